@@ -35,6 +35,8 @@ export interface Plugin {
   dependencies: Record<string, string>;
   /** Private plugins are versioned but never published. */
   private: boolean;
+  /** The range of the core project this plugin needs, where the manifest declares one. */
+  coreRange?: string;
 }
 
 /** A commit as read from `git log`, before any interpretation. */

@@ -1,0 +1,49 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { consoleReporter } from '../../adapters/reporters/console-reporter.ts';
+import { renderPlanMarkdown, renderPlanText } from '../../core/plan/render-plan.ts';
+import { planRelease } from '../../jobs/plan.ts';
+import { parseFlags } from '../command.ts';
+
+export const usage = `usage: slipway plan [options]
+
+Shows, per plugin with unreleased changes, the current and next version, the commits that
+explain it and the changelog section that a release would write. Writes nothing.
+
+options:
+  --cwd DIR            the repository (default: the current folder)
+  --json               print the plan as JSON
+  --markdown           print the plan as Markdown (as in the job summary)
+  --out FILE           also write the plan JSON to FILE (to approve or release later)
+  --prerelease ID      plan prereleases on channel ID (1.3.0-ID.0, then .1, …)
+  --date YYYY-MM-DD    the release date written into changelogs (default: today, UTC)`;
+
+export async function run(args: string[], context: { debug: boolean }): Promise<number> {
+  const { values } = parseFlags(
+    args,
+    {
+      cwd: { type: 'string' },
+      json: { type: 'boolean' },
+      markdown: { type: 'boolean' },
+      out: { type: 'string' },
+      prerelease: { type: 'string' },
+      date: { type: 'string' },
+    },
+    'plan',
+  );
+  const reporter = consoleReporter({ debug: context.debug });
+  const { plan } = await planRelease({
+    cwd: resolve(values.cwd ?? '.'),
+    prerelease: values.prerelease,
+    date: values.date,
+    reporter,
+  });
+  const json = JSON.stringify(plan, null, 2) + '\n';
+  if (values.out) {
+    await writeFile(values.out, json);
+    reporter.info(`plan written to ${values.out} (${plan.hash})`);
+  }
+  process.stdout.write(values.json ? json : values.markdown ? renderPlanMarkdown(plan) : renderPlanText(plan));
+  return 0;
+}
+

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * The `slipway` command. Thin: find the command, let it parse its flags and call its job,
+ * print errors for people (message + hint; the stack only with --debug).
+ */
+import { formatError } from '../core/errors.ts';
+import type { CliCommand } from './command.ts';
+
+// Loaded on demand so `slipway plan` never loads the Slack or Notion clients.
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  demo: { summary: 'build a demo fleet in a temp folder and plan its release (no token needed)', load: () => import('./commands/demo.ts') },
+  plan: { summary: 'show what would be released, and why (writes nothing)', load: () => import('./commands/plan.ts') },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return [
+    'usage: slipway <command> [options]',
+    '',
+    'commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `slipway <command> --help` for a command\'s options. --debug prints stack traces.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug') || process.env['SLIPWAY_DEBUG'] === '1';
+  const args = argv.filter((arg) => arg !== '--debug');
+  const [name, ...rest] = args;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    process.stderr.write(`slipway: unknown command "${name}"\n\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(command.usage + '\n');
+      return 0;
+    }
+    return await command.run(rest, { debug });
+  } catch (error) {
+    process.stderr.write(`slipway ${name}: ${formatError(error)}\n`);
+    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}
+
+// Run when executed directly (node src/cli/main.ts, or the bundled dist/cli.js).
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/dist/cli.js')) {
+  process.exitCode = await main(process.argv.slice(2));
+}

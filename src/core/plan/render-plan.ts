@@ -1,0 +1,71 @@
+/**
+ * The plan as a person reads it: in the terminal, in the job summary the approver reads
+ * before clicking Approve, and in the Slack message that asks for approval.
+ */
+import type { PlannedRelease, ReleasePlan } from './release-plan.ts';
+
+const why = (release: PlannedRelease): string => {
+  if (release.reason === 'dependency') {
+    return `dependency: ${release.dependencyUpdates.map((u) => u.name).join(', ') || 'internal dependency released'}`;
+  }
+  const count = release.commits.length;
+  const breaking = release.commits.filter((c) => c.breaking).length;
+  return `${count} commit${count === 1 ? '' : 's'}${breaking ? `, ${breaking} breaking` : ''}`;
+};
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+export function renderPlanSummary(plan: ReleasePlan): string {
+  const count = plan.releases.length;
+  const lines = [
+    `### slipway release plan: ${count === 0 ? 'nothing to release' : `${count} plugin${count === 1 ? '' : 's'} to release`}`,
+    '',
+    `Base commit \`${plan.baseSha.slice(0, 12)}\` · plan \`${plan.hash.slice(0, 19)}\`${plan.prerelease ? ` · prerelease channel \`${plan.prerelease}\`` : ''}`,
+  ];
+  if (count) {
+    lines.push('', '| plugin | from | to | bump | why |', '| --- | --- | --- | --- | --- |');
+    for (const r of plan.releases) {
+      lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${r.bump} | ${cell(why(r))} |`);
+    }
+  }
+  if (plan.ignoredCommits.length) {
+    lines.push('', `<details><summary>${plan.ignoredCommits.length} commit(s) ignored: not Conventional Commits</summary>`, '');
+    for (const c of plan.ignoredCommits) lines.push(`- \`${c.sha.slice(0, 7)}\` ${cell(c.header)}`);
+    lines.push('', '</details>');
+  }
+  if (plan.warnings.length) {
+    lines.push('', '**Warnings**', '', ...plan.warnings.map((w) => `- ${w}`));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The summary plus every release's changelog section, collapsed per plugin. */
+export function renderPlanMarkdown(plan: ReleasePlan): string {
+  const parts = [renderPlanSummary(plan)];
+  for (const r of plan.releases) {
+    parts.push(`<details><summary>${r.name} ${r.from} → ${r.to}</summary>\n\n${r.changelog}\n</details>\n`);
+  }
+  return parts.join('\n');
+}
+
+/** Terminal output: the table, then each changelog section indented under its plugin. */
+export function renderPlanText(plan: ReleasePlan): string {
+  const count = plan.releases.length;
+  const out: string[] = [
+    `slipway plan: ${count === 0 ? 'nothing to release' : `${count} plugin${count === 1 ? '' : 's'} to release`}  (base ${plan.baseSha.slice(0, 7)}, ${plan.hash.slice(0, 19)})`,
+  ];
+  if (count) {
+    const rows = [['plugin', 'from', 'to', 'bump', 'why'], ...plan.releases.map((r) => [r.name, r.from, r.to, r.bump, why(r)])];
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+    out.push('');
+    for (const row of rows) out.push('  ' + row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+    for (const r of plan.releases) {
+      out.push('', `${r.name} ${r.from} → ${r.to}`, ...r.changelog.trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
+    }
+  }
+  if (plan.ignoredCommits.length) {
+    out.push('', `ignored (not Conventional Commits):`, ...plan.ignoredCommits.map((c) => `  ${c.sha.slice(0, 7)} ${c.header}`));
+  }
+  if (plan.warnings.length) out.push('', 'warnings:', ...plan.warnings.map((w) => `  ${w}`));
+  return out.join('\n') + '\n';
+}

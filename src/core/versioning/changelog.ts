@@ -1,0 +1,59 @@
+/**
+ * The changelog section of one release, in the conventional-changelog layout that
+ * release-please and semantic-release users already read:
+ *
+ *   ## 1.3.0 (2026-01-02)
+ *
+ *   ### ⚠ BREAKING CHANGES
+ *   * **api:** the note text
+ *
+ *   ### Features
+ *   * **api:** add retries (abc1234)
+ */
+import type { DependencyUpdate, PlannedCommit } from '../plan/release-plan.ts';
+
+export interface ChangelogInput {
+  version: string;
+  date: string;
+  commits: readonly (PlannedCommit & { breakingNotes?: readonly string[] })[];
+  dependencyUpdates: readonly DependencyUpdate[];
+  /** https://github.com/owner/repo — commit SHAs become links when given. */
+  repoUrl?: string | undefined;
+}
+
+const SECTIONS: ReadonlyArray<[type: string, title: string]> = [
+  ['feat', 'Features'],
+  ['fix', 'Bug Fixes'],
+  ['perf', 'Performance Improvements'],
+  ['revert', 'Reverts'],
+];
+const OTHER_TITLE = 'Other Changes';
+
+export function renderChangelogSection(input: ChangelogInput): string {
+  const lines: string[] = [`## ${input.version} (${input.date})`];
+  const section = (title: string, items: string[]) => {
+    if (items.length) lines.push('', `### ${title}`, '', ...items);
+  };
+  const ref = (sha: string) => {
+    const short = sha.slice(0, 7);
+    return input.repoUrl ? `([${short}](${input.repoUrl}/commit/${sha}))` : `(${short})`;
+  };
+  const scoped = (scope: string | null, text: string) => `* ${scope ? `**${scope}:** ` : ''}${text}`;
+
+  section(
+    '⚠ BREAKING CHANGES',
+    input.commits
+      .filter((commit) => commit.breaking)
+      .flatMap((commit) => (commit.breakingNotes?.length ? commit.breakingNotes : [commit.subject]).map((note) => scoped(commit.scope, note))),
+  );
+  const known = new Set(SECTIONS.map(([type]) => type));
+  for (const [type, title] of SECTIONS) {
+    section(title, input.commits.filter((c) => c.type === type).map((c) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}`));
+  }
+  section(OTHER_TITLE, input.commits.filter((c) => !known.has(c.type)).map((c) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}`));
+  section(
+    'Dependencies',
+    input.dependencyUpdates.map((update) => `* **${update.name}:** ${update.from} → ${update.to}`),
+  );
+  return lines.join('\n') + '\n';
+}
