@@ -1,0 +1,53 @@
+/**
+ * Typed action inputs, validated when the action starts: a wrong value fails the step with a
+ * message naming the input and what it accepts, before any work is done.
+ */
+import * as core from '@actions/core';
+import { SlipwayError } from '../../core/errors.ts';
+
+const invalid = (name: string, message: string) =>
+  new SlipwayError('INPUT_INVALID', message, { subject: `input "${name}"`, hint: `fix \`with: ${name}:\` in the workflow` });
+
+export function stringInput(name: string, fallback?: string): string | undefined {
+  const value = core.getInput(name).trim();
+  return value === '' ? fallback : value;
+}
+
+export function requiredInput(name: string): string {
+  const value = core.getInput(name).trim();
+  if (!value) throw invalid(name, 'is required');
+  return value;
+}
+
+export function booleanInput(name: string, fallback = false): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '') return fallback;
+  if (['true', 'yes', '1'].includes(value)) return true;
+  if (['false', 'no', '0'].includes(value)) return false;
+  throw invalid(name, `must be true or false, got "${value}"`);
+}
+
+export function integerInput(name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
+  const value = core.getInput(name).trim();
+  if (value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number)) throw invalid(name, `must be a whole number, got "${value}"`);
+  if (range.min !== undefined && number < range.min) throw invalid(name, `must be at least ${range.min}, got ${number}`);
+  if (range.max !== undefined && number > range.max) throw invalid(name, `must be at most ${range.max}, got ${number}`);
+  return number;
+}
+
+export function choiceInput<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const value = core.getInput(name).trim();
+  if (value === '') return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw invalid(name, `must be one of ${choices.join(', ')}, got "${value}"`);
+  return value as T;
+}
+
+/** A secret input: masked in every log line from here on. */
+export function secretInput(name: string): string | undefined {
+  const value = core.getInput(name).trim();
+  if (!value) return undefined;
+  core.setSecret(value);
+  return value;
+}
