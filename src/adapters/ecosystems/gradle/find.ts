@@ -1,0 +1,97 @@
+/**
+ * Gradle fleets (Kestra-style plugin repositories): the subprojects that settings.gradle(.kts)
+ * includes (or the folders of fleet.paths holding a build script), versioned in gradle.properties.
+ * A build with no `include` is a repository that is one plugin.
+ *
+ * Names follow Gradle's own: a subproject is named by the last segment of its project path
+ * (`include ':connectors:s3'` → `s3`), the root project by `rootProject.name`, else by its folder
+ * (as Gradle does). gradle.properties has no name key in Gradle, so none is read.
+ */
+import { basename, posix, resolve } from 'node:path';
+import type { SlipwayConfig } from '../../../core/config/schema.ts';
+import { SlipwayError } from '../../../core/errors.ts';
+import { pluginName, repoPath, type Plugin } from '../../../core/types.ts';
+import { checkedVersion } from '../checked-version.ts';
+import { foldersWithManifest, isExcluded } from '../plugin-folders.ts';
+import { readEach } from '../read-pool.ts';
+import { fileExists, firstExisting, missingManifest, readManifest } from '../read-manifest.ts';
+import type { FleetFinder } from '../types.ts';
+import { readProperties, type PropertyAt } from './properties.ts';
+import { readSettings } from './settings-includes.ts';
+
+const SETTINGS = ['settings.gradle.kts', 'settings.gradle'];
+const BUILD_SCRIPTS = ['build.gradle.kts', 'build.gradle'];
+const PROPERTIES = 'gradle.properties';
+const VERSION_HINT = 'slipway reads a Gradle project\'s version from a "version=1.0.0" line in gradle.properties, not from the build script';
+
+type Properties = Map<string, PropertyAt>;
+
+export const gradleFinder: FleetFinder = {
+  ecosystem: 'gradle',
+
+  detect: async (root) => (await firstExisting(root, [...SETTINGS, ...BUILD_SCRIPTS])) !== undefined,
+
+  async discover(root, config) {
+    const settingsFile = await firstExisting(root, SETTINGS);
+    const settings = settingsFile ? readSettings(await readManifest(root, settingsFile)) : undefined;
+    const rootName = settings?.rootProjectName ?? basename(resolve(root));
+    const rootProperties = await readOptionalProperties(root, PROPERTIES);
+
+    const folders = config.fleet.paths
+      ? await foldersWithManifest(root, config.fleet.paths, BUILD_SCRIPTS, config.fleet.exclude)
+      : (settings?.projects ?? []).filter((folder) => !isExcluded(folder, config.fleet.exclude));
+
+    if (folders.length === 0 && !config.fleet.paths) {
+      const properties = rootProperties ?? missingProperties(PROPERTIES);
+      return [gradlePlugin('', rootName, PROPERTIES, [properties], config)];
+    }
+
+    return readEach(folders, async (folder) => {
+      if (!(await firstExisting(root, BUILD_SCRIPTS.map((script) => posix.join(folder, script))))) {
+        const listedIn = settingsFile ?? 'fleet.paths';
+        throw new SlipwayError('MANIFEST_MISSING', `${listedIn} includes "${folder}" but ${folder}/build.gradle(.kts) does not exist`, {
+          subject: posix.join(folder, 'build.gradle'),
+          hint: `create the subproject, remove it from ${listedIn}, or leave it out with fleet.exclude`,
+        });
+      }
+      const name = folder === '' ? rootName : posix.basename(folder);
+      const ownFile = posix.join(folder, PROPERTIES);
+      const own = await readOptionalProperties(root, ownFile);
+      if (own?.has('version') || (own && !rootProperties?.has('version'))) {
+        return gradlePlugin(folder, name, ownFile, [own, rootProperties], config);
+      }
+      // A subproject whose gradle.properties has no version takes the root's: every such
+      // subproject then shares one version, in one file, and is released in lockstep.
+      if (rootProperties?.has('version')) return gradlePlugin(folder, name, PROPERTIES, [rootProperties, own], config);
+      return gradlePlugin(folder, name, ownFile, [missingProperties(ownFile)], config);
+    });
+  },
+};
+
+/**
+ * The plugin whose version is in `versionFile`, read from the first of `sources` (the file's
+ * properties); the core range from the first source that declares it.
+ */
+function gradlePlugin(folder: string, name: string, versionFile: string, sources: (Properties | undefined)[], config: SlipwayConfig): Plugin {
+  const coreProperty = config.fleet.coreVersionProperty;
+  const coreRange = sources.map((properties) => properties?.get(coreProperty)?.value).find((value) => value !== undefined);
+  return {
+    name: pluginName(name),
+    path: repoPath(folder),
+    ecosystem: 'gradle',
+    manifestFile: repoPath(versionFile),
+    version: checkedVersion(sources[0]?.get('version')?.value, versionFile, 'version', `write "version=1.0.0" (plain semver) in ${versionFile}`),
+    dependencies: {},
+    private: false,
+    ...(coreRange === undefined ? {} : { coreRange }),
+  };
+}
+
+/** MANIFEST_MISSING for a gradle.properties that must exist because no other file holds the version. */
+function missingProperties(file: string): never {
+  throw missingManifest(file, `create ${file} with a line "version=1.0.0"; ${VERSION_HINT}`);
+}
+
+async function readOptionalProperties(root: string, file: string): Promise<Properties | undefined> {
+  return (await fileExists(root, file)) ? readProperties(await readManifest(root, file)) : undefined;
+}

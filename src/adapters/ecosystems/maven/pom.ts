@@ -1,0 +1,54 @@
+/** A pom.xml as slipway reads it, parsed with fast-xml-parser; malformed XML names the file and line. */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { invalidManifest } from '../read-manifest.ts';
+
+export interface Pom {
+  artifactId: string | undefined;
+  /** The project's own `<version>`; undefined when it inherits its parent's. */
+  version: string | undefined;
+  parentVersion: string | undefined;
+  /** `<modules><module>` as written (folders, or paths to pom files). */
+  modules: string[];
+  /** `<dependencies><dependency>` artifactId → version, for those that state a version. */
+  dependencies: Record<string, string>;
+  properties: Record<string, string>;
+}
+
+const ARRAYS = new Set(['project.modules.module', 'project.dependencies.dependency']);
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, jPath: true, isArray: (_name, path) => ARRAYS.has(String(path)) });
+
+export function parsePom(text: string, file: string): Pom {
+  const project = parseXml(text, file);
+  const text_ = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const dependencies: Record<string, string> = {};
+  for (const dependency of (project.dependencies as { dependency?: Record<string, unknown>[] } | undefined)?.dependency ?? []) {
+    const artifactId = text_(dependency.artifactId);
+    const version = text_(dependency.version);
+    if (artifactId && version) dependencies[artifactId] = version;
+  }
+  const properties: Record<string, string> = {};
+  for (const [key, value] of Object.entries((project.properties as Record<string, unknown> | undefined) ?? {})) {
+    if (typeof value === 'string') properties[key] = value;
+  }
+  return {
+    artifactId: text_(project.artifactId),
+    version: text_(project.version),
+    parentVersion: text_((project.parent as Record<string, unknown> | undefined)?.version),
+    modules: ((project.modules as { module?: unknown[] } | undefined)?.module ?? []).filter((m): m is string => typeof m === 'string'),
+    dependencies,
+    properties,
+  };
+}
+
+/** The `<project>` element of a pom as a plain object (values as trimmed strings). */
+export function parseXml(text: string, file: string): Record<string, unknown> {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw invalidManifest(file, `not valid XML: ${valid.err.msg}`, { line: valid.err.line });
+  }
+  const project = (parser.parse(text) as { project?: unknown }).project;
+  if (typeof project !== 'object' || project === null) {
+    throw invalidManifest(file, 'has no <project> element', { hint: `${file} must be a Maven POM with <project> at its root` });
+  }
+  return project as Record<string, unknown>;
+}

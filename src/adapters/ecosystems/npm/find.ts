@@ -1,0 +1,63 @@
+/**
+ * npm fleets: the folders of the root package.json's `workspaces` (or fleet.paths) that hold a
+ * package.json; a root package.json without workspaces is a repository that is one plugin.
+ */
+import { posix } from 'node:path';
+import type { SlipwayConfig } from '../../../core/config/schema.ts';
+import { pluginName, repoPath, type Plugin } from '../../../core/types.ts';
+import { checkedVersion } from '../checked-version.ts';
+import { foldersWithManifest } from '../plugin-folders.ts';
+import { readEach } from '../read-pool.ts';
+import { fileExists, invalidManifest, readManifest } from '../read-manifest.ts';
+import type { FleetFinder } from '../types.ts';
+import { mergedDependencies, parsePackageJson, workspacesOf, type PackageJson } from './package-json.ts';
+
+const MANIFEST = 'package.json';
+
+export const npmFinder: FleetFinder = {
+  ecosystem: 'npm',
+
+  /** A package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
+  async detect(root) {
+    if (!(await fileExists(root, MANIFEST))) return false;
+    try {
+      const pkg = parsePackageJson(await readManifest(root, MANIFEST), MANIFEST);
+      return pkg.workspaces !== undefined || pkg.version !== undefined;
+    } catch {
+      return true; // malformed: let discover() report it with the line
+    }
+  },
+
+  async discover(root, config) {
+    let patterns = config.fleet.paths;
+    if (!patterns) {
+      const rootPkg = parsePackageJson(await readManifest(root, MANIFEST), MANIFEST);
+      patterns = workspacesOf(rootPkg, MANIFEST);
+      if (!patterns) return [npmPlugin('', rootPkg, MANIFEST, config)];
+    }
+    const folders = await foldersWithManifest(root, patterns, [MANIFEST], config.fleet.exclude);
+    return readEach(folders, async (folder) => {
+      const file = posix.join(folder, MANIFEST);
+      return npmPlugin(folder, parsePackageJson(await readManifest(root, file), file), file, config);
+    });
+  },
+};
+
+function npmPlugin(folder: string, pkg: PackageJson, file: string, config: SlipwayConfig): Plugin {
+  if (typeof pkg.name !== 'string' || pkg.name === '') {
+    throw invalidManifest(file, '"name" is missing', { hint: `add "name" to ${file}, or leave the folder out with fleet.exclude` });
+  }
+  const dependencies = mergedDependencies(pkg, file);
+  const corePackage = config.core.package;
+  const coreRange = corePackage ? dependencies[corePackage] : undefined;
+  return {
+    name: pluginName(pkg.name),
+    path: repoPath(folder),
+    ecosystem: 'npm',
+    manifestFile: repoPath(file),
+    version: checkedVersion(pkg.version, file, '"version"'),
+    dependencies,
+    private: pkg.private === true,
+    ...(coreRange === undefined ? {} : { coreRange }),
+  };
+}
