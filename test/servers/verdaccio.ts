@@ -49,10 +49,15 @@ const PING_TRIES = 50;
 const PING_INTERVAL_MS = 100;
 
 // Runs inside the child: start Verdaccio on an OS-chosen loopback port and report it to the parent.
+// If the parent dies without close() (a killed worker), the IPC channel closes: clean up and go.
 const CHILD_SCRIPT = `
+const { rmSync } = await import('node:fs');
 const { runServer } = await import(process.env.SLIPWAY_VERDACCIO_ENTRY);
 const app = await runServer(process.env.SLIPWAY_VERDACCIO_CONFIG);
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', () => {
+  rmSync(process.cwd(), { recursive: true, force: true });
+  process.exit(0);
+});
 app.listen(0, '127.0.0.1', () => process.send({ port: app.address().port }));
 `;
 

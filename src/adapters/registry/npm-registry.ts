@@ -132,11 +132,11 @@ export async function publish(dir: string, opts: NpmPublishOptions): Promise<Pub
     const why = run.timedOut
       ? `npm publish timed out after ${Math.round((opts.timeoutMs ?? PUBLISH_TIMEOUT_MS) / 1000)} s`
       : run.exitCode === undefined
-        ? `could not run npm: ${redact(run.originalMessage ?? run.message, opts.token)}`
+        ? `could not run npm: ${redact(run.originalMessage ?? run.message ?? 'spawn failed', opts.token)}`
         : failure.line;
     throw new SlipwayError('PUBLISH_FAILED', `publishing ${name}@${version} to ${registry} failed: ${why}`, {
       subject: `${name}@${version}`,
-      hint: publishHint(failure, { name, registry, dir }),
+      hint: publishHint(failure, { name, registry, dir, hasToken: !!opts.token }),
       cause: new Error(lastLines(output, 30)),
     });
   } finally {
@@ -197,16 +197,16 @@ function npmFailure(output: string): NpmFailure {
   return { code, line, output };
 }
 
-const AUTH_HINT = (registry: string) =>
-  `check the token (NPM_TOKEN): it must be valid for ${registry}, not expired, and allowed to publish`;
+const AUTH_HINT = (registry: string, name?: string) =>
+  `check the token (NPM_TOKEN): it must be valid for ${registry}, not expired, and allowed to publish${name ? ` ${name}` : ''}`;
 
-function publishHint(failure: NpmFailure, at: { name: string; registry: string; dir: string }): string {
+function publishHint(failure: NpmFailure, at: { name: string; registry: string; dir: string; hasToken: boolean }): string {
   const { code, output } = failure;
   const scope = at.name.startsWith('@') ? at.name.split('/')[0] : undefined;
   if (code === 'EOTP' || /one-time pass/i.test(output))
     return 'the account requires a one-time password: use an automation or granular access token, or trusted publishing';
-  if (code === 'E401' || code === 'ENEEDAUTH') return AUTH_HINT(at.registry);
-  if (code === 'E403') return `${AUTH_HINT(at.registry)} ${at.name}`;
+  if (code === 'ENEEDAUTH' && !at.hasToken) return `no token was given: set NPM_TOKEN, or run \`npm login --registry ${at.registry}\``;
+  if (code === 'E401' || code === 'E403' || code === 'ENEEDAUTH') return AUTH_HINT(at.registry, at.name);
   if (code === 'E402') return 'the registry wants a paid plan for private packages: publish with access: public';
   if (code === 'E404')
     return scope
