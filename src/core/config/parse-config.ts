@@ -34,8 +34,8 @@ export function parseConfig(text: string, file = CONFIG_FILE): SlipwayConfig {
     return undefined;
   };
   const lines = result.error.issues.map((issue) => describeIssue(issue, file, lineOf));
+  // Each line already starts with file:line, so no separate subject.
   throw new SlipwayError('CONFIG_INVALID', lines.join('\n'), {
-    subject: file,
     hint: 'see the configuration reference in README.md; every key is optional',
   });
 }
