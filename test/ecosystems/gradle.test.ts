@@ -17,6 +17,7 @@ describe('gradle fleet discovery', () => {
         '/* include \'plugin-older\' */',
         "include(':connectors:jdbc'); include 'plugin-fs'",
         'includeBuild \'build-logic\'',
+        'println("include \'not-a-project\'")',
         '',
       ].join('\n'))
       .file('gradle.properties', 'version=0.9.0\ncoreVersion=[0.22,0.23)\n')

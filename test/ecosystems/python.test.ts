@@ -39,6 +39,18 @@ describe('python fleet discovery', () => {
     });
   });
 
+  it('keys a dependency on a fleet plugin by the plugin\'s own spelling of its name', async () => {
+    const r = repo()
+      .file('pyproject.toml', '[tool.uv.workspace]\nmembers = ["pkgs/*"]\n')
+      .file('pkgs/a/pyproject.toml', pyproject('Acme.Alpha', '1.0.0'))
+      .file('pkgs/b/pyproject.toml', pyproject('acme-beta', '1.0.0', 'dependencies = ["acme_alpha>=1", "Other_Lib==2"]\n'))
+      .commit('chore: spelling');
+
+    const fleet = await discoverFleet(r.dir, config());
+
+    expect(fleet.plugins[1]!.dependencies).toEqual({ 'Acme.Alpha': '>=1', Other_Lib: '==2' });
+  });
+
   it('takes the plugin folders from fleet.paths when given', async () => {
     const r = repo()
       .file('libs/one/pyproject.toml', pyproject('one', '1.0.0'))

@@ -20,17 +20,22 @@ export async function foldersWithManifest(
   exclude: readonly string[],
 ): Promise<string[]> {
   const include = patterns.filter((p) => !p.startsWith('!')).map(normalise);
-  const negated = patterns.filter((p) => p.startsWith('!')).map((p) => normalise(p.slice(1)));
+  const negated = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   if (include.length === 0) return [];
+  // Exclusions go to the glob walk itself: compiled once, and excluded trees are never entered.
+  const ignore = [...exclude, ...negated].map(normalise).flatMap((p) => [p, `${p}/**`]);
   const files = await glob(
     include.flatMap((folder) => manifests.map((manifest) => posix.join(folder, escapePath(manifest)))),
-    { cwd: root, onlyFiles: true, expandDirectories: false, ignore: ALWAYS_IGNORED, dot: false },
+    { cwd: root, onlyFiles: true, expandDirectories: false, ignore: [...ALWAYS_IGNORED, ...ignore], dot: false },
   );
-  const folders = new Set(files.map((file) => normaliseFolder(posix.dirname(file))));
-  return [...folders].filter((folder) => !isExcluded(folder, [...exclude, ...negated])).sort();
+  return [...new Set(files.map((file) => normaliseFolder(posix.dirname(file))))].sort();
 }
 
-/** Whether a repository-relative folder matches an exclude glob (the folder itself or one of its parents). */
+/**
+ * Whether a repository-relative folder matches an exclude glob (the folder itself or one of its
+ * parents), for folders listed literally (settings.gradle, <modules>, fleet.plugins): these may
+ * not exist yet, so they cannot be filtered by a glob walk.
+ */
 export function isExcluded(folder: string, exclude: readonly string[]): boolean {
   if (folder === '') return false;
   return exclude.some((pattern) => {
@@ -38,9 +43,6 @@ export function isExcluded(folder: string, exclude: readonly string[]): boolean 
     return matchesGlob(folder, p) || matchesGlob(folder, `${p}/**`);
   });
 }
-
-/** A literal folder path as a glob that matches only itself. */
-export const literalFolder = (folder: string): string => escapePath(folder);
 
 function normalise(pattern: string): string {
   const p = posix.normalize(pattern.replace(/\\/g, '/')).replace(/\/+$/, '');

@@ -17,7 +17,8 @@ export function readSettings(text: string): GradleSettings {
   const code = withoutComments(text);
   const rootProjectName = /\brootProject\.name\s*=\s*(["'])([^"'\r\n]+)\1/.exec(code)?.[2];
   const projects: string[] = [];
-  const includeRe = /\binclude\b[ \t]*/g;
+  // `include` where a statement starts, so that the word inside a string (println("include x")) is not taken.
+  const includeRe = /(?:^|[;{])[ \t]*include\b[ \t]*/gm;
   for (let match = includeRe.exec(code); match; match = includeRe.exec(code)) {
     const args = argumentsAt(code, includeRe.lastIndex);
     for (const literal of args.matchAll(STRING)) projects.push(projectFolder(literal[2]!));

@@ -13,7 +13,7 @@ import { foldersWithManifest } from '../plugin-folders.ts';
 import { readEach } from '../read-pool.ts';
 import { fileExists, invalidManifest, readManifest } from '../read-manifest.ts';
 import type { FleetFinder } from '../types.ts';
-import { parseRequirement } from './pep508.ts';
+import { normaliseName, parseRequirement } from './pep508.ts';
 import { parseToml, tableAt, type Toml } from './pyproject.ts';
 
 const MANIFEST = 'pyproject.toml';
@@ -40,12 +40,27 @@ export const pythonFinder: FleetFinder = {
       exclude = [...exclude, ...stringList(workspace.exclude ?? [], MANIFEST, 'tool.uv.workspace.exclude')];
     }
     const folders = await foldersWithManifest(root, patterns, [MANIFEST], exclude);
-    return readEach(folders, async (folder) => {
+    const plugins = await readEach(folders, async (folder) => {
       const file = posix.join(folder, MANIFEST);
       return pythonPlugin(folder, parseToml(await readManifest(root, file), file), file, config);
     });
+    return withFleetSpelling(plugins);
   },
 };
+
+/**
+ * Python names compare after PEP 503 normalisation (`Acme_Beta` is `acme-beta`), so a dependency
+ * on a fleet plugin is keyed by that plugin's own spelling: the planner then sees it as internal.
+ */
+function withFleetSpelling(plugins: Plugin[]): Plugin[] {
+  const spelling = new Map(plugins.map((plugin) => [normaliseName(plugin.name), plugin.name as string]));
+  for (const plugin of plugins) {
+    plugin.dependencies = Object.fromEntries(
+      Object.entries(plugin.dependencies).map(([name, range]) => [spelling.get(normaliseName(name)) ?? name, range]),
+    );
+  }
+  return plugins;
+}
 
 function pythonPlugin(folder: string, toml: Toml, file: string, config: SlipwayConfig): Plugin {
   const project = tableAt(toml, 'project');

@@ -56,8 +56,9 @@ export const pythonUpdater: ManifestUpdater = {
 
 /** A TOML string literal in the original quote style where the value allows it. */
 function quoted(value: string, quote: string): string {
-  if (quote.startsWith("'") && !value.includes("'")) return `'${value}'`;
-  return JSON.stringify(value); // a JSON string of printable text is a valid TOML basic string
+  if (quote.startsWith("'") && !value.includes("'")) return `${quote}${value}${quote}`;
+  const basic = JSON.stringify(value); // a JSON string of printable text is a valid TOML basic string
+  return quote === '"""' ? `""${basic}""` : basic;
 }
 
 function intended(document: Toml, change: ManifestChange): Toml {
