@@ -68,6 +68,10 @@ export class Faults {
     this.admitted = [];
   }
 
+  clear(): void {
+    this.injected.length = 0;
+  }
+
   /** Injected faults not used up yet. */
   pending(): number {
     return this.injected.reduce((sum, f) => sum + f.times, 0);

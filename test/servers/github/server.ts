@@ -56,6 +56,10 @@ export interface GitHubServer {
   violations: Violation[];
   /** Fail the next `times` requests matching method/path with a rate limit or a 5xx. */
   inject(fault: InjectedFault): void;
+  /** Injected failures not used up yet. */
+  pendingFaults(): number;
+  /** Forgets injected failures not used up yet. */
+  clearFaults(): void;
   /** Enforce a secondary rate limit on content-creating requests; undefined lifts it. */
   secondaryLimit(limit: SecondaryLimit | undefined): void;
   /** Requests answered per operationId (faults included). */
@@ -205,6 +209,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     requests,
     violations,
     inject: (fault) => faults.inject(fault),
+    pendingFaults: () => faults.pending(),
+    clearFaults: () => faults.clear(),
     secondaryLimit: (limit) => faults.secondaryLimit(limit),
     counts() {
       const counts: Record<string, number> = {};
