@@ -15,7 +15,7 @@ describe('gradle fleet discovery', () => {
         "include 'plugin-s3', ':plugin-gcs'",
         '// include \'plugin-old\'',
         '/* include \'plugin-older\' */',
-        "include(':connectors:jdbc'); include 'plugin-fs'",
+        "include(':connectors:jdbc'); include 'plugin-fs', 'plugin-ftp'",
         'includeBuild \'build-logic\'',
         'println("include \'not-a-project\'")',
         '',
@@ -28,6 +28,8 @@ describe('gradle fleet discovery', () => {
       .file('connectors/jdbc/build.gradle', '')
       .file('connectors/jdbc/gradle.properties', 'version 3.1.4\n')
       .file('plugin-fs/build.gradle', '')
+      .file('plugin-ftp/build.gradle', '')
+      .file('plugin-ftp/gradle.properties', 'coreVersion=0.23.0\n')
       .commit('chore: gradle fleet');
 
     const fleet = await discoverFleet(r.dir, config());
@@ -39,6 +41,8 @@ describe('gradle fleet discovery', () => {
         { name: 'jdbc', path: 'connectors/jdbc', ecosystem: 'gradle', manifestFile: 'connectors/jdbc/gradle.properties', version: '3.1.4', dependencies: {}, private: false, coreRange: '[0.22,0.23)' },
         // no gradle.properties of its own: the root's version, shared, in the root's file
         { name: 'plugin-fs', path: 'plugin-fs', ecosystem: 'gradle', manifestFile: 'gradle.properties', version: '0.9.0', dependencies: {}, private: false, coreRange: '[0.22,0.23)' },
+        // its own core range, the root's version
+        { name: 'plugin-ftp', path: 'plugin-ftp', ecosystem: 'gradle', manifestFile: 'gradle.properties', version: '0.9.0', dependencies: {}, private: false, coreRange: '0.23.0' },
         { name: 'plugin-gcs', path: 'plugin-gcs', ecosystem: 'gradle', manifestFile: 'plugin-gcs/gradle.properties', version: '2.0.0', dependencies: {}, private: false, coreRange: '[0.22,0.23)' },
         { name: 'plugin-s3', path: 'plugin-s3', ecosystem: 'gradle', manifestFile: 'plugin-s3/gradle.properties', version: '1.4.0-SNAPSHOT', dependencies: {}, private: false, coreRange: '0.22.1' },
       ],

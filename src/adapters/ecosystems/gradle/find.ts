@@ -43,7 +43,7 @@ export const gradleFinder: FleetFinder = {
 
     if (folders.length === 0 && !config.fleet.paths) {
       const properties = rootProperties ?? missingProperties(PROPERTIES);
-      return [gradlePlugin('', rootName, PROPERTIES, [properties], config)];
+      return [gradlePlugin('', rootName, PROPERTIES, properties, [properties], config)];
     }
 
     return readEach(folders, async (folder) => {
@@ -58,29 +58,36 @@ export const gradleFinder: FleetFinder = {
       const ownFile = posix.join(folder, PROPERTIES);
       const own = await readOptionalProperties(root, ownFile);
       if (own?.has('version') || (own && !rootProperties?.has('version'))) {
-        return gradlePlugin(folder, name, ownFile, [own, rootProperties], config);
+        return gradlePlugin(folder, name, ownFile, own, [own, rootProperties], config);
       }
       // A subproject whose gradle.properties has no version takes the root's: every such
       // subproject then shares one version, in one file, and is released in lockstep.
-      if (rootProperties?.has('version')) return gradlePlugin(folder, name, PROPERTIES, [rootProperties, own], config);
-      return gradlePlugin(folder, name, ownFile, [missingProperties(ownFile)], config);
+      if (rootProperties?.has('version')) return gradlePlugin(folder, name, PROPERTIES, rootProperties, [own, rootProperties], config);
+      return missingProperties(ownFile);
     });
   },
 };
 
 /**
- * The plugin whose version is in `versionFile`, read from the first of `sources` (the file's
- * properties); the core range from the first source that declares it.
+ * The plugin whose version is in `versionFile` (read as `versionProperties`); the core range from
+ * the first of `coreSources` that declares it (the subproject's own file, then the root's).
  */
-function gradlePlugin(folder: string, name: string, versionFile: string, sources: (Properties | undefined)[], config: SlipwayConfig): Plugin {
+function gradlePlugin(
+  folder: string,
+  name: string,
+  versionFile: string,
+  versionProperties: Properties,
+  coreSources: (Properties | undefined)[],
+  config: SlipwayConfig,
+): Plugin {
   const coreProperty = config.fleet.coreVersionProperty;
-  const coreRange = sources.map((properties) => properties?.get(coreProperty)?.value).find((value) => value !== undefined);
+  const coreRange = coreSources.map((properties) => properties?.get(coreProperty)?.value).find((value) => value !== undefined);
   return {
     name: pluginName(name),
     path: repoPath(folder),
     ecosystem: 'gradle',
     manifestFile: repoPath(versionFile),
-    version: checkedVersion(sources[0]?.get('version')?.value, versionFile, 'version', `write "version=1.0.0" (plain semver) in ${versionFile}`),
+    version: checkedVersion(versionProperties.get('version')?.value, versionFile, 'version', `write "version=1.0.0" (plain semver) in ${versionFile}`),
     dependencies: {},
     private: false,
     ...(coreRange === undefined ? {} : { coreRange }),
