@@ -220,10 +220,14 @@ describe('limits the local Notion server enforces', () => {
     expect(server.childrenOf(page.id)).toHaveLength(100);
   });
 
-  it('refuses more than two levels of nesting and more than 1,000 blocks in one request', async () => {
-    const deep = [paragraph('level 1', [paragraph('level 2', [paragraph('level 3')])])];
-    const tooDeep = await refusal(create({ children: deep }));
-    expect(tooDeep.message).toContain('body.children[0].paragraph.children[0].paragraph.children should be not present');
+  it('accepts children and grandchildren in one request, refuses a third level, and refuses more than 1,000 blocks', async () => {
+    const nest = (levels: number): BlockObjectRequest => paragraph(`level ${levels}`, levels > 1 ? [nest(levels - 1)] : undefined);
+    const page = await create({ children: [nest(3)] });
+    const [top] = server.childrenOf(page.id);
+    const [child] = server.childrenOf(top!.id as string);
+    expect(server.childrenOf(child!.id as string)).toEqual([expect.objectContaining({ type: 'paragraph', has_children: false })]);
+    const tooDeep = await refusal(create({ children: [nest(4)] }));
+    expect(tooDeep.message).toContain('body.children[0].paragraph.children[0].paragraph.children[0].paragraph.children should be not present');
 
     const wide = Array.from({ length: 100 }, (_, i) => paragraph(`parent ${i}`, Array.from({ length: 10 }, () => paragraph('child'))));
     expect((await refusal(create({ children: wide }))).message).toContain('1100 blocks');

@@ -16,7 +16,10 @@ export const MAX_LINK_URL = 2000;
 export const MAX_EQUATION = 1000;
 export const MAX_ARRAY_ELEMENTS = 100;
 // "There is a limit of 100 block children that can be appended by a single API request";
-// "we allow up to two levels of nesting in a single request" — patch-block-children.
+// "we allow up to two levels of nesting in a single request" — patch-block-children. Two levels
+// of nesting below the blocks sent: children and grandchildren, as @notionhq/client's request
+// types spell out (BlockObjectRequest → BlockObjectWithSingleLevelOfChildrenRequest →
+// BlockObjectRequestWithoutChildren).
 export const MAX_CHILDREN_PER_REQUEST = 100;
 export const MAX_NESTING_LEVELS = 2;
 
@@ -62,10 +65,11 @@ export function nestedChildren(block: unknown): { array: unknown[]; path: string
   return undefined;
 }
 
-/** Two levels of nesting at most, and 1000 blocks at most, in one request's `children`. */
+/** 100 children, two levels of nesting below them, and 1000 blocks in all, per request. */
 export function checkChildren(children: unknown, path = 'body.children'): void {
   if (children === undefined) return;
   if (!Array.isArray(children)) throw bodyInvalid(path, 'an array', typeof children);
+  if (children.length > MAX_CHILDREN_PER_REQUEST) throw bodyInvalid(`${path}.length`, `≤ \`${MAX_CHILDREN_PER_REQUEST}\``, children.length);
   const walk = (blocks: unknown[], at: string, level: number): number =>
     blocks.reduce((count: number, block, index) => {
       const nested = nestedChildren(block);
@@ -73,7 +77,7 @@ export function checkChildren(children: unknown, path = 'body.children'): void {
       if (level >= MAX_NESTING_LEVELS) throw bodyInvalid(`${at}[${index}]${nested.path}`, 'not present', `[${nested.array.length} blocks]`);
       return count + 1 + walk(nested.array, `${at}[${index}]${nested.path}`, level + 1);
     }, 0);
-  const total = walk(children, path, 1);
+  const total = walk(children, path, 0);
   if (total > MAX_BLOCKS_PER_REQUEST) {
     throw validation(`body failed validation: the request contains ${total} blocks; the limit is ${MAX_BLOCKS_PER_REQUEST} block elements per request.`);
   }
