@@ -46,7 +46,8 @@ function primaryLimitReply(status: 403 | 429, retryAfterSeconds: number, userId:
     status,
     headers: {
       'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + retryAfterSeconds),
+      // Whole epoch seconds, like GitHub; octokit waits until then plus one second.
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + retryAfterSeconds),
     },
     body: { message: `API rate limit exceeded for user ID ${userId}.`, documentation_url: PRIMARY_DOCS },
   };
