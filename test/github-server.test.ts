@@ -119,6 +119,11 @@ describe('authentication', () => {
     await expect(stranger.rest.repos.get({ owner: 'acme', repo: 'widgets' })).rejects.toMatchObject({ status: 401, message: expect.stringContaining('Bad credentials') });
   });
 
+  it('knows who the token belongs to', async () => {
+    const { data } = await h.octokit.rest.users.getAuthenticated();
+    expect(data.login).toBe('slipway-bot');
+  });
+
   it('hides a private repository from anonymous callers', async () => {
     h.github.state.addRepo('acme/secret', { visibility: 'private' });
     const anonymous = createGitHubClient({ baseUrl: h.github.url, retries: 0 });
