@@ -11,6 +11,7 @@ import { catalogSection } from './catalog-section.ts';
 import { compatSection } from './compat-section.ts';
 import { digestSection } from './digest-section.ts';
 import { releaseSection } from './release-section.ts';
+import { validateSection } from './validate-section.ts';
 
 const glob = z.string().min(1);
 
@@ -89,6 +90,7 @@ export const configSchema = z.strictObject({
   commands: commandsSection,
   core: coreSection,
   release: releaseSection,
+  validate: validateSection,
   catalog: catalogSection,
   compat: compatSection,
   digest: digestSection,
