@@ -4,7 +4,7 @@
  */
 import { execa, ExecaError } from 'execa';
 import { SlipwayError } from '../core/errors.ts';
-import type { TagRef } from '../core/history/last-release.ts';
+import type { DatedTag } from '../core/history/log-range.ts';
 import { sha, tagName, type RawCommit, type RepoPath, type Sha } from '../core/types.ts';
 
 export async function git(cwd: string, args: readonly string[], options: { input?: string } = {}): Promise<string> {
@@ -30,19 +30,14 @@ export async function headSha(cwd: string): Promise<Sha> {
   return sha(await git(cwd, ['rev-parse', 'HEAD']));
 }
 
-export interface TagWithDate extends TagRef {
-  /** Committer date of the tagged commit, seconds since the epoch. */
-  commitTime: number;
-}
-
 /** Every tag with the commit it points to (annotated tags peeled) in one process. */
-export async function readTags(cwd: string): Promise<TagWithDate[]> {
+export async function readTags(cwd: string): Promise<DatedTag[]> {
   const out = await git(cwd, [
     'for-each-ref',
     '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)',
     'refs/tags',
   ]);
-  const tags: TagWithDate[] = [];
+  const tags: DatedTag[] = [];
   for (const line of out.split('\n')) {
     if (!line) continue;
     const [name, object, peeled, time, peeledTime] = line.split('\0');

@@ -4,9 +4,10 @@
  */
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
-import { headSha, readLog, readTags, repositoryUrl, type TagWithDate } from '../adapters/git.ts';
+import { headSha, readLog, readTags, repositoryUrl } from '../adapters/git.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { readReleaseHistory } from '../core/history/last-release.ts';
+import { guessLogStart, logCovers, logStart } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
 import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, type TagFormat } from '../core/history/tag-format.ts';
 import { unreleasedCommits } from '../core/history/unreleased-commits.ts';
@@ -35,26 +36,43 @@ export function tagFormatFor(config: SlipwayConfig, fleet: Pick<Fleet, 'single'>
   return tagFormat(config.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT));
 }
 
+/** The formats the tags may be in before we know whether the repository is one plugin. */
+function guessFormats(config: SlipwayConfig): TagFormat[] {
+  const configured = config.versioning.tagFormat;
+  return configured ? [tagFormat(configured)] : [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
+}
+
 export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const { cwd, reporter } = options;
+  const started = performance.now();
+  const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const config = options.config ?? (await loadConfig(cwd));
+  const tagsRead = readTags(cwd);
+  // Start the one `git log` from a guess made from the tags while the manifests are read.
+  const guessedStart = tagsRead.then((tags) => guessLogStart(tags, guessFormats(config)));
+  const guessedLog = guessedStart.then((start) => readLog(cwd, { exclude: start ? [start] : [] }));
+  guessedLog.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   const [fleet, tags, baseSha, repoUrl] = await Promise.all([
     discoverFleet(cwd, config),
-    readTags(cwd),
+    tagsRead,
     headSha(cwd),
     repositoryUrl(cwd, config.release.remote),
   ]);
   const format = tagFormatFor(config, fleet);
-  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern}`);
+  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
 
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
 
   const releaseCommit = new Map<PluginName, Sha>();
   for (const [name, history] of histories) if (history.last) releaseCommit.set(name, history.last.commit);
-  const exclude = oldestReleaseCommit(fleet.plugins.length, releaseCommit, tags);
-  const commits = await readLog(cwd, { exclude: exclude ? [exclude] : [] });
-  reporter.debug(`history: ${commits.length} commit(s) since ${exclude ? exclude.slice(0, 7) : 'the first commit'}`);
+  const start = logStart(fleet.plugins, releaseCommit, tags);
+  let commits = await guessedLog;
+  if (!logCovers(commits, await guessedStart, start)) {
+    reporter.debug('history: the guessed start was too late; reading the log again');
+    commits = await readLog(cwd, { exclude: start ? [start] : [] });
+  }
+  reporter.debug(`history: ${commits.length} commit(s) since ${start ? start.slice(0, 7) : 'the first commit'} (${elapsed()})`);
 
   const unreleased = unreleasedCommits({
     commits,
@@ -74,20 +92,18 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     repoUrl,
     warnings: diagnostics.map((d) => d.message),
   });
-  for (const commit of plan.ignoredCommits) reporter.warn(`commit ${commit.sha.slice(0, 7)} "${commit.header}" is ${commit.reason}; it is ignored`);
+  reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
+  reportIgnored(plan, reporter);
   return { plan, fleet, config };
 }
 
-/**
- * Where the single `git log` starts: the oldest of the plugins' last release commits. When a
- * plugin has never been released, its whole history counts, so the log has no lower bound.
- */
-function oldestReleaseCommit(pluginCount: number, releaseCommit: ReadonlyMap<PluginName, Sha>, tags: readonly TagWithDate[]): Sha | undefined {
-  if (releaseCommit.size < pluginCount) return undefined;
-  const timeOf = new Map<Sha, number>(tags.map((tag) => [tag.commit, tag.commitTime]));
-  let oldest: Sha | undefined;
-  for (const commit of releaseCommit.values()) {
-    if (oldest === undefined || (timeOf.get(commit) ?? 0) < (timeOf.get(oldest) ?? 0)) oldest = commit;
+/** A few ignored commits by name, then a count: a 1,300-plugin fleet can have hundreds. */
+function reportIgnored(plan: ReleasePlan, reporter: Reporter, shown = 5): void {
+  const ignored = plan.ignoredCommits;
+  for (const commit of ignored.slice(0, shown)) {
+    reporter.warn(`commit ${commit.sha.slice(0, 7)} "${commit.header}" is ${commit.reason}; it is ignored`);
   }
-  return oldest;
+  if (ignored.length > shown) {
+    reporter.warn(`${ignored.length - shown} more commits are not Conventional Commits and are ignored (all are listed in the plan: --json or --markdown)`);
+  }
 }

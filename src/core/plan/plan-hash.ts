@@ -2,13 +2,19 @@ import { createHash } from 'node:crypto';
 import type { PlanHash } from '../types.ts';
 import type { ReleasePlan, UnhashedPlan } from './release-plan.ts';
 
-/** JSON with object keys sorted at every level, so equal plans hash equally whatever built them. */
+/**
+ * JSON with object keys sorted at every level, so equal plans hash equally whatever built them.
+ * Written by hand because it is on the planner's hot path (a 1,300-plugin plan): a
+ * JSON.stringify replacer that rebuilds every object was several times slower.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  const entries = Object.keys(value)
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+  return `{${entries.join(',')}}`;
 }
 
 export function hashPlan(plan: UnhashedPlan | ReleasePlan): PlanHash {
