@@ -21,6 +21,20 @@ export const DEMO_PLUGINS = {
   sql: { description: 'Build SQL queries (experimental, 0.x).', keywords: ['sql', 'query'] },
 } as const;
 
+/** Each plugin's catalog manifest (package.json's `slipway` field; see docs/plugin-manifest.md). */
+const CATALOG_MANIFESTS: Record<keyof typeof DEMO_PLUGINS, { title: string; categories: string[]; task: string; about: string }> = {
+  http: { title: 'HTTP', categories: ['network'], task: 'http.request', about: 'Describe an HTTP request for the host to send.' },
+  csv: { title: 'CSV', categories: ['data', 'parsing'], task: 'csv.parse', about: 'Split CSV text into rows of fields.' },
+  s3: { title: 'Amazon S3', categories: ['cloud', 'storage'], task: 's3.put', about: 'Store an object in a bucket.' },
+  slack: { title: 'Slack', categories: ['chat', 'notifications'], task: 'slack.post', about: 'Post a message to a channel.' },
+  sql: { title: 'SQL', categories: ['data', 'database'], task: 'sql.query', about: 'Build a SELECT statement.' },
+};
+
+function catalogManifest(short: DemoPlugin) {
+  const { title, categories, task, about } = CATALOG_MANIFESTS[short];
+  return { title, group: DEMO_SCOPE, categories, elements: [{ kind: 'task', name: task, description: about }] };
+}
+
 export type DemoPlugin = keyof typeof DEMO_PLUGINS;
 
 export const demoPackageName = (short: DemoPlugin) => `${DEMO_SCOPE}/plugin-${short}`;
@@ -39,6 +53,7 @@ export function pluginManifest(short: DemoPlugin, version: string, dependencies?
     scripts: { test: 'node --test' },
     ...(dependencies ? { dependencies } : {}),
     peerDependencies: { '@demo/core': '^1.4.0' },
+    slipway: catalogManifest(short),
   };
   return { [`${demoPluginDir(short)}/package.json`]: JSON.stringify(pkg, null, 2) + '\n' };
 }
