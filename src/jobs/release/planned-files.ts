@@ -1,0 +1,42 @@
+/**
+ * The files a release writes — each plugin's manifest and changelog — and what they must hold
+ * once written. Used twice: to write them (the manifest and changelog steps) and, before
+ * anything is written, to tell an interrupted run's own edits from someone's uncommitted work.
+ */
+import { posix } from 'node:path';
+import { updaterFor } from '../../adapters/ecosystems/registry.ts';
+import type { PlannedRelease } from '../../core/plan/release-plan.ts';
+import { prependChangelogSection } from '../../core/release/changelog-file.ts';
+
+export const changelogPath = (release: Pick<PlannedRelease, 'path'>, changelogName: string) => posix.join(release.path || '.', changelogName);
+
+/** The manifest text with the release's version and internal dependency ranges; the same text when already applied. */
+export function bumpedManifest(release: PlannedRelease, text: string): string {
+  const dependencies = Object.fromEntries(release.dependencyUpdates.map((u) => [u.name, u.to]));
+  return updaterFor(release.ecosystem).update(text, { version: release.to, dependencies }, release.manifestFile);
+}
+
+export function changelogWithSection(release: PlannedRelease, text: string | undefined): { text: string; changed: boolean } {
+  return prependChangelogSection(text, release.changelog, release.to);
+}
+
+/** path → the releases writing it, in plan order (several plugins may share one manifest). */
+export function plannedFiles(releases: readonly PlannedRelease[], changelogName: string): Map<string, { release: PlannedRelease; kind: 'manifest' | 'changelog' }[]> {
+  const files = new Map<string, { release: PlannedRelease; kind: 'manifest' | 'changelog' }[]>();
+  const add = (path: string, release: PlannedRelease, kind: 'manifest' | 'changelog') => files.set(path, [...(files.get(path) ?? []), { release, kind }]);
+  for (const release of releases) {
+    add(release.manifestFile, release, 'manifest');
+    add(changelogPath(release, changelogName), release, 'changelog');
+  }
+  return files;
+}
+
+/** What a planned file holds after the release, from what it holds at the base (undefined: absent). */
+export function releasedContent(writers: readonly { release: PlannedRelease; kind: 'manifest' | 'changelog' }[], base: string | undefined): string | undefined {
+  let text = base;
+  for (const { release, kind } of writers) {
+    if (kind === 'changelog') text = changelogWithSection(release, text).text;
+    else if (text !== undefined) text = bumpedManifest(release, text);
+  }
+  return text;
+}

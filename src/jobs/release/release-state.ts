@@ -1,0 +1,146 @@
+/**
+ * Where the repository stands against a plan, read before anything is written: the local HEAD,
+ * the remote branch and tags (one `ls-remote`), the commits since the plan's base (one
+ * `git log`), the release commit an earlier run made, and whether the working tree holds
+ * changes that are not the release's own. Everything that makes the plan unsafe to ship is
+ * refused here, so a refused run has written nothing.
+ */
+import { discoverFleet } from '../../adapters/fleet.ts';
+import { headSha, readLog } from '../../adapters/git.ts';
+import { changedPaths, commitsBetween, fetchBranch, fileAt, hasCommit, isAncestor, readRemoteState } from '../../adapters/git-release.ts';
+import { readWorktreeFile } from '../../adapters/release/worktree-files.ts';
+import type { SlipwayConfig } from '../../core/config/schema.ts';
+import { SlipwayError } from '../../core/errors.ts';
+import { pathRouter, type PathRouter } from '../../core/history/route-commits.ts';
+import type { ReleasePlan } from '../../core/plan/release-plan.ts';
+import { checkHistory, staleError } from '../../core/release/verify-plan.ts';
+import type { RawCommit, Sha, TagName } from '../../core/types.ts';
+import { plannedFiles, releasedContent } from './planned-files.ts';
+
+export type SyncAction =
+  | { kind: 'none' }
+  /** The remote branch moved on with commits that touch no planned plugin: the release goes on top of them. */
+  | { kind: 'fast-forward'; to: Sha }
+  /** An earlier run's release commit was never pushed and the remote moved on: replay it on top. */
+  | { kind: 'rebase'; commit: Sha; onto: Sha };
+
+export interface ReleaseState {
+  head: Sha;
+  remoteTip: Sha | undefined;
+  /** Planned tags the remote has → their commit. */
+  remoteTags: Map<TagName, Sha>;
+  /** This plan's release commit, made by an earlier run (before any sync). */
+  releaseCommit: Sha | undefined;
+  releaseCommitOnRemote: boolean;
+  sync: SyncAction;
+  /** Commits since the base, for the journal. */
+  commitsSinceBase: number;
+  /** Routes paths to the fleet's plugins, to check commits that arrive later (a push refused as behind). */
+  router: PathRouter;
+}
+
+export interface StateOptions {
+  cwd: string;
+  plan: ReleasePlan;
+  config: SlipwayConfig;
+}
+
+const DIVERGED_HINT = (remote: string, branch: string) =>
+  `bring the local branch in line with ${remote}/${branch} (git pull --rebase, or push your commits first), then rerun`;
+
+export async function readReleaseState({ cwd, plan, config }: StateOptions): Promise<ReleaseState> {
+  const { remote, branch } = config.release;
+  const tags = plan.releases.map((r) => r.tag);
+  const [head, remoteState, fleet] = await Promise.all([headSha(cwd), readRemoteState(cwd, remote, branch, tags), discoverFleet(cwd, config)]);
+  const remoteTip = remoteState.branchTip;
+
+  if (!(await hasCommit(cwd, plan.baseSha))) {
+    throw new SlipwayError('PLAN_STALE', `the plan's base commit ${plan.baseSha.slice(0, 12)} is not in this clone`, {
+      subject: `plan ${plan.hash.slice(0, 19)}`,
+      hint: 'release from a clone with the full history (actions/checkout with fetch-depth: 0), or plan again here',
+    });
+  }
+  // The remote's commits are needed to check them; fetching changes no branch, tag or file.
+  if (remoteTip && remoteTip !== head && !(await hasCommit(cwd, remoteTip))) await fetchBranch(cwd, remote, branch);
+
+  const tips = [head, ...(remoteTip && remoteTip !== head ? [remoteTip] : [])];
+  for (const tip of tips) {
+    if (!(await isAncestor(cwd, plan.baseSha, tip))) {
+      const which = tip === head ? 'HEAD' : `${remote}/${branch}`;
+      throw new SlipwayError('PLAN_STALE', `the plan's base commit ${plan.baseSha.slice(0, 7)} is not in the history of ${which} (${tip.slice(0, 7)}): the branch was rewritten or the plan was made elsewhere`, {
+        subject: `plan ${plan.hash.slice(0, 19)}`,
+        hint: `plan again on ${branch} and approve the new plan`,
+      });
+    }
+  }
+
+  const commits = await commitsSince(cwd, plan.baseSha, tips);
+  // Plugins that are in the fleet now route paths too, so a change in plugins/a/b is b's, not a's.
+  const router = pathRouter([...fleet.plugins, ...plan.releases.filter((r) => !fleet.plugins.some((p) => p.name === r.name))]);
+  const history = checkHistory(plan, commits, router);
+  if (history.stale.length) throw staleError(plan, history.stale);
+
+  const releaseCommit = history.releaseCommit?.sha;
+  const releaseCommitOnRemote = !!(releaseCommit && remoteTip && (releaseCommit === remoteTip || (await isAncestor(cwd, releaseCommit, remoteTip))));
+  const sync = await syncAction(cwd, { head, remoteTip, releaseCommit, releaseCommitOnRemote, remote, branch });
+
+  const releaseCommitOnHead = !!releaseCommit && (releaseCommit === head || (await isAncestor(cwd, releaseCommit, head)));
+  await refuseForeignChanges(cwd, plan, config.release.changelog, releaseCommitOnHead || releaseCommitOnRemote);
+
+  return { head, remoteTip, remoteTags: remoteState.tags, releaseCommit, releaseCommitOnRemote, sync, commitsSinceBase: commits.length, router };
+}
+
+async function commitsSince(cwd: string, base: Sha, tips: readonly Sha[]): Promise<RawCommit[]> {
+  const seen = new Map<Sha, RawCommit>();
+  for (const tip of tips) for (const commit of await readLog(cwd, { to: tip, exclude: [base] })) seen.set(commit.sha, commit);
+  return [...seen.values()];
+}
+
+async function syncAction(
+  cwd: string,
+  at: { head: Sha; remoteTip: Sha | undefined; releaseCommit: Sha | undefined; releaseCommitOnRemote: boolean; remote: string; branch: string },
+): Promise<SyncAction> {
+  const { head, remoteTip, releaseCommit, remote, branch } = at;
+  if (!remoteTip || remoteTip === head) return { kind: 'none' };
+  if (await isAncestor(cwd, head, remoteTip)) return { kind: 'fast-forward', to: remoteTip };
+  // HEAD has commits the remote lacks. Only this plan's own unpushed release commit may be among
+  // them: anything else would be pushed with the release without having been approved.
+  const unpushed = await commitsBetween(cwd, remoteTip, head);
+  const onlyTheRelease = unpushed.length === 1 && unpushed[0] === releaseCommit;
+  if (!onlyTheRelease) {
+    const others = unpushed.filter((c) => c !== releaseCommit);
+    throw new SlipwayError('PLAN_STALE', `the local branch has ${others.length} commit${others.length === 1 ? '' : 's'} that ${remote}/${branch} does not (${others.slice(0, 5).map((c) => c.slice(0, 7)).join(', ')}); the release would push them without approval`, {
+      subject: `${remote}/${branch}`,
+      hint: DIVERGED_HINT(remote, branch),
+    });
+  }
+  if (await isAncestor(cwd, remoteTip, head)) return { kind: 'none' };
+  return { kind: 'rebase', commit: releaseCommit!, onto: remoteTip };
+}
+
+/**
+ * npm publishes the working tree, so an uncommitted change in a planned plugin would ship
+ * without being in the release commit or the approved plan. The release's own files are the
+ * exception when they hold exactly what the release writes (an interrupted run wrote them).
+ */
+async function refuseForeignChanges(cwd: string, plan: ReleasePlan, changelogName: string, committed: boolean): Promise<void> {
+  const files = plannedFiles(plan.releases, changelogName);
+  const folders = [...new Set(plan.releases.map((r) => r.path || '.'))];
+  const changed = await changedPaths(cwd, [...folders, ...files.keys()]);
+  const foreign: string[] = [];
+  for (const path of changed) {
+    const writers = files.get(path);
+    if (!writers || committed) {
+      foreign.push(path);
+      continue;
+    }
+    const [now, base] = await Promise.all([readWorktreeFile(cwd, path), fileAt(cwd, 'HEAD', path)]);
+    if (now !== releasedContent(writers, base)) foreign.push(path);
+  }
+  if (foreign.length) {
+    throw new SlipwayError('RELEASE_FAILED', `uncommitted changes in planned plugins would be published without being approved: ${foreign.slice(0, 10).join(', ')}${foreign.length > 10 ? `, and ${foreign.length - 10} more` : ''}`, {
+      subject: cwd,
+      hint: 'commit them (and plan again) or set them aside (git stash --include-untracked), then rerun',
+    });
+  }
+}
