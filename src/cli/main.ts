@@ -10,6 +10,7 @@ import type { CliCommand } from './command.ts';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   demo: { summary: 'build a demo fleet in a temp folder and plan its release (no token needed)', load: () => import('./commands/demo.ts') },
   plan: { summary: 'show what would be released, and why (writes nothing)', load: () => import('./commands/plan.ts') },
+  validate: { summary: 'check manifests, versions, commit messages, build and test of what would ship', load: () => import('./commands/validate.ts') },
 };
 
 export function usage(): string {
