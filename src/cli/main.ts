@@ -10,7 +10,11 @@ import type { CliCommand } from './command.ts';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   demo: { summary: 'build a demo fleet in a temp folder and plan its release (no token needed)', load: () => import('./commands/demo.ts') },
   plan: { summary: 'show what would be released, and why (writes nothing)', load: () => import('./commands/plan.ts') },
+  release: { summary: 'ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish', load: () => import('./commands/release.ts') },
   validate: { summary: 'check manifests, versions, commit messages, build and test of what would ship', load: () => import('./commands/validate.ts') },
+  metadata: { summary: 'extract plugin versions\' catalog entries, read at their tags (writes nothing)', load: () => import('./commands/metadata.ts') },
+  index: { summary: 'merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)', load: () => import('./commands/index.ts') },
+  catalog: { summary: 'ask the catalog: `catalog compatible --core 1.4.0` lists plugins that work with a core', load: () => import('./commands/catalog.ts') },
 };
 
 export function usage(): string {
