@@ -5,6 +5,7 @@
  *   <root>/core/        @demo/core; main tagged v1.4.0; develop renames registerTask → defineTask
  *   <root>/plugins/     the fleet: npm workspaces plugins/*, five @demo/plugin-<x> packages
  *   <root>/remote.git   bare `origin` of the fleet, everything pushed
+ * The fleet's slipway.yml points `slipway compat` at the core (core develop breaks plugin-slack).
  *
  * Fleet history, oldest first (each commit touches only the folders named):
  *   feat: import the plugin fleet                      all plugins at 0.0.0 + root files
@@ -111,6 +112,20 @@ Plugins for @demo/core, one npm workspace each under plugins/. Run a plugin's te
 \`node --test\` in its folder; set DEMO_CORE_DIR to test against another build of the core.
 `;
 
+// How `slipway compat` finds the demo core and hands it to the plugins' tests.
+const SLIPWAY_YML = `# slipway's settings for the demo fleet; every key is optional.
+core:
+  # The demo core beside the fleet. Its develop branch renames registerTask, which breaks @demo/plugin-slack.
+  repository: ../core
+  package: '@demo/core'
+compat:
+  # node's test runner also writes JUnit XML, so compat reports name the failing tests.
+  test: node --test --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination=junit.xml
+  env:
+    # The plugins' tests load the core from DEMO_CORE_DIR: here, the core built for the run.
+    DEMO_CORE_DIR: '{coreDir}'
+`;
+
 function rootFiles(stage: { layoutDocs: boolean; tooling: boolean }): Files {
   const pkg = {
     name: 'demo-fleet',
@@ -121,7 +136,8 @@ function rootFiles(stage: { layoutDocs: boolean; tooling: boolean }): Files {
   };
   const files: Files = {
     'package.json': JSON.stringify(pkg, null, 2) + '\n',
-    '.gitignore': 'node_modules/\n',
+    '.gitignore': 'node_modules/\njunit.xml\n',
+    'slipway.yml': SLIPWAY_YML,
     'README.md': ROOT_README + (stage.layoutDocs ? '\nEach plugin folder holds package.json, index.js, index.test.js and README.md.\n' : ''),
   };
   if (stage.tooling) files['.editorconfig'] = 'root = true\n\n[*]\nindent_style = space\nindent_size = 2\n';

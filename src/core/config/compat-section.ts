@@ -1,10 +1,121 @@
 import { z } from 'zod';
+import { WEEKDAYS } from '../compat/next-weekly-time.ts';
 
-/** compat: the weekly compatibility run (owned by the compat job). */
+/**
+ * compat: the weekly compatibility run (owned by the compat job).
+ *
+ * Commands run through `sh -c` and may use placeholders, replaced before they run:
+ *   {out}          core build: the folder the built core must be written to
+ *   {coreDir}      the installed core package folder (npm: <prefix>/node_modules/<core package>)
+ *   {coreTarball}  npm: the packed core (.tgz)
+ *   {coreRepo}     gradle/maven: a local Maven repository folder holding the built core
+ *   {coreArtifact} the folder holding the built core, whatever the ecosystem
+ *   {coreVersion}  the built core's version
+ *   {plugin} {path} the plugin's name and absolute folder
+ *   {work}         this run's scratch folder (shared by every plugin of the run)
+ * The same values reach every command as SLIPWAY_CORE_DIR, SLIPWAY_CORE_TARBALL, SLIPWAY_CORE_REPO,
+ * SLIPWAY_CORE_ARTIFACT, SLIPWAY_CORE_VERSION and SLIPWAY_WORK_DIR.
+ */
+
+/** GitHub runs at most 256 jobs from one matrix (docs: "Using a matrix for your jobs"). */
+export const GITHUB_MATRIX_LIMIT = 256;
+
+const coreBuild = z
+  .strictObject({
+    /** Builds the checked-out core into {out}; default per ecosystem (npm: `npm pack --pack-destination {out}`). */
+    build: z.string().min(1).optional(),
+    /**
+     * The released core to compare with: a tag or branch. Default: the highest `v<semver>`
+     * release tag of the core repository.
+     */
+    releaseRef: z.string().min(1).optional(),
+  })
+  .default({});
+
+const orgSection = z.strictObject({
+  /** The organisation whose repositories are the plugins (org mode instead of a monorepo). */
+  name: z.string().min(1),
+  /** Only repositories carrying this topic. */
+  topic: z.string().min(1).optional(),
+  /** Only repositories whose name matches this pattern (`*` matches any characters), e.g. `plugin-*`. */
+  pattern: z.string().min(1).optional(),
+  /** How to clone one; `{server}` is GITHUB_SERVER_URL (https://github.com), `{repo}` is owner/name. */
+  cloneUrl: z.string().default('{server}/{repo}.git'),
+});
+
+const resultsSection = z
+  .strictObject({
+    /** The branch that keeps one results file per run (history is appended, never rewritten). */
+    branch: z.string().min(1).default('slipway-compat'),
+    /** The git remote the branch is pushed to; '' keeps it local. */
+    remote: z.string().default('origin'),
+    /** How many recent runs the HTML report shows and durations are learnt from. */
+    history: z.number().int().min(1).max(100).default(8),
+  })
+  .default({ branch: 'slipway-compat', remote: 'origin', history: 8 });
+
+const reportSection = z
+  .strictObject({
+    /** When the Slack message is delivered: the next `weekday` at `time` in `timeZone`. */
+    timeZone: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+    weekday: z.enum(WEEKDAYS).default('monday'),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)').default('09:00'),
+  })
+  .default({ timeZone: 'UTC', weekday: 'monday', time: '09:00' });
+
+const issuesSection = z
+  .strictObject({
+    /** Open one issue per regressed plugin (updated each run, closed when fixed). */
+    enabled: z.boolean().default(false),
+    label: z.string().min(1).default('compat-regression'),
+    /** owner/name; default: the repository the workflow runs in. */
+    repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'must be owner/name').optional(),
+  })
+  .default({ enabled: false, label: 'compat-regression' });
+
 export const compatSection = z
   .strictObject({
-    maxShards: z.number().int().min(1).max(256).default(64),
+    /** Shards (matrix jobs) at most; GitHub allows 256 jobs per matrix. */
+    maxShards: z.number().int().min(1).max(GITHUB_MATRIX_LIMIT).default(64),
     /** Per-plugin test timeout. */
     timeoutMinutes: z.number().positive().default(30),
+    /** Times a failing plugin is re-run to tell a flaky test from a broken one. */
+    retries: z.number().int().min(0).max(3).default(1),
+    /** The test command of one plugin, run in its folder; default `commands.test`, then the ecosystem's own. */
+    test: z.string().min(1).optional(),
+    /** Run in a plugin's folder before its tests, once per core (e.g. `npm install --no-save {coreTarball}`); a failure is infra. */
+    install: z.string().min(1).optional(),
+    /** Extra environment for plugin commands; values may use the placeholders. */
+    env: z.record(z.string(), z.string()).default({}),
+    /** JUnit XML the tests write, as globs in the plugin folder; default per ecosystem. */
+    junit: z.array(z.string().min(1)).optional(),
+    /** How failures are compared with the released core: re-test them against it, or use a stored run against a release. */
+    baseline: z.enum(['retest-failures', 'stored-run']).default('retest-failures'),
+    core: coreBuild,
+    org: orgSection.optional(),
+    results: resultsSection,
+    report: reportSection,
+    issues: issuesSection,
   })
-  .default({ maxShards: 64, timeoutMinutes: 30 });
+  .default({
+    maxShards: 64,
+    timeoutMinutes: 30,
+    retries: 1,
+    env: {},
+    baseline: 'retest-failures',
+    core: {},
+    results: { branch: 'slipway-compat', remote: 'origin', history: 8 },
+    report: { timeZone: 'UTC', weekday: 'monday', time: '09:00' },
+    issues: { enabled: false, label: 'compat-regression' },
+  });
+
+export type CompatConfig = z.infer<typeof compatSection>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

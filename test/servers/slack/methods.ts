@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { blockTextLength, validateBlocks } from './block-kit.ts';
+import { conversationsList } from './conversations.ts';
 import {
   BOT_ID, BOT_USER_ID, TEAM_ID, tsToMicros,
   type ScheduledMessage, type SlackMessage, type SlackMetadata, type SlackWorkspace,
@@ -152,6 +153,8 @@ export const methods: Record<string, Method> = {
     ws.scheduled.splice(index, 1);
     return {};
   },
+
+  'conversations.list': ({ ws }, args) => conversationsList(ws, args),
 
   'conversations.history': ({ ws }, args) => {
     const channel = channelArg(ws, args);

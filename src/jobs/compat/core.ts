@@ -1,0 +1,64 @@
+/**
+ * compat core: build the core's develop branch once per run — and the released core, to
+ * re-test failures against — into an artifact folder that the shards install from.
+ */
+import { buildCore, coreCloneUrl, latestReleaseTag, type CoreArtifact } from '../../adapters/compat/core-artifact.ts';
+import { compatCommands } from '../../core/compat/ecosystem-commands.ts';
+import type { SlipwayConfig } from '../../core/config/schema.ts';
+import { SlipwayError } from '../../core/errors.ts';
+import type { Reporter } from '../../core/reporter.ts';
+import type { Ecosystem } from '../../core/types.ts';
+
+export interface CompatCoreOptions {
+  cwd: string;
+  config: SlipwayConfig;
+  reporter: Reporter;
+  ecosystem: Ecosystem;
+  artifactDir: string;
+  workDir: string;
+  /** Build this checkout as the develop core instead of cloning core.repository (a private core checked out by the workflow). */
+  developCheckout?: string | undefined;
+  /**
+   * `release` tests the fleet against the released core alone: a run kept as the baseline for
+   * `compat.baseline: stored-run`. Default `develop`.
+   */
+  against?: 'develop' | 'release' | undefined;
+}
+
+export interface CompatCores {
+  /** The core under test: develop, or the released core in a baseline run. */
+  tested: CoreArtifact;
+  /** The released core that develop failures are re-tested against. */
+  release?: CoreArtifact | undefined;
+}
+
+export async function buildCompatCores(options: CompatCoreOptions): Promise<CompatCores> {
+  const { config, reporter } = options;
+  const commands = compatCommands(config, options.ecosystem);
+  const repository = config.core.repository;
+  if (!repository && !options.developCheckout) {
+    throw new SlipwayError('CONFIG_INVALID', 'compat needs to know where the core is', {
+      subject: 'core.repository',
+      hint: 'set core.repository in slipway.yml (owner/name, a git URL or a folder), or pass --core',
+    });
+  }
+  const url = repository ? coreCloneUrl(repository, options.cwd) : undefined;
+  const timeoutMs = config.compat.timeoutMinutes * 60_000;
+  const common = { ecosystem: options.ecosystem, command: commands.build, packageName: config.core.package, artifactDir: options.artifactDir, workDir: options.workDir, timeoutMs };
+
+  const buildRelease = async () => {
+    if (!url) throw new SlipwayError('CONFIG_INVALID', 'the released core is built from core.repository, which is not set', { subject: 'core.repository', hint: 'set core.repository in slipway.yml' });
+    const ref = config.compat.core.releaseRef ?? (await latestReleaseTag(url));
+    const release = await reporter.group(`build released core ${ref}`, () => buildCore({ ...common, channel: 'release', source: { url, ref } }));
+    reporter.info(`core release: ${release.build.version} at ${release.build.sha.slice(0, 7)}`);
+    return release;
+  };
+  if (options.against === 'release') return { tested: await buildRelease() };
+
+  const develop = await reporter.group(`build core ${config.core.branch}`, () =>
+    buildCore({ ...common, channel: 'develop', source: options.developCheckout ? { checkout: options.developCheckout } : { url: url!, ref: config.core.branch } }),
+  );
+  reporter.info(`core develop: ${develop.build.version} at ${develop.build.sha.slice(0, 7)}`);
+  if (config.compat.baseline !== 'retest-failures' || !url) return { tested: develop };
+  return { tested: develop, release: await buildRelease() };
+}
