@@ -14,13 +14,15 @@ export interface LocationOverrides {
   repository?: string | undefined;
   branch?: string | undefined;
   token?: string | undefined;
+  /** Used when neither `repository` nor catalog.repository is set (an action: GITHUB_REPOSITORY). */
+  defaultRepository?: string | undefined;
   /** https://github.com, or a GitHub Enterprise Server (GITHUB_SERVER_URL). */
   serverUrl?: string | undefined;
 }
 
 export async function catalogLocation(cwd: string, config: SlipwayConfig, overrides: LocationOverrides = {}): Promise<CatalogLocation> {
   const branch = overrides.branch ?? config.catalog.branch;
-  const repository = overrides.repository ?? config.catalog.repository;
+  const repository = overrides.repository ?? config.catalog.repository ?? overrides.defaultRepository;
   const token = overrides.token;
   if (repository) return { url: repositoryUrl(repository, cwd, overrides.serverUrl), branch, token };
   const remote = config.release.remote;

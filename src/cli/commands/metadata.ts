@@ -1,0 +1,39 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { consoleReporter } from '../../adapters/reporters/console-reporter.ts';
+import { SlipwayError } from '../../core/errors.ts';
+import { processMetadata } from '../../jobs/metadata.ts';
+import { releaseNotesFromEnvironment, SELECTION_FLAGS, SELECTION_USAGE, selectionFrom } from '../catalog-flags.ts';
+import { parseFlags } from '../command.ts';
+
+export const usage = `usage: slipway metadata [options]
+
+Extracts the catalog entry of plugin versions — name, title, description, license, links,
+keywords, categories, icon, core range, release date, release notes and elements — reading
+each plugin's files as they are at the version's tag. Checks the plugin manifest and names
+every missing or wrong field. Writes nothing but --out; \`slipway index\` merges the entries.
+
+options:
+  --cwd DIR            the repository (default: the current folder)
+${SELECTION_USAGE}
+  --out FILE           write the entries (a JSON array) to FILE instead of stdout
+
+Release notes come from the plugin's changelog at the tag; without a section for the
+version, from the GitHub Release of the tag when GITHUB_TOKEN and GITHUB_REPOSITORY are set.`;
+
+export async function run(args: string[], context: { debug: boolean }): Promise<number> {
+  const { values } = parseFlags(args, { cwd: { type: 'string' }, out: { type: 'string' }, ...SELECTION_FLAGS }, 'metadata');
+  const select = selectionFrom(values, 'metadata');
+  if (!select) throw new SlipwayError('USAGE', 'say which versions: --tag, --plugin or --all', { hint: 'run `slipway metadata --help`' });
+  const reporter = consoleReporter({ debug: context.debug });
+  const { entries } = await processMetadata({ cwd: resolve(values.cwd ?? '.'), reporter, select, releaseNotes: releaseNotesFromEnvironment() });
+  const json = JSON.stringify(entries, null, 2) + '\n';
+  if (values.out) {
+    await writeFile(values.out, json);
+    reporter.info(`${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} written to ${values.out}`);
+  } else {
+    process.stdout.write(json);
+  }
+  return 0;
+}
+
