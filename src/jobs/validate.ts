@@ -167,11 +167,11 @@ function commandFailure(kind: 'build' | 'test', run: CommandRun, timeoutMinutes:
   const why = run.startError
     ? `could not start: ${run.startError}`
     : run.timedOut
-      ? `was stopped after ${timeoutMinutes} min (validate.timeoutMinutes)`
-      : `failed with exit code ${run.exitCode}`;
+      ? `was stopped at its time limit of ${timeoutMinutes} min (validate.timeoutMinutes in slipway.yml)`
+      : `failed with exit code ${run.exitCode} after ${seconds(run.durationMs)}`;
   const lines = run.output.trimEnd().split('\n');
   const tail = lines.slice(-TAIL_LINES).join('\n');
-  return `${kind} \`${run.command}\` ${why} after ${seconds(run.durationMs)}${tail ? `; last ${Math.min(lines.length, TAIL_LINES)} lines:\n${tail}` : ''}`;
+  return `${kind} \`${run.command}\` ${why}${tail ? `; last ${Math.min(lines.length, TAIL_LINES)} lines:\n${tail}` : ''}`;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

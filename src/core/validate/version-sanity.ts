@@ -49,7 +49,8 @@ export function checkPlannedVersion(input: VersionCheckInput): Finding[] {
         ? `${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} (${breaking.map((c) => c.sha.slice(0, 7)).join(', ')})`
         : `${features.length} feature${features.length === 1 ? '' : 's'}`;
       const rule = needed === 'major' ? 'a major release' : semver.major(floor) === 0 && breaking.length ? 'a minor release (breaking changes in 0.x move the minor)' : 'a minor release';
-      findings.push(error(`${why} need${breaking.length + features.length === 1 ? 's' : ''} ${rule} after ${floor}, but the next version is ${release.to}`));
+      const count = breaking.length || features.length;
+      findings.push(error(`${why} need${count === 1 ? 's' : ''} ${rule} after ${floor}, but the next version is ${release.to}`));
     }
   }
 
