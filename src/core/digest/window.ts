@@ -13,7 +13,7 @@ export interface DigestWindow {
   since: string;
   /** Exclusive end, ISO 8601 (UTC). */
   until: string;
-  /** Identifies the window in Slack metadata, the mark and logs: `since/until`. */
+  /** Identifies the window in Slack, the mark and logs: `2025-03-03..2025-03-10` (full instants when not whole days). */
   key: string;
 }
 
@@ -35,7 +35,8 @@ export interface WindowInput {
 const DAY_MS = 86_400_000;
 
 export function windowOf(since: string, until: string): DigestWindow {
-  return { since, until, key: `${since}/${until}` };
+  const compact = (instant: string) => instant.replace(/T00:00:00(?:\.000)?Z$/, '');
+  return { since, until, key: `${compact(since)}..${compact(until)}` };
 }
 
 export function digestWindow(input: WindowInput): { window: DigestWindow; rerun: boolean } {
