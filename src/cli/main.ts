@@ -8,6 +8,7 @@ import type { CliCommand } from './command.ts';
 
 // Loaded on demand so `slipway plan` never loads the Slack or Notion clients.
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  compat: { summary: 'test every plugin against the core\'s develop branch and classify the results', load: () => import('./commands/compat.ts') },
   demo: { summary: 'build a demo fleet in a temp folder and plan its release (no token needed)', load: () => import('./commands/demo.ts') },
   plan: { summary: 'show what would be released, and why (writes nothing)', load: () => import('./commands/plan.ts') },
   release: { summary: 'ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish', load: () => import('./commands/release.ts') },

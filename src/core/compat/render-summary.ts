@@ -58,3 +58,19 @@ function renderTable(cls: CompatClass, list: readonly ClassifiedResult[]): strin
   });
   return [header, withTests ? '|---|---|---|---|' : '|---|---|---|--:|', ...rows];
 }
+
+/** The report for a terminal: one line per plugin that is not a plain pass, then the counts. */
+export function renderCompatText(run: StoredRun): string {
+  const counts = countByClass(run);
+  const groups = groupByClass(run);
+  const width = Math.max(12, ...run.results.map((r) => r.plugin.length));
+  const lines = [`compat ${run.id} against core ${describeCore(run.core)}`];
+  for (const cls of COMPAT_CLASSES) {
+    for (const result of groups[cls]) {
+      const detail = resultDetail(result);
+      lines.push(`  ${CLASS_LABELS[cls].toLowerCase().padEnd(12)}  ${result.plugin.padEnd(width)}  ${detail}`.trimEnd());
+    }
+  }
+  lines.push(COMPAT_CLASSES.map((c) => `${counts[c]} ${CLASS_LABELS[c].toLowerCase()}`).join(', '));
+  return lines.join('\n') + '\n';
+}
