@@ -11,7 +11,7 @@ import { selectReleased, selectTags, splitTagList, type RepoTag, type TagContext
 import { stableJson } from '../../src/core/catalog/stable-json.ts';
 import { webUrl } from '../../src/core/catalog/web-url.ts';
 import { tagFormat } from '../../src/core/history/tag-format.ts';
-import { semverFromPep440 } from '../../src/adapters/catalog/package-facts.ts';
+import { semverFromMavenRange, semverFromPep440 } from '../../src/core/catalog/core-range.ts';
 import { authEnv, redact } from '../../src/adapters/catalog/catalog-branch.ts';
 import { entry } from './helpers.ts';
 
@@ -240,6 +240,14 @@ describe('icons, links and ranges', () => {
     expect(semverFromPep440('~=1.4')).toBe('^1.4');
     expect(semverFromPep440('~=1.4.2')).toBe('~1.4.2');
     expect(semverFromPep440('==1.4.*')).toBe('1.4.x');
+  });
+
+  it('Maven and Gradle version ranges become semver ranges', () => {
+    expect(semverFromMavenRange('[0.22,0.23)')).toBe('>=0.22 <0.23');
+    expect(semverFromMavenRange('[1.4,)')).toBe('>=1.4');
+    expect(semverFromMavenRange('(,2.0]')).toBe('<=2.0');
+    expect(semverFromMavenRange('[1.4.2]')).toBe('1.4.2');
+    expect(semverFromMavenRange('0.22.1')).toBe('0.22.1');
   });
 
   it('a catalog token travels as an extraheader for its host only, never in a URL', () => {

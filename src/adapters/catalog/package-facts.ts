@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import type { ManifestSource, PackageFacts } from '../../core/catalog/catalog-entry.ts';
 import { PACKAGE_JSON_FIELD } from '../../core/catalog/plugin-manifest.ts';
+import { semverFromMavenRange, semverFromPep440 } from '../../core/catalog/core-range.ts';
 import { webUrl } from '../../core/catalog/web-url.ts';
 import type { SlipwayConfig } from '../../core/config/schema.ts';
 import { SlipwayError } from '../../core/errors.ts';
@@ -102,7 +103,7 @@ const gradleReader: EcosystemReader = async (context) => {
       file: versionFile,
       version: properties[0]?.get('version')?.value,
       description: str(properties[files.indexOf(own)]?.get('description')?.value),
-      coreRange: first(config.fleet.coreVersionProperty),
+      coreRange: semverFromMavenRange(first(config.fleet.coreVersionProperty)),
     },
   };
 };
@@ -126,7 +127,7 @@ const mavenReader: EcosystemReader = async (context) => {
       license: str(firstLicense?.name),
       homepage: webUrl(str(project.url)),
       repository: webUrl(str((project.scm as { url?: unknown } | undefined)?.url)),
-      coreRange: property(project) ?? property(rootProject),
+      coreRange: semverFromMavenRange(property(project) ?? property(rootProject)),
     },
   };
 };
@@ -157,25 +158,6 @@ const pythonReader: EcosystemReader = async (context) => {
     },
   };
 };
-
-/**
- * A PEP 440 specifier in semver range syntax, as far as the two overlap: `>=1.4,<2` →
- * `>=1.4 <2`, `~=1.4` → `^1.4`, `~=1.4.2` → `~1.4.2`, `==1.4.*` → `1.4.x`. Anything else stays
- * as written, and the entry check then names it as not a semver range.
- */
-export function semverFromPep440(specifier: string): string {
-  return specifier
-    .split(',')
-    .map((part) => {
-      const clause = part.trim();
-      const compatible = /^~=\s*(\d+(?:\.\d+)*)$/.exec(clause);
-      if (compatible) return compatible[1]!.split('.').length === 2 ? `^${compatible[1]}` : `~${compatible[1]}`;
-      const wildcard = /^==\s*(\d+(?:\.\d+)*)\.\*$/.exec(clause);
-      if (wildcard) return `${wildcard[1]}.x`;
-      return clause.replace(/^==\s*/, '').replace(/^(>=|<=|>|<)\s+/, '$1');
-    })
-    .join(' ');
-}
 
 /** A generic plugin's version file holds only the version; everything else comes from the plugin manifest. */
 const genericReader: EcosystemReader = async (context) => {

@@ -71,11 +71,13 @@ function parseManifestFile(file: string, text: string, plugin: string, version: 
       throw metadataError(plugin, version, [{ file, field: '(the file)', message: `is not valid JSON: ${(error as Error).message}` }]);
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length) {
     const error = doc.errors[0]!;
     const line = error.linePos?.[0]?.line;
-    throw metadataError(plugin, version, [{ file: line ? `${file}:${line}` : file, field: '(the file)', message: `is not valid YAML: ${error.message}` }]);
+    // The message's first line, without the position (it goes into the file name) or the excerpt.
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw metadataError(plugin, version, [{ file: line ? `${file}:${line}` : file, field: '(the file)', message: `is not valid YAML: ${message}` }]);
   }
   return { file, prefix: '', value: doc.toJS() };
 }
