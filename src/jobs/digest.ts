@@ -149,7 +149,11 @@ async function readReleases(options: DigestOptions, config: SlipwayConfig, windo
   const { reporter, cwd } = options;
   const org = config.digest.org;
   if (org) {
-    const octokit = options.github?.client ?? createGitHubClient({ token: options.github?.token, baseUrl: options.github?.baseUrl, log: (line) => reporter.warn(line) });
+    // Read-only GraphQL queries: plugin-throttling spaces every POST /graphql one second apart
+    // as if it were a content-creating write, which would add a second per 100 repositories.
+    const octokit =
+      options.github?.client ??
+      createGitHubClient({ token: options.github?.token, baseUrl: options.github?.baseUrl, writeSpacingMs: 0, log: (line) => reporter.warn(line) });
     const result = await readOrgReleases(octokit, {
       org,
       topic: config.digest.topic,
