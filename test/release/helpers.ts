@@ -7,6 +7,7 @@ import { execa, execaSync } from 'execa';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGitHubClient, type Octokit } from '../../src/adapters/github/client.ts';
+import { publishedVersions } from '../../src/adapters/registry/npm-registry.ts';
 import { memoryReporter } from '../../src/core/reporter.ts';
 import type { ReleasePlan } from '../../src/core/plan/release-plan.ts';
 import { planRelease } from '../../src/jobs/plan.ts';
@@ -107,6 +108,8 @@ export interface Servers {
   npmCache: string;
   /** The versions of a package the real npm CLI reads back ([] when never published). */
   npmVersions(name: string): Promise<string[]>;
+  /** The same, read from the packument over HTTP: no npm process, for tests that check many packages. */
+  registryVersions(name: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -128,6 +131,7 @@ export async function startServers(): Promise<Servers> {
       const parsed = JSON.parse(run.stdout) as string | string[];
       return Array.isArray(parsed) ? parsed : [parsed];
     },
+    registryVersions: (name) => publishedVersions(name, { registry: registry.url, token: registry.token }),
     close: async () => {
       await Promise.all([github.close(), registry.close()]);
     },
