@@ -85,11 +85,13 @@ export async function readEnvironment(octokit: Octokit, ref: RepoRef, name: stri
     if (rule.type === 'required_reviewers' && 'reviewers' in rule) {
       preventSelfReview = Boolean((rule as { prevent_self_review?: boolean }).prevent_self_review);
       for (const entry of rule.reviewers ?? []) {
-        const reviewer = entry.reviewer as { id?: number; login?: string; slug?: string; organization?: { login?: string } } | undefined;
+        const reviewer = entry.reviewer as { id?: number; login?: string; slug?: string; html_url?: string } | undefined;
         if (!reviewer?.id) continue;
+        // The team object carries no organization field; its html_url is …/orgs/{org}/teams/{slug}.
+        const org = /\/orgs\/([^/]+)\/teams\//.exec(reviewer.html_url ?? '')?.[1];
         reviewers.push(
           entry.type === 'Team'
-            ? { type: 'Team', id: reviewer.id, name: reviewer.organization?.login ? `${reviewer.organization.login}/${reviewer.slug}` : String(reviewer.slug) }
+            ? { type: 'Team', id: reviewer.id, name: org ? `${org}/${reviewer.slug}` : String(reviewer.slug) }
             : { type: 'User', id: reviewer.id, name: String(reviewer.login) },
         );
       }
