@@ -81,6 +81,12 @@ describe('regression issues', () => {
     expect(issues().find((i) => i.title === 'Triage notes')).toMatchObject({ state: 'open', body: 'by hand' });
   });
 
+  it('creates the label, coloured and described, in a repository that lacks it', async () => {
+    h.github.state.addRepo('acme/fresh');
+    await syncRegressionIssues(h.octokit, weeks[0]!, { owner: 'acme', repo: 'fresh', label: LABEL });
+    expect(h.github.state.requireRepo('acme/fresh').labels.get(LABEL)).toMatchObject({ color: 'd73a49', description: expect.stringContaining('slipway compat') });
+  });
+
   it('shows the writes it would make in a dry run, and makes none', async () => {
     const fresh = chain(compatRun('run-5', 31, [result('@demo/plugin-s3', 'fail', 'fail', { baseline: 'pass' })]))[0]!;
     const before = writes();

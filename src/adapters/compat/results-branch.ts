@@ -11,7 +11,7 @@
  * again (a bounded number of times) — history is appended, never overwritten.
  */
 import { execa, ExecaError } from 'execa';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredRun } from '../../core/compat/compat-run.ts';
@@ -146,10 +146,15 @@ export class ResultsBranch {
     try {
       const env = { GIT_INDEX_FILE: join(scratch, 'index'), ...(await this.#identity()) };
       await this.#git(base ? ['read-tree', base] : ['read-tree', '--empty'], { env });
-      for (const [path, content] of Object.entries(files)) {
-        const blob = await this.#git(['hash-object', '-w', '--stdin'], { input: content });
-        await this.#git(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], { env });
-      }
+      // One hash-object and one update-index for all files: git processes are the cost here.
+      const entries = Object.entries(files);
+      const paths = await Promise.all(entries.map(async ([, content], i) => {
+        const path = join(scratch, `blob-${i}`);
+        await writeFile(path, content);
+        return path;
+      }));
+      const blobs = (await this.#git(['hash-object', '-w', '--', ...paths])).split('\n');
+      await this.#git(['update-index', '--add', ...entries.flatMap(([path], i) => ['--cacheinfo', `100644,${blobs[i]},${path}`])], { env });
       const tree = await this.#git(['write-tree'], { env });
       return await this.#git(['commit-tree', tree, ...(base ? ['-p', base] : []), '-m', message], { env });
     } finally {
