@@ -9,8 +9,10 @@ import type { CliCommand } from './command.ts';
 // Loaded on demand so `slipway plan` never loads the Slack or Notion clients.
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   compat: { summary: 'test every plugin against the core\'s develop branch and classify the results', load: () => import('./commands/compat.ts') },
+  digest: { summary: 'what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once', load: () => import('./commands/digest.ts') },
   demo: { summary: 'build a demo fleet in a temp folder and plan its release (no token needed)', load: () => import('./commands/demo.ts') },
   plan: { summary: 'show what would be released, and why (writes nothing)', load: () => import('./commands/plan.ts') },
+  'dispatch-index': { summary: 'start the index workflow for released tags (what the release workflow does after shipping)', load: () => import('./commands/dispatch-index.ts') },
   setup: { summary: 'create or check the approval Environment (required reviewers, release branch only)', load: () => import('./commands/setup.ts') },
   release: { summary: 'ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish', load: () => import('./commands/release.ts') },
   validate: { summary: 'check manifests, versions, commit messages, build and test of what would ship', load: () => import('./commands/validate.ts') },

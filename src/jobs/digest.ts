@@ -183,11 +183,14 @@ async function slackSink(options: DigestOptions, config: SlipwayConfig, digest: 
   const channel = slack.channel ?? config.slack.digest;
   const messages = renderSlackDigest(digest, { digestUrl });
   if (options.dryRun) {
+    messages.forEach((message, index) =>
+      options.reporter.info(`Slack (dry run): ${index === 0 ? 'channel message' : `thread reply ${index}`} — ${plural(message.blocks.length, 'block')}: ${message.text}`),
+    );
     const blocks = messages.map((message) => message.blocks.length).join(', ');
     const missing = !slack.token ? ' (no Slack token: a real run would skip Slack)' : !channel ? ' (no channel: a real run would skip Slack)' : '';
     return { sink: 'slack', status: 'dry-run', summary: `would post 1 message to ${channel ?? '(no channel)'} and ${plural(messages.length - 1, 'thread reply', 'thread replies')} (blocks: ${blocks}), unless already posted${missing}` };
   }
-  if (!slack.token) return { sink: 'slack', status: 'skipped', summary: 'skipped: no Slack token (set SLACK_BOT_TOKEN / the slack-token input)' };
+  if (!slack.token) return { sink: 'slack', status: 'skipped', summary: 'skipped: no Slack token (set SLACK_TOKEN / the slack-token input)' };
   if (!channel) return { sink: 'slack', status: 'skipped', summary: 'skipped: no channel (set slack.digest in slipway.yml)' };
   try {
     const client = createSlackClient({ token: slack.token, apiUrl: slack.apiUrl, retries: slack.retries, log: (line) => options.reporter.warn(line) });
