@@ -23,6 +23,12 @@ import { discoverFleet } from '../fleet.ts';
 import { git } from '../git.ts';
 import { commandEnv, runCommand } from './run-command.ts';
 
+/**
+ * The time limit of building or installing the core: generous and apart from the per-plugin
+ * test timeout, since without a core no plugin can be tested at all.
+ */
+export const CORE_TIMEOUT_MS = 60 * 60_000;
+
 export interface CoreArtifact {
   build: CoreBuild;
   ecosystem: Ecosystem;
@@ -83,7 +89,8 @@ export interface BuildCoreOptions {
   /** The artifact root; the build goes to <artifactDir>/<channel>. */
   artifactDir: string;
   workDir: string;
-  timeoutMs: number;
+  /** Default CORE_TIMEOUT_MS. */
+  timeoutMs?: number;
 }
 
 export async function buildCore(options: BuildCoreOptions): Promise<CoreArtifact> {
@@ -118,7 +125,7 @@ export async function buildCore(options: BuildCoreOptions): Promise<CoreArtifact
     command,
     cwd: checkout,
     env: commandEnv({ SLIPWAY_CORE_OUT: out }),
-    timeoutMs: options.timeoutMs,
+    timeoutMs: options.timeoutMs ?? CORE_TIMEOUT_MS,
     logFile: join(options.workDir, 'logs', `core-${options.channel}.log`),
   });
   if (result.exitCode !== 0) {
@@ -177,7 +184,7 @@ export interface InstalledCore {
  * the packed core into <workDir>/core-<channel> (a tarball with no dependencies installs with no
  * registry at all); gradle/maven use the artifact's local repository folder as it is.
  */
-export async function installCore(artifact: CoreArtifact, workDir: string, timeoutMs: number): Promise<InstalledCore> {
+export async function installCore(artifact: CoreArtifact, workDir: string, timeoutMs = CORE_TIMEOUT_MS): Promise<InstalledCore> {
   const values: Record<string, string> = { coreArtifact: artifact.dir, coreVersion: artifact.build.version };
   if (artifact.ecosystem === 'npm' && artifact.tarball) {
     const prefix = join(workDir, `core-${artifact.build.channel}`);
@@ -186,7 +193,7 @@ export async function installCore(artifact: CoreArtifact, workDir: string, timeo
     const command = `npm install --no-save --no-package-lock --no-audit --no-fund --prefer-offline --prefix "${prefix}" "${artifact.tarball}"`;
     const result = await runCommand({ command, cwd: prefix, env: commandEnv({}), timeoutMs, logFile: join(workDir, 'logs', `core-install-${artifact.build.channel}.log`) });
     if (result.exitCode !== 0) {
-      throw new SlipwayError('CORE_BUILD_FAILED', `installing the ${artifact.build.channel} core failed (exit ${result.exitCode}):\n${result.tail.trim().split('\n').slice(-10).join('\n')}`, {
+      throw new SlipwayError('CORE_BUILD_FAILED', `installing the ${artifact.build.channel} core ${result.timedOut ? 'timed out' : `failed (exit ${result.exitCode ?? result.spawnError})`}:\n${result.tail.trim().split('\n').slice(-10).join('\n')}`, {
         subject: artifact.tarball,
         hint: 'check the core artifact of this run (was it downloaded completely?)',
       });

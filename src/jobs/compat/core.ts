@@ -43,8 +43,7 @@ export async function buildCompatCores(options: CompatCoreOptions): Promise<Comp
     });
   }
   const url = repository ? coreCloneUrl(repository, options.cwd) : undefined;
-  const timeoutMs = config.compat.timeoutMinutes * 60_000;
-  const common = { ecosystem: options.ecosystem, command: commands.build, packageName: config.core.package, artifactDir: options.artifactDir, workDir: options.workDir, timeoutMs };
+  const common = { ecosystem: options.ecosystem, command: commands.build, packageName: config.core.package, artifactDir: options.artifactDir, workDir: options.workDir };
 
   const buildRelease = async () => {
     if (!url) throw new SlipwayError('CONFIG_INVALID', 'the released core is built from core.repository, which is not set', { subject: 'core.repository', hint: 'set core.repository in slipway.yml' });

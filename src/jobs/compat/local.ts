@@ -53,7 +53,7 @@ export async function compatLocal(options: CompatLocalOptions): Promise<CompatLo
   const { plan, targets } = await planCompat({ cwd: options.cwd, config, reporter, maxShards: options.jobs, results: options.results, octokit: options.octokit });
   const cores = await buildCompatCores({ cwd: options.cwd, config, reporter, ecosystem: targets.ecosystem, artifactDir: join(workDir, 'core'), workDir, against: options.against });
   const timeoutMs = options.timeoutMs ?? config.compat.timeoutMinutes * 60_000;
-  const [develop, release] = await Promise.all([installCore(cores.tested, workDir, timeoutMs), cores.release ? installCore(cores.release, workDir, timeoutMs) : undefined]);
+  const [develop, release] = await Promise.all([installCore(cores.tested, workDir), cores.release ? installCore(cores.release, workDir) : undefined]);
 
   // Longest first: LPT order, which a pool of workers turns into a good dynamic schedule.
   const results = await testPlugins({

@@ -50,7 +50,7 @@ export async function runCompatShard(options: CompatRunOptions): Promise<ShardRe
   const commands = compatCommands(config, targets.ecosystem);
 
   const [installedDevelop, installedRelease] = await reporter.group('install the core', () =>
-    Promise.all([installCore(develop, options.workDir, timeoutMs), release ? installCore(release, options.workDir, timeoutMs) : undefined]),
+    Promise.all([installCore(develop, options.workDir), release ? installCore(release, options.workDir) : undefined]),
   );
 
   const known: PluginTarget[] = [];
