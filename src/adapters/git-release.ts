@@ -82,16 +82,23 @@ export async function identityArgs(cwd: string): Promise<string[]> {
   return ['-c', 'user.name=github-actions[bot]', '-c', 'user.email=41898282+github-actions[bot]@users.noreply.github.com'];
 }
 
-/** Replays `commit` (HEAD, the unpushed release commit) onto `onto`, keeping its message. */
-export async function rebaseCommit(cwd: string, commit: Sha, onto: Sha): Promise<Sha> {
+/**
+ * Replays the local branch's commits that `onto` lacks on top of `onto` (`git rebase onto`),
+ * keeping their messages — and so the release commit's trailer. A conflict aborts the rebase
+ * and leaves the branch as it was.
+ */
+export async function rebaseOnto(cwd: string, onto: Sha): Promise<void> {
   const identity = await identityArgs(cwd);
   try {
-    await git(cwd, [...identity, 'rebase', '--quiet', '--onto', onto, `${commit}~1`]);
+    await git(cwd, [...identity, 'rebase', '--quiet', onto]);
   } catch (error) {
     await git(cwd, ['rebase', '--abort']).catch(() => undefined);
-    throw error;
+    throw new SlipwayError('RELEASE_FAILED', `could not replay the local commits onto ${onto.slice(0, 7)}: ${(error as Error).message}`, {
+      subject: `rebase onto ${onto.slice(0, 7)}`,
+      hint: 'the remote branch changed the same lines as a local commit: rebase by hand (git pull --rebase), then rerun',
+      cause: error,
+    });
   }
-  return sha(await git(cwd, ['rev-parse', 'HEAD']));
 }
 
 /** Paths under `paths` with uncommitted changes, untracked files included. */

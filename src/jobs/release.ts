@@ -13,7 +13,7 @@ import pMap from 'p-map';
 import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
 import { readLog } from '../adapters/git.ts';
-import { createAnnotatedTag, commitMessage, commitPaths, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseCommit } from '../adapters/git-release.ts';
+import { createAnnotatedTag, commitMessage, commitPaths, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto } from '../adapters/git-release.ts';
 import { createGitHubClient, type Octokit } from '../adapters/github/client.ts';
 import { githubReleases, type ExistingRelease, type GitHubReleases } from '../adapters/github/releases.ts';
 import { repositoryUrl } from '../adapters/git.ts';
@@ -324,7 +324,7 @@ class ReleaseRun {
         return { status: 'done', detail: `fast-forwarded to ${remote}/${branch} at ${sync.to.slice(0, 7)}: the release goes on top of its new commits, which touch no planned plugin`, sha: sync.to };
       }
       if (this.input.dryRun) return { status: 'dry-run', detail: `replay the unpushed release commit ${sync.commit.slice(0, 7)} onto ${remote}/${branch} at ${sync.onto.slice(0, 7)}`, sha: sync.onto };
-      this.releaseCommit = await rebaseCommit(this.cwd, sync.commit, sync.onto);
+      this.releaseCommit = await this.replayOnto(sync.onto);
       return { status: 'done', detail: `replayed the unpushed release commit ${sync.commit.slice(0, 7)} onto ${remote}/${branch} (${sync.onto.slice(0, 7)}) as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
     });
   }
@@ -458,14 +458,21 @@ class ReleaseRun {
         hint: `${error.hint}. Nothing was pushed; drop the local release commit and tags first (git reset --hard ${remote}/${branch}; git tag -d <the plan's tags>)`,
       });
     }
-    const previous = this.releaseCommit!;
-    this.releaseCommit = await rebaseCommit(this.cwd, previous, tip);
+    this.releaseCommit = await this.replayOnto(tip);
     this.reporter.info(`  ${remote}/${branch} moved on to ${tip.slice(0, 7)}; replayed the release commit as ${this.releaseCommit.slice(0, 7)}`);
     for (const release of this.plan.releases) {
       await createAnnotatedTag(this.cwd, release.tag, this.releaseCommit, tagMessage(release, this.plan.hash), { force: true });
       this.localTags?.set(release.tag, this.releaseCommit);
     }
     return this.releaseCommit;
+  }
+
+  /** Replays the unpushed local commits onto `onto` and returns the release commit's new SHA (found by its trailer). */
+  private async replayOnto(onto: Sha): Promise<Sha> {
+    await rebaseOnto(this.cwd, onto);
+    const replayed = (await readLog(this.cwd, { to: 'HEAD', exclude: [onto] })).find((c) => planHashInMessage(c.message) === this.plan.hash);
+    if (!replayed) throw new SlipwayError('RELEASE_FAILED', `the release commit is missing after replaying onto ${onto.slice(0, 7)}`, { hint: 'inspect `git log`; rerun to start from what is there' });
+    return replayed.sha;
   }
 
   // --- GitHub Releases and publishing ------------------------------------------------------

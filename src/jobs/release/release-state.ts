@@ -21,7 +21,7 @@ export type SyncAction =
   | { kind: 'none' }
   /** The remote branch moved on with commits that touch no planned plugin: the release goes on top of them. */
   | { kind: 'fast-forward'; to: Sha }
-  /** An earlier run's release commit was never pushed and the remote moved on: replay it on top. */
+  /** An earlier run's release commit was never pushed and the remote moved on: replay the local commits on top. */
   | { kind: 'rebase'; commit: Sha; onto: Sha };
 
 export interface ReleaseState {
@@ -45,8 +45,7 @@ export interface StateOptions {
   config: SlipwayConfig;
 }
 
-const DIVERGED_HINT = (remote: string, branch: string) =>
-  `bring the local branch in line with ${remote}/${branch} (git pull --rebase, or push your commits first), then rerun`;
+const DIVERGED_HINT = (remote: string, branch: string) => `bring the local branch in line with ${remote}/${branch} (git pull --rebase), then rerun`;
 
 export async function readReleaseState({ cwd, plan, config }: StateOptions): Promise<ReleaseState> {
   const { remote, branch } = config.release;
@@ -82,7 +81,7 @@ export async function readReleaseState({ cwd, plan, config }: StateOptions): Pro
 
   const releaseCommit = history.releaseCommit?.sha;
   const releaseCommitOnRemote = !!(releaseCommit && remoteTip && (releaseCommit === remoteTip || (await isAncestor(cwd, releaseCommit, remoteTip))));
-  const sync = await syncAction(cwd, { head, remoteTip, releaseCommit, releaseCommitOnRemote, remote, branch });
+  const sync = await syncAction(cwd, { head, remoteTip, releaseCommit, remote, branch });
 
   const releaseCommitOnHead = !!releaseCommit && (releaseCommit === head || (await isAncestor(cwd, releaseCommit, head)));
   await refuseForeignChanges(cwd, plan, config.release.changelog, releaseCommitOnHead || releaseCommitOnRemote);
@@ -98,24 +97,22 @@ async function commitsSince(cwd: string, base: Sha, tips: readonly Sha[]): Promi
 
 async function syncAction(
   cwd: string,
-  at: { head: Sha; remoteTip: Sha | undefined; releaseCommit: Sha | undefined; releaseCommitOnRemote: boolean; remote: string; branch: string },
+  at: { head: Sha; remoteTip: Sha | undefined; releaseCommit: Sha | undefined; remote: string; branch: string },
 ): Promise<SyncAction> {
   const { head, remoteTip, releaseCommit, remote, branch } = at;
   if (!remoteTip || remoteTip === head) return { kind: 'none' };
   if (await isAncestor(cwd, head, remoteTip)) return { kind: 'fast-forward', to: remoteTip };
-  // HEAD has commits the remote lacks. Only this plan's own unpushed release commit may be among
-  // them: anything else would be pushed with the release without having been approved.
-  const unpushed = await commitsBetween(cwd, remoteTip, head);
-  const onlyTheRelease = unpushed.length === 1 && unpushed[0] === releaseCommit;
-  if (!onlyTheRelease) {
-    const others = unpushed.filter((c) => c !== releaseCommit);
-    throw new SlipwayError('PLAN_STALE', `the local branch has ${others.length} commit${others.length === 1 ? '' : 's'} that ${remote}/${branch} does not (${others.slice(0, 5).map((c) => c.slice(0, 7)).join(', ')}); the release would push them without approval`, {
-      subject: `${remote}/${branch}`,
-      hint: DIVERGED_HINT(remote, branch),
-    });
-  }
+  // Local commits the remote lacks were checked above (none touches a planned plugin); the
+  // push sends them along, as `git push` would.
   if (await isAncestor(cwd, remoteTip, head)) return { kind: 'none' };
-  return { kind: 'rebase', commit: releaseCommit!, onto: remoteTip };
+  // Diverged. Replaying is safe when it is our own interrupted release being finished; any
+  // other divergence is the person's to resolve.
+  const unpushed = await commitsBetween(cwd, remoteTip, head);
+  if (releaseCommit && unpushed.includes(releaseCommit)) return { kind: 'rebase', commit: releaseCommit, onto: remoteTip };
+  throw new SlipwayError('RELEASE_FAILED', `the local branch and ${remote}/${branch} have diverged: ${unpushed.length} local commit${unpushed.length === 1 ? '' : 's'} (${unpushed.slice(0, 5).map((c) => c.slice(0, 7)).join(', ')}) are not on the remote, and the remote has commits that are not here`, {
+    subject: `${remote}/${branch}`,
+    hint: DIVERGED_HINT(remote, branch),
+  });
 }
 
 /**
@@ -138,6 +135,7 @@ async function refuseForeignChanges(cwd: string, plan: ReleasePlan, changelogNam
     if (now !== releasedContent(writers, base)) foreign.push(path);
   }
   if (foreign.length) {
+    foreign.sort();
     throw new SlipwayError('RELEASE_FAILED', `uncommitted changes in planned plugins would be published without being approved: ${foreign.slice(0, 10).join(', ')}${foreign.length > 10 ? `, and ${foreign.length - 10} more` : ''}`, {
       subject: cwd,
       hint: 'commit them (and plan again) or set them aside (git stash --include-untracked), then rerun',
