@@ -18,14 +18,15 @@ const statusOf = (error: unknown) => (error as { status?: number }).status;
 const messageOf = (error: unknown) => String((error as { response?: { data?: { message?: unknown } } }).response?.data?.message ?? (error as Error).message);
 
 /** An API failure for people: what was asked, what GitHub said, and what usually fixes it. */
-export function apiError(what: string, error: unknown, subject: string): SlipwayError {
+export function apiError(what: string, error: unknown, subject: string, knownHint?: string): SlipwayError {
   const status = statusOf(error);
   const hint =
-    status === 401
+    knownHint ??
+    (status === 401
       ? 'the token was refused: set GITHUB_TOKEN (or GH_TOKEN) to a valid token'
       : status === 403 || status === 404
         ? 'this needs a repository admin\'s token (classic PAT with the repo scope, or fine-grained with Administration: write); a workflow\'s GITHUB_TOKEN cannot manage environments'
-        : undefined;
+        : undefined);
   return new SlipwayError('API_FAILED', `${what} failed: ${status ?? ''} ${messageOf(error)}`.replace(/\s+/g, ' ').trim(), { subject, ...(hint ? { hint } : {}), cause: error });
 }
 
