@@ -13,7 +13,6 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   demo: { summary: 'build a demo fleet in a temp folder and plan its release (no token needed)', load: () => import('./commands/demo.ts') },
   plan: { summary: 'show what would be released, and why (writes nothing)', load: () => import('./commands/plan.ts') },
   'dispatch-index': { summary: 'start the index workflow for released tags (what the release workflow does after shipping)', load: () => import('./commands/dispatch-index.ts') },
-  'dispatch-index': { summary: 'start the index workflow for released tags (what the release workflow does after shipping)', load: () => import('./commands/dispatch-index.ts') },
   setup: { summary: 'create or check the approval Environment (required reviewers, release branch only)', load: () => import('./commands/setup.ts') },
   release: { summary: 'ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish', load: () => import('./commands/release.ts') },
   validate: { summary: 'check manifests, versions, commit messages, build and test of what would ship', load: () => import('./commands/validate.ts') },
