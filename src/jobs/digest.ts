@@ -171,6 +171,7 @@ async function readReleases(options: DigestOptions, config: SlipwayConfig, windo
     window,
     changelogFile: config.release.changelog,
     repoUrl,
+    githubReleases: config.release.githubRelease,
   });
   for (const release of releases) {
     if (release.notes === null) reporter.warn(`${release.tag}: no "${release.version}" section in ${config.release.changelog} at the tag; listed without notes`);
@@ -220,7 +221,14 @@ async function notionSink(options: DigestOptions, config: SlipwayConfig, digest:
   if (!notionOptions.token) return { sink: 'notion', status: 'skipped', summary: 'skipped: no Notion token (set NOTION_TOKEN / the notion-token input)' };
   if (!databaseId) return { sink: 'notion', status: 'skipped', summary: 'skipped: no database (set digest.notionDatabase in slipway.yml)' };
   try {
-    const notion = createNotionClient({ ...notionOptions, token: notionOptions.token, log: (line) => options.reporter.warn(line) });
+    const notion = createNotionClient({
+      token: notionOptions.token,
+      baseUrl: notionOptions.baseUrl,
+      ...(notionOptions.requestsPerSecond !== undefined ? { requestsPerSecond: notionOptions.requestsPerSecond } : {}),
+      ...(notionOptions.retries !== undefined ? { retries: notionOptions.retries } : {}),
+      ...(notionOptions.initialRetryDelayMs !== undefined ? { initialRetryDelayMs: notionOptions.initialRetryDelayMs } : {}),
+      log: (line) => options.reporter.warn(line),
+    });
     const check = await checkDigestDatabase(notion, databaseId);
     if (check.problems.length > 0) {
       throw new SlipwayError('INPUT_INVALID', `the Notion database is not set up for the digest: ${check.problems.map(describeSchemaProblem).join('; ')}`, {

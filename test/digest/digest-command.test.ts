@@ -43,6 +43,15 @@ describe('slipway digest', () => {
     expect(r.git('for-each-ref', 'refs/slipway')).toBe('');
   });
 
+  it('links each release to its GitHub Release when the remote is on GitHub', async () => {
+    const r = fleet();
+    r.git('remote', 'add', 'origin', 'https://github.com/acme/fleet.git');
+    const result = await slipway(['digest', '--since', '2026-01-01', '--until', '2026-01-02', '--no-mark'], r.dir);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('- **[a](https://github.com/acme/fleet/releases/tag/a%401.1.0)** 1.0.0 → **1.1.0**');
+    expect(result.stderr).toContain('slack: skipped: no Slack token');
+  });
+
   it('names a bad date', async () => {
     const result = await slipway(['digest', '--since', 'last week'], fleet().dir);
     expect(result.exitCode).toBe(1);

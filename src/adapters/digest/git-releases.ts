@@ -23,6 +23,8 @@ export interface GitReleasesInput {
   changelogFile: string;
   /** https://github.com/owner/repo, for links to each tag's GitHub Release. */
   repoUrl?: string | undefined;
+  /** Releases get a GitHub Release page (release.githubRelease); else the link shows the tag's files. */
+  githubReleases?: boolean;
 }
 
 interface ReleaseTag {
@@ -52,7 +54,7 @@ export async function readGitReleases(input: GitReleasesInput): Promise<ShippedR
       previous: previousVersion(byPlugin.get(tag.plugin.name) ?? [], tag.version),
       tag: tag.tag,
       releasedAt: tag.createdAt,
-      url: input.repoUrl ? `${input.repoUrl}/releases/tag/${encodeURIComponent(tag.tag)}` : null,
+      url: input.repoUrl ? `${input.repoUrl}/${input.githubReleases === false ? 'tree' : 'releases/tag'}/${encodeURIComponent(tag.tag)}` : null,
       notes: section ? parseReleaseNotes(section.body) : null,
     };
   });

@@ -6,6 +6,7 @@
  * `first` at most 100 per connection, at most 500,000 nodes per query; our page asks for
  * 100 repositories × (20 topics + 5 releases) = 2,600 nodes, a cost of 1–2 points.
  *
+ * Archived repositories are left out (`isArchived: false`): an archived plugin ships nothing.
  * Releases come newest first (`orderBy: CREATED_AT DESC`) and are filtered by date here. A
  * repository whose first releases all fall in the window may have more: those few are paged
  * further in follow-up queries that batch up to 20 repositories each (aliased fields).
@@ -101,6 +102,7 @@ export async function readOrgReleases(octokit: Octokit, input: OrgReleasesInput)
   };
 
   const repositories: RepositoryReleases[] = [];
+  let scanned = 0;
   let cursor: string | null = null;
   for (;;) {
     type Page = { organization: { repositories: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: RepositoryNode[] } } | null };
@@ -108,10 +110,12 @@ export async function readOrgReleases(octokit: Octokit, input: OrgReleasesInput)
     const listing = page.organization?.repositories;
     if (!listing) throw new SlipwayError('NOT_FOUND', `no organisation "${input.org}" on GitHub`, { subject: 'digest.org', hint: 'set digest.org to the login of the organisation that owns the plugin repositories' });
     for (const node of listing.nodes) {
+      scanned += 1;
+      // 20 topics is all a repository can have ("up to 20 topics"), so the page reads every one.
       if (input.topic && !node.repositoryTopics.nodes.some((t) => t.topic.name === input.topic)) continue;
       repositories.push({ name: node.name, releases: node.releases.nodes, next: node.releases.pageInfo.hasNextPage ? node.releases.pageInfo.endCursor : null });
     }
-    input.progress?.(Math.min(listing.totalCount, repositories.length), listing.totalCount);
+    input.progress?.(scanned, listing.totalCount);
     if (!listing.pageInfo.hasNextPage) break;
     cursor = listing.pageInfo.endCursor;
   }
