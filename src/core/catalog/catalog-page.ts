@@ -26,6 +26,7 @@ const PAGE = `<!doctype html>
 <style>
   :root { --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #f6f8fa; --accent: #0969da; --chip: #ddf4ff; }
   * { box-sizing: border-box; }
+  [hidden] { display: none !important; }
   body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: #fff; }
   header { padding: 20px 32px 16px; border-bottom: 1px solid var(--line); background: var(--bg); }
   h1 { margin: 0 0 12px; font-size: 22px; }
