@@ -35,5 +35,14 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt
   touch "$stamp"
 fi
 
+# --- Chromium for the catalog page tests (test/index/catalog-page.test.ts) -------------------
+# The page is checked in Debian's own chromium, driven by playwright-core. Installed only on a
+# machine without it where we are root with apt-get (CI); elsewhere nothing is changed.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "slipway: installing chromium (apt-get) for the catalog page tests" >&2
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+fi
+# ---------------------------------------------------------------------------------------------
+
 export PATH="$root/node_modules/.bin:$PATH"
 exec "$@"
