@@ -6,9 +6,11 @@ import { execa } from 'execa';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pkg, repo, tempDir } from '../helpers/repo.ts';
+import { cleanupTempDirs, pkg, repo, tempDir } from '../helpers/repo.ts';
 import { startNotionServer, type NotionServer } from '../servers/notion/index.ts';
 
+
+afterAll(cleanupTempDirs);
 const CLI = join(import.meta.dirname, '../../src/cli/main.ts');
 const slipway = (args: string[], cwd: string, env: Record<string, string> = {}) =>
   execa(process.execPath, [CLI, ...args], { cwd, reject: false, stripFinalNewline: false, env: { SLACK_TOKEN: '', NOTION_TOKEN: '', GITHUB_TOKEN: '', ...env } });

@@ -13,11 +13,13 @@ import { windowOf } from '../../src/core/digest/window.ts';
 import { memoryReporter } from '../../src/core/reporter.ts';
 import { runDigest, setupNotion } from '../../src/jobs/digest.ts';
 import { seedSyntheticOrg, repositoryName, type SyntheticOrg } from '../../bench/synthetic-org.ts';
-import { repo } from '../helpers/repo.ts';
+import { cleanupTempDirs, repo } from '../helpers/repo.ts';
 import { startGitHubServer, type GitHubServer } from '../servers/github/index.ts';
 import { plainText, startNotionServer, type NotionServer, type RichText } from '../servers/notion/index.ts';
 import { blockTextLength, startSlackServer, validateBlocks, type SlackServer } from '../servers/slack/index.ts';
 
+
+afterAll(cleanupTempDirs);
 const WEEK = windowOf('2025-03-03T00:00:00.000Z', '2025-03-10T00:00:00.000Z');
 
 function orgConfig(org: string, topic?: string): SlipwayConfig {
