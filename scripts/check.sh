@@ -16,6 +16,8 @@ if [ -f scripts/lint-workflows.ts ]; then
   node scripts/lint-workflows.ts
 fi
 
+step "action.yml and README action tables (action-docs)"; node scripts/action-docs.ts --check
+
 if [ -f scripts/bundle.ts ]; then
   step "dist is up to date (check-dist)"
   node scripts/bundle.ts --check
