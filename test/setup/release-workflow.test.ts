@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { checkWorkflows } from '../../scripts/workflow-policy.ts';
 
 const root = join(import.meta.dirname, '../..');
-const FILES = ['.github/workflows/release.yml', 'workflows/release.yml'];
+const FILES = ['.github/workflows/release.yml', 'workflows/release.yml', '.github/workflows/validate.yml', 'workflows/validate.yml'];
 
 type Step = { id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown> };
 type Job = { needs?: string | string[]; if?: string; environment?: unknown; permissions?: Record<string, string>; 'timeout-minutes'?: number; concurrency?: { group: string; 'cancel-in-progress': boolean }; steps?: Step[]; uses?: string; with?: Record<string, unknown> };
@@ -96,5 +96,12 @@ describe('the release workflows', () => {
     expect(job.with).toMatchObject({ environment: 'release', 'approve-plan-hash': "${{ inputs.approve-plan-hash || '' }}" });
     const declared = Object.keys(reusable.on['workflow_call']!.inputs!);
     for (const input of Object.keys(job.with ?? {})) expect(declared).toContain(input);
+  });
+
+  it('validate pull requests with read-only permissions and the full history', () => {
+    const validate = load('.github/workflows/validate.yml').jobs['validate']!;
+    expect(validate.permissions).toEqual({ contents: 'read' });
+    expect(validate.steps!.find((s) => s.uses?.startsWith('actions/checkout@'))!.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
+    expect(Object.keys(load('workflows/validate.yml').on)).toEqual(['pull_request']);
   });
 });
