@@ -74,13 +74,22 @@ export async function fastForward(cwd: string, to: Sha): Promise<void> {
 
 /**
  * Who commits and tags: the repository's configured identity, else (a fresh CI checkout has
- * none) the GitHub Actions bot, whose noreply address GitHub links to the bot account.
+ * none) the GitHub Actions bot, whose noreply address GitHub links to the bot account. Asked
+ * once per repository and run: a release of hundreds of plugins makes hundreds of tags.
  */
-export async function identityArgs(cwd: string): Promise<string[]> {
-  const email = await git(cwd, ['config', 'user.email']).catch(() => '');
-  if (email) return [];
-  return ['-c', 'user.name=github-actions[bot]', '-c', 'user.email=41898282+github-actions[bot]@users.noreply.github.com'];
+const identities = new Map<string, Promise<string[]>>();
+export function identityArgs(cwd: string): Promise<string[]> {
+  let identity = identities.get(cwd);
+  if (!identity) {
+    identity = git(cwd, ['config', 'user.email']).then(
+      (email) => (email ? [] : BOT_IDENTITY),
+      () => BOT_IDENTITY,
+    );
+    identities.set(cwd, identity);
+  }
+  return identity;
 }
+const BOT_IDENTITY = ['-c', 'user.name=github-actions[bot]', '-c', 'user.email=41898282+github-actions[bot]@users.noreply.github.com'];
 
 /**
  * Replays the local branch's commits that `onto` lacks on top of `onto` (`git rebase onto`),

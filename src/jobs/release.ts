@@ -128,7 +128,8 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
   const dryRun = options.dryRun ?? false;
   const env = options.env ?? process.env;
   const source = options.planSource ?? 'the plan';
-  const save = journalWriter(options.journalFile);
+  const journalFile = journalWriter(options.journalFile);
+  const save = (j: ReleaseJournal) => journalFile.save(j);
   const journal = newJournal(null, dryRun, new Date().toISOString());
   const finish = async (result: ReleaseJournal['result'], released: readonly string[], error?: { cause: unknown; step?: string }) => {
     journal.result = result;
@@ -137,7 +138,7 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
       const e = isSlipwayError(error.cause) ? error.cause : undefined;
       journal.error = { code: e?.code, message: e?.message ?? formatError(error.cause), hint: e?.hint, step: error.step };
     }
-    await save(journal);
+    await journalFile.flush(journal);
     return resultLine(journal, released);
   };
 
@@ -281,7 +282,6 @@ class ReleaseRun {
     } catch (error) {
       this.failedAt ??= key;
       this.input.journal.entries.push({ step, ...(plugin ? { plugin } : {}), status: 'failed', startedAt, finishedAt: new Date().toISOString(), detail: formatError(error) });
-      await this.input.save(this.input.journal);
       throw error;
     }
     this.input.journal.entries.push(entry);
