@@ -7,6 +7,7 @@
 import * as core from '@actions/core';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { catalogLocation } from '../adapters/catalog/catalog-location.ts';
 import { loadConfig } from '../adapters/config-file.ts';
 import { ResultsBranch } from '../adapters/compat/results-branch.ts';
 import { createGitHubClient } from '../adapters/github/client.ts';
@@ -114,6 +115,9 @@ await runAction('compat', async ({ reporter, workspace, repository, runUrl }) =>
     slack: slackToken && slackChannel ? { client: createSlackClient({ token: slackToken, log: (line) => reporter.warn(line) }), channel: slackChannel, now: booleanInput('slack-now') } : undefined,
     issues: wantIssues ? { octokit: octokit!, owner, repo } : undefined,
     repository,
+    catalog: booleanInput('catalog', config.compat.catalog)
+      ? await catalogLocation(cwd, config, { token, defaultRepository: repository, serverUrl: process.env['GITHUB_SERVER_URL'] }).catch(() => undefined)
+      : undefined,
   });
   const html = join(scratch, 'report.html');
   await mkdir(scratch, { recursive: true });

@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoFleet } from '../../src/adapters/demo/create-demo-fleet.ts';
 import type { StoredRun } from '../../src/core/compat/compat-run.ts';
 import { pluginOfIssue } from '../../src/core/compat/regression-issues.ts';
+import { memoryReporter } from '../../src/core/reporter.ts';
+import { indexCatalog } from '../../src/jobs/index.ts';
 import { startHarness, type Harness } from '../github/harness.ts';
 import { cleanupTempDirs, tempDir } from '../helpers/repo.ts';
 import { startSlackServer, type SlackServer } from '../servers/slack/index.ts';
@@ -59,11 +61,15 @@ async function compatRun(runId: string) {
 const classes = (run: StoredRun) => Object.fromEntries(run.results.map((r) => [r.plugin.replace('@demo/plugin-', ''), r.class]));
 const resultOf = (run: StoredRun, short: string) => run.results.find((r) => r.plugin === `@demo/plugin-${short}`)!;
 const git = async (...args: string[]) => (await execa('git', args, { cwd: fleet.fleetDir })).stdout;
+const catalogTip = async () => (await execa('git', ['rev-parse', 'slipway-catalog'], { cwd: fleet.remoteDir })).stdout;
+const catalogCompat = async () => JSON.parse((await execa('git', ['show', 'slipway-catalog:compat.json'], { cwd: fleet.remoteDir })).stdout);
 const slackIssue = () => gh.github.state.requireRepo('acme/plugins').issues.filter((i) => pluginOfIssue(i.body) === '@demo/plugin-slack');
 
 beforeAll(async () => {
   [fleet, slack, gh] = await Promise.all([createCompatFleet(), startSlackServer({ channels: ['general', 'compat'] }), startHarness()]);
   gh.github.state.addRepo('acme/plugins');
+  // The catalog exists (the index job ran for one release): compat records compatibility in it.
+  await indexCatalog({ cwd: fleet.fleetDir, reporter: memoryReporter(), select: { kind: 'tags', tags: ['refs/tags/@demo/plugin-http@1.1.0'] } });
   week1 = await compatRun('week-1');
 }, 120_000);
 
@@ -151,18 +157,38 @@ describe('slipway compat on the demo fleet', () => {
     expect(await git('status', '--porcelain')).toBe('');
   });
 
+  it('records in the catalog, beside its index.json, which core versions each plugin version passed with', async () => {
+    const files = (await execa('git', ['ls-tree', '--name-only', 'slipway-catalog'], { cwd: fleet.remoteDir })).stdout.split('\n');
+    expect(files).toEqual(expect.arrayContaining(['compat.json', 'index.json', 'plugins']));
+    const compat = await catalogCompat();
+    expect(compat).toMatchObject({ schema: 1, core: '@demo/core', updatedBy: 'week-1' });
+    expect(compat.plugins['@demo/plugin-slack']['1.0.0']).toEqual({ passedWith: ['1.4.0'], failedWith: [`2.0.0-dev+g${week1.run.core.sha.slice(0, 7)}`] });
+  });
+
   it('duplicates nothing when the report runs again from the same shard results', async () => {
     const branchTip = await git('rev-parse', 'slipway-compat');
+    const catalogBefore = await catalogTip();
     const issueWrites = gh.github.requests.filter((r) => r.method !== 'GET').length;
     const { stdout, stderr } = await slipway(['compat', 'report', '--results', join(week1.work, 'results'), '--run-id', 'week-1', '--issues', 'acme/plugins', '--json']);
     expect(classes(JSON.parse(stdout))).toEqual(classes(week1.run));
     expect(stderr).toContain('already stored');
     expect(stderr).toContain('already scheduled');
     expect(await git('rev-parse', 'slipway-compat')).toBe(branchTip);
+    expect(await catalogTip()).toBe(catalogBefore);
     expect(slack.scheduled).toHaveLength(1);
     expect(slack.calls.count('chat.scheduleMessage')).toBe(1);
     expect(gh.github.requests.filter((r) => r.method !== 'GET').length).toBe(issueWrites);
     expect(slackIssue()).toHaveLength(1);
+  });
+
+  it('shows every write of a report in a dry run, and makes none', async () => {
+    const before = { branch: await git('rev-parse', 'slipway-compat'), catalog: await catalogTip(), scheduled: slack.scheduled.length, writes: gh.github.requests.filter((r) => r.method !== 'GET').length };
+    const { stderr } = await slipway(['compat', 'report', '--results', join(week1.work, 'results'), '--run-id', 'week-1-again', '--issues', 'acme/plugins', '--dry-run']);
+    expect(stderr).toContain('dry run: would add the run\'s results to branch slipway-compat');
+    expect(stderr).toMatch(/dry run: would post to Slack #compat for \S+ \(monday 09:00 Europe\/Berlin\)/);
+    expect(stderr).toMatch(/dry run: would update issue #\d+ for @demo\/plugin-slack/);
+    const after = { branch: await git('rev-parse', 'slipway-compat'), catalog: await catalogTip(), scheduled: slack.scheduled.length, writes: gh.github.requests.filter((r) => r.method !== 'GET').length };
+    expect(after).toEqual(before);
   });
 
   describe('the week after the slack plugin is fixed', () => {
@@ -182,6 +208,12 @@ describe('slipway compat on the demo fleet', () => {
       expect(slackIssue()[0]).toMatchObject({ state: 'closed', stateReason: 'completed' });
       expect(slack.scheduled).toHaveLength(2);
       expect(slack.scheduled[1]!.text).toContain('1 still broken, 1 fixed, 1 flaky, 1 infra, 3 passed');
+    });
+
+    it('adds to the catalog’s compat.json, losing nothing from week 1', async () => {
+      const develop = `2.0.0-dev+g${week2.run.core.sha.slice(0, 7)}`;
+      const slackVersions = (await catalogCompat()).plugins['@demo/plugin-slack']['1.0.0'];
+      expect(slackVersions).toEqual({ passedWith: ['1.4.0', develop].sort(), failedWith: [develop] });
     });
 
     it('keeps both runs on the results branch', async () => {

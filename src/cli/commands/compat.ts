@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { catalogLocation } from '../../adapters/catalog/catalog-location.ts';
+import type { CatalogLocation } from '../../adapters/catalog/catalog-branch.ts';
 import { loadConfig } from '../../adapters/config-file.ts';
 import { ResultsBranch } from '../../adapters/compat/results-branch.ts';
 import { createGitHubClient } from '../../adapters/github/client.ts';
@@ -22,7 +24,8 @@ Tests every plugin against the core's develop branch (core.repository and core.b
 slipway.yml): builds the core once, runs each plugin's tests with a pool of workers, re-runs
 failures, re-tests what still fails against the released core, and classifies each plugin
 against the previous run: regressed, still broken, fixed, flaky, infra (checkout, install,
-timeout, network) or passed. Results go to the results branch (compat.results.branch).
+timeout, network) or passed. Results go to the results branch (compat.results.branch), and
+the core versions each plugin version passed with to compat.json on the catalog branch, if any.
 
   slipway compat          plan, run and report on this machine
   slipway compat plan     print the shard matrix a workflow would run (writes nothing)
@@ -41,7 +44,7 @@ options:
   --now                  post to Slack now, not at the next compat.report weekday and time
   --issues OWNER/NAME    keep one issue per regression in that repository; needs GITHUB_TOKEN
   --push                 push the results branch to its remote (compat.results.remote)
-  --no-store             leave the results branch alone
+  --no-store             leave the results branch (and the catalog's compat.json) alone
   --html FILE            write the HTML report page to FILE
   --markdown             print the report as Markdown (as in the job summary)
   --json                 print the classified run as JSON
@@ -91,7 +94,12 @@ export async function run(args: string[], context: { debug: boolean }): Promise<
     return 0;
   }
 
-  const outputs = { slack: slackTarget(values, config), issues: issuesTarget(values, config), dryRun: values['dry-run'] ?? false };
+  const outputs = {
+    slack: slackTarget(values, config),
+    issues: issuesTarget(values, config),
+    dryRun: values['dry-run'] ?? false,
+    catalog: values['no-store'] ? undefined : await catalogTarget(cwd, config, reporter),
+  };
   let report: CompatReport;
   if (mode === 'report') {
     report = await reportFromFiles(values, config, reporter, results, outputs);
@@ -128,7 +136,7 @@ async function reportFromFiles(
   config: SlipwayConfig,
   reporter: Reporter,
   results: ResultsBranch | undefined,
-  outputs: Pick<CompatReportOptions, 'slack' | 'issues' | 'dryRun'>,
+  outputs: Pick<CompatReportOptions, 'slack' | 'issues' | 'dryRun' | 'catalog'>,
 ): Promise<CompatReport> {
   if (!values.results || !values['run-id']) {
     throw new SlipwayError('USAGE', 'compat report needs --results DIR (the shard-*.json files) and --run-id ID', { hint: 'run `slipway compat --help`' });
@@ -146,6 +154,17 @@ async function reportFromFiles(
     ...outputs,
     repository: outputs.issues ? `${outputs.issues.owner}/${outputs.issues.repo}` : undefined,
   });
+}
+
+/** The catalog to record compatibility in; none when this repository has no remote to find it on. */
+async function catalogTarget(cwd: string, config: SlipwayConfig, reporter: Reporter): Promise<CatalogLocation | undefined> {
+  if (!config.compat.catalog) return undefined;
+  try {
+    return await catalogLocation(cwd, config, { token: process.env['GITHUB_TOKEN'] || undefined });
+  } catch (error) {
+    reporter.debug(`catalog: not recording compatibility (${(error as Error).message})`);
+    return undefined;
+  }
 }
 
 function slackTarget(values: Values, config: SlipwayConfig): CompatReportOptions['slack'] {

@@ -91,6 +91,11 @@ export const compatSection = z
     junit: z.array(z.string().min(1)).optional(),
     /** How failures are compared with the released core: re-test them against it, or use a stored run against a release. */
     baseline: z.enum(['retest-failures', 'stored-run']).default('retest-failures'),
+    /**
+     * Also record, on the catalog branch (catalog.branch / catalog.repository) when it exists,
+     * which core versions each plugin version passed with: compat.json beside index.json.
+     */
+    catalog: z.boolean().default(true),
     core: coreBuild,
     org: orgSection.optional(),
     results: resultsSection,
@@ -103,6 +108,7 @@ export const compatSection = z
     retries: 1,
     env: {},
     baseline: 'retest-failures',
+    catalog: true,
     core: {},
     results: { branch: 'slipway-compat', remote: 'origin', history: 8 },
     report: { timeZone: 'UTC', weekday: 'monday', time: '09:00' },

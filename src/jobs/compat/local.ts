@@ -19,7 +19,7 @@ import { reportCompat, type CompatReport, type CompatReportOptions } from './rep
 import { shardFile } from './run.ts';
 import type { Octokit } from '../../adapters/github/client.ts';
 
-export interface CompatLocalOptions extends Pick<CompatReportOptions, 'slack' | 'issues' | 'dryRun' | 'repository' | 'now'> {
+export interface CompatLocalOptions extends Pick<CompatReportOptions, 'slack' | 'issues' | 'dryRun' | 'repository' | 'now' | 'catalog'> {
   /** `release`: test against the released core alone (a baseline run). */
   against?: 'develop' | 'release' | undefined;
   cwd: string;
@@ -91,6 +91,7 @@ export async function compatLocal(options: CompatLocalOptions): Promise<CompatLo
     issues: options.issues,
     repository: options.repository,
     now: options.now,
+    catalog: options.catalog,
   });
   await writeFile(join(workDir, 'report.html'), report.html);
   await writeFile(join(workDir, 'summary.md'), report.summary);

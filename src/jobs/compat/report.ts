@@ -4,6 +4,8 @@
  * message scheduled for Monday morning, an issue per regression. Every write looks for what a
  * previous attempt of the same run already wrote, so rerunning the report duplicates nothing.
  */
+import type { CatalogLocation } from '../../adapters/catalog/catalog-branch.ts';
+import { feedCatalog, type CatalogFeedResult } from '../../adapters/compat/catalog-feed.ts';
 import type { ResultsBranch, SaveResult } from '../../adapters/compat/results-branch.ts';
 import { syncRegressionIssues, type IssueSyncResult } from '../../adapters/compat/regression-issues.ts';
 import type { Octokit } from '../../adapters/github/client.ts';
@@ -18,6 +20,7 @@ import { renderCompatHtml } from '../../core/compat/render-html.ts';
 import { renderCompatSummary } from '../../core/compat/render-summary.ts';
 import { compatSlackMessage } from '../../core/compat/slack-report.ts';
 import type { SlipwayConfig } from '../../core/config/schema.ts';
+import { formatError } from '../../core/errors.ts';
 import type { Reporter } from '../../core/reporter.ts';
 
 export interface CompatReportOptions {
@@ -33,6 +36,8 @@ export interface CompatReportOptions {
   dryRun?: boolean;
   slack?: { client: WebClient; channel: string; now?: boolean; clock?: () => number } | undefined;
   issues?: { octokit: Octokit; owner: string; repo: string } | undefined;
+  /** The catalog to record core compatibility in (compat.catalog); skipped where no catalog branch exists. */
+  catalog?: CatalogLocation | undefined;
   /** Names the run in the Slack key, so two fleets can share a channel. */
   repository?: string | undefined;
   /** The time the report is made (default now), for scheduling. */
@@ -49,6 +54,7 @@ export interface CompatReport {
   stored?: SaveResult | undefined;
   slack?: PostOnceResult | { action: 'dry-run'; postAt?: number } | undefined;
   issues?: IssueSyncResult | undefined;
+  catalog?: CatalogFeedResult | undefined;
 }
 
 export async function reportCompat(options: CompatReportOptions): Promise<CompatReport> {
@@ -113,5 +119,16 @@ export async function reportCompat(options: CompatReportOptions): Promise<Compat
     if (issues.actions.length === 0) reporter.info('issues: nothing to change');
   }
 
-  return { run, previous, counts, summary, html, compat, stored, slack, issues };
+  let catalog: CatalogFeedResult | undefined;
+  if (options.catalog && config.compat.catalog) {
+    // The run is stored and reported already: a catalog that cannot be written is a warning.
+    catalog = await feedCatalog(options.catalog, run, { reporter, dryRun: options.dryRun ?? false }).catch((error: unknown) => {
+      reporter.warn(`catalog: compat.json not recorded: ${formatError(error)}`);
+      return undefined;
+    });
+    if (catalog?.status === 'committed') reporter.info(`catalog: compat.json updated on ${options.catalog.branch}`);
+    else if (catalog?.status === 'no-catalog') reporter.debug(`catalog: no ${options.catalog.branch} branch yet; compat.json stays on the results branch only`);
+  }
+
+  return { run, previous, counts, summary, html, compat, stored, slack, issues, catalog };
 }
