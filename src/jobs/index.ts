@@ -43,6 +43,8 @@ export interface IndexResult extends CatalogUpdateResult {
   entries: CatalogEntry[];
   skipped: SkippedTag[];
   location: Omit<CatalogLocation, 'token'>;
+  /** Milliseconds spent reading the fleet and tags, extracting metadata, and updating the catalog branch. */
+  timings: { fleet: number; metadata: number; catalog: number };
 }
 
 export async function indexCatalog(options: IndexOptions): Promise<IndexResult> {
@@ -50,7 +52,15 @@ export async function indexCatalog(options: IndexOptions): Promise<IndexResult> 
   const config = options.config ?? (await loadConfig(options.cwd));
   const location = await catalogLocation(options.cwd, config, options.location);
   const needsFleet = options.entries === undefined || options.rebuild || options.catchUp;
+  let mark = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = Math.round(now - mark);
+    mark = now;
+    return ms;
+  };
   const source = needsFleet ? await openFleetSource(options.cwd, config) : undefined;
+  const fleetMs = lap();
 
   let entries: CatalogEntry[] = [...(options.entries ?? [])];
   let skipped: SkippedTag[] = [];
@@ -60,6 +70,7 @@ export async function indexCatalog(options: IndexOptions): Promise<IndexResult> 
     for (const skip of skipped) reporter.info(`skipped tag ${skip.tag}: ${skip.reason}`);
     entries = [...entries, ...(await extractEntries(source, selection.targets, { reporter, releaseNotes: options.releaseNotes })).entries];
   }
+  const metadataMs = lap();
 
   // Caught-up entries are remembered across attempts: a retry re-merges, it does not re-read git.
   const caughtUp = new Map<string, CatalogEntry | null>();
@@ -73,8 +84,10 @@ export async function indexCatalog(options: IndexOptions): Promise<IndexResult> 
     },
     { reporter, dryRun: options.dryRun, maxAttempts: options.maxAttempts },
   );
+  const timings = { fleet: fleetMs, metadata: metadataMs, catalog: lap() };
   reporter.info(summaryLine(result, merged, location));
-  return { ...result, entries: merged, skipped, location: { url: location.url, branch: location.branch } };
+  reporter.debug(`timings: fleet and tags ${timings.fleet} ms, metadata ${timings.metadata} ms, catalog ${timings.catalog} ms`);
+  return { ...result, entries: merged, skipped, location: { url: location.url, branch: location.branch }, timings };
 }
 
 async function readFiles(tip: CatalogTip, paths: readonly string[]): Promise<Map<string, string | undefined>> {

@@ -131,7 +131,7 @@ describe('the catalog page', () => {
     expect(await notes.locator('img').count()).toBe(0);
     expect(await notes.locator('a').count()).toBe(0);
     expect(await notes.textContent()).toContain('first release <img src=x onerror="window.__injected = true">');
-    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __injected?: boolean }).__injected)).toBeUndefined();
   });
 
   it('goes back to the list, and answers an unknown plugin plainly', async () => {
