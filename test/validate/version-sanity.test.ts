@@ -32,7 +32,7 @@ function history(...versions: string[]): ReleaseHistory {
 }
 
 const at = { file: 'plugins/a/package.json', line: 3 };
-const check = (r: PlannedRelease, h: ReleaseHistory, tags: Record<string, string> = {}, manifestVersion = h.last?.version ?? r.from) =>
+const check = (r: PlannedRelease, h: ReleaseHistory, tags: Record<string, string> = {}, manifestVersion: string = h.last?.version ?? r.from) =>
   checkPlannedVersion({ release: r, history: h, tags: new Map(Object.entries(tags)), manifestVersion, versionAt: at });
 
 describe('version sanity', () => {
