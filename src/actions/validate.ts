@@ -25,7 +25,7 @@ await runAction('validate', async ({ reporter, workspace }) => {
     });
   }
   const planFile = stringInput('plan-file');
-  const plan = planFile ? parsePlan(await readPlanFile(resolve(cwd, planFile)), planFile) : undefined;
+  const plan = planFile ? parsePlan(await readPlanFile(resolve(workspace, planFile)), planFile) : undefined;
 
   const { report } = await validateFleet({
     cwd,

@@ -93,7 +93,8 @@ export async function validateFleet(options: ValidateOptions): Promise<ValidateR
 
   const releaseOf = new Map(plan.releases.map((r) => [r.name, r]));
   const tagCommits = new Map<string, string>(tags.map((t) => [t.name, t.commit]));
-  const manifests = await readManifestInputs(cwd, selected, config);
+  // On a pull request, manifests as the pull request leaves them; else as committed.
+  const manifests = await readManifestInputs(cwd, selected, config, options.range?.head ?? 'HEAD');
 
   const plugins: PluginValidation[] = selected.map((plugin) => {
     const release = releaseOf.get(plugin.name);

@@ -7,6 +7,8 @@ import { execa } from 'execa';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { memoryReporter } from '../../src/core/reporter.ts';
+import { planRelease } from '../../src/jobs/plan.ts';
 import { tempDir } from '../helpers/repo.ts';
 import { npmFleet, pluginPackage } from './fixtures.ts';
 
@@ -44,9 +46,11 @@ describe('the validate action', () => {
     expect(result.output).toMatch(/plugins<<.*\na\n/);
   });
 
-  it('in a release: checks the planned plugins and passes with warnings only', async () => {
+  it('in a release: checks the plan file\'s plugins and passes with warnings only', async () => {
     const r = npmFleet().commit('feat(b): more', { 'plugins/b/x.js': 'x' }).commit('tweak', { 'plugins/b/y.js': 'y' });
-    const result = await runValidateAction(r.dir, { INPUT_MODE: 'release' });
+    const { plan } = await planRelease({ cwd: r.dir, reporter: memoryReporter() });
+    writeFileSync(join(r.dir, 'slipway-plan.json'), JSON.stringify(plan));
+    const result = await runValidateAction(r.dir, { INPUT_MODE: 'release', 'INPUT_PLAN-FILE': 'slipway-plan.json' });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/::warning title=b commits::commit [0-9a-f]{7}: "tweak" is not a Conventional Commit/);
     expect(result.summary).toContain('| b 1.0.0 → 1.1.0 | ✓ | ✓ 1.0.0 → 1.1.0 (minor) | ⚠ commit');
