@@ -51,6 +51,8 @@ export async function indexCatalog(options: IndexOptions): Promise<IndexResult> 
   const { reporter } = options;
   const config = options.config ?? (await loadConfig(options.cwd));
   const location = await catalogLocation(options.cwd, config, options.location);
+  // A catalog repository of its own (org mode) holds other repositories' plugins too.
+  const orgMode = Boolean(options.location?.repository || config.catalog.repository);
   const needsFleet = options.entries === undefined || options.rebuild || options.catchUp;
   let mark = performance.now();
   const lap = () => {
@@ -79,7 +81,7 @@ export async function indexCatalog(options: IndexOptions): Promise<IndexResult> 
     location,
     async (tip) => {
       merged = options.catchUp && source ? [...entries, ...(await catchUp(source, tip, entries, caughtUp, options))] : entries;
-      const changes = options.rebuild && source ? await rebuildChanges(tip, merged, source, config) : await mergeChanges(tip, merged);
+      const changes = options.rebuild && source ? await rebuildChanges(tip, merged, source, orgMode) : await mergeChanges(tip, merged);
       return { changes, message: commitMessage(merged, options.rebuild === true) };
     },
     { reporter, dryRun: options.dryRun, maxAttempts: options.maxAttempts },
@@ -106,12 +108,12 @@ async function mergeChanges(tip: CatalogTip, entries: readonly CatalogEntry[]): 
  * Every file from the entries alone; plugin files of other repositories are kept in org mode
  * (a central catalog cannot be rebuilt from one repository's tags), and pruned otherwise.
  */
-async function rebuildChanges(tip: CatalogTip, entries: readonly CatalogEntry[], source: FleetSource, config: SlipwayConfig): Promise<CatalogChanges> {
+async function rebuildChanges(tip: CatalogTip, entries: readonly CatalogEntry[], source: FleetSource, orgMode: boolean): Promise<CatalogChanges> {
   const pluginPaths = await tip.list(PLUGINS_DIR);
   const current = await readFiles(tip, [INDEX_FILE, ...staticFiles().keys(), ...pluginPaths]);
   const ours = new Set(source.fleet.plugins.map((plugin) => pluginFileName(plugin.name)));
   const keep = new Map<string, string>();
-  if (config.catalog.repository) {
+  if (orgMode) {
     for (const path of pluginPaths) if (!ours.has(path)) keep.set(path, current.get(path)!);
   }
   return changedFiles(current, buildCatalog(entries, keep), { prune: true });
