@@ -4,8 +4,8 @@
  * its hash, which the ship job checks the artifact against.
  */
 import * as core from '@actions/core';
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { renderPlanMarkdown } from '../core/plan/render-plan.ts';
 import { planRelease } from '../jobs/plan.ts';
 import { stringInput } from './runtime/inputs.ts';
@@ -15,6 +15,7 @@ await runAction('plan', async ({ reporter, workspace }) => {
   const cwd = resolve(workspace, stringInput('working-directory', '.')!);
   const file = resolve(workspace, stringInput('plan-file', 'slipway-plan.json')!);
   const { plan } = await planRelease({ cwd, reporter, prerelease: stringInput('prerelease'), date: stringInput('date') });
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(plan, null, 2) + '\n');
   reporter.info(`plan ${plan.hash}: ${plan.releases.length} release(s), written to ${file}`);
   core.setOutput('hash', plan.hash);

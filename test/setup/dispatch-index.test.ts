@@ -10,6 +10,7 @@ import { indexDispatchDecision, MAX_TAGS_INPUT_CHARS, parseTagList, tagBatches }
 import { memoryReporter } from '../../src/core/reporter.ts';
 import { dispatchIndex } from '../../src/jobs/dispatch-index.ts';
 import { startGitHubServer, type GitHubServer } from '../servers/github/index.ts';
+import { runActionEntry } from './action-runner.ts';
 
 let github: GitHubServer;
 let octokit: Octokit;
@@ -86,5 +87,24 @@ describe('dispatchIndex', () => {
     await expect(dispatchIndex({ octokit: stranger, repo: { owner: 'acme', repo: 'fleet' }, tags: ['a@1'], ref: 'main', reporter: memoryReporter() })).rejects.toMatchObject({
       hint: 'the token was refused: set GITHUB_TOKEN (or GH_TOKEN) to a valid token',
     });
+  });
+
+});
+
+describe('the dispatch-index action', () => {
+  it('takes the release step\'s JSON output and dispatches with the job\'s token', async () => {
+    const before = dispatches().length;
+    const result = await runActionEntry('dispatch-index', { tags: '["a@1.2.0","b@2.0.0"]', ref: 'main', 'github-token': github.token, 'github-api-url': github.url }, { GITHUB_REPOSITORY: 'acme/fleet' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ dispatched: 'true', dispatches: '1' });
+    expect(dispatches().slice(before).map((d) => d.inputs)).toEqual([{ tags: 'a@1.2.0 b@2.0.0' }]);
+  });
+
+  it('after an App token pushed a few tags: a notice, no dispatch', async () => {
+    const before = dispatches().length;
+    const result = await runActionEntry('dispatch-index', { tags: 'a@1.3.0', ref: 'main', 'pushed-with-app-token': 'true', 'github-token': github.token, 'github-api-url': github.url }, { GITHUB_REPOSITORY: 'acme/fleet' });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("::notice::index workflow not dispatched: the App token's push of 1 tag starts the push: tags workflow itself");
+    expect(dispatches().length).toBe(before);
   });
 });
