@@ -6,11 +6,12 @@
 import { execa } from 'execa';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchIndex } from '../../src/adapters/catalog/dispatch-index.ts';
 import { githubReleaseNotes } from '../../src/adapters/catalog/github-release-notes.ts';
 import { createDemoFleet, type DemoFleet } from '../../src/adapters/demo/create-demo-fleet.ts';
 import { createGitHubClient } from '../../src/adapters/github/client.ts';
 import { memoryReporter } from '../../src/core/reporter.ts';
+import { splitTagList } from '../../src/core/catalog/select-versions.ts';
+import { dispatchIndex } from '../../src/jobs/dispatch-index.ts';
 import { indexCatalog } from '../../src/jobs/index.ts';
 import { cleanupTempDirs, tempDir } from '../helpers/repo.ts';
 import { startGitHubServer, type GitHubServer } from '../servers/github/index.ts';
@@ -182,11 +183,14 @@ describe('indexing a release tag of the demo fleet', () => {
     expect(csv).not.toHaveProperty('tag');
   });
 
-  it('the release job starts this workflow for its tags through workflow_dispatch', async () => {
+  it('reads the tags the release job dispatches (its workflow_dispatch input is this workflow’s `tags`)', async () => {
     const octokit = createGitHubClient({ baseUrl: github.url, token: github.token, writeSpacingMs: 0 });
-    await dispatchIndex(octokit, { repository: 'slipway-demo/plugins', ref: 'main', tags: ['@demo/plugin-http@1.2.0', '@demo/plugin-csv@1.0.2'] });
+    const tags = ['@demo/plugin-http@1.1.0', '@demo/plugin-csv@1.0.1'];
+    await dispatchIndex({ octokit, repo: { owner: 'slipway-demo', repo: 'plugins' }, ref: 'main', tags, reporter: memoryReporter() });
     const [dispatch] = github.state.repos.get('slipway-demo/plugins')!.dispatches;
-    expect(dispatch).toMatchObject({ workflowId: 'index.yml', ref: 'main', inputs: { tags: '@demo/plugin-http@1.2.0 @demo/plugin-csv@1.0.2' } });
+    expect(dispatch).toMatchObject({ workflowId: 'index.yml', ref: 'main' });
+    // What workflows/index.yml passes on as `tags:`, the index action splits back into the tags sent.
+    expect(splitTagList(dispatch!.inputs['tags']!)).toEqual(tags);
     github.assertNoViolations();
   });
 });
