@@ -6,7 +6,7 @@
 export function changelogSection(markdown: string, version: string): string | undefined {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const heading = new RegExp(`^(#{1,3})\\s+\\[?v?${escaped}\\]?(?=$|[\\s(:-])`);
+  const heading = new RegExp(`^(#{1,3})\\s+\\[?v?${escaped}\\]?(?=$|[\\s(:])`);
   const start = lines.findIndex((line) => heading.test(line));
   if (start < 0) return undefined;
   const level = heading.exec(lines[start]!)![1]!.length;
