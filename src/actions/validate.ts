@@ -8,7 +8,7 @@ import { parsePlan } from '../core/release/plan-schema.ts';
 import { countFindings } from '../core/validate/finding.ts';
 import { renderValidationMarkdown } from '../core/validate/render-report.ts';
 import { validateFleet } from '../jobs/validate.ts';
-import { booleanInput, choiceInput, stringInput } from './runtime/inputs.ts';
+import { booleanInput, choiceInput, prereleaseInput, stringInput } from './runtime/inputs.ts';
 import { runAction } from './runtime/run-action.ts';
 
 await runAction('validate', async ({ reporter, workspace }) => {
@@ -35,7 +35,7 @@ await runAction('validate', async ({ reporter, workspace }) => {
     prTitle: stringInput('pr-title') ?? event?.title,
     plan,
     runCommands: !booleanInput('skip-commands'),
-    prerelease: stringInput('prerelease'),
+    prerelease: prereleaseInput('prerelease'),
   });
 
   const { errors, warnings } = countFindings(report);
