@@ -213,6 +213,8 @@ class ReleaseRun {
   private localTags: Map<TagName, Sha> | undefined;
   private github: { releases: GitHubReleases; existing?: Map<string, ExistingRelease> } | { skipped: string } | undefined;
   private readonly publishers = new Map<string, RegistryClient | { skipped: string }>();
+  /** Notices already given (once per run, not once per plugin). */
+  private readonly warned = new Set<string>();
   failedAt: string | undefined;
 
   constructor(input: RunInput) {
@@ -495,7 +497,8 @@ class ReleaseRun {
   private async githubRelease(release: PlannedRelease): Promise<Outcome> {
     const target = await this.githubTarget();
     if ('skipped' in target) {
-      if (release === this.plan.releases[0]) this.reporter.warn(target.skipped);
+      if (!this.warned.has(target.skipped)) this.reporter.warn(target.skipped);
+      this.warned.add(target.skipped);
       return { status: 'skipped', detail: target.skipped };
     }
     // One batched read for every planned tag, at the first release step.
@@ -532,7 +535,11 @@ class ReleaseRun {
 
   private async publish(release: PlannedRelease): Promise<Outcome> {
     const publisher = this.publisherFor(release);
-    if ('skipped' in publisher) return { status: 'skipped', detail: publisher.skipped };
+    if ('skipped' in publisher) {
+      if (!this.warned.has(publisher.skipped)) this.reporter.warn(publisher.skipped);
+      this.warned.add(publisher.skipped);
+      return { status: 'skipped', detail: publisher.skipped };
+    }
     const where = publisher.destination;
     if ((await publisher.isPublished(release.name, release.to)) === true) {
       return { status: 'already-done', detail: `${release.name}@${release.to} is already on ${where}`, url: where };
