@@ -25,8 +25,8 @@ await runAction('digest', async ({ reporter, workspace, runUrl }) => {
     // The job summary holds the full digest; the run's page shows it.
     digestUrl: stringInput('digest-url') ?? config.digest.digestUrl ?? runUrl,
     github: { token: secretInput('github-token'), baseUrl: process.env['GITHUB_API_URL'] },
-    slack: { token: secretInput('slack-token'), channel: stringInput('slack-channel') },
-    notion: { token: secretInput('notion-token'), databaseId: stringInput('notion-database') },
+    slack: { token: secretInput('slack-token'), channel: stringInput('slack-channel'), apiUrl: stringInput('slack-api-url') },
+    notion: { token: secretInput('notion-token'), databaseId: stringInput('notion-database'), baseUrl: stringInput('notion-api-url') },
   });
 
   const file = resolve(workspace, stringInput('out') ?? join(process.env['RUNNER_TEMP'] ?? workspace, 'slipway-digest.md'));

@@ -8,13 +8,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { renderPlanMarkdown } from '../core/plan/render-plan.ts';
 import { planRelease } from '../jobs/plan.ts';
-import { stringInput } from './runtime/inputs.ts';
+import { dateInput, prereleaseInput, stringInput } from './runtime/inputs.ts';
 import { runAction } from './runtime/run-action.ts';
 
 await runAction('plan', async ({ reporter, workspace }) => {
   const cwd = resolve(workspace, stringInput('working-directory', '.')!);
   const file = resolve(workspace, stringInput('plan-file', 'slipway-plan.json')!);
-  const { plan } = await planRelease({ cwd, reporter, prerelease: stringInput('prerelease'), date: stringInput('date') });
+  const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput('prerelease'), date: dateInput('date') });
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(plan, null, 2) + '\n');
   reporter.info(`plan ${plan.hash}: ${plan.releases.length} release(s), written to ${file}`);

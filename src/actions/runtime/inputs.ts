@@ -51,3 +51,19 @@ export function secretInput(name: string): string | undefined {
   core.setSecret(value);
   return value;
 }
+
+/** A prerelease channel: one semver prerelease identifier, as versioning.prerelease in slipway.yml. */
+export function prereleaseInput(name: string): string | undefined {
+  const value = core.getInput(name).trim();
+  if (!value) return undefined;
+  if (!/^[0-9A-Za-z-]+$/.test(value)) throw invalid(name, `must be one prerelease identifier (letters, digits, -), e.g. next; got "${value}"`);
+  return value;
+}
+
+/** A calendar date, YYYY-MM-DD. */
+export function dateInput(name: string): string | undefined {
+  const value = core.getInput(name).trim();
+  if (!value) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw invalid(name, `must be a date as YYYY-MM-DD, got "${value}"`);
+  return value;
+}

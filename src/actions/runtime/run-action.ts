@@ -28,9 +28,16 @@ export function actionContext(): ActionContext {
   };
 }
 
-export async function runAction(name: string, fn: (context: ActionContext) => Promise<void>): Promise<void> {
+/**
+ * Runs the action's body. It may return its one-line result ("released 4 plugins …"); either
+ * way the log ends with one line saying how the step ended and how long it took.
+ */
+export async function runAction(name: string, fn: (context: ActionContext) => Promise<void | string>): Promise<void> {
+  const started = Date.now();
+  const took = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   try {
-    await fn(actionContext());
+    const result = await fn(actionContext());
+    core.info(`slipway ${name}: ${process.exitCode ? 'failed' : result || 'done'} (${took()})`);
   } catch (error) {
     core.setFailed(`slipway ${name}: ${formatError(error)}`);
     if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack);
