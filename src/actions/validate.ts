@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import { readPullRequestEvent } from '../adapters/github/pull-request-event.ts';
 import { readPlanFile } from '../adapters/release/plan-file.ts';
-import { SlipwayError } from '../core/errors.ts';
+import { isSlipwayError, SlipwayError } from '../core/errors.ts';
 import { parsePlan } from '../core/release/plan-schema.ts';
 import { countFindings } from '../core/validate/finding.ts';
 import { renderValidationMarkdown } from '../core/validate/render-report.ts';
@@ -27,7 +27,7 @@ await runAction('validate', async ({ reporter, workspace }) => {
   const planFile = stringInput('plan-file');
   const plan = planFile ? parsePlan(await readPlanFile(resolve(workspace, planFile)), planFile) : undefined;
 
-  const { report } = await validateFleet({
+  const { report } = await annotated(validateFleet({
     cwd,
     reporter,
     context,
@@ -36,7 +36,7 @@ await runAction('validate', async ({ reporter, workspace }) => {
     plan,
     runCommands: !booleanInput('skip-commands'),
     prerelease: prereleaseInput('prerelease'),
-  });
+  }));
 
   const { errors, warnings } = countFindings(report);
   core.setOutput('errors', errors);
@@ -50,3 +50,17 @@ await runAction('validate', async ({ reporter, workspace }) => {
     });
   }
 });
+
+/**
+ * A malformed manifest or slipway.yml stops validate before any check (discovery cannot read
+ * the fleet); its error names `file:line`, so it becomes an annotation there too.
+ */
+async function annotated<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const at = isSlipwayError(error) ? /^([^\s:]+\.[\w]+)(?::(\d+))?$/.exec(error.subject ?? '') : null;
+    if (at && isSlipwayError(error)) core.error(`${error.message}${error.hint ? ` (${error.hint})` : ''}`, { file: at[1], ...(at[2] ? { startLine: Number(at[2]) } : {}), title: 'slipway validate' });
+    throw error;
+  }
+}

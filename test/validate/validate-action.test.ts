@@ -56,4 +56,11 @@ describe('the validate action', () => {
     expect(result.summary).toContain('| b 1.0.0 → 1.1.0 | ✓ | ✓ 1.0.0 → 1.1.0 (minor) | ⚠ commit');
     expect(result.output).toMatch(/errors<<.*\n0\n/);
   });
+
+  it('annotates a manifest the fleet cannot be read from on its file and line', async () => {
+    const r = npmFleet().commit('fix(a): oops', { 'plugins/a/package.json': '{\n  "name": "a",\n  "version": "1.0.0",,\n}\n' });
+    const result = await runValidateAction(r.dir, { INPUT_MODE: 'release' });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/::error title=slipway validate,file=plugins\/a\/package\.json,line=3::not valid JSON: /);
+  });
 });
