@@ -6,7 +6,9 @@
 import { execa } from 'execa';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogLocation } from '../../src/adapters/catalog/catalog-location.ts';
 import { readIndex } from '../../src/core/catalog/merge-catalog.ts';
+import { defaultConfig } from '../../src/core/config/schema.ts';
 import { cleanupTempDirs, pkg, repo, tempDir, type Repo } from '../helpers/repo.ts';
 import { branchFiles, tipOf } from './helpers.ts';
 
@@ -63,5 +65,26 @@ describe('one central catalog for several repositories', () => {
     expect(JSON.parse(run.stdout).changed).toEqual(['index.json', 'plugins/alpha.json']);
     expect(plugins()).toEqual(['alpha@1.1.0', 'beta@2.0.0', 'gamma@0.4.0']);
     expect(branchFiles(central, 'plugins').get('plugins/gamma.json')).toBe(gamma);
+  });
+});
+
+describe('where the catalog is pushed', () => {
+  it('is the repository’s own remote by default, a GitHub repository for owner/name, or a path', async () => {
+    const config = defaultConfig();
+    const bare = monorepo.withBareRemote();
+    expect(await catalogLocation(monorepo.dir, config)).toEqual({ url: bare, branch: 'slipway-catalog', token: undefined });
+    expect(await catalogLocation(monorepo.dir, config, { repository: 'my-org/plugin-catalog', serverUrl: 'https://ghe.example', token: 't' })).toEqual({
+      url: 'https://ghe.example/my-org/plugin-catalog.git',
+      branch: 'slipway-catalog',
+      token: 't',
+    });
+    expect((await catalogLocation(monorepo.dir, config, { repository: '../catalog.git', branch: 'pages' })).url).toBe(join(monorepo.dir, '../catalog.git'));
+    // An action passes its own repository as the default; slipway.yml's catalog.repository wins over it.
+    expect((await catalogLocation(monorepo.dir, { ...config, catalog: { branch: 'b', repository: 'org/central' } }, { defaultRepository: 'org/plugins' })).url).toBe('https://github.com/org/central.git');
+  });
+
+  it('names the setting to change when there is no remote to push to', async () => {
+    const lonely = repo().commit('feat: nothing');
+    await expect(catalogLocation(lonely.dir, defaultConfig())).rejects.toMatchObject({ code: 'CONFIG_INVALID', subject: 'catalog.repository' });
   });
 });

@@ -40,7 +40,7 @@ function repositoryUrl(repository: string, cwd: string, serverUrl: string | unde
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository) || /^[^/]+@[^:]+:/.test(repository)) return repository;
   if (isAbsolute(repository) || repository.startsWith('.')) return resolve(cwd, repository);
   if (/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository)) {
-    const server = (serverUrl ?? process.env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '');
+    const server = (serverUrl || process.env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '');
     return `${server}/${repository.replace(/\.git$/, '')}.git`;
   }
   return resolve(cwd, repository);
