@@ -23,12 +23,12 @@ export const ACTION_REPOSITORY = 'slipway-dev/slipway';
 // GitHub's metadata syntax for actions (docs.github.com › Metadata syntax reference), the part a
 // JavaScript action uses. Defaults must be strings: `default: false` unquoted is a YAML boolean.
 const inputSchema = z.strictObject({
-  description: z.string().trim().min(1, 'needs a description'),
+  description: z.string({ error: 'needs a description' }).trim().min(1, 'needs a description'),
   required: z.boolean().optional(),
   default: z.string({ error: 'must be a string (quote it)' }).optional(),
   deprecationMessage: z.string().optional(),
 });
-const outputSchema = z.strictObject({ description: z.string().trim().min(1, 'needs a description') });
+const outputSchema = z.strictObject({ description: z.string({ error: 'needs a description' }).trim().min(1, 'needs a description') });
 const metadataSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().trim().min(1),
