@@ -5,12 +5,13 @@
  *
  *   <artifact>/develop/core.json   { build, ecosystem, tarball? }
  *   <artifact>/develop/*.tgz       npm: the packed core
- *   <artifact>/develop/repository  gradle/maven: a local Maven repository
+ *   <artifact>/develop/repository  gradle/maven: a Maven repository holding only the core's artifacts
  *   <artifact>/release/…           the released core, the same way
  */
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import semver from 'semver';
@@ -46,7 +47,8 @@ interface CoreManifest {
 
 /** `owner/name` → a GitHub URL; a local folder → file:// (so shallow clones work); a URL as is. */
 export function coreCloneUrl(repository: string, root: string, server = process.env['GITHUB_SERVER_URL'] ?? 'https://github.com'): string {
-  if (/^[\w.-]+\/[\w.-]+$/.test(repository) && !existsSync(resolve(root, repository))) return `${server}/${repository}.git`;
+  // GitHub owners start with a letter or digit, so `../core` and `./core` are folders.
+  if (/^[A-Za-z0-9][\w-]*\/[\w.-]+$/.test(repository) && !existsSync(resolve(root, repository))) return `${server}/${repository.replace(/\.git$/, '')}.git`;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository) || /^[\w.-]+@[\w.-]+:/.test(repository)) return repository;
   return pathToFileURL(isAbsolute(repository) ? repository : resolve(root, repository)).href;
 }
@@ -179,12 +181,25 @@ export interface InstalledCore {
   env: Record<string, string>;
 }
 
+export interface InstallOptions {
+  timeoutMs?: number;
+  /**
+   * gradle/maven: the Maven local repository plugin builds resolve from (mavenLocal()), where
+   * the core's artifacts are copied. Default ~/.m2/repository.
+   */
+  mavenLocal?: string | undefined;
+}
+
 /**
  * Makes a built core usable by plugin commands on this machine, once per shard: npm installs
  * the packed core into <workDir>/core-<channel> (a tarball with no dependencies installs with no
- * registry at all); gradle/maven use the artifact's local repository folder as it is.
+ * registry at all); gradle/maven copy the core's artifacts from the artifact's repository folder
+ * into the Maven local repository. Not a separate local repository per run: builds resolve
+ * their plugins and other dependencies from the usual one, so nothing is downloaded again.
+ * Develop and released cores have different versions, so both sit there side by side.
  */
-export async function installCore(artifact: CoreArtifact, workDir: string, timeoutMs = CORE_TIMEOUT_MS): Promise<InstalledCore> {
+export async function installCore(artifact: CoreArtifact, workDir: string, options: InstallOptions = {}): Promise<InstalledCore> {
+  const timeoutMs = options.timeoutMs ?? CORE_TIMEOUT_MS;
   const values: Record<string, string> = { coreArtifact: artifact.dir, coreVersion: artifact.build.version };
   if (artifact.ecosystem === 'npm' && artifact.tarball) {
     const prefix = join(workDir, `core-${artifact.build.channel}`);
@@ -203,7 +218,12 @@ export async function installCore(artifact: CoreArtifact, workDir: string, timeo
     if (name) values['coreDir'] = join(prefix, 'node_modules', name);
   }
   const repository = join(artifact.dir, 'repository');
-  if (existsSync(repository)) values['coreRepo'] = repository;
+  if (existsSync(repository) && (artifact.ecosystem === 'maven' || artifact.ecosystem === 'gradle')) {
+    const local = options.mavenLocal ?? join(homedir(), '.m2', 'repository');
+    await mkdir(local, { recursive: true });
+    await cp(repository, local, { recursive: true, force: true });
+    values['coreRepo'] = local;
+  }
   const env: Record<string, string> = {
     SLIPWAY_CORE_ARTIFACT: values['coreArtifact']!,
     SLIPWAY_CORE_VERSION: values['coreVersion']!,
@@ -213,4 +233,10 @@ export async function installCore(artifact: CoreArtifact, workDir: string, timeo
     ...(values['coreRepo'] ? { SLIPWAY_CORE_REPO: values['coreRepo'] } : {}),
   };
   return { build: artifact.build, placeholders: values, env };
+}
+
+/** `~/x` → <home>/x, as people write paths in slipway.yml. */
+export function expandHome(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
 }

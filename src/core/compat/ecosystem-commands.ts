@@ -20,16 +20,20 @@ function defaults(ecosystem: Ecosystem, property: string): Partial<CompatCommand
     case 'npm':
       // The packed core is installed once per shard and reaches tests as {coreDir}.
       return { build: 'npm pack --pack-destination {out}', test: 'npm test', junit: ['junit.xml', 'test-results/**/*.xml', 'reports/**/*.xml'] };
+    // The core's own artifacts go to {out}/repository (Gradle's publishToMavenLocal honours
+    // maven.repo.local; Maven deploys to a file:// repository), and each shard copies them into
+    // its Maven local repository, which plugins resolve from with mavenLocal(). Plugins pick
+    // the core version through the fleet's coreVersionProperty.
     case 'gradle':
       return {
         build: './gradlew publishToMavenLocal -Dmaven.repo.local={out}/repository',
-        test: `./gradlew test -Dmaven.repo.local={coreRepo} -P${property}={coreVersion}`,
+        test: `./gradlew test -P${property}={coreVersion}`,
         junit: ['build/test-results/**/*.xml', '*/build/test-results/**/*.xml'],
       };
     case 'maven':
       return {
-        build: 'mvn -B -DskipTests install -Dmaven.repo.local={out}/repository',
-        test: `mvn -B test -Dmaven.repo.local={coreRepo} -D${property}={coreVersion}`,
+        build: 'mvn -B -DskipTests deploy -DaltDeploymentRepository=slipway::default::file://{out}/repository',
+        test: `mvn -B test -D${property}={coreVersion}`,
         junit: ['target/surefire-reports/*.xml', '*/target/surefire-reports/*.xml'],
       };
     case 'python':

@@ -8,7 +8,7 @@ import { WEEKDAYS } from '../compat/next-weekly-time.ts';
  *   {out}          core build: the folder the built core must be written to
  *   {coreDir}      the installed core package folder (npm: <prefix>/node_modules/<core package>)
  *   {coreTarball}  npm: the packed core (.tgz)
- *   {coreRepo}     gradle/maven: a local Maven repository folder holding the built core
+ *   {coreRepo}     gradle/maven: the Maven local repository the built core was copied into
  *   {coreArtifact} the folder holding the built core, whatever the ecosystem
  *   {coreVersion}  the built core's version
  *   {plugin} {path} the plugin's name and absolute folder
@@ -29,6 +29,8 @@ const coreBuild = z
      * release tag of the core repository.
      */
     releaseRef: z.string().min(1).optional(),
+    /** gradle/maven: the Maven local repository shards copy the built core into (mavenLocal()); default ~/.m2/repository. */
+    mavenLocal: z.string().min(1).optional(),
   })
   .default({});
 

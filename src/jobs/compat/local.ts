@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installCore } from '../../adapters/compat/core-artifact.ts';
+import { expandHome, installCore } from '../../adapters/compat/core-artifact.ts';
 import type { ResultsBranch } from '../../adapters/compat/results-branch.ts';
 import { testPlugins, type PluginTarget } from '../../adapters/compat/test-plugins.ts';
 import { COMPAT_SCHEMA, type ShardResult } from '../../core/compat/compat-run.ts';
@@ -53,7 +53,8 @@ export async function compatLocal(options: CompatLocalOptions): Promise<CompatLo
   const { plan, targets } = await planCompat({ cwd: options.cwd, config, reporter, maxShards: options.jobs, results: options.results, octokit: options.octokit });
   const cores = await buildCompatCores({ cwd: options.cwd, config, reporter, ecosystem: targets.ecosystem, artifactDir: join(workDir, 'core'), workDir, against: options.against });
   const timeoutMs = options.timeoutMs ?? config.compat.timeoutMinutes * 60_000;
-  const [develop, release] = await Promise.all([installCore(cores.tested, workDir), cores.release ? installCore(cores.release, workDir) : undefined]);
+  const install = { mavenLocal: expandHome(config.compat.core.mavenLocal) };
+  const [develop, release] = await Promise.all([installCore(cores.tested, workDir, install), cores.release ? installCore(cores.release, workDir, install) : undefined]);
 
   // Longest first: LPT order, which a pool of workers turns into a good dynamic schedule.
   const results = await testPlugins({

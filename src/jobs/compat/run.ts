@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { discoverFleet } from '../../adapters/fleet.ts';
-import { installCore, readCoreArtifact } from '../../adapters/compat/core-artifact.ts';
+import { expandHome, installCore, readCoreArtifact } from '../../adapters/compat/core-artifact.ts';
 import { testPlugins, type PluginTarget } from '../../adapters/compat/test-plugins.ts';
 import type { Octokit } from '../../adapters/github/client.ts';
 import { COMPAT_SCHEMA, type PluginResult, type ShardResult } from '../../core/compat/compat-run.ts';
@@ -49,8 +49,9 @@ export async function runCompatShard(options: CompatRunOptions): Promise<ShardRe
   const targets = await fleetTargets(options.cwd, config, options.octokit);
   const commands = compatCommands(config, targets.ecosystem);
 
+  const install = { mavenLocal: expandHome(config.compat.core.mavenLocal) };
   const [installedDevelop, installedRelease] = await reporter.group('install the core', () =>
-    Promise.all([installCore(develop, options.workDir), release ? installCore(release, options.workDir) : undefined]),
+    Promise.all([installCore(develop, options.workDir, install), release ? installCore(release, options.workDir, install) : undefined]),
   );
 
   const known: PluginTarget[] = [];

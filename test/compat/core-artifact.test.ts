@@ -1,0 +1,77 @@
+/**
+ * Where the core comes from and how shards install it: release tags read from a real
+ * repository, Maven-style artifacts copied into the local repository plugins resolve from,
+ * and the default commands per ecosystem.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { coreCloneUrl, expandHome, installCore, latestReleaseTag } from '../../src/adapters/compat/core-artifact.ts';
+import { compatCommands } from '../../src/core/compat/ecosystem-commands.ts';
+import { parseConfig } from '../../src/core/config/parse-config.ts';
+import { cleanupTempDirs, repo, tempDir } from '../helpers/repo.ts';
+
+afterAll(cleanupTempDirs);
+
+describe('the core to build', () => {
+  it('compares with the highest release tag in semver order, prereleases left out', async () => {
+    const core = repo().file('VERSION', '1\n').commit('feat: core');
+    for (const tag of ['v1.3.0', 'v1.4.0', 'v1.10.0', 'v2.0.0-rc.1', 'nightly', 'v1.9.9']) core.tag(tag);
+    expect(await latestReleaseTag(pathToFileURL(core.dir).href)).toBe('v1.10.0');
+  });
+
+  it('says what to set when the core has no release tag', async () => {
+    const core = repo().commit('feat: core').tag('nightly');
+    await expect(latestReleaseTag(core.dir)).rejects.toMatchObject({ code: 'NOT_FOUND', hint: expect.stringContaining('compat.core.releaseRef') });
+  });
+
+  it('clones owner/name from GitHub, URLs as they are, and folders relative to the fleet', () => {
+    expect(coreCloneUrl('acme/core', '/nowhere', 'https://ghe.example')).toBe('https://ghe.example/acme/core.git');
+    expect(coreCloneUrl('git@github.com:acme/core.git', '/fleet')).toBe('git@github.com:acme/core.git');
+    expect(coreCloneUrl('https://git.example/core.git', '/fleet')).toBe('https://git.example/core.git');
+    expect(coreCloneUrl('../core', '/work/fleet')).toBe('file:///work/core');
+  });
+});
+
+describe('installing the core in a shard', () => {
+  it('gradle/maven: copies the core’s artifacts into the Maven local repository, both versions side by side', async () => {
+    const artifact = tempDir();
+    const jar = 'repository/dev/acme/core/2.0.0-SNAPSHOT/core-2.0.0-SNAPSHOT.jar';
+    mkdirSync(join(artifact, 'develop', jar, '..'), { recursive: true });
+    writeFileSync(join(artifact, 'develop', jar), 'develop jar');
+    const local = tempDir();
+    mkdirSync(join(local, 'dev/acme/core/1.4.0'), { recursive: true });
+    writeFileSync(join(local, 'dev/acme/core/1.4.0/core-1.4.0.jar'), 'released jar');
+    const build = { channel: 'develop' as const, ref: 'develop', sha: 'a'.repeat(40), version: '2.0.0-SNAPSHOT' };
+    const installed = await installCore({ build, ecosystem: 'maven', dir: join(artifact, 'develop') }, tempDir(), { mavenLocal: local });
+    expect(readFileSync(join(local, 'dev/acme/core/2.0.0-SNAPSHOT/core-2.0.0-SNAPSHOT.jar'), 'utf8')).toBe('develop jar');
+    expect(readFileSync(join(local, 'dev/acme/core/1.4.0/core-1.4.0.jar'), 'utf8')).toBe('released jar');
+    expect(installed.placeholders).toMatchObject({ coreRepo: local, coreVersion: '2.0.0-SNAPSHOT' });
+    expect(installed.env).toMatchObject({ SLIPWAY_CORE_REPO: local, SLIPWAY_CORE_VERSION: '2.0.0-SNAPSHOT', SLIPWAY_CORE_CHANNEL: 'develop' });
+  });
+
+  it('reads ~ in paths as the home folder', () => {
+    expect(expandHome('~/.m2/repository')).toBe(join(homedir(), '.m2/repository'));
+    expect(expandHome('/opt/m2')).toBe('/opt/m2');
+  });
+});
+
+describe('compat commands', () => {
+  it('default per ecosystem, with the fleet’s core version property for Gradle and Maven', () => {
+    const config = parseConfig('fleet:\n  coreVersionProperty: hostVersion\n');
+    expect(compatCommands(config, 'npm')).toMatchObject({ build: 'npm pack --pack-destination {out}', test: 'npm test' });
+    expect(compatCommands(config, 'maven').test).toBe('mvn -B test -DhostVersion={coreVersion}');
+    expect(compatCommands(config, 'gradle')).toMatchObject({ test: './gradlew test -PhostVersion={coreVersion}', junit: expect.arrayContaining(['build/test-results/**/*.xml']) });
+  });
+
+  it('take compat.test over commands.test over the default', () => {
+    expect(compatCommands(parseConfig('commands:\n  test: make check\n'), 'npm').test).toBe('make check');
+    expect(compatCommands(parseConfig('commands:\n  test: make check\ncompat:\n  test: make compat\n'), 'npm').test).toBe('make compat');
+  });
+
+  it('must be configured for a generic fleet, and the error names the key', () => {
+    expect(() => compatCommands(parseConfig('compat:\n  test: ./test.sh\n'), 'generic')).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', subject: 'compat.core.build' }));
+  });
+});
