@@ -8,7 +8,7 @@
  *   node scripts/bundle.ts           rebuild dist/
  *   node scripts/bundle.ts --check   fail when dist/ differs from a fresh build (check-dist)
  */
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
@@ -26,6 +26,25 @@ export function actionEntryPoints(): Record<string, string> {
   return entries;
 }
 
+/**
+ * `slipway init` copies the starter workflows (workflows/*.yml). From source it reads them from
+ * the repository; the bundled CLI may run where there is no workflows/ folder, so the module
+ * that reads them is replaced here by one returning their texts, read now.
+ */
+const starterWorkflows: Plugin = {
+  name: 'slipway-starter-workflows',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]src[\\/]adapters[\\/]init[\\/]starter-workflows\.ts$/ }, () => {
+      const dir = join(root, 'workflows');
+      const texts = readdirSync(dir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+        .map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
+      return { contents: `export async function readStarterWorkflows() { return new Map(${JSON.stringify(texts)}); }\n`, loader: 'js', watchFiles: texts.map(([name]) => join(dir, name!)) };
+    });
+  },
+};
+
 const common: BuildOptions = {
   bundle: true,
   platform: 'node',
@@ -33,6 +52,7 @@ const common: BuildOptions = {
   target: 'node24',
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [starterWorkflows],
   // Some dependencies are CommonJS and call require(); give the ESM bundles one.
   banner: { js: "import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);" },
 };

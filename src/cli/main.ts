@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   compat: { summary: 'test every plugin against the core\'s develop branch and classify the results', load: () => import('./commands/compat.ts') },
   digest: { summary: 'what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once', load: () => import('./commands/digest.ts') },
   demo: { summary: 'build a demo fleet in a temp folder and plan its release (no token needed)', load: () => import('./commands/demo.ts') },
+  init: { summary: 'set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand', load: () => import('./commands/init.ts') },
   plan: { summary: 'show what would be released, and why (writes nothing)', load: () => import('./commands/plan.ts') },
   'dispatch-index': { summary: 'start the index workflow for released tags (what the release workflow does after shipping)', load: () => import('./commands/dispatch-index.ts') },
   setup: { summary: 'create or check the approval Environment (required reviewers, release branch only)', load: () => import('./commands/setup.ts') },

@@ -1,0 +1,44 @@
+/** What `slipway init` cannot do for a person, as the lines it prints after writing the files. */
+import type { SecretUse } from './starter-workflows.ts';
+
+/** What each secret the starters use is for (names from workflows/*.yml). */
+const SECRET_PURPOSE: Record<string, string> = {
+  NPM_TOKEN: 'an npm automation token allowed to publish the plugins',
+  SLACK_BOT_TOKEN: 'a Slack bot token (chat:write, channels:read, channels:history); without it nothing is posted',
+  NOTION_TOKEN: 'a Notion integration token, shared with the digest database',
+  RELEASE_APP_PRIVATE_KEY: 'the private key of a GitHub App that pushes releases (with the RELEASE_APP_ID variable)',
+  CATALOG_APP_PRIVATE_KEY: 'org mode: the private key of a GitHub App that pushes the central catalog',
+  ORG_READ_TOKEN: 'org mode: a token that can list and clone the plugin repositories',
+  PLUGIN_READ_TOKEN: 'org mode: a token that can read private plugin repositories',
+};
+
+export interface NextStepsInput {
+  secrets: readonly SecretUse[];
+  environment: string;
+  branch: string;
+  /** The files written, to commit. */
+  files: readonly string[];
+  /** Slack channels are configured for at least one job. */
+  slack: boolean;
+  /** The compat starter was left out for lack of a core repository. */
+  compatSkipped: boolean;
+}
+
+export function nextSteps(input: NextStepsInput): string[] {
+  const lines: string[] = [];
+  let n = 0;
+  const step = (text: string) => lines.push(`${++n}. ${text}`);
+  const required = input.secrets.filter((s) => !s.optional);
+  const optional = input.secrets.filter((s) => s.optional);
+  if (input.secrets.length) {
+    step('Add the repository secrets the workflows read (Settings → Secrets and variables → Actions, or `gh secret set NAME`):');
+    const width = Math.max(...input.secrets.map((s) => s.name.length));
+    for (const secret of required) lines.push(`     ${secret.name.padEnd(width)}  ${SECRET_PURPOSE[secret.name] ?? 'used by'} (${secret.workflows.join(', ')})`);
+    for (const secret of optional) lines.push(`     ${secret.name.padEnd(width)}  optional — ${SECRET_PURPOSE[secret.name] ?? 'an option'} (${secret.workflows.join(', ')}, commented out)`);
+  }
+  step(`Create the approval Environment; GitHub then pauses each release until a reviewer approves:\n     slipway setup --environment ${input.environment} --reviewer YOUR-LOGIN --reviewer ORG/TEAM --branch ${input.branch}\n     (needs a repository admin's token in GITHUB_TOKEN, e.g. GITHUB_TOKEN=$(gh auth token))`);
+  if (!input.slack) step('Name the Slack channels in slipway.yml (slack.release, slack.compat, slack.digest), or rerun init with --slack-channel ID --force.');
+  if (input.compatSkipped) step('To test every plugin against the core each week, rerun with --core OWNER/NAME --force: it adds .github/workflows/compat.yml.');
+  step(`Commit and push: git add ${input.files.join(' ')} && git commit -m "ci: release with slipway" && git push`);
+  return lines;
+}

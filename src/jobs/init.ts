@@ -1,0 +1,149 @@
+/**
+ * The init job: set a repository up for slipway. Detects the fleet, writes slipway.yml (only
+ * what differs from the defaults, with comments) and the starter workflows pointed at the
+ * chosen slipway, and lists what is left for a person to do. Plans every file first; writes
+ * none when any exists (unless forced) or in a dry run.
+ */
+import { loadConfig } from '../adapters/config-file.ts';
+import { discoverFleet } from '../adapters/fleet.ts';
+import { git, readTags } from '../adapters/git.ts';
+import { existingFiles, writeFiles } from '../adapters/init/files.ts';
+import { readStarterWorkflows } from '../adapters/init/starter-workflows.ts';
+import { configSchema, type SlipwayConfig } from '../core/config/schema.ts';
+import { CONFIG_FILE } from '../core/config/parse-config.ts';
+import { SlipwayError } from '../core/errors.ts';
+import { defaultTagFormat, detectTagFormat } from '../core/init/detect-tag-format.ts';
+import { differingSettings, renderInitConfig } from '../core/init/init-config.ts';
+import { nextSteps } from '../core/init/next-steps.ts';
+import { parseActionRef, pointStarterAt, secretsUsed, STARTER_ACTION_REF } from '../core/init/starter-workflows.ts';
+import type { Reporter } from '../core/reporter.ts';
+
+export interface InitOptions {
+  cwd: string;
+  reporter: Reporter;
+  /** OWNER/NAME@REF of slipway in the workflows; default slipway-dev/slipway@v1. */
+  actionRef?: string | undefined;
+  /** The core project (core.repository): enables the compat workflow. */
+  core?: string | undefined;
+  /** One Slack channel for every job (slack.release, slack.compat, slack.digest). */
+  slackChannel?: string | undefined;
+  notionDatabase?: string | undefined;
+  environment?: string | undefined;
+  /** The release branch; default the checked-out branch. */
+  branch?: string | undefined;
+  /** Starter workflow names (release, index, compat, digest, validate); default all that apply. */
+  workflows?: readonly string[] | undefined;
+  force?: boolean | undefined;
+  dryRun?: boolean | undefined;
+}
+
+export interface InitFile {
+  path: string;
+  text: string;
+  /** It exists: written only with force. */
+  exists: boolean;
+}
+
+export interface InitResult {
+  ecosystem: string;
+  plugins: string[];
+  files: InitFile[];
+  outcome: 'written' | 'dry-run';
+  steps: string[];
+}
+
+export async function initRepository(options: InitOptions): Promise<InitResult> {
+  const { cwd, reporter } = options;
+  const actionRef = parseActionRef(options.actionRef ?? STARTER_ACTION_REF);
+  const base = await loadConfig(cwd);
+  const [fleet, tags, checkedOut, starters] = await Promise.all([discoverFleet(cwd, base), readTags(cwd), currentBranch(cwd), readStarterWorkflows()]);
+  const names = fleet.plugins.map((p) => p.name);
+  reporter.info(`found ${fleet.single ? 'a repository that is one' : `a fleet of ${names.length}`} ${fleet.ecosystem} plugin${names.length === 1 ? '' : 's'}: ${list(names)}`);
+
+  // What differs from the defaults, and why.
+  const reasons = new Map<string, string>();
+  const wanted = structuredClone(base) as SlipwayConfig;
+  const set = (path: string, value: string | undefined, reason: string) => {
+    if (value === undefined) return;
+    const keys = path.split('.');
+    let target = wanted as unknown as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+    target[keys.at(-1)!] = value;
+    reasons.set(path, reason);
+  };
+  const detected = detectTagFormat(tags.map((t) => t.name), names, fleet.single);
+  const fleetDefault = defaultTagFormat(fleet.single);
+  if (detected && detected.pattern !== (base.versioning.tagFormat ?? fleetDefault)) {
+    set('versioning.tagFormat', detected.pattern, `Your ${detected.tags} existing release tag(s) use this format (slipway's default here is ${fleetDefault}).`);
+  }
+  if (wanted.versioning.tagFormat === fleetDefault) delete wanted.versioning.tagFormat;
+  if (options.branch) set('release.branch', options.branch, 'The branch releases are made from (--branch).');
+  else if (checkedOut && checkedOut !== base.release.branch) set('release.branch', checkedOut, 'The branch releases are made from: the branch checked out when init ran.');
+  set('release.environment', options.environment, 'The Environment whose required reviewers approve releases (--environment).');
+  set('core.repository', options.core, 'The core the plugins are built against; compat tests them against its develop branch (--core).');
+  for (const job of ['release', 'compat', 'digest']) set(`slack.${job}`, options.slackChannel, 'The Slack channel of the release, compat and digest messages (--slack-channel).');
+  set('digest.notionDatabase', options.notionDatabase, 'The Notion database the weekly digest writes a page per release to (--notion-database).');
+  const checked = configSchema.safeParse(wanted);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new SlipwayError('USAGE', `${issue.path.join('.')}: ${issue.message}`, { subject: 'slipway init', hint: 'check the flag that sets it' });
+  }
+  const config = checked.data;
+
+  const settings = differingSettings(config, reasons);
+  const header = [
+    `slipway's settings, written by \`slipway init\`. Found: ${fleet.single ? 'one' : names.length} ${fleet.ecosystem} plugin${names.length === 1 ? '' : 's'}`,
+    `(${list(names)}).`,
+    'Only what differs from the defaults is here; every other key keeps its default',
+    '(README.md › Configuration). Check it with `slipway plan`.',
+  ];
+
+  // The starter workflows: compat only with a core to test against.
+  const compatSkipped = !config.core.repository && !options.workflows;
+  const chosen = [...starters.keys()].filter((file) => {
+    const name = file.replace(/\.ya?ml$/, '');
+    return options.workflows ? options.workflows.includes(name) : !(name === 'compat' && compatSkipped);
+  });
+  for (const name of options.workflows ?? []) {
+    if (!chosen.some((file) => file.replace(/\.ya?ml$/, '') === name)) {
+      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${[...starters.keys()].map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
+    }
+  }
+  const workflows = new Map(chosen.map((file) => [`.github/workflows/${file}`, pointStarterAt(starters.get(file)!, actionRef)] as const));
+  const planned = [{ path: CONFIG_FILE, text: renderInitConfig(header, settings) }, ...[...workflows].map(([path, text]) => ({ path, text }))];
+  const existing = new Set(await existingFiles(cwd, planned.map((f) => f.path)));
+  const files = planned.map((file) => ({ ...file, exists: existing.has(file.path) }));
+
+  const steps = nextSteps({
+    secrets: secretsUsed(new Map([...workflows].map(([path, text]) => [path.split('/').at(-1)!, text]))),
+    environment: config.release.environment,
+    branch: config.release.branch,
+    files: ['slipway.yml', '.github/workflows'],
+    slack: Boolean(config.slack.release || config.slack.compat || config.slack.digest),
+    compatSkipped,
+  });
+
+  if (options.dryRun) {
+    for (const file of files) reporter.info(`would ${file.exists ? 'overwrite' : 'create'} ${file.path}`);
+    return { ecosystem: fleet.ecosystem, plugins: names, files, outcome: 'dry-run', steps };
+  }
+  const clashes = files.filter((f) => f.exists).map((f) => f.path);
+  if (clashes.length && !options.force) {
+    throw new SlipwayError('USAGE', `${clashes.length} file(s) exist already and would be overwritten: ${clashes.join(', ')}`, {
+      subject: cwd,
+      hint: 'run again with --force to replace them, or move them aside first; --dry-run shows what init writes',
+    });
+  }
+  await writeFiles(cwd, files);
+  for (const file of files) reporter.info(`${file.exists ? 'overwrote' : 'created'} ${file.path}`);
+  return { ecosystem: fleet.ecosystem, plugins: names, files, outcome: 'written', steps };
+}
+
+async function currentBranch(cwd: string): Promise<string | undefined> {
+  return git(cwd, ['symbolic-ref', '--short', '-q', 'HEAD']).then(
+    (name) => name.trim() || undefined,
+    () => undefined,
+  );
+}
+
+const list = (names: readonly string[], shown = 5) => (names.length > shown ? `${names.slice(0, shown).join(', ')} and ${names.length - shown} more` : names.join(', '));
