@@ -12,7 +12,7 @@ import { stableJson } from '../../src/core/catalog/stable-json.ts';
 import { webUrl } from '../../src/core/catalog/web-url.ts';
 import { tagFormat } from '../../src/core/history/tag-format.ts';
 import { semverFromMavenRange, semverFromPep440 } from '../../src/core/catalog/core-range.ts';
-import { authEnv, redact } from '../../src/adapters/catalog/catalog-branch.ts';
+import { authConfig, redact } from '../../src/adapters/catalog/catalog-branch.ts';
 import { entry } from './helpers.ts';
 
 /** Applies changes to a snapshot, as a commit would. */
@@ -251,9 +251,9 @@ describe('icons, links and ranges', () => {
   });
 
   it('a catalog token travels as an extraheader for its host only, never in a URL', () => {
-    const env = authEnv({ url: 'https://github.com/acme/catalog.git', branch: 'b', token: 's3cret' });
-    expect(env).toEqual({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.https://github.com/.extraheader', GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${Buffer.from('x-access-token:s3cret').toString('base64')}` });
-    expect(authEnv({ url: '/tmp/catalog.git', branch: 'b', token: 's3cret' })).toEqual({});
+    const config = authConfig({ url: 'https://github.com/acme/catalog.git', branch: 'b', token: 's3cret' });
+    expect(config).toEqual({ 'http.https://github.com/.extraheader': `AUTHORIZATION: basic ${Buffer.from('x-access-token:s3cret').toString('base64')}` });
+    expect(authConfig({ url: '/tmp/catalog.git', branch: 'b', token: 's3cret' })).toEqual({});
     expect(redact('https://user:pw@github.com/a/b.git')).toBe('https://***@github.com/a/b.git');
   });
 });

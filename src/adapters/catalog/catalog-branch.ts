@@ -14,7 +14,7 @@
  * each containing everything before it: no entry is lost.
  */
 import { execa } from 'execa';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CatalogChanges } from '../../core/catalog/merge-catalog.ts';
@@ -84,7 +84,7 @@ export async function updateCatalogBranch(
   const scratch = await mkdtemp(join(tmpdir(), 'slipway-catalog-'));
   const run = gitIn(scratch, location);
   try {
-    await run(['init', '-q', '--bare']);
+    await run(['init', '-q', '--bare', '--template=']);
     const objects = new GitObjectReader(scratch);
     try {
       for (let attempt = 1; ; attempt++) {
@@ -122,7 +122,7 @@ export async function readCatalogBranch<T>(location: CatalogLocation, fn: (tip: 
   const scratch = await mkdtemp(join(tmpdir(), 'slipway-catalog-'));
   const run = gitIn(scratch, location);
   try {
-    await run(['init', '-q', '--bare']);
+    await run(['init', '-q', '--bare', '--template=']);
     const objects = new GitObjectReader(scratch);
     try {
       return await fn(tipReader(run, objects, await fetchTip(run, location)));
@@ -134,16 +134,23 @@ export async function readCatalogBranch<T>(location: CatalogLocation, fn: (tip: 
   }
 }
 
-type Git = (args: string[], options?: { input?: string; reject?: boolean }) => Promise<{ stdout: string; stderr: string; exitCode: number }>;
+type Git = ((args: string[], options?: { input?: string; reject?: boolean }) => Promise<{ stdout: string; stderr: string; exitCode: number }>) & { dir: string };
 
 function gitIn(dir: string, location: CatalogLocation): Git {
+  // No templates (--template= above), no system config, no prompt; and no automatic gc or
+  // maintenance after a fetch: the scratch repository lives for one update.
+  const config: [string, string][] = [
+    ['gc.auto', '0'],
+    ['maintenance.auto', 'false'],
+    ...Object.entries(authConfig(location)),
+  ];
   const env: Record<string, string> = {
     GIT_TERMINAL_PROMPT: '0',
-    // The scratch repository must not pick up a person's hooks or templates.
     GIT_CONFIG_NOSYSTEM: '1',
-    ...authEnv(location),
+    GIT_CONFIG_COUNT: String(config.length),
+    ...Object.fromEntries(config.flatMap(([key, value], i) => [[`GIT_CONFIG_KEY_${i}`, key], [`GIT_CONFIG_VALUE_${i}`, value]])),
   };
-  return async (args, options = {}) => {
+  const run = async (args: string[], options: { input?: string; reject?: boolean } = {}) => {
     const result = await execa('git', args, { cwd: dir, env, input: options.input, reject: false, stripFinalNewline: true });
     if (result.exitCode !== 0 && options.reject !== false) {
       const stderr = String(result.stderr).trim();
@@ -157,18 +164,19 @@ function gitIn(dir: string, location: CatalogLocation): Git {
     }
     return { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode ?? 1 };
   };
+  return Object.assign(run, { dir });
 }
 
 /**
- * The token as an `http.<origin>/.extraheader` (what actions/checkout does), passed through
- * GIT_CONFIG_* environment variables so it is on no command line and in no URL or log.
+ * The token as an `http.<origin>/.extraheader` (what actions/checkout does), given to git
+ * through GIT_CONFIG_* environment variables so it is on no command line and in no URL or log.
  */
-export function authEnv(location: CatalogLocation): Record<string, string> {
+export function authConfig(location: CatalogLocation): Record<string, string> {
   if (!location.token) return {};
   const origin = /^(https?:\/\/[^/]+)\//.exec(location.url)?.[1];
   if (!origin) return {};
   const basic = Buffer.from(`x-access-token:${location.token}`).toString('base64');
-  return { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `http.${origin}/.extraheader`, GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` };
+  return { [`http.${origin}/.extraheader`]: `AUTHORIZATION: basic ${basic}` };
 }
 
 /** A URL with any user:password part removed, for messages. */
@@ -178,14 +186,25 @@ export function redact(url: string): string {
 
 async function fetchTip(run: Git, location: CatalogLocation): Promise<string | undefined> {
   const result = await run(['fetch', '-q', '--no-tags', '--depth=1', location.url, `+refs/heads/${location.branch}:${TIP_REF}`], { reject: false });
-  if (result.exitCode === 0) return (await run(['rev-parse', TIP_REF])).stdout;
+  if (result.exitCode === 0) return fetchedTip(run);
   if (/couldn't find remote ref|no such ref|not our ref/i.test(result.stderr)) {
     await run(['update-ref', '-d', TIP_REF], { reject: false });
     return undefined;
   }
-  // Anything else (no such repository, no access) is reported with git's own words.
+  // Anything else (no such repository, no access) is reported with git's own words; a
+  // transient failure that passes the second time goes on as usual.
   await run(['fetch', '-q', '--no-tags', '--depth=1', location.url, `+refs/heads/${location.branch}:${TIP_REF}`]);
-  return undefined;
+  return fetchedTip(run);
+}
+
+/**
+ * The commit just fetched, from FETCH_HEAD ("<oid>\t\tbranch '…' of <url>", gitrepository-layout(5)):
+ * one process fewer than `git rev-parse` inside the window other writers race in.
+ */
+async function fetchedTip(run: Git): Promise<string> {
+  const line = await readFile(join(run.dir, 'FETCH_HEAD'), 'utf8').catch(() => '');
+  const oid = /^[0-9a-f]{40,64}\b/.exec(line)?.[0];
+  return oid ?? (await run(['rev-parse', TIP_REF])).stdout;
 }
 
 function tipReader(run: Git, objects: GitObjectReader, commit: string | undefined): CatalogTip {
@@ -204,7 +223,7 @@ function tipReader(run: Git, objects: GitObjectReader, commit: string | undefine
 async function writeCommit(run: Git, parent: string | undefined, changes: CatalogChanges, message: string, author: { name: string; email: string }): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
-  let stream = `commit ${NEW_REF}\ncommitter ${author.name} <${author.email}> ${now} +0000\n${data(message)}`;
+  let stream = `commit ${NEW_REF}\nmark :1\ncommitter ${author.name} <${author.email}> ${now} +0000\n${data(message)}`;
   if (parent) stream += `from ${parent}\n`;
   for (const [path, text] of changes) {
     if (!/^[A-Za-z0-9._~/-]+$/.test(path)) throw new SlipwayError('CATALOG_INVALID', `refusing to write an unusual path`, { subject: path });
@@ -212,8 +231,11 @@ async function writeCommit(run: Git, parent: string | undefined, changes: Catalo
   }
   stream += 'done\n';
   // --force: NEW_REF is a scratch ref; a previous attempt's commit on an older tip is not an ancestor.
-  await run(['fast-import', '--quiet', '--force', '--done'], { input: stream });
-  return (await run(['rev-parse', NEW_REF])).stdout;
+  // The new commit's id comes back through the marks file (":1 <oid>"), not a rev-parse process.
+  const marks = join(run.dir, 'slipway-marks');
+  await run(['fast-import', '--quiet', '--force', '--done', `--export-marks=${marks}`], { input: stream });
+  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile(marks, 'utf8'))?.[1];
+  return oid ?? (await run(['rev-parse', NEW_REF])).stdout;
 }
 
 /** 'pushed', or the reason a race was lost (retry); any other failure throws. */

@@ -26,6 +26,8 @@ export class GitObjectReader {
 
   constructor(cwd: string) {
     this.child = execa('git', ['cat-file', '--batch'], { cwd, stdin: 'pipe', stdout: 'pipe', buffer: false, encoding: 'buffer' });
+    // A write after git exited fails with EPIPE; the exit itself is reported below.
+    this.child.stdin.on('error', () => undefined);
     this.child.stdout.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
       this.drain();
