@@ -86,6 +86,14 @@ await runAction('compat', async ({ reporter, workspace, repository, runUrl }) =>
     core.setOutput('logs', join(scratch, 'work', 'logs'));
     const failed = result.results.filter((r) => r.attempts.at(-1)?.outcome !== 'pass').map((r) => r.plugin);
     reporter.info(`shard ${shard}: ${result.results.length - failed.length} passed, ${failed.length} not: ${failed.join(', ') || 'none'}`);
+    // The shard's own page: what ran here (the report job classifies the whole run).
+    await core.summary
+      .addHeading(`Compat shard ${shard}: ${result.results.length - failed.length} of ${result.results.length} passed with core ${result.core.version}`, 3)
+      .addTable([
+        [{ data: 'plugin', header: true }, { data: 'develop', header: true }, { data: 'attempts', header: true }, { data: 'released core', header: true }, { data: 'time', header: true }],
+        ...result.results.map((r) => [r.plugin, r.attempts.at(-1)?.outcome ?? '–', String(r.attempts.length), r.baseline?.outcome ?? '–', `${((r.attempts.at(-1)?.durationMs ?? 0) / 1000).toFixed(1)} s`]),
+      ])
+      .write();
     return;
   }
 
@@ -112,7 +120,7 @@ await runAction('compat', async ({ reporter, workspace, repository, runUrl }) =>
     url: runUrl,
     planned,
     results: booleanInput('store-results', true) ? results : undefined,
-    slack: slackToken && slackChannel ? { client: createSlackClient({ token: slackToken, log: (line) => reporter.warn(line) }), channel: slackChannel, now: booleanInput('slack-now') } : undefined,
+    slack: slackToken && slackChannel ? { client: createSlackClient({ token: slackToken, apiUrl: stringInput('slack-api-url'), log: (line) => reporter.warn(line) }), channel: slackChannel, now: booleanInput('slack-now') } : undefined,
     issues: wantIssues ? { octokit: octokit!, owner, repo } : undefined,
     repository,
     catalog: booleanInput('catalog', config.compat.catalog)

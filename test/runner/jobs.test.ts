@@ -180,7 +180,7 @@ describe('a release cycle of the demo fleet, action by action', () => {
     expect(notion.pagesIn(dataSourceId)).toHaveLength(4);
   });
 
-  it('compat (schedule): plan builds the core once, a shard tests its plugins, report classifies and stores the run', async () => {
+  it('compat (schedule): plan builds the core once, a shard tests its plugins (its own summary), report classifies, posts to Slack and stores the run', async () => {
     const runner = tempDir('slipway-runner-compat-');
     const planRun = succeeded(await step('compat', { eventName: 'schedule', runnerTemp: runner, inputs: { mode: 'plan', 'max-shards': '1' } }));
     const matrix = JSON.parse(planRun.outputs['matrix']!) as { include: Array<{ shard: number; plugins: string[] }> };
@@ -189,7 +189,14 @@ describe('a release cycle of the demo fleet, action by action', () => {
     const shard = succeeded(
       await step('compat', { eventName: 'schedule', runnerTemp: runner, inputs: { mode: 'run', shard: '1', plugins: JSON.stringify(matrix.include[0]!.plugins), 'core-artifact': planRun.outputs['core-artifact']! } }),
     );
-    const report = succeeded(await step('compat', { eventName: 'schedule', runnerTemp: runner, inputs: { mode: 'report', results: shard.outputs['results']!, matrix: planRun.outputs['matrix']! } }));
+    expect(shard.summary).toContain('<h3>Compat shard 1: 4 of 5 passed with core 2.0.0-dev</h3>');
+    expect(shard.summary).toContain('<tr><td>@demo/plugin-slack</td><td>fail</td>');
+    const slackInputs = { 'slack-token': slack.token, 'slack-api-url': slack.apiUrl, 'slack-channel': SLACK_CHANNEL, 'slack-now': 'true' };
+    const posted = slack.messages.length;
+    const report = succeeded(
+      await step('compat', { eventName: 'schedule', runnerTemp: runner, inputs: { mode: 'report', results: shard.outputs['results']!, matrix: planRun.outputs['matrix']!, ...slackInputs } }),
+    );
+    expect(slack.messages.slice(posted).filter((m) => m.thread_ts === undefined)).toHaveLength(1);
     expect(planRun.outputs['core-version']).toBe('2.0.0-dev');
     expect(shard.groups).toContain('test 5 plugin(s) against core 2.0.0-dev');
     expect(report.outputs).toMatchObject({ regressed: '1', passed: '4', 'still-broken': '0', 'run-id': '4242' });
