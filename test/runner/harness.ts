@@ -233,7 +233,11 @@ export async function runAction(job: string, options: RunActionOptions): Promise
 
   runnerHome ??= tempDir('slipway-runner-home-');
   const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '',
+    // A runner has node and npm, but not slipway's node_modules/.bin: an action must not lean on them.
+    PATH: (process.env['PATH'] ?? '')
+      .split(':')
+      .filter((dir) => !dir.startsWith(join(REPO_ROOT, 'node_modules')))
+      .join(':'),
     HOME: runnerHome,
     LANG: 'C.UTF-8',
     CI: 'true',
