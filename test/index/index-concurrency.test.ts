@@ -21,7 +21,7 @@ const CLI = join(import.meta.dirname, '../../src/cli/main.ts');
 const PLUGINS = 25;
 const VERSIONS = ['1.0.0', '1.1.0'];
 /** Processes running at once: enough to race on every push, few enough for two cores. */
-const PARALLEL = 6;
+const PARALLEL = 4;
 
 const names = Array.from({ length: PLUGINS }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
 const manifest = (name: string, version: string) =>
