@@ -153,6 +153,10 @@ describe('indexing a release tag of the demo fleet', () => {
     ]);
     const again = await cli(['index', '--rebuild', '--json']);
     expect(JSON.parse(again.stdout).status).toBe('unchanged');
+    // Reindexing everything reads all nine versions again and finds every byte the same.
+    const all = await cli(['index', '--all', '--json']);
+    expect(JSON.parse(all.stdout)).toMatchObject({ status: 'unchanged', changed: [] });
+    expect(JSON.parse(all.stdout).versions).toHaveLength(9);
   });
 
   it('answers “latest version compatible with core X” from index.json', async () => {
