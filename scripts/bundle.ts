@@ -70,7 +70,7 @@ export async function bundle(outdir: string): Promise<void> {
   await build({ ...common, entryPoints: actionEntryPoints(), outdir });
   await build({
     ...common,
-    entryPoints: { main: join(root, 'src/cli/main.ts') },
+    entryPoints: { main: join(root, 'src/cli/bin.ts') },
     outdir: join(outdir, 'cli'),
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

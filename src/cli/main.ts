@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Run when executed directly (node src/cli/main.ts, or the bundled dist/cli.js).
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/dist/cli.js')) {
+// Run when executed directly from source (node src/cli/main.ts); the bundle enters through ./bin.ts.
+if (import.meta.url === `file://${process.argv[1]}`) {
   process.exitCode = await main(process.argv.slice(2));
 }

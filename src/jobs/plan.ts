@@ -6,6 +6,7 @@ import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
 import { headSha, readLog, readTags, repositoryUrl } from '../adapters/git.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
+import { SlipwayError } from '../core/errors.ts';
 import { readReleaseHistory } from '../core/history/last-release.ts';
 import { guessLogStart, logCovers, logStart } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
@@ -36,6 +37,16 @@ export function tagFormatFor(config: SlipwayConfig, fleet: Pick<Fleet, 'single'>
   return tagFormat(config.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT));
 }
 
+/** A prerelease channel becomes a semver identifier (1.3.0-<channel>.0): letters, digits and '-'. */
+function checkPrereleaseChannel(channel: string): void {
+  if (!/^[0-9A-Za-z-]+$/.test(channel)) {
+    throw new SlipwayError('USAGE', `prerelease channel "${channel}" is not a semver identifier`, {
+      subject: '--prerelease',
+      hint: 'use letters, digits and "-" only, e.g. next, beta, rc',
+    });
+  }
+}
+
 /** The formats the tags may be in before we know whether the repository is one plugin. */
 function guessFormats(config: SlipwayConfig): TagFormat[] {
   const configured = config.versioning.tagFormat;
@@ -47,6 +58,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const started = performance.now();
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const config = options.config ?? (await loadConfig(cwd));
+  if (options.prerelease !== undefined) checkPrereleaseChannel(options.prerelease);
   const tagsRead = readTags(cwd);
   // Start the one `git log` from a guess made from the tags while the manifests are read.
   const guessedStart = tagsRead.then((tags) => guessLogStart(tags, guessFormats(config)));

@@ -163,6 +163,14 @@ describe('bad input', () => {
     });
   });
 
+  it('a prerelease channel that is not a semver identifier is refused before any work', async () => {
+    await expect(planRelease({ cwd: fleet().dir, reporter: memoryReporter(), prerelease: 'not a channel' })).rejects.toMatchObject({
+      code: 'USAGE',
+      subject: '--prerelease',
+      message: 'prerelease channel "not a channel" is not a semver identifier',
+    });
+  });
+
   it('a config error names the key and line', async () => {
     const r = fleet().commit('chore: config', { 'slipway.yml': 'versioning:\n  dependent: patch\n' });
     await expect(planRelease({ cwd: r.dir, reporter: memoryReporter() })).rejects.toMatchObject({
