@@ -5,8 +5,6 @@
  * be the same bytes.
  */
 import { execa } from 'execa';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pMap from 'p-map';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +42,7 @@ describe('concurrent indexing', () => {
   it(`${PLUGINS * VERSIONS.length} tags indexed by as many processes at once give as many entries, none lost`, async () => {
     const tags = VERSIONS.flatMap((version) => names.map((name) => `${name}@${version}`));
     // Shared compile cache: the 50 processes parse the same modules; only the first pays for it.
-    const compileCache = mkdtempSync(join(tmpdir(), 'slipway-node-cache-'));
+    const compileCache = tempDir('slipway-node-cache-');
     const started = performance.now();
     const runs = await pMap(
       tags,
