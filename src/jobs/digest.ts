@@ -25,7 +25,7 @@ import { renderSlackDigest } from '../core/digest/render-slack.ts';
 import { describeWindow, digestWindow, type DigestWindow } from '../core/digest/window.ts';
 import { formatError, SlipwayError } from '../core/errors.ts';
 import type { Reporter } from '../core/reporter.ts';
-import { tagFormatFor } from './plan.ts';
+import { tagFormatFor } from '../core/history/tag-format.ts';
 
 export interface SlackSinkOptions {
   token?: string | undefined;

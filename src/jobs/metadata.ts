@@ -20,7 +20,7 @@ import { formatError, isSlipwayError, SlipwayError } from '../core/errors.ts';
 import { isValidVersion } from '../core/history/tag-format.ts';
 import type { Reporter } from '../core/reporter.ts';
 import type { Plugin } from '../core/types.ts';
-import { tagFormatFor } from './plan.ts';
+import { tagFormatFor } from '../core/history/tag-format.ts';
 
 export type MetadataSelection =
   /** Tags by name (a push event's GITHUB_REF, the release job's dispatch, `--tag`). */

@@ -10,7 +10,7 @@ import { SlipwayError } from '../core/errors.ts';
 import { readReleaseHistory } from '../core/history/last-release.ts';
 import { guessLogStart, logCovers, logStart } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
-import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, type TagFormat } from '../core/history/tag-format.ts';
+import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, tagFormatFor, type TagFormat } from '../core/history/tag-format.ts';
 import { unreleasedCommits } from '../core/history/unreleased-commits.ts';
 import { assemblePlan } from '../core/plan/assemble-plan.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
@@ -31,10 +31,6 @@ export interface PlanResult {
   plan: ReleasePlan;
   fleet: Fleet;
   config: SlipwayConfig;
-}
-
-export function tagFormatFor(config: SlipwayConfig, fleet: Pick<Fleet, 'single'>): TagFormat {
-  return tagFormat(config.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT));
 }
 
 /** A prerelease channel becomes a semver identifier (1.3.0-<channel>.0): letters, digits and '-'. */

@@ -24,7 +24,8 @@ import { lintCommits, lintPullRequestTitle, type CommitLintRules } from '../core
 import { allFindings, type CheckOutcome, type Finding, type PluginValidation, type ValidateContext, type ValidationReport } from '../core/validate/finding.ts';
 import { checkManifest } from '../core/validate/manifest-completeness.ts';
 import { checkPlannedVersion } from '../core/validate/version-sanity.ts';
-import { planRelease, tagFormatFor } from './plan.ts';
+import { tagFormatFor } from '../core/history/tag-format.ts';
+import { planRelease } from './plan.ts';
 
 export interface ValidateOptions {
   cwd: string;

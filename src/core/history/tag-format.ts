@@ -42,3 +42,8 @@ export function tagFormat(pattern: string): TagFormat {
 export function isValidVersion(text: string): text is Version {
   return semver.valid(text) === text;
 }
+
+/** The repository's tag format: configured, or the default for a fleet or for one plugin. */
+export function tagFormatFor(config: { versioning: { tagFormat?: string | undefined } }, fleet: { single: boolean }): TagFormat {
+  return tagFormat(config.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT));
+}
