@@ -1,0 +1,69 @@
+import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
+import {
+  formatError
+} from "./chunks/chunk-LWD5H3C4.js";
+import "./chunks/chunk-X24BQQWF.js";
+
+// src/cli/main.ts
+var COMMANDS = {
+  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-PZEHZXOY.js") },
+  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-TLPTZVRY.js") },
+  demo: { summary: "build a demo fleet in a temp folder and plan its release (no token needed)", load: () => import("./chunks/demo-PE3AFBL3.js") },
+  init: { summary: "set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand", load: () => import("./chunks/init-NS46QCBL.js") },
+  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-CWSUW4RI.js") },
+  "dispatch-index": { summary: "start the index workflow for released tags (what the release workflow does after shipping)", load: () => import("./chunks/dispatch-index-LUCA4EYT.js") },
+  setup: { summary: "create or check the approval Environment (required reviewers, release branch only)", load: () => import("./chunks/setup-BBF27VQV.js") },
+  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-AAHMFR6A.js") },
+  validate: { summary: "check manifests, versions, commit messages, build and test of what would ship", load: () => import("./chunks/validate-ZXOUJAIZ.js") },
+  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-4AAMNQBA.js") },
+  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-WVIME7E5.js") },
+  catalog: { summary: "ask the catalog: `catalog compatible --core 1.4.0` lists plugins that work with a core", load: () => import("./chunks/catalog-RVLZUMVR.js") }
+};
+function usage() {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return [
+    "usage: slipway <command> [options]",
+    "",
+    "commands:",
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `slipway <command> --help` for a command's options. --debug prints stack traces."
+  ].join("\n");
+}
+async function main(argv) {
+  const debug = argv.includes("--debug") || process.env["SLIPWAY_DEBUG"] === "1";
+  const args = argv.filter((arg) => arg !== "--debug");
+  const [name, ...rest] = args;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(usage() + "\n");
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    process.stderr.write(`slipway: unknown command "${name}"
+
+${usage()}
+`);
+    return 2;
+  }
+  try {
+    const command = await entry.load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      process.stdout.write(command.usage + "\n");
+      return 0;
+    }
+    return await command.run(rest, { debug });
+  } catch (error) {
+    process.stderr.write(`slipway ${name}: ${formatError(error)}
+`);
+    if (debug && error instanceof Error) process.stderr.write(`${error.stack}
+`);
+    return 1;
+  }
+}
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.slice(2));
+}
+
+// src/cli/bin.ts
+process.exitCode = await main(process.argv.slice(2));
