@@ -60,12 +60,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const guessedStart = tagsRead.then((tags) => guessLogStart(tags, guessFormats(config)));
   const guessedLog = guessedStart.then((start) => readLog(cwd, { exclude: start ? [start] : [] }));
   guessedLog.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
-  const [fleet, tags, baseSha, repoUrl] = await Promise.all([
-    discoverFleet(cwd, config),
-    tagsRead,
-    headSha(cwd),
-    repositoryUrl(cwd, config.release.remote),
-  ]);
+  const [fleet, tags, repoUrl] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote)]);
   const format = tagFormatFor(config, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
 
@@ -80,6 +75,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     reporter.debug('history: the guessed start was too late; reading the log again');
     commits = await readLog(cwd, { exclude: start ? [start] : [] });
   }
+  // The log starts at HEAD, so its first commit is the plan's base; an empty log needs asking.
+  const baseSha = commits[0]?.sha ?? (await headSha(cwd));
   reporter.debug(`history: ${commits.length} commit(s) since ${start ? start.slice(0, 7) : 'the first commit'} (${elapsed()})`);
 
   const unreleased = unreleasedCommits({

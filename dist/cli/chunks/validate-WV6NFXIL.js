@@ -3,7 +3,7 @@ import {
   fillPlaceholders,
   parsePlan,
   readPlanFile
-} from "./chunk-QVBCUXHB.js";
+} from "./chunk-NJEPDUPA.js";
 import {
   readPluginVersion
 } from "./chunk-OTHETUP4.js";
@@ -22,7 +22,7 @@ import {
   planRelease,
   readReleaseHistory,
   unreleasedCommits
-} from "./chunk-BN4HVVNX.js";
+} from "./chunk-BDB7A5YO.js";
 import "./chunk-XSZT4K7E.js";
 import {
   tagFormatFor

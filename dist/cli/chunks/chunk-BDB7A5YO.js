@@ -897,12 +897,7 @@ async function planRelease(options) {
   const guessedStart = tagsRead.then((tags2) => guessLogStart(tags2, guessFormats(config)));
   const guessedLog = guessedStart.then((start2) => readLog(cwd, { exclude: start2 ? [start2] : [] }));
   guessedLog.catch(() => void 0);
-  const [fleet, tags, baseSha, repoUrl] = await Promise.all([
-    discoverFleet(cwd, config),
-    tagsRead,
-    headSha(cwd),
-    repositoryUrl(cwd, config.release.remote)
-  ]);
+  const [fleet, tags, repoUrl] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote)]);
   const format = tagFormatFor(config, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
@@ -915,6 +910,7 @@ async function planRelease(options) {
     reporter.debug("history: the guessed start was too late; reading the log again");
     commits = await readLog(cwd, { exclude: start ? [start] : [] });
   }
+  const baseSha = commits[0]?.sha ?? await headSha(cwd);
   reporter.debug(`history: ${commits.length} commit(s) since ${start ? start.slice(0, 7) : "the first commit"} (${elapsed()})`);
   const unreleased = unreleasedCommits({
     commits,

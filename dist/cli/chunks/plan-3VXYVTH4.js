@@ -5,7 +5,7 @@ import {
 } from "./chunk-BFX63TYW.js";
 import {
   planRelease
-} from "./chunk-BN4HVVNX.js";
+} from "./chunk-BDB7A5YO.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-WMIOQNU6.js";
 import "./chunk-V3XXE6QR.js";

@@ -4,14 +4,14 @@ import {
   parsePlan,
   parsePlanHash,
   readPlanFile
-} from "./chunk-QVBCUXHB.js";
+} from "./chunk-NJEPDUPA.js";
 import {
   renderPlanText
 } from "./chunk-BFX63TYW.js";
 import {
   pathRouter,
   planRelease
-} from "./chunk-BN4HVVNX.js";
+} from "./chunk-BDB7A5YO.js";
 import {
   hashPlan
 } from "./chunk-XSZT4K7E.js";
