@@ -14,9 +14,9 @@ import { withHash } from '../../src/core/plan/plan-hash.ts';
 import type { ReleasePlan } from '../../src/core/plan/release-plan.ts';
 import { memoryReporter } from '../../src/core/reporter.ts';
 import type { PlanHash } from '../../src/core/types.ts';
-import { ReleaseRunError, shipPlan, type ReleaseJobOptions } from '../../src/jobs/release.ts';
+import { ReleaseRunError, shipPlan } from '../../src/jobs/release.ts';
 import { cleanupTempDirs, tempDir } from '../helpers/repo.ts';
-import { asArtifact, makePlan, pushConcurrentCommit, readJson, releasesOf, smallFleet, snapshot, startServers, type Servers, type SmallFleet } from './helpers.ts';
+import { asArtifact, newReleaseCase, pushConcurrentCommit, readJson, releasesOf, shipOptions, snapshot, startServers, type ReleaseCase, type Servers } from './helpers.ts';
 
 let servers: Servers;
 beforeAll(async () => {
@@ -27,35 +27,7 @@ afterAll(async () => {
   cleanupTempDirs();
 });
 
-interface Case {
-  scope: string;
-  repository: string;
-  fleet: SmallFleet;
-  plan: ReleasePlan;
-}
-let cases = 0;
-async function newCase(options: { private?: boolean; count?: number } = {}): Promise<Case> {
-  const n = ++cases;
-  const scope = `@approval${n}`;
-  const repository = `acme/approval-${n}`;
-  servers.github.state.addRepo(repository);
-  const fleet = smallFleet(scope, { count: options.count ?? 1, dependent: !options.private, private: options.private });
-  return { scope, repository, fleet, plan: await makePlan(fleet.dir) };
-}
 
-function options(c: Case, overrides: Partial<ReleaseJobOptions> = {}): ReleaseJobOptions {
-  return {
-    cwd: c.fleet.dir,
-    plan: asArtifact(c.plan),
-    expectedHash: c.plan.hash,
-    reporter: memoryReporter(),
-    journalFile: join(tempDir(), 'journal.json'),
-    github: { client: servers.client(), repository: c.repository },
-    registry: { url: servers.registry.url, token: servers.registry.token },
-    env: {},
-    ...overrides,
-  };
-}
 
 const refusal = async (promise: Promise<unknown>): Promise<ReleaseRunError> => {
   const error = await promise.then(
@@ -67,7 +39,7 @@ const refusal = async (promise: Promise<unknown>): Promise<ReleaseRunError> => {
 };
 
 /** Nothing of the repository, its remote, GitHub or the registry changed. */
-async function expectNothingWritten(c: Case, before: Awaited<ReturnType<typeof snapshot>>): Promise<void> {
+async function expectNothingWritten(c: ReleaseCase, before: Awaited<ReturnType<typeof snapshot>>): Promise<void> {
   expect(await snapshot(c.fleet.dir, c.fleet.remote)).toEqual(before);
   expect(releasesOf(servers.github, c.repository)).toEqual([]);
   expect(servers.github.requests.filter((r) => r.path.startsWith(`/repos/${c.repository}`) && r.method !== 'GET')).toEqual([]);
@@ -76,13 +48,13 @@ async function expectNothingWritten(c: Case, before: Awaited<ReturnType<typeof s
 
 describe('refusing a plan that is not the approved one, or no longer current', () => {
   it('a commit since the plan that touches a planned plugin: refused, naming the commit and plugin and how to re-plan', async () => {
-    const c = await newCase();
+    const c = await newReleaseCase(servers, 'approval');
     c.fleet.repo.commit('fix(p1): handle empty input', { 'plugins/p1/index.js': 'export default 0;\n' });
     const late = c.fleet.repo.head();
     const before = await snapshot(c.fleet.dir, c.fleet.remote);
     const journalFile = join(tempDir(), 'journal.json');
 
-    const error = await refusal(shipPlan(options(c, { journalFile })));
+    const error = await refusal(shipPlan(shipOptions(servers, c, { journalFile })));
     expect(error.code).toBe('PLAN_STALE');
     expect(error.message).toBe(`the plan is stale: 1 commit since its base ${c.plan.baseSha.slice(0, 7)} changes ${c.scope}/p1: ${late.slice(0, 7)} "fix(p1): handle empty input" (${c.scope}/p1)`);
     expect(error.hint).toContain('plan again (`slipway plan --out plan.json`, or rerun the release workflow)');
@@ -121,10 +93,10 @@ describe('refusing a plan that is not the approved one, or no longer current', (
   ];
 
   it.each(tampering)('$name: refused, nothing written', async ({ tamper, code, message }) => {
-    const c = await newCase();
+    const c = await newReleaseCase(servers, 'approval');
     const before = await snapshot(c.fleet.dir, c.fleet.remote);
     const { plan, expected } = tamper(asArtifact(c.plan) as ReleasePlan);
-    const error = await refusal(shipPlan(options(c, { plan: JSON.parse(JSON.stringify(plan)), expectedHash: expected, planSource: 'plan.json' })));
+    const error = await refusal(shipPlan(shipOptions(servers, c, { plan: JSON.parse(JSON.stringify(plan)), expectedHash: expected, planSource: 'plan.json' })));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(error.subject).toBe('plan.json');
@@ -133,11 +105,11 @@ describe('refusing a plan that is not the approved one, or no longer current', (
   });
 
   it('uncommitted changes in a planned plugin are refused: they would be published without approval', async () => {
-    const c = await newCase();
+    const c = await newReleaseCase(servers, 'approval');
     writeFileSync(join(c.fleet.dir, 'plugins/p1/index.js'), 'export default "not reviewed";\n');
     writeFileSync(join(c.fleet.dir, 'plugins/p1/extra.js'), '1;\n');
     const before = await snapshot(c.fleet.dir, c.fleet.remote);
-    const error = await refusal(shipPlan(options(c)));
+    const error = await refusal(shipPlan(shipOptions(servers, c)));
     expect(error.message).toBe('uncommitted changes in planned plugins would be published without being approved: plugins/p1/extra.js, plugins/p1/index.js');
     expect(error.hint).toContain('git stash --include-untracked');
     await expectNothingWritten(c, before);
@@ -146,10 +118,10 @@ describe('refusing a plan that is not the approved one, or no longer current', (
 
 describe('commits that touch no planned plugin', () => {
   it('a local commit to a root file is accepted: the release commit sits on top of it', async () => {
-    const c = await newCase({ private: true, count: 2 });
+    const c = await newReleaseCase(servers, 'approval', { private: true, count: 2 });
     c.fleet.repo.commit('docs: explain the fleet', { 'README.md': '# fleet\n\nexplained\n' });
     const docs = c.fleet.repo.head();
-    const result = await shipPlan(options(c));
+    const result = await shipPlan(shipOptions(servers, c));
     expect(result.journal.result).toBe('released');
     expect(c.fleet.repo.git('rev-parse', 'HEAD~1')).toBe(docs);
     expect(c.fleet.repo.git('log', '-1', '--format=%s')).toBe('chore(release): publish');
@@ -157,9 +129,9 @@ describe('commits that touch no planned plugin', () => {
   });
 
   it('the remote moved on with a root-only commit: the release fast-forwards onto it first', async () => {
-    const c = await newCase({ private: true, count: 2 });
+    const c = await newReleaseCase(servers, 'approval', { private: true, count: 2 });
     const theirs = pushConcurrentCommit(c.fleet.remote, 'ci: cache dependencies', { 'README.md': '# fleet\n\nci\n' });
-    const result = await shipPlan(options(c));
+    const result = await shipPlan(shipOptions(servers, c));
     expect(result.journal.entries.find((e) => e.step === 'sync')).toMatchObject({ status: 'done', sha: theirs });
     expect(c.fleet.repo.git('rev-parse', 'HEAD~1')).toBe(theirs);
     expect((await execa('git', ['--git-dir', c.fleet.remote, 'rev-parse', 'main'])).stdout).toBe(c.fleet.repo.head());
@@ -168,10 +140,10 @@ describe('commits that touch no planned plugin', () => {
 
 describe('a dry run', () => {
   it('shows each write — files, commit, tags, push, releases, publishes — and makes none', async () => {
-    const c = await newCase();
+    const c = await newReleaseCase(servers, 'approval');
     const before = await snapshot(c.fleet.dir, c.fleet.remote);
     const reporter = memoryReporter();
-    const result = await shipPlan(options(c, { dryRun: true, reporter }));
+    const result = await shipPlan(shipOptions(servers, c, { dryRun: true, reporter }));
     const steps = result.journal.entries.filter((e) => e.step !== 'verify');
     expect(steps.map((e) => e.status)).toEqual(Array(12).fill('dry-run'));
     expect(result.line).toBe(`dry run: 12 writes for 2 plugins (${c.scope}/dep@2.0.1, ${c.scope}/p1@1.1.0) would be made; nothing was written`);
@@ -187,9 +159,9 @@ describe('a dry run', () => {
 
 describe('GitHub Releases that exist already, and prereleases', () => {
   it('a release made by hand with other notes is updated, not duplicated', async () => {
-    const c = await newCase({ private: true });
+    const c = await newReleaseCase(servers, 'approval', { private: true });
     servers.github.state.addRelease(c.repository, { tagName: `${c.scope}/p1@1.1.0`, body: 'written by hand', name: 'p1' });
-    const result = await shipPlan(options(c));
+    const result = await shipPlan(shipOptions(servers, c));
     expect(result.journal.entries.find((e) => e.step === 'github-release')?.detail).toBe(`updated the GitHub Release ${c.scope}/p1 1.1.0`);
     const [release, ...others] = releasesOf(servers.github, c.repository);
     expect(others).toEqual([]);
@@ -199,14 +171,11 @@ describe('GitHub Releases that exist already, and prereleases', () => {
   });
 
   it('a prerelease is a GitHub prerelease and goes to its channel\'s npm dist-tag, not latest', async () => {
-    const n = ++cases;
-    const c: Case = { scope: `@approval${n}`, repository: `acme/approval-${n}`, fleet: smallFleet(`@approval${n}`), plan: undefined as unknown as ReleasePlan };
-    servers.github.state.addRepo(c.repository);
-    c.plan = await makePlan(c.fleet.dir, { prerelease: 'next' });
-    const result = await shipPlan(options(c));
+    const c = await newReleaseCase(servers, 'approval', { dependent: false, prerelease: 'next' });
+    const result = await shipPlan(shipOptions(servers, c));
     expect(result.released).toMatchObject([{ version: '1.1.0-next.0', publish: 'published' }]);
     expect(releasesOf(servers.github, c.repository)).toMatchObject([{ tagName: `${c.scope}/p1@1.1.0-next.0`, prerelease: true }]);
-    const packument = (await (await fetch(new URL(`@approval${n}%2fp1`, servers.registry.url))).json()) as { 'dist-tags': Record<string, string> };
+    const packument = (await (await fetch(new URL(`${c.scope}%2fp1`, servers.registry.url))).json()) as { 'dist-tags': Record<string, string> };
     // Published under `next`; the registry also points `latest` at a package's very first version.
     expect(packument['dist-tags']['next']).toBe('1.1.0-next.0');
   });
@@ -225,7 +194,7 @@ describe('slipway release at a terminal, or without one', () => {
   };
 
   it('refuses without a terminal to ask at and without --yes, and writes nothing', async () => {
-    const c = await newCase({ private: true });
+    const c = await newReleaseCase(servers, 'approval', { private: true });
     const before = await snapshot(c.fleet.dir, c.fleet.remote);
     const out = sink();
     const error = await run(['--cwd', c.fleet.dir, '--date', '2026-03-01'], { debug: false }, { input: new PassThrough(), output: out.stream, env: {} }).catch((e: unknown) => e);
@@ -237,7 +206,7 @@ describe('slipway release at a terminal, or without one', () => {
   });
 
   it('--yes with no GitHub token: releases and pushes, skips GitHub Releases with a notice, never publishes private plugins', async () => {
-    const c = await newCase({ private: true, count: 2 });
+    const c = await newReleaseCase(servers, 'approval', { private: true, count: 2 });
     const out = sink();
     const journal = join(tempDir(), 'journal.json');
     const code = await run(['--cwd', c.fleet.dir, '--yes', '--date', '2026-03-01', '--journal', journal], { debug: false }, { input: new PassThrough(), output: out.stream, env: {} });

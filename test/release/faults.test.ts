@@ -10,11 +10,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryStatus, JournalEntry, ReleaseJournal } from '../../src/core/release/journal.ts';
-import { memoryReporter } from '../../src/core/reporter.ts';
-import type { ReleasePlan } from '../../src/core/plan/release-plan.ts';
 import { ReleaseRunError, shipPlan, type ReleaseJobOptions } from '../../src/jobs/release.ts';
-import { cleanupTempDirs, tempDir } from '../helpers/repo.ts';
-import { asArtifact, makePlan, pushConcurrentCommit, refuseNextPush, releasesOf, sectionCount, smallFleet, startServers, type Servers, type SmallFleet } from './helpers.ts';
+import { cleanupTempDirs } from '../helpers/repo.ts';
+import { newReleaseCase, pushConcurrentCommit, refuseNextPush, releasesOf, sectionCount, shipOptions, startServers, type ReleaseCase, type Servers } from './helpers.ts';
 
 let servers: Servers;
 beforeAll(async () => {
@@ -35,40 +33,12 @@ const STEPS = [
 ] as const;
 type Step = (typeof STEPS)[number];
 
-interface Case {
-  scope: string;
-  repository: string;
-  fleet: SmallFleet;
-  plan: ReleasePlan;
-}
 
-let cases = 0;
-async function newCase(): Promise<Case> {
-  const n = ++cases;
-  const scope = `@fault${n}`;
-  const repository = `acme/fault-${n}`;
-  servers.github.state.addRepo(repository);
-  const fleet = smallFleet(scope, { count: 1, dependent: true });
-  return { scope, repository, fleet, plan: await makePlan(fleet.dir) };
-}
 
-function options(c: Case, overrides: Partial<ReleaseJobOptions> = {}): ReleaseJobOptions {
-  return {
-    cwd: c.fleet.dir,
-    plan: asArtifact(c.plan),
-    expectedHash: c.plan.hash,
-    reporter: memoryReporter(),
-    journalFile: join(tempDir(), 'journal.json'),
-    github: { client: servers.client(), repository: c.repository },
-    registry: { url: servers.registry.url, token: servers.registry.token },
-    env: {},
-    ...overrides,
-  };
-}
 
 /** The step a journal entry is, in this file's short names (`tag p1`). */
-const short = (c: Case, entry: JournalEntry) => (entry.plugin ? `${entry.step} ${entry.plugin.slice(c.scope.length + 1)}` : entry.step);
-const statuses = (c: Case, journal: ReleaseJournal) =>
+const short = (c: ReleaseCase, entry: JournalEntry) => (entry.plugin ? `${entry.step} ${entry.plugin.slice(c.scope.length + 1)}` : entry.step);
+const statuses = (c: ReleaseCase, journal: ReleaseJournal) =>
   Object.fromEntries(journal.entries.filter((e) => e.step !== 'verify' && e.step !== 'sync').map((e) => [short(c, e), e.status]));
 
 /** Dies right after the first step of `kind` is journaled, as a killed process would. */
@@ -83,7 +53,7 @@ const crashAfter = (kind: string): ReleaseJobOptions['afterStep'] => {
 };
 
 /** What the world must hold after the release finished, whatever happened on the way. */
-async function assertReleasedOnce(c: Case): Promise<void> {
+async function assertReleasedOnce(c: ReleaseCase): Promise<void> {
   const { dir, remote } = c.fleet;
   const p1 = `${c.scope}/p1`;
   const dep = `${c.scope}/dep`;
@@ -120,7 +90,7 @@ interface Scenario {
   /** true: that step itself failed; false: it finished and the process died right after. */
   stepFails: boolean;
   /** Sets the fault up; returns the first run's option overrides. */
-  arrange(c: Case): Partial<ReleaseJobOptions>;
+  arrange(c: ReleaseCase): Partial<ReleaseJobOptions>;
   /** A piece of the first run's error message. */
   error: string;
 }
@@ -183,11 +153,11 @@ const SCENARIOS: Scenario[] = [
 
 describe('a rerun finishes a release that stopped at any step, with no duplicates', () => {
   it.each(SCENARIOS)('$name', async (scenario) => {
-    const c = await newCase();
+    const c = await newReleaseCase(servers, 'fault');
     const stop = STEPS.indexOf(scenario.stopsAt);
 
     // First run: stops where the fault is; every step before it is done.
-    const first = await shipPlan(options(c, scenario.arrange(c))).then(
+    const first = await shipPlan(shipOptions(servers, c, scenario.arrange(c))).then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -200,7 +170,7 @@ describe('a rerun finishes a release that stopped at any step, with no duplicate
     expect(statuses(c, firstJournal)).toEqual(expectedFirst);
 
     // Rerun without the fault: what the first run did is found, the rest is done.
-    const second = await shipPlan(options(c));
+    const second = await shipPlan(shipOptions(servers, c));
     const lastFound = scenario.stepFails ? stop - 1 : stop;
     const expectedSecond = Object.fromEntries(STEPS.map((s, i): [string, EntryStatus] => [s, i <= lastFound ? 'already-done' : 'done']));
     expect(statuses(c, second.journal)).toEqual(expectedSecond);
@@ -217,10 +187,10 @@ describe('a rerun finishes a release that stopped at any step, with no duplicate
 
 describe('the remote moving on during a release', () => {
   it('a concurrent push of root files: the release commit is replayed on top and pushed in the same run', async () => {
-    const c = await newCase();
+    const c = await newReleaseCase(servers, 'fault');
     let theirs = '';
     const result = await shipPlan(
-      options(c, {
+      shipOptions(servers, c, {
         afterStep: (entry) => {
           if (entry.step === 'tag' && !theirs) theirs = pushConcurrentCommit(c.fleet.remote, 'docs: a colleague edits the readme', { 'README.md': '# fleet\n\nby a colleague\n' });
         },
@@ -234,18 +204,18 @@ describe('the remote moving on during a release', () => {
     expect(await bare('rev-list', '--count', `${c.plan.baseSha}..main`)).toBe('2');
     expect((await bare('tag', '--points-at', 'main')).split('\n')).toHaveLength(2);
 
-    const rerun = await shipPlan(options(c));
+    const rerun = await shipPlan(shipOptions(servers, c));
     expect(Object.values(statuses(c, rerun.journal))).toEqual(Array(STEPS.length).fill('already-done'));
     expect(releasesOf(servers.github, c.repository)).toHaveLength(2);
     servers.github.assertNoViolations();
   });
 
   it('killed after tagging, then the remote moves on: the rerun replays the unpushed commit and moves its own tags', async () => {
-    const c = await newCase();
-    await expect(shipPlan(options(c, { afterStep: crashAfter('tag') }))).rejects.toThrow('killed after tag');
+    const c = await newReleaseCase(servers, 'fault');
+    await expect(shipPlan(shipOptions(servers, c, { afterStep: crashAfter('tag') }))).rejects.toThrow('killed after tag');
     const theirs = pushConcurrentCommit(c.fleet.remote, 'chore: root tooling', { 'README.md': '# fleet\n\ntooling\n' });
 
-    const rerun = await shipPlan(options(c));
+    const rerun = await shipPlan(shipOptions(servers, c));
     const sync = rerun.journal.entries.find((e) => e.step === 'sync');
     expect(sync?.detail).toMatch(/replayed the unpushed release commit/);
     expect(statuses(c, rerun.journal)).toMatchObject({ commit: 'already-done', 'tag dep': 'done', 'tag p1': 'done', push: 'done' });
@@ -259,10 +229,10 @@ describe('the remote moving on during a release', () => {
   });
 
   it('a concurrent push that touches a planned plugin stops the release as stale; nothing reaches the remote', async () => {
-    const c = await newCase();
+    const c = await newReleaseCase(servers, 'fault');
     let theirs = '';
     const error = await shipPlan(
-      options(c, {
+      shipOptions(servers, c, {
         afterStep: (entry) => {
           if (entry.step === 'tag' && !theirs) theirs = pushConcurrentCommit(c.fleet.remote, 'fix(p1): a late fix', { 'plugins/p1/index.js': 'export default 1.2;\n' });
         },

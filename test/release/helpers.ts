@@ -11,6 +11,7 @@ import { publishedVersions } from '../../src/adapters/registry/npm-registry.ts';
 import { memoryReporter } from '../../src/core/reporter.ts';
 import type { ReleasePlan } from '../../src/core/plan/release-plan.ts';
 import { planRelease } from '../../src/jobs/plan.ts';
+import type { ReleaseJobOptions } from '../../src/jobs/release.ts';
 import { pkg, repo, tempDir, type Repo } from '../helpers/repo.ts';
 import { startGitHubServer, type GitHubServer } from '../servers/github/index.ts';
 import { startVerdaccio, type LocalRegistry } from '../servers/verdaccio.ts';
@@ -144,4 +145,41 @@ export function releasesOf(github: GitHubServer, repository: string) {
   const record = github.state.repo(owner!, name!);
   if (!record) throw new Error(`no repository ${repository}`);
   return record.releases;
+}
+
+/** One independent release scenario: its own npm scope, GitHub repository and fleet. */
+export interface ReleaseCase {
+  scope: string;
+  repository: string;
+  fleet: SmallFleet;
+  plan: ReleasePlan;
+}
+
+let caseCount = 0;
+export async function newReleaseCase(
+  servers: Servers,
+  prefix: string,
+  options: { private?: boolean; count?: number; dependent?: boolean; prerelease?: string } = {},
+): Promise<ReleaseCase> {
+  const n = ++caseCount;
+  const scope = `@${prefix}${n}`;
+  const repository = `acme/${prefix}-${n}`;
+  servers.github.state.addRepo(repository);
+  const fleet = smallFleet(scope, { count: options.count ?? 1, dependent: options.dependent ?? !options.private, private: options.private });
+  return { scope, repository, fleet, plan: await makePlan(fleet.dir, { prerelease: options.prerelease }) };
+}
+
+/** shipPlan's options for a case, against the shared local servers. */
+export function shipOptions(servers: Servers, c: ReleaseCase, overrides: Partial<ReleaseJobOptions> = {}): ReleaseJobOptions {
+  return {
+    cwd: c.fleet.dir,
+    plan: asArtifact(c.plan),
+    expectedHash: c.plan.hash,
+    reporter: memoryReporter(),
+    journalFile: join(tempDir(), 'journal.json'),
+    github: { client: servers.client(), repository: c.repository },
+    registry: { url: servers.registry.url, token: servers.registry.token },
+    env: {},
+    ...overrides,
+  };
 }
