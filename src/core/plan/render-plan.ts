@@ -2,7 +2,14 @@
  * The plan as a person reads it: in the terminal, in the job summary the approver reads
  * before clicking Approve, and in the Slack message that asks for approval.
  */
+import { effectiveBump } from '../versioning/next-version.ts';
 import type { PlannedRelease, ReleasePlan } from './release-plan.ts';
+
+/** The bump applied, saying so when a breaking change only moved the minor of a 0.x version. */
+const bumpLabel = (release: PlannedRelease): string => {
+  const applied = effectiveBump(release.from, release.bump);
+  return applied === release.bump ? applied : `${applied} (breaking, 0.x)`;
+};
 
 const why = (release: PlannedRelease): string => {
   if (release.reason === 'dependency') {
@@ -25,7 +32,7 @@ export function renderPlanSummary(plan: ReleasePlan): string {
   if (count) {
     lines.push('', '| plugin | from | to | bump | why |', '| --- | --- | --- | --- | --- |');
     for (const r of plan.releases) {
-      lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${r.bump} | ${cell(why(r))} |`);
+      lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${bumpLabel(r)} | ${cell(why(r))} |`);
     }
   }
   if (plan.ignoredCommits.length) {
@@ -55,7 +62,7 @@ export function renderPlanText(plan: ReleasePlan): string {
     `slipway plan: ${count === 0 ? 'nothing to release' : `${count} plugin${count === 1 ? '' : 's'} to release`}  (base ${plan.baseSha.slice(0, 7)}, ${plan.hash.slice(0, 19)})`,
   ];
   if (count) {
-    const rows = [['plugin', 'from', 'to', 'bump', 'why'], ...plan.releases.map((r) => [r.name, r.from, r.to, r.bump, why(r)])];
+    const rows = [['plugin', 'from', 'to', 'bump', 'why'], ...plan.releases.map((r) => [r.name, r.from, r.to, bumpLabel(r), why(r)])];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
     out.push('');
     for (const row of rows) out.push('  ' + row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());

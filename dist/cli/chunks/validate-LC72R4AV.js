@@ -3,7 +3,7 @@ import {
   fillPlaceholders,
   parsePlan,
   readPlanFile
-} from "./chunk-NJEPDUPA.js";
+} from "./chunk-RD2GDI5L.js";
 import {
   readPluginVersion
 } from "./chunk-OTHETUP4.js";
@@ -22,7 +22,7 @@ import {
   planRelease,
   readReleaseHistory,
   unreleasedCommits
-} from "./chunk-BDB7A5YO.js";
+} from "./chunk-3I6YUYIG.js";
 import "./chunk-XSZT4K7E.js";
 import {
   tagFormatFor

@@ -945,12 +945,12 @@ function reportIgnored(plan, reporter, shown = 5) {
 }
 
 export {
+  effectiveBump,
   readReleaseHistory,
   logStart,
   pathRouter,
   unreleasedCommits,
   parseConventionalCommit,
-  effectiveBump,
   PLAN_SCHEMA_VERSION,
   planRelease
 };

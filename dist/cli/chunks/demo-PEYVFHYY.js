@@ -1,10 +1,10 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-BFX63TYW.js";
+} from "./chunk-FLDHNYQ6.js";
 import {
   planRelease
-} from "./chunk-BDB7A5YO.js";
+} from "./chunk-3I6YUYIG.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-WMIOQNU6.js";
 import "./chunk-V3XXE6QR.js";

@@ -4,14 +4,14 @@ import {
   parsePlan,
   parsePlanHash,
   readPlanFile
-} from "./chunk-NJEPDUPA.js";
+} from "./chunk-RD2GDI5L.js";
 import {
   renderPlanText
-} from "./chunk-BFX63TYW.js";
+} from "./chunk-FLDHNYQ6.js";
 import {
   pathRouter,
   planRelease
-} from "./chunk-BDB7A5YO.js";
+} from "./chunk-3I6YUYIG.js";
 import {
   hashPlan
 } from "./chunk-XSZT4K7E.js";

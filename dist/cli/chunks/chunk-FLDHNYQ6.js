@@ -1,6 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
+import {
+  effectiveBump
+} from "./chunk-3I6YUYIG.js";
 
 // src/core/plan/render-plan.ts
+var bumpLabel = (release) => {
+  const applied = effectiveBump(release.from, release.bump);
+  return applied === release.bump ? applied : `${applied} (breaking, 0.x)`;
+};
 var why = (release) => {
   if (release.reason === "dependency") {
     return `dependency: ${release.dependencyUpdates.map((u) => u.name).join(", ") || "internal dependency released"}`;
@@ -20,7 +27,7 @@ function renderPlanSummary(plan) {
   if (count) {
     lines.push("", "| plugin | from | to | bump | why |", "| --- | --- | --- | --- | --- |");
     for (const r of plan.releases) {
-      lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${r.bump} | ${cell(why(r))} |`);
+      lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${bumpLabel(r)} | ${cell(why(r))} |`);
     }
   }
   if (plan.ignoredCommits.length) {
@@ -50,7 +57,7 @@ function renderPlanText(plan) {
     `slipway plan: ${count === 0 ? "nothing to release" : `${count} plugin${count === 1 ? "" : "s"} to release`}  (base ${plan.baseSha.slice(0, 7)}, ${plan.hash.slice(0, 19)})`
   ];
   if (count) {
-    const rows = [["plugin", "from", "to", "bump", "why"], ...plan.releases.map((r) => [r.name, r.from, r.to, r.bump, why(r)])];
+    const rows = [["plugin", "from", "to", "bump", "why"], ...plan.releases.map((r) => [r.name, r.from, r.to, bumpLabel(r), why(r)])];
     const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
     out.push("");
     for (const row of rows) out.push("  " + row.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());

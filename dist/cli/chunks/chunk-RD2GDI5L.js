@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-BDB7A5YO.js";
+} from "./chunk-3I6YUYIG.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
