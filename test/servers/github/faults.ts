@@ -2,6 +2,7 @@
  * Failures GitHub really produces, on demand: rate limits (primary and secondary) and 5xx.
  * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
  */
+import { CountedFaults } from '../faults.ts';
 import type { Reply } from './routes/context.ts';
 
 export interface InjectedFault {
@@ -54,14 +55,20 @@ function primaryLimitReply(status: 403 | 429, retryAfterSeconds: number, userId:
 }
 
 export class Faults {
-  private readonly injected: InjectedFault[] = [];
+  // "Fail the next N matching requests" is the shared counter of every local fake; keys are `METHOD path`.
+  private readonly injected = new CountedFaults<InjectedFault>();
   private limit: SecondaryLimit | undefined;
   /** When each content-creating request admitted in the current window arrived. */
   private admitted: number[] = [];
 
   inject(fault: InjectedFault): void {
-    if (!Number.isInteger(fault.times) || fault.times < 1) throw new Error(`inject: times must be a positive integer, got ${fault.times}`);
-    this.injected.push({ ...fault });
+    const matches = (key: string) => {
+      const space = key.indexOf(' ');
+      const method = key.slice(0, space);
+      const path = key.slice(space + 1);
+      return (!fault.method || fault.method.toUpperCase() === method) && (typeof fault.path === 'string' ? fault.path === path : fault.path.test(path));
+    };
+    this.injected.add(matches, fault.times, { ...fault });
   }
 
   secondaryLimit(limit: SecondaryLimit | undefined): void {
@@ -70,23 +77,18 @@ export class Faults {
   }
 
   clear(): void {
-    this.injected.length = 0;
+    this.injected.clear();
   }
 
   /** Injected faults not used up yet. */
   pending(): number {
-    return this.injected.reduce((sum, f) => sum + f.times, 0);
+    return this.injected.pending;
   }
 
   /** The failure this request gets, if any; counts it against the fault or the window. */
   take(method: string, path: string, userId: number): { reply: Reply; kind: string } | undefined {
-    const index = this.injected.findIndex(
-      (f) => (!f.method || f.method.toUpperCase() === method) && (typeof f.path === 'string' ? f.path === path : f.path.test(path)),
-    );
-    if (index >= 0) {
-      const fault = this.injected[index]!;
-      fault.times -= 1;
-      if (fault.times === 0) this.injected.splice(index, 1);
+    const fault = this.injected.take(`${method} ${path}`);
+    if (fault) {
       const retryAfter = fault.retryAfter ?? 1;
       if (fault.status === 403 || fault.status === 429) {
         return fault.secondary === false
