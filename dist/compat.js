@@ -76368,34 +76368,39 @@ var NEW_REF = "refs/slipway/new";
 var DEFAULT_AUTHOR = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
 async function updateCatalogBranch(location, compute, options) {
   const maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
+  return withScratchRepository(location, async (run, objects) => {
+    for (let attempt2 = 1; ; attempt2++) {
+      const commit = await fetchTip(run, location);
+      const { changes, message } = await compute(tipReader(run, objects, commit));
+      const changed = [...changes.keys()];
+      if (changed.length === 0) return { status: "unchanged", commit, changed, attempts: attempt2 };
+      if (options.dryRun) {
+        for (const [path6, text] of changes) options.reporter.info(`would ${text === null ? "delete" : commit && await objects.read(commit, path6) ? "update" : "create"} ${path6}`);
+        return { status: "dry-run", commit, changed, attempts: attempt2 };
+      }
+      const next = await writeCommit(run, commit, changes, message, options.author ?? DEFAULT_AUTHOR);
+      const push = await pushCommit(run, location, next);
+      if (push === "pushed") return { status: "committed", commit: next, changed, attempts: attempt2 };
+      if (attempt2 >= maxAttempts) {
+        throw new SlipwayError("GIT_FAILED", `the catalog branch kept moving: gave up after ${attempt2} attempts (${push})`, {
+          subject: `${location.branch} of ${redact(location.url)}`,
+          hint: "other writers are updating the catalog at the same time; run again (indexing is idempotent) or raise --max-attempts"
+        });
+      }
+      const waitMs = Math.random() * Math.min(MAX_BACKOFF_MS, (options.backoffMs ?? 50) * 2 ** (attempt2 - 1));
+      options.reporter.debug(`catalog push lost a race (${push}); retrying from the new tip in ${Math.round(waitMs)} ms (attempt ${attempt2 + 1} of ${maxAttempts})`);
+      await new Promise((resolve7) => setTimeout(resolve7, waitMs));
+    }
+  });
+}
+async function withScratchRepository(location, fn) {
   const scratch = await mkdtemp2(join7(tmpdir2(), "slipway-catalog-"));
   const run = gitIn(scratch, location);
   try {
     await run(["init", "-q", "--bare", "--template="]);
     const objects = new GitObjectReader(scratch);
     try {
-      for (let attempt2 = 1; ; attempt2++) {
-        const commit = await fetchTip(run, location);
-        const { changes, message } = await compute(tipReader(run, objects, commit));
-        const changed = [...changes.keys()];
-        if (changed.length === 0) return { status: "unchanged", commit, changed, attempts: attempt2 };
-        if (options.dryRun) {
-          for (const [path6, text] of changes) options.reporter.info(`would ${text === null ? "delete" : commit && await objects.read(commit, path6) ? "update" : "create"} ${path6}`);
-          return { status: "dry-run", commit, changed, attempts: attempt2 };
-        }
-        const next = await writeCommit(run, commit, changes, message, options.author ?? DEFAULT_AUTHOR);
-        const push = await pushCommit(run, location, next);
-        if (push === "pushed") return { status: "committed", commit: next, changed, attempts: attempt2 };
-        if (attempt2 >= maxAttempts) {
-          throw new SlipwayError("GIT_FAILED", `the catalog branch kept moving: gave up after ${attempt2} attempts (${push})`, {
-            subject: `${location.branch} of ${redact(location.url)}`,
-            hint: "other writers are updating the catalog at the same time; run again (indexing is idempotent) or raise --max-attempts"
-          });
-        }
-        const waitMs = Math.random() * Math.min(MAX_BACKOFF_MS, (options.backoffMs ?? 50) * 2 ** (attempt2 - 1));
-        options.reporter.debug(`catalog push lost a race (${push}); retrying from the new tip in ${Math.round(waitMs)} ms (attempt ${attempt2 + 1} of ${maxAttempts})`);
-        await new Promise((resolve7) => setTimeout(resolve7, waitMs));
-      }
+      return await fn(run, objects);
     } finally {
       await objects.close();
     }

@@ -81,51 +81,49 @@ export async function updateCatalogBranch(
   options: UpdateOptions,
 ): Promise<CatalogUpdateResult> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
-  const scratch = await mkdtemp(join(tmpdir(), 'slipway-catalog-'));
-  const run = gitIn(scratch, location);
-  try {
-    await run(['init', '-q', '--bare', '--template=']);
-    const objects = new GitObjectReader(scratch);
-    try {
-      for (let attempt = 1; ; attempt++) {
-        const commit = await fetchTip(run, location);
-        const { changes, message } = await compute(tipReader(run, objects, commit));
-        const changed = [...changes.keys()];
-        if (changed.length === 0) return { status: 'unchanged', commit, changed, attempts: attempt };
-        if (options.dryRun) {
-          for (const [path, text] of changes) options.reporter.info(`would ${text === null ? 'delete' : commit && (await objects.read(commit, path)) ? 'update' : 'create'} ${path}`);
-          return { status: 'dry-run', commit, changed, attempts: attempt };
-        }
-        const next = await writeCommit(run, commit, changes, message, options.author ?? DEFAULT_AUTHOR);
-        const push = await pushCommit(run, location, next);
-        if (push === 'pushed') return { status: 'committed', commit: next, changed, attempts: attempt };
-        if (attempt >= maxAttempts) {
-          throw new SlipwayError('GIT_FAILED', `the catalog branch kept moving: gave up after ${attempt} attempts (${push})`, {
-            subject: `${location.branch} of ${redact(location.url)}`,
-            hint: 'other writers are updating the catalog at the same time; run again (indexing is idempotent) or raise --max-attempts',
-          });
-        }
-        const waitMs = Math.random() * Math.min(MAX_BACKOFF_MS, (options.backoffMs ?? 50) * 2 ** (attempt - 1));
-        options.reporter.debug(`catalog push lost a race (${push}); retrying from the new tip in ${Math.round(waitMs)} ms (attempt ${attempt + 1} of ${maxAttempts})`);
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
+  return withScratchRepository(location, async (run, objects) => {
+    for (let attempt = 1; ; attempt++) {
+      const commit = await fetchTip(run, location);
+      const { changes, message } = await compute(tipReader(run, objects, commit));
+      const changed = [...changes.keys()];
+      if (changed.length === 0) return { status: 'unchanged', commit, changed, attempts: attempt };
+      if (options.dryRun) {
+        for (const [path, text] of changes) options.reporter.info(`would ${text === null ? 'delete' : commit && (await objects.read(commit, path)) ? 'update' : 'create'} ${path}`);
+        return { status: 'dry-run', commit, changed, attempts: attempt };
       }
-    } finally {
-      await objects.close();
+      const next = await writeCommit(run, commit, changes, message, options.author ?? DEFAULT_AUTHOR);
+      const push = await pushCommit(run, location, next);
+      if (push === 'pushed') return { status: 'committed', commit: next, changed, attempts: attempt };
+      if (attempt >= maxAttempts) {
+        throw new SlipwayError('GIT_FAILED', `the catalog branch kept moving: gave up after ${attempt} attempts (${push})`, {
+          subject: `${location.branch} of ${redact(location.url)}`,
+          hint: 'other writers are updating the catalog at the same time; run again (indexing is idempotent) or raise --max-attempts',
+        });
+      }
+      const waitMs = Math.random() * Math.min(MAX_BACKOFF_MS, (options.backoffMs ?? 50) * 2 ** (attempt - 1));
+      options.reporter.debug(`catalog push lost a race (${push}); retrying from the new tip in ${Math.round(waitMs)} ms (attempt ${attempt + 1} of ${maxAttempts})`);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Reads the catalog at its current tip, without writing (for `slipway catalog`). */
 export async function readCatalogBranch<T>(location: CatalogLocation, fn: (tip: CatalogTip) => Promise<T>): Promise<T> {
+  return withScratchRepository(location, async (run, objects) => fn(tipReader(run, objects, await fetchTip(run, location))));
+}
+
+/** A throwaway bare repository to fetch the catalog into (the user's checkout is never touched), removed afterwards. */
+async function withScratchRepository<T>(
+  location: CatalogLocation,
+  fn: (run: ReturnType<typeof gitIn>, objects: GitObjectReader) => Promise<T>,
+): Promise<T> {
   const scratch = await mkdtemp(join(tmpdir(), 'slipway-catalog-'));
   const run = gitIn(scratch, location);
   try {
     await run(['init', '-q', '--bare', '--template=']);
     const objects = new GitObjectReader(scratch);
     try {
-      return await fn(tipReader(run, objects, await fetchTip(run, location)));
+      return await fn(run, objects);
     } finally {
       await objects.close();
     }

@@ -7,7 +7,7 @@ import "./chunk-V3OMZ2NO.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-5TCOWRYL.js";
+} from "./chunk-KLQQRJZA.js";
 import "./chunk-WIID6USK.js";
 import {
   isValidVersion

@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-5TCOWRYL.js";
+} from "./chunk-KLQQRJZA.js";
 import {
   stableJson
 } from "./chunk-WIID6USK.js";

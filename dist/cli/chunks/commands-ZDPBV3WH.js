@@ -26,7 +26,7 @@ import "./chunk-V3OMZ2NO.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-5TCOWRYL.js";
+} from "./chunk-KLQQRJZA.js";
 import "./chunk-WIID6USK.js";
 import "./chunk-WMIOQNU6.js";
 import "./chunk-V3XXE6QR.js";
