@@ -20,7 +20,6 @@
 import { execa } from 'execa';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { bundle } from '../../scripts/bundle.ts';
@@ -106,7 +105,10 @@ export function actionCheckout(): Promise<string> {
 
 async function buildCheckout(): Promise<string> {
   const key = sourceHash();
-  const base = join(tmpdir(), 'slipway-runner-dist');
+  // Inside this checkout: a cache in the shared temp folder held a link to the actions/ of
+  // whichever clone built it first, and broke every other clone of the same commit once that
+  // clone was gone.
+  const base = join(REPO_ROOT, '.cache', 'runner-dist');
   mkdirSync(base, { recursive: true });
   const final = join(base, key);
   if (existsSync(join(final, 'dist', 'slipway.js'))) return final;
