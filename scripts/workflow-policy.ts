@@ -61,7 +61,7 @@ export function policyFindings(text: string, file: string): Finding[] {
   const workflowHasConcurrency = root.has('concurrency');
   const mustNotOverlap = NO_OVERLAP.test(basename(file));
   const on = root.get('on', true);
-  const reusable = isMap(on) ? on.has('workflow_call') : isScalar(on) && on.value === 'workflow_call';
+  const reusable = isMap(on) ? on.has('workflow_call') : isScalar(on) && String(on.value) === 'workflow_call';
   const jobs = root.get('jobs', true);
   if (!isMap(jobs)) return findings;
   for (const pair of jobs.items) {

@@ -17,6 +17,7 @@ import { createAnnotatedTag, commitMessage, commitPaths, fastForward, fetchBranc
 import { createGitHubClient, type Octokit } from '../adapters/github/client.ts';
 import { githubReleases, type ExistingRelease, type GitHubReleases } from '../adapters/github/releases.ts';
 import { repositoryUrl } from '../adapters/git.ts';
+import { workspacePackageVersions } from '../adapters/ecosystems/npm/workspace-packages.ts';
 import { commandPublisher } from '../adapters/registry/command-publisher.ts';
 import { npmRegistry } from '../adapters/registry/npm-registry.ts';
 import type { RegistryClient } from '../adapters/registry/types.ts';
@@ -213,6 +214,7 @@ class ReleaseRun {
   private localTags: Map<TagName, Sha> | undefined;
   private github: { releases: GitHubReleases; existing?: Map<string, ExistingRelease> } | { skipped: string } | undefined;
   private readonly publishers = new Map<string, RegistryClient | { skipped: string }>();
+  private workspaceVersions: Promise<Map<string, string>> | undefined;
   /** Notices already given (once per run, not once per plugin). */
   private readonly warned = new Set<string>();
   failedAt: string | undefined;
@@ -547,7 +549,10 @@ class ReleaseRun {
     if (this.input.dryRun) return { status: 'dry-run', detail: `publish ${release.name}@${release.to} to ${where}` };
     // Provenance needs GitHub's OIDC token, which only a job with `id-token: write` has.
     const provenance = release.ecosystem === 'npm' && !!this.input.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-    const result = await publisher.publish({ name: release.name, version: release.to, dir: join(this.cwd, release.path) }, { provenance });
+    // Read once, after the release commit: what each `workspace:` range is published as.
+    if (release.ecosystem === 'npm') this.workspaceVersions ??= workspacePackageVersions(this.cwd);
+    const workspaceVersions = release.ecosystem === 'npm' ? await this.workspaceVersions : undefined;
+    const result = await publisher.publish({ name: release.name, version: release.to, dir: join(this.cwd, release.path), ...(workspaceVersions ? { workspaceVersions } : {}) }, { provenance });
     return {
       status: result.status === 'already-published' ? 'already-done' : 'done',
       detail: `${result.status === 'already-published' ? 'already on' : 'published to'} ${where}${result.distTag ? ` (dist-tag ${result.distTag})` : ''}${provenance ? ' with provenance' : ''}`,

@@ -10,6 +10,7 @@ import { bumpForCommits, type Bump } from '../versioning/bump.ts';
 import { renderChangelogSection } from '../versioning/changelog.ts';
 import { parseConventionalCommit, type ConventionalCommit, type ParsedCommit } from '../versioning/conventional-commit.ts';
 import { updatedRange } from '../versioning/dependency-range.ts';
+import { isWorkspaceRange } from '../versioning/workspace-range.ts';
 import { nextVersion } from '../versioning/next-version.ts';
 import { withHash } from './plan-hash.ts';
 import { PLAN_SCHEMA_VERSION, type DependencyUpdate, type IgnoredCommit, type PlannedCommit, type PlannedRelease, type ReleasePlan } from './release-plan.ts';
@@ -96,7 +97,8 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     const dependencyUpdates: DependencyUpdate[] = Object.entries(plugin.dependencies)
       .filter(([name]) => nextOf.has(name as PluginName))
       .map(([name, range]) => ({ name: name as PluginName, from: range, to: updatedRange(range, nextOf.get(name as PluginName)!) }))
-      .filter((update) => update.from !== update.to)
+      // A `workspace:` range stays as it is (the publish writes the real one) but is still listed.
+      .filter((update) => update.from !== update.to || isWorkspaceRange(update.from))
       .sort((a, b) => a.name.localeCompare(b.name));
     const commits: PlannedCommit[] = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
     const history = input.histories.get(plugin.name);
@@ -122,6 +124,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
         date: input.date,
         commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
+        dependencyVersions: nextOf,
         repoUrl: input.repoUrl,
       }),
     };

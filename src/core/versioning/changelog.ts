@@ -17,6 +17,8 @@ export interface ChangelogInput {
   date: string;
   commits: readonly (PlannedCommit & { breakingNotes?: readonly string[] })[];
   dependencyUpdates: readonly DependencyUpdate[];
+  /** The released version of each updated dependency, for ranges that do not say it (`workspace:^`). */
+  dependencyVersions?: ReadonlyMap<string, string> | undefined;
   /** https://github.com/owner/repo — commit SHAs become links when given. */
   repoUrl?: string | undefined;
 }
@@ -53,7 +55,10 @@ export function renderChangelogSection(input: ChangelogInput): string {
   section(OTHER_TITLE, input.commits.filter((c) => !known.has(c.type)).map((c) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}`));
   section(
     'Dependencies',
-    input.dependencyUpdates.map((update) => `* **${update.name}:** ${update.from} → ${update.to}`),
+    input.dependencyUpdates.map((update) => {
+      const version = input.dependencyVersions?.get(update.name);
+      return update.from === update.to && version ? `* **${update.name}:** ${version} (${update.from})` : `* **${update.name}:** ${update.from} → ${update.to}`;
+    }),
   );
   return lines.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
  * The result is re-parsed and compared with the intended object, so a wrong edit cannot ship.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { isWorkspaceRange } from '../../../core/versioning/workspace-range.ts';
 import { invalidManifest } from '../read-manifest.ts';
 import { applyEdits, type TextEdit } from '../text-edits.ts';
 import type { ManifestChange, ManifestUpdater } from '../types.ts';
@@ -19,16 +20,18 @@ export const npmUpdater: ManifestUpdater = {
   update(text, change, file) {
     const before = parsePackageJson(text, file);
     const deps = change.dependencies ?? {};
-    const located = jsonStringsAt(text, (path) =>
+    const all = jsonStringsAt(text, (path) =>
       (path.length === 1 && path[0] === 'version' && change.version !== undefined) ||
       (path.length === 2 && SECTIONS.has(path[0]!) && Object.hasOwn(deps, path[1]!)),
     );
+    // A `workspace:` range is never rewritten in the committed manifest: the publish resolves it.
+    const located = all.filter((s) => s.path.length === 1 || !isWorkspaceRange(s.value));
 
     if (change.version !== undefined && !located.some((s) => s.path.length === 1)) {
       throw invalidManifest(file, 'has no top-level "version" string to update', { hint: `add "version": "0.0.0" to ${file}` });
     }
     for (const name of Object.keys(deps)) {
-      if (!located.some((s) => s.path[1] === name)) {
+      if (!all.some((s) => s.path[1] === name)) {
         throw invalidManifest(file, `has no dependency "${name}" to update`, { hint: 'the manifest changed since the plan was made: plan again' });
       }
     }
@@ -54,7 +57,7 @@ function intended(before: PackageJson, change: ManifestChange): PackageJson {
   for (const [name, range] of Object.entries(change.dependencies ?? {})) {
     for (const section of DEPENDENCY_SECTIONS) {
       const deps = expected[section] as Record<string, string> | undefined;
-      if (deps && Object.hasOwn(deps, name)) deps[name] = range;
+      if (deps && Object.hasOwn(deps, name) && !isWorkspaceRange(deps[name]!)) deps[name] = range;
     }
   }
   return expected;
