@@ -2,6 +2,7 @@
  * The plan job: read the fleet, its tags and its history (one `git log`), and compute the
  * release plan. Writes nothing.
  */
+import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
 import { headSha, readLog, readTags, repositoryUrl } from '../adapters/git.ts';
@@ -61,6 +62,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const guessedLog = guessedStart.then((start) => readLog(cwd, { exclude: start ? [start] : [] }));
   guessedLog.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   const [fleet, tags, repoUrl] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote)]);
+  // Pending changesets (.changeset/*.md) and their fixed/linked groups are release intents too.
+  const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format = tagFormatFor(config, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
 
@@ -96,6 +99,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     prerelease: options.prerelease,
     repoUrl,
     warnings: diagnostics.map((d) => d.message),
+    intents,
   });
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   reportIgnored(plan, reporter);

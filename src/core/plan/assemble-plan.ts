@@ -6,13 +6,14 @@ import type { VersioningConfig } from '../config/schema.ts';
 import type { ReleaseHistory } from '../history/last-release.ts';
 import type { TagFormat } from '../history/tag-format.ts';
 import type { Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '../types.ts';
-import { bumpForCommits, type Bump } from '../versioning/bump.ts';
+import { bumpForCommits, maxBump, type Bump } from '../versioning/bump.ts';
 import { renderChangelogSection } from '../versioning/changelog.ts';
 import { parseConventionalCommit, type ConventionalCommit, type ParsedCommit } from '../versioning/conventional-commit.ts';
 import { updatedRange } from '../versioning/dependency-range.ts';
 import { isWorkspaceRange } from '../versioning/workspace-range.ts';
 import { nextVersion } from '../versioning/next-version.ts';
 import { withHash } from './plan-hash.ts';
+import { applyVersionGroups, changesetBumps, type ReleaseIntents } from './release-intents.ts';
 import { PLAN_SCHEMA_VERSION, type DependencyUpdate, type IgnoredCommit, type PlannedCommit, type PlannedRelease, type ReleasePlan } from './release-plan.ts';
 
 export interface PlanInput {
@@ -29,6 +30,8 @@ export interface PlanInput {
   prerelease?: string | undefined;
   repoUrl?: string | undefined;
   warnings?: readonly string[];
+  /** Pending changesets and version groups (release-intents.ts). */
+  intents?: ReleaseIntents | undefined;
 }
 
 interface Candidate {
@@ -37,7 +40,7 @@ interface Candidate {
   firstRelease: boolean;
   commits: Array<{ raw: RawCommit; cc: ConventionalCommit }>;
   bump: Bump;
-  reason: 'commits' | 'dependency';
+  reason: PlannedRelease['reason'];
 }
 
 export function assemblePlan(input: PlanInput): ReleasePlan {
@@ -45,6 +48,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
   const parsed = new Map<Sha, ParsedCommit>();
   const ignored = new Map<Sha, IgnoredCommit>();
   const candidates = new Map<PluginName, Candidate>();
+  const fromChangesets = changesetBumps(input.intents?.changesets ?? []);
 
   for (const plugin of input.plugins) {
     const history = input.histories.get(plugin.name);
@@ -60,15 +64,19 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       commits.push({ raw, cc: result.commit });
     }
     const kept = dropRevertedPairs(commits);
+    const byCommits = bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes);
+    const bump = maxBump(byCommits, fromChangesets.get(plugin.name)?.bump ?? 'none');
     candidates.set(plugin.name, {
       plugin,
       current: history?.last?.version ?? plugin.version,
       firstRelease: !history?.last,
       commits: kept,
-      bump: bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes),
-      reason: 'commits',
+      bump,
+      reason: byCommits === 'none' && bump !== 'none' ? 'changeset' : 'commits',
     });
   }
+  const groupBases = () => applyGroups(candidates, input.intents);
+  groupBases();
 
   // Internal dependents of released plugins get a patch release, transitively.
   const dependentsOf = reverseDependencies(input.plugins);
@@ -85,9 +93,11 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     }
   }
 
+  // Dependents may belong to a group too: groups again, then versions from each group's base.
+  const bases = groupBases();
   const releasing = [...candidates.values()].filter((c) => c.bump !== 'none');
   const nextOf = new Map<PluginName, Version>(
-    releasing.map((c) => [c.plugin.name, nextVersion({ current: c.current, bump: c.bump as ReleaseType, prerelease })]),
+    releasing.map((c) => [c.plugin.name, nextVersion({ current: bases.get(c.plugin.name) ?? c.current, bump: c.bump as ReleaseType, prerelease })]),
   );
   const warnings = [...(input.warnings ?? [])];
 
@@ -125,11 +135,13 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
         commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
         dependencyVersions: nextOf,
+        notes: fromChangesets.get(plugin.name)?.notes,
         repoUrl: input.repoUrl,
       }),
     };
   });
   releases.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const changesets = consumedChangesets(input.intents, nextOf, candidates, warnings);
 
   return withHash({
     schemaVersion: PLAN_SCHEMA_VERSION,
@@ -140,7 +152,33 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     releases,
     ignoredCommits: [...ignored.values()],
     warnings,
+    ...(changesets.length ? { changesets } : {}),
   });
+}
+
+/** Applies the version groups to the candidates' bumps; the base version of each grouped one. */
+function applyGroups(candidates: Map<PluginName, Candidate>, intents: ReleaseIntents | undefined): Map<PluginName, Version> {
+  if (!intents || (intents.groups.fixed.length === 0 && intents.groups.linked.length === 0)) return new Map();
+  const members = new Map([...candidates].map(([name, c]) => [name, { name, current: c.current, bump: c.bump }]));
+  const bases = applyVersionGroups(members, intents.groups);
+  for (const [name, member] of members) {
+    const candidate = candidates.get(name)!;
+    if (candidate.bump === 'none' && member.bump !== 'none') candidate.reason = 'group';
+    candidate.bump = member.bump;
+  }
+  return bases;
+}
+
+/** The changeset files this plan consumes (the release commit deletes them); warns about unknown names. */
+function consumedChangesets(intents: ReleaseIntents | undefined, releasing: ReadonlyMap<PluginName, Version>, candidates: ReadonlyMap<PluginName, Candidate>, warnings: string[]): string[] {
+  const files: string[] = [];
+  for (const changeset of intents?.changesets ?? []) {
+    for (const release of changeset.releases) {
+      if (!candidates.has(release.name as PluginName)) warnings.push(`${changeset.file}: "${release.name}" is not a plugin of this fleet; that line is ignored`);
+    }
+    if (changeset.releases.some((r) => releasing.has(r.name as PluginName))) files.push(changeset.file);
+  }
+  return files.sort();
 }
 
 function commitOf(raw: RawCommit, cc: ConventionalCommit): PlannedCommit {

@@ -33,8 +33,11 @@ export interface PlannedRelease {
   to: Version;
   /** The bump the commits asked for (before the 0.x rule); `patch` for dependency-only releases. */
   bump: Exclude<Bump, 'none'>;
-  /** Why it releases: its own commits, or only because an internal dependency is released. */
-  reason: 'commits' | 'dependency';
+  /**
+   * Why it releases: its own commits, only a pending changeset, only because an internal
+   * dependency is released, or only because its version group (fixed/linked) releases.
+   */
+  reason: 'commits' | 'changeset' | 'dependency' | 'group';
   /** The tag this release will create. */
   tag: TagName;
   /** True when the plugin had no release tag: `from` is the manifest version. */
@@ -66,6 +69,8 @@ export interface ReleasePlan {
   /** Commits that touched a plugin but were not Conventional Commits, listed so nobody is surprised. */
   ignoredCommits: IgnoredCommit[];
   warnings: string[];
+  /** The pending changeset files this plan consumes: the release commit deletes them. */
+  changesets?: string[];
   /** sha256 over everything above, in a canonical form. */
   hash: PlanHash;
 }

@@ -31,7 +31,7 @@ const plannedRelease = z.strictObject({
   from: version,
   to: version,
   bump: z.enum(['major', 'minor', 'patch']),
-  reason: z.enum(['commits', 'dependency']),
+  reason: z.enum(['commits', 'changeset', 'dependency', 'group']),
   tag: z.string().min(1),
   firstRelease: z.boolean(),
   commits: z.array(plannedCommit),
@@ -49,6 +49,7 @@ const releasePlan = z.strictObject({
   releases: z.array(plannedRelease),
   ignoredCommits: z.array(z.strictObject({ sha, header: z.string(), reason: z.string() })),
   warnings: z.array(z.string()),
+  changesets: z.array(z.string().regex(/^\.changeset\/[^/]+\.md$/, 'must be a .changeset/*.md file')).optional(),
   hash: z.string().regex(PLAN_HASH_PATTERN, 'must be sha256:<64 hex digits>'),
 });
 
