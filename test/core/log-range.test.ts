@@ -4,7 +4,7 @@ import { tagFormat } from '../../src/core/history/tag-format.ts';
 import { pluginName, repoPath, sha, tagName, type Plugin, type RawCommit } from '../../src/core/types.ts';
 
 const tag = (name: string, commit: string, commitTime: number) => ({ name: tagName(name), commit: sha(commit), commitTime });
-const plugin = (name: string): Plugin => ({ name: pluginName(name), path: repoPath(`plugins/${name}`), ecosystem: 'npm', manifestFile: repoPath(`plugins/${name}/package.json`), version: '1.0.0' as Plugin['version'], dependencies: {}, private: false });
+const plugin = (name: string): Plugin => ({ name: pluginName(name), path: repoPath(`plugins/${name}`), ecosystem: 'npm', manifestFile: repoPath(`plugins/${name}/package.json`), version: '1.0.0' as Plugin['version'], dependencies: [], private: false });
 const commit = (id: string, parents: string[]): RawCommit => ({ sha: sha(id), parents: parents.map(sha), date: '', author: '', message: '', files: [] });
 const monorepo = tagFormat('{name}@{version}');
 
