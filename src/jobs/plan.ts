@@ -11,6 +11,7 @@ import { readReleaseHistory } from '../core/history/last-release.ts';
 import type { DatedTag } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
 import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, tagFormatFor, type TagFormat } from '../core/history/tag-format.ts';
+import { unmatchedTagWarnings } from '../core/history/unmatched-tags.ts';
 import { unreleasedCommits } from '../core/history/unreleased-commits.ts';
 import { assemblePlan } from '../core/plan/assemble-plan.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
@@ -50,7 +51,8 @@ function checkPrereleaseChannel(channel: string): void {
 /** The formats the tags may be in before we know whether the repository is one plugin. */
 function guessFormats(config: SlipwayConfig): TagFormat[] {
   const configured = config.versioning.tagFormat;
-  return configured ? [tagFormat(configured)] : [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
+  const legacy = config.versioning.legacyTagFormats;
+  return configured ? [tagFormat(configured, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
 }
 
 export async function planRelease(options: PlanOptions): Promise<PlanResult> {
@@ -70,6 +72,9 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
 
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
+  const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
+  const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
+  for (const warning of tagWarnings) reporter.warn(warning);
 
   const releaseCommits = fleet.plugins.map((plugin) => histories.get(plugin.name)?.last?.commit);
   const commits = await fleetLog(cwd, head, releaseCommits, reporter, await guessed);
@@ -95,7 +100,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     versioning: config.versioning,
     prerelease: options.prerelease,
     repoUrl,
-    warnings: [...diagnostics.map((d) => d.message), ...(branchWarning ? [branchWarning] : [])],
+    warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...(branchWarning ? [branchWarning] : [])],
     overrides: options.overrides,
   });
   await refuseTakenTags(cwd, plan, tags);

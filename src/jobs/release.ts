@@ -35,7 +35,7 @@ import { releaseSteps, stepKey, STEP_KINDS, type ReleaseStep, type StepKind } fr
 import { checkHistory, staleError, verifyPlanHash } from '../core/release/verify-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
 import type { PlanHash, PluginName, Sha, TagName } from '../core/types.ts';
-import { bumpedManifest, changelogPath, changelogWithSection, plannedFiles } from './release/planned-files.ts';
+import { bumpedManifest, changelogPath, changelogWithSection, plannedFiles, type ManifestWrite } from './release/planned-files.ts';
 import { readReleaseState, releaseTarget, type ReleaseState } from './release/release-state.ts';
 
 export const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org/';
@@ -321,7 +321,7 @@ class ReleaseRun {
   private step(step: ReleaseStep): Promise<void> {
     const release = step.plugin ? this.byName.get(step.plugin)! : undefined;
     const work: Record<StepKind, () => Promise<Outcome>> = {
-      manifest: () => this.manifest(release!),
+      manifest: () => this.manifest(release ?? this.rangeUpdateOf(step.plugin)),
       changelog: () => this.changelog(release!),
       commit: () => this.commit(),
       tag: () => this.tag(release!),
@@ -356,7 +356,13 @@ class ReleaseRun {
     return this.releaseCommit !== undefined;
   }
 
-  private async manifest(release: PlannedRelease): Promise<Outcome> {
+  private rangeUpdateOf(name: PluginName | undefined): ManifestWrite {
+    const update = this.plan.rangeUpdates.find((u) => u.name === name);
+    if (!update) throw new SlipwayError('PLAN_INVALID', `the plan has no release or range update of ${String(name)}`, { hint: 'plan again' });
+    return update;
+  }
+
+  private async manifest(release: ManifestWrite): Promise<Outcome> {
     const file = release.manifestFile;
     if (this.committed) return { status: 'already-done', detail: `${file} is in the release commit ${this.releaseCommit!.slice(0, 7)}` };
     const text = await readWorktreeFile(this.cwd, file);
@@ -364,9 +370,10 @@ class ReleaseRun {
       throw new SlipwayError('MANIFEST_MISSING', `${file} does not exist`, { subject: release.name, hint: 'the plugin moved since the plan was made: plan again' });
     }
     const next = bumpedManifest(release, text);
-    if (next === text) return { status: 'already-done', detail: `${file} already says ${release.to}` };
-    const deps = release.dependencyUpdates.map((u) => `${u.name} ${u.from} → ${u.to}`);
-    const detail = `${file}: ${release.from} → ${release.to}${deps.length ? `; ${deps.join(', ')}` : ''}`;
+    if (next === text) return { status: 'already-done', detail: `${file} already says ${release.to ?? 'the planned ranges'}` };
+    const deps = release.dependencyUpdates.map((u) => `${u.name} ${u.from} → ${u.to}${u.kind === 'runtime' ? '' : ` (${u.kind})`}`);
+    const version = 'from' in release ? `${String(release.from)} → ${String(release.to)}` : 'not released';
+    const detail = `${file}: ${version}${deps.length ? `; ${deps.join(', ')}` : ''}`;
     if (this.input.dryRun) return { status: 'dry-run', detail: `write ${detail}` };
     await writeWorktreeFile(this.cwd, file, next);
     return { status: 'done', detail };
@@ -387,7 +394,7 @@ class ReleaseRun {
   private async commit(): Promise<Outcome> {
     if (this.committed) return { status: 'already-done', detail: `release commit ${this.releaseCommit!.slice(0, 7)} (found by its Slipway-Plan trailer)`, sha: this.releaseCommit! };
     const message = releaseCommitMessage(this.plan);
-    const files = [...plannedFiles(this.plan.releases, this.input.config.release.changelog).keys()];
+    const files = [...plannedFiles(this.plan, this.input.config.release.changelog).keys()];
     if (this.input.dryRun) return { status: 'dry-run', detail: `commit ${files.length} files: "${message.split('\n')[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}…` };
     this.releaseCommit = await commitPaths(this.cwd, message, files);
     return { status: 'done', detail: `committed ${files.length} files as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };

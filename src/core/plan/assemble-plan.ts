@@ -10,12 +10,12 @@ import type { Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '.
 import { bumpForCommits, type Bump } from '../versioning/bump.ts';
 import { renderChangelogSection } from '../versioning/changelog.ts';
 import { parseConventionalCommit, type ConventionalCommit, type ParsedCommit } from '../versioning/conventional-commit.ts';
-import { updatedRange } from '../versioning/dependency-range.ts';
 import { nextVersion } from '../versioning/next-version.ts';
+import { cascadeDependents } from './dependents.ts';
 import { withHash } from './plan-hash.ts';
 import { overrideProblem, releaseAsFooter, type OverrideRecord, type VersionOverride } from './version-overrides.ts';
 import { SlipwayError } from '../errors.ts';
-import { PLAN_SCHEMA_VERSION, type DependencyUpdate, type IgnoredCommit, type PlannedCommit, type PlannedRelease, type ReleasePlan } from './release-plan.ts';
+import { PLAN_SCHEMA_VERSION, type IgnoredCommit, type PlannedCommit, type PlannedRelease, type ReleasePlan } from './release-plan.ts';
 
 export interface PlanInput {
   plugins: readonly Plugin[];
@@ -88,37 +88,31 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
   }
   applyOverrides(candidates, input);
 
-  // Internal dependents of released plugins get a patch release, transitively.
-  const dependentsOf = reverseDependencies(input.plugins);
-  const queue = [...candidates.values()].filter((c) => c.bump !== 'none').map((c) => c.plugin.name);
-  if (input.versioning.dependents === 'patch') {
-    for (let i = 0; i < queue.length; i++) {
-      for (const dependent of dependentsOf.get(queue[i]!) ?? []) {
-        const candidate = candidates.get(dependent)!;
-        if (candidate.bump !== 'none') continue;
-        candidate.bump = 'patch';
-        candidate.reason = 'dependency';
-        queue.push(dependent);
-      }
-    }
+  // Dependents of released plugins, by kind of dependency (./dependents.ts).
+  const cascade = cascadeDependents({
+    plugins: input.plugins,
+    policy: input.versioning.dependents,
+    bumps: new Map([...candidates].map(([name, c]) => [name, c.bump])),
+    // A version a person set (Release-As, --set) is the version, whatever the cascade adds to the bump.
+    nextVersion: (name, bump) => {
+      const candidate = candidates.get(name);
+      const fixed = candidate?.override && candidate.override.source !== 'bump' ? candidate.override.version : undefined;
+      return fixed ?? nextVersion({ current: candidate?.current ?? ('0.0.0' as Version), bump, prerelease });
+    },
+  });
+  for (const candidate of candidates.values()) {
+    candidate.bump = cascade.bumps.get(candidate.plugin.name) ?? candidate.bump;
+    if (cascade.byDependency.has(candidate.plugin.name)) candidate.reason = 'dependency';
   }
 
   const releasing = [...candidates.values()].filter((c) => c.bump !== 'none');
-  const nextOf = new Map<PluginName, Version>(
-    releasing.map((c) => [
-      c.plugin.name,
-      c.override && c.override.source !== 'bump' ? c.override.version : nextVersion({ current: c.current, bump: c.bump as ReleaseType, prerelease }),
-    ]),
-  );
+  const nextOf = cascade.next;
+  warnings.push(...cascade.warnings);
 
   const releases: PlannedRelease[] = releasing.map((candidate) => {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name)!;
-    const dependencyUpdates: DependencyUpdate[] = Object.entries(plugin.dependencies)
-      .filter(([name]) => nextOf.has(name as PluginName))
-      .map(([name, range]) => ({ name: name as PluginName, from: range, to: updatedRange(range, nextOf.get(name as PluginName)!) }))
-      .filter((update) => update.from !== update.to)
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const dependencyUpdates = cascade.rangeUpdates.get(plugin.name) ?? [];
     const commits: PlannedCommit[] = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
     const history = input.histories.get(plugin.name);
     const tag = input.tagFormat.format(plugin.name, to);
@@ -138,7 +132,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       firstRelease: candidate.firstRelease,
       commits,
       dependencyUpdates,
-      dependents: (dependentsOf.get(plugin.name) ?? []).filter((name) => nextOf.has(name)).sort(),
+      dependents: cascade.dependents.get(plugin.name) ?? [],
       changelog: renderChangelogSection({
         version: to,
         date: input.date,
@@ -157,6 +151,10 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     prerelease: prerelease ?? null,
     tagFormat: input.tagFormat.pattern,
     releases,
+    rangeUpdates: input.plugins
+      .filter((plugin) => !nextOf.has(plugin.name) && cascade.rangeUpdates.has(plugin.name))
+      .map((plugin) => ({ name: plugin.name, path: plugin.path, ecosystem: plugin.ecosystem, manifestFile: plugin.manifestFile, dependencyUpdates: cascade.rangeUpdates.get(plugin.name) ?? [] }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     ignoredCommits: [...ignored.values()],
     warnings,
   });
@@ -220,19 +218,3 @@ function dropRevertedPairs(commits: Candidate['commits']): Candidate['commits'] 
   }
   return cancelled.size ? commits.filter((c) => !cancelled.has(c.raw.sha)) : commits;
 }
-
-/** dependency name → the fleet plugins that depend on it. */
-function reverseDependencies(plugins: readonly Plugin[]): Map<PluginName, PluginName[]> {
-  const names = new Set<string>(plugins.map((p) => p.name));
-  const map = new Map<PluginName, PluginName[]>();
-  for (const plugin of plugins) {
-    for (const dependency of Object.keys(plugin.dependencies)) {
-      if (!names.has(dependency) || dependency === plugin.name) continue;
-      const list = map.get(dependency as PluginName) ?? [];
-      list.push(plugin.name);
-      map.set(dependency as PluginName, list);
-    }
-  }
-  return map;
-}
-

@@ -3,7 +3,7 @@
  * before clicking Approve, and in the Slack message that asks for approval.
  */
 import { effectiveBump } from '../versioning/next-version.ts';
-import type { PlannedRelease, ReleasePlan } from './release-plan.ts';
+import type { DependencyUpdate, PlannedRelease, ReleasePlan } from './release-plan.ts';
 
 /** The bump applied, saying so when a breaking change only moved the minor of a 0.x version. */
 const bumpLabel = (release: PlannedRelease): string => {
@@ -35,6 +35,8 @@ const whyFromHistory = (release: PlannedRelease): string => {
   return `${count} commit${count === 1 ? '' : 's'}${breaking ? `, ${breaking} breaking` : ''}`;
 };
 
+const rangeList = (updates: readonly DependencyUpdate[]) => updates.map((u) => `${u.name} ${u.from} → ${u.to} (${u.kind})`).join(', ');
+
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function renderPlanSummary(plan: ReleasePlan): string {
@@ -49,6 +51,10 @@ export function renderPlanSummary(plan: ReleasePlan): string {
     for (const r of plan.releases) {
       lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${bumpLabel(r)} | ${cell(why(r))} |`);
     }
+  }
+  if (plan.rangeUpdates.length) {
+    lines.push('', `**Ranges moved without a release** (${plan.rangeUpdates.length})`, '');
+    for (const u of plan.rangeUpdates) lines.push(`- ${cell(u.name)}: ${cell(rangeList(u.dependencyUpdates))}`);
   }
   if (plan.ignoredCommits.length) {
     lines.push('', `<details><summary>${plan.ignoredCommits.length} commit(s) ignored: not Conventional Commits</summary>`, '');
@@ -84,6 +90,9 @@ export function renderPlanText(plan: ReleasePlan): string {
     for (const r of plan.releases) {
       out.push('', `${r.name} ${r.from} → ${r.to}`, ...r.changelog.trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
     }
+  }
+  if (plan.rangeUpdates.length) {
+    out.push('', 'ranges moved without a release:', ...plan.rangeUpdates.map((u) => `  ${u.name}: ${rangeList(u.dependencyUpdates)}`));
   }
   if (plan.ignoredCommits.length) {
     out.push('', `ignored (not Conventional Commits):`, ...plan.ignoredCommits.map((c) => `  ${c.sha.slice(0, 7)} ${c.header}`));

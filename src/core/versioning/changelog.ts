@@ -53,7 +53,7 @@ export function renderChangelogSection(input: ChangelogInput): string {
   section(OTHER_TITLE, input.commits.filter((c) => !known.has(c.type)).map((c) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}`));
   section(
     'Dependencies',
-    input.dependencyUpdates.map((update) => `* **${update.name}:** ${update.from} → ${update.to}`),
+    input.dependencyUpdates.map((update) => `* **${update.name}:** ${update.from} → ${update.to}${update.kind === 'runtime' ? '' : ` (${update.kind})`}`),
   );
   return lines.join('\n') + '\n';
 }
