@@ -6,9 +6,10 @@
  */
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet } from '../adapters/fleet.ts';
-import { git, readTags } from '../adapters/git.ts';
+import { currentBranch, readTags } from '../adapters/git.ts';
 import { anyCatalogManifest } from '../adapters/init/catalog-manifests.ts';
 import { existingFiles, writeFiles } from '../adapters/init/files.ts';
+import { readReleasePleaseConfig, RELEASE_PLEASE_CONFIG } from '../adapters/init/release-please.ts';
 import { readStarterWorkflows } from '../adapters/init/starter-workflows.ts';
 import { configSchema, type SlipwayConfig } from '../core/config/schema.ts';
 import { CONFIG_FILE } from '../core/config/parse-config.ts';
@@ -16,6 +17,7 @@ import { SlipwayError } from '../core/errors.ts';
 import { defaultTagFormat, detectTagFormat } from '../core/init/detect-tag-format.ts';
 import { differingSettings, renderInitConfig } from '../core/init/init-config.ts';
 import { nextSteps } from '../core/init/next-steps.ts';
+import { releasePleaseSettings } from '../core/init/release-please.ts';
 import { parseActionRef, pointStarterAt, secretsUsed, STARTER_ACTION_REF } from '../core/init/starter-workflows.ts';
 import type { Reporter } from '../core/reporter.ts';
 
@@ -57,14 +59,20 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const { cwd, reporter } = options;
   const actionRef = parseActionRef(options.actionRef ?? STARTER_ACTION_REF);
   const base = await loadConfig(cwd);
-  const [fleet, tags, checkedOut, starters] = await Promise.all([discoverFleet(cwd, base), readTags(cwd), currentBranch(cwd), readStarterWorkflows()]);
+  const [fleet, tags, checkedOut, starters, releasePlease] = await Promise.all([
+    discoverFleet(cwd, base),
+    readTags(cwd),
+    currentBranch(cwd),
+    readStarterWorkflows(),
+    readReleasePleaseConfig(cwd),
+  ]);
   const names = fleet.plugins.map((p) => p.name);
   reporter.info(`found ${fleet.single ? 'a repository that is one' : `a fleet of ${names.length}`} ${fleet.ecosystem} plugin${names.length === 1 ? '' : 's'}: ${list(names)}`);
 
   // What differs from the defaults, and why.
   const reasons = new Map<string, string>();
   const wanted = structuredClone(base) as SlipwayConfig;
-  const set = (path: string, value: string | undefined, reason: string) => {
+  const set = (path: string, value: unknown, reason: string) => {
     if (value === undefined) return;
     const keys = path.split('.');
     let target = wanted as unknown as Record<string, unknown>;
@@ -72,12 +80,24 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     target[keys.at(-1)!] = value;
     reasons.set(path, reason);
   };
-  const detected = detectTagFormat(tags.map((t) => t.name), names, fleet.single);
+  const detected = detectTagFormat(tags.map((t) => t.name), fleet.plugins, fleet.single);
   const fleetDefault = defaultTagFormat(fleet.single);
   if (detected && detected.pattern !== (base.versioning.tagFormat ?? fleetDefault)) {
     set('versioning.tagFormat', detected.pattern, `Your ${detected.tags} existing release tag(s) use this format (slipway's default here is ${fleetDefault}).`);
   }
+  if (detected?.legacy.length && base.versioning.legacyTagFormats.length === 0) {
+    set('versioning.legacyTagFormats', detected.legacy, 'Older release tags in other formats: read as releases, never written.');
+  }
   if (wanted.versioning.tagFormat === fleetDefault) delete wanted.versioning.tagFormat;
+  const releasePleaseFollowed = releasePleaseSettings(releasePlease);
+  if (releasePleaseFollowed) {
+    set('versioning.dependents', releasePleaseFollowed.dependents, releasePleaseFollowed.dependentsReason);
+    if (Object.keys(releasePleaseFollowed.releaseTypes).length) {
+      set('versioning.releaseTypes', { ...releasePleaseFollowed.releaseTypes, ...base.versioning.releaseTypes }, "Commit types release-please's changelog sections release (or hide), as release-please-config.json says.");
+    }
+  } else if (releasePlease !== undefined) {
+    reporter.warn(`${RELEASE_PLEASE_CONFIG} is not a release-please config object: slipway's own defaults for dependents and commit types are kept`);
+  }
   if (options.branch) set('release.branch', options.branch, 'The branch releases are made from (--branch).');
   else if (checkedOut && checkedOut !== base.release.branch) set('release.branch', checkedOut, 'The branch releases are made from: the branch checked out when init ran.');
   set('release.environment', options.environment, 'The Environment whose required reviewers approve releases (--environment).');
@@ -141,13 +161,6 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   await writeFiles(cwd, files);
   for (const file of files) reporter.info(`${file.exists ? 'overwrote' : 'created'} ${file.path}`);
   return { ecosystem: fleet.ecosystem, plugins: names, files, outcome: 'written', steps };
-}
-
-async function currentBranch(cwd: string): Promise<string | undefined> {
-  return git(cwd, ['symbolic-ref', '--short', '-q', 'HEAD']).then(
-    (name) => name.trim() || undefined,
-    () => undefined,
-  );
 }
 
 const list = (names: readonly string[], shown = 5) => (names.length > shown ? `${names.slice(0, shown).join(', ')} and ${names.length - shown} more` : names.join(', '));

@@ -13,7 +13,8 @@ import pMap from 'p-map';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
-import { readLog } from '../adapters/git.ts';
+import { currentBranch, readLog } from '../adapters/git.ts';
+import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
 import { createAnnotatedTag, commitMessage, commitPaths, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto, trackedPaths } from '../adapters/git-release.ts';
 import { createGitHubClient, type Octokit } from '../adapters/github/client.ts';
 import { githubReleases, type ExistingRelease, type GitHubReleases } from '../adapters/github/releases.ts';
@@ -26,6 +27,7 @@ import type { RegistryClient } from '../adapters/registry/types.ts';
 import { journalWriter } from '../adapters/release/journal-file.ts';
 import { readWorktreeFile, writeWorktreeFile } from '../adapters/release/worktree-files.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
+import type { GitRefName, GitRemoteName } from '../core/git/ref-name.ts';
 import { SlipwayError, formatError, isSlipwayError } from '../core/errors.ts';
 import type { PlannedRelease, ReleasePlan } from '../core/plan/release-plan.ts';
 import { githubReleaseContent } from '../core/release/github-release-content.ts';
@@ -36,8 +38,8 @@ import { releaseSteps, stepKey, STEP_KINDS, type ReleaseStep, type StepKind } fr
 import { checkHistory, staleError, verifyPlanHash } from '../core/release/verify-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
 import type { PlanHash, PluginName, Sha, TagName } from '../core/types.ts';
-import { bumpedManifest, changelogPath, changelogWithSection, plannedFiles } from './release/planned-files.ts';
-import { readReleaseState, type ReleaseState } from './release/release-state.ts';
+import { bumpedManifest, changelogPath, changelogWithSection, plannedFiles, type ManifestWrite } from './release/planned-files.ts';
+import { readReleaseState, releaseTarget, type ReleaseState } from './release/release-state.ts';
 
 export const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org/';
 /** How often a push refused because the remote moved on is replayed on top and retried. */
@@ -126,6 +128,23 @@ interface Outcome {
   url?: string;
 }
 
+/**
+ * The branch this release pushes to: the checked-out branch when `release.branches` allows it
+ * (a maintenance line ships from its own branch), `release.branch` on a detached HEAD.
+ */
+async function withReleaseBranch(cwd: string, config: SlipwayConfig): Promise<SlipwayConfig> {
+  const branch = await currentBranch(cwd);
+  if (branch === undefined || branch === config.release.branch) return config;
+  const allowed = releaseBranches(config);
+  if (!branchAllowed(branch, allowed)) {
+    throw new SlipwayError('BRANCH_NOT_ALLOWED', `releases do not ship from branch "${branch}" (release.branches: ${allowed.join(', ')})`, {
+      subject: 'release.branches',
+      hint: `check out a release branch, or add a pattern for "${branch}" to release.branches in slipway.yml`,
+    });
+  }
+  return { ...config, release: { ...config.release, branch } };
+}
+
 export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobResult> {
   const { cwd, reporter } = options;
   const dryRun = options.dryRun ?? false;
@@ -159,7 +178,7 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
       reporter.info(line);
       return { journal, released: [], line };
     }
-    config = options.config ?? (await loadConfig(cwd));
+    config = await withReleaseBranch(cwd, options.config ?? (await loadConfig(cwd)));
     state = await readReleaseState({ cwd, plan, config });
   } catch (error) {
     const line = await finish('refused', [], { cause: error, step: 'verify' });
@@ -307,7 +326,7 @@ class ReleaseRun {
   private step(step: ReleaseStep): Promise<void> {
     const release = step.plugin ? this.byName.get(step.plugin)! : undefined;
     const work: Record<StepKind, () => Promise<Outcome>> = {
-      manifest: () => this.manifest(release!),
+      manifest: () => this.manifest(release ?? this.rangeUpdateOf(step.plugin)),
       changelog: () => this.changelog(release!),
       commit: () => this.commit(),
       tag: () => this.tag(release!),
@@ -323,7 +342,7 @@ class ReleaseRun {
   private async sync(): Promise<void> {
     const { sync } = this.input.state;
     if (sync.kind === 'none') return;
-    const { remote, branch } = this.input.config.release;
+    const { remote, branch } = releaseTarget(this.input.config);
     await this.record('sync', undefined, async () => {
       if (sync.kind === 'fast-forward') {
         if (this.input.dryRun) return { status: 'dry-run', detail: `fast-forward to ${remote}/${branch} at ${sync.to.slice(0, 7)} (its new commits touch no planned plugin)`, sha: sync.to };
@@ -342,7 +361,13 @@ class ReleaseRun {
     return this.releaseCommit !== undefined;
   }
 
-  private async manifest(release: PlannedRelease): Promise<Outcome> {
+  private rangeUpdateOf(name: PluginName | undefined): ManifestWrite {
+    const update = this.plan.rangeUpdates.find((u) => u.name === name);
+    if (!update) throw new SlipwayError('PLAN_INVALID', `the plan has no release or range update of ${String(name)}`, { hint: 'plan again' });
+    return update;
+  }
+
+  private async manifest(release: ManifestWrite): Promise<Outcome> {
     const file = release.manifestFile;
     if (this.committed) return { status: 'already-done', detail: `${file} is in the release commit ${this.releaseCommit!.slice(0, 7)}` };
     const text = await readWorktreeFile(this.cwd, file);
@@ -350,9 +375,10 @@ class ReleaseRun {
       throw new SlipwayError('MANIFEST_MISSING', `${file} does not exist`, { subject: release.name, hint: 'the plugin moved since the plan was made: plan again' });
     }
     const next = bumpedManifest(release, text);
-    if (next === text) return { status: 'already-done', detail: `${file} already says ${release.to}` };
-    const deps = release.dependencyUpdates.map((u) => `${u.name} ${u.from} → ${u.to}`);
-    const detail = `${file}: ${release.from} → ${release.to}${deps.length ? `; ${deps.join(', ')}` : ''}`;
+    if (next === text) return { status: 'already-done', detail: `${file} already says ${release.to ?? 'the planned ranges'}` };
+    const deps = release.dependencyUpdates.map((u) => `${u.name} ${u.from} → ${u.to}${u.kind === 'runtime' ? '' : ` (${u.kind})`}`);
+    const version = 'from' in release ? `${String(release.from)} → ${String(release.to)}` : 'not released';
+    const detail = `${file}: ${version}${deps.length ? `; ${deps.join(', ')}` : ''}`;
     if (this.input.dryRun) return { status: 'dry-run', detail: `write ${detail}` };
     await writeWorktreeFile(this.cwd, file, next);
     return { status: 'done', detail };
@@ -373,7 +399,7 @@ class ReleaseRun {
   private async commit(): Promise<Outcome> {
     if (this.committed) return { status: 'already-done', detail: `release commit ${this.releaseCommit!.slice(0, 7)} (found by its Slipway-Plan trailer)`, sha: this.releaseCommit! };
     const message = releaseCommitMessage(this.plan);
-    const files = [...plannedFiles(this.plan.releases, this.input.config.release.changelog).keys()];
+    const files = [...plannedFiles(this.plan, this.input.config.release.changelog).keys()];
     // The changesets the plan consumed leave in the same commit (as `changeset version` does).
     const consumed = await trackedPaths(this.cwd, this.plan.changesets ?? []);
     if (this.input.dryRun) return { status: 'dry-run', detail: `commit ${files.length} files${consumed.length ? ` and delete ${consumed.join(', ')}` : ''}: "${message.split('\n')[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}…` };
@@ -424,7 +450,7 @@ class ReleaseRun {
   }
 
   private async push(): Promise<Outcome> {
-    const { remote, branch } = this.input.config.release;
+    const { remote, branch } = releaseTarget(this.input.config);
     const tags = this.plan.releases.map((r) => r.tag);
     let target = this.releaseCommit;
     if (target === undefined) return { status: 'dry-run', detail: `push the release commit and ${tags.length} tags to ${remote}/${branch} atomically` };
@@ -457,7 +483,7 @@ class ReleaseRun {
    * release commit is replayed on top of them and the (never pushed) tags follow it; otherwise
    * the plan is stale.
    */
-  private async replayOntoRemote(remote: string, branch: string): Promise<Sha> {
+  private async replayOntoRemote(remote: GitRemoteName, branch: GitRefName): Promise<Sha> {
     const tip = await fetchBranch(this.cwd, remote, branch);
     const commits = await readLog(this.cwd, { to: tip, exclude: [this.plan.baseSha] });
     const history = checkHistory(this.plan, commits, this.input.state.router);

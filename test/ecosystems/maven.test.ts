@@ -53,9 +53,9 @@ describe('maven fleet discovery', () => {
       ecosystem: 'maven',
       single: false,
       plugins: [
-        { name: 'acme-bom', path: 'tools/bom', ecosystem: 'maven', manifestFile: 'tools/bom/pom.xml', version: '0.1.0', dependencies: {}, private: true, coreRange: '[3.0,4.0)' },
-        { name: 'plugin-http', path: 'plugin-http', ecosystem: 'maven', manifestFile: 'plugin-http/pom.xml', version: '1.2.0', dependencies: { 'plugin-jdbc': '2.0.0' }, private: false, coreRange: '3.1.0' },
-        { name: 'plugin-jdbc', path: 'plugin-jdbc', ecosystem: 'maven', manifestFile: 'plugin-jdbc/pom.xml', version: '2.0.0', dependencies: {}, private: false, coreRange: '[3.0,4.0)' },
+        { name: 'acme-bom', path: 'tools/bom', ecosystem: 'maven', manifestFile: 'tools/bom/pom.xml', version: '0.1.0', dependencies: [], private: true, coreRange: '[3.0,4.0)' },
+        { name: 'plugin-http', path: 'plugin-http', ecosystem: 'maven', manifestFile: 'plugin-http/pom.xml', version: '1.2.0', dependencies: [{ name: 'plugin-jdbc', range: '2.0.0', kind: 'runtime' }], private: false, coreRange: '3.1.0' },
+        { name: 'plugin-jdbc', path: 'plugin-jdbc', ecosystem: 'maven', manifestFile: 'plugin-jdbc/pom.xml', version: '2.0.0', dependencies: [], private: false, coreRange: '[3.0,4.0)' },
       ],
     });
   });
@@ -68,7 +68,7 @@ describe('maven fleet discovery', () => {
     expect(fleet).toEqual({
       ecosystem: 'maven',
       single: true,
-      plugins: [{ name: 'solo', path: '', ecosystem: 'maven', manifestFile: 'pom.xml', version: '0.4.2', dependencies: {}, private: false }],
+      plugins: [{ name: 'solo', path: '', ecosystem: 'maven', manifestFile: 'pom.xml', version: '0.4.2', dependencies: [], private: false }],
     });
   });
 });
@@ -151,7 +151,7 @@ describe('maven manifest updater', () => {
   });
 
   it('rewrites internal dependency versions wherever <version> sits in the dependency, and leaves ${property} versions alone', () => {
-    const out = mavenUpdater.update(pom, { dependencies: { 'plugin-jdbc': '1.3.0', 'plugin-core': '9.9.9' } }, 'plugin-http/pom.xml');
+    const out = mavenUpdater.update(pom, { dependencies: [{ name: 'plugin-jdbc', range: '1.3.0' }, { name: 'plugin-core', range: '9.9.9' }] }, 'plugin-http/pom.xml');
 
     expect(out).toBe(pom.replace('\t\t\t<version>1.2.0</version>\r\n\t\t\t<artifactId>plugin-jdbc', '\t\t\t<version>1.3.0</version>\r\n\t\t\t<artifactId>plugin-jdbc'));
   });

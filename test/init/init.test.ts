@@ -13,6 +13,7 @@ import { detectTagFormat } from '../../src/core/init/detect-tag-format.ts';
 import { differingSettings, renderInitConfig } from '../../src/core/init/init-config.ts';
 import { parseActionRef, pointStarterAt, secretsUsed } from '../../src/core/init/starter-workflows.ts';
 import { defaultConfig } from '../../src/core/config/schema.ts';
+import { pluginName, repoPath } from '../../src/core/types.ts';
 import { cleanupTempDirs, pkg, repo } from '../helpers/repo.ts';
 
 const CLI = join(import.meta.dirname, '../../src/cli/main.ts');
@@ -165,12 +166,13 @@ describe('slipway init', () => {
 });
 
 describe('the parts of init', () => {
-  it('detects the tag format most tags follow; ties and no tags keep the default', () => {
-    expect(detectTagFormat(['a@1.0.0', 'b@2.0.0', 'a-v0.9.0'], ['a', 'b'], false)).toEqual({ pattern: '{name}@{version}', tags: 2 });
-    expect(detectTagFormat(['a/v1.0.0', 'b/v1.0.0', 'a@1.0.0'], ['a', 'b'], false)).toEqual({ pattern: '{name}/v{version}', tags: 2 });
-    expect(detectTagFormat(['v1.0.0', '1.1.0', '1.2.0'], ['a'], true)).toEqual({ pattern: '{version}', tags: 2 });
-    expect(detectTagFormat(['v1.0.0'], ['a', 'b'], false)).toBeUndefined();
-    expect(detectTagFormat(['other@1.0.0', 'a@banana'], ['a'], false)).toBeUndefined();
+  it('detects the tag format most tags follow, keeping the others as legacy formats; ties and no tags keep the default', () => {
+    const plugins = (...names: string[]) => names.map((name) => ({ name: pluginName(name), path: repoPath(`plugins/${name}`) }));
+    expect(detectTagFormat(['a@1.0.0', 'b@2.0.0', 'a-v0.9.0'], plugins('a', 'b'), false)).toEqual({ pattern: '{name}@{version}', tags: 2, legacy: ['{name}-v{version}'] });
+    expect(detectTagFormat(['a/v1.0.0', 'b/v1.0.0', 'a@1.0.0'], plugins('a', 'b'), false)).toEqual({ pattern: '{name}/v{version}', tags: 2, legacy: ['{name}@{version}'] });
+    expect(detectTagFormat(['v1.0.0', '1.1.0', '1.2.0'], plugins('a'), true)).toEqual({ pattern: '{version}', tags: 2, legacy: ['v{version}'] });
+    expect(detectTagFormat(['v1.0.0'], plugins('a', 'b'), false)).toBeUndefined();
+    expect(detectTagFormat(['other@1.0.0', 'a@banana'], plugins('a'), false)).toBeUndefined();
   });
 
   it('renders the differing settings so they parse back to the same configuration', () => {

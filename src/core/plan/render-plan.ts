@@ -3,7 +3,7 @@
  * before clicking Approve, and in the Slack message that asks for approval.
  */
 import { effectiveBump } from '../versioning/next-version.ts';
-import type { PlannedRelease, ReleasePlan } from './release-plan.ts';
+import type { DependencyUpdate, PlannedRelease, ReleasePlan } from './release-plan.ts';
 
 /** The bump applied, saying so when a breaking change only moved the minor of a 0.x version. */
 const bumpLabel = (release: PlannedRelease): string => {
@@ -11,7 +11,22 @@ const bumpLabel = (release: PlannedRelease): string => {
   return applied === release.bump ? applied : `${applied} (breaking, 0.x)`;
 };
 
+/** Who decided the version, when a person did: the approver sees overrides before approving. */
+const overridden = (release: PlannedRelease): string | undefined => {
+  const o = release.override;
+  if (!o) return undefined;
+  if (o.source === 'set') return `set to ${o.version} at plan time (--set)`;
+  if (o.source === 'bump') return `${o.bump} bump set at plan time (--bump)`;
+  return `Release-As: ${o.version} in ${o.commit.slice(0, 7)}`;
+};
+
 const why = (release: PlannedRelease): string => {
+  const override = overridden(release);
+  const reason = whyFromHistory(release);
+  return override ? (release.reason === 'override' ? override : `${override}; ${reason}`) : reason;
+};
+
+const whyFromHistory = (release: PlannedRelease): string => {
   if (release.reason === 'dependency') {
     return `dependency: ${release.dependencyUpdates.map((u) => u.name).join(', ') || 'internal dependency released'}`;
   }
@@ -21,6 +36,8 @@ const why = (release: PlannedRelease): string => {
   const breaking = release.commits.filter((c) => c.breaking).length;
   return `${count} commit${count === 1 ? '' : 's'}${breaking ? `, ${breaking} breaking` : ''}`;
 };
+
+const rangeList = (updates: readonly DependencyUpdate[]) => updates.map((u) => `${u.name} ${u.from} → ${u.to} (${u.kind})`).join(', ');
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -36,6 +53,10 @@ export function renderPlanSummary(plan: ReleasePlan): string {
     for (const r of plan.releases) {
       lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${bumpLabel(r)} | ${cell(why(r))} |`);
     }
+  }
+  if (plan.rangeUpdates.length) {
+    lines.push('', `**Ranges moved without a release** (${plan.rangeUpdates.length})`, '');
+    for (const u of plan.rangeUpdates) lines.push(`- ${cell(u.name)}: ${cell(rangeList(u.dependencyUpdates))}`);
   }
   if (plan.ignoredCommits.length) {
     lines.push('', `<details><summary>${plan.ignoredCommits.length} commit(s) ignored: not Conventional Commits</summary>`, '');
@@ -71,6 +92,9 @@ export function renderPlanText(plan: ReleasePlan): string {
     for (const r of plan.releases) {
       out.push('', `${r.name} ${r.from} → ${r.to}`, ...r.changelog.trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
     }
+  }
+  if (plan.rangeUpdates.length) {
+    out.push('', 'ranges moved without a release:', ...plan.rangeUpdates.map((u) => `  ${u.name}: ${rangeList(u.dependencyUpdates)}`));
   }
   if (plan.ignoredCommits.length) {
     out.push('', `ignored (not Conventional Commits):`, ...plan.ignoredCommits.map((c) => `  ${c.sha.slice(0, 7)} ${c.header}`));

@@ -68,7 +68,9 @@ export function renderChangelogSection(input: ChangelogInput): string {
     'Dependencies',
     input.dependencyUpdates.map((update) => {
       const version = input.dependencyVersions?.get(update.name);
-      return update.from === update.to && version ? `* **${update.name}:** ${version} (${update.from})` : `* **${update.name}:** ${update.from} → ${update.to}`;
+      const kind = update.kind === 'runtime' ? '' : ` (${update.kind})`;
+      // A `workspace:` range says no version: name the released one.
+      return update.from === update.to && version ? `* **${update.name}:** ${version} (${update.from})${kind}` : `* **${update.name}:** ${update.from} → ${update.to}${kind}`;
     }),
   );
   return lines.join('\n') + '\n';

@@ -5,13 +5,13 @@
  */
 import { posix } from 'node:path';
 import type { SlipwayConfig } from '../../../core/config/schema.ts';
-import { pluginName, repoPath, type Plugin } from '../../../core/types.ts';
+import { pluginName, rangeOf, repoPath, type Plugin } from '../../../core/types.ts';
 import { checkedVersion } from '../checked-version.ts';
 import { foldersWithManifest } from '../plugin-folders.ts';
 import { readEach } from '../read-pool.ts';
 import { fileExists, invalidManifest, readManifest } from '../read-manifest.ts';
 import type { FleetFinder } from '../types.ts';
-import { mergedDependencies, parsePackageJson, type PackageJson } from './package-json.ts';
+import { dependenciesOf, parsePackageJson, type PackageJson } from './package-json.ts';
 import { PNPM_WORKSPACE, workspacePatterns } from './workspace-patterns.ts';
 
 const MANIFEST = 'package.json';
@@ -52,9 +52,9 @@ function npmPlugin(folder: string, pkg: PackageJson, file: string, config: Slipw
   if (typeof pkg.name !== 'string' || pkg.name === '') {
     throw invalidManifest(file, '"name" is missing', { hint: `add "name" to ${file}, or leave the folder out with fleet.exclude` });
   }
-  const dependencies = mergedDependencies(pkg, file);
+  const dependencies = dependenciesOf(pkg, file);
   const corePackage = config.core.package;
-  const coreRange = corePackage ? dependencies[corePackage] : undefined;
+  const coreRange = corePackage ? rangeOf(dependencies, corePackage, ['runtime', 'peer', 'optional', 'dev']) : undefined;
   return {
     name: pluginName(pkg.name),
     path: repoPath(folder),
