@@ -75,7 +75,7 @@ const FLAGS = {
 type Values = ReturnType<typeof parseFlags<typeof FLAGS>>['values'];
 
 export async function run(args: string[], context: { debug: boolean }): Promise<number> {
-  const { values, positionals } = parseFlags(args, FLAGS, 'compat');
+  const { values, positionals } = parseFlags(args, FLAGS, 'compat', true);
   const mode = positionals[0] ?? 'all';
   if (!['all', 'plan', 'report'].includes(mode) || positionals.length > 1) {
     throw new SlipwayError('USAGE', `unknown compat mode "${positionals.join(' ')}"`, { hint: 'use `slipway compat`, `slipway compat plan` or `slipway compat report`' });

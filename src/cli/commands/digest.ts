@@ -65,7 +65,7 @@ const FLAGS = {
 const env = (name: string) => process.env[name] || undefined;
 
 export async function run(args: string[], context: { debug: boolean }): Promise<number> {
-  const { values, positionals } = parseFlags(args, FLAGS, 'digest');
+  const { values, positionals } = parseFlags(args, FLAGS, 'digest', true);
   const mode = positionals[0] ?? 'digest';
   if (!['digest', 'setup-notion'].includes(mode) || positionals.length > 1) {
     throw new SlipwayError('USAGE', `unknown digest mode "${positionals.join(' ')}"`, { hint: 'use `slipway digest` or `slipway digest setup-notion`' });
