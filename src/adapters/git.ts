@@ -91,7 +91,7 @@ export async function mergeBases(cwd: string, commits: readonly Sha[]): Promise<
   const result = await execa('git', args, { cwd, reject: false, stripFinalNewline: true });
   // Exit 1 without a word: the commits share no history.
   if (result.exitCode === 1 && !result.stderr) return [];
-  if (result.exitCode !== 0) throw gitError(args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
+  if (result.exitCode !== 0) throw gitError(cwd, args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
   const out = result.stdout;
   return out.split('\n').filter(Boolean).map(sha);
 }
@@ -128,7 +128,7 @@ export async function readLog(cwd: string, range: { to?: string; exclude?: reado
   try {
     await child;
   } catch (error) {
-    throw gitError(args, error);
+    throw gitError(cwd, args, error);
   }
   try {
     if (framing) throw framing;

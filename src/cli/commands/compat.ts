@@ -17,6 +17,7 @@ import { compatLocal } from '../../jobs/compat/local.ts';
 import { planCompat } from '../../jobs/compat/plan.ts';
 import { reportCompat, type CompatReport, type CompatReportOptions } from '../../jobs/compat/report.ts';
 import { parseFlags } from '../command.ts';
+import { slackTokenFromEnv } from '../slack-token.ts';
 
 export const usage = `usage: slipway compat [plan | report] [options]
 
@@ -40,7 +41,7 @@ options:
   --run-id ID            name of the run (default: local-<time>)
   --max-shards N         plan: shards at most (default: compat.maxShards; never above 256)
   --results DIR          report: the folder holding shard-*.json
-  --slack-channel C      post the report to Slack (default: slack.compat); needs SLACK_TOKEN
+  --slack-channel C      post the report to Slack (default: slack.compat); needs SLACK_BOT_TOKEN
   --now                  post to Slack now, not at the next compat.report weekday and time
   --issues OWNER/NAME    keep one issue per regression in that repository; needs GITHUB_TOKEN
   --push                 push the results branch to its remote (compat.results.remote)
@@ -50,7 +51,7 @@ options:
   --json                 print the classified run as JSON
   --dry-run              show each write (results branch, Slack, issues) without making it
 
-environment: SLACK_TOKEN, SLACK_API_URL (another Slack API root), GITHUB_TOKEN, GITHUB_API_URL.`;
+environment: SLACK_BOT_TOKEN, SLACK_API_URL (another Slack API root), GITHUB_TOKEN, GITHUB_API_URL.`;
 
 const FLAGS = {
   cwd: { type: 'string' },
@@ -170,10 +171,10 @@ async function catalogTarget(cwd: string, config: SlipwayConfig, reporter: Repor
 function slackTarget(values: Values, config: SlipwayConfig): CompatReportOptions['slack'] {
   const channel = values['slack-channel'] ?? config.slack.compat;
   if (!channel) return undefined;
-  const token = process.env['SLACK_TOKEN'];
+  const token = slackTokenFromEnv();
   if (!token) {
     if (values['dry-run']) return undefined;
-    throw new SlipwayError('USAGE', `posting to Slack channel ${channel} needs a bot token`, { subject: 'SLACK_TOKEN', hint: 'set SLACK_TOKEN, or leave out --slack-channel (and slack.compat)' });
+    throw new SlipwayError('USAGE', `posting to Slack channel ${channel} needs a bot token`, { subject: 'SLACK_BOT_TOKEN', hint: 'set SLACK_BOT_TOKEN, or leave out --slack-channel (and slack.compat)' });
   }
   return { client: createSlackClient({ token, apiUrl: process.env['SLACK_API_URL'] }), channel, now: values.now ?? false };
 }
