@@ -29,7 +29,7 @@ await runAction('release', async ({ reporter, workspace, repository }) => {
       dryRun: booleanInput('dry-run'),
       journalFile,
       github: { token: secretInput('github-token'), baseUrl: stringInput('github-api-url'), repository: stringInput('repository') ?? repository },
-      registry: { url: stringInput('registry'), token: secretInput('npm-token') },
+      registry: { url: stringInput('registry'), token: secretInput('npm-token'), distTag: stringInput('dist-tag') },
     });
     core.setOutput('released', JSON.stringify(result.released.map((r) => r.tag)));
     core.setOutput('result', result.line);

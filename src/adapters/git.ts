@@ -25,7 +25,7 @@ function gitError(cwd: string, args: readonly string[], error: unknown): Slipway
     return new SlipwayError('USAGE', 'the folder does not exist', { subject: cwd, hint: 'pass the folder of your repository (--cwd, or working-directory in a workflow)', cause: error });
   }
   if (/not a git repository/i.test(stderr)) {
-    return new SlipwayError('USAGE', 'not in a git repository', {
+    return new SlipwayError('GIT_FAILED', 'not in a git repository', {
       subject: cwd,
       hint: 'run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)',
       cause: error,
@@ -35,7 +35,7 @@ function gitError(cwd: string, args: readonly string[], error: unknown): Slipway
     return new SlipwayError('USAGE', 'git is not installed (or not on PATH)', { subject: 'git', hint: 'install git and run again', cause: error });
   }
   if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes('HEAD')) {
-    return new SlipwayError('USAGE', 'the repository has no commit yet', { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error });
+    return new SlipwayError('GIT_FAILED', 'the repository has no commit yet', { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error });
   }
   const message = stderr.split('\n').find((line) => line.startsWith('fatal:') || line.startsWith('error:')) ?? (stderr || (error as Error).message);
   return new SlipwayError('GIT_FAILED', `git ${args[0]} failed: ${message}`, {

@@ -7,6 +7,7 @@
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet } from '../adapters/fleet.ts';
 import { currentBranch, readTags } from '../adapters/git.ts';
+import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { anyCatalogManifest } from '../adapters/init/catalog-manifests.ts';
 import { existingFiles, writeFiles } from '../adapters/init/files.ts';
 import { readReleasePleaseConfig, RELEASE_PLEASE_CONFIG } from '../adapters/init/release-please.ts';
@@ -118,6 +119,14 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     'Only what differs from the defaults is here; every other key keeps its default',
     '(README.md › Configuration). Check it with `slipway plan`.',
   ];
+  // A changesets team keeps its habits: pending changesets and .changeset/config.json are read as they are.
+  const changesets = await readChangesets(cwd, names);
+  if (changesets.present) {
+    const groups = changesets.groups.fixed.length + changesets.groups.linked.length;
+    const line = `Changesets: ${changesets.changesets.length} pending changeset(s) in .changeset/ are release intents (with the commits),${groups ? ` ${groups} fixed/linked group(s) from .changeset/config.json are version groups,` : ''} and each release deletes the changesets it used: keep writing them.`;
+    reporter.info(line);
+    header.push('', line);
+  }
 
   // The starter workflows: compat only with a core to test against; index only for a fleet
   // listed in a catalog (its presence also turns on the catalog's validate checks).

@@ -61,6 +61,8 @@ export interface RegistryTarget {
   url?: string | undefined;
   /** NPM_TOKEN. */
   token?: string | undefined;
+  /** The npm dist-tag; default slipway.yml `release.distTag`, else npm's (`latest`, or the prerelease channel). */
+  distTag?: string | undefined;
 }
 
 export interface ReleaseJobOptions {
@@ -587,9 +589,10 @@ class ReleaseRun {
     // changesets' `access` (.changeset/config.json) keeps meaning what it meant to the team.
     this.changesetAccess ??= readChangesets(this.cwd, []).then((c) => c.config.access);
     const access = release.ecosystem === 'npm' ? await this.changesetAccess : undefined;
+    const distTag = this.input.options.registry?.distTag ?? this.input.config.release.distTag;
     const result = await publisher.publish(
       { name: release.name, version: release.to, dir: join(this.cwd, release.path), ...(workspaceVersions ? { workspaceVersions } : {}) },
-      { provenance, ...(access ? { access } : {}) },
+      { provenance, ...(access ? { access } : {}), ...(distTag ? { distTag } : {}) },
     );
     return {
       status: result.status === 'already-published' ? 'already-done' : 'done',

@@ -98,6 +98,13 @@ describe('a changesets repository', () => {
     expect((await makePlan(r.dir)).releases).toEqual([]);
   }, 120_000);
 
+  it('init recognises a changesets repository and says how its changesets are used', async () => {
+    const r = changesetsFleet();
+    const init = await execa(process.execPath, [join(import.meta.dirname, '../../src/cli/main.ts'), 'init', '--dry-run'], { cwd: r.dir, reject: false });
+    expect(init.exitCode).toBe(0);
+    expect(init.stderr).toContain('Changesets: 2 pending changeset(s) in .changeset/ are release intents (with the commits), 1 fixed/linked group(s) from .changeset/config.json are version groups, and each release deletes the changesets it used: keep writing them.');
+  });
+
   it('a linked group aligns only the members that release, from the highest version in the group', () => {
     const member = (name: string, current: string, bump: 'none' | 'patch' | 'minor' | 'major') => [name as PluginName, { name: name as PluginName, current: current as Version, bump }] as const;
     const members = new Map([member('x', '1.4.0', 'patch'), member('y', '2.0.0', 'minor'), member('z', '3.0.0', 'none')]);

@@ -23,6 +23,8 @@ options:
   --dry-run            show each write (file, commit, tag, push, release, publish) without making it
   --registry URL       npm registry to publish to (default: release.registry in slipway.yml, else npmjs);
                        the token is read from NPM_TOKEN
+  --dist-tag TAG       npm dist-tag to publish to, e.g. v1 for an older line (default: release.distTag,
+                       else latest, or the prerelease channel)
   --github-url URL     GitHub API root, for GitHub Enterprise Server (default: https://api.github.com);
                        the token is read from GITHUB_TOKEN or GH_TOKEN — without one, GitHub Releases are skipped
   --repo OWNER/NAME    the GitHub repository for Releases (default: the remote's, when it is on github.com)
@@ -47,6 +49,7 @@ export async function run(args: string[], context: { debug: boolean }, io: Relea
       yes: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       registry: { type: 'string' },
+      'dist-tag': { type: 'string' },
       'github-url': { type: 'string' },
       repo: { type: 'string' },
       journal: { type: 'string' },
@@ -94,7 +97,7 @@ export async function run(args: string[], context: { debug: boolean }, io: Relea
     dryRun,
     journalFile: values.journal ? resolve(values.journal) : undefined,
     github: { token: env['GITHUB_TOKEN'] || env['GH_TOKEN'] || undefined, baseUrl: values['github-url'], repository: values.repo },
-    registry: { url: values.registry, token: env['NPM_TOKEN'] || undefined },
+    registry: { url: values.registry, token: env['NPM_TOKEN'] || undefined, distTag: values['dist-tag'] },
     env,
   });
   if (values.json) process.stdout.write(JSON.stringify(result.released, null, 2) + '\n');

@@ -22,6 +22,11 @@ export const releaseSection = z
       .default('CHANGELOG.md'),
     /** The npm registry to publish to (npm plugins). */
     registry: z.string().url().optional(),
+    /**
+     * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+     * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
+     */
+    distTag: z.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
     /** Create a GitHub Release per tag. */
     githubRelease: z.boolean().default(true),
   })

@@ -149,6 +149,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
         dependencyVersions: nextOf,
         notes: fromChangesets.get(plugin.name)?.notes,
         repoUrl: input.repoUrl,
+        compare: history?.last ? { from: history.last.tag, to: tag } : undefined,
       }),
     };
   });

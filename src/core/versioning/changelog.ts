@@ -21,8 +21,10 @@ export interface ChangelogInput {
   dependencyVersions?: ReadonlyMap<string, string> | undefined;
   /** Summaries of the plugin's pending changesets, each under its bump (changesets' own layout). */
   notes?: ReadonlyArray<{ bump: 'major' | 'minor' | 'patch'; summary: string }> | undefined;
-  /** https://github.com/owner/repo — commit SHAs become links when given. */
+  /** https://github.com/owner/repo — commit SHAs, pull requests and the compare view become links when given. */
   repoUrl?: string | undefined;
+  /** The previous release's tag and this one's: the heading links to the compare view. */
+  compare?: { from: string; to: string } | undefined;
 }
 
 const SECTIONS: ReadonlyArray<[type: string, title: string]> = [
@@ -40,7 +42,10 @@ function bulleted(summary: string): string {
 }
 
 export function renderChangelogSection(input: ChangelogInput): string {
-  const lines: string[] = [`## ${input.version} (${input.date})`];
+  const heading = input.repoUrl && input.compare
+    ? `[${input.version}](${input.repoUrl}/compare/${encodeURIComponent(input.compare.from)}...${encodeURIComponent(input.compare.to)})`
+    : input.version;
+  const lines: string[] = [`## ${heading} (${input.date})`];
   const section = (title: string, items: string[]) => {
     if (items.length) lines.push('', `### ${title}`, '', ...items);
   };
@@ -48,7 +53,9 @@ export function renderChangelogSection(input: ChangelogInput): string {
     const short = sha.slice(0, 7);
     return input.repoUrl ? `([${short}](${input.repoUrl}/commit/${sha}))` : `(${short})`;
   };
-  const scoped = (scope: string | null, text: string) => `* ${scope ? `**${scope}:** ` : ''}${text}`;
+  // A squash merge's "(#123)" links to its pull request.
+  const linked = (text: string) => (input.repoUrl ? text.replace(/\(#(\d+)\)/g, (_, n: string) => `([#${n}](${input.repoUrl}/pull/${n}))`) : text);
+  const scoped = (scope: string | null, text: string) => `* ${scope ? `**${scope}:** ` : ''}${linked(text)}`;
 
   for (const [bump, title] of [['major', 'Major Changes'], ['minor', 'Minor Changes'], ['patch', 'Patch Changes']] as const) {
     section(title, (input.notes ?? []).filter((n) => n.bump === bump).map((n) => bulleted(n.summary)));
