@@ -20,6 +20,11 @@ export interface FleetFinder {
 
 export interface ManifestChange {
   version?: Version;
+  /**
+   * A module of a lockstep build follows its parent: its `<parent><version>` (and its own
+   * `<version>` where it repeats the parent's) becomes this. Only Maven has such a reference.
+   */
+  parentVersion?: Version;
   /** Internal dependencies whose range changes: dependency name → new range. */
   dependencies?: Record<string, string>;
 }

@@ -46,14 +46,23 @@ const versioningSection = z
      * fleet of several plugins, `v{version}` when the repository is one plugin.
      */
     tagFormat: z.string().regex(/\{version\}/, 'must contain {version}').optional(),
-    /** Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`. */
-    releaseTypes: z.record(z.string(), bump).default({}),
+    /**
+     * Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`.
+     * A key may carry a scope (`chore(deps): patch`, `chore(version): none`), which wins over the type's.
+     */
+    releaseTypes: z.record(z.string().regex(/^[\w-]+(?:\([^()\s]+\))?$/, 'must be a commit type or type(scope), e.g. chore or chore(deps)'), bump).default({}),
+    /**
+     * The JVM SNAPSHOT cycle: a `-SNAPSHOT` version in the manifest is a floor for the next
+     * release, and after tagging the release commits the next patch SNAPSHOT. `auto` turns it on
+     * for Gradle/Maven units whose version is a SNAPSHOT; `off` releases SNAPSHOT builds like any other.
+     */
+    snapshot: z.enum(['auto', 'off']).default('auto'),
     /** How internal dependents of a released plugin are bumped. */
     dependents: z.enum(['patch', 'none']).default('patch'),
     /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
     prerelease: z.string().regex(/^[0-9A-Za-z-]+$/).optional(),
   })
-  .default({ releaseTypes: {}, dependents: 'patch' });
+  .default({ releaseTypes: {}, dependents: 'patch', snapshot: 'auto' });
 
 const commandsSection = z
   .strictObject({

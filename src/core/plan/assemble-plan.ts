@@ -5,12 +5,13 @@
 import type { VersioningConfig } from '../config/schema.ts';
 import type { ReleaseHistory } from '../history/last-release.ts';
 import type { TagFormat } from '../history/tag-format.ts';
-import type { Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '../types.ts';
+import type { Artifact, Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '../types.ts';
 import { bumpForCommits, type Bump } from '../versioning/bump.ts';
 import { renderChangelogSection } from '../versioning/changelog.ts';
 import { parseConventionalCommit, type ConventionalCommit, type ParsedCommit } from '../versioning/conventional-commit.ts';
 import { updatedRange } from '../versioning/dependency-range.ts';
 import { nextVersion } from '../versioning/next-version.ts';
+import { nextSnapshot, withFloor } from '../versioning/snapshot.ts';
 import { withHash } from './plan-hash.ts';
 import { PLAN_SCHEMA_VERSION, type DependencyUpdate, type IgnoredCommit, type PlannedCommit, type PlannedRelease, type ReleasePlan } from './release-plan.ts';
 
@@ -86,7 +87,11 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
 
   const releasing = [...candidates.values()].filter((c) => c.bump !== 'none');
   const nextOf = new Map<PluginName, Version>(
-    releasing.map((c) => [c.plugin.name, nextVersion({ current: c.current, bump: c.bump as ReleaseType, prerelease })]),
+    releasing.map((c) => {
+      const next = nextVersion({ current: c.current, bump: c.bump as ReleaseType, prerelease });
+      // A committed SNAPSHOT is a floor for a stable release (not for a prerelease channel).
+      return [c.plugin.name, prerelease ? next : withFloor(next, c.plugin.versionFloor, input.histories.get(c.plugin.name)?.last?.version)];
+    }),
   );
   const warnings = [...(input.warnings ?? [])];
 
@@ -117,6 +122,9 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       commits,
       dependencyUpdates,
       dependents: (dependentsOf.get(plugin.name) ?? []).filter((name) => nextOf.has(name)).sort(),
+      ...(plugin.artifacts?.length ? { artifacts: plugin.artifacts.map(artifactCoordinate) } : {}),
+      ...(plugin.versionFiles?.length ? { versionFiles: plugin.versionFiles } : {}),
+      ...(plugin.snapshotCycle && !prerelease ? { nextSnapshot: nextSnapshot(to) } : {}),
       changelog: renderChangelogSection({
         version: to,
         date: input.date,
@@ -138,6 +146,11 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     ignoredCommits: [...ignored.values()],
     warnings,
   });
+}
+
+/** groupId:artifactId, or the artifactId alone where the build names no group. */
+function artifactCoordinate(artifact: Artifact): string {
+  return artifact.groupId ? `${artifact.groupId}:${artifact.artifactId}` : artifact.artifactId;
 }
 
 function commitOf(raw: RawCommit, cc: ConventionalCommit): PlannedCommit {

@@ -37,6 +37,9 @@ const plannedRelease = z.strictObject({
   commits: z.array(plannedCommit),
   dependencyUpdates: z.array(z.strictObject({ name: z.string(), from: z.string(), to: z.string() })),
   dependents: z.array(z.string()),
+  artifacts: z.array(z.string().min(1)).optional(),
+  versionFiles: z.array(z.string().min(1)).optional(),
+  nextSnapshot: version.optional(),
   changelog: z.string().startsWith('## '),
 });
 
