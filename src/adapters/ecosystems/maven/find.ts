@@ -45,7 +45,7 @@ export const mavenFinder: FleetFinder = {
     // it) are released with it as one unit; a module with a version of its own is its own unit.
     const follows = (pom: Pom) => rootPom?.version !== undefined && pom.parentVersion === rootPom.version && (pom.version === undefined || pom.version === rootPom.version);
     const lockstep = modules.filter((m) => follows(m.pom));
-    const independent = modules.filter((m) => !follows(m.pom)).map((m) => mavenPlugin(m.folder, m.pom, m.file, rootPom, config));
+    const independent = modules.filter((m) => !follows(m.pom)).map((m) => ({ ...mavenPlugin(m.folder, m.pom, m.file, rootPom, config), artifacts: [artifactOf(m.folder, m.pom, m.file)] }));
     if (lockstep.length === 0 || !rootPom) return independent;
     const unit = mavenPlugin('', rootPom, MANIFEST, undefined, config);
     return [
