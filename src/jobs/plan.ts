@@ -5,9 +5,11 @@
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
 import { headSha, readLog, readTags, repositoryUrl } from '../adapters/git.ts';
+import { fileAt } from '../adapters/git-release.ts';
+import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
-import { readReleaseHistory } from '../core/history/last-release.ts';
+import { readReleaseHistory, type ReleaseHistory } from '../core/history/last-release.ts';
 import { guessLogStart, logCovers, logStart } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
 import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, tagFormatFor, type TagFormat } from '../core/history/tag-format.ts';
@@ -85,7 +87,9 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     releaseCommit,
     plugins: fleet.plugins.map((p) => p.name),
   });
+  const coreRaised = config.versioning.coreRaise === 'none' ? new Set<PluginName>() : await coreRaisedSince(cwd, fleet, histories, config);
   const plan = assemblePlan({
+    coreRaised,
     plugins: fleet.plugins,
     histories,
     unreleased,
@@ -100,6 +104,28 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   reportIgnored(plan, reporter);
   return { plan, fleet, config };
+}
+
+/**
+ * The units whose core range differs from the one at their last release (versioning.coreRaise):
+ * one `git show` per unit with a core range and a release — a repository is one or a few units.
+ */
+async function coreRaisedSince(cwd: string, fleet: Fleet, histories: ReadonlyMap<PluginName, ReleaseHistory>, config: SlipwayConfig): Promise<Set<PluginName>> {
+  const raised = new Set<PluginName>();
+  for (const plugin of fleet.plugins) {
+    const last = histories.get(plugin.name)?.last;
+    if (plugin.coreRange === undefined || !last) continue;
+    const text = await fileAt(cwd, last.commit, plugin.manifestFile);
+    if (text === undefined) continue;
+    let before: string | undefined;
+    try {
+      before = strategyFor(plugin.ecosystem).coreRangeIn(text, plugin.manifestFile, config);
+    } catch {
+      continue; // a manifest that did not parse back then says nothing about a raise
+    }
+    if (before !== undefined && before !== plugin.coreRange) raised.add(plugin.name);
+  }
+  return raised;
 }
 
 /** A few ignored commits by name, then a count: a 1,300-plugin fleet can have hundreds. */

@@ -7,14 +7,18 @@
  */
 import { join } from 'node:path';
 import semver from 'semver';
+import type { SlipwayConfig } from '../../core/config/schema.ts';
 import type { Ecosystem, RepoPath, Version } from '../../core/types.ts';
 import { genericFinder } from './generic/find.ts';
 import { genericUpdater } from './generic/update.ts';
 import { gradleFinder } from './gradle/find.ts';
+import { readProperties } from './gradle/properties.ts';
 import { gradleUpdater } from './gradle/update.ts';
 import { mavenFinder } from './maven/find.ts';
+import { parsePom } from './maven/pom.ts';
 import { mavenUpdater } from './maven/update.ts';
 import { npmFinder } from './npm/find.ts';
+import { mergedDependencies, parsePackageJson } from './npm/package-json.ts';
 import { npmUpdater } from './npm/update.ts';
 import { pythonFinder } from './python/find.ts';
 import { pythonUpdater } from './python/update.ts';
@@ -42,6 +46,8 @@ export interface PublishUnit {
 
 export interface EcosystemStrategy {
   readonly ecosystem: Ecosystem;
+  /** Gradle and Maven share the JVM conventions: SNAPSHOTs, Maven repositories, a JDK on the runner. */
+  readonly jvm: boolean;
   readonly finder: FleetFinder;
   readonly updater: ManifestUpdater;
   /** The build tools' word for a development version (`-SNAPSHOT`); undefined where the ecosystem has none. */
@@ -52,6 +58,8 @@ export interface EcosystemStrategy {
   readonly testCommand: string | undefined;
   /** The secrets its publishing reads, for `init` and the docs. */
   readonly publishSecrets: readonly PublishSecret[];
+  /** The core range a unit's manifest text declares (to compare it with an earlier release's); undefined: none. */
+  coreRangeIn(text: string, file: string, config: SlipwayConfig): string | undefined;
 }
 
 /** Gradle/Maven: the same SNAPSHOT convention and Maven-repository secrets. */
@@ -67,16 +75,19 @@ const ALREADY_IN_MAVEN_REPOSITORY = /\b409\b|status code: 409|Conflict/;
 
 const npmStrategy: EcosystemStrategy = {
   ecosystem: 'npm',
+  jvm: false,
   finder: npmFinder,
   updater: npmUpdater,
   snapshotSuffix: undefined,
   publishDefault: async () => ({ kind: 'npm-registry' }),
   testCommand: 'npm test',
   publishSecrets: [{ name: 'NPM_TOKEN', purpose: 'an npm automation token that may publish the packages' }],
+  coreRangeIn: (text, file, config) => (config.core.package ? mergedDependencies(parsePackageJson(text, file), file)[config.core.package] : undefined),
 };
 
 const gradleStrategy: EcosystemStrategy = {
   ecosystem: 'gradle',
+  jvm: true,
   finder: gradleFinder,
   updater: gradleUpdater,
   snapshotSuffix: '-SNAPSHOT',
@@ -88,10 +99,12 @@ const gradleStrategy: EcosystemStrategy = {
   },
   testCommand: './gradlew test',
   publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text, _file, config) => readProperties(text).get(config.fleet.coreVersionProperty)?.value,
 };
 
 const mavenStrategy: EcosystemStrategy = {
   ecosystem: 'maven',
+  jvm: true,
   finder: mavenFinder,
   updater: mavenUpdater,
   snapshotSuffix: '-SNAPSHOT',
@@ -103,26 +116,31 @@ const mavenStrategy: EcosystemStrategy = {
   }),
   testCommand: 'mvn -B test',
   publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text, file, config) => parsePom(text, file).properties[config.fleet.coreVersionProperty],
 };
 
 const pythonStrategy: EcosystemStrategy = {
   ecosystem: 'python',
+  jvm: false,
   finder: pythonFinder,
   updater: pythonUpdater,
   snapshotSuffix: undefined,
   publishDefault: async () => ({ kind: 'none', reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
   testCommand: 'python -m pytest',
   publishSecrets: [{ name: 'TWINE_PASSWORD', purpose: 'a PyPI API token (with TWINE_USERNAME=__token__)' }],
+  coreRangeIn: () => undefined,
 };
 
 const genericStrategy: EcosystemStrategy = {
   ecosystem: 'generic',
+  jvm: false,
   finder: genericFinder,
   updater: genericUpdater,
   snapshotSuffix: undefined,
   publishDefault: async () => ({ kind: 'none', reason: 'no publish command for generic plugins (commands.publish in slipway.yml)' }),
   testCommand: undefined,
   publishSecrets: [],
+  coreRangeIn: () => undefined,
 };
 
 /** Every ecosystem's strategy. A Record over Ecosystem: leaving one out is a compile error. */

@@ -57,12 +57,17 @@ const versioningSection = z
      * for Gradle/Maven units whose version is a SNAPSHOT; `off` releases SNAPSHOT builds like any other.
      */
     snapshot: z.enum(['auto', 'off']).default('auto'),
+    /**
+     * What a release whose required core version went up since the last release is: `minor`
+     * makes such a patch a minor (Kestra's plugins release a raised kestraVersion as a minor).
+     */
+    coreRaise: z.enum(['minor', 'none']).default('none'),
     /** How internal dependents of a released plugin are bumped. */
     dependents: z.enum(['patch', 'none']).default('patch'),
     /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
     prerelease: z.string().regex(/^[0-9A-Za-z-]+$/).optional(),
   })
-  .default({ releaseTypes: {}, dependents: 'patch', snapshot: 'auto' });
+  .default({ releaseTypes: {}, dependents: 'patch', snapshot: 'auto', coreRaise: 'none' });
 
 const commandsSection = z
   .strictObject({

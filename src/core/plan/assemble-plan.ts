@@ -2,6 +2,7 @@
  * From the fleet, its release history and its unreleased commits to a release plan. Pure: the
  * plan job reads git and manifests and hands everything here.
  */
+import semver from 'semver';
 import type { VersioningConfig } from '../config/schema.ts';
 import type { ReleaseHistory } from '../history/last-release.ts';
 import type { TagFormat } from '../history/tag-format.ts';
@@ -29,6 +30,8 @@ export interface PlanInput {
   prerelease?: string | undefined;
   repoUrl?: string | undefined;
   warnings?: readonly string[];
+  /** Units whose required core version is higher than at their last release (versioning.coreRaise). */
+  coreRaised?: ReadonlySet<PluginName>;
 }
 
 interface Candidate {
@@ -65,7 +68,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       current: history?.last?.version ?? plugin.version,
       firstRelease: !history?.last,
       commits: kept,
-      bump: bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes),
+      bump: raisedForCore(bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes), input.versioning.coreRaise, input.coreRaised?.has(plugin.name) ?? false),
       reason: 'commits',
     });
   }
@@ -88,9 +91,11 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
   const releasing = [...candidates.values()].filter((c) => c.bump !== 'none');
   const nextOf = new Map<PluginName, Version>(
     releasing.map((c) => {
-      const next = nextVersion({ current: c.current, bump: c.bump as ReleaseType, prerelease });
+      const history = input.histories.get(c.plugin.name);
+      c.bump = cappedOnOlderLine(c.current, c.bump as ReleaseType, prerelease, history?.last ? history.versions : []);
+      const next = nextVersion({ current: c.current, bump: c.bump, prerelease });
       // A committed SNAPSHOT is a floor for a stable release (not for a prerelease channel).
-      return [c.plugin.name, prerelease ? next : withFloor(next, c.plugin.versionFloor, input.histories.get(c.plugin.name)?.last?.version)];
+      return [c.plugin.name, prerelease ? next : withFloor(next, c.plugin.versionFloor, history?.last?.version)];
     }),
   );
   const warnings = [...(input.warnings ?? [])];
@@ -146,6 +151,22 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     ignoredCommits: [...ignored.values()],
     warnings,
   });
+}
+
+/**
+ * A maintenance line (a branch cut from an old release, behind newer releases elsewhere) stays
+ * on its own minor: when the bump would reach a version already released on another line
+ * (a feat backported to 0.21.x while 0.22.0 is out), it is capped at a patch.
+ */
+function cappedOnOlderLine(current: Version, bump: ReleaseType, prerelease: string | undefined, tagged: readonly Version[]): ReleaseType {
+  if (bump === 'patch') return bump;
+  const next = nextVersion({ current, bump, prerelease });
+  return tagged.some((version) => semver.gt(version, current) && semver.lte(version, next)) ? 'patch' : bump;
+}
+
+/** versioning.coreRaise: a release that needs a newer core is at least a minor. */
+function raisedForCore(bump: Bump, coreRaise: VersioningConfig['coreRaise'], raised: boolean): Bump {
+  return raised && coreRaise === 'minor' && bump === 'patch' ? 'minor' : bump;
 }
 
 /** groupId:artifactId, or the artifactId alone where the build names no group. */
