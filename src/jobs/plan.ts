@@ -5,9 +5,11 @@
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
 import { branchesContaining, currentBranch, headSha, readTags, repositoryUrl } from '../adapters/git.ts';
+import { fileAt } from '../adapters/git-release.ts';
+import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
-import { readReleaseHistory } from '../core/history/last-release.ts';
+import { readReleaseHistory, type ReleaseHistory } from '../core/history/last-release.ts';
 import type { DatedTag } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
 import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, tagFormatFor, type TagFormat } from '../core/history/tag-format.ts';
@@ -19,6 +21,7 @@ import type { Reporter } from '../core/reporter.ts';
 import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
 import type { VersionOverride } from '../core/plan/version-overrides.ts';
 import { fleetLog, guessLog } from './history/fleet-log.ts';
+import type { PluginName } from '../core/types.ts';
 
 export interface PlanOptions {
   cwd: string;
@@ -90,7 +93,9 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     plugins: fleet.plugins.map((p) => p.name),
   });
   const branchWarning = branchPolicyWarning(branch, config);
+  const coreRaised = config.versioning.coreRaise === 'none' ? new Set<PluginName>() : await coreRaisedSince(cwd, fleet, histories, config);
   const plan = assemblePlan({
+    coreRaised,
     plugins: fleet.plugins,
     histories,
     unreleased,
@@ -135,6 +140,28 @@ async function refuseTakenTags(cwd: string, plan: ReleasePlan, tags: readonly Da
         : `that release was made on another line; release this line with a version no one has tagged (e.g. --set ${release.name}=<version>), or plan on the branch that holds the tag`,
     });
   }
+}
+
+/**
+ * The units whose core range differs from the one at their last release (versioning.coreRaise):
+ * one `git show` per unit with a core range and a release — a repository is one or a few units.
+ */
+async function coreRaisedSince(cwd: string, fleet: Fleet, histories: ReadonlyMap<PluginName, ReleaseHistory>, config: SlipwayConfig): Promise<Set<PluginName>> {
+  const raised = new Set<PluginName>();
+  for (const plugin of fleet.plugins) {
+    const last = histories.get(plugin.name)?.last;
+    if (plugin.coreRange === undefined || !last) continue;
+    const text = await fileAt(cwd, last.commit, plugin.manifestFile);
+    if (text === undefined) continue;
+    let before: string | undefined;
+    try {
+      before = strategyFor(plugin.ecosystem).coreRangeIn(text, plugin.manifestFile, config);
+    } catch {
+      continue; // a manifest that did not parse back then says nothing about a raise
+    }
+    if (before !== undefined && before !== plugin.coreRange) raised.add(plugin.name);
+  }
+  return raised;
 }
 
 /** A few ignored commits by name, then a count: a 1,300-plugin fleet can have hundreds. */

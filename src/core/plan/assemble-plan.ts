@@ -6,12 +6,13 @@ import semver from 'semver';
 import type { VersioningConfig } from '../config/schema.ts';
 import type { ReleaseHistory } from '../history/last-release.ts';
 import type { TagFormat } from '../history/tag-format.ts';
-import type { Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '../types.ts';
+import type { Artifact, Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '../types.ts';
 import { bumpForCommits, type Bump } from '../versioning/bump.ts';
 import { renderChangelogSection } from '../versioning/changelog.ts';
 import { parseConventionalCommit, type ConventionalCommit, type ParsedCommit } from '../versioning/conventional-commit.ts';
 import { nextVersion } from '../versioning/next-version.ts';
 import { cascadeDependents } from './dependents.ts';
+import { nextSnapshot, withFloor } from '../versioning/snapshot.ts';
 import { withHash } from './plan-hash.ts';
 import { overrideProblem, releaseAsFooter, type OverrideRecord, type VersionOverride } from './version-overrides.ts';
 import { SlipwayError } from '../errors.ts';
@@ -33,6 +34,8 @@ export interface PlanInput {
   warnings?: readonly string[];
   /** The approver's versions and bumps (`--set`, `--bump`); each is checked, and a bad one is an error. */
   overrides?: readonly VersionOverride[];
+  /** Units whose required core version is higher than at their last release (versioning.coreRaise). */
+  coreRaised?: ReadonlySet<PluginName>;
 }
 
 interface Candidate {
@@ -76,7 +79,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       current: history?.last?.version ?? plugin.version,
       firstRelease: !history?.last,
       commits: kept,
-      bump: bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes),
+      bump: raisedForCore(bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes), input.versioning.coreRaise, input.coreRaised?.has(plugin.name) ?? false),
       reason: 'commits',
     };
     if (releaseAs) {
@@ -88,20 +91,34 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
   }
   applyOverrides(candidates, input);
 
+  /** The bump on this line: a maintenance line stays on patches (a person's --bump stays as given). */
+  const lineBump = (candidate: Candidate, bump: ReleaseType): ReleaseType => {
+    if (candidate.override) return bump;
+    const history = input.histories.get(candidate.plugin.name);
+    const taken = history?.last ? [...history.versions, ...history.elsewhere.map((release) => release.version)] : [];
+    return cappedOnOlderLine(candidate.current, bump, prerelease, taken);
+  };
+  /** A version a person set (Release-As, --set) is the version; else the bump's, raised to a committed SNAPSHOT floor. */
+  const versionOf = (candidate: Candidate, bump: ReleaseType): Version => {
+    if (candidate.override && candidate.override.source !== 'bump') return candidate.override.version;
+    const next = nextVersion({ current: candidate.current, bump, prerelease });
+    // A committed SNAPSHOT is a floor for a stable release (not for a prerelease channel).
+    return prerelease ? next : withFloor(next, candidate.plugin.versionFloor, input.histories.get(candidate.plugin.name)?.last?.version);
+  };
+
   // Dependents of released plugins, by kind of dependency (./dependents.ts).
   const cascade = cascadeDependents({
     plugins: input.plugins,
     policy: input.versioning.dependents,
     bumps: new Map([...candidates].map(([name, c]) => [name, c.bump])),
-    // A version a person set (Release-As, --set) is the version, whatever the cascade adds to the bump.
     nextVersion: (name, bump) => {
       const candidate = candidates.get(name);
-      const fixed = candidate?.override && candidate.override.source !== 'bump' ? candidate.override.version : undefined;
-      return fixed ?? nextVersion({ current: candidate?.current ?? ('0.0.0' as Version), bump, prerelease });
+      return candidate ? versionOf(candidate, lineBump(candidate, bump)) : nextVersion({ current: '0.0.0' as Version, bump, prerelease });
     },
   });
   for (const candidate of candidates.values()) {
-    candidate.bump = cascade.bumps.get(candidate.plugin.name) ?? candidate.bump;
+    const bump = cascade.bumps.get(candidate.plugin.name) ?? candidate.bump;
+    candidate.bump = bump === 'none' ? bump : lineBump(candidate, bump);
     if (cascade.byDependency.has(candidate.plugin.name)) candidate.reason = 'dependency';
   }
 
@@ -133,6 +150,9 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       commits,
       dependencyUpdates,
       dependents: cascade.dependents.get(plugin.name) ?? [],
+      ...(plugin.artifacts?.length ? { artifacts: plugin.artifacts.map(artifactCoordinate) } : {}),
+      ...(plugin.versionFiles?.length ? { versionFiles: plugin.versionFiles } : {}),
+      ...(plugin.snapshotCycle && !prerelease ? { nextSnapshot: nextSnapshot(to) } : {}),
       changelog: renderChangelogSection({
         version: to,
         date: input.date,
@@ -198,6 +218,27 @@ function bumpBetween(from: Version, to: Version): ReleaseType {
   if (semver.major(to) !== semver.major(from)) return 'major';
   if (semver.minor(to) !== semver.minor(from)) return 'minor';
   return 'patch';
+}
+
+/**
+ * A maintenance line (a branch cut from an old release, behind newer releases elsewhere) stays
+ * on its own minor: when the bump would reach a version already released on another line
+ * (a feat backported to 0.21.x while 0.22.0 is out), it is capped at a patch.
+ */
+function cappedOnOlderLine(current: Version, bump: ReleaseType, prerelease: string | undefined, tagged: readonly Version[]): ReleaseType {
+  if (bump === 'patch') return bump;
+  const next = nextVersion({ current, bump, prerelease });
+  return tagged.some((version) => semver.gt(version, current) && semver.lte(version, next)) ? 'patch' : bump;
+}
+
+/** versioning.coreRaise: a release that needs a newer core is at least a minor. */
+function raisedForCore(bump: Bump, coreRaise: VersioningConfig['coreRaise'], raised: boolean): Bump {
+  return raised && coreRaise === 'minor' && bump === 'patch' ? 'minor' : bump;
+}
+
+/** groupId:artifactId, or the artifactId alone where the build names no group. */
+function artifactCoordinate(artifact: Artifact): string {
+  return artifact.groupId ? `${artifact.groupId}:${artifact.artifactId}` : artifact.artifactId;
 }
 
 function commitOf(raw: RawCommit, cc: ConventionalCommit): PlannedCommit {

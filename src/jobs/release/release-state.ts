@@ -141,7 +141,7 @@ async function refuseForeignChanges(cwd: string, plan: ReleasePlan, changelogNam
       continue;
     }
     const [now, base] = await Promise.all([readWorktreeFile(cwd, path), fileAt(cwd, 'HEAD', path)]);
-    if (now !== releasedContent(writers, base)) foreign.push(path);
+    if (now !== releasedContent(path, writers, base)) foreign.push(path);
   }
   if (foreign.length) {
     foreign.sort();
