@@ -187,7 +187,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
 function describeFleet(fleet: Fleet): string {
   const [first] = fleet.plugins;
   if (fleet.single && first && (first.artifacts?.length ?? 0) > 1) return `one ${fleet.ecosystem} build released as one unit, v{version}, with ${first.artifacts!.length} artifacts`;
-  return `${fleet.single ? 'one' : fleet.plugins.length} ${fleet.ecosystem} plugin${fleet.plugins.length === 1 ? '' : 's'}`;
+  return `${fleet.single ? 'a repository that is one' : `a fleet of ${fleet.plugins.length}`} ${fleet.ecosystem} plugin${fleet.plugins.length === 1 ? '' : 's'}`;
 }
 
 function publishLine(fleet: Fleet): string {
