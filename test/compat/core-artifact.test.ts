@@ -67,7 +67,7 @@ describe('compat commands', () => {
     expect(coreBuildCommand(config, 'maven')).toBe('mvn -B -DskipTests install -Dmaven.repo.local={mavenLocal}');
     // From the build root, through the wrapper where there is one: `./gradlew :sub:test`.
     expect(compatCommands(config, 'gradle')).toMatchObject({
-      test: '{gradle} {taskPrefix}test -Dmaven.repo.local={mavenLocal} -PhostVersion={coreVersion}',
+      test: '{gradle} {taskPrefix}cleanTest {taskPrefix}test -Dmaven.repo.local={mavenLocal} -PhostVersion={coreVersion}',
       junit: expect.arrayContaining(['build/test-results/**/*.xml']),
       strategy: { testFrom: 'build-root' },
     });

@@ -65,9 +65,10 @@ export const COMPAT_STRATEGIES: Record<Ecosystem, CompatStrategy> = {
   },
   // Gradle writes to a Maven local repository given by maven.repo.local: {out}/repository then
   // holds the core's own artifacts only. {gradle} is ./gradlew where the build has a wrapper.
+  // cleanTest: a test task Gradle finds up to date would pass without running a test.
   gradle: {
     build: '{gradle} publishToMavenLocal -Dmaven.repo.local={out}/repository',
-    test: (property) => `{gradle} {taskPrefix}test -Dmaven.repo.local={mavenLocal} -P${property}={coreVersion}`,
+    test: (property) => `{gradle} {taskPrefix}cleanTest {taskPrefix}test -Dmaven.repo.local={mavenLocal} -P${property}={coreVersion}`,
     junit: ['build/test-results/**/*.xml', '*/build/test-results/**/*.xml'],
     core: 'maven-repository',
     collectReactor: false,
