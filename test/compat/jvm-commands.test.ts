@@ -16,7 +16,7 @@ import { infraSignal } from '../../src/core/compat/infra-signals.ts';
 import { parseConfig } from '../../src/core/config/parse-config.ts';
 import { memoryReporter } from '../../src/core/reporter.ts';
 import { planCompat } from '../../src/jobs/compat/plan.ts';
-import { describeCheckout, fleetTargets } from '../../src/jobs/compat/targets.ts';
+import { describeCheckout, fleetTargets, gradleTaskPrefix } from '../../src/jobs/compat/targets.ts';
 import { cleanupTempDirs, repo, tempDir } from '../helpers/repo.ts';
 
 afterAll(cleanupTempDirs);
@@ -78,6 +78,8 @@ describe('the reactor of a Maven core', () => {
   it('refuses a module outside the checkout and a version it cannot resolve, pointing at compat.core.version', async () => {
     const escaping = folder({ 'pom.xml': pom('<groupId>a</groupId><artifactId>core</artifactId><version>1.0.0</version><modules><module>../../etc</module></modules>') });
     await expect(readMavenReactor(escaping)).rejects.toMatchObject({ code: expect.stringMatching(/MANIFEST_/) });
+    const climbing = folder({ 'pom.xml': pom('<groupId>a</groupId><artifactId>core</artifactId><version>${v}</version><properties><v>../../../etc</v></properties>') });
+    await expect(readMavenReactor(climbing)).rejects.toMatchObject({ code: 'MANIFEST_INVALID', message: expect.stringContaining('not a Maven coordinate') });
     const unresolved = folder({ 'pom.xml': pom('<groupId>a</groupId><artifactId>core</artifactId><version>${sha1}</version>') });
     await expect(readMavenReactor(unresolved)).rejects.toMatchObject({ code: 'VERSION_INVALID', hint: expect.stringContaining('compat.core.version') });
   });
@@ -116,6 +118,8 @@ describe('where plugin tests run', () => {
     const targets = await fleetTargets(gradleFleet, parseConfig('fleet:\n  ecosystem: gradle\n'));
     expect(targets.target('jdbc')).toMatchObject({ ecosystem: 'gradle', root: gradleFleet, dir: join(gradleFleet, 'plugins/jdbc'), taskPrefix: ':plugins:jdbc:' });
     expect(targets.target('http')).toMatchObject({ taskPrefix: ':http:' });
+    // The task path goes into a shell command.
+    expect(() => gradleTaskPrefix('a;touch pwned')).toThrow(expect.objectContaining({ code: 'MANIFEST_INVALID', subject: 'a;touch pwned' }));
   });
 
   it('runs `gradle :sub:test` in the build root when there is no wrapper, `./gradlew` when there is', async () => {

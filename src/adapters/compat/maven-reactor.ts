@@ -23,6 +23,8 @@ export interface MavenReactor {
   artifacts: MavenCoordinates[];
 }
 
+const COORDINATE = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
+
 /** Deep enough for real builds; a cycle of modules pointing at each other stops here too. */
 const MAX_DEPTH = 8;
 
@@ -47,6 +49,15 @@ export async function readMavenReactor(checkout: string): Promise<MavenReactor> 
     }
     const version = resolveProperties(rawVersion, own, file);
     const coordinates = { groupId, artifactId, version };
+    // They become folder names in the local repository: nothing that could climb out of it.
+    for (const [element, value] of Object.entries(coordinates)) {
+      if (!COORDINATE.test(value) || value.split('.').includes('')) {
+        throw new SlipwayError('MANIFEST_INVALID', `the core's ${file} has <${element}>${value}</${element}>, which is not a Maven coordinate`, {
+          subject: file,
+          hint: 'Maven coordinates are letters, digits and . _ - (+ in versions); fix the core’s pom',
+        });
+      }
+    }
     const key = `${groupId}:${artifactId}`;
     if (seen.has(key)) return coordinates;
     seen.add(key);

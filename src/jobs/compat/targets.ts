@@ -50,18 +50,36 @@ export async function fleetTargets(cwd: string, config: SlipwayConfig, octokit?:
   const fleet = await discoverFleet(cwd, config);
   // Checked now, before the core is built: a test command that drops the core version is a configuration error.
   compatCommands(config, fleet.ecosystem);
-  const byName = new Map(fleet.plugins.map((p) => [String(p.name), p]));
-  return {
-    mode: 'monorepo',
-    ecosystem: fleet.ecosystem,
-    names: [...byName.keys()],
-    target: (name) => {
-      const plugin = byName.get(name);
-      if (!plugin) return undefined;
-      const taskPrefix = fleet.ecosystem === 'gradle' && plugin.path !== '' ? `:${plugin.path.split('/').join(':')}:` : '';
-      return { name, version: plugin.version, ecosystem: fleet.ecosystem, dir: join(cwd, plugin.path), root: cwd, taskPrefix };
-    },
-  };
+  // Built now, so a subproject compat cannot test is an error of the plan, not of a shard.
+  const byName = new Map<string, PluginTarget>(
+    fleet.plugins.map((plugin) => [
+      String(plugin.name),
+      {
+        name: String(plugin.name),
+        version: plugin.version,
+        ecosystem: fleet.ecosystem,
+        dir: join(cwd, plugin.path),
+        root: cwd,
+        taskPrefix: fleet.ecosystem === 'gradle' ? gradleTaskPrefix(plugin.path) : '',
+      },
+    ]),
+  );
+  return { mode: 'monorepo', ecosystem: fleet.ecosystem, names: [...byName.keys()], target: (name) => byName.get(name) };
+}
+
+/**
+ * `plugins/jdbc` → `:plugins:jdbc:` (Gradle's project path of the folder an `include` names).
+ * It goes into a shell command, so only the characters of ordinary project names pass.
+ */
+export function gradleTaskPrefix(path: string): string {
+  if (path === '') return '';
+  if (!/^[\w.-]+(\/[\w.-]+)*$/.test(path)) {
+    throw new SlipwayError('MANIFEST_INVALID', `the Gradle subproject folder "${path}" has characters compat will not put into a command`, {
+      subject: path,
+      hint: 'name subprojects with letters, digits and . _ -, or leave it out with fleet.exclude',
+    });
+  }
+  return `:${path.split('/').join(':')}:`;
 }
 
 /**
