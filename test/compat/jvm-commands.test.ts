@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { installCores } from '../../src/adapters/compat/core-artifact.ts';
+import { buildCore, installCores } from '../../src/adapters/compat/core-artifact.ts';
 import { readMavenReactor } from '../../src/adapters/compat/maven-reactor.ts';
 import { testPlugins, type LocalTarget } from '../../src/adapters/compat/test-plugins.ts';
 import type { CoreBuild } from '../../src/core/compat/compat-run.ts';
@@ -220,5 +220,41 @@ describe('org mode', () => {
       describe: (dir) => describeCheckout(dir, config),
     });
     expect(result!.attempts[0]).toMatchObject({ outcome: 'infra', reason: expect.stringContaining('never passes the core version') });
+  });
+});
+
+describe('the version the core build produced', () => {
+  // A Gradle core whose build is replaced by a script writing what publishToMavenLocal would.
+  const publish = (...coordinates: string[]) =>
+    coordinates
+      .map((c) => {
+        const [group, artifact, version] = c.split(':') as [string, string, string];
+        const dir = `{out}/repository/${group.replaceAll('.', '/')}/${artifact}/${version}`;
+        return `mkdir -p ${dir} && touch ${dir}/${artifact}-${version}.pom ${dir}/${artifact}-${version}.jar`;
+      })
+      .join(' && ');
+  const gradleCore = () => repo().files({ 'settings.gradle': "include 'api'\ninclude 'runtime'\n", 'gradle.properties': 'version=3.0.0-SNAPSHOT\n', 'api/build.gradle': '', 'runtime/build.gradle': '' }).commit('feat: core');
+  const build = (core: string, command: string, extra: { packageName?: string; version?: string } = {}) => {
+    const work = tempDir();
+    return buildCore({ source: { checkout: core }, channel: 'develop', commandFor: () => command, fallbackEcosystem: 'generic', artifactDir: join(work, 'core'), workDir: work, ...extra });
+  };
+
+  it('is the version of the artifacts in {out}/repository — a multi-project core’s, not develop+g<sha>', async () => {
+    const core = gradleCore();
+    const built = await build(core.dir, publish('io.acme:api:3.0.0-SNAPSHOT', 'io.acme:runtime:3.0.0-SNAPSHOT'));
+    expect(built).toMatchObject({ ecosystem: 'gradle', build: { version: '3.0.0-SNAPSHOT' } });
+  });
+
+  it('with several versions, is core.package’s; else an error naming what to set', async () => {
+    const core = gradleCore();
+    const two = publish('io.acme:api:3.0.0-SNAPSHOT', 'io.acme:platform:3.0.0-rc1');
+    await expect(build(core.dir, two)).rejects.toMatchObject({ code: 'CORE_BUILD_FAILED', hint: expect.stringContaining('core.package') });
+    expect((await build(core.dir, two, { packageName: 'io.acme:platform' })).build).toMatchObject({ version: '3.0.0-rc1', package: 'io.acme:platform' });
+  });
+
+  it('is compat.core.version when set; a JVM core build that leaves no artifacts is an error naming {out}/repository', async () => {
+    const core = gradleCore();
+    expect((await build(core.dir, publish('io.acme:api:3.0.0-SNAPSHOT'), { version: '3.0.0-custom' })).build.version).toBe('3.0.0-custom');
+    await expect(build(core.dir, 'true')).rejects.toMatchObject({ code: 'CORE_BUILD_FAILED', message: expect.stringContaining('{out}/repository') });
   });
 });

@@ -213,3 +213,81 @@ export function checkout(fleet: Repo): string {
   execaSync('git', ['clone', '-q', '--', fleet.dir, dir]);
   return dir;
 }
+
+/**
+ * Gradle (Debian's 4.4.1, no wrapper: `gradle` from PATH): a machine's ~/.gradle/gradle.properties
+ * turns the daemon off, so no build process outlives its command.
+ */
+export function gradleMachine(): { home: string; env: Record<string, string> } {
+  const home = tempDir('slipway-gradle-home-');
+  mkdirSync(join(home, '.gradle'), { recursive: true });
+  writeFileSync(join(home, '.gradle/gradle.properties'), 'org.gradle.daemon=false\n');
+  return { home, env: { HOME: home, GRADLE_USER_HOME: join(home, '.gradle'), JAVA_OPTS: `-Duser.home=${home}` } };
+}
+
+const GRADLE_DEBIAN_REPO = `maven { url '${pathToFileURL(DEBIAN_MAVEN_REPO).href}' }`;
+
+/** A multi-project Gradle core (`api`, version in the root gradle.properties): main 1.0.0 (v1.0.0), develop 1.1.0-SNAPSHOT renaming Tasks.run. */
+export function gradleCoreRepository(): Repo {
+  const tasks = (runName: string) => java('com.acme.core', 'Tasks', `  public static String ${runName}(String task) { return "ran " + task; }`);
+  const core = repo()
+    .files({
+      'settings.gradle': "rootProject.name = 'core'\ninclude 'api'\n",
+      'gradle.properties': 'version=1.0.0\n',
+      'build.gradle': `allprojects { group = 'com.acme' }
+subprojects {
+  apply plugin: 'java'
+  apply plugin: 'maven-publish'
+  publishing { publications { core(MavenPublication) { from components.java } } }
+}
+`,
+      'api/build.gradle': '',
+      'api/src/main/java/com/acme/core/Tasks.java': tasks('run'),
+    })
+    .commit('feat: core 1.0.0')
+    .tag('v1.0.0');
+  core.git('branch', '-M', 'main');
+  core.git('checkout', '-q', '-b', 'develop');
+  core.commit('feat!: Tasks.run is now Tasks.execute', { 'gradle.properties': 'version=1.1.0-SNAPSHOT\n', 'api/src/main/java/com/acme/core/Tasks.java': tasks('execute') });
+  core.git('checkout', '-q', 'main');
+  return core;
+}
+
+/**
+ * A Gradle fleet of two subprojects with their own versions (no wrapper), built against
+ * com.acme:api:$coreVersion from mavenLocal(): plugin-pass (no core API) and plugin-regress
+ * (Tasks.run, which develop renamed).
+ */
+export function gradleFleetRepository(core: Repo): Repo {
+  const test = (name: string, body: string) => pluginTest(name, body);
+  return repo()
+    .files({
+      'settings.gradle': "rootProject.name = 'plugins'\ninclude 'plugin-pass'\ninclude 'plugin-regress'\n",
+      'gradle.properties': 'coreVersion=1.0.0\n',
+      'build.gradle': `subprojects {
+  apply plugin: 'java'
+  repositories { mavenLocal(); ${GRADLE_DEBIAN_REPO} }
+  dependencies {
+    implementation "com.acme:api:$coreVersion"
+    testImplementation('junit:junit:4.13.2') { transitive = false }
+  }
+}
+`,
+      'plugin-pass/gradle.properties': 'version=0.1.0\n',
+      'plugin-pass/build.gradle': '',
+      'plugin-pass/src/test/java/com/acme/plugins/PluginTest.java': test('plugin-pass', '    org.junit.Assert.assertEquals(2, 1 + 1);'),
+      'plugin-regress/gradle.properties': 'version=0.2.0\n',
+      'plugin-regress/build.gradle': '',
+      'plugin-regress/src/test/java/com/acme/plugins/PluginTest.java': test('plugin-regress', '    org.junit.Assert.assertEquals("ran sql", com.acme.core.Tasks.run("sql"));'),
+      'slipway.yml': `core:
+  repository: ${core.dir}
+  branch: develop
+compat:
+  maxShards: 1
+  retries: 0
+  results:
+    remote: ''
+`,
+    })
+    .commit('feat: two Gradle plugins');
+}

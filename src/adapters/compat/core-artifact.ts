@@ -168,9 +168,9 @@ export async function buildCore(options: BuildCoreOptions): Promise<CoreArtifact
       });
     }
     if (!options.version) ({ version, name } = producedVersion(produced, options.packageName, options.channel));
-  } else if (ecosystem === 'npm' && !version) {
-    version = declared.version;
   }
+  // Only a Maven repository resolves by version; elsewhere the commit names the build well enough.
+  if (!version && strategy.core !== 'maven-repository') version = `${ref.replace(/^v(?=\d)/, '')}+g${sha.slice(0, 7)}`;
   if (!version) {
     throw new SlipwayError('CORE_BUILD_FAILED', `cannot tell which version the ${options.channel} core build (${ref}) produced`, {
       subject: options.channel === 'develop' ? 'compat.core.version' : 'compat.core.releaseVersion',
