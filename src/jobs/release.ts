@@ -12,7 +12,8 @@
 import pMap from 'p-map';
 import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
-import { readLog } from '../adapters/git.ts';
+import { currentBranch, readLog } from '../adapters/git.ts';
+import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
 import { createAnnotatedTag, commitMessage, commitPaths, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto } from '../adapters/git-release.ts';
 import { createGitHubClient, type Octokit } from '../adapters/github/client.ts';
 import { githubReleases, type ExistingRelease, type GitHubReleases } from '../adapters/github/releases.ts';
@@ -23,6 +24,7 @@ import type { RegistryClient } from '../adapters/registry/types.ts';
 import { journalWriter } from '../adapters/release/journal-file.ts';
 import { readWorktreeFile, writeWorktreeFile } from '../adapters/release/worktree-files.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
+import type { GitRefName, GitRemoteName } from '../core/git/ref-name.ts';
 import { SlipwayError, formatError, isSlipwayError } from '../core/errors.ts';
 import type { PlannedRelease, ReleasePlan } from '../core/plan/release-plan.ts';
 import { githubReleaseContent } from '../core/release/github-release-content.ts';
@@ -34,7 +36,7 @@ import { checkHistory, staleError, verifyPlanHash } from '../core/release/verify
 import type { Reporter } from '../core/reporter.ts';
 import type { PlanHash, PluginName, Sha, TagName } from '../core/types.ts';
 import { bumpedManifest, changelogPath, changelogWithSection, plannedFiles } from './release/planned-files.ts';
-import { readReleaseState, type ReleaseState } from './release/release-state.ts';
+import { readReleaseState, releaseTarget, type ReleaseState } from './release/release-state.ts';
 
 export const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org/';
 /** How often a push refused because the remote moved on is replayed on top and retried. */
@@ -123,6 +125,23 @@ interface Outcome {
   url?: string;
 }
 
+/**
+ * The branch this release pushes to: the checked-out branch when `release.branches` allows it
+ * (a maintenance line ships from its own branch), `release.branch` on a detached HEAD.
+ */
+async function withReleaseBranch(cwd: string, config: SlipwayConfig): Promise<SlipwayConfig> {
+  const branch = await currentBranch(cwd);
+  if (branch === undefined || branch === config.release.branch) return config;
+  const allowed = releaseBranches(config);
+  if (!branchAllowed(branch, allowed)) {
+    throw new SlipwayError('BRANCH_NOT_ALLOWED', `releases do not ship from branch "${branch}" (release.branches: ${allowed.join(', ')})`, {
+      subject: 'release.branches',
+      hint: `check out a release branch, or add a pattern for "${branch}" to release.branches in slipway.yml`,
+    });
+  }
+  return { ...config, release: { ...config.release, branch } };
+}
+
 export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobResult> {
   const { cwd, reporter } = options;
   const dryRun = options.dryRun ?? false;
@@ -156,7 +175,7 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
       reporter.info(line);
       return { journal, released: [], line };
     }
-    config = options.config ?? (await loadConfig(cwd));
+    config = await withReleaseBranch(cwd, options.config ?? (await loadConfig(cwd)));
     state = await readReleaseState({ cwd, plan, config });
   } catch (error) {
     const line = await finish('refused', [], { cause: error, step: 'verify' });
@@ -318,7 +337,7 @@ class ReleaseRun {
   private async sync(): Promise<void> {
     const { sync } = this.input.state;
     if (sync.kind === 'none') return;
-    const { remote, branch } = this.input.config.release;
+    const { remote, branch } = releaseTarget(this.input.config);
     await this.record('sync', undefined, async () => {
       if (sync.kind === 'fast-forward') {
         if (this.input.dryRun) return { status: 'dry-run', detail: `fast-forward to ${remote}/${branch} at ${sync.to.slice(0, 7)} (its new commits touch no planned plugin)`, sha: sync.to };
@@ -416,7 +435,7 @@ class ReleaseRun {
   }
 
   private async push(): Promise<Outcome> {
-    const { remote, branch } = this.input.config.release;
+    const { remote, branch } = releaseTarget(this.input.config);
     const tags = this.plan.releases.map((r) => r.tag);
     let target = this.releaseCommit;
     if (target === undefined) return { status: 'dry-run', detail: `push the release commit and ${tags.length} tags to ${remote}/${branch} atomically` };
@@ -449,7 +468,7 @@ class ReleaseRun {
    * release commit is replayed on top of them and the (never pushed) tags follow it; otherwise
    * the plan is stale.
    */
-  private async replayOntoRemote(remote: string, branch: string): Promise<Sha> {
+  private async replayOntoRemote(remote: GitRemoteName, branch: GitRefName): Promise<Sha> {
     const tip = await fetchBranch(this.cwd, remote, branch);
     const commits = await readLog(this.cwd, { to: tip, exclude: [this.plan.baseSha] });
     const history = checkHistory(this.plan, commits, this.input.state.router);

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ECOSYSTEMS } from '../types.ts';
+import { branchName } from './git-names.ts';
 import { catalogSection } from './catalog-section.ts';
 import { compatSection } from './compat-section.ts';
 import { digestSection } from './digest-section.ts';
@@ -69,7 +70,7 @@ const coreSection = z
   .strictObject({
     /** The core project: an `owner/name` on GitHub, a git URL or a local path. */
     repository: z.string().optional(),
-    branch: z.string().default('develop'),
+    branch: branchName().default('develop'),
     /** The core's package name, to read a plugin's required core range from its peer dependencies. */
     package: z.string().optional(),
   })

@@ -11,7 +11,22 @@ const bumpLabel = (release: PlannedRelease): string => {
   return applied === release.bump ? applied : `${applied} (breaking, 0.x)`;
 };
 
+/** Who decided the version, when a person did: the approver sees overrides before approving. */
+const overridden = (release: PlannedRelease): string | undefined => {
+  const o = release.override;
+  if (!o) return undefined;
+  if (o.source === 'set') return `set to ${o.version} at plan time (--set)`;
+  if (o.source === 'bump') return `${o.bump} bump set at plan time (--bump)`;
+  return `Release-As: ${o.version} in ${o.commit.slice(0, 7)}`;
+};
+
 const why = (release: PlannedRelease): string => {
+  const override = overridden(release);
+  const reason = whyFromHistory(release);
+  return override ? (release.reason === 'override' ? override : `${override}; ${reason}`) : reason;
+};
+
+const whyFromHistory = (release: PlannedRelease): string => {
   if (release.reason === 'dependency') {
     return `dependency: ${release.dependencyUpdates.map((u) => u.name).join(', ') || 'internal dependency released'}`;
   }

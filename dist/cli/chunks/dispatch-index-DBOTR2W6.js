@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   apiError,
   resolveGitHubTarget
-} from "./chunk-OW3RX4PT.js";
+} from "./chunk-ETPBZVKC.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -12,7 +12,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-3I6YUYIG.js";
+} from "./chunk-GJFS7FR3.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -9,7 +9,7 @@ import {
   ECOSYSTEMS,
   execa,
   external_exports
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -58,7 +58,12 @@ var plannedRelease = external_exports.strictObject({
   from: version,
   to: version,
   bump: external_exports.enum(["major", "minor", "patch"]),
-  reason: external_exports.enum(["commits", "dependency"]),
+  reason: external_exports.enum(["commits", "dependency", "override"]),
+  override: external_exports.discriminatedUnion("source", [
+    external_exports.strictObject({ source: external_exports.literal("set"), version }),
+    external_exports.strictObject({ source: external_exports.literal("bump"), bump: external_exports.enum(["major", "minor", "patch"]) }),
+    external_exports.strictObject({ source: external_exports.literal("release-as"), version, commit: sha })
+  ]).optional(),
   tag: external_exports.string().min(1),
   firstRelease: external_exports.boolean(),
   commits: external_exports.array(plannedCommit),

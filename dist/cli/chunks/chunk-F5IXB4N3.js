@@ -4,11 +4,11 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-OTHETUP4.js";
+} from "./chunk-VGXVAZQZ.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-WIID6USK.js";
+} from "./chunk-JVWWHCAD.js";
 import {
   isValidVersion,
   tagFormatFor
@@ -16,12 +16,12 @@ import {
 import {
   discoverFleet,
   pMap
-} from "./chunk-V3XXE6QR.js";
+} from "./chunk-4S7N4GC3.js";
 import {
   git,
   loadConfig,
   pluginName
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError,
   formatError,

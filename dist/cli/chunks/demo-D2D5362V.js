@@ -1,13 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-FLDHNYQ6.js";
+} from "./chunk-YJFMY5JB.js";
 import {
   planRelease
-} from "./chunk-3I6YUYIG.js";
+} from "./chunk-GJFS7FR3.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-WMIOQNU6.js";
-import "./chunk-V3XXE6QR.js";
+import "./chunk-4S7N4GC3.js";
 import "./chunk-EO7ZISLG.js";
 import {
   consoleReporter
@@ -15,7 +15,7 @@ import {
 import {
   execa,
   parseFlags
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

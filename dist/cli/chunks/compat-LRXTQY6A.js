@@ -2,10 +2,10 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-KLQQRJZA.js";
+} from "./chunk-VZF4Y6QS.js";
 import {
   stableJson
-} from "./chunk-WIID6USK.js";
+} from "./chunk-JVWWHCAD.js";
 import {
   createSlackClient,
   postOnce
@@ -15,7 +15,7 @@ import {
   discoverFleet,
   glob,
   pMap
-} from "./chunk-V3XXE6QR.js";
+} from "./chunk-4S7N4GC3.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -35,7 +35,7 @@ import {
   loadConfig,
   nextWeeklyTime,
   parseFlags
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError,
   formatError

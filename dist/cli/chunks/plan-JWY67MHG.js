@@ -2,20 +2,21 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-FLDHNYQ6.js";
+} from "./chunk-YJFMY5JB.js";
 import {
+  parseOverrides,
   planRelease
-} from "./chunk-3I6YUYIG.js";
+} from "./chunk-GJFS7FR3.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-WMIOQNU6.js";
-import "./chunk-V3XXE6QR.js";
+import "./chunk-4S7N4GC3.js";
 import "./chunk-EO7ZISLG.js";
 import {
   consoleReporter
 } from "./chunk-NMLMUP2O.js";
 import {
   parseFlags
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
 
@@ -33,7 +34,9 @@ options:
   --markdown           print the plan as Markdown (as in the job summary)
   --out FILE           also write the plan JSON to FILE (to approve or release later)
   --prerelease ID      plan prereleases on channel ID (1.3.0-ID.0, then .1, \u2026)
-  --date YYYY-MM-DD    the release date written into changelogs (default: today, UTC)`;
+  --date YYYY-MM-DD    the release date written into changelogs (default: today, UTC)
+  --set NAME=VERSION   release NAME as VERSION (above its last release, not tagged yet); repeatable
+  --bump NAME=TYPE     release NAME with a major, minor or patch bump, whatever its commits say; repeatable`;
 async function run(args, context) {
   const { values } = parseFlags(
     args,
@@ -43,7 +46,9 @@ async function run(args, context) {
       markdown: { type: "boolean" },
       out: { type: "string" },
       prerelease: { type: "string" },
-      date: { type: "string" }
+      date: { type: "string" },
+      set: { type: "string", multiple: true },
+      bump: { type: "string", multiple: true }
     },
     "plan"
   );
@@ -52,6 +57,7 @@ async function run(args, context) {
     cwd: resolve(values.cwd ?? "."),
     prerelease: values.prerelease,
     date: values.date,
+    overrides: parseOverrides({ set: values.set, bump: values.bump }),
     reporter
   });
   const json = JSON.stringify(plan, null, 2) + "\n";

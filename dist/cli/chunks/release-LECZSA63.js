@@ -4,14 +4,16 @@ import {
   parsePlan,
   parsePlanHash,
   readPlanFile
-} from "./chunk-RD2GDI5L.js";
+} from "./chunk-M7GFUI4G.js";
 import {
   renderPlanText
-} from "./chunk-FLDHNYQ6.js";
+} from "./chunk-YJFMY5JB.js";
 import {
+  branchAllowed,
   pathRouter,
-  planRelease
-} from "./chunk-3I6YUYIG.js";
+  planRelease,
+  releaseBranches
+} from "./chunk-GJFS7FR3.js";
 import {
   hashPlan
 } from "./chunk-XSZT4K7E.js";
@@ -20,7 +22,7 @@ import {
   discoverFleet,
   pMap,
   updaterFor
-} from "./chunk-V3XXE6QR.js";
+} from "./chunk-4S7N4GC3.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -31,6 +33,7 @@ import {
   consoleReporter
 } from "./chunk-NMLMUP2O.js";
 import {
+  currentBranch,
   execa,
   git,
   headSha,
@@ -40,7 +43,7 @@ import {
   readTags,
   repositoryUrl,
   sha
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError,
   formatError,
@@ -842,6 +845,18 @@ var ReleaseRunError = class extends SlipwayError {
     this.journal = journal;
   }
 };
+async function withReleaseBranch(cwd, config) {
+  const branch = await currentBranch(cwd);
+  if (branch === void 0 || branch === config.release.branch) return config;
+  const allowed = releaseBranches(config);
+  if (!branchAllowed(branch, allowed)) {
+    throw new SlipwayError("BRANCH_NOT_ALLOWED", `releases do not ship from branch "${branch}" (release.branches: ${allowed.join(", ")})`, {
+      subject: "release.branches",
+      hint: `check out a release branch, or add a pattern for "${branch}" to release.branches in slipway.yml`
+    });
+  }
+  return { ...config, release: { ...config.release, branch } };
+}
 async function shipPlan(options) {
   const { cwd, reporter } = options;
   const dryRun = options.dryRun ?? false;
@@ -873,7 +888,7 @@ async function shipPlan(options) {
       reporter.info(line2);
       return { journal, released: [], line: line2 };
     }
-    config = options.config ?? await loadConfig(cwd);
+    config = await withReleaseBranch(cwd, options.config ?? await loadConfig(cwd));
     state = await readReleaseState({ cwd, plan, config });
   } catch (error) {
     const line2 = await finish("refused", [], { cause: error, step: "verify" });

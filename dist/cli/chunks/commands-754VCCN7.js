@@ -8,8 +8,8 @@ import {
   selectReleased,
   selectTargets,
   selectionFrom
-} from "./chunk-W7MLATJ2.js";
-import "./chunk-OTHETUP4.js";
+} from "./chunk-F5IXB4N3.js";
+import "./chunk-VGXVAZQZ.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -21,15 +21,15 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-UJIAXN7M.js";
-import "./chunk-V3OMZ2NO.js";
+} from "./chunk-6W3LNOEL.js";
+import "./chunk-YNVKUNBH.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-KLQQRJZA.js";
-import "./chunk-WIID6USK.js";
+} from "./chunk-VZF4Y6QS.js";
+import "./chunk-JVWWHCAD.js";
 import "./chunk-WMIOQNU6.js";
-import "./chunk-V3XXE6QR.js";
+import "./chunk-4S7N4GC3.js";
 import "./chunk-EO7ZISLG.js";
 import {
   consoleReporter
@@ -38,7 +38,7 @@ import {
   external_exports,
   loadConfig,
   parseFlags
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

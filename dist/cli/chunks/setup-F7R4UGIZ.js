@@ -13,7 +13,7 @@ import {
   resolveReviewers,
   setupCommand,
   writeEnvironment
-} from "./chunk-OW3RX4PT.js";
+} from "./chunk-ETPBZVKC.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-WMIOQNU6.js";
 import {
   discoverFleet
-} from "./chunk-V3XXE6QR.js";
+} from "./chunk-4S7N4GC3.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -30,7 +30,7 @@ import {
   loadConfig,
   parseFlags,
   repositoryUrl
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError,
   formatError

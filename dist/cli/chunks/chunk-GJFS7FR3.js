@@ -11,17 +11,21 @@ import {
 } from "./chunk-WMIOQNU6.js";
 import {
   discoverFleet
-} from "./chunk-V3XXE6QR.js";
+} from "./chunk-4S7N4GC3.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
+  RELEASE_TYPES,
+  branchesContaining,
+  currentBranch,
   headSha,
   loadConfig,
+  mergeBases,
   readLog,
   readTags,
   repositoryUrl
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -29,13 +33,61 @@ import {
   __toESM
 } from "./chunk-X24BQQWF.js";
 
-// src/core/history/last-release.ts
+// src/core/plan/version-overrides.ts
 var import_semver = __toESM(require_semver(), 1);
+function parseOverride(flag, text) {
+  const at = text.lastIndexOf("=");
+  const name = text.slice(0, at).trim();
+  const value = text.slice(at + 1).trim();
+  const example = flag === "--set" ? "--set @acme/csv=2.0.0" : "--bump @acme/csv=major";
+  if (at <= 0 || !name || !value) {
+    throw new SlipwayError("USAGE", `${flag} "${text}" is not NAME=${flag === "--set" ? "VERSION" : "TYPE"}`, { subject: flag, hint: `e.g. ${example}` });
+  }
+  if (flag === "--bump") {
+    const bump = RELEASE_TYPES.find((type) => type === value);
+    if (!bump) throw new SlipwayError("USAGE", `${flag} ${name}=${value}: "${value}" is not major, minor or patch`, { subject: flag, hint: `e.g. ${example}` });
+    return { plugin: name, kind: "bump", bump };
+  }
+  const version = value.replace(/^v(?=\d)/, "");
+  if (import_semver.default.valid(version) !== version) {
+    throw new SlipwayError("USAGE", `${flag} ${name}=${value}: "${value}" is not a semver version`, { subject: flag, hint: `e.g. ${example}` });
+  }
+  return { plugin: name, kind: "set", version };
+}
+function parseOverrides(lists) {
+  const overrides = [...(lists.set ?? []).map((text) => parseOverride("--set", text)), ...(lists.bump ?? []).map((text) => parseOverride("--bump", text))];
+  const seen = /* @__PURE__ */ new Set();
+  for (const override of overrides) {
+    if (seen.has(override.plugin)) {
+      throw new SlipwayError("USAGE", `${override.plugin} is overridden twice`, { subject: "--set/--bump", hint: "give each plugin one --set or one --bump" });
+    }
+    seen.add(override.plugin);
+  }
+  return overrides;
+}
+function releaseAsFooter(message) {
+  let found;
+  for (const match of message.matchAll(/^release-as:[ \t]*(\S+)[ \t]*$/gim)) found = match[1];
+  return found?.replace(/^v(?=\d)/, "");
+}
+function overrideProblem(version, current, firstRelease, history) {
+  if (import_semver.default.valid(version) !== version) return `"${version}" is not a semver version`;
+  if (firstRelease ? import_semver.default.lt(version, current) : import_semver.default.lte(version, current)) {
+    return `${version} is not above ${firstRelease ? "the manifest version" : "the last release"} ${current}`;
+  }
+  const taken = [...history?.versions ?? [], ...history?.elsewhere.map((release) => release.version) ?? []];
+  if (taken.includes(version)) return `${version} is already tagged`;
+  return void 0;
+}
+
+// src/core/history/last-release.ts
+var import_semver2 = __toESM(require_semver(), 1);
 function readReleaseHistory(plugins, tags, format) {
   const single = plugins.length === 1 && !format.pattern.includes("{name}") ? plugins[0] : void 0;
   const known = new Set(plugins.map((plugin) => plugin.name));
   const releases = /* @__PURE__ */ new Map();
   const diagnostics = [];
+  const reachable = new Set(tags.filter((tag) => tag.reachable !== false).map((tag) => tag.name));
   for (const tag of tags) {
     const parsed = format.parse(tag.name);
     if (!parsed) continue;
@@ -55,58 +107,11 @@ function readReleaseHistory(plugins, tags, format) {
   }
   const histories = /* @__PURE__ */ new Map();
   for (const plugin of plugins) {
-    const list = (releases.get(plugin.name) ?? []).sort((a, b) => import_semver.default.rcompare(a.version, b.version));
-    histories.set(plugin.name, { last: list[0], versions: list.map((release) => release.version) });
+    const all = (releases.get(plugin.name) ?? []).sort((a, b) => import_semver2.default.rcompare(a.version, b.version));
+    const line = all.filter((release) => reachable.has(release.tag));
+    histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
   }
   return { histories, diagnostics };
-}
-
-// src/core/history/log-range.ts
-var import_semver2 = __toESM(require_semver(), 1);
-function oldest(commits, tags) {
-  const timeOf = new Map(tags.map((tag) => [tag.commit, tag.commitTime]));
-  let result;
-  for (const commit of commits) {
-    if (result === void 0 || (timeOf.get(commit) ?? 0) < (timeOf.get(result) ?? 0)) result = commit;
-  }
-  return result;
-}
-function logStart(plugins, releaseCommit, tags) {
-  if (releaseCommit.size < plugins.length) return void 0;
-  return oldest(releaseCommit.values(), tags);
-}
-function guessLogStart(tags, formats) {
-  for (const format of formats) {
-    const newest = /* @__PURE__ */ new Map();
-    for (const tag of tags) {
-      const parsed = format.parse(tag.name);
-      if (!parsed || !isValidVersion(parsed.version)) continue;
-      const key = parsed.name ?? "";
-      const current = newest.get(key);
-      if (!current || import_semver2.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, commit: tag.commit });
-    }
-    if (newest.size) return oldest([...newest.values()].map((entry) => entry.commit), tags);
-  }
-  return void 0;
-}
-function logCovers(commits, used, needed) {
-  if (used === void 0 || used === needed) return true;
-  if (needed === void 0) return false;
-  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
-  const stack = [needed];
-  const seen = /* @__PURE__ */ new Set();
-  while (stack.length) {
-    const sha = stack.pop();
-    if (seen.has(sha)) continue;
-    seen.add(sha);
-    const commit = bySha.get(sha);
-    if (!commit) continue;
-    for (const parent of commit.parents) {
-      if (parent === used) return true;
-      stack.push(parent);
-    }
-  }
-  return false;
 }
 
 // src/core/history/route-commits.ts
@@ -188,6 +193,9 @@ function unreleasedCommits(input) {
   }
   return result;
 }
+
+// src/core/plan/assemble-plan.ts
+var import_semver5 = __toESM(require_semver(), 1);
 
 // src/core/versioning/bump.ts
 var BUILT_IN = { feat: "minor", fix: "patch", perf: "patch", revert: "patch" };
@@ -678,7 +686,14 @@ var parser = new CommitParser({
   revertCorrespondence: ["header", "hash"]
 });
 function parseConventionalCommit(message) {
-  const parsed = parser.parse(message.trim());
+  const text = message.trim();
+  if (!text) return { conventional: false, header: "" };
+  let parsed;
+  try {
+    parsed = parser.parse(text);
+  } catch {
+    return { conventional: false, header: text.split("\n", 1)[0] ?? "" };
+  }
   const header = parsed.header ?? message.split("\n", 1)[0] ?? "";
   const revert = parsed.revert;
   if (revert) {
@@ -756,32 +771,43 @@ var PLAN_SCHEMA_VERSION = 1;
 // src/core/plan/assemble-plan.ts
 function assemblePlan(input) {
   const prerelease = input.prerelease ?? input.versioning.prerelease;
+  const warnings = [...input.warnings ?? []];
   const parsed = /* @__PURE__ */ new Map();
   const ignored = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Map();
   for (const plugin of input.plugins) {
     const history = input.histories.get(plugin.name);
     const commits = [];
+    let releaseAs;
     for (const raw of input.unreleased.get(plugin.name) ?? []) {
       if (raw.parents.length > 1) continue;
+      const asked = releaseAs ? void 0 : releaseAsFooter(raw.message);
+      if (asked !== void 0) releaseAs = { version: asked, commit: raw.sha };
       let result = parsed.get(raw.sha);
       if (!result) parsed.set(raw.sha, result = parseConventionalCommit(raw.message));
       if (!result.conventional) {
-        ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: "not a Conventional Commit (type(scope): subject)" });
+        ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? "not a Conventional Commit (type(scope): subject)" : "an empty commit message" });
         continue;
       }
       commits.push({ raw, cc: result.commit });
     }
     const kept = dropRevertedPairs(commits);
-    candidates.set(plugin.name, {
+    const candidate = {
       plugin,
       current: history?.last?.version ?? plugin.version,
       firstRelease: !history?.last,
       commits: kept,
       bump: bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes),
       reason: "commits"
-    });
+    };
+    if (releaseAs) {
+      const problem = overrideProblem(releaseAs.version, candidate.current, candidate.firstRelease, history);
+      if (problem) warnings.push(`${plugin.name}: commit ${releaseAs.commit.slice(0, 7)} asks for Release-As ${releaseAs.version}, which is ignored: ${problem}`);
+      else candidate.override = { source: "release-as", version: releaseAs.version, commit: releaseAs.commit };
+    }
+    candidates.set(plugin.name, candidate);
   }
+  applyOverrides(candidates, input);
   const dependentsOf = reverseDependencies(input.plugins);
   const queue = [...candidates.values()].filter((c) => c.bump !== "none").map((c) => c.plugin.name);
   if (input.versioning.dependents === "patch") {
@@ -797,9 +823,11 @@ function assemblePlan(input) {
   }
   const releasing = [...candidates.values()].filter((c) => c.bump !== "none");
   const nextOf = new Map(
-    releasing.map((c) => [c.plugin.name, nextVersion({ current: c.current, bump: c.bump, prerelease })])
+    releasing.map((c) => [
+      c.plugin.name,
+      c.override && c.override.source !== "bump" ? c.override.version : nextVersion({ current: c.current, bump: c.bump, prerelease })
+    ])
   );
-  const warnings = [...input.warnings ?? []];
   const releases = releasing.map((candidate) => {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name);
@@ -818,6 +846,7 @@ function assemblePlan(input) {
       to,
       bump: candidate.bump,
       reason: candidate.reason,
+      ...candidate.override ? { override: candidate.override } : {},
       tag,
       firstRelease: candidate.firstRelease,
       commits,
@@ -843,6 +872,37 @@ function assemblePlan(input) {
     ignoredCommits: [...ignored.values()],
     warnings
   });
+}
+function applyOverrides(candidates, input) {
+  for (const override of input.overrides ?? []) {
+    const candidate = candidates.get(override.plugin);
+    const flag = override.kind === "set" ? "--set" : "--bump";
+    if (!candidate) {
+      throw new SlipwayError("OVERRIDE_INVALID", `${flag} names "${override.plugin}", which is not a plugin of this fleet`, {
+        subject: flag,
+        hint: `use one of: ${[...candidates.keys()].slice(0, 10).join(", ")}${candidates.size > 10 ? ", \u2026" : ""}`
+      });
+    }
+    if (override.kind === "set") {
+      const problem = overrideProblem(override.version, candidate.current, candidate.firstRelease, input.histories.get(override.plugin));
+      if (problem) throw new SlipwayError("OVERRIDE_INVALID", `${flag} ${override.plugin}=${override.version}: ${problem}`, { subject: flag, hint: "choose a version above the last release that has no tag yet" });
+      candidate.override = { source: "set", version: override.version };
+    } else {
+      candidate.override = { source: "bump", bump: override.bump };
+    }
+  }
+  for (const candidate of candidates.values()) {
+    const override = candidate.override;
+    if (!override) continue;
+    const bump = override.source === "bump" ? override.bump : bumpBetween(candidate.current, override.version);
+    if (candidate.bump === "none") candidate.reason = "override";
+    candidate.bump = bump;
+  }
+}
+function bumpBetween(from, to) {
+  if (import_semver5.default.major(to) !== import_semver5.default.major(from)) return "major";
+  if (import_semver5.default.minor(to) !== import_semver5.default.minor(from)) return "minor";
+  return "patch";
 }
 function commitOf(raw, cc) {
   return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
@@ -874,6 +934,100 @@ function reverseDependencies(plugins) {
   return map;
 }
 
+// src/core/config/release-branches.ts
+function releaseBranches(config) {
+  return config.release.branches ?? [config.release.branch];
+}
+function branchAllowed(branch, patterns) {
+  return patterns.some((pattern) => patternRegex(pattern).test(branch));
+}
+function patternRegex(pattern) {
+  const source = pattern.split(/(\*\*|\*)/).map((part) => part === "**" ? ".*" : part === "*" ? "[^/]*" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("");
+  return new RegExp(`^${source}$`);
+}
+
+// src/core/history/log-range.ts
+var import_semver6 = __toESM(require_semver(), 1);
+function guessLogStart(tags, formats) {
+  for (const format of formats) {
+    const newest = /* @__PURE__ */ new Map();
+    for (const tag of tags) {
+      if (!tag.reachable) continue;
+      const parsed = format.parse(tag.name);
+      if (!parsed || !isValidVersion(parsed.version)) continue;
+      const key = parsed.name ?? "";
+      const current = newest.get(key);
+      if (!current || import_semver6.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
+    }
+    let oldest;
+    for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
+    if (oldest) return oldest.commit;
+  }
+  return void 0;
+}
+function logCovers(commits, used, releaseCommits) {
+  if (used === void 0) return true;
+  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
+  const reaches = /* @__PURE__ */ new Map();
+  const reachesUsed = (start) => {
+    const stack = [start];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (reaches.has(top)) {
+        stack.pop();
+        continue;
+      }
+      const commit = bySha.get(top);
+      if (!commit) {
+        reaches.set(top, top === used);
+        stack.pop();
+        continue;
+      }
+      const pending = commit.parents.filter((parent) => !reaches.has(parent));
+      if (pending.length) {
+        stack.push(...pending);
+        continue;
+      }
+      reaches.set(top, commit.parents.some((parent) => reaches.get(parent) === true));
+      stack.pop();
+    }
+    return reaches.get(start) === true;
+  };
+  for (const release of releaseCommits) {
+    if (release === void 0) return false;
+    if (release === used) continue;
+    if (!bySha.has(release) || !reachesUsed(release)) return false;
+  }
+  return true;
+}
+function releaseCommitsOrAll(releaseCommits) {
+  const distinct = /* @__PURE__ */ new Set();
+  for (const commit of releaseCommits) {
+    if (commit === void 0) return void 0;
+    distinct.add(commit);
+  }
+  return [...distinct];
+}
+
+// src/jobs/history/fleet-log.ts
+function guessLog(cwd, head, tags, formats) {
+  const start = guessLogStart(tags, formats);
+  const commits = readLog(cwd, { to: head, exclude: start ? [start] : [] });
+  commits.catch(() => void 0);
+  return { start, commits };
+}
+async function fleetLog(cwd, head, releaseCommits, reporter, guessed) {
+  if (releaseCommits.length === 0) return [];
+  if (guessed) {
+    const commits = await guessed.commits;
+    if (logCovers(commits, guessed.start, releaseCommits)) return commits;
+    reporter.debug("history: the guessed start misses commits of some plugin; reading the log again from the merge base of the last releases");
+  }
+  const distinct = releaseCommitsOrAll(releaseCommits);
+  const exclude = distinct === void 0 ? [] : await mergeBases(cwd, distinct);
+  return readLog(cwd, { to: head, exclude });
+}
+
 // src/jobs/plan.ts
 function checkPrereleaseChannel(channel) {
   if (!/^[0-9A-Za-z-]+$/.test(channel)) {
@@ -893,46 +1047,64 @@ async function planRelease(options) {
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const config = options.config ?? await loadConfig(cwd);
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
-  const tagsRead = readTags(cwd);
-  const guessedStart = tagsRead.then((tags2) => guessLogStart(tags2, guessFormats(config)));
-  const guessedLog = guessedStart.then((start2) => readLog(cwd, { exclude: start2 ? [start2] : [] }));
-  guessedLog.catch(() => void 0);
-  const [fleet, tags, repoUrl] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote)]);
+  const head = await headSha(cwd);
+  const tagsRead = readTags(cwd, head);
+  const guessed = tagsRead.then((tags2) => guessLog(cwd, head, tags2, guessFormats(config)));
+  guessed.catch(() => void 0);
+  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
   const format = tagFormatFor(config, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
-  const releaseCommit = /* @__PURE__ */ new Map();
-  for (const [name, history] of histories) if (history.last) releaseCommit.set(name, history.last.commit);
-  const start = logStart(fleet.plugins, releaseCommit, tags);
-  let commits = await guessedLog;
-  if (!logCovers(commits, await guessedStart, start)) {
-    reporter.debug("history: the guessed start was too late; reading the log again");
-    commits = await readLog(cwd, { exclude: start ? [start] : [] });
-  }
-  const baseSha = commits[0]?.sha ?? await headSha(cwd);
-  reporter.debug(`history: ${commits.length} commit(s) since ${start ? start.slice(0, 7) : "the first commit"} (${elapsed()})`);
+  const releaseCommits = fleet.plugins.map((plugin) => histories.get(plugin.name)?.last?.commit);
+  const commits = await fleetLog(cwd, head, releaseCommits, reporter, await guessed);
+  reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
   const unreleased = unreleasedCommits({
     commits,
     router: pathRouter(fleet.plugins),
-    releaseCommit,
+    releaseCommit: new Map(fleet.plugins.flatMap((plugin) => {
+      const last = histories.get(plugin.name)?.last;
+      return last ? [[plugin.name, last.commit]] : [];
+    })),
     plugins: fleet.plugins.map((p) => p.name)
   });
+  const branchWarning = branchPolicyWarning(branch, config);
   const plan = assemblePlan({
     plugins: fleet.plugins,
     histories,
     unreleased,
-    baseSha,
+    baseSha: head,
     date: options.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
     tagFormat: format,
     versioning: config.versioning,
     prerelease: options.prerelease,
     repoUrl,
-    warnings: diagnostics.map((d) => d.message)
+    warnings: [...diagnostics.map((d) => d.message), ...branchWarning ? [branchWarning] : []],
+    overrides: options.overrides
   });
+  await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
+  if (branchWarning) reporter.warn(branchWarning);
   reportIgnored(plan, reporter);
   return { plan, fleet, config };
+}
+function branchPolicyWarning(branch, config) {
+  const allowed = releaseBranches(config);
+  if (branch === void 0 || branchAllowed(branch, allowed)) return void 0;
+  return `the checked-out branch "${branch}" is not a release branch (release.branches: ${allowed.join(", ")}); this plan cannot be released from it`;
+}
+async function refuseTakenTags(cwd, plan, tags) {
+  const byName = new Map(tags.map((tag) => [tag.name, tag]));
+  for (const release of plan.releases) {
+    const existing = byName.get(release.tag);
+    if (!existing) continue;
+    const branches = await branchesContaining(cwd, existing.commit);
+    const where = branches.length ? `on ${branches.slice(0, 3).join(", ")}${branches.length > 3 ? ", \u2026" : ""}` : "on no branch";
+    throw new SlipwayError("TAG_EXISTS", `${release.name} would be released as ${release.to}, but tag ${release.tag} already exists (${where}, commit ${existing.commit.slice(0, 7)})`, {
+      subject: release.tag,
+      hint: existing.reachable ? "the tag is on this line but its version is not above the last release: check the tag format (versioning.tagFormat) and the manifest version" : `that release was made on another line; release this line with a version no one has tagged (e.g. --set ${release.name}=<version>), or plan on the branch that holds the tag`
+    });
+  }
 }
 function reportIgnored(plan, reporter, shown = 5) {
   const ignored = plan.ignoredCommits;
@@ -947,10 +1119,13 @@ function reportIgnored(plan, reporter, shown = 5) {
 export {
   effectiveBump,
   readReleaseHistory,
-  logStart,
   pathRouter,
   unreleasedCommits,
   parseConventionalCommit,
+  parseOverrides,
   PLAN_SCHEMA_VERSION,
+  releaseBranches,
+  branchAllowed,
+  fleetLog,
   planRelease
 };

@@ -3,26 +3,26 @@ import {
   fillPlaceholders,
   parsePlan,
   readPlanFile
-} from "./chunk-RD2GDI5L.js";
+} from "./chunk-M7GFUI4G.js";
 import {
   readPluginVersion
-} from "./chunk-OTHETUP4.js";
+} from "./chunk-VGXVAZQZ.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-V3OMZ2NO.js";
+} from "./chunk-YNVKUNBH.js";
 import {
   GitObjectReader
-} from "./chunk-WIID6USK.js";
+} from "./chunk-JVWWHCAD.js";
 import {
   effectiveBump,
-  logStart,
+  fleetLog,
   parseConventionalCommit,
   pathRouter,
   planRelease,
   readReleaseHistory,
   unreleasedCommits
-} from "./chunk-3I6YUYIG.js";
+} from "./chunk-GJFS7FR3.js";
 import "./chunk-XSZT4K7E.js";
 import {
   tagFormatFor
@@ -30,7 +30,7 @@ import {
 import {
   discoverFleet,
   pMap
-} from "./chunk-V3XXE6QR.js";
+} from "./chunk-4S7N4GC3.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -44,7 +44,7 @@ import {
   readLog,
   readTags,
   require_dist
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError,
   isSlipwayError
@@ -461,7 +461,7 @@ async function validateFleet(options) {
   const quiet = quietReporter(reporter);
   const [planned, tags] = await Promise.all([
     options.plan ? discoverFleet(cwd, config).then((fleet2) => ({ plan: options.plan, fleet: fleet2 })) : planRelease({ cwd, reporter: quiet, config, prerelease: options.prerelease }),
-    readTags(cwd)
+    readTags(cwd, options.range?.head ?? "HEAD")
   ]);
   const { plan, fleet } = planned;
   const { histories } = readReleaseHistory(fleet.plugins, tags, tagFormatFor(config, fleet));
@@ -482,7 +482,7 @@ async function validateFleet(options) {
   } else {
     const names = new Set(plan.releases.map((r) => r.name));
     selected = fleet.plugins.filter((p) => names.has(p.name));
-    commitsOf = await unreleasedOf(cwd, selected, router, histories, tags);
+    commitsOf = await unreleasedOf(cwd, selected, router, histories, reporter);
   }
   if (options.only?.length) {
     const wanted = new Set(options.only);
@@ -578,15 +578,14 @@ function commitsByPlugin(commits, router) {
   }
   return map;
 }
-async function unreleasedOf(cwd, plugins, router, histories, tags) {
+async function unreleasedOf(cwd, plugins, router, histories, reporter) {
   if (plugins.length === 0) return /* @__PURE__ */ new Map();
   const releaseCommit = /* @__PURE__ */ new Map();
   for (const plugin of plugins) {
     const last = histories.get(plugin.name)?.last;
     if (last) releaseCommit.set(plugin.name, last.commit);
   }
-  const exclude = logStart(plugins, releaseCommit, tags);
-  const commits = await readLog(cwd, { exclude: exclude ? [exclude] : [] });
+  const commits = await fleetLog(cwd, "HEAD", plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter);
   return unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) });
 }
 function versionPath(plugin) {

@@ -5,7 +5,7 @@ import {
 import {
   pluginName,
   repoPath
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

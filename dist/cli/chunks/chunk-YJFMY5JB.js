@@ -1,14 +1,26 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   effectiveBump
-} from "./chunk-3I6YUYIG.js";
+} from "./chunk-GJFS7FR3.js";
 
 // src/core/plan/render-plan.ts
 var bumpLabel = (release) => {
   const applied = effectiveBump(release.from, release.bump);
   return applied === release.bump ? applied : `${applied} (breaking, 0.x)`;
 };
+var overridden = (release) => {
+  const o = release.override;
+  if (!o) return void 0;
+  if (o.source === "set") return `set to ${o.version} at plan time (--set)`;
+  if (o.source === "bump") return `${o.bump} bump set at plan time (--bump)`;
+  return `Release-As: ${o.version} in ${o.commit.slice(0, 7)}`;
+};
 var why = (release) => {
+  const override = overridden(release);
+  const reason = whyFromHistory(release);
+  return override ? release.reason === "override" ? override : `${override}; ${reason}` : reason;
+};
+var whyFromHistory = (release) => {
   if (release.reason === "dependency") {
     return `dependency: ${release.dependencyUpdates.map((u) => u.name).join(", ") || "internal dependency released"}`;
   }

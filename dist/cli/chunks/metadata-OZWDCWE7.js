@@ -5,19 +5,19 @@ import {
   processMetadata,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-W7MLATJ2.js";
-import "./chunk-OTHETUP4.js";
-import "./chunk-V3OMZ2NO.js";
-import "./chunk-WIID6USK.js";
+} from "./chunk-F5IXB4N3.js";
+import "./chunk-VGXVAZQZ.js";
+import "./chunk-YNVKUNBH.js";
+import "./chunk-JVWWHCAD.js";
 import "./chunk-WMIOQNU6.js";
-import "./chunk-V3XXE6QR.js";
+import "./chunk-4S7N4GC3.js";
 import "./chunk-EO7ZISLG.js";
 import {
   consoleReporter
 } from "./chunk-NMLMUP2O.js";
 import {
   parseFlags
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -2,13 +2,13 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-UJIAXN7M.js";
-import "./chunk-V3OMZ2NO.js";
+} from "./chunk-6W3LNOEL.js";
+import "./chunk-YNVKUNBH.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-KLQQRJZA.js";
-import "./chunk-WIID6USK.js";
+} from "./chunk-VZF4Y6QS.js";
+import "./chunk-JVWWHCAD.js";
 import {
   isValidVersion
 } from "./chunk-WMIOQNU6.js";
@@ -18,7 +18,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -4,10 +4,10 @@ import {
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-V3OMZ2NO.js";
+} from "./chunk-YNVKUNBH.js";
 import {
   byCodePoint
-} from "./chunk-WIID6USK.js";
+} from "./chunk-JVWWHCAD.js";
 import {
   mergedDependencies,
   normaliseName,
@@ -18,13 +18,13 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-V3XXE6QR.js";
+} from "./chunk-4S7N4GC3.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   require_dist
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

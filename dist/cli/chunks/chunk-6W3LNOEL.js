@@ -1,18 +1,18 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   elementSchema
-} from "./chunk-V3OMZ2NO.js";
+} from "./chunk-YNVKUNBH.js";
 import {
   byCodePoint,
   stableJson
-} from "./chunk-WIID6USK.js";
+} from "./chunk-JVWWHCAD.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   ECOSYSTEMS,
   external_exports
-} from "./chunk-QLT66ILY.js";
+} from "./chunk-TSSOH7H4.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
