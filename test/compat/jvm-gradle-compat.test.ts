@@ -1,8 +1,9 @@
 /**
  * compat of a Gradle fleet for real with Debian's Gradle 4.4.1 (old, but it builds a small
- * offline Java project): a multi-project core published with `publishToMavenLocal`, two
- * subprojects of a fleet without a wrapper tested from the build root (`gradle
- * :plugin-regress:test`), plan and shard on machines of their own.
+ * offline Java project): a multi-project core's develop branch published with
+ * `publishToMavenLocal`, two subprojects of a fleet without a wrapper tested from the build
+ * root (`gradle :plugin-regress:test`), plan and shard on machines of their own. (The re-test
+ * against the released core is the Maven spec's: each Gradle 4.4.1 start is slow.)
  */
 import { execa } from 'execa';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ async function onMachine(env: Record<string, string>, step: Record<string, unkno
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
 }
 
-let plan: { matrix: CompatMatrix; planned: string[]; tested: CoreBuild; release: CoreBuild };
+let plan: { matrix: CompatMatrix; planned: string[]; tested: CoreBuild; release?: CoreBuild };
 let artifact: string;
 let shard: ShardResult;
 let shardHome: string;
@@ -52,9 +53,9 @@ beforeAll(async () => {
 afterAll(cleanupTempDirs);
 
 describe('compat of a Gradle fleet (Debian’s Gradle 4.4.1)', () => {
-  it('builds both cores with publishToMavenLocal and reads the version the build produced', () => {
+  it('builds the core with publishToMavenLocal and reads the version the build produced', () => {
     expect(plan.tested).toMatchObject({ ref: 'develop', version: '1.1.0-SNAPSHOT' });
-    expect(plan.release).toMatchObject({ ref: 'v1.0.0', version: '1.0.0' });
+    expect(plan.release).toBeUndefined();
     expect(readdirSync(join(artifact, 'develop/repository/com/acme/api/1.1.0-SNAPSHOT'))).toEqual(expect.arrayContaining(['api-1.1.0-SNAPSHOT.jar', 'api-1.1.0-SNAPSHOT.pom']));
   });
 
@@ -62,7 +63,9 @@ describe('compat of a Gradle fleet (Debian’s Gradle 4.4.1)', () => {
     const byName = Object.fromEntries(shard.results.map((r) => [r.plugin, r]));
     expect(byName['plugin-regress']!.attempts[0]!.logTail).toMatch(/:plugin-regress:compileTestJava/);
     expect(byName['plugin-regress']!.attempts[0]!.logTail).not.toMatch(/:plugin-pass:/);
-    expect(readdirSync(join(shardHome, '.m2/repository/com/acme/api')).filter((v) => /^\d/.test(v)).sort()).toEqual(['1.0.0', '1.1.0-SNAPSHOT']);
+    // The shard's ~/.m2 started empty: the develop core is there only because slipway put it there.
+    expect(readdirSync(join(shardHome, '.m2/repository/com/acme/api')).filter((v) => /^\d/.test(v))).toEqual(['1.1.0-SNAPSHOT']);
+    expect(byName['plugin-pass']!.attempts.map((a) => a.outcome)).toEqual(['pass']);
   });
 
   it('leaves no Gradle process running (the machines turn the daemon off)', async () => {
@@ -70,9 +73,9 @@ describe('compat of a Gradle fleet (Debian’s Gradle 4.4.1)', () => {
     expect(stdout.split('\n').filter((line) => line.includes('slipway-gradle-home-'))).toEqual([]);
   });
 
-  it('classifies: the plugin using the renamed API regressed, the other passed', () => {
+  it('classifies: the plugin using the renamed API regressed (it fails to compile), the other passed', () => {
     expect(Object.fromEntries(report.run.results.map((r) => [r.plugin, r.class]))).toEqual({ 'plugin-pass': 'passed', 'plugin-regress': 'regressed' });
     const regress = report.run.results.find((r) => r.plugin === 'plugin-regress');
-    expect(regress).toMatchObject({ baselineVerdict: 'pass', baseline: { outcome: 'pass' } });
+    expect(regress?.attempts[0]?.logTail).toMatch(/cannot find symbol/);
   });
 });
