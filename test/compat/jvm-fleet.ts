@@ -159,7 +159,7 @@ const pluginPom = (artifactId: string, version: string) => `<?xml version="1.0" 
 const pluginTest = (artifactId: string, body: string) =>
   java('com.acme.plugins', 'PluginTest', `  @org.junit.Test\n  public void ${artifactId.replace(/-/g, '_')}() throws Exception {\n${body}\n  }`);
 
-const PLUGINS_UNDER_TEST: Record<string, [string, string]> = {
+const PLUGINS_UNDER_TEST: Record<'plugin-pass' | 'plugin-regress' | 'plugin-flaky' | 'plugin-broken', [string, string]> = {
   'plugin-pass': ['0.1.0', '    org.junit.Assert.assertTrue(com.acme.core.Tasks.version().startsWith("1."));'],
   'plugin-regress': ['0.2.0', '    org.junit.Assert.assertEquals("ran sql", com.acme.core.Tasks.run("sql"));'],
   'plugin-flaky': [
@@ -204,6 +204,14 @@ ${extraConfig}`,
     files[`${name}/src/test/java/com/acme/plugins/PluginTest.java`] = pluginTest(name, body);
   }
   return repo().files(files).commit('feat: four plugins');
+}
+
+/** One plugin of the fleet as a repository of its own (org mode): the pom and the test, nothing else. */
+export function pluginRepository(name: keyof typeof PLUGINS_UNDER_TEST): Repo {
+  const [version, body] = PLUGINS_UNDER_TEST[name]!;
+  return repo()
+    .files({ 'pom.xml': pluginPom(name, version), 'src/test/java/com/acme/plugins/PluginTest.java': pluginTest(name, body) })
+    .commit(`feat: ${name}`);
 }
 
 /** A machine's own checkout of the fleet (actions/checkout on a fresh runner). */
