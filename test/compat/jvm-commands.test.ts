@@ -4,7 +4,7 @@
  * are tested from the build root, org repositories are tested in their own ecosystem, the
  * released core's re-test retries flakes, and a team's infra patterns are honoured.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCore, installCores } from '../../src/adapters/compat/core-artifact.ts';
@@ -250,6 +250,27 @@ describe('the version the core build produced', () => {
     const two = publish('io.acme:api:3.0.0-SNAPSHOT', 'io.acme:platform:3.0.0-rc1');
     await expect(build(core.dir, two)).rejects.toMatchObject({ code: 'CORE_BUILD_FAILED', hint: expect.stringContaining('core.package') });
     expect((await build(core.dir, two, { packageName: 'io.acme:platform' })).build).toMatchObject({ version: '3.0.0-rc1', package: 'io.acme:platform' });
+  });
+
+  it('turns a deployed SNAPSHOT (timestamped names) into the installed one a local repository resolves, newest build first', async () => {
+    const core = gradleCore();
+    const dir = '{out}/repository/io/acme/api/3.0.0-SNAPSHOT';
+    const write = (name: string, text: string) => `echo ${text} > ${dir}/${name}`;
+    const deploy = [
+      `mkdir -p ${dir}`,
+      write('api-3.0.0-20261130.101500-1.jar', 'first'),
+      write('api-3.0.0-20261130.101500-1.pom', 'first'),
+      write('api-3.0.0-20261130.111500-2.jar', 'second'),
+      write('api-3.0.0-20261130.111500-2.pom', 'second'),
+      write('api-3.0.0-20261130.111500-2-sources.jar', 'second-sources'),
+      write('maven-metadata.xml', 'metadata'),
+    ].join(' && ');
+    const built = await build(core.dir, deploy);
+    expect(built.build.version).toBe('3.0.0-SNAPSHOT');
+    const installed = join(built.dir, 'repository/io/acme/api/3.0.0-SNAPSHOT');
+    expect(readFileSync(join(installed, 'api-3.0.0-SNAPSHOT.jar'), 'utf8')).toBe('second\n');
+    expect(readFileSync(join(installed, 'api-3.0.0-SNAPSHOT.pom'), 'utf8')).toBe('second\n');
+    expect(readFileSync(join(installed, 'api-3.0.0-SNAPSHOT-sources.jar'), 'utf8')).toBe('second-sources\n');
   });
 
   it('is compat.core.version when set; a JVM core build that leaves no artifacts is an error naming {out}/repository', async () => {

@@ -160,6 +160,7 @@ export async function buildCore(options: BuildCoreOptions): Promise<CoreArtifact
   if (strategy.core === 'maven-repository') {
     const repository = join(out, 'repository');
     if (!existsSync(repository) && strategy.collectReactor) await collectReactor(checkout, mavenLocal, repository, command);
+    await installDeployedSnapshots(repository);
     const produced = await producedArtifacts(repository);
     if (produced.length === 0) {
       throw new SlipwayError('CORE_BUILD_FAILED', `the ${options.channel} core build put no artifacts into {out}/repository`, {
@@ -249,6 +250,38 @@ async function collectReactor(checkout: string, mavenLocal: string, repository: 
     });
   }
 }
+
+/**
+ * A build that deployed into {out}/repository (`mvn deploy`, the default before) leaves a
+ * SNAPSHOT under timestamped names (`core-2.0.0-20261130.101500-1.jar`), which a local
+ * repository does not resolve: the newest build of each file is copied to its -SNAPSHOT name,
+ * as `install` would have written it.
+ */
+async function installDeployedSnapshots(repository: string): Promise<void> {
+  if (!existsSync(repository)) return;
+  const folders = new Set((await glob(['**/*-SNAPSHOT/*'], { cwd: repository, followSymbolicLinks: false })).map((file) => file.slice(0, file.lastIndexOf('/'))));
+  for (const folder of folders) {
+    const parts = folder.split('/');
+    const [version, artifactId] = [parts.at(-1), parts.at(-2)];
+    if (!version || !artifactId) continue;
+    const base = version.slice(0, -'-SNAPSHOT'.length);
+    const stamped = new RegExp(`^${escapeRegExp(`${artifactId}-${base}-`)}(\\d{8}\\.\\d{6})-(\\d+)(.*)$`);
+    const newest = new Map<string, { stamp: string; build: number; file: string }>();
+    for (const file of await readdir(join(repository, folder))) {
+      const match = stamped.exec(file);
+      if (!match) continue;
+      const [, stamp = '', build = '0', rest = ''] = match;
+      const seen = newest.get(rest);
+      if (!seen || stamp > seen.stamp || (stamp === seen.stamp && Number(build) > seen.build)) newest.set(rest, { stamp, build: Number(build), file });
+    }
+    for (const [rest, { file }] of newest) {
+      const installed = join(repository, folder, `${artifactId}-${version}${rest}`);
+      if (!existsSync(installed)) await cp(join(repository, folder, file), installed);
+    }
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface ProducedArtifact {
   artifactId: string;
