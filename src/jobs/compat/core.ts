@@ -36,13 +36,14 @@ export interface CompatCores {
 export async function buildCompatCores(options: CompatCoreOptions): Promise<CompatCores> {
   const { config, reporter } = options;
   const repository = config.core.repository;
-  if (!repository && !options.developCheckout) {
+  const url = repository ? coreCloneUrl(repository, options.cwd) : undefined;
+  const developSource = options.developCheckout ? { checkout: options.developCheckout } : url ? { url, ref: config.core.branch } : undefined;
+  if (!developSource) {
     throw new SlipwayError('CONFIG_INVALID', 'compat needs to know where the core is', {
       subject: 'core.repository',
       hint: 'set core.repository in slipway.yml (owner/name, a git URL or a folder), or pass --core',
     });
   }
-  const url = repository ? coreCloneUrl(repository, options.cwd) : undefined;
   const common = {
     commandFor: (ecosystem: Ecosystem) => coreBuildCommand(config, ecosystem),
     fallbackEcosystem: options.ecosystem,
@@ -61,8 +62,6 @@ export async function buildCompatCores(options: CompatCoreOptions): Promise<Comp
   };
   if (options.against === 'release') return { tested: await buildRelease() };
 
-  const developSource = options.developCheckout ? { checkout: options.developCheckout } : url ? { url, ref: config.core.branch } : undefined;
-  if (!developSource) throw new SlipwayError('CONFIG_INVALID', 'compat needs to know where the core is', { subject: 'core.repository', hint: 'set core.repository in slipway.yml' });
   const develop = await reporter.group(`build core ${config.core.branch}`, () => buildCore({ ...common, channel: 'develop', version: config.compat.core.version, source: developSource }));
   reporter.info(`core develop: ${develop.build.version} at ${develop.build.sha.slice(0, 7)}`);
   if (config.compat.baseline !== 'retest-failures' || !url) return { tested: develop };
