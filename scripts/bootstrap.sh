@@ -44,5 +44,21 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
 fi
 # ---------------------------------------------------------------------------------------------
 
+# --- JDK 17, Maven 3.8 and Gradle for the JVM compat specs (test/compat/jvm-*.test.ts) --------
+# Debian's packages; the Maven build plugins come as separate packages that fill Debian's
+# offline repository /usr/share/maven-repo, which the specs use as the mirror of everything.
+# Installed only where something is missing and we are root with apt-get (CI).
+jvm_packages="openjdk-17-jdk-headless maven gradle junit4 libmaven-compiler-plugin-java libsurefire-java libmaven-jar-plugin-java libmaven-resources-plugin-java libmaven-install-plugin-java libmaven-deploy-plugin-java"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
+  # shellcheck disable=SC2086 # one word per package
+  missing="$(for p in $jvm_packages; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done)"
+  if [ -n "$missing" ]; then
+    echo "slipway: installing $(echo $missing) (apt-get) for the JVM compat specs" >&2
+    # shellcheck disable=SC2086
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2
+  fi
+fi
+# ---------------------------------------------------------------------------------------------
+
 export PATH="$root/node_modules/.bin:$PATH"
 exec "$@"
