@@ -127,6 +127,13 @@ export async function fileAt(cwd: string, commit: string, path: string): Promise
   return run.exitCode === 0 ? run.stdout : undefined;
 }
 
+/** Those of `paths` that git tracks at HEAD (a rerun finds the deleted ones gone). */
+export async function trackedPaths(cwd: string, paths: readonly string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const out = await git(cwd, ['ls-files', '-z', '--', ...paths]);
+  return out.split('\0').filter(Boolean);
+}
+
 /** Stages and commits exactly `paths` (other staged work stays out) and returns the new commit. */
 export async function commitPaths(cwd: string, message: string, paths: readonly string[]): Promise<Sha> {
   const identity = await identityArgs(cwd);

@@ -10,6 +10,7 @@ import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import { readJvmFacts } from '../adapters/init/jvm-facts.ts';
 import { DEFAULT_JAVA_VERSION, jvmStarter, KESTRA_RELEASE_TYPES } from '../core/init/jvm-preset.ts';
 import { currentBranch, readTags } from '../adapters/git.ts';
+import { anyCatalogManifest } from '../adapters/init/catalog-manifests.ts';
 import { existingFiles, foreignWorkflows, writeFiles } from '../adapters/init/files.ts';
 import { readReleasePleaseConfig, RELEASE_PLEASE_CONFIG } from '../adapters/init/release-please.ts';
 import { readStarterWorkflows } from '../adapters/init/starter-workflows.ts';
@@ -135,11 +136,13 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     '(README.md › Configuration). Check it with `slipway plan`.',
   ];
 
-  // The starter workflows: compat only with a core to test against.
+  // The starter workflows: compat only with a core to test against; index only for a fleet
+  // listed in a catalog (its presence also turns on the catalog's validate checks).
   const compatSkipped = !config.core.repository && !options.workflows;
+  const indexSkipped = !options.workflows && config.catalog.repository === undefined && !(await anyCatalogManifest(cwd, fleet.plugins));
   const chosen = [...starters.keys()].filter((file) => {
     const name = file.replace(/\.ya?ml$/, '');
-    return options.workflows ? options.workflows.includes(name) : !(name === 'compat' && compatSkipped);
+    return options.workflows ? options.workflows.includes(name) : !(name === 'compat' && compatSkipped) && !(name === 'index' && indexSkipped);
   });
   for (const name of options.workflows ?? []) {
     if (!chosen.some((file) => file.replace(/\.ya?ml$/, '') === name)) {
@@ -165,6 +168,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     files: ['slipway.yml', '.github/workflows'],
     slack: Boolean(config.slack.release || config.slack.compat || config.slack.digest),
     compatSkipped,
+    indexSkipped,
   });
 
   if (options.dryRun) {

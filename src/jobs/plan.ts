@@ -2,6 +2,7 @@
  * The plan job: read the fleet, its tags and its history (one `git log`), and compute the
  * release plan. Writes nothing.
  */
+import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
 import { branchesContaining, currentBranch, headSha, readTags, repositoryUrl } from '../adapters/git.ts';
@@ -70,6 +71,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const guessed = tagsRead.then((tags) => guessLog(cwd, head, tags, guessFormats(config)));
   guessed.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  // Pending changesets (.changeset/*.md) and their fixed/linked groups are release intents too.
+  const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format = tagFormatFor(config, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
 
@@ -107,6 +110,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     repoUrl,
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...(branchWarning ? [branchWarning] : [])],
     overrides: options.overrides,
+    intents,
   });
   await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);

@@ -16,11 +16,13 @@ import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
 import { currentBranch, headSha, readLog } from '../adapters/git.ts';
 import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
-import { createAnnotatedTag, commitMessage, commitPaths, detachedWorktree, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto } from '../adapters/git-release.ts';
+import { createAnnotatedTag, commitMessage, commitPaths, detachedWorktree, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto, trackedPaths } from '../adapters/git-release.ts';
 import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import { createGitHubClient, type Octokit } from '../adapters/github/client.ts';
 import { githubReleases, type ExistingRelease, type GitHubReleases } from '../adapters/github/releases.ts';
 import { repositoryUrl } from '../adapters/git.ts';
+import { readChangesets } from '../adapters/changesets/read-changesets.ts';
+import { workspacePackageVersions } from '../adapters/ecosystems/npm/workspace-packages.ts';
 import { commandPublisher } from '../adapters/registry/command-publisher.ts';
 import { npmRegistry } from '../adapters/registry/npm-registry.ts';
 import type { RegistryClient } from '../adapters/registry/types.ts';
@@ -237,6 +239,8 @@ class ReleaseRun {
   private localTags: Map<TagName, Sha> | undefined;
   private github: { releases: GitHubReleases; existing?: Map<string, ExistingRelease> } | { skipped: string } | undefined;
   private readonly publishers = new Map<string, RegistryClient>();
+  private workspaceVersions: Promise<Map<string, string>> | undefined;
+  private changesetAccess: Promise<'public' | 'restricted' | undefined> | undefined;
   /** Notices already given (once per run, not once per plugin). */
   private readonly warned = new Set<string>();
   failedAt: string | undefined;
@@ -414,8 +418,11 @@ class ReleaseRun {
     if (this.committed) return { status: 'already-done', detail: `release commit ${this.releaseCommit!.slice(0, 7)} (found by its Slipway-Plan trailer)`, sha: this.releaseCommit! };
     const message = releaseCommitMessage(this.plan);
     const files = [...plannedFiles(this.plan, this.input.config.release.changelog).keys()];
-    if (this.input.dryRun) return { status: 'dry-run', detail: `commit ${files.length} files: "${message.split('\n')[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}…` };
-    this.releaseCommit = await commitPaths(this.cwd, message, files);
+    // The changesets the plan consumed leave in the same commit (as `changeset version` does).
+    const consumed = await trackedPaths(this.cwd, this.plan.changesets ?? []);
+    if (this.input.dryRun) return { status: 'dry-run', detail: `commit ${files.length} files${consumed.length ? ` and delete ${consumed.join(', ')}` : ''}: "${message.split('\n')[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}…` };
+    await Promise.all(consumed.map((file) => rm(join(this.cwd, file), { force: true })));
+    this.releaseCommit = await commitPaths(this.cwd, message, [...files, ...consumed]);
     return { status: 'done', detail: `committed ${files.length} files as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
   }
 
@@ -663,7 +670,15 @@ class ReleaseRun {
     if (this.input.dryRun) return { status: 'dry-run', detail: `publish ${release.name}@${release.to} to ${where}` };
     // Provenance needs GitHub's OIDC token, which only a job with `id-token: write` has.
     const provenance = release.ecosystem === 'npm' && !!this.input.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-    const result = await this.fromReleaseCommit(release, found, (dir) => publisher.publish({ name: release.name, version: release.to, dir }, { provenance }));
+    // Read once, after the release commit: what each `workspace:` range is published as.
+    if (release.ecosystem === 'npm') this.workspaceVersions ??= workspacePackageVersions(this.cwd);
+    const workspaceVersions = release.ecosystem === 'npm' ? await this.workspaceVersions : undefined;
+    // changesets' `access` (.changeset/config.json) keeps meaning what it meant to the team.
+    this.changesetAccess ??= readChangesets(this.cwd, []).then((c) => c.config.access);
+    const access = release.ecosystem === 'npm' ? await this.changesetAccess : undefined;
+    const result = await this.fromReleaseCommit(release, found, (dir) =>
+      publisher.publish({ name: release.name, version: release.to, dir, ...(workspaceVersions ? { workspaceVersions } : {}) }, { provenance, ...(access ? { access } : {}) }),
+    );
     return {
       status: result.status === 'already-published' ? 'already-done' : 'done',
       detail: `${result.status === 'already-published' ? 'already on' : 'published to'} ${where}${result.distTag ? ` (dist-tag ${result.distTag})` : ''}${provenance ? ' with provenance' : ''}`,

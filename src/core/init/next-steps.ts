@@ -26,6 +26,8 @@ export interface NextStepsInput {
   slack: boolean;
   /** The compat starter was left out for lack of a core repository. */
   compatSkipped: boolean;
+  /** The index starter was left out: no plugin has a catalog manifest. */
+  indexSkipped?: boolean;
 }
 
 export function nextSteps(input: NextStepsInput): string[] {
@@ -42,6 +44,7 @@ export function nextSteps(input: NextStepsInput): string[] {
   }
   step(`Create the approval Environment; GitHub then pauses each release until a reviewer approves:\n     slipway setup --environment ${input.environment} --reviewer YOUR-LOGIN --reviewer ORG/TEAM --branch ${input.branch}\n     (needs a repository admin's token in GITHUB_TOKEN, e.g. GITHUB_TOKEN=$(gh auth token))`);
   if (!input.slack) step('Name the Slack channels in slipway.yml (slack.release, slack.compat, slack.digest), or rerun init with --slack-channel ID --force.');
+  if (input.indexSkipped) step('To list the plugins in a catalog, give each a plugin manifest (docs/plugin-manifest.md) and rerun init with --force: it adds .github/workflows/index.yml (validate then also checks what the catalog needs).');
   if (input.compatSkipped) step('To test every plugin against the core each week, rerun with --core OWNER/NAME --force: it adds .github/workflows/compat.yml.');
   step(`Commit and push: git add ${input.files.join(' ')} && git commit -m "ci: release with slipway" && git push`);
   return lines;

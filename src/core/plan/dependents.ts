@@ -13,6 +13,7 @@ import type { DependentsPolicy } from '../config/dependents-section.ts';
 import type { DependencyKind, Plugin, PluginName, Version } from '../types.ts';
 import { maxBump, type Bump } from '../versioning/bump.ts';
 import { acceptsVersion, peerCrossesMajor, updatedRange } from '../versioning/dependency-range.ts';
+import { isWorkspaceRange } from '../versioning/workspace-range.ts';
 import type { DependencyUpdate } from './release-plan.ts';
 
 export interface DependentsInput {
@@ -90,7 +91,9 @@ export function cascadeDependents(input: DependentsInput): DependentsResult {
       // an unreleased one only where the policy says to.
       const moves = input.policy[edge.kind] !== 'none' || dependentReleased;
       const to = moves ? updatedRange(edge.range, version) : edge.range;
-      if (to !== edge.range) {
+      // A released dependent lists a `workspace:` range too: it stays as written (the publish
+      // writes the real range) but the changelog says which version it now depends on.
+      if (to !== edge.range || (dependentReleased && isWorkspaceRange(edge.range))) {
         const updates = rangeUpdates.get(edge.dependent) ?? [];
         updates.push({ name: dependency, kind: edge.kind, from: edge.range, to });
         rangeUpdates.set(edge.dependent, updates);

@@ -50,8 +50,12 @@ export interface PlannedRelease {
   to: Version;
   /** The bump the commits asked for (before the 0.x rule); `patch` for dependency-only releases. */
   bump: Exclude<Bump, 'none'>;
-  /** Why it releases: its own commits, only because an internal dependency is released, or only because a person asked. */
-  reason: 'commits' | 'dependency' | 'override';
+  /**
+   * Why it releases: its own commits, only a pending changeset, only because an internal
+   * dependency is released, only because its version group (fixed/linked) releases, or only
+   * because a person asked.
+   */
+  reason: 'commits' | 'changeset' | 'dependency' | 'group' | 'override';
   /** Present when a person set the version or the bump (Release-As footer, --set, --bump). */
   override?: OverrideRecord;
   /** The tag this release will create. */
@@ -93,6 +97,8 @@ export interface ReleasePlan {
   /** Commits that touched a plugin but were not Conventional Commits, listed so nobody is surprised. */
   ignoredCommits: IgnoredCommit[];
   warnings: string[];
+  /** The pending changeset files this plan consumes: the release commit deletes them. */
+  changesets?: string[];
   /** sha256 over everything above, in a canonical form. */
   hash: PlanHash;
 }

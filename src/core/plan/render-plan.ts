@@ -30,6 +30,8 @@ const whyFromHistory = (release: PlannedRelease): string => {
   if (release.reason === 'dependency') {
     return `dependency: ${release.dependencyUpdates.map((u) => u.name).join(', ') || 'internal dependency released'}`;
   }
+  if (release.reason === 'changeset') return 'changeset';
+  if (release.reason === 'group') return 'version group';
   const count = release.commits.length;
   const breaking = release.commits.filter((c) => c.breaking).length;
   return `${count} commit${count === 1 ? '' : 's'}${breaking ? `, ${breaking} breaking` : ''}`;

@@ -41,7 +41,7 @@ const plannedRelease = z.strictObject({
   from: version,
   to: version,
   bump: z.enum(['major', 'minor', 'patch']),
-  reason: z.enum(['commits', 'dependency', 'override']),
+  reason: z.enum(['commits', 'changeset', 'dependency', 'group', 'override']),
   override: z
     .discriminatedUnion('source', [
       z.strictObject({ source: z.literal('set'), version }),
@@ -70,6 +70,7 @@ const releasePlan = z.strictObject({
   rangeUpdates: z.array(plannedRangeUpdate),
   ignoredCommits: z.array(z.strictObject({ sha, header: z.string(), reason: z.string() })),
   warnings: z.array(z.string()),
+  changesets: z.array(z.string().regex(/^\.changeset\/[^/]+\.md$/, 'must be a .changeset/*.md file')).optional(),
   hash: z.string().regex(PLAN_HASH_PATTERN, 'must be sha256:<64 hex digits>'),
 });
 
