@@ -70,7 +70,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     readReleasePleaseConfig(cwd),
   ]);
   const names = fleet.plugins.map((p) => p.name);
-  reporter.info(`found ${describeFleet(fleet)}: ${list(names)}`);
+  reporter.info(`found ${describeFleet(fleet, true)}: ${list(names)}`);
 
   // What differs from the defaults, and why.
   const reasons = new Map<string, string>();
@@ -188,10 +188,11 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
 }
 
 /** "one gradle build released as one unit (23 artifacts)", "4 npm plugins". */
-function describeFleet(fleet: Fleet): string {
+function describeFleet(fleet: Fleet, sentence = false): string {
   const [first] = fleet.plugins;
   if (fleet.single && first && (first.artifacts?.length ?? 0) > 1) return `one ${fleet.ecosystem} build released as one unit, v{version}, with ${first.artifacts!.length} artifacts`;
-  return `${fleet.single ? 'a repository that is one' : `a fleet of ${fleet.plugins.length}`} ${fleet.ecosystem} plugin${fleet.plugins.length === 1 ? '' : 's'}`;
+  const count = fleet.single ? (sentence ? 'a repository that is one' : 'one') : sentence ? `a fleet of ${fleet.plugins.length}` : String(fleet.plugins.length);
+  return `${count} ${fleet.ecosystem} plugin${fleet.plugins.length === 1 ? '' : 's'}`;
 }
 
 function publishLine(fleet: Fleet): string {
