@@ -16,9 +16,12 @@ options:
   --markdown           print the plan as Markdown (as in the job summary)
   --out FILE           also write the plan JSON to FILE (to approve or release later)
   --prerelease ID      plan prereleases on channel ID (1.3.0-ID.0, then .1, …)
-  --date YYYY-MM-DD    the release date written into changelogs (default: today, UTC)`;
+  --date YYYY-MM-DD    the release date written into changelogs (default: today, UTC)
+
+  --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 
 export async function run(args: string[], context: { debug: boolean }): Promise<number> {
+  if (args.some((arg) => arg === '--org' || arg.startsWith('--org='))) return (await import('./org-release.ts')).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {
