@@ -52,4 +52,5 @@ export interface RawCommit {
   files: RepoPath[];
 }
 
-export type ReleaseType = 'major' | 'minor' | 'patch';
+export const RELEASE_TYPES = ['major', 'minor', 'patch'] as const;
+export type ReleaseType = (typeof RELEASE_TYPES)[number];

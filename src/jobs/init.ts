@@ -6,7 +6,7 @@
  */
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet } from '../adapters/fleet.ts';
-import { git, readTags } from '../adapters/git.ts';
+import { currentBranch, readTags } from '../adapters/git.ts';
 import { existingFiles, writeFiles } from '../adapters/init/files.ts';
 import { readStarterWorkflows } from '../adapters/init/starter-workflows.ts';
 import { configSchema, type SlipwayConfig } from '../core/config/schema.ts';
@@ -137,13 +137,6 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   await writeFiles(cwd, files);
   for (const file of files) reporter.info(`${file.exists ? 'overwrote' : 'created'} ${file.path}`);
   return { ecosystem: fleet.ecosystem, plugins: names, files, outcome: 'written', steps };
-}
-
-async function currentBranch(cwd: string): Promise<string | undefined> {
-  return git(cwd, ['symbolic-ref', '--short', '-q', 'HEAD']).then(
-    (name) => name.trim() || undefined,
-    () => undefined,
-  );
 }
 
 const list = (names: readonly string[], shown = 5) => (names.length > shown ? `${names.slice(0, shown).join(', ')} and ${names.length - shown} more` : names.join(', '));

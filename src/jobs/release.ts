@@ -12,7 +12,8 @@
 import pMap from 'p-map';
 import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
-import { readLog } from '../adapters/git.ts';
+import { currentBranch, readLog } from '../adapters/git.ts';
+import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
 import { createAnnotatedTag, commitMessage, commitPaths, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto } from '../adapters/git-release.ts';
 import { createGitHubClient, type Octokit } from '../adapters/github/client.ts';
 import { githubReleases, type ExistingRelease, type GitHubReleases } from '../adapters/github/releases.ts';
@@ -123,6 +124,23 @@ interface Outcome {
   url?: string;
 }
 
+/**
+ * The branch this release pushes to: the checked-out branch when `release.branches` allows it
+ * (a maintenance line ships from its own branch), `release.branch` on a detached HEAD.
+ */
+async function withReleaseBranch(cwd: string, config: SlipwayConfig): Promise<SlipwayConfig> {
+  const branch = await currentBranch(cwd);
+  if (branch === undefined || branch === config.release.branch) return config;
+  const allowed = releaseBranches(config);
+  if (!branchAllowed(branch, allowed)) {
+    throw new SlipwayError('BRANCH_NOT_ALLOWED', `releases do not ship from branch "${branch}" (release.branches: ${allowed.join(', ')})`, {
+      subject: 'release.branches',
+      hint: `check out a release branch, or add a pattern for "${branch}" to release.branches in slipway.yml`,
+    });
+  }
+  return { ...config, release: { ...config.release, branch } };
+}
+
 export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobResult> {
   const { cwd, reporter } = options;
   const dryRun = options.dryRun ?? false;
@@ -156,7 +174,7 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
       reporter.info(line);
       return { journal, released: [], line };
     }
-    config = options.config ?? (await loadConfig(cwd));
+    config = await withReleaseBranch(cwd, options.config ?? (await loadConfig(cwd)));
     state = await readReleaseState({ cwd, plan, config });
   } catch (error) {
     const line = await finish('refused', [], { cause: error, step: 'verify' });

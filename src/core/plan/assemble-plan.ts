@@ -2,6 +2,7 @@
  * From the fleet, its release history and its unreleased commits to a release plan. Pure: the
  * plan job reads git and manifests and hands everything here.
  */
+import semver from 'semver';
 import type { VersioningConfig } from '../config/schema.ts';
 import type { ReleaseHistory } from '../history/last-release.ts';
 import type { TagFormat } from '../history/tag-format.ts';
@@ -12,6 +13,8 @@ import { parseConventionalCommit, type ConventionalCommit, type ParsedCommit } f
 import { updatedRange } from '../versioning/dependency-range.ts';
 import { nextVersion } from '../versioning/next-version.ts';
 import { withHash } from './plan-hash.ts';
+import { overrideProblem, releaseAsFooter, type OverrideRecord, type VersionOverride } from './version-overrides.ts';
+import { SlipwayError } from '../errors.ts';
 import { PLAN_SCHEMA_VERSION, type DependencyUpdate, type IgnoredCommit, type PlannedCommit, type PlannedRelease, type ReleasePlan } from './release-plan.ts';
 
 export interface PlanInput {
@@ -28,6 +31,8 @@ export interface PlanInput {
   prerelease?: string | undefined;
   repoUrl?: string | undefined;
   warnings?: readonly string[];
+  /** The approver's versions and bumps (`--set`, `--bump`); each is checked, and a bad one is an error. */
+  overrides?: readonly VersionOverride[];
 }
 
 interface Candidate {
@@ -36,11 +41,14 @@ interface Candidate {
   firstRelease: boolean;
   commits: Array<{ raw: RawCommit; cc: ConventionalCommit }>;
   bump: Bump;
-  reason: 'commits' | 'dependency';
+  reason: 'commits' | 'dependency' | 'override';
+  /** A version or bump a person asked for (Release-As footer, --set, --bump). */
+  override?: OverrideRecord;
 }
 
 export function assemblePlan(input: PlanInput): ReleasePlan {
   const prerelease = input.prerelease ?? input.versioning.prerelease;
+  const warnings = [...(input.warnings ?? [])];
   const parsed = new Map<Sha, ParsedCommit>();
   const ignored = new Map<Sha, IgnoredCommit>();
   const candidates = new Map<PluginName, Candidate>();
@@ -48,26 +56,37 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
   for (const plugin of input.plugins) {
     const history = input.histories.get(plugin.name);
     const commits: Candidate['commits'] = [];
+    let releaseAs: { version: string; commit: Sha } | undefined;
     for (const raw of input.unreleased.get(plugin.name) ?? []) {
       if (raw.parents.length > 1) continue; // merges carry no change of their own
+      // Newest first: the newest Release-As footer wins.
+      const asked = releaseAs ? undefined : releaseAsFooter(raw.message);
+      if (asked !== undefined) releaseAs = { version: asked, commit: raw.sha };
       let result = parsed.get(raw.sha);
       if (!result) parsed.set(raw.sha, (result = parseConventionalCommit(raw.message)));
       if (!result.conventional) {
-        ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: 'not a Conventional Commit (type(scope): subject)' });
+        ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? 'not a Conventional Commit (type(scope): subject)' : 'an empty commit message' });
         continue;
       }
       commits.push({ raw, cc: result.commit });
     }
     const kept = dropRevertedPairs(commits);
-    candidates.set(plugin.name, {
+    const candidate: Candidate = {
       plugin,
       current: history?.last?.version ?? plugin.version,
       firstRelease: !history?.last,
       commits: kept,
       bump: bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes),
       reason: 'commits',
-    });
+    };
+    if (releaseAs) {
+      const problem = overrideProblem(releaseAs.version, candidate.current, candidate.firstRelease, history);
+      if (problem) warnings.push(`${plugin.name}: commit ${releaseAs.commit.slice(0, 7)} asks for Release-As ${releaseAs.version}, which is ignored: ${problem}`);
+      else candidate.override = { source: 'release-as', version: releaseAs.version as Version, commit: releaseAs.commit };
+    }
+    candidates.set(plugin.name, candidate);
   }
+  applyOverrides(candidates, input);
 
   // Internal dependents of released plugins get a patch release, transitively.
   const dependentsOf = reverseDependencies(input.plugins);
@@ -86,9 +105,11 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
 
   const releasing = [...candidates.values()].filter((c) => c.bump !== 'none');
   const nextOf = new Map<PluginName, Version>(
-    releasing.map((c) => [c.plugin.name, nextVersion({ current: c.current, bump: c.bump as ReleaseType, prerelease })]),
+    releasing.map((c) => [
+      c.plugin.name,
+      c.override && c.override.source !== 'bump' ? c.override.version : nextVersion({ current: c.current, bump: c.bump as ReleaseType, prerelease }),
+    ]),
   );
-  const warnings = [...(input.warnings ?? [])];
 
   const releases: PlannedRelease[] = releasing.map((candidate) => {
     const { plugin } = candidate;
@@ -112,6 +133,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       to,
       bump: candidate.bump as ReleaseType,
       reason: candidate.reason,
+      ...(candidate.override ? { override: candidate.override } : {}),
       tag,
       firstRelease: candidate.firstRelease,
       commits,
@@ -138,6 +160,46 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     ignoredCommits: [...ignored.values()],
     warnings,
   });
+}
+
+/**
+ * The approver's overrides win over Release-As footers and commits: `--set` fixes the version,
+ * `--bump` the bump. A plugin with nothing to release is released by an override. Checked
+ * here, where the line's last release and every tag are known: an override that cannot be
+ * released is an error, before anything is planned.
+ */
+function applyOverrides(candidates: Map<PluginName, Candidate>, input: PlanInput): void {
+  for (const override of input.overrides ?? []) {
+    const candidate = candidates.get(override.plugin);
+    const flag = override.kind === 'set' ? '--set' : '--bump';
+    if (!candidate) {
+      throw new SlipwayError('OVERRIDE_INVALID', `${flag} names "${override.plugin}", which is not a plugin of this fleet`, {
+        subject: flag,
+        hint: `use one of: ${[...candidates.keys()].slice(0, 10).join(', ')}${candidates.size > 10 ? ', …' : ''}`,
+      });
+    }
+    if (override.kind === 'set') {
+      const problem = overrideProblem(override.version, candidate.current, candidate.firstRelease, input.histories.get(override.plugin));
+      if (problem) throw new SlipwayError('OVERRIDE_INVALID', `${flag} ${override.plugin}=${override.version}: ${problem}`, { subject: flag, hint: 'choose a version above the last release that has no tag yet' });
+      candidate.override = { source: 'set', version: override.version };
+    } else {
+      candidate.override = { source: 'bump', bump: override.bump };
+    }
+  }
+  for (const candidate of candidates.values()) {
+    const override = candidate.override;
+    if (!override) continue;
+    const bump = override.source === 'bump' ? override.bump : bumpBetween(candidate.current, override.version);
+    if (candidate.bump === 'none') candidate.reason = 'override';
+    candidate.bump = bump;
+  }
+}
+
+/** The bump that leads from one version to a higher one (for the plan table and dependents). */
+function bumpBetween(from: Version, to: Version): ReleaseType {
+  if (semver.major(to) !== semver.major(from)) return 'major';
+  if (semver.minor(to) !== semver.minor(from)) return 'minor';
+  return 'patch';
 }
 
 function commitOf(raw: RawCommit, cc: ConventionalCommit): PlannedCommit {

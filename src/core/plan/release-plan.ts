@@ -4,6 +4,7 @@
  */
 import type { Ecosystem, PlanHash, PluginName, RepoPath, Sha, TagName, Version } from '../types.ts';
 import type { Bump } from '../versioning/bump.ts';
+import type { OverrideRecord } from './version-overrides.ts';
 
 export const PLAN_SCHEMA_VERSION = 1;
 
@@ -33,8 +34,10 @@ export interface PlannedRelease {
   to: Version;
   /** The bump the commits asked for (before the 0.x rule); `patch` for dependency-only releases. */
   bump: Exclude<Bump, 'none'>;
-  /** Why it releases: its own commits, or only because an internal dependency is released. */
-  reason: 'commits' | 'dependency';
+  /** Why it releases: its own commits, only because an internal dependency is released, or only because a person asked. */
+  reason: 'commits' | 'dependency' | 'override';
+  /** Present when a person set the version or the bump (Release-As footer, --set, --bump). */
+  override?: OverrideRecord;
   /** The tag this release will create. */
   tag: TagName;
   /** True when the plugin had no release tag: `from` is the manifest version. */
