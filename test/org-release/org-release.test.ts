@@ -19,12 +19,13 @@ import { memoryReporter } from '../../src/core/reporter.ts';
 import { planOrgRelease } from '../../src/jobs/org-release/plan.ts';
 import { reportOrgRelease } from '../../src/jobs/org-release/report.ts';
 import { shipOrgRelease, type OrgShipOptions } from '../../src/jobs/org-release/ship.ts';
-import { cleanupTempDirs, repo, tempDir } from '../helpers/repo.ts';
+import { cleanupTempDirs, tempDir } from '../helpers/repo.ts';
 import { branchFiles, commitCount } from '../index/helpers.ts';
 import { startGitHubServer, type GitHubServer } from '../servers/github/index.ts';
 import { startSlackServer, type SlackServer } from '../servers/slack/index.ts';
 import { startVerdaccio, type LocalRegistry } from '../servers/verdaccio.ts';
-import { createOrgFleet, lines, pushAfterPlan, type OrgFleet } from './org-fleet.ts';
+import { bareRepositoryRefs } from '../servers/github/git-refs.ts';
+import { bareRepository, createOrgFleet, lines, pushAfterPlan, type OrgFleet } from './org-fleet.ts';
 
 const ORG = 'acme';
 const TOPIC = 'slipway-plugin';
@@ -41,6 +42,9 @@ let slack: SlackServer;
 let fleet: OrgFleet;
 let central: string;
 let app: { appId: number; privateKey: string };
+/** The plan of the morning, made once: the specs below read it, ship it and compare against it. */
+let made: Awaited<ReturnType<typeof planOrgRelease>>;
+let planRequests: Array<string | undefined>;
 
 const client = () => createGitHubClient({ baseUrl: github.url, token: github.token, writeSpacingMs: 0, backoffUnitMs: 10, minRetryAfterSeconds: 1 });
 const clientFor = (token: string) => createGitHubClient({ baseUrl: github.url, token, writeSpacingMs: 0, backoffUnitMs: 10, minRetryAfterSeconds: 1 });
@@ -52,13 +56,14 @@ beforeAll(async () => {
   fleet = createOrgFleet({ org: ORG, count: 40, changed: CHANGED, quiet: new Set([10]), github, topic: TOPIC });
   // Never planned, though each has a releasable commit: archived, a fork, no topic.
   for (const [name, seed] of [['old-plugin', { archived: true }], ['forked-plugin', { fork: true }], ['website', { topic: false }]] as const) {
-    const r = repo().file('package.json', JSON.stringify({ name, version: '1.0.0' })).commit('feat: one').tag('v1.0.0').commit('feat: two');
     const remote = join(fleet.root, 'remotes', ORG, `${name}.git`);
-    execaSync('git', ['clone', '-q', '--bare', r.dir, remote]);
-    const { bareRepositoryRefs } = await import('../servers/github/git-refs.ts');
+    bareRepository(remote, { 'package.json': JSON.stringify({ name, version: '1.0.0' }) }, [{ message: 'feat: two', files: { 'index.js': '2\n' } }]);
     github.state.addRepo(`${ORG}/${name}`, { topics: 'topic' in seed ? [] : [TOPIC], archived: 'archived' in seed, fork: 'fork' in seed, git: bareRepositoryRefs(remote) });
   }
   app = github.state.addApp('acme-releases', ORG);
+  const before = github.requests.length;
+  made = await plan();
+  planRequests = github.requests.slice(before).map((r) => r.operationId);
   central = tempDir('slipway-central-catalog-');
   execaSync('git', ['init', '-q', '--bare', '-b', 'main', central]);
 }, 120_000);
@@ -68,44 +73,43 @@ afterAll(async () => {
   cleanupTempDirs();
 });
 
-const plan = () => planOrgRelease({ org: ORG, topic: TOPIC, github: { client: client(), token: github.token, apiUrl: github.url }, gitUrl: fleet.gitUrl, date: DATE, reporter: memoryReporter() });
+const plan = (options: { pattern?: string } = {}) =>
+  planOrgRelease({ org: ORG, topic: TOPIC, ...options, github: { client: client(), token: github.token, apiUrl: github.url, serverUrl: 'https://github.com' }, gitUrl: fleet.gitUrl, date: DATE, reporter: memoryReporter() });
 
 describe('planning across the organisation', () => {
-  it('reads heads and tags of every repository in one GraphQL request and clones only the changed ones', async () => {
-    const before = github.requests.length;
-    const { plan: made, cloned } = await plan();
-    const requests = github.requests.slice(before);
-    expect(requests.map((r) => r.operationId)).toEqual(['graphql']);
-    expect(made.requests).toBe(1);
-    expect(made.selected).toBe(40);
-    expect(made.unchanged).toBe(33);
+  it('reads heads and tags of every repository in one GraphQL request and clones only the changed ones', () => {
+    const { plan: approved, cloned } = made;
+    expect(planRequests).toEqual(['graphql']);
+    expect(approved.requests).toBe(1);
+    expect(approved.selected).toBe(40);
+    expect(approved.unchanged).toBe(33);
     expect(cloned).toBe(7);
-    expect(made.quiet).toEqual(['acme/plugin-10']);
-    expect(made.problems).toEqual([]);
-    expect(made.repositories.map((p) => p.repository)).toEqual([...CHANGED].sort((a, b) => a - b).map(repoName));
-    for (const part of made.repositories) {
+    expect(approved.quiet).toEqual(['acme/plugin-10']);
+    expect(approved.problems).toEqual([]);
+    expect(approved.repositories.map((p) => p.repository)).toEqual([...CHANGED].sort((a, b) => a - b).map(repoName));
+    for (const part of approved.repositories) {
       const entry = fleet.repositories.get(part.repository)!;
       expect(part.head).toBe(execaSync('git', ['rev-parse', 'main'], { cwd: entry.remote }).stdout);
       expect(part.plan.releases.map((r) => [r.name, r.ecosystem, r.from, r.to, r.tag])).toEqual([[entry.plugin, entry.shape, '1.0.0', '1.1.0', 'v1.1.0']]);
     }
-    const summary = renderOrgPlanMarkdown(made);
+    const summary = renderOrgPlanMarkdown(approved);
     expect(summary).toContain('6 plugins in 6 repositories');
-    expect(summary).toContain(`| acme/plugin-02 @ \`${made.repositories[0]!.head.slice(0, 7)}\` | @acme/plugin-02 | 1.0.0 → **1.1.0** | minor | 1 feat | 1 | [compare](https://github.com/acme/plugin-02/compare/v1.0.0...${made.repositories[0]!.head}) |`);
+    expect(summary).toContain(`| acme/plugin-02 @ \`${approved.repositories[0]!.head.slice(0, 7)}\` | @acme/plugin-02 | 1.0.0 → **1.1.0** | minor | 1 feat | 1 | [compare](https://github.com/acme/plugin-02/compare/v1.0.0...${approved.repositories[0]!.head}) |`);
     expect(summary).toContain('1 GitHub API requests');
     github.assertNoViolations();
   });
 
   it('plans the same without a token, read-only: the REST listing and git ls-remote (slipway plan --org)', async () => {
     const before = github.requests.length;
-    const run = await execa(process.execPath, [CLI, 'plan', '--org', ORG, '--topic', TOPIC, '--github-api-url', github.url, '--git-url', fleet.gitUrl, '--date', DATE, '--json'], {
+    const run = await execa(process.execPath, [CLI, 'plan', '--org', ORG, '--topic', TOPIC, '--pattern', 'plugin-0*', '--github-api-url', github.url, '--git-url', fleet.gitUrl, '--date', DATE, '--json'], {
       env: { GITHUB_TOKEN: '', GH_TOKEN: '' },
       reject: false,
     });
     expect(run.exitCode, run.stderr).toBe(0);
     const anonymous = JSON.parse(run.stdout) as OrgPlan;
-    const { plan: authenticated } = await plan();
-    expect(anonymous.repositories).toEqual(authenticated.repositories);
-    expect(anonymous.quiet).toEqual(authenticated.quiet);
+    expect(anonymous.selected).toBe(10);
+    expect(anonymous.repositories).toEqual(made.plan.repositories.filter((p) => /plugin-0\d$/.test(p.repository)));
+    expect(anonymous.quiet).toEqual([]);
     const restRequests = github.requests.slice(before).filter((r) => r.operationId !== 'graphql');
     expect(restRequests.map((r) => r.operationId)).toEqual(['repos/list-for-org']);
     github.assertNoViolations();
@@ -113,20 +117,22 @@ describe('planning across the organisation', () => {
 
   it('lets the approver exclude a repository and set one plugin\'s version, inside the hash', async () => {
     const { planOrgRelease: planWith } = await import('../../src/jobs/org-release/plan.ts');
-    const { parseVersionOverride } = await import('../../src/core/org-release/overrides.ts');
+    const { parseRepositoryOverride } = await import('../../src/core/org-release/overrides.ts');
     const adjusted = await planWith({
       org: ORG,
       topic: TOPIC,
+      pattern: 'plugin-1*',
       github: { client: client(), token: github.token, apiUrl: github.url },
       gitUrl: fleet.gitUrl,
       date: DATE,
       reporter: memoryReporter(),
-      overrides: { exclude: [repoName(14)], versions: [parseVersionOverride('acme/plugin-03:plugin-03=2.0.0', '--set')] },
+      overrides: { exclude: [repoName(14)], versions: [parseRepositoryOverride('--bump', 'acme/plugin-10:@acme/plugin-10=major')] },
     });
     expect(adjusted.plan.excluded).toEqual(['acme/plugin-14']);
-    expect(adjusted.plan.repositories.map((p) => p.repository)).not.toContain('acme/plugin-14');
-    const three = adjusted.plan.repositories.find((p) => p.repository === 'acme/plugin-03')!.plan.releases[0]!;
-    expect([three.to, three.tag, three.changelog.split('\n')[0]]).toEqual(['2.0.0', 'v2.0.0', `## 2.0.0 (${DATE})`]);
+    // plugin-10 has only a chore since its release: the approver's bump releases it anyway.
+    expect(adjusted.plan.repositories.map((p) => p.repository)).toEqual(['acme/plugin-10']);
+    const ten = adjusted.plan.repositories[0]!.plan.releases[0]!;
+    expect([ten.to, ten.tag, ten.reason, ten.override]).toEqual(['2.0.0', 'v2.0.0', 'override', { source: 'bump', bump: 'major' }]);
     await expect(
       planWith({ org: ORG, topic: TOPIC, github: { client: client(), token: github.token }, gitUrl: fleet.gitUrl, reporter: memoryReporter(), overrides: { exclude: [repoName(99)], versions: [] } }),
     ).rejects.toMatchObject({ code: 'USAGE', subject: '--exclude acme/plugin-99' });
@@ -135,7 +141,7 @@ describe('planning across the organisation', () => {
 
 describe('one approval, each repository shipped on its own', () => {
   it('ships the others when one publish fails and one branch moved; the rerun ships only the failed one; every write once', async () => {
-    const { plan: approved } = await plan();
+    const approved = made.plan;
     const artifact = asArtifact(approved);
     const resultsDir = tempDir('slipway-org-results-');
     const tokens = appTokenSource({ appId: String(app.appId), privateKey: app.privateKey }, { baseUrl: github.url, backoffUnitMs: 10 });
@@ -177,7 +183,7 @@ describe('one approval, each repository shipped on its own', () => {
     const refused = first.outcomes.find((o) => o.repository === MOVED)!;
     expect(refused).toMatchObject({ status: 'refused' });
     expect('message' in refused && refused.message).toContain(moved.slice(0, 7));
-    expect(first.outcomes.find((o) => o.repository === FAILING)).toMatchObject({ status: 'failed', step: 'publish:plugin-21', url: 'https://github.com/acme/plugin-releases/actions/runs/9' });
+    expect(first.outcomes.find((o) => o.repository === FAILING)).toMatchObject({ status: 'failed', step: 'publish plugin-21', url: 'https://github.com/acme/plugin-releases/actions/runs/9' });
     const firstReport = await report();
     expect(firstReport.catalog).toBe('updated');
     expect(firstReport.slack.status).toBe('posted');
@@ -231,11 +237,10 @@ describe('one approval, each repository shipped on its own', () => {
   }, 240_000);
 
   it('refuses an artifact that is not the approved plan, before any write', async () => {
-    const { plan: made } = await plan();
-    const edited = asArtifact(made) as { repositories: Array<{ plan: { releases: Array<{ to: string }> } }> };
+    const edited = asArtifact(made.plan) as { repositories: Array<{ plan: { releases: Array<{ to: string }> } }> };
     edited.repositories[0]!.plan.releases[0]!.to = '9.9.9';
     const pushes = readFileSync(fleet.pushLog, 'utf8');
-    await expect(shipOrgRelease({ plan: edited, expectedHash: made.hash, github: { apiUrl: github.url, clientFor }, gitUrl: fleet.gitUrl, resultsDir: tempDir(), reporter: memoryReporter() })).rejects.toMatchObject({ code: expect.stringMatching(/PLAN_TAMPERED|PLAN_INVALID/) });
+    await expect(shipOrgRelease({ plan: edited, expectedHash: made.plan.hash, github: { apiUrl: github.url, clientFor }, gitUrl: fleet.gitUrl, resultsDir: tempDir(), reporter: memoryReporter() })).rejects.toMatchObject({ code: expect.stringMatching(/PLAN_TAMPERED|PLAN_INVALID/) });
     expect(readFileSync(fleet.pushLog, 'utf8')).toBe(pushes);
   });
 

@@ -12,7 +12,7 @@ import { canPrompt, confirm } from '../../adapters/terminal-prompt.ts';
 import { SlipwayError } from '../../core/errors.ts';
 import { parseOrgPlan, releaseCount, repositoryName } from '../../core/org-release/org-plan.ts';
 import { renderOrgResultMarkdown } from '../../core/org-release/outcomes.ts';
-import { parseVersionOverride, type OrgOverrides } from '../../core/org-release/overrides.ts';
+import { parseRepositoryOverride, type OrgOverrides } from '../../core/org-release/overrides.ts';
 import { renderOrgPlanMarkdown, renderOrgPlanText } from '../../core/org-release/render-org-plan.ts';
 import { parsePlanHash } from '../../core/release/plan-schema.ts';
 import { planOrgRelease } from '../../jobs/org-release/plan.ts';
@@ -38,7 +38,7 @@ type OrgValues = { [K in keyof typeof ORG_FLAGS]?: (typeof ORG_FLAGS)[K] extends
 function overridesOf(values: OrgValues): OrgOverrides {
   return {
     exclude: (values.exclude ?? []).map((r) => repositoryName(r, '--exclude')),
-    versions: [...(values.set ?? []).map((s) => parseVersionOverride(s, '--set')), ...(values.bump ?? []).map((s) => parseVersionOverride(s, '--bump'))],
+    versions: [...(values.set ?? []).map((s) => parseRepositoryOverride('--set', s)), ...(values.bump ?? []).map((s) => parseRepositoryOverride('--bump', s))],
   };
 }
 

@@ -16,7 +16,7 @@ import { formatError, SlipwayError } from '../../core/errors.ts';
 import { repositoryFilter } from '../../core/org/repository-selection.ts';
 import { repositoryStatus, type RepositorySnapshot } from '../../core/org-release/changed-repositories.ts';
 import { ORG_PLAN_SCHEMA_VERSION, withOrgHash, type OrgPlan, type PlanProblem, type RepositoryName, type RepositoryPart } from '../../core/org-release/org-plan.ts';
-import { applyVersionOverrides, type OrgOverrides } from '../../core/org-release/overrides.ts';
+import type { OrgOverrides } from '../../core/org-release/overrides.ts';
 import type { Reporter } from '../../core/reporter.ts';
 import { planRelease } from '../plan.ts';
 import { apiClient, gitUrlFor, orgRepositoryConfig, serverUrlOf, type OrgGitHub } from './targets.ts';
@@ -60,10 +60,10 @@ export async function planOrgRelease(options: OrgPlanOptions): Promise<OrgPlanRe
   const overrides = options.overrides ?? { exclude: [], versions: [] };
   checkOverrideTargets(overrides, selected);
 
-  const excluded = new Set<string>(overrides.exclude);
+  const excluded = new Set<string>(overrides.exclude.map((r) => r.toLowerCase()));
   const changed = selected.flatMap((snapshot) => {
     const status = repositoryStatus(snapshot);
-    return status.kind === 'changed' && !excluded.has(snapshot.repository) ? [{ snapshot, status }] : [];
+    return status.kind === 'changed' && !excluded.has(snapshot.repository.toLowerCase()) ? [{ snapshot, status }] : [];
   });
   const unchanged = selected.filter((s) => repositoryStatus(s).kind !== 'changed').length;
   reporter.info(`${options.org}: ${selected.length} repositories selected, ${changed.length} with commits since their last release (${requests} API request(s), ${snapshotMs} ms)`);
@@ -81,12 +81,11 @@ export async function planOrgRelease(options: OrgPlanOptions): Promise<OrgPlanRe
         try {
           await cloneRepository({ url: gitUrl(snapshot.repository), dir, branch: status.branch, token: github.token, filter: options.filter, repository: snapshot.repository });
           const config = orgRepositoryConfig(await loadConfig(dir), status.branch);
-          const { plan } = await planRelease({ cwd: dir, date, prerelease: options.prerelease, reporter: prefixed(reporter, snapshot.repository), config });
-          const mine = overrides.versions.filter((o) => o.repository === snapshot.repository);
-          const adjusted = applyVersionOverrides(plan, mine);
-          if (adjusted.releases.length === 0) quiet.push(snapshot.repository);
+          const mine = overrides.versions.filter((o) => o.repository.toLowerCase() === snapshot.repository.toLowerCase()).map((o) => o.override);
+          const { plan } = await planRelease({ cwd: dir, date, prerelease: options.prerelease, reporter: prefixed(reporter, snapshot.repository), config, overrides: mine });
+          if (plan.releases.length === 0) quiet.push(snapshot.repository);
           // The head is what was cloned: the branch may have moved since the GraphQL read.
-          else parts.push({ repository: snapshot.repository, branch: status.branch, head: adjusted.baseSha, plan: adjusted });
+          else parts.push({ repository: snapshot.repository, branch: status.branch, head: plan.baseSha, plan });
         } catch (error) {
           if (error instanceof SlipwayError && error.code === 'USAGE') throw error; // the approver's input: fix it, plan nothing
           problems.push({ repository: snapshot.repository, message: formatError(error) });
@@ -101,10 +100,12 @@ export async function planOrgRelease(options: OrgPlanOptions): Promise<OrgPlanRe
   } finally {
     if (!options.workDir) await rm(workDir, { recursive: true, force: true });
   }
-  const unplanned = overrides.versions.filter((o) => !parts.some((p) => p.repository === o.repository));
-  if (unplanned.length) {
-    const o = unplanned[0]!;
-    throw new SlipwayError('USAGE', `${o.repository} releases nothing today, so ${o.plugin} cannot be set`, { subject: `--${o.kind} ${o.repository}:${o.plugin}`, hint: 'drop the override, or release that repository on its own' });
+  const unplanned = overrides.versions.find((o) => !changed.some((c) => c.snapshot.repository.toLowerCase() === o.repository.toLowerCase()));
+  if (unplanned) {
+    throw new SlipwayError('USAGE', `${unplanned.repository} has nothing new since its last release (or is excluded), so it is not planned today`, {
+      subject: `--${unplanned.override.kind} ${unplanned.repository}:${unplanned.override.plugin}`,
+      hint: 'drop the override, or release that repository on its own (slipway release in its checkout)',
+    });
   }
 
   const plan = withOrgHash({
@@ -115,7 +116,7 @@ export async function planOrgRelease(options: OrgPlanOptions): Promise<OrgPlanRe
     date,
     repositories: parts,
     quiet: quiet.sort(),
-    excluded: [...excluded].sort() as RepositoryName[],
+    excluded: selected.filter((s) => excluded.has(s.repository.toLowerCase())).map((s) => s.repository),
     problems: problems.sort((a, b) => (a.repository < b.repository ? -1 : 1)),
     selected: selected.length,
     unchanged,
@@ -127,7 +128,7 @@ export async function planOrgRelease(options: OrgPlanOptions): Promise<OrgPlanRe
 /** Every repository the approver names must be one of the selected ones: a typo is refused, not ignored. */
 function checkOverrideTargets(overrides: OrgOverrides, selected: readonly RepositorySnapshot[]): void {
   const names = new Set(selected.map((s) => s.repository.toLowerCase()));
-  for (const [flag, repository] of [...overrides.exclude.map((r) => ['--exclude', r] as const), ...overrides.versions.map((o) => [`--${o.kind}`, o.repository] as const)]) {
+  for (const [flag, repository] of [...overrides.exclude.map((r) => ['--exclude', r] as const), ...overrides.versions.map((o) => [`--${o.override.kind}`, o.repository] as const)]) {
     if (!names.has(repository.toLowerCase())) {
       throw new SlipwayError('USAGE', `${repository} is not one of the organisation's selected plugin repositories`, { subject: `${flag} ${repository}`, hint: 'check the name (owner/name), the topic and the name pattern' });
     }
