@@ -15,6 +15,7 @@ import { SlipwayError } from '../core/errors.ts';
 import { defaultTagFormat, detectTagFormat } from '../core/init/detect-tag-format.ts';
 import { differingSettings, renderInitConfig } from '../core/init/init-config.ts';
 import { nextSteps } from '../core/init/next-steps.ts';
+import { ORG_STARTER } from '../core/init/org-starter.ts';
 import { parseActionRef, pointStarterAt, secretsUsed, STARTER_ACTION_REF } from '../core/init/starter-workflows.ts';
 import type { Reporter } from '../core/reporter.ts';
 
@@ -100,13 +101,15 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
 
   // The starter workflows: compat only with a core to test against.
   const compatSkipped = !config.core.repository && !options.workflows;
-  const chosen = [...starters.keys()].filter((file) => {
+  // The org release starter belongs in an organisation's central repository (init --org).
+  const repositoryStarters = [...starters.keys()].filter((file) => file !== ORG_STARTER);
+  const chosen = repositoryStarters.filter((file) => {
     const name = file.replace(/\.ya?ml$/, '');
     return options.workflows ? options.workflows.includes(name) : !(name === 'compat' && compatSkipped);
   });
   for (const name of options.workflows ?? []) {
     if (!chosen.some((file) => file.replace(/\.ya?ml$/, '') === name)) {
-      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${[...starters.keys()].map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
+      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${repositoryStarters.map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
     }
   }
   const workflows = new Map(chosen.map((file) => [`.github/workflows/${file}`, pointStarterAt(starters.get(file)!, actionRef)] as const));

@@ -108,7 +108,7 @@ export function createOrgFleet(options: { org: string; count: number; changed: R
     const repository = `${options.org}/${name}`;
     const shape: Shape = i % 2 === 0 ? 'npm' : 'gradle';
     const plugin = shape === 'npm' ? `@${options.org}/${name}` : name;
-    const later = [
+    const later: Array<{ message: string; files: Record<string, string> }> = [
       ...(options.changed.has(i) ? [{ message: `feat: ${name} learns a trick`, files: { 'src/main.txt': 'two\n' } }] : []),
       ...(options.quiet?.has(i) ? [{ message: 'chore: tidy the build', files: { 'ci.txt': 'ci\n' } }] : []),
     ];
