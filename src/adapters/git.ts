@@ -134,7 +134,7 @@ export async function currentBranch(cwd: string): Promise<string | undefined> {
 
 /** The web URL of a GitHub remote (for changelog links), or undefined. */
 export async function repositoryUrl(cwd: string, remote = 'origin'): Promise<string | undefined> {
-  const url = await git(cwd, ['remote', 'get-url', remote]).catch(() => '');
+  const url = await git(cwd, ['remote', 'get-url', '--', remote]).catch(() => '');
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url);
   return match ? `https://github.com/${match[1]}` : undefined;
 }

@@ -40,6 +40,19 @@ export function parseOverride(flag: '--set' | '--bump', text: string): VersionOv
   return { plugin: name as PluginName, kind: 'set', version: version as Version };
 }
 
+/** Every override from the entry points' raw `NAME=VALUE` lists; the first bad one is an error naming it. */
+export function parseOverrides(lists: { set?: readonly string[] | undefined; bump?: readonly string[] | undefined }): VersionOverride[] {
+  const overrides = [...(lists.set ?? []).map((text) => parseOverride('--set', text)), ...(lists.bump ?? []).map((text) => parseOverride('--bump', text))];
+  const seen = new Set<string>();
+  for (const override of overrides) {
+    if (seen.has(override.plugin)) {
+      throw new SlipwayError('USAGE', `${override.plugin} is overridden twice`, { subject: '--set/--bump', hint: 'give each plugin one --set or one --bump' });
+    }
+    seen.add(override.plugin);
+  }
+  return overrides;
+}
+
 /** The version a `Release-As:` footer asks for (the last one wins), or undefined. Footer tokens are case-insensitive. */
 export function releaseAsFooter(message: string): string | undefined {
   let found: string | undefined;
