@@ -20,6 +20,7 @@ import { SlipwayError } from '../core/errors.ts';
 import { defaultTagFormat, detectTagFormat } from '../core/init/detect-tag-format.ts';
 import { differingSettings, renderInitConfig } from '../core/init/init-config.ts';
 import { nextSteps } from '../core/init/next-steps.ts';
+import { ORG_STARTER } from '../core/init/org-starter.ts';
 import { releasePleaseSettings } from '../core/init/release-please.ts';
 import { parseActionRef, pointStarterAt, secretsUsed, STARTER_ACTION_REF } from '../core/init/starter-workflows.ts';
 import type { Reporter } from '../core/reporter.ts';
@@ -140,13 +141,15 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   // listed in a catalog (its presence also turns on the catalog's validate checks).
   const compatSkipped = !config.core.repository && !options.workflows;
   const indexSkipped = !options.workflows && config.catalog.repository === undefined && !(await anyCatalogManifest(cwd, fleet.plugins));
-  const chosen = [...starters.keys()].filter((file) => {
+  // The org release starter belongs in an organisation's central repository (init --org).
+  const repositoryStarters = [...starters.keys()].filter((file) => file !== ORG_STARTER);
+  const chosen = repositoryStarters.filter((file) => {
     const name = file.replace(/\.ya?ml$/, '');
     return options.workflows ? options.workflows.includes(name) : !(name === 'compat' && compatSkipped) && !(name === 'index' && indexSkipped);
   });
   for (const name of options.workflows ?? []) {
     if (!chosen.some((file) => file.replace(/\.ya?ml$/, '') === name)) {
-      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${[...starters.keys()].map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
+      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${repositoryStarters.map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
     }
   }
   const starterText = (file: string) => {

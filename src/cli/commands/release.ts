@@ -30,7 +30,9 @@ options:
   --json               print the released plugins as JSON on stdout
   --cwd DIR            the repository (default: the current folder)
   --prerelease ID      when planning: prereleases on channel ID
-  --date YYYY-MM-DD    when planning: the release date written into changelogs (default: today, UTC)`;
+  --date YYYY-MM-DD    when planning: the release date written into changelogs (default: today, UTC)
+
+  --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 
 export interface ReleaseCommandIo {
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -39,6 +41,7 @@ export interface ReleaseCommandIo {
 }
 
 export async function run(args: string[], context: { debug: boolean }, io: ReleaseCommandIo = {}): Promise<number> {
+  if (args.some((arg) => arg === '--org' || arg.startsWith('--org='))) return (await import('./org-release.ts')).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

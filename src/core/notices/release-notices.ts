@@ -37,7 +37,7 @@ const context = (text: string): Block => ({ type: 'context', elements: [{ type: 
 const button = (text: string, url: string): Block => ({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text }, url }] });
 
 /** Lines joined until the next would pass `max`, then one line saying how many were left out. */
-function fitLines(lines: readonly string[], max: number, more: (n: number) => string): string {
+export function fitLines(lines: readonly string[], max: number, more: (n: number) => string): string {
   const out: string[] = [];
   let length = 0;
   for (let i = 0; i < lines.length; i++) {
