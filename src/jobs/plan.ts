@@ -16,6 +16,8 @@ import { assemblePlan } from '../core/plan/assemble-plan.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
 import type { PluginName, Sha } from '../core/types.ts';
+import { checkReleaseDate } from '../core/release/preflight.ts';
+import { preflight } from './release/preflight.ts';
 
 export interface PlanOptions {
   cwd: string;
@@ -25,6 +27,8 @@ export interface PlanOptions {
   reporter: Reporter;
   /** Already loaded configuration (the release job passes its own). */
   config?: SlipwayConfig;
+  /** Now, for the default date and the date check (a parameter so specs never race the clock). */
+  now?: Date;
 }
 
 export interface PlanResult {
@@ -55,6 +59,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const config = options.config ?? (await loadConfig(cwd));
   if (options.prerelease !== undefined) checkPrereleaseChannel(options.prerelease);
+  const now = options.now ?? new Date();
+  if (options.date !== undefined) checkReleaseDate(options.date, now);
   const tagsRead = readTags(cwd);
   // Start the one `git log` from a guess made from the tags while the manifests are read.
   const guessedStart = tagsRead.then((tags) => guessLogStart(tags, guessFormats(config)));
@@ -90,7 +96,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     histories,
     unreleased,
     baseSha,
-    date: options.date ?? new Date().toISOString().slice(0, 10),
+    date: options.date ?? now.toISOString().slice(0, 10),
     tagFormat: format,
     versioning: config.versioning,
     prerelease: options.prerelease,
@@ -98,6 +104,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     warnings: diagnostics.map((d) => d.message),
   });
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
+  // What the release will need, checked now: a plan that cannot ship never reaches the approver.
+  await preflight({ cwd, plan, changelogName: config.release.changelog, now });
   reportIgnored(plan, reporter);
   return { plan, fleet, config };
 }
