@@ -200,6 +200,18 @@ describe('files the release writes', () => {
   });
 });
 
+describe('a journal that cannot be written', () => {
+  it('a full disk (ENOSPC) stops the release before its first write, saying so and how to finish', async () => {
+    const c = await newReleaseCase(servers, 'enospc', { dependent: false });
+    const before = await world(c);
+    const error = await refusal(shipPlan(shipOptions(servers, c, { journalFile: '/dev/full', rerun: 'slipway release --plan plan.json' })));
+    expect(error.message).toContain('ENOSPC');
+    expect(error.subject).toBe('/dev/full');
+    expect(error.hint).toContain('0 steps done, 7 left; rerun `slipway release --plan plan.json` with the same plan to finish');
+    expect(await world(c)).toEqual(before);
+  });
+});
+
 describe('releasing from a clone with unpushed commits', () => {
   it('says the commits are not pushed, not that the branch was rewritten', async () => {
     const c = await newReleaseCase(servers, 'unpushed', { dependent: false });
