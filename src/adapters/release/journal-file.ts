@@ -36,9 +36,11 @@ export function journalWriter(file: string | undefined): JournalWriter {
   let last: Promise<void> = Promise.resolve();
   const append = (journal: ReleaseJournal, end: boolean) => {
     last = last.then(async () => {
+      // Entries pushed while this write is in flight go in the next one.
+      const upto = journal.entries.length;
       const lines: Line[] = [];
       if (!started) lines.push({ type: 'start', schemaVersion: 1, planHash: journal.planHash, dryRun: journal.dryRun, startedAt: journal.startedAt });
-      for (const entry of journal.entries.slice(written)) lines.push({ type: 'entry', ...entry });
+      for (const entry of journal.entries.slice(written, upto)) lines.push({ type: 'entry', ...entry });
       if (end) lines.push({ type: 'end', planHash: journal.planHash, result: journal.result, finishedAt: journal.finishedAt, error: journal.error });
       if (lines.length === 0) return;
       try {
@@ -53,7 +55,7 @@ export function journalWriter(file: string | undefined): JournalWriter {
         throw journalError(file, error);
       }
       started = true;
-      written = journal.entries.length;
+      written = upto;
       if (end) {
         await handle.close().catch(() => undefined);
         handle = undefined;
