@@ -28,9 +28,10 @@ const SAFE_SPREADS = new Set(['identity', 'BOT_IDENTITY', 'fleet']);
 const VALUE_OPTIONS = new Set(['-p', '-m', '-b']);
 /**
  * Functions whose argument list is built in a variable, checked by reading them: readLog's
- * revisions are SHAs and HEAD from git itself, never text from config or commits.
+ * revisions are SHAs and HEAD from git itself, never text from config or commits; mergeBases
+ * takes release commits, SHAs git printed for the tags.
  */
-const REVIEWED_BUILDERS = new Set(['readLog']);
+const REVIEWED_BUILDERS = new Set(['readLog', 'mergeBases']);
 const SAFE_TYPES = /^(GitRefName|GitRemoteName)$/;
 
 function sourceFiles(dir: string): string[] {

@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import semver from 'semver';
 import { SlipwayError } from '../../core/errors.ts';
+import { hasWorkspaceRanges, packedCopyWithPublishedRanges, type PackedCopy } from './packed-manifest.ts';
 import type { PublishOptions, PublishResult, RegistryClient } from './types.ts';
 
 export interface NpmRegistryOptions {
@@ -26,6 +27,8 @@ export interface NpmRegistryOptions {
 export interface NpmPublishOptions extends NpmRegistryOptions, PublishOptions {
   /** How long `npm publish` may run; default 10 minutes (prepublish builds, provenance signing). */
   timeoutMs?: number;
+  /** The version of each workspace package: `workspace:` ranges are published as real ranges (packed-manifest.ts). */
+  workspaceVersions?: ReadonlyMap<string, string>;
 }
 
 const READ_TIMEOUT_MS = 30_000;
@@ -87,7 +90,7 @@ export function defaultDistTag(version: string): string | undefined {
  */
 export async function publish(dir: string, opts: NpmPublishOptions): Promise<PublishResult> {
   const registry = registryUrl(opts.registry);
-  const { name, version } = await readPackage(dir);
+  const { name, version, text } = await readPackage(dir);
   const distTag = opts.distTag ?? defaultDistTag(version);
   const result = (status: PublishResult['status']): PublishResult => ({
     status,
@@ -108,33 +111,43 @@ export async function publish(dir: string, opts: NpmPublishOptions): Promise<Pub
   if (opts.provenance) args.push('--provenance');
   if (opts.dryRun) args.push('--dry-run');
 
-  const run = await execa('npm', args, {
-    cwd: dir,
-    all: true,
-    reject: false,
-    env: opts.token ? { [`npm_config_${nerfDart(registry)}:_authToken`]: opts.token } : {},
-    // npm asks for a one-time password on a terminal; here it must fail (EOTP) instead of hanging.
-    stdin: 'ignore',
-    timeout: opts.timeoutMs ?? PUBLISH_TIMEOUT_MS,
-  });
-  if (run.exitCode === 0) return result(opts.dryRun ? 'dry-run' : 'published');
+  // npm would ship `workspace:` ranges verbatim: publish a packed copy with real ones instead.
+  let packed: PackedCopy | undefined;
+  if (hasWorkspaceRanges(text, join(dir, 'package.json'))) {
+    packed = await packedCopyWithPublishedRanges(dir, opts.workspaceVersions ?? new Map(), name);
+    args.push('--ignore-scripts');
+  }
+  try {
+    const run = await execa('npm', args, {
+      cwd: packed?.dir ?? dir,
+      all: true,
+      reject: false,
+      env: opts.token ? { [`npm_config_${nerfDart(registry)}:_authToken`]: opts.token } : {},
+      // npm asks for a one-time password on a terminal; here it must fail (EOTP) instead of hanging.
+      stdin: 'ignore',
+      timeout: opts.timeoutMs ?? PUBLISH_TIMEOUT_MS,
+    });
+    if (run.exitCode === 0) return result(opts.dryRun ? 'dry-run' : 'published');
 
-  const output = redact(run.all ?? run.message, opts.token);
-  const failure = npmFailure(output);
-  if (CONFLICT.test(output)) return result('already-published');
-  // A 409 may also be a registry that is still processing a concurrent publish: ask it.
-  if (failure.code === 'E409' && (await isPublished(name, version, opts))) return result('already-published');
+    const output = redact(run.all ?? run.message, opts.token);
+    const failure = npmFailure(output);
+    if (CONFLICT.test(output)) return result('already-published');
+    // A 409 may also be a registry that is still processing a concurrent publish: ask it.
+    if (failure.code === 'E409' && (await isPublished(name, version, opts))) return result('already-published');
 
-  const why = run.timedOut
-    ? `npm publish timed out after ${Math.round((opts.timeoutMs ?? PUBLISH_TIMEOUT_MS) / 1000)} s`
-    : run.exitCode === undefined
-      ? `could not run npm: ${redact(run.originalMessage ?? run.message ?? 'spawn failed', opts.token)}`
-      : failure.line;
-  throw new SlipwayError('PUBLISH_FAILED', `publishing ${name}@${version} to ${registry} failed: ${why}`, {
-    subject: `${name}@${version}`,
-    hint: publishHint(failure, { name, registry, dir, hasToken: !!opts.token }),
-    cause: new Error(lastLines(output, 30)),
-  });
+    const why = run.timedOut
+      ? `npm publish timed out after ${Math.round((opts.timeoutMs ?? PUBLISH_TIMEOUT_MS) / 1000)} s`
+      : run.exitCode === undefined
+        ? `could not run npm: ${redact(run.originalMessage ?? run.message ?? 'spawn failed', opts.token)}`
+        : failure.line;
+    throw new SlipwayError('PUBLISH_FAILED', `publishing ${name}@${version} to ${registry} failed: ${why}`, {
+      subject: `${name}@${version}`,
+      hint: publishHint(failure, { name, registry, dir, hasToken: !!opts.token }),
+      cause: new Error(lastLines(output, 30)),
+    });
+  } finally {
+    await packed?.remove();
+  }
 }
 
 /**
@@ -178,7 +191,7 @@ export function npmRegistry(opts: NpmRegistryOptions & { timeoutMs?: number }): 
           { subject: `${target.name}@${target.version}`, hint: 'bump the manifest before publishing (the release job does this when it applies the plan)' },
         );
       }
-      return publish(target.dir, { ...opts, ...options });
+      return publish(target.dir, { ...opts, ...options, ...(target.workspaceVersions ? { workspaceVersions: target.workspaceVersions } : {}) });
     },
   };
 }
@@ -240,7 +253,7 @@ function publishHint(failure: NpmFailure, at: { name: string; registry: string; 
 
 // --- small helpers -------------------------------------------------------------------------
 
-async function readPackage(dir: string): Promise<{ name: string; version: string }> {
+async function readPackage(dir: string): Promise<{ name: string; version: string; text: string }> {
   const file = join(dir, 'package.json');
   let text: string;
   try {
@@ -248,7 +261,7 @@ async function readPackage(dir: string): Promise<{ name: string; version: string
   } catch (error) {
     throw new SlipwayError('MANIFEST_MISSING', `no package.json to publish in ${dir}`, { subject: file, cause: error });
   }
-  return packageToPublish(text, file);
+  return { ...packageToPublish(text, file), text };
 }
 
 /**

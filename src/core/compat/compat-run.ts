@@ -60,8 +60,10 @@ export interface PluginResult {
   version?: string;
   /** Attempts against the develop core: the first, then re-runs of a failure. */
   attempts: Attempt[];
-  /** The same tests against the released core, run only when develop failed. */
+  /** The same tests against the released core, run only when develop failed: the last attempt. */
   baseline?: Attempt;
+  /** Attempts against the released core when a failure there was re-run (compat.retries). */
+  baselineAttempts?: number;
 }
 
 export interface ShardResult {

@@ -6,8 +6,13 @@ export const releaseSection = z
   .strictObject({
     /** The GitHub Environment whose required reviewers approve a release. */
     environment: z.string().default('release'),
-    /** The branch releases are made from and pushed to. */
+    /** The main release branch: where releases are made from by default (setup, init, dispatch). */
     branch: branchName().default('main'),
+    /**
+     * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
+     * cut from an old release ships its patches from its own branch. Default: `branch` alone.
+     */
+    branches: z.array(z.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
     /** The git remote to push to. */
     remote: remoteName().default('origin'),
     /** Changelog file name inside each plugin folder. */

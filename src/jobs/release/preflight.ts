@@ -11,14 +11,14 @@ import { packageToPublish } from '../../adapters/registry/npm-registry.ts';
 import { readWorktreeFile } from '../../adapters/release/worktree-files.ts';
 import { unsafeWriteReason } from '../../adapters/safe-path.ts';
 import { formatError, isSlipwayError } from '../../core/errors.ts';
-import type { PlannedRelease, ReleasePlan } from '../../core/plan/release-plan.ts';
+import type { ReleasePlan } from '../../core/plan/release-plan.ts';
 import { planProblems, preflightError, type PreflightProblem } from '../../core/release/preflight.ts';
 import type { Ecosystem } from '../../core/types.ts';
-import { plannedFiles, releasedContent } from './planned-files.ts';
+import { plannedFiles, releasedContent, type ManifestWrite } from './planned-files.ts';
 
 export interface PreflightInput {
   cwd: string;
-  plan: Pick<ReleasePlan, 'releases' | 'date' | 'tagFormat'>;
+  plan: Pick<ReleasePlan, 'releases' | 'rangeUpdates' | 'date' | 'tagFormat'>;
   changelogName: string;
   /** Today, for the release date (a parameter so specs never race the clock). */
   now: Date;
@@ -27,12 +27,14 @@ export interface PreflightInput {
 /**
  * How publish reads a manifest once it is written, per ecosystem; a missing ecosystem is a
  * compile error. npm: as `npm publish` does (BOM skipped), with the planned name and version.
+ * `write` is undefined for a file that is not the unit's own manifest (a lockstep module's).
  */
-const READ_AS_PUBLISHED: Record<Ecosystem, (text: string, file: string, release: PlannedRelease) => string | undefined> = {
-  npm: (text, file, release) => {
+const READ_AS_PUBLISHED: Record<Ecosystem, (text: string, file: string, write: ManifestWrite | undefined) => string | undefined> = {
+  npm: (text, file, write) => {
     const { name, version } = packageToPublish(text, file);
-    if (name !== release.name) return `its name is "${name}", but the plan releases ${release.name}`;
-    if (version !== release.to) return `its version would be ${version} after the release, not ${release.to}`;
+    if (!write) return undefined;
+    if (name !== write.name) return `its name is "${name}", but the plan releases ${write.name}`;
+    if (write.to !== undefined && version !== write.to) return `its version would be ${version} after the release, not ${write.to}`;
     return undefined;
   },
   python: (text, file) => {
@@ -51,7 +53,7 @@ const READ_AS_PUBLISHED: Record<Ecosystem, (text: string, file: string, release:
 export async function preflightProblems(input: PreflightInput): Promise<PreflightProblem[]> {
   const { cwd, plan } = input;
   const problems = planProblems(plan, input.now);
-  const files = plannedFiles(plan.releases, input.changelogName);
+  const files = plannedFiles(plan, input.changelogName);
   await Promise.all(
     [...files].map(async ([path, writers]) => {
       const unsafe = await unsafeWriteReason(cwd, path);
@@ -59,18 +61,19 @@ export async function preflightProblems(input: PreflightInput): Promise<Prefligh
         problems.push({ subject: path, message: `slipway will not write ${path}: ${unsafe}` });
         return;
       }
-      const manifest = writers.find((w) => w.kind === 'manifest');
-      if (!manifest) return;
+      // Only what rewrites a manifest: a changelog sharing the path is not one.
+      const manifests = writers.filter((w) => w.kind !== 'changelog');
+      const first = manifests[0];
+      if (!first) return;
       try {
         const text = await readWorktreeFile(cwd, path);
         if (text === undefined) {
-          problems.push({ subject: path, message: `${path}, the manifest of ${manifest.release.name}, does not exist` });
+          problems.push({ subject: path, message: `${path}, the manifest of ${first.release.name}, does not exist` });
           return;
         }
-        // Only the manifest writers: a changelog sharing the path is not a manifest.
-        const written = releasedContent(writers.filter((w) => w.kind === 'manifest'), text) ?? text;
-        for (const { release } of writers) {
-          const problem = READ_AS_PUBLISHED[release.ecosystem](written, path, release);
+        const written = releasedContent(path, manifests, text) ?? text;
+        for (const writer of manifests) {
+          const problem = READ_AS_PUBLISHED[writer.release.ecosystem](written, path, writer.kind === 'manifest' ? writer.release : undefined);
           if (problem) problems.push({ subject: path, message: `${path}: ${problem}` });
         }
       } catch (error) {
