@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCore, installCores } from '../../src/adapters/compat/core-artifact.ts';
+import { buildCore, installCores, readCoreArtifact } from '../../src/adapters/compat/core-artifact.ts';
 import { readMavenReactor } from '../../src/adapters/compat/maven-reactor.ts';
 import { testPlugins, type LocalTarget } from '../../src/adapters/compat/test-plugins.ts';
 import type { CoreBuild } from '../../src/core/compat/compat-run.ts';
@@ -102,6 +102,13 @@ describe('installing both cores on a shard', () => {
     expect(develop.env).toMatchObject({ SLIPWAY_CORE_VERSION: '1.1.0-SNAPSHOT', SLIPWAY_CORE_REPO: local });
     expect(release?.placeholders).toMatchObject({ coreVersion: '1.0.0', mavenLocal: local });
     for (const [, version] of channels) for (const module of ['core-api', 'core-parent']) expect(join(local, 'com/acme', module, version, `${module}-${version}.pom`)).toSatisfy(exists);
+  });
+
+  it('refuses a core.json it did not write: an unknown ecosystem, a tarball outside the artifact', async () => {
+    for (const manifest of [{ build: { version: '1.0.0' }, ecosystem: 'cobol' }, { build: { version: '1.0.0' }, ecosystem: 'npm', tarball: '../../elsewhere.tgz' }, 'not json']) {
+      const artifact = folder({ 'develop/core.json': typeof manifest === 'string' ? manifest : JSON.stringify(manifest) });
+      await expect(readCoreArtifact(artifact, 'develop')).rejects.toMatchObject({ code: 'RESULTS_INVALID', subject: join(artifact, 'develop/core.json') });
+    }
   });
 
   it('says to download the whole artifact when its repository folder is missing', async () => {
