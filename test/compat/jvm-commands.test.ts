@@ -146,6 +146,11 @@ describe('where plugin tests run', () => {
     expect(result.attempts.map((a) => a.logTail.trim())).toEqual(['clean', 'stale']);
     expect(result.baselineAttempts).toBe(2);
     expect(result.baseline?.logTail.trim()).toBe('stale');
+    // A multi-module plugin repository's modules too.
+    const modules = folder({ 'pom.xml': '', 'jdbc/target/classes/Stale.class': 'x', 'jdbc/src/Keep.java': 'kept' });
+    const script2 = 'if [ -e jdbc/target ]; then echo stale; else echo clean; fi; ls jdbc; exit 0 # {coreVersion}';
+    const multi = await runOnce({ name: 'm', ecosystem: 'maven', dir: modules, root: modules, taskPrefix: '' }, script2);
+    expect(multi.attempts[0]!.logTail.trim().split('\n')).toEqual(['clean', 'src']);
   });
 });
 

@@ -162,10 +162,12 @@ async function testPlugin(target: PluginTarget, options: TestPluginsOptions): Pr
   return result;
 }
 
-/** Deletes build output (relative folders of the strategy) inside the plugin folder, never outside it. */
+/** Deletes build output (folders matching the strategy's globs) inside the plugin folder, never outside it. */
 async function removeStaleOutputs(dir: string, outputs: readonly string[]): Promise<void> {
-  for (const output of outputs) {
-    const path = resolve(dir, output);
+  if (outputs.length === 0) return;
+  const folders = await glob([...outputs], { cwd: dir, onlyDirectories: true, followSymbolicLinks: false, expandDirectories: false });
+  for (const folder of folders) {
+    const path = resolve(dir, folder);
     if (!path.startsWith(resolve(dir) + sep)) continue;
     await rm(path, { recursive: true, force: true });
   }
