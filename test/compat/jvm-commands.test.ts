@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildCore, installCores, readCoreArtifact } from '../../src/adapters/compat/core-artifact.ts';
 import { readMavenReactor } from '../../src/adapters/compat/maven-reactor.ts';
 import { testPlugins, type LocalTarget } from '../../src/adapters/compat/test-plugins.ts';
-import type { CoreBuild } from '../../src/core/compat/compat-run.ts';
+import { resultDetail, type CoreBuild } from '../../src/core/compat/compat-run.ts';
+import { firstCompileError } from '../../src/core/compat/compile-errors.ts';
 import { compatCommands } from '../../src/core/compat/ecosystem-commands.ts';
 import { infraSignal } from '../../src/core/compat/infra-signals.ts';
 import { parseConfig } from '../../src/core/config/parse-config.ts';
@@ -289,5 +290,36 @@ describe('the version the core build produced', () => {
     const core = gradleCore();
     expect((await build(core.dir, publish('io.acme:api:3.0.0-SNAPSHOT'), { version: '3.0.0-custom' })).build.version).toBe('3.0.0-custom');
     await expect(build(core.dir, 'true')).rejects.toMatchObject({ code: 'CORE_BUILD_FAILED', message: expect.stringContaining('{out}/repository') });
+  });
+});
+
+describe('a failure that never reached a test', () => {
+  it('names the first compile error of javac (Maven, Gradle) and kotlinc, with the missing symbol', () => {
+    const maven = `[INFO] Compiling 1 source file to /w/plugin-regress/target/test-classes
+[ERROR] COMPILATION ERROR : 
+[INFO] -------------------------------------------------------------
+[ERROR] /w/plugin-regress/src/test/java/com/acme/plugins/PluginTest.java:[5,62] cannot find symbol
+  symbol:   method run(java.lang.String)
+  location: class com.acme.core.Tasks
+[INFO] 1 error`;
+    expect(firstCompileError(maven)).toBe('does not compile: PluginTest.java:5: cannot find symbol (method run(java.lang.String))');
+    const gradle = `> Task :plugin-regress:compileTestJava FAILED
+/w/plugin-regress/src/test/java/com/acme/plugins/PluginTest.java:5: error: cannot find symbol
+    org.junit.Assert.assertEquals("ran sql", com.acme.core.Tasks.run("sql"));
+                                                                ^
+  symbol:   method run(String)
+  location: class Tasks
+1 error`;
+    expect(firstCompileError(gradle)).toBe('does not compile: PluginTest.java:5: cannot find symbol (method run(String))');
+    expect(firstCompileError("e: file:///w/src/main/kotlin/Plugin.kt:12:9 Unresolved reference: registerTask")).toBe('does not compile: Plugin.kt:12: Unresolved reference: registerTask');
+    expect(firstCompileError('Tests run: 1, Failures: 1')).toBeUndefined();
+  });
+
+  it('shows it as the failure’s detail in the report instead of a bare exit code', async () => {
+    const dir = folder({ 'pom.xml': '' });
+    const script = `echo "[ERROR] $PWD/src/test/java/PluginTest.java:[3,9] cannot find symbol"; echo "  symbol:   method run(java.lang.String)"; exit 1 # {coreVersion}`;
+    const result = await runOnce({ name: 'p', ecosystem: 'maven', dir, root: dir, taskPrefix: '' }, script);
+    expect(result.attempts[0]).toMatchObject({ outcome: 'fail', reason: 'does not compile: PluginTest.java:3: cannot find symbol (method run(java.lang.String))' });
+    expect(resultDetail({ ...result, class: 'regressed', baselineVerdict: 'pass' })).toBe('does not compile: PluginTest.java:3: cannot find symbol (method run(java.lang.String))');
   });
 });
