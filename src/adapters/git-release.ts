@@ -127,6 +127,13 @@ export async function fileAt(cwd: string, commit: string, path: string): Promise
   return run.exitCode === 0 ? run.stdout : undefined;
 }
 
+/** Those of `paths` that git tracks at HEAD (a rerun finds the deleted ones gone). */
+export async function trackedPaths(cwd: string, paths: readonly string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const out = await git(cwd, ['ls-files', '-z', '--', ...paths]);
+  return out.split('\0').filter(Boolean);
+}
+
 /** Stages and commits exactly `paths` (other staged work stays out) and returns the new commit. */
 export async function commitPaths(cwd: string, message: string, paths: readonly string[]): Promise<Sha> {
   const identity = await identityArgs(cwd);
@@ -169,4 +176,16 @@ export async function pushAtomic(cwd: string, remote: GitRemoteName, refspecs: r
 export async function commitsBetween(cwd: string, from: string, to: string): Promise<Sha[]> {
   const out = await git(cwd, ['rev-list', '--end-of-options', `${from}..${to}`]);
   return out ? out.split('\n').map(sha) : [];
+}
+
+/**
+ * A detached checkout of `commit` in `dir` (`git worktree add`), for work that must see the
+ * release commit's files while the branch has moved on (publishing after the SNAPSHOT commit).
+ * The returned function removes it again.
+ */
+export async function detachedWorktree(cwd: string, dir: string, commit: Sha): Promise<() => Promise<void>> {
+  await git(cwd, ['worktree', 'add', '--quiet', '--detach', '--', dir, commit]);
+  return async () => {
+    await git(cwd, ['worktree', 'remove', '--force', '--', dir]).catch(() => undefined);
+  };
 }

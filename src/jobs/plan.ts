@@ -2,15 +2,19 @@
  * The plan job: read the fleet, its tags and its history (one `git log`), and compute the
  * release plan. Writes nothing.
  */
+import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
 import { branchesContaining, currentBranch, headSha, readTags, repositoryUrl } from '../adapters/git.ts';
+import { fileAt } from '../adapters/git-release.ts';
+import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
-import { readReleaseHistory } from '../core/history/last-release.ts';
+import { readReleaseHistory, type ReleaseHistory } from '../core/history/last-release.ts';
 import type { DatedTag } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
 import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, tagFormatFor, type TagFormat } from '../core/history/tag-format.ts';
+import { unmatchedTagWarnings } from '../core/history/unmatched-tags.ts';
 import { unreleasedCommits } from '../core/history/unreleased-commits.ts';
 import { assemblePlan } from '../core/plan/assemble-plan.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
@@ -18,6 +22,7 @@ import type { Reporter } from '../core/reporter.ts';
 import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
 import type { VersionOverride } from '../core/plan/version-overrides.ts';
 import { fleetLog, guessLog } from './history/fleet-log.ts';
+import type { PluginName } from '../core/types.ts';
 
 export interface PlanOptions {
   cwd: string;
@@ -50,7 +55,8 @@ function checkPrereleaseChannel(channel: string): void {
 /** The formats the tags may be in before we know whether the repository is one plugin. */
 function guessFormats(config: SlipwayConfig): TagFormat[] {
   const configured = config.versioning.tagFormat;
-  return configured ? [tagFormat(configured)] : [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
+  const legacy = config.versioning.legacyTagFormats;
+  return configured ? [tagFormat(configured, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
 }
 
 export async function planRelease(options: PlanOptions): Promise<PlanResult> {
@@ -65,11 +71,16 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const guessed = tagsRead.then((tags) => guessLog(cwd, head, tags, guessFormats(config)));
   guessed.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  // Pending changesets (.changeset/*.md) and their fixed/linked groups are release intents too.
+  const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format = tagFormatFor(config, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
 
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
+  const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
+  const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
+  for (const warning of tagWarnings) reporter.warn(warning);
 
   const releaseCommits = fleet.plugins.map((plugin) => histories.get(plugin.name)?.last?.commit);
   const commits = await fleetLog(cwd, head, releaseCommits, reporter, await guessed);
@@ -85,7 +96,9 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     plugins: fleet.plugins.map((p) => p.name),
   });
   const branchWarning = branchPolicyWarning(branch, config);
+  const coreRaised = config.versioning.coreRaise === 'none' ? new Set<PluginName>() : await coreRaisedSince(cwd, fleet, histories, config);
   const plan = assemblePlan({
+    coreRaised,
     plugins: fleet.plugins,
     histories,
     unreleased,
@@ -95,8 +108,9 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     versioning: config.versioning,
     prerelease: options.prerelease,
     repoUrl,
-    warnings: [...diagnostics.map((d) => d.message), ...(branchWarning ? [branchWarning] : [])],
+    warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...(branchWarning ? [branchWarning] : [])],
     overrides: options.overrides,
+    intents,
   });
   await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
@@ -130,6 +144,28 @@ async function refuseTakenTags(cwd: string, plan: ReleasePlan, tags: readonly Da
         : `that release was made on another line; release this line with a version no one has tagged (e.g. --set ${release.name}=<version>), or plan on the branch that holds the tag`,
     });
   }
+}
+
+/**
+ * The units whose core range differs from the one at their last release (versioning.coreRaise):
+ * one `git show` per unit with a core range and a release — a repository is one or a few units.
+ */
+async function coreRaisedSince(cwd: string, fleet: Fleet, histories: ReadonlyMap<PluginName, ReleaseHistory>, config: SlipwayConfig): Promise<Set<PluginName>> {
+  const raised = new Set<PluginName>();
+  for (const plugin of fleet.plugins) {
+    const last = histories.get(plugin.name)?.last;
+    if (plugin.coreRange === undefined || !last) continue;
+    const text = await fileAt(cwd, last.commit, plugin.manifestFile);
+    if (text === undefined) continue;
+    let before: string | undefined;
+    try {
+      before = strategyFor(plugin.ecosystem).coreRangeIn(text, plugin.manifestFile, config);
+    } catch {
+      continue; // a manifest that did not parse back then says nothing about a raise
+    }
+    if (before !== undefined && before !== plugin.coreRange) raised.add(plugin.name);
+  }
+  return raised;
 }
 
 /** A few ignored commits by name, then a count: a 1,300-plugin fleet can have hundreds. */

@@ -10,6 +10,7 @@ import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet } from '../adapters/fleet.ts';
 import { readLog, readTags } from '../adapters/git.ts';
 import { fleetLog } from './history/fleet-log.ts';
+import { catalogInUse } from '../adapters/validate/catalog-in-use.ts';
 import { readManifestInputs } from '../adapters/validate/manifest-inputs.ts';
 import { runPluginCommand, type CommandRun } from '../adapters/validate/run-plugin-command.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
@@ -96,13 +97,14 @@ export async function validateFleet(options: ValidateOptions): Promise<ValidateR
   const tagCommits = new Map<string, string>(tags.map((t) => [t.name, t.commit]));
   // On a pull request, manifests as the pull request leaves them; else as committed.
   const manifests = await readManifestInputs(cwd, selected, config, options.range?.head ?? 'HEAD');
+  const profile = config.validate.profile === 'auto' ? ((await catalogInUse(cwd, config)) ? 'catalog' : 'package') : config.validate.profile;
 
   const plugins: PluginValidation[] = selected.map((plugin) => {
     const release = releaseOf.get(plugin.name);
     const checks: PluginValidation['checks'] = {};
     const reading = manifests.get(plugin.name)!;
     checks.manifest = reading.ok
-      ? { findings: checkManifest(reading.input, { pluginManifest: config.validate.pluginManifest }) }
+      ? { findings: checkManifest(reading.input, { pluginManifest: config.validate.pluginManifest, profile, private: plugin.private }) }
       : { findings: [unreadableManifest(reading.error, plugin)] };
     if (release) {
       const located = reading.ok ? reading.input.locate(plugin.manifestFile, versionPath(plugin)) : undefined;

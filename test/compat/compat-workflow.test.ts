@@ -19,10 +19,11 @@ describe('the compat workflows', () => {
     expect(await checkWorkflows(ROOT, ['.github/workflows/compat.yml', 'workflows/compat.yml'])).toEqual([]);
   }, 60_000);
 
+  // actions: read finds the commit of slipway the workflow was called at (test/workflows/pinning.test.ts).
   it('give the shard jobs (and the plan) nothing but contents: read; only the report writes', () => {
-    expect(reusable.jobs.run.permissions).toEqual({ contents: 'read' });
-    expect(reusable.jobs.plan.permissions).toEqual({ contents: 'read' });
-    expect(reusable.jobs.report.permissions).toEqual({ contents: 'write', issues: 'write' });
+    expect(reusable.jobs.run.permissions).toEqual({ contents: 'read', actions: 'read' });
+    expect(reusable.jobs.plan.permissions).toEqual({ contents: 'read', actions: 'read' });
+    expect(reusable.jobs.report.permissions).toEqual({ contents: 'write', issues: 'write', actions: 'read' });
     expect(reusable.permissions).toBeUndefined();
   });
 

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import semver from 'semver';
 import { SlipwayError } from '../../core/errors.ts';
+import { hasWorkspaceRanges, packedCopyWithPublishedRanges, type PackedCopy } from './packed-manifest.ts';
 import type { PublishOptions, PublishResult, RegistryClient } from './types.ts';
 
 export interface NpmRegistryOptions {
@@ -24,6 +25,8 @@ export interface NpmRegistryOptions {
 export interface NpmPublishOptions extends NpmRegistryOptions, PublishOptions {
   /** How long `npm publish` may run; default 10 minutes (prepublish builds, provenance signing). */
   timeoutMs?: number;
+  /** The version of each workspace package: `workspace:` ranges are published as real ranges (packed-manifest.ts). */
+  workspaceVersions?: ReadonlyMap<string, string>;
 }
 
 const READ_TIMEOUT_MS = 30_000;
@@ -85,7 +88,7 @@ export function defaultDistTag(version: string): string | undefined {
  */
 export async function publish(dir: string, opts: NpmPublishOptions): Promise<PublishResult> {
   const registry = registryUrl(opts.registry);
-  const { name, version } = await readPackage(dir);
+  const { name, version, text } = await readPackage(dir);
   const distTag = opts.distTag ?? defaultDistTag(version);
   const result = (status: PublishResult['status']): PublishResult => ({
     status,
@@ -106,6 +109,12 @@ export async function publish(dir: string, opts: NpmPublishOptions): Promise<Pub
   if (opts.provenance) args.push('--provenance');
   if (opts.dryRun) args.push('--dry-run');
 
+  // npm would ship `workspace:` ranges verbatim: publish a packed copy with real ones instead.
+  let packed: PackedCopy | undefined;
+  if (hasWorkspaceRanges(text, join(dir, 'package.json'))) {
+    packed = await packedCopyWithPublishedRanges(dir, opts.workspaceVersions ?? new Map(), name);
+    args.push('--ignore-scripts');
+  }
   const configDir = opts.token ? await mkdtemp(join(tmpdir(), 'slipway-npmrc-')) : undefined;
   try {
     if (configDir && opts.token) {
@@ -114,7 +123,7 @@ export async function publish(dir: string, opts: NpmPublishOptions): Promise<Pub
       args.push('--userconfig', userconfig);
     }
     const run = await execa('npm', args, {
-      cwd: dir,
+      cwd: packed?.dir ?? dir,
       all: true,
       reject: false,
       // npm asks for a one-time password on a terminal; here it must fail (EOTP) instead of hanging.
@@ -141,6 +150,7 @@ export async function publish(dir: string, opts: NpmPublishOptions): Promise<Pub
     });
   } finally {
     if (configDir) await rm(configDir, { recursive: true, force: true });
+    await packed?.remove();
   }
 }
 
@@ -161,7 +171,7 @@ export function npmRegistry(opts: NpmRegistryOptions & { timeoutMs?: number }): 
           { subject: `${target.name}@${target.version}`, hint: 'bump the manifest before publishing (the release job does this when it applies the plan)' },
         );
       }
-      return publish(target.dir, { ...opts, ...options });
+      return publish(target.dir, { ...opts, ...options, ...(target.workspaceVersions ? { workspaceVersions: target.workspaceVersions } : {}) });
     },
   };
 }
@@ -223,7 +233,7 @@ function publishHint(failure: NpmFailure, at: { name: string; registry: string; 
 
 // --- small helpers -------------------------------------------------------------------------
 
-async function readPackage(dir: string): Promise<{ name: string; version: string }> {
+async function readPackage(dir: string): Promise<{ name: string; version: string; text: string }> {
   const file = join(dir, 'package.json');
   let text: string;
   try {
@@ -242,7 +252,7 @@ async function readPackage(dir: string): Promise<{ name: string; version: string
       subject: file,
     });
   }
-  return { name: manifest.name, version: manifest.version };
+  return { name: manifest.name, version: manifest.version, text };
 }
 
 /** The registry URL with the trailing slash npm's config keys and URL joining rely on. */

@@ -10,6 +10,8 @@ export interface PublishTarget {
   version: string;
   /** The plugin's folder: npm publishes it, a configured command runs in it. */
   dir: string;
+  /** npm: the version of each workspace package, for the `workspace:` ranges of what is published. */
+  workspaceVersions?: ReadonlyMap<string, string>;
 }
 
 export interface PublishOptions {

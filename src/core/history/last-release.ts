@@ -42,7 +42,7 @@ export function readReleaseHistory(
   tags: readonly TagRef[],
   format: TagFormat,
 ): { histories: Map<PluginName, ReleaseHistory>; diagnostics: TagDiagnostic[] } {
-  const single = plugins.length === 1 && !format.pattern.includes('{name}') ? plugins[0] : undefined;
+  const single = plugins.length === 1 && !format.named ? plugins[0] : undefined;
   const known = new Set<string>(plugins.map((plugin) => plugin.name));
   const releases = new Map<PluginName, ReleasedVersion[]>();
   const diagnostics: TagDiagnostic[] = [];

@@ -6,16 +6,18 @@ import semver from 'semver';
 import type { VersioningConfig } from '../config/schema.ts';
 import type { ReleaseHistory } from '../history/last-release.ts';
 import type { TagFormat } from '../history/tag-format.ts';
-import type { Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '../types.ts';
-import { bumpForCommits, type Bump } from '../versioning/bump.ts';
+import type { Artifact, Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '../types.ts';
+import { bumpForCommits, maxBump, type Bump } from '../versioning/bump.ts';
 import { renderChangelogSection } from '../versioning/changelog.ts';
 import { parseConventionalCommit, type ConventionalCommit, type ParsedCommit } from '../versioning/conventional-commit.ts';
-import { updatedRange } from '../versioning/dependency-range.ts';
 import { nextVersion } from '../versioning/next-version.ts';
+import { cascadeDependents, type DependentsResult } from './dependents.ts';
+import { nextSnapshot, withFloor } from '../versioning/snapshot.ts';
 import { withHash } from './plan-hash.ts';
 import { overrideProblem, releaseAsFooter, type OverrideRecord, type VersionOverride } from './version-overrides.ts';
 import { SlipwayError } from '../errors.ts';
-import { PLAN_SCHEMA_VERSION, type DependencyUpdate, type IgnoredCommit, type PlannedCommit, type PlannedRelease, type ReleasePlan } from './release-plan.ts';
+import { applyVersionGroups, changesetBumps, type ReleaseIntents } from './release-intents.ts';
+import { PLAN_SCHEMA_VERSION, type IgnoredCommit, type PlannedCommit, type PlannedRelease, type ReleasePlan } from './release-plan.ts';
 
 export interface PlanInput {
   plugins: readonly Plugin[];
@@ -33,6 +35,10 @@ export interface PlanInput {
   warnings?: readonly string[];
   /** The approver's versions and bumps (`--set`, `--bump`); each is checked, and a bad one is an error. */
   overrides?: readonly VersionOverride[];
+  /** Units whose required core version is higher than at their last release (versioning.coreRaise). */
+  coreRaised?: ReadonlySet<PluginName>;
+  /** Pending changesets and version groups (release-intents.ts). */
+  intents?: ReleaseIntents | undefined;
 }
 
 interface Candidate {
@@ -41,7 +47,7 @@ interface Candidate {
   firstRelease: boolean;
   commits: Array<{ raw: RawCommit; cc: ConventionalCommit }>;
   bump: Bump;
-  reason: 'commits' | 'dependency' | 'override';
+  reason: PlannedRelease['reason'];
   /** A version or bump a person asked for (Release-As footer, --set, --bump). */
   override?: OverrideRecord;
 }
@@ -52,6 +58,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
   const parsed = new Map<Sha, ParsedCommit>();
   const ignored = new Map<Sha, IgnoredCommit>();
   const candidates = new Map<PluginName, Candidate>();
+  const fromChangesets = changesetBumps(input.intents?.changesets ?? []);
 
   for (const plugin of input.plugins) {
     const history = input.histories.get(plugin.name);
@@ -71,13 +78,15 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       commits.push({ raw, cc: result.commit });
     }
     const kept = dropRevertedPairs(commits);
+    const byCommits = raisedForCore(bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes), input.versioning.coreRaise, input.coreRaised?.has(plugin.name) ?? false);
+    const bump = maxBump(byCommits, fromChangesets.get(plugin.name)?.bump ?? 'none');
     const candidate: Candidate = {
       plugin,
       current: history?.last?.version ?? plugin.version,
       firstRelease: !history?.last,
       commits: kept,
-      bump: bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes),
-      reason: 'commits',
+      bump,
+      reason: byCommits === 'none' && bump !== 'none' ? 'changeset' : 'commits',
     };
     if (releaseAs) {
       const problem = overrideProblem(releaseAs.version, candidate.current, candidate.firstRelease, history);
@@ -86,39 +95,59 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     }
     candidates.set(plugin.name, candidate);
   }
+  let bases = applyGroups(candidates, input.intents);
   applyOverrides(candidates, input);
 
-  // Internal dependents of released plugins get a patch release, transitively.
-  const dependentsOf = reverseDependencies(input.plugins);
-  const queue = [...candidates.values()].filter((c) => c.bump !== 'none').map((c) => c.plugin.name);
-  if (input.versioning.dependents === 'patch') {
-    for (let i = 0; i < queue.length; i++) {
-      for (const dependent of dependentsOf.get(queue[i]!) ?? []) {
-        const candidate = candidates.get(dependent)!;
-        if (candidate.bump !== 'none') continue;
-        candidate.bump = 'patch';
-        candidate.reason = 'dependency';
-        queue.push(dependent);
-      }
+  /** The bump on this line: a maintenance line stays on patches (a person's --bump stays as given). */
+  const lineBump = (candidate: Candidate, bump: ReleaseType): ReleaseType => {
+    if (candidate.override) return bump;
+    const history = input.histories.get(candidate.plugin.name);
+    const taken = history?.last ? [...history.versions, ...history.elsewhere.map((release) => release.version)] : [];
+    return cappedOnOlderLine(candidate.current, bump, prerelease, taken);
+  };
+  /**
+   * A version a person set (Release-As, --set) is the version; else the bump's from the
+   * plugin's version group base, raised to a committed SNAPSHOT floor.
+   */
+  const versionOf = (candidate: Candidate, bump: ReleaseType): Version => {
+    if (candidate.override && candidate.override.source !== 'bump') return candidate.override.version;
+    const next = nextVersion({ current: bases.get(candidate.plugin.name) ?? candidate.current, bump, prerelease });
+    // A committed SNAPSHOT is a floor for a stable release (not for a prerelease channel).
+    return prerelease ? next : withFloor(next, candidate.plugin.versionFloor, input.histories.get(candidate.plugin.name)?.last?.version);
+  };
+
+  // Dependents of released plugins, by kind of dependency (./dependents.ts); a dependent that
+  // belongs to a version group moves its group, whose members' dependents move in turn: the two
+  // run until neither changes a bump (bumps only grow, so this ends).
+  let cascade: DependentsResult;
+  for (;;) {
+    cascade = cascadeDependents({
+      plugins: input.plugins,
+      policy: input.versioning.dependents,
+      bumps: new Map([...candidates].map(([name, c]) => [name, c.bump])),
+      nextVersion: (name, bump) => {
+        const candidate = candidates.get(name);
+        return candidate ? versionOf(candidate, lineBump(candidate, bump)) : nextVersion({ current: '0.0.0' as Version, bump, prerelease });
+      },
+    });
+    for (const candidate of candidates.values()) {
+      const bump = cascade.bumps.get(candidate.plugin.name) ?? candidate.bump;
+      candidate.bump = bump === 'none' ? bump : lineBump(candidate, bump);
+      if (cascade.byDependency.has(candidate.plugin.name) && candidate.reason !== 'override') candidate.reason = 'dependency';
     }
+    const before = [...candidates.values()].map((c) => c.bump).join();
+    bases = applyGroups(candidates, input.intents);
+    if ([...candidates.values()].map((c) => c.bump).join() === before) break;
   }
 
   const releasing = [...candidates.values()].filter((c) => c.bump !== 'none');
-  const nextOf = new Map<PluginName, Version>(
-    releasing.map((c) => [
-      c.plugin.name,
-      c.override && c.override.source !== 'bump' ? c.override.version : nextVersion({ current: c.current, bump: c.bump as ReleaseType, prerelease }),
-    ]),
-  );
+  const nextOf = cascade.next;
+  warnings.push(...cascade.warnings);
 
   const releases: PlannedRelease[] = releasing.map((candidate) => {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name)!;
-    const dependencyUpdates: DependencyUpdate[] = Object.entries(plugin.dependencies)
-      .filter(([name]) => nextOf.has(name as PluginName))
-      .map(([name, range]) => ({ name: name as PluginName, from: range, to: updatedRange(range, nextOf.get(name as PluginName)!) }))
-      .filter((update) => update.from !== update.to)
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const dependencyUpdates = cascade.rangeUpdates.get(plugin.name) ?? [];
     const commits: PlannedCommit[] = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
     const history = input.histories.get(plugin.name);
     const tag = input.tagFormat.format(plugin.name, to);
@@ -138,17 +167,23 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       firstRelease: candidate.firstRelease,
       commits,
       dependencyUpdates,
-      dependents: (dependentsOf.get(plugin.name) ?? []).filter((name) => nextOf.has(name)).sort(),
+      dependents: cascade.dependents.get(plugin.name) ?? [],
+      ...(plugin.artifacts?.length ? { artifacts: plugin.artifacts.map(artifactCoordinate) } : {}),
+      ...(plugin.versionFiles?.length ? { versionFiles: plugin.versionFiles } : {}),
+      ...(plugin.snapshotCycle && !prerelease ? { nextSnapshot: nextSnapshot(to) } : {}),
       changelog: renderChangelogSection({
         version: to,
         date: input.date,
         commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
+        dependencyVersions: nextOf,
+        notes: fromChangesets.get(plugin.name)?.notes,
         repoUrl: input.repoUrl,
       }),
     };
   });
   releases.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const changesets = consumedChangesets(input.intents, nextOf, candidates, warnings);
 
   return withHash({
     schemaVersion: PLAN_SCHEMA_VERSION,
@@ -157,8 +192,13 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     prerelease: prerelease ?? null,
     tagFormat: input.tagFormat.pattern,
     releases,
+    rangeUpdates: input.plugins
+      .filter((plugin) => !nextOf.has(plugin.name) && cascade.rangeUpdates.has(plugin.name))
+      .map((plugin) => ({ name: plugin.name, path: plugin.path, ecosystem: plugin.ecosystem, manifestFile: plugin.manifestFile, dependencyUpdates: cascade.rangeUpdates.get(plugin.name) ?? [] }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     ignoredCommits: [...ignored.values()],
     warnings,
+    ...(changesets.length ? { changesets } : {}),
   });
 }
 
@@ -202,6 +242,52 @@ function bumpBetween(from: Version, to: Version): ReleaseType {
   return 'patch';
 }
 
+/**
+ * A maintenance line (a branch cut from an old release, behind newer releases elsewhere) stays
+ * on its own minor: when the bump would reach a version already released on another line
+ * (a feat backported to 0.21.x while 0.22.0 is out), it is capped at a patch.
+ */
+function cappedOnOlderLine(current: Version, bump: ReleaseType, prerelease: string | undefined, tagged: readonly Version[]): ReleaseType {
+  if (bump === 'patch') return bump;
+  const next = nextVersion({ current, bump, prerelease });
+  return tagged.some((version) => semver.gt(version, current) && semver.lte(version, next)) ? 'patch' : bump;
+}
+
+/** versioning.coreRaise: a release that needs a newer core is at least a minor. */
+function raisedForCore(bump: Bump, coreRaise: VersioningConfig['coreRaise'], raised: boolean): Bump {
+  return raised && coreRaise === 'minor' && bump === 'patch' ? 'minor' : bump;
+}
+
+/** groupId:artifactId, or the artifactId alone where the build names no group. */
+function artifactCoordinate(artifact: Artifact): string {
+  return artifact.groupId ? `${artifact.groupId}:${artifact.artifactId}` : artifact.artifactId;
+}
+
+/** Applies the version groups to the candidates' bumps; the base version of each grouped one. */
+function applyGroups(candidates: Map<PluginName, Candidate>, intents: ReleaseIntents | undefined): Map<PluginName, Version> {
+  if (!intents || (intents.groups.fixed.length === 0 && intents.groups.linked.length === 0)) return new Map();
+  const members = new Map([...candidates].map(([name, c]) => [name, { name, current: c.current, bump: c.bump }]));
+  const bases = applyVersionGroups(members, intents.groups);
+  for (const [name, member] of members) {
+    const candidate = candidates.get(name)!;
+    if (candidate.bump === 'none' && member.bump !== 'none') candidate.reason = 'group';
+    candidate.bump = member.bump;
+  }
+  return bases;
+}
+
+/** The changeset files this plan consumes (the release commit deletes them); warns about unknown names. */
+function consumedChangesets(intents: ReleaseIntents | undefined, releasing: ReadonlyMap<PluginName, Version>, candidates: ReadonlyMap<PluginName, Candidate>, warnings: string[]): string[] {
+  const files: string[] = [];
+  for (const changeset of intents?.changesets ?? []) {
+    for (const release of changeset.releases) {
+      if (!candidates.has(release.name as PluginName)) warnings.push(`${changeset.file}: "${release.name}" is not a plugin of this fleet; that line is ignored`);
+    }
+    if (changeset.releases.some((r) => releasing.has(r.name as PluginName))) files.push(changeset.file);
+  }
+  return files.sort();
+}
+
 function commitOf(raw: RawCommit, cc: ConventionalCommit): PlannedCommit {
   return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
 }
@@ -220,19 +306,3 @@ function dropRevertedPairs(commits: Candidate['commits']): Candidate['commits'] 
   }
   return cancelled.size ? commits.filter((c) => !cancelled.has(c.raw.sha)) : commits;
 }
-
-/** dependency name → the fleet plugins that depend on it. */
-function reverseDependencies(plugins: readonly Plugin[]): Map<PluginName, PluginName[]> {
-  const names = new Set<string>(plugins.map((p) => p.name));
-  const map = new Map<PluginName, PluginName[]>();
-  for (const plugin of plugins) {
-    for (const dependency of Object.keys(plugin.dependencies)) {
-      if (!names.has(dependency) || dependency === plugin.name) continue;
-      const list = map.get(dependency as PluginName) ?? [];
-      list.push(plugin.name);
-      map.set(dependency as PluginName, list);
-    }
-  }
-  return map;
-}
-

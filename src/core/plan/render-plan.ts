@@ -3,7 +3,7 @@
  * before clicking Approve, and in the Slack message that asks for approval.
  */
 import { effectiveBump } from '../versioning/next-version.ts';
-import type { PlannedRelease, ReleasePlan } from './release-plan.ts';
+import type { DependencyUpdate, PlannedRelease, ReleasePlan } from './release-plan.ts';
 
 /** The bump applied, saying so when a breaking change only moved the minor of a 0.x version. */
 const bumpLabel = (release: PlannedRelease): string => {
@@ -30,12 +30,31 @@ const whyFromHistory = (release: PlannedRelease): string => {
   if (release.reason === 'dependency') {
     return `dependency: ${release.dependencyUpdates.map((u) => u.name).join(', ') || 'internal dependency released'}`;
   }
+  if (release.reason === 'changeset') return 'changeset';
+  if (release.reason === 'group') return 'version group';
   const count = release.commits.length;
   const breaking = release.commits.filter((c) => c.breaking).length;
   return `${count} commit${count === 1 ? '' : 's'}${breaking ? `, ${breaking} breaking` : ''}`;
 };
 
+const rangeList = (updates: readonly DependencyUpdate[]) => updates.map((u) => `${u.name} ${u.from} → ${u.to} (${u.kind})`).join(', ');
+
 const cell = (text: string) => text.replace(/\|/g, '\\|');
+/** Inline code whose text cannot close the span early (artifact names come from build files). */
+const code = (text: string) => `\`${text.replace(/[`\r\n]/g, '')}\``;
+
+/** What a release writes besides its changelog, and what it publishes, one line per fact. */
+function unitFacts(r: PlannedRelease, format: (text: string) => string): string[] {
+  const facts: string[] = [];
+  const files = [r.manifestFile, ...(r.versionFiles ?? [])];
+  facts.push(`writes ${r.to} to ${files.map(format).join(', ')} and tags ${format(r.tag)}`);
+  if (r.nextSnapshot) facts.push(`then commits the next development version ${format(r.nextSnapshot)} (tag stays on ${r.to})`);
+  if (r.artifacts?.length) facts.push(`${r.artifacts.length} artifact${r.artifacts.length === 1 ? '' : 's'}: ${r.artifacts.map(format).join(', ')}`);
+  return facts;
+}
+
+/** Only units whose release is more than one manifest write get the facts listed. */
+const hasFacts = (r: PlannedRelease) => r.nextSnapshot !== undefined || (r.artifacts?.length ?? 0) > 0 || (r.versionFiles?.length ?? 0) > 0;
 
 export function renderPlanSummary(plan: ReleasePlan): string {
   const count = plan.releases.length;
@@ -49,6 +68,13 @@ export function renderPlanSummary(plan: ReleasePlan): string {
     for (const r of plan.releases) {
       lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${bumpLabel(r)} | ${cell(why(r))} |`);
     }
+  }
+  for (const r of plan.releases.filter(hasFacts)) {
+    lines.push('', `**${cell(r.name)} ${r.to}**`, '', ...unitFacts(r, code).map((fact) => `- ${fact}`));
+  }
+  if (plan.rangeUpdates.length) {
+    lines.push('', `**Ranges moved without a release** (${plan.rangeUpdates.length})`, '');
+    for (const u of plan.rangeUpdates) lines.push(`- ${cell(u.name)}: ${cell(rangeList(u.dependencyUpdates))}`);
   }
   if (plan.ignoredCommits.length) {
     lines.push('', `<details><summary>${plan.ignoredCommits.length} commit(s) ignored: not Conventional Commits</summary>`, '');
@@ -82,8 +108,11 @@ export function renderPlanText(plan: ReleasePlan): string {
     out.push('');
     for (const row of rows) out.push('  ' + row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
     for (const r of plan.releases) {
-      out.push('', `${r.name} ${r.from} → ${r.to}`, ...r.changelog.trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
+      out.push('', `${r.name} ${r.from} → ${r.to}`, ...(hasFacts(r) ? unitFacts(r, (t) => t).map((f) => `  ${f}`) : []), ...r.changelog.trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
     }
+  }
+  if (plan.rangeUpdates.length) {
+    out.push('', 'ranges moved without a release:', ...plan.rangeUpdates.map((u) => `  ${u.name}: ${rangeList(u.dependencyUpdates)}`));
   }
   if (plan.ignoredCommits.length) {
     out.push('', `ignored (not Conventional Commits):`, ...plan.ignoredCommits.map((c) => `  ${c.sha.slice(0, 7)} ${c.header}`));

@@ -130,7 +130,7 @@ async function syncAction(
  * exception when they hold exactly what the release writes (an interrupted run wrote them).
  */
 async function refuseForeignChanges(cwd: string, plan: ReleasePlan, changelogName: string, committed: boolean): Promise<void> {
-  const files = plannedFiles(plan.releases, changelogName);
+  const files = plannedFiles(plan, changelogName);
   const folders = [...new Set(plan.releases.map((r) => r.path || '.'))];
   const changed = await changedPaths(cwd, [...folders, ...files.keys()]);
   const foreign: string[] = [];
@@ -141,7 +141,7 @@ async function refuseForeignChanges(cwd: string, plan: ReleasePlan, changelogNam
       continue;
     }
     const [now, base] = await Promise.all([readWorktreeFile(cwd, path), fileAt(cwd, 'HEAD', path)]);
-    if (now !== releasedContent(writers, base)) foreign.push(path);
+    if (now !== releasedContent(path, writers, base)) foreign.push(path);
   }
   if (foreign.length) {
     foreign.sort();

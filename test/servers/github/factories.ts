@@ -444,6 +444,7 @@ export class Factories {
       head_commit: null,
       repository: minimal,
       head_repository: minimal,
+      ...(run.referencedWorkflows ? { referenced_workflows: run.referencedWorkflows } : {}),
     };
   }
 

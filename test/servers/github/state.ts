@@ -108,12 +108,14 @@ export interface RunRecord {
   id: number;
   workflowId: string;
   ref: string;
-  event: 'workflow_dispatch';
+  event: 'workflow_dispatch' | 'schedule' | 'pull_request' | 'push';
   status: 'queued' | 'in_progress' | 'completed';
   conclusion: 'success' | 'failure' | 'cancelled' | null;
   actorLogin: string;
   createdAt: string;
   updatedAt: string;
+  /** The reusable workflows the run called, each with the commit its ref resolved to. */
+  referencedWorkflows?: { path: string; sha: string; ref?: string }[];
 }
 
 export interface RepoRecord {
@@ -301,6 +303,26 @@ export class GitHubState {
     };
     repo.releases.push(release);
     return release;
+  }
+
+  /** A run of `workflowId` (a file name), as the runner sees it while it runs. */
+  addRun(fullName: string, seed: { workflowId: string; ref?: string; event?: RunRecord['event']; referencedWorkflows?: RunRecord['referencedWorkflows'] }): RunRecord {
+    const repo = this.requireRepo(fullName);
+    const now = this.now();
+    const run: RunRecord = {
+      id: this.id(),
+      workflowId: seed.workflowId,
+      ref: seed.ref ?? repo.defaultBranch,
+      event: seed.event ?? 'schedule',
+      status: 'in_progress',
+      conclusion: null,
+      actorLogin: this.defaultLogin(),
+      createdAt: now,
+      updatedAt: now,
+      referencedWorkflows: seed.referencedWorkflows,
+    };
+    repo.runs.set(run.id, run);
+    return run;
   }
 
   addLabel(fullName: string, seed: { name: string; color?: string; description?: string | null }): LabelRecord {
