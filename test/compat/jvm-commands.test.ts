@@ -122,10 +122,22 @@ const exists = (path: string) => existsSync(path);
 
 describe('where plugin tests run', () => {
   it('gradle: from the build root with the subproject’s task path; maven: in the module', async () => {
-    const gradleFleet = folder({ 'settings.gradle': "include 'plugins:jdbc'\ninclude 'http'\n", 'gradle.properties': 'version=1.2.0\n', 'plugins/jdbc/build.gradle': '', 'http/build.gradle': '' });
+    // Subprojects with versions of their own are plugins of their own.
+    const gradleFleet = folder({
+      'settings.gradle': "include 'plugins:jdbc'\ninclude 'http'\n",
+      'plugins/jdbc/gradle.properties': 'version=1.2.0\n',
+      'plugins/jdbc/build.gradle': '',
+      'http/gradle.properties': 'version=0.4.0\n',
+      'http/build.gradle': '',
+    });
     const targets = await fleetTargets(gradleFleet, parseConfig('fleet:\n  ecosystem: gradle\n'));
     expect(targets.target('jdbc')).toMatchObject({ ecosystem: 'gradle', root: gradleFleet, dir: join(gradleFleet, 'plugins/jdbc'), taskPrefix: ':plugins:jdbc:' });
     expect(targets.target('http')).toMatchObject({ taskPrefix: ':http:' });
+    // A build released as one unit (Kestra: one version= in the root gradle.properties) is tested whole, from its root.
+    const unit = folder({ 'settings.gradle': "rootProject.name = 'plugin-jdbcs'\ninclude 'plugin-jdbc'\ninclude 'plugin-jdbc-mysql'\n", 'gradle.properties': 'version=1.15.6-SNAPSHOT\n', 'plugin-jdbc/build.gradle': '', 'plugin-jdbc-mysql/build.gradle': '' });
+    const whole = await fleetTargets(unit, parseConfig('fleet:\n  ecosystem: gradle\n'));
+    expect(whole.names).toHaveLength(1);
+    expect(whole.target(whole.names[0]!)).toMatchObject({ dir: unit, root: unit, taskPrefix: '' });
     // The task path goes into a shell command.
     expect(() => gradleTaskPrefix('a;touch pwned')).toThrow(expect.objectContaining({ code: 'MANIFEST_INVALID', subject: 'a;touch pwned' }));
   });
