@@ -5,9 +5,12 @@
  * none when any exists (unless forced) or in a dry run.
  */
 import { loadConfig } from '../adapters/config-file.ts';
-import { discoverFleet } from '../adapters/fleet.ts';
-import { git, readTags } from '../adapters/git.ts';
-import { existingFiles, writeFiles } from '../adapters/init/files.ts';
+import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
+import { strategyFor } from '../adapters/ecosystems/strategy.ts';
+import { readJvmFacts } from '../adapters/init/jvm-facts.ts';
+import { DEFAULT_JAVA_VERSION, jvmStarter, KESTRA_RELEASE_TYPES } from '../core/init/jvm-preset.ts';
+import { currentBranch, readTags } from '../adapters/git.ts';
+import { existingFiles, foreignWorkflows, writeFiles } from '../adapters/init/files.ts';
 import { readReleasePleaseConfig, RELEASE_PLEASE_CONFIG } from '../adapters/init/release-please.ts';
 import { readStarterWorkflows } from '../adapters/init/starter-workflows.ts';
 import { configSchema, type SlipwayConfig } from '../core/config/schema.ts';
@@ -68,7 +71,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const followsList = listed !== undefined && !samePaths(found?.plugins.map((p) => p.path) ?? [], listed.paths);
   const fleet = found && !followsList ? found : await discoverFleet(cwd, listedConfig);
   const names = fleet.plugins.map((p) => p.name);
-  reporter.info(`found ${fleet.single ? 'a repository that is one' : `a fleet of ${names.length}`} ${fleet.ecosystem} plugin${names.length === 1 ? '' : 's'}: ${list(names)}`);
+  reporter.info(`found ${describeFleet(fleet)}: ${list(names)}`);
 
   // What differs from the defaults, and why.
   const reasons = new Map<string, string>();
@@ -104,6 +107,18 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   }
   if (options.branch) set('release.branch', options.branch, 'The branch releases are made from (--branch).');
   else if (checkedOut && checkedOut !== base.release.branch) set('release.branch', checkedOut, 'The branch releases are made from: the branch checked out when init ran.');
+  const strategy = strategyFor(fleet.ecosystem);
+  const jvm = strategy.jvm ? await readJvmFacts(cwd, fleet.ecosystem) : undefined;
+  if (jvm) {
+    if (jvm.coreProperty && jvm.coreProperty !== base.fleet.coreVersionProperty) {
+      set('fleet.coreVersionProperty', jvm.coreProperty, `The property that names the core version the plugins build against, read from the build; the catalog records it as a minimum${jvm.coreValue ? ` (>=${jvm.coreValue})` : ''}.`);
+    }
+    const releaseTypes = { ...KESTRA_RELEASE_TYPES, ...base.versioning.releaseTypes };
+    set('versioning.releaseTypes', releaseTypes, 'The Kestra convention: dependency bumps ship in the jar and release a patch; the SNAPSHOT cycle\'s chore(version) commits never release.');
+    if (jvm.coreProperty || base.fleet.coreVersionProperty !== 'coreVersion') {
+      set('versioning.coreRaise', 'minor', 'A release that raises the required core version is a minor (as Kestra releases its plugins).');
+    }
+  }
   set('release.environment', options.environment, 'The Environment whose required reviewers approve releases (--environment).');
   set('core.repository', options.core, 'The core the plugins are built against; compat tests them against its develop branch (--core).');
   for (const job of ['release', 'compat', 'digest']) set(`slack.${job}`, options.slackChannel, 'The Slack channel of the release, compat and digest messages (--slack-channel).');
@@ -116,9 +131,11 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const config = checked.data;
 
   const settings = differingSettings(config, reasons);
+  const javaVersion = jvm?.javaVersion ?? DEFAULT_JAVA_VERSION;
   const header = [
-    `slipway's settings, written by \`slipway init\`. Found: ${fleet.single ? 'one' : names.length} ${fleet.ecosystem} plugin${names.length === 1 ? '' : 's'}`,
+    `slipway's settings, written by \`slipway init\`. Found: ${describeFleet(fleet)}`,
     `(${list(names)}).`,
+    ...(jvm ? [`Java ${javaVersion} in the workflows (${jvm.javaVersion ? 'from the build' : 'no build file says; change java-version there'}); publishing runs ${publishLine(fleet)} from the build root.`] : []),
     'Only what differs from the defaults is here; every other key keeps its default',
     '(README.md › Configuration). Check it with `slipway plan`.',
   ];
@@ -134,7 +151,14 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
       throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${[...starters.keys()].map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
     }
   }
-  const workflows = new Map(chosen.map((file) => [`.github/workflows/${file}`, pointStarterAt(starters.get(file)!, actionRef)] as const));
+  const starterText = (file: string) => {
+    const text = pointStarterAt(starters.get(file)!, actionRef);
+    return jvm ? jvmStarter(file, text, javaVersion) : text;
+  };
+  const foreign = await foreignWorkflows(cwd, chosen.map((file) => `.github/workflows/${file}`));
+  const workflowPath = (file: string) => (foreign.has(`.github/workflows/${file}`) ? `.github/workflows/slipway-${file}` : `.github/workflows/${file}`);
+  for (const path of foreign) reporter.info(`${path} is another tool's workflow: slipway's starter goes beside it as ${workflowPath(path.split('/').at(-1)!)} (remove the old one once slipway releases)`);
+  const workflows = new Map(chosen.map((file) => [workflowPath(file), starterText(file)] as const));
   const planned = [{ path: CONFIG_FILE, text: renderInitConfig(header, settings) }, ...[...workflows].map(([path, text]) => ({ path, text }))];
   const existing = new Set(await existingFiles(cwd, planned.map((f) => f.path)));
   const files = planned.map((file) => ({ ...file, exists: existing.has(file.path) }));
@@ -164,11 +188,15 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   return { ecosystem: fleet.ecosystem, plugins: names, files, outcome: 'written', steps };
 }
 
-async function currentBranch(cwd: string): Promise<string | undefined> {
-  return git(cwd, ['symbolic-ref', '--short', '-q', 'HEAD']).then(
-    (name) => name.trim() || undefined,
-    () => undefined,
-  );
+/** "one gradle build released as one unit (23 artifacts)", "4 npm plugins". */
+function describeFleet(fleet: Fleet): string {
+  const [first] = fleet.plugins;
+  if (fleet.single && first && (first.artifacts?.length ?? 0) > 1) return `one ${fleet.ecosystem} build released as one unit, v{version}, with ${first.artifacts!.length} artifacts`;
+  return `${fleet.single ? 'one' : fleet.plugins.length} ${fleet.ecosystem} plugin${fleet.plugins.length === 1 ? '' : 's'}`;
+}
+
+function publishLine(fleet: Fleet): string {
+  return fleet.ecosystem === 'maven' ? '`mvn -B deploy`' : '`./gradlew publish` (`gradle publish` without a wrapper)';
 }
 
 const samePaths = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;

@@ -10,10 +10,14 @@
  * Every step is written to the journal as it ends.
  */
 import pMap from 'p-map';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
-import { readLog } from '../adapters/git.ts';
-import { createAnnotatedTag, commitMessage, commitPaths, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto } from '../adapters/git-release.ts';
+import { currentBranch, headSha, readLog } from '../adapters/git.ts';
+import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
+import { createAnnotatedTag, commitMessage, commitPaths, detachedWorktree, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto } from '../adapters/git-release.ts';
+import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import { createGitHubClient, type Octokit } from '../adapters/github/client.ts';
 import { githubReleases, type ExistingRelease, type GitHubReleases } from '../adapters/github/releases.ts';
 import { repositoryUrl } from '../adapters/git.ts';
@@ -23,18 +27,19 @@ import type { RegistryClient } from '../adapters/registry/types.ts';
 import { journalWriter } from '../adapters/release/journal-file.ts';
 import { readWorktreeFile, writeWorktreeFile } from '../adapters/release/worktree-files.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
+import type { GitRefName, GitRemoteName } from '../core/git/ref-name.ts';
 import { SlipwayError, formatError, isSlipwayError } from '../core/errors.ts';
 import type { PlannedRelease, ReleasePlan } from '../core/plan/release-plan.ts';
 import { githubReleaseContent } from '../core/release/github-release-content.ts';
 import { newJournal, resultLine, type EntryStatus, type JournalEntry, type ReleaseJournal } from '../core/release/journal.ts';
 import { parsePlan } from '../core/release/plan-schema.ts';
-import { planHashInMessage, releaseCommitMessage, tagMessage } from '../core/release/release-commit.ts';
+import { planHashInMessage, releaseCommitMessage, snapshotCommitMessage, snapshotHashInMessage, tagMessage } from '../core/release/release-commit.ts';
 import { releaseSteps, stepKey, STEP_KINDS, type ReleaseStep, type StepKind } from '../core/release/release-steps.ts';
 import { checkHistory, staleError, verifyPlanHash } from '../core/release/verify-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
-import type { PlanHash, PluginName, Sha, TagName } from '../core/types.ts';
-import { bumpedManifest, changelogPath, changelogWithSection, plannedFiles, type ManifestWrite } from './release/planned-files.ts';
-import { readReleaseState, type ReleaseState } from './release/release-state.ts';
+import type { PlanHash, PluginName, Sha, TagName, Version } from '../core/types.ts';
+import { bumpedManifest, bumpedVersionFile, changelogPath, changelogWithSection, plannedFiles, snapshotManifest, type ManifestWrite } from './release/planned-files.ts';
+import { readReleaseState, releaseTarget, type ReleaseState } from './release/release-state.ts';
 
 export const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org/';
 /** How often a push refused because the remote moved on is replayed on top and retried. */
@@ -123,6 +128,23 @@ interface Outcome {
   url?: string;
 }
 
+/**
+ * The branch this release pushes to: the checked-out branch when `release.branches` allows it
+ * (a maintenance line ships from its own branch), `release.branch` on a detached HEAD.
+ */
+async function withReleaseBranch(cwd: string, config: SlipwayConfig): Promise<SlipwayConfig> {
+  const branch = await currentBranch(cwd);
+  if (branch === undefined || branch === config.release.branch) return config;
+  const allowed = releaseBranches(config);
+  if (!branchAllowed(branch, allowed)) {
+    throw new SlipwayError('BRANCH_NOT_ALLOWED', `releases do not ship from branch "${branch}" (release.branches: ${allowed.join(', ')})`, {
+      subject: 'release.branches',
+      hint: `check out a release branch, or add a pattern for "${branch}" to release.branches in slipway.yml`,
+    });
+  }
+  return { ...config, release: { ...config.release, branch } };
+}
+
 export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobResult> {
   const { cwd, reporter } = options;
   const dryRun = options.dryRun ?? false;
@@ -156,7 +178,7 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
       reporter.info(line);
       return { journal, released: [], line };
     }
-    config = options.config ?? (await loadConfig(cwd));
+    config = await withReleaseBranch(cwd, options.config ?? (await loadConfig(cwd)));
     state = await readReleaseState({ cwd, plan, config });
   } catch (error) {
     const line = await finish('refused', [], { cause: error, step: 'verify' });
@@ -208,11 +230,13 @@ class ReleaseRun {
   private readonly byName: Map<PluginName, PlannedRelease>;
   /** This plan's release commit, once made or found. */
   private releaseCommit: Sha | undefined;
+  /** The SNAPSHOT cycle's commit on top of it (next development versions), once made or found. */
+  private snapshotCommit: Sha | undefined;
   private releaseCommitOnRemote: boolean;
   private remoteTags: Map<TagName, Sha>;
   private localTags: Map<TagName, Sha> | undefined;
   private github: { releases: GitHubReleases; existing?: Map<string, ExistingRelease> } | { skipped: string } | undefined;
-  private readonly publishers = new Map<string, RegistryClient | { skipped: string }>();
+  private readonly publishers = new Map<string, RegistryClient>();
   /** Notices already given (once per run, not once per plugin). */
   private readonly warned = new Set<string>();
   failedAt: string | undefined;
@@ -306,6 +330,7 @@ class ReleaseRun {
       changelog: () => this.changelog(release!),
       commit: () => this.commit(),
       tag: () => this.tag(release!),
+      snapshot: () => this.snapshot(),
       push: () => this.push(),
       'github-release': () => this.githubRelease(release!),
       publish: () => this.publish(release!),
@@ -318,7 +343,7 @@ class ReleaseRun {
   private async sync(): Promise<void> {
     const { sync } = this.input.state;
     if (sync.kind === 'none') return;
-    const { remote, branch } = this.input.config.release;
+    const { remote, branch } = releaseTarget(this.input.config);
     await this.record('sync', undefined, async () => {
       if (sync.kind === 'fast-forward') {
         if (this.input.dryRun) return { status: 'dry-run', detail: `fast-forward to ${remote}/${branch} at ${sync.to.slice(0, 7)} (its new commits touch no planned plugin)`, sha: sync.to };
@@ -327,6 +352,7 @@ class ReleaseRun {
       }
       if (this.input.dryRun) return { status: 'dry-run', detail: `replay the unpushed release commit ${sync.commit.slice(0, 7)} onto ${remote}/${branch} at ${sync.onto.slice(0, 7)}`, sha: sync.onto };
       this.releaseCommit = await this.replayOnto(sync.onto);
+      this.snapshotCommit = await this.findSnapshotCommit();
       return { status: 'done', detail: `replayed the unpushed release commit ${sync.commit.slice(0, 7)} onto ${remote}/${branch} (${sync.onto.slice(0, 7)}) as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
     });
   }
@@ -351,12 +377,24 @@ class ReleaseRun {
       throw new SlipwayError('MANIFEST_MISSING', `${file} does not exist`, { subject: release.name, hint: 'the plugin moved since the plan was made: plan again' });
     }
     const next = bumpedManifest(release, text);
-    if (next === text) return { status: 'already-done', detail: `${file} already says ${release.to ?? 'the planned ranges'}` };
+    // A lockstep Maven build: every module's <parent><version> follows the root's.
+    const others: { file: string; text: string; next: string }[] = [];
+    const to = release.to;
+    for (const other of release.versionFiles ?? []) {
+      if (to === undefined) break;
+      const current = await readWorktreeFile(this.cwd, other);
+      if (current === undefined) throw new SlipwayError('MANIFEST_MISSING', `${other} does not exist`, { subject: release.name, hint: 'the module moved since the plan was made: plan again' });
+      others.push({ file: other, text: current, next: bumpedVersionFile({ ecosystem: release.ecosystem, to }, current, other) });
+    }
+    const changed = others.filter((o) => o.next !== o.text);
+    if (next === text && changed.length === 0) return { status: 'already-done', detail: `${file} already says ${release.to ?? 'the planned ranges'}` };
     const deps = release.dependencyUpdates.map((u) => `${u.name} ${u.from} → ${u.to}${u.kind === 'runtime' ? '' : ` (${u.kind})`}`);
-    const version = 'from' in release ? `${String(release.from)} → ${String(release.to)}` : 'not released';
-    const detail = `${file}: ${version}${deps.length ? `; ${deps.join(', ')}` : ''}`;
+    const version = release.from !== undefined && release.to !== undefined ? `${release.from} → ${release.to}` : 'not released';
+    const modules = others.length ? `; ${others.length} module${others.length === 1 ? '' : 's'} follow` : '';
+    const detail = `${file}: ${version}${deps.length ? `; ${deps.join(', ')}` : ''}${modules}`;
     if (this.input.dryRun) return { status: 'dry-run', detail: `write ${detail}` };
-    await writeWorktreeFile(this.cwd, file, next);
+    if (next !== text) await writeWorktreeFile(this.cwd, file, next);
+    for (const other of changed) await writeWorktreeFile(this.cwd, other.file, other.next);
     return { status: 'done', detail };
   }
 
@@ -379,6 +417,39 @@ class ReleaseRun {
     if (this.input.dryRun) return { status: 'dry-run', detail: `commit ${files.length} files: "${message.split('\n')[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}…` };
     this.releaseCommit = await commitPaths(this.cwd, message, files);
     return { status: 'done', detail: `committed ${files.length} files as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
+  }
+
+  /**
+   * The SNAPSHOT cycle: on top of the release commit, a commit that writes each unit's next
+   * development version (1.9.9-SNAPSHOT). The tags stay on the release commit; the push sends
+   * both commits and the tags atomically, so the remote never has one without the other.
+   */
+  private async snapshot(): Promise<Outcome> {
+    const releases = this.plan.releases.filter((r): r is PlannedRelease & { nextSnapshot: Version } => r.nextSnapshot !== undefined);
+    const versions = releases.map((r) => `${r.name} ${r.nextSnapshot}`).join(', ');
+    if (this.releaseCommit === undefined) return { status: 'dry-run', detail: `commit the next development version${releases.length === 1 ? '' : 's'} ${versions} on top of the release commit` };
+    if (this.releaseCommitOnRemote) return { status: 'already-done', detail: `pushed with the release commit ${this.releaseCommit.slice(0, 7)}` };
+    this.snapshotCommit ??= await this.findSnapshotCommit();
+    if (this.snapshotCommit) return { status: 'already-done', detail: `SNAPSHOT commit ${this.snapshotCommit.slice(0, 7)} (found by its Slipway-Snapshot trailer)`, sha: this.snapshotCommit };
+    const writes: { file: string; text: string }[] = [];
+    for (const release of releases) {
+      for (const file of [release.manifestFile, ...(release.versionFiles ?? [])]) {
+        const text = await readWorktreeFile(this.cwd, file);
+        if (text === undefined) throw new SlipwayError('MANIFEST_MISSING', `${file} does not exist`, { subject: release.name, hint: 'restore it from the release commit and rerun' });
+        writes.push({ file, text: snapshotManifest(release, text, file) });
+      }
+    }
+    if (this.input.dryRun) return { status: 'dry-run', detail: `commit ${versions} in ${writes.length} file(s)` };
+    for (const write of writes) await writeWorktreeFile(this.cwd, write.file, write.text);
+    this.snapshotCommit = await commitPaths(this.cwd, snapshotCommitMessage(this.plan), writes.map((w) => w.file));
+    return { status: 'done', detail: `committed ${versions} as ${this.snapshotCommit.slice(0, 7)}`, sha: this.snapshotCommit };
+  }
+
+  /** This plan's SNAPSHOT commit among the local commits after the release commit, if an earlier run made it. */
+  private async findSnapshotCommit(): Promise<Sha | undefined> {
+    if (this.releaseCommit === undefined) return undefined;
+    const after = await readLog(this.cwd, { to: 'HEAD', exclude: [this.releaseCommit] });
+    return after.find((c) => snapshotHashInMessage(c.message) === this.plan.hash)?.sha;
   }
 
   // --- tags and the push ------------------------------------------------------------------
@@ -423,7 +494,7 @@ class ReleaseRun {
   }
 
   private async push(): Promise<Outcome> {
-    const { remote, branch } = this.input.config.release;
+    const { remote, branch } = releaseTarget(this.input.config);
     const tags = this.plan.releases.map((r) => r.tag);
     let target = this.releaseCommit;
     if (target === undefined) return { status: 'dry-run', detail: `push the release commit and ${tags.length} tags to ${remote}/${branch} atomically` };
@@ -433,7 +504,8 @@ class ReleaseRun {
 
     for (let attempt = 1; ; attempt++) {
       const tagsToPush = missing();
-      const refspecs = [...(this.releaseCommitOnRemote ? [] : [`${target}:refs/heads/${branch}`]), ...tagsToPush.map((t) => `refs/tags/${t}:refs/tags/${t}`)];
+      const branchTip = this.snapshotCommit ?? target;
+      const refspecs = [...(this.releaseCommitOnRemote ? [] : [`${branchTip}:refs/heads/${branch}`]), ...tagsToPush.map((t) => `refs/tags/${t}:refs/tags/${t}`)];
       const outcome = await pushAtomic(this.cwd, remote, refspecs);
       if (outcome.ok) {
         for (const t of tags) this.remoteTags.set(t, target);
@@ -456,7 +528,7 @@ class ReleaseRun {
    * release commit is replayed on top of them and the (never pushed) tags follow it; otherwise
    * the plan is stale.
    */
-  private async replayOntoRemote(remote: string, branch: string): Promise<Sha> {
+  private async replayOntoRemote(remote: GitRemoteName, branch: GitRefName): Promise<Sha> {
     const tip = await fetchBranch(this.cwd, remote, branch);
     const commits = await readLog(this.cwd, { to: tip, exclude: [this.plan.baseSha] });
     const history = checkHistory(this.plan, commits, this.input.state.router);
@@ -468,6 +540,7 @@ class ReleaseRun {
       });
     }
     this.releaseCommit = await this.replayOnto(tip);
+    if (this.snapshotCommit !== undefined) this.snapshotCommit = await this.findSnapshotCommit();
     this.reporter.info(`  ${remote}/${branch} moved on to ${tip.slice(0, 7)}; replayed the release commit as ${this.releaseCommit.slice(0, 7)}`);
     for (const release of this.plan.releases) {
       await createAnnotatedTag(this.cwd, release.tag, this.releaseCommit, tagMessage(release, this.plan.hash), { force: true });
@@ -523,30 +596,66 @@ class ReleaseRun {
     return { status: 'done', detail: `${found ? 'updated' : 'created'} the GitHub Release ${content.name}`, id: made.id, url: made.url };
   }
 
-  private publisherFor(release: PlannedRelease): RegistryClient | { skipped: string } {
-    const key = release.ecosystem === 'npm' ? 'npm' : 'command';
-    let publisher = this.publishers.get(key);
-    if (!publisher) {
-      const { options, config } = this.input;
-      if (key === 'npm') {
-        publisher = npmRegistry({ registry: options.registry?.url ?? config.release.registry ?? DEFAULT_NPM_REGISTRY, token: options.registry?.token });
-      } else {
-        publisher = config.commands.publish
-          ? commandPublisher(config.commands.publish)
-          : { skipped: `no publish command for ${release.ecosystem} plugins (commands.publish in slipway.yml)` };
-      }
-      this.publishers.set(key, publisher);
+  /** The publisher and the folder it runs in: slipway.yml's command in the unit's folder, else the ecosystem's default. */
+  private async publisherFor(release: PlannedRelease): Promise<{ client: RegistryClient; root: string; dir: string } | { skipped: string }> {
+    const { options, config } = this.input;
+    const root = this.cwd;
+    const unitDir = join(root, release.path);
+    if (config.commands.publish) {
+      const client = this.cachedPublisher('configured', () => commandPublisher(config.commands.publish!));
+      return { client, root, dir: unitDir };
     }
+    const fallback = await strategyFor(release.ecosystem).publishDefault(root, { path: release.path });
+    switch (fallback.kind) {
+      case 'npm-registry':
+        return {
+          client: this.cachedPublisher('npm', () => npmRegistry({ registry: options.registry?.url ?? config.release.registry ?? DEFAULT_NPM_REGISTRY, token: options.registry?.token })),
+          root,
+          dir: unitDir,
+        };
+      case 'command':
+        return {
+          client: this.cachedPublisher(`${fallback.command}`, () => commandPublisher(fallback.command, fallback.alreadyPublished ? { alreadyPublished: fallback.alreadyPublished } : {})),
+          root,
+          dir: fallback.cwd,
+        };
+      case 'none':
+        return { skipped: fallback.reason };
+    }
+  }
+
+  private cachedPublisher(key: string, make: () => RegistryClient): RegistryClient {
+    let publisher = this.publishers.get(key);
+    if (!publisher) this.publishers.set(key, (publisher = make()));
     return publisher;
   }
 
-  private async publish(release: PlannedRelease): Promise<Outcome> {
-    const publisher = this.publisherFor(release);
-    if ('skipped' in publisher) {
-      if (!this.warned.has(publisher.skipped)) this.reporter.warn(publisher.skipped);
-      this.warned.add(publisher.skipped);
-      return { status: 'skipped', detail: publisher.skipped };
+  /**
+   * Runs `work` in the publisher's folder as it is at the release commit. After the SNAPSHOT
+   * commit the working tree says 1.9.9-SNAPSHOT, so the build is run from a detached checkout of
+   * the release commit instead (built from exactly what was tagged).
+   */
+  private async fromReleaseCommit<T>(release: PlannedRelease, found: { root: string; dir: string }, work: (dir: string) => Promise<T>): Promise<T> {
+    if (release.nextSnapshot === undefined || this.releaseCommit === undefined || (await headSha(this.cwd)) === this.releaseCommit) return work(found.dir);
+    const parent = await temporaryFolder();
+    const checkout = join(parent, 'release');
+    const remove = await detachedWorktree(this.cwd, checkout, this.releaseCommit);
+    try {
+      return await work(join(checkout, found.dir.slice(found.root.length)));
+    } finally {
+      await remove();
+      await rm(parent, { recursive: true, force: true });
     }
+  }
+
+  private async publish(release: PlannedRelease): Promise<Outcome> {
+    const found = await this.publisherFor(release);
+    if ('skipped' in found) {
+      if (!this.warned.has(found.skipped)) this.reporter.warn(found.skipped);
+      this.warned.add(found.skipped);
+      return { status: 'skipped', detail: found.skipped };
+    }
+    const publisher = found.client;
     const where = publisher.destination;
     if ((await publisher.isPublished(release.name, release.to)) === true) {
       return { status: 'already-done', detail: `${release.name}@${release.to} is already on ${where}`, url: where };
@@ -554,13 +663,18 @@ class ReleaseRun {
     if (this.input.dryRun) return { status: 'dry-run', detail: `publish ${release.name}@${release.to} to ${where}` };
     // Provenance needs GitHub's OIDC token, which only a job with `id-token: write` has.
     const provenance = release.ecosystem === 'npm' && !!this.input.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-    const result = await publisher.publish({ name: release.name, version: release.to, dir: join(this.cwd, release.path) }, { provenance });
+    const result = await this.fromReleaseCommit(release, found, (dir) => publisher.publish({ name: release.name, version: release.to, dir }, { provenance }));
     return {
       status: result.status === 'already-published' ? 'already-done' : 'done',
       detail: `${result.status === 'already-published' ? 'already on' : 'published to'} ${where}${result.distTag ? ` (dist-tag ${result.distTag})` : ''}${provenance ? ' with provenance' : ''}`,
       url: where,
     };
   }
+}
+
+/** Counterpart of ReleaseRun.publish: see fromReleaseCommit. */
+async function temporaryFolder(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'slipway-publish-'));
 }
 
 /** owner/name of a github.com remote, for GitHub Releases when no repository is given. */

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet } from '../adapters/fleet.ts';
 import { readLog, readTags } from '../adapters/git.ts';
+import { fleetLog } from './history/fleet-log.ts';
 import { readManifestInputs } from '../adapters/validate/manifest-inputs.ts';
 import { runPluginCommand, type CommandRun } from '../adapters/validate/run-plugin-command.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
 import { readReleaseHistory, type ReleaseHistory } from '../core/history/last-release.ts';
-import { logStart, type DatedTag } from '../core/history/log-range.ts';
 import { pathRouter, type PathRouter } from '../core/history/route-commits.ts';
 import { unreleasedCommits } from '../core/history/unreleased-commits.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
@@ -62,7 +62,7 @@ export async function validateFleet(options: ValidateOptions): Promise<ValidateR
   const quiet = quietReporter(reporter);
   const [planned, tags] = await Promise.all([
     options.plan ? discoverFleet(cwd, config).then((fleet) => ({ plan: options.plan!, fleet })) : planRelease({ cwd, reporter: quiet, config, prerelease: options.prerelease }),
-    readTags(cwd),
+    readTags(cwd, options.range?.head ?? 'HEAD'),
   ]);
   const { plan, fleet } = planned;
   const { histories } = readReleaseHistory(fleet.plugins, tags, tagFormatFor(config, fleet));
@@ -85,7 +85,7 @@ export async function validateFleet(options: ValidateOptions): Promise<ValidateR
   } else {
     const names = new Set<string>(plan.releases.map((r) => r.name));
     selected = fleet.plugins.filter((p) => names.has(p.name));
-    commitsOf = await unreleasedOf(cwd, selected, router, histories, tags);
+    commitsOf = await unreleasedOf(cwd, selected, router, histories, reporter);
   }
   if (options.only?.length) {
     const wanted = new Set(options.only);
@@ -205,16 +205,15 @@ function commitsByPlugin(commits: readonly RawCommit[], router: PathRouter): Map
   return map;
 }
 
-/** The planned plugins' unreleased commits, from one `git log` down to the oldest of their last releases. */
-async function unreleasedOf(cwd: string, plugins: readonly Plugin[], router: PathRouter, histories: ReadonlyMap<PluginName, ReleaseHistory>, tags: readonly DatedTag[]): Promise<Map<PluginName, RawCommit[]>> {
+/** The planned plugins' unreleased commits, from one `git log` (see jobs/history/fleet-log.ts). */
+async function unreleasedOf(cwd: string, plugins: readonly Plugin[], router: PathRouter, histories: ReadonlyMap<PluginName, ReleaseHistory>, reporter: Reporter): Promise<Map<PluginName, RawCommit[]>> {
   if (plugins.length === 0) return new Map();
   const releaseCommit = new Map<PluginName, Sha>();
   for (const plugin of plugins) {
     const last = histories.get(plugin.name)?.last;
     if (last) releaseCommit.set(plugin.name, last.commit);
   }
-  const exclude = logStart(plugins, releaseCommit, tags);
-  const commits = await readLog(cwd, { exclude: exclude ? [exclude] : [] });
+  const commits = await fleetLog(cwd, 'HEAD', plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter);
   return unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) });
 }
 

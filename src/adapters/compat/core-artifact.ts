@@ -57,7 +57,7 @@ export function coreCloneUrl(repository: string, root: string, server = process.
 export async function latestReleaseTag(url: string): Promise<string> {
   let out: string;
   try {
-    out = (await execa('git', ['ls-remote', '--tags', '--refs', url])).stdout;
+    out = (await execa('git', ['ls-remote', '--tags', '--refs', '--', url])).stdout;
   } catch (error) {
     throw new SlipwayError('GIT_FAILED', `cannot list the core's tags: ${String((error as { stderr?: string }).stderr ?? error).split('\n')[0]}`, {
       subject: url,
@@ -110,7 +110,7 @@ export async function buildCore(options: BuildCoreOptions): Promise<CoreArtifact
     await rm(checkout, { recursive: true, force: true });
     ref = options.source.ref;
     try {
-      await execa('git', ['clone', '--quiet', '--depth', '1', '--single-branch', '--branch', ref, options.source.url, checkout]);
+      await execa('git', ['clone', '--quiet', '--depth', '1', '--single-branch', `--branch=${ref}`, '--', options.source.url, checkout]);
     } catch (error) {
       throw new SlipwayError('GIT_FAILED', `cannot check out the core at ${ref}: ${String((error as { stderr?: string }).stderr ?? error).split('\n')[0]}`, {
         subject: `${options.source.url}#${ref}`,

@@ -72,7 +72,7 @@ async function testPlugin(target: PluginTarget, options: TestPluginsOptions): Pr
     const started = performance.now();
     try {
       await rm(dir, { recursive: true, force: true });
-      await execa('git', ['clone', '--quiet', '--depth', '1', target.cloneUrl, dir]);
+      await execa('git', ['clone', '--quiet', '--depth', '1', '--', target.cloneUrl, dir]);
     } catch (error) {
       const reason = String((error as { stderr?: string }).stderr ?? error).trim().split('\n').at(-1) ?? 'git clone failed';
       return { plugin: target.name, attempts: [infra('checkout', reason, performance.now() - started)] };

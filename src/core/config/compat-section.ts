@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { branchName, optionalRemoteName } from './git-names.ts';
 import { WEEKDAYS } from '../compat/next-weekly-time.ts';
 
 /**
@@ -48,9 +49,9 @@ const orgSection = z.strictObject({
 const resultsSection = z
   .strictObject({
     /** The branch that keeps one results file per run (history is appended, never rewritten). */
-    branch: z.string().min(1).default('slipway-compat'),
+    branch: branchName().default('slipway-compat'),
     /** The git remote the branch is pushed to; '' keeps it local. */
-    remote: z.string().default('origin'),
+    remote: optionalRemoteName().default('origin'),
     /** How many recent runs the HTML report shows and durations are learnt from. */
     history: z.number().int().min(1).max(100).default(8),
   })

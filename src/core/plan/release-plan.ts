@@ -4,6 +4,7 @@
  */
 import type { DependencyKind, Ecosystem, PlanHash, PluginName, RepoPath, Sha, TagName, Version } from '../types.ts';
 import type { Bump } from '../versioning/bump.ts';
+import type { OverrideRecord } from './version-overrides.ts';
 
 /** 2: dependency updates carry their kind; `rangeUpdates` for plugins that are not released. */
 export const PLAN_SCHEMA_VERSION = 2;
@@ -49,8 +50,10 @@ export interface PlannedRelease {
   to: Version;
   /** The bump the commits asked for (before the 0.x rule); `patch` for dependency-only releases. */
   bump: Exclude<Bump, 'none'>;
-  /** Why it releases: its own commits, or only because an internal dependency is released. */
-  reason: 'commits' | 'dependency';
+  /** Why it releases: its own commits, only because an internal dependency is released, or only because a person asked. */
+  reason: 'commits' | 'dependency' | 'override';
+  /** Present when a person set the version or the bump (Release-As footer, --set, --bump). */
+  override?: OverrideRecord;
   /** The tag this release will create. */
   tag: TagName;
   /** True when the plugin had no release tag: `from` is the manifest version. */
@@ -60,6 +63,12 @@ export interface PlannedRelease {
   dependencyUpdates: DependencyUpdate[];
   /** Planned plugins that depend on this one. */
   dependents: PluginName[];
+  /** What the unit publishes (groupId:artifactId), when it is more than the unit itself (a lockstep Gradle/Maven build). */
+  artifacts?: string[];
+  /** Other files rewritten with the version (module poms' `<parent><version>`). */
+  versionFiles?: RepoPath[];
+  /** The SNAPSHOT cycle: the development version committed after the tag (1.9.9-SNAPSHOT). */
+  nextSnapshot?: Version;
   /** The section prepended to the plugin's changelog. */
   changelog: string;
 }

@@ -11,7 +11,22 @@ const bumpLabel = (release: PlannedRelease): string => {
   return applied === release.bump ? applied : `${applied} (breaking, 0.x)`;
 };
 
+/** Who decided the version, when a person did: the approver sees overrides before approving. */
+const overridden = (release: PlannedRelease): string | undefined => {
+  const o = release.override;
+  if (!o) return undefined;
+  if (o.source === 'set') return `set to ${o.version} at plan time (--set)`;
+  if (o.source === 'bump') return `${o.bump} bump set at plan time (--bump)`;
+  return `Release-As: ${o.version} in ${o.commit.slice(0, 7)}`;
+};
+
 const why = (release: PlannedRelease): string => {
+  const override = overridden(release);
+  const reason = whyFromHistory(release);
+  return override ? (release.reason === 'override' ? override : `${override}; ${reason}`) : reason;
+};
+
+const whyFromHistory = (release: PlannedRelease): string => {
   if (release.reason === 'dependency') {
     return `dependency: ${release.dependencyUpdates.map((u) => u.name).join(', ') || 'internal dependency released'}`;
   }
@@ -23,6 +38,21 @@ const why = (release: PlannedRelease): string => {
 const rangeList = (updates: readonly DependencyUpdate[]) => updates.map((u) => `${u.name} ${u.from} → ${u.to} (${u.kind})`).join(', ');
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
+/** Inline code whose text cannot close the span early (artifact names come from build files). */
+const code = (text: string) => `\`${text.replace(/[`\r\n]/g, '')}\``;
+
+/** What a release writes besides its changelog, and what it publishes, one line per fact. */
+function unitFacts(r: PlannedRelease, format: (text: string) => string): string[] {
+  const facts: string[] = [];
+  const files = [r.manifestFile, ...(r.versionFiles ?? [])];
+  facts.push(`writes ${r.to} to ${files.map(format).join(', ')} and tags ${format(r.tag)}`);
+  if (r.nextSnapshot) facts.push(`then commits the next development version ${format(r.nextSnapshot)} (tag stays on ${r.to})`);
+  if (r.artifacts?.length) facts.push(`${r.artifacts.length} artifact${r.artifacts.length === 1 ? '' : 's'}: ${r.artifacts.map(format).join(', ')}`);
+  return facts;
+}
+
+/** Only units whose release is more than one manifest write get the facts listed. */
+const hasFacts = (r: PlannedRelease) => r.nextSnapshot !== undefined || (r.artifacts?.length ?? 0) > 0 || (r.versionFiles?.length ?? 0) > 0;
 
 export function renderPlanSummary(plan: ReleasePlan): string {
   const count = plan.releases.length;
@@ -36,6 +66,9 @@ export function renderPlanSummary(plan: ReleasePlan): string {
     for (const r of plan.releases) {
       lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${bumpLabel(r)} | ${cell(why(r))} |`);
     }
+  }
+  for (const r of plan.releases.filter(hasFacts)) {
+    lines.push('', `**${cell(r.name)} ${r.to}**`, '', ...unitFacts(r, code).map((fact) => `- ${fact}`));
   }
   if (plan.rangeUpdates.length) {
     lines.push('', `**Ranges moved without a release** (${plan.rangeUpdates.length})`, '');
@@ -73,7 +106,7 @@ export function renderPlanText(plan: ReleasePlan): string {
     out.push('');
     for (const row of rows) out.push('  ' + row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
     for (const r of plan.releases) {
-      out.push('', `${r.name} ${r.from} → ${r.to}`, ...r.changelog.trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
+      out.push('', `${r.name} ${r.from} → ${r.to}`, ...(hasFacts(r) ? unitFacts(r, (t) => t).map((f) => `  ${f}`) : []), ...r.changelog.trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
     }
   }
   if (plan.rangeUpdates.length) {

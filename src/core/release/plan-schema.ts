@@ -41,12 +41,22 @@ const plannedRelease = z.strictObject({
   from: version,
   to: version,
   bump: z.enum(['major', 'minor', 'patch']),
-  reason: z.enum(['commits', 'dependency']),
+  reason: z.enum(['commits', 'dependency', 'override']),
+  override: z
+    .discriminatedUnion('source', [
+      z.strictObject({ source: z.literal('set'), version }),
+      z.strictObject({ source: z.literal('bump'), bump: z.enum(['major', 'minor', 'patch']) }),
+      z.strictObject({ source: z.literal('release-as'), version, commit: sha }),
+    ])
+    .optional(),
   tag: z.string().min(1),
   firstRelease: z.boolean(),
   commits: z.array(plannedCommit),
   dependencyUpdates: z.array(dependencyUpdate),
   dependents: z.array(z.string()),
+  artifacts: z.array(z.string().min(1)).optional(),
+  versionFiles: z.array(z.string().min(1)).optional(),
+  nextSnapshot: version.optional(),
   changelog: z.string().startsWith('## '),
 });
 

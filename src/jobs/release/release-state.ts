@@ -10,6 +10,7 @@ import { headSha, readLog } from '../../adapters/git.ts';
 import { changedPaths, commitsBetween, fetchBranch, fileAt, hasCommit, isAncestor, readRemoteState } from '../../adapters/git-release.ts';
 import { readWorktreeFile } from '../../adapters/release/worktree-files.ts';
 import type { SlipwayConfig } from '../../core/config/schema.ts';
+import { gitRefName, gitRemoteName, type GitRefName, type GitRemoteName } from '../../core/git/ref-name.ts';
 import { SlipwayError } from '../../core/errors.ts';
 import { pathRouter, type PathRouter } from '../../core/history/route-commits.ts';
 import type { ReleasePlan } from '../../core/plan/release-plan.ts';
@@ -47,8 +48,16 @@ export interface StateOptions {
 
 const DIVERGED_HINT = (remote: string, branch: string) => `bring the local branch in line with ${remote}/${branch} (git pull --rebase), then rerun`;
 
+/** The remote and branch a release pushes to, checked again here so git only ever gets checked names. */
+export function releaseTarget(config: SlipwayConfig): { remote: GitRemoteName; branch: GitRefName } {
+  return {
+    remote: gitRemoteName(config.release.remote, 'slipway.yml: release.remote'),
+    branch: gitRefName(config.release.branch, 'slipway.yml: release.branch'),
+  };
+}
+
 export async function readReleaseState({ cwd, plan, config }: StateOptions): Promise<ReleaseState> {
-  const { remote, branch } = config.release;
+  const { remote, branch } = releaseTarget(config);
   const tags = plan.releases.map((r) => r.tag);
   const [head, remoteState, fleet] = await Promise.all([headSha(cwd), readRemoteState(cwd, remote, branch, tags), discoverFleet(cwd, config)]);
   const remoteTip = remoteState.branchTip;
@@ -132,7 +141,7 @@ async function refuseForeignChanges(cwd: string, plan: ReleasePlan, changelogNam
       continue;
     }
     const [now, base] = await Promise.all([readWorktreeFile(cwd, path), fileAt(cwd, 'HEAD', path)]);
-    if (now !== releasedContent(writers, base)) foreign.push(path);
+    if (now !== releasedContent(path, writers, base)) foreign.push(path);
   }
   if (foreign.length) {
     foreign.sort();
