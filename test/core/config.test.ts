@@ -20,7 +20,7 @@ describe('slipway.yml', () => {
 
   it('keeps given values and fills the rest with defaults', () => {
     const config = parseConfig('versioning:\n  tagFormat: "{name}/v{version}"\n  releaseTypes:\n    docs: patch\n');
-    expect(config.versioning).toEqual({ tagFormat: '{name}/v{version}', releaseTypes: { docs: 'patch' }, dependents: 'patch', snapshot: 'auto' });
+    expect(config.versioning).toEqual({ tagFormat: '{name}/v{version}', releaseTypes: { docs: 'patch' }, dependents: 'patch', snapshot: 'auto', coreRaise: 'none' });
   });
 
   it('an unknown key is an error naming the key and its line', () => {
