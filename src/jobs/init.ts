@@ -116,7 +116,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
       set('fleet.coreVersionProperty', jvm.coreProperty, `The property that names the core version the plugins build against, read from the build; the catalog records it as a minimum${jvm.coreValue ? ` (>=${jvm.coreValue})` : ''}.`);
     }
     const releaseTypes = { ...KESTRA_RELEASE_TYPES, ...base.versioning.releaseTypes };
-    set('versioning.releaseTypes', releaseTypes, 'The Kestra convention: dependency bumps ship in the jar and release a patch; the SNAPSHOT cycle\'s chore(version) commits never release.');
+    set('versioning.releaseTypes', releaseTypes, 'The Kestra convention: what lands in the jar (dependency bumps, metadata, docs, tests) releases a patch; the SNAPSHOT cycle\'s chore(version) commits never release.');
     if (jvm.coreProperty || base.fleet.coreVersionProperty !== 'coreVersion') {
       set('versioning.coreRaise', 'minor', 'A release that raises the required core version is a minor (as Kestra releases its plugins).');
     }
