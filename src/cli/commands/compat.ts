@@ -18,6 +18,7 @@ import { planCompat } from '../../jobs/compat/plan.ts';
 import { reportCompat, type CompatReport, type CompatReportOptions } from '../../jobs/compat/report.ts';
 import { voidCompatRun } from '../../jobs/compat/void.ts';
 import { parseFlags } from '../command.ts';
+import { slackTokenFromEnv } from '../slack-token.ts';
 
 export const usage = `usage: slipway compat [plan | report | void RUN] [options]
 
@@ -43,7 +44,7 @@ options:
   --run-id ID            name of the run (default: local-<time>)
   --max-shards N         plan: shards at most (default: compat.maxShards; never above 256)
   --results DIR          report: the folder holding shard-*.json
-  --slack-channel C      post the report to Slack (default: slack.compat); needs SLACK_TOKEN
+  --slack-channel C      post the report to Slack (default: slack.compat); needs SLACK_BOT_TOKEN
   --now                  post to Slack now, not at the next compat.report weekday and time
   --issues OWNER/NAME    keep one issue per regression in that repository; needs GITHUB_TOKEN
   --push                 push the results branch to its remote (compat.results.remote)
@@ -53,7 +54,7 @@ options:
   --json                 print the classified run as JSON
   --dry-run              show each write (results branch, Slack, issues) without making it
 
-environment: SLACK_TOKEN, SLACK_API_URL (another Slack API root), GITHUB_TOKEN, GITHUB_API_URL.`;
+environment: SLACK_BOT_TOKEN, SLACK_API_URL (another Slack API root), GITHUB_TOKEN, GITHUB_API_URL.`;
 
 const FLAGS = {
   cwd: { type: 'string' },
@@ -78,7 +79,7 @@ const FLAGS = {
 type Values = ReturnType<typeof parseFlags<typeof FLAGS>>['values'];
 
 export async function run(args: string[], context: { debug: boolean }): Promise<number> {
-  const { values, positionals } = parseFlags(args, FLAGS, 'compat');
+  const { values, positionals } = parseFlags(args, FLAGS, 'compat', true);
   const mode = positionals[0] ?? 'all';
   if (!['all', 'plan', 'report', 'void'].includes(mode) || positionals.length > (mode === 'void' ? 2 : 1)) {
     throw new SlipwayError('USAGE', `unknown compat mode "${positionals.join(' ')}"`, { hint: 'use `slipway compat`, `slipway compat plan`, `slipway compat report` or `slipway compat void RUN`' });
@@ -182,10 +183,10 @@ async function catalogTarget(cwd: string, config: SlipwayConfig, reporter: Repor
 function slackTarget(values: Values, config: SlipwayConfig): CompatReportOptions['slack'] {
   const channel = values['slack-channel'] ?? config.slack.compat;
   if (!channel) return undefined;
-  const token = process.env['SLACK_TOKEN'];
+  const token = slackTokenFromEnv();
   if (!token) {
     if (values['dry-run']) return undefined;
-    throw new SlipwayError('USAGE', `posting to Slack channel ${channel} needs a bot token`, { subject: 'SLACK_TOKEN', hint: 'set SLACK_TOKEN, or leave out --slack-channel (and slack.compat)' });
+    throw new SlipwayError('USAGE', `posting to Slack channel ${channel} needs a bot token`, { subject: 'SLACK_BOT_TOKEN', hint: 'set SLACK_BOT_TOKEN, or leave out --slack-channel (and slack.compat)' });
   }
   return { client: createSlackClient({ token, apiUrl: process.env['SLACK_API_URL'] }), channel, now: values.now ?? false };
 }

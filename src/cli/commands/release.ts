@@ -7,7 +7,7 @@ import { renderPlanText } from '../../core/plan/render-plan.ts';
 import { parsePlan, parsePlanHash } from '../../core/release/plan-schema.ts';
 import { planRelease } from '../../jobs/plan.ts';
 import { shipPlan } from '../../jobs/release.ts';
-import { parseFlags } from '../command.ts';
+import { dateFlag, parseFlags } from '../command.ts';
 
 export const usage = `usage: slipway release [options]
 
@@ -69,7 +69,7 @@ export async function run(args: string[], context: { debug: boolean }, io: Relea
   const source = values.plan ?? 'the plan shown above';
   const plan = values.plan
     ? parsePlan(await readPlanFile(values.plan), values.plan)
-    : (await planRelease({ cwd, reporter, prerelease: values.prerelease, date: values.date })).plan;
+    : (await planRelease({ cwd, reporter, prerelease: values.prerelease, date: dateFlag(values.date) })).plan;
   output.write(renderPlanText(plan));
   if (plan.releases.length === 0) return 0;
 
