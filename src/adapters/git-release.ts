@@ -177,3 +177,15 @@ export async function commitsBetween(cwd: string, from: string, to: string): Pro
   const out = await git(cwd, ['rev-list', '--end-of-options', `${from}..${to}`]);
   return out ? out.split('\n').map(sha) : [];
 }
+
+/**
+ * A detached checkout of `commit` in `dir` (`git worktree add`), for work that must see the
+ * release commit's files while the branch has moved on (publishing after the SNAPSHOT commit).
+ * The returned function removes it again.
+ */
+export async function detachedWorktree(cwd: string, dir: string, commit: Sha): Promise<() => Promise<void>> {
+  await git(cwd, ['worktree', 'add', '--quiet', '--detach', '--', dir, commit]);
+  return async () => {
+    await git(cwd, ['worktree', 'remove', '--force', '--', dir]).catch(() => undefined);
+  };
+}

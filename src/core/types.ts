@@ -66,6 +66,38 @@ export interface Plugin {
   private: boolean;
   /** The range of the core project this plugin needs, where the manifest declares one. */
   coreRange?: string;
+  /**
+   * What the unit publishes, when that is not just the unit itself: a Gradle/Maven build
+   * released in lockstep lists every subproject/module (groupId:artifactId) here.
+   */
+  artifacts?: Artifact[];
+  /**
+   * Other files that carry the unit's version and are rewritten with it (a Maven module's
+   * `<parent><version>` in a lockstep build).
+   */
+  versionFiles?: RepoPath[];
+  /**
+   * The lowest version the next release may have, committed by the maintainers: a
+   * `1.15.0-SNAPSHOT` in gradle.properties says the next release is at least 1.15.0.
+   */
+  versionFloor?: Version;
+  /** After the release, commit the next patch `-SNAPSHOT` (the JVM SNAPSHOT cycle). */
+  snapshotCycle?: boolean;
+}
+
+/** One published artifact of a release unit (a Maven coordinate), with what its build files say about it. */
+export interface Artifact {
+  /** Maven groupId; absent where the build does not say (an npm package). */
+  groupId?: string;
+  artifactId: string;
+  /** The subproject/module folder ('' for the root). */
+  path: RepoPath;
+  /** From `X-Kestra-Title` (or the build's own name). */
+  title?: string;
+  /** From `X-Kestra-Description` / `project.description` / `<description>`. */
+  description?: string;
+  /** From `X-Kestra-Group`: the plugin's package group. */
+  group?: string;
 }
 
 /** A commit as read from `git log`, before any interpretation. */

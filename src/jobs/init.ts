@@ -5,11 +5,14 @@
  * none when any exists (unless forced) or in a dry run.
  */
 import { loadConfig } from '../adapters/config-file.ts';
-import { discoverFleet } from '../adapters/fleet.ts';
+import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
+import { strategyFor } from '../adapters/ecosystems/strategy.ts';
+import { readJvmFacts } from '../adapters/init/jvm-facts.ts';
+import { DEFAULT_JAVA_VERSION, jvmStarter, KESTRA_RELEASE_TYPES } from '../core/init/jvm-preset.ts';
 import { currentBranch, readTags } from '../adapters/git.ts';
 import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { anyCatalogManifest } from '../adapters/init/catalog-manifests.ts';
-import { existingFiles, writeFiles } from '../adapters/init/files.ts';
+import { existingFiles, foreignWorkflows, writeFiles } from '../adapters/init/files.ts';
 import { readReleasePleaseConfig, RELEASE_PLEASE_CONFIG } from '../adapters/init/release-please.ts';
 import { readStarterWorkflows } from '../adapters/init/starter-workflows.ts';
 import { configSchema, type SlipwayConfig } from '../core/config/schema.ts';
@@ -18,6 +21,7 @@ import { SlipwayError } from '../core/errors.ts';
 import { defaultTagFormat, detectTagFormat } from '../core/init/detect-tag-format.ts';
 import { differingSettings, renderInitConfig } from '../core/init/init-config.ts';
 import { nextSteps } from '../core/init/next-steps.ts';
+import { ORG_STARTER } from '../core/init/org-starter.ts';
 import { releasePleaseSettings } from '../core/init/release-please.ts';
 import { parseActionRef, pointStarterAt, secretsUsed, STARTER_ACTION_REF } from '../core/init/starter-workflows.ts';
 import type { Reporter } from '../core/reporter.ts';
@@ -60,15 +64,17 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const { cwd, reporter } = options;
   const actionRef = parseActionRef(options.actionRef ?? STARTER_ACTION_REF);
   const base = await loadConfig(cwd);
-  const [fleet, tags, checkedOut, starters, releasePlease] = await Promise.all([
-    discoverFleet(cwd, base),
-    readTags(cwd),
-    currentBranch(cwd),
-    readStarterWorkflows(),
-    readReleasePleaseConfig(cwd),
-  ]);
+  const releasePlease = await readReleasePleaseConfig(cwd);
+  const releasePleaseFollowed = releasePleaseSettings(releasePlease);
+  // release-please lists the packages it releases; a fleet slipway would find otherwise (the
+  // root package.json as one plugin, or more workspace folders) would not release the same set.
+  const listed = base.fleet.paths === undefined ? releasePleaseFollowed?.packages : undefined;
+  const listedConfig: SlipwayConfig = listed ? { ...base, fleet: { ...base.fleet, ecosystem: listed.ecosystem, paths: listed.paths } } : base;
+  const [found, tags, checkedOut, starters] = await Promise.all([discoverFleet(cwd, base).catch(() => undefined), readTags(cwd), currentBranch(cwd), readStarterWorkflows()]);
+  const followsList = listed !== undefined && !samePaths(found?.plugins.map((p) => p.path) ?? [], listed.paths);
+  const fleet = found && !followsList ? found : await discoverFleet(cwd, listedConfig);
   const names = fleet.plugins.map((p) => p.name);
-  reporter.info(`found ${fleet.single ? 'a repository that is one' : `a fleet of ${names.length}`} ${fleet.ecosystem} plugin${names.length === 1 ? '' : 's'}: ${list(names)}`);
+  reporter.info(`found ${describeFleet(fleet, true)}: ${list(names)}`);
 
   // What differs from the defaults, and why.
   const reasons = new Map<string, string>();
@@ -90,7 +96,10 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     set('versioning.legacyTagFormats', detected.legacy, 'Older release tags in other formats: read as releases, never written.');
   }
   if (wanted.versioning.tagFormat === fleetDefault) delete wanted.versioning.tagFormat;
-  const releasePleaseFollowed = releasePleaseSettings(releasePlease);
+  if (followsList) {
+    if (found?.ecosystem !== listed.ecosystem) set('fleet.ecosystem', listed.ecosystem, 'The ecosystem of the packages release-please releases (release-please-config.json).');
+    set('fleet.paths', listed.paths, 'The packages release-please releases (release-please-config.json "packages").');
+  }
   if (releasePleaseFollowed) {
     set('versioning.dependents', releasePleaseFollowed.dependents, releasePleaseFollowed.dependentsReason);
     if (Object.keys(releasePleaseFollowed.releaseTypes).length) {
@@ -101,6 +110,18 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   }
   if (options.branch) set('release.branch', options.branch, 'The branch releases are made from (--branch).');
   else if (checkedOut && checkedOut !== base.release.branch) set('release.branch', checkedOut, 'The branch releases are made from: the branch checked out when init ran.');
+  const strategy = strategyFor(fleet.ecosystem);
+  const jvm = strategy.jvm ? await readJvmFacts(cwd, fleet.ecosystem) : undefined;
+  if (jvm) {
+    if (jvm.coreProperty && jvm.coreProperty !== base.fleet.coreVersionProperty) {
+      set('fleet.coreVersionProperty', jvm.coreProperty, `The property that names the core version the plugins build against, read from the build; the catalog records it as a minimum${jvm.coreValue ? ` (>=${jvm.coreValue})` : ''}.`);
+    }
+    const releaseTypes = { ...KESTRA_RELEASE_TYPES, ...base.versioning.releaseTypes };
+    set('versioning.releaseTypes', releaseTypes, 'The Kestra convention: what lands in the jar (dependency bumps, metadata, docs, tests) releases a patch; the SNAPSHOT cycle\'s chore(version) commits never release.');
+    if (jvm.coreProperty || base.fleet.coreVersionProperty !== 'coreVersion') {
+      set('versioning.coreRaise', 'minor', 'A release that raises the required core version is a minor (as Kestra releases its plugins).');
+    }
+  }
   set('release.environment', options.environment, 'The Environment whose required reviewers approve releases (--environment).');
   set('core.repository', options.core, 'The core the plugins are built against; compat tests them against its develop branch (--core).');
   for (const job of ['release', 'compat', 'digest']) set(`slack.${job}`, options.slackChannel, 'The Slack channel of the release, compat and digest messages (--slack-channel).');
@@ -113,9 +134,11 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const config = checked.data;
 
   const settings = differingSettings(config, reasons);
+  const javaVersion = jvm?.javaVersion ?? DEFAULT_JAVA_VERSION;
   const header = [
-    `slipway's settings, written by \`slipway init\`. Found: ${fleet.single ? 'one' : names.length} ${fleet.ecosystem} plugin${names.length === 1 ? '' : 's'}`,
+    `slipway's settings, written by \`slipway init\`. Found: ${describeFleet(fleet)}`,
     `(${list(names)}).`,
+    ...(jvm ? [`Java ${javaVersion} in the workflows (${jvm.javaVersion ? 'from the build' : 'no build file says; change java-version there'}); publishing runs ${publishLine(fleet)} from the build root.`] : []),
     'Only what differs from the defaults is here; every other key keeps its default',
     '(README.md › Configuration). Check it with `slipway plan`.',
   ];
@@ -132,16 +155,25 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   // listed in a catalog (its presence also turns on the catalog's validate checks).
   const compatSkipped = !config.core.repository && !options.workflows;
   const indexSkipped = !options.workflows && config.catalog.repository === undefined && !(await anyCatalogManifest(cwd, fleet.plugins));
-  const chosen = [...starters.keys()].filter((file) => {
+  // The org release starter belongs in an organisation's central repository (init --org).
+  const repositoryStarters = [...starters.keys()].filter((file) => file !== ORG_STARTER);
+  const chosen = repositoryStarters.filter((file) => {
     const name = file.replace(/\.ya?ml$/, '');
     return options.workflows ? options.workflows.includes(name) : !(name === 'compat' && compatSkipped) && !(name === 'index' && indexSkipped);
   });
   for (const name of options.workflows ?? []) {
     if (!chosen.some((file) => file.replace(/\.ya?ml$/, '') === name)) {
-      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${[...starters.keys()].map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
+      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${repositoryStarters.map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
     }
   }
-  const workflows = new Map(chosen.map((file) => [`.github/workflows/${file}`, pointStarterAt(starters.get(file)!, actionRef)] as const));
+  const starterText = (file: string) => {
+    const text = pointStarterAt(starters.get(file)!, actionRef);
+    return jvm ? jvmStarter(file, text, javaVersion) : text;
+  };
+  const foreign = await foreignWorkflows(cwd, chosen.map((file) => `.github/workflows/${file}`));
+  const workflowPath = (file: string) => (foreign.has(`.github/workflows/${file}`) ? `.github/workflows/slipway-${file}` : `.github/workflows/${file}`);
+  for (const path of foreign) reporter.info(`${path} is another tool's workflow: slipway's starter goes beside it as ${workflowPath(path.split('/').at(-1)!)} (remove the old one once slipway releases)`);
+  const workflows = new Map(chosen.map((file) => [workflowPath(file), starterText(file)] as const));
   const planned = [{ path: CONFIG_FILE, text: renderInitConfig(header, settings) }, ...[...workflows].map(([path, text]) => ({ path, text }))];
   const existing = new Set(await existingFiles(cwd, planned.map((f) => f.path)));
   const files = planned.map((file) => ({ ...file, exists: existing.has(file.path) }));
@@ -171,5 +203,19 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   for (const file of files) reporter.info(`${file.exists ? 'overwrote' : 'created'} ${file.path}`);
   return { ecosystem: fleet.ecosystem, plugins: names, files, outcome: 'written', steps };
 }
+
+/** "one gradle build released as one unit (23 artifacts)", "4 npm plugins". */
+function describeFleet(fleet: Fleet, sentence = false): string {
+  const [first] = fleet.plugins;
+  if (fleet.single && first && (first.artifacts?.length ?? 0) > 1) return `one ${fleet.ecosystem} build released as one unit, v{version}, with ${first.artifacts!.length} artifacts`;
+  const count = fleet.single ? (sentence ? 'a repository that is one' : 'one') : sentence ? `a fleet of ${fleet.plugins.length}` : String(fleet.plugins.length);
+  return `${count} ${fleet.ecosystem} plugin${fleet.plugins.length === 1 ? '' : 's'}`;
+}
+
+function publishLine(fleet: Fleet): string {
+  return fleet.ecosystem === 'maven' ? '`mvn -B deploy`' : '`./gradlew publish` (`gradle publish` without a wrapper)';
+}
+
+const samePaths = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
 
 const list = (names: readonly string[], shown = 5) => (names.length > shown ? `${names.slice(0, shown).join(', ')} and ${names.length - shown} more` : names.join(', '));

@@ -6,9 +6,11 @@ import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
 import { branchesContaining, currentBranch, headSha, readTags, repositoryUrl } from '../adapters/git.ts';
+import { fileAt } from '../adapters/git-release.ts';
+import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
-import { readReleaseHistory } from '../core/history/last-release.ts';
+import { readReleaseHistory, type ReleaseHistory } from '../core/history/last-release.ts';
 import type { DatedTag } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
 import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, tagFormatFor, type TagFormat } from '../core/history/tag-format.ts';
@@ -20,6 +22,9 @@ import type { Reporter } from '../core/reporter.ts';
 import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
 import type { VersionOverride } from '../core/plan/version-overrides.ts';
 import { fleetLog, guessLog } from './history/fleet-log.ts';
+import type { PluginName } from '../core/types.ts';
+import { checkReleaseDate } from '../core/release/preflight.ts';
+import { preflight } from './release/preflight.ts';
 
 export interface PlanOptions {
   cwd: string;
@@ -31,6 +36,8 @@ export interface PlanOptions {
   config?: SlipwayConfig;
   /** The approver's versions and bumps (`--set NAME=VERSION`, `--bump NAME=TYPE`). */
   overrides?: readonly VersionOverride[];
+  /** Now, for the default date and the date check (a parameter so specs never race the clock). */
+  now?: Date;
 }
 
 export interface PlanResult {
@@ -62,6 +69,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const config = options.config ?? (await loadConfig(cwd));
   if (options.prerelease !== undefined) checkPrereleaseChannel(options.prerelease);
+  const now = options.now ?? new Date();
+  if (options.date !== undefined) checkReleaseDate(options.date, now);
   const head = await headSha(cwd);
   const tagsRead = readTags(cwd, head);
   // Start the one `git log` from a guess made from the tags while the manifests are read.
@@ -93,12 +102,14 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     plugins: fleet.plugins.map((p) => p.name),
   });
   const branchWarning = branchPolicyWarning(branch, config);
+  const coreRaised = config.versioning.coreRaise === 'none' ? new Set<PluginName>() : await coreRaisedSince(cwd, fleet, histories, config);
   const plan = assemblePlan({
+    coreRaised,
     plugins: fleet.plugins,
     histories,
     unreleased,
     baseSha: head,
-    date: options.date ?? new Date().toISOString().slice(0, 10),
+    date: options.date ?? now.toISOString().slice(0, 10),
     tagFormat: format,
     versioning: config.versioning,
     prerelease: options.prerelease,
@@ -110,6 +121,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   if (branchWarning) reporter.warn(branchWarning);
+  // What the release will need, checked now: a plan that cannot ship never reaches the approver.
+  await preflight({ cwd, plan, changelogName: config.release.changelog, now });
   reportIgnored(plan, reporter);
   return { plan, fleet, config };
 }
@@ -139,6 +152,28 @@ async function refuseTakenTags(cwd: string, plan: ReleasePlan, tags: readonly Da
         : `that release was made on another line; release this line with a version no one has tagged (e.g. --set ${release.name}=<version>), or plan on the branch that holds the tag`,
     });
   }
+}
+
+/**
+ * The units whose core range differs from the one at their last release (versioning.coreRaise):
+ * one `git show` per unit with a core range and a release — a repository is one or a few units.
+ */
+async function coreRaisedSince(cwd: string, fleet: Fleet, histories: ReadonlyMap<PluginName, ReleaseHistory>, config: SlipwayConfig): Promise<Set<PluginName>> {
+  const raised = new Set<PluginName>();
+  for (const plugin of fleet.plugins) {
+    const last = histories.get(plugin.name)?.last;
+    if (plugin.coreRange === undefined || !last) continue;
+    const text = await fileAt(cwd, last.commit, plugin.manifestFile);
+    if (text === undefined) continue;
+    let before: string | undefined;
+    try {
+      before = strategyFor(plugin.ecosystem).coreRangeIn(text, plugin.manifestFile, config);
+    } catch {
+      continue; // a manifest that did not parse back then says nothing about a raise
+    }
+    if (before !== undefined && before !== plugin.coreRange) raised.add(plugin.name);
+  }
+  return raised;
 }
 
 /** A few ignored commits by name, then a count: a 1,300-plugin fleet can have hundreds. */

@@ -10,12 +10,14 @@
  * Every step is written to the journal as it ends.
  */
 import pMap from 'p-map';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
-import { currentBranch, readLog } from '../adapters/git.ts';
+import { currentBranch, headSha, readLog } from '../adapters/git.ts';
 import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
-import { createAnnotatedTag, commitMessage, commitPaths, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto, trackedPaths } from '../adapters/git-release.ts';
+import { createAnnotatedTag, commitMessage, commitPaths, detachedWorktree, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto, trackedPaths } from '../adapters/git-release.ts';
+import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import { createGitHubClient, type Octokit } from '../adapters/github/client.ts';
 import { githubReleases, type ExistingRelease, type GitHubReleases } from '../adapters/github/releases.ts';
 import { repositoryUrl } from '../adapters/git.ts';
@@ -31,14 +33,15 @@ import type { GitRefName, GitRemoteName } from '../core/git/ref-name.ts';
 import { SlipwayError, formatError, isSlipwayError } from '../core/errors.ts';
 import type { PlannedRelease, ReleasePlan } from '../core/plan/release-plan.ts';
 import { githubReleaseContent } from '../core/release/github-release-content.ts';
-import { newJournal, resultLine, type EntryStatus, type JournalEntry, type ReleaseJournal } from '../core/release/journal.ts';
+import { finishHint, newJournal, resultLine, runProgress, type EntryStatus, type JournalEntry, type ReleaseJournal, type RunProgress } from '../core/release/journal.ts';
 import { parsePlan } from '../core/release/plan-schema.ts';
-import { planHashInMessage, releaseCommitMessage, tagMessage } from '../core/release/release-commit.ts';
+import { planHashInMessage, releaseCommitMessage, snapshotCommitMessage, snapshotHashInMessage, tagMessage } from '../core/release/release-commit.ts';
 import { releaseSteps, stepKey, STEP_KINDS, type ReleaseStep, type StepKind } from '../core/release/release-steps.ts';
 import { checkHistory, staleError, verifyPlanHash } from '../core/release/verify-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
-import type { PlanHash, PluginName, Sha, TagName } from '../core/types.ts';
-import { bumpedManifest, changelogPath, changelogWithSection, plannedFiles, type ManifestWrite } from './release/planned-files.ts';
+import type { PlanHash, PluginName, Sha, TagName, Version } from '../core/types.ts';
+import { bumpedManifest, bumpedVersionFile, changelogPath, changelogWithSection, plannedFiles, snapshotManifest, type ManifestWrite } from './release/planned-files.ts';
+import { preflight } from './release/preflight.ts';
 import { readReleaseState, releaseTarget, type ReleaseState } from './release/release-state.ts';
 
 export const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org/';
@@ -81,12 +84,16 @@ export interface ReleaseJobOptions {
   config?: SlipwayConfig;
   /** Show each write without making it. */
   dryRun?: boolean;
-  /** Where to write the journal (JSON); none when left out. */
+  /** Where to append the journal (JSON Lines, see adapters/release/journal-file.ts); none when left out. */
   journalFile?: string | undefined;
+  /** How a person reruns this release, for the message after a failure (default: `slipway release --plan <planSource>`). */
+  rerun?: string | undefined;
   github?: GitHubTarget;
   registry?: RegistryTarget;
   /** Environment for detecting GitHub Actions (npm provenance, repository). Default: process.env. */
   env?: Record<string, string | undefined>;
+  /** Now, for the release date check (a parameter so specs never race the clock). */
+  now?: Date;
   /** npm publishes running at once within one dependency wave (default 4). */
   publishConcurrency?: number;
   /**
@@ -115,11 +122,21 @@ export interface ReleaseJobResult {
 /** A refusal (nothing written) or a failure mid-release, with the journal as written. */
 export class ReleaseRunError extends SlipwayError {
   readonly journal: ReleaseJournal;
-  constructor(cause: unknown, journal: ReleaseJournal) {
+  /** `finish`: how to finish a release stopped after it started writing; it follows the cause's own hint. */
+  constructor(cause: unknown, journal: ReleaseJournal, finish?: string) {
     const inner = isSlipwayError(cause) ? cause : undefined;
-    super(inner?.code ?? 'RELEASE_FAILED', inner?.message ?? formatError(cause), { subject: inner?.subject, hint: inner?.hint, cause });
+    const hint = [inner?.hint, finish].filter(Boolean).join('; then ') || undefined;
+    super(inner?.code ?? 'RELEASE_FAILED', inner?.message ?? formatError(cause), { subject: inner?.subject, hint, cause });
     this.journal = journal;
   }
+}
+
+/**
+ * The job's default journal path on a runner: the runner's temp folder, outside the checkout —
+ * never inside a package folder, where `npm publish` would ship it in the tarball.
+ */
+export function defaultJournalFile(env: Record<string, string | undefined>): string {
+  return join(env['RUNNER_TEMP'] || tmpdir(), 'slipway-release-journal.jsonl');
 }
 
 interface Outcome {
@@ -155,15 +172,17 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
   const journalFile = journalWriter(options.journalFile);
   const save = (j: ReleaseJournal) => journalFile.save(j);
   const journal = newJournal(null, dryRun, new Date().toISOString());
-  const finish = async (result: ReleaseJournal['result'], released: readonly string[], error?: { cause: unknown; step?: string }) => {
+  const rerun = options.rerun ?? `slipway release --plan ${source}`;
+  const finish = async (result: ReleaseJournal['result'], released: readonly string[], error?: { cause: unknown; step?: string }, progress?: RunProgress) => {
     journal.result = result;
     journal.finishedAt = new Date().toISOString();
     if (error) {
       const e = isSlipwayError(error.cause) ? error.cause : undefined;
       journal.error = { code: e?.code, message: e?.message ?? formatError(error.cause), hint: e?.hint, step: error.step };
     }
-    await journalFile.flush(journal);
-    return resultLine(journal, released);
+    // The journal records the run; when it cannot be written (a full disk) the person still gets the result.
+    await journalFile.finish(journal).catch((journalError: unknown) => reporter.warn(formatError(journalError)));
+    return resultLine(journal, released, progress);
   };
 
   // --- verify: nothing is written until this passes -------------------------------------
@@ -182,6 +201,8 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
     }
     config = await withReleaseBranch(cwd, options.config ?? (await loadConfig(cwd)));
     state = await readReleaseState({ cwd, plan, config });
+    await preflight({ cwd, plan, changelogName: config.release.changelog, now: options.now ?? new Date() });
+    if (!dryRun) await checkRegistries(cwd, plan, options, config);
   } catch (error) {
     const line = await finish('refused', [], { cause: error, step: 'verify' });
     reporter.error(line);
@@ -196,16 +217,17 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
     detail: `plan ${plan.hash} verified${options.expectedHash ? ' and approved' : ''}: ${state.commitsSinceBase} commit(s) since its base ${plan.baseSha.slice(0, 7)}, none touching a planned plugin; release commit: ${state.releaseCommit ? state.releaseCommit.slice(0, 7) : 'not made yet'}`,
     sha: plan.baseSha,
   });
-  await save(journal);
 
   // --- apply ------------------------------------------------------------------------------
   const run = new ReleaseRun({ options, plan, config, state, journal, save, dryRun, env });
   try {
+    await save(journal);
     await run.all();
   } catch (error) {
-    const line = await finish('failed', names, { cause: error, step: run.failedAt });
+    const progress = runProgress(journal, releaseSteps(plan).length, rerun);
+    const line = await finish('failed', names, { cause: error, step: run.failedAt }, progress);
     reporter.error(line);
-    throw new ReleaseRunError(error, journal);
+    throw new ReleaseRunError(error, journal, finishHint(progress));
   }
   const line = await finish(dryRun ? 'dry-run' : 'released', names);
   reporter.info(line);
@@ -232,11 +254,13 @@ class ReleaseRun {
   private readonly byName: Map<PluginName, PlannedRelease>;
   /** This plan's release commit, once made or found. */
   private releaseCommit: Sha | undefined;
+  /** The SNAPSHOT cycle's commit on top of it (next development versions), once made or found. */
+  private snapshotCommit: Sha | undefined;
   private releaseCommitOnRemote: boolean;
   private remoteTags: Map<TagName, Sha>;
   private localTags: Map<TagName, Sha> | undefined;
   private github: { releases: GitHubReleases; existing?: Map<string, ExistingRelease> } | { skipped: string } | undefined;
-  private readonly publishers = new Map<string, RegistryClient | { skipped: string }>();
+  private readonly publishers = new Map<string, RegistryClient>();
   private workspaceVersions: Promise<Map<string, string>> | undefined;
   private changesetAccess: Promise<'public' | 'restricted' | undefined> | undefined;
   /** Notices already given (once per run, not once per plugin). */
@@ -332,6 +356,7 @@ class ReleaseRun {
       changelog: () => this.changelog(release!),
       commit: () => this.commit(),
       tag: () => this.tag(release!),
+      snapshot: () => this.snapshot(),
       push: () => this.push(),
       'github-release': () => this.githubRelease(release!),
       publish: () => this.publish(release!),
@@ -353,6 +378,7 @@ class ReleaseRun {
       }
       if (this.input.dryRun) return { status: 'dry-run', detail: `replay the unpushed release commit ${sync.commit.slice(0, 7)} onto ${remote}/${branch} at ${sync.onto.slice(0, 7)}`, sha: sync.onto };
       this.releaseCommit = await this.replayOnto(sync.onto);
+      this.snapshotCommit = await this.findSnapshotCommit();
       return { status: 'done', detail: `replayed the unpushed release commit ${sync.commit.slice(0, 7)} onto ${remote}/${branch} (${sync.onto.slice(0, 7)}) as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
     });
   }
@@ -377,12 +403,24 @@ class ReleaseRun {
       throw new SlipwayError('MANIFEST_MISSING', `${file} does not exist`, { subject: release.name, hint: 'the plugin moved since the plan was made: plan again' });
     }
     const next = bumpedManifest(release, text);
-    if (next === text) return { status: 'already-done', detail: `${file} already says ${release.to ?? 'the planned ranges'}` };
+    // A lockstep Maven build: every module's <parent><version> follows the root's.
+    const others: { file: string; text: string; next: string }[] = [];
+    const to = release.to;
+    for (const other of release.versionFiles ?? []) {
+      if (to === undefined) break;
+      const current = await readWorktreeFile(this.cwd, other);
+      if (current === undefined) throw new SlipwayError('MANIFEST_MISSING', `${other} does not exist`, { subject: release.name, hint: 'the module moved since the plan was made: plan again' });
+      others.push({ file: other, text: current, next: bumpedVersionFile({ ecosystem: release.ecosystem, to }, current, other) });
+    }
+    const changed = others.filter((o) => o.next !== o.text);
+    if (next === text && changed.length === 0) return { status: 'already-done', detail: `${file} already says ${release.to ?? 'the planned ranges'}` };
     const deps = release.dependencyUpdates.map((u) => `${u.name} ${u.from} → ${u.to}${u.kind === 'runtime' ? '' : ` (${u.kind})`}`);
-    const version = 'from' in release ? `${String(release.from)} → ${String(release.to)}` : 'not released';
-    const detail = `${file}: ${version}${deps.length ? `; ${deps.join(', ')}` : ''}`;
+    const version = release.from !== undefined && release.to !== undefined ? `${release.from} → ${release.to}` : 'not released';
+    const modules = others.length ? `; ${others.length} module${others.length === 1 ? '' : 's'} follow` : '';
+    const detail = `${file}: ${version}${deps.length ? `; ${deps.join(', ')}` : ''}${modules}`;
     if (this.input.dryRun) return { status: 'dry-run', detail: `write ${detail}` };
-    await writeWorktreeFile(this.cwd, file, next);
+    if (next !== text) await writeWorktreeFile(this.cwd, file, next);
+    for (const other of changed) await writeWorktreeFile(this.cwd, other.file, other.next);
     return { status: 'done', detail };
   }
 
@@ -408,6 +446,39 @@ class ReleaseRun {
     await Promise.all(consumed.map((file) => rm(join(this.cwd, file), { force: true })));
     this.releaseCommit = await commitPaths(this.cwd, message, [...files, ...consumed]);
     return { status: 'done', detail: `committed ${files.length} files as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
+  }
+
+  /**
+   * The SNAPSHOT cycle: on top of the release commit, a commit that writes each unit's next
+   * development version (1.9.9-SNAPSHOT). The tags stay on the release commit; the push sends
+   * both commits and the tags atomically, so the remote never has one without the other.
+   */
+  private async snapshot(): Promise<Outcome> {
+    const releases = this.plan.releases.filter((r): r is PlannedRelease & { nextSnapshot: Version } => r.nextSnapshot !== undefined);
+    const versions = releases.map((r) => `${r.name} ${r.nextSnapshot}`).join(', ');
+    if (this.releaseCommit === undefined) return { status: 'dry-run', detail: `commit the next development version${releases.length === 1 ? '' : 's'} ${versions} on top of the release commit` };
+    if (this.releaseCommitOnRemote) return { status: 'already-done', detail: `pushed with the release commit ${this.releaseCommit.slice(0, 7)}` };
+    this.snapshotCommit ??= await this.findSnapshotCommit();
+    if (this.snapshotCommit) return { status: 'already-done', detail: `SNAPSHOT commit ${this.snapshotCommit.slice(0, 7)} (found by its Slipway-Snapshot trailer)`, sha: this.snapshotCommit };
+    const writes: { file: string; text: string }[] = [];
+    for (const release of releases) {
+      for (const file of [release.manifestFile, ...(release.versionFiles ?? [])]) {
+        const text = await readWorktreeFile(this.cwd, file);
+        if (text === undefined) throw new SlipwayError('MANIFEST_MISSING', `${file} does not exist`, { subject: release.name, hint: 'restore it from the release commit and rerun' });
+        writes.push({ file, text: snapshotManifest(release, text, file) });
+      }
+    }
+    if (this.input.dryRun) return { status: 'dry-run', detail: `commit ${versions} in ${writes.length} file(s)` };
+    for (const write of writes) await writeWorktreeFile(this.cwd, write.file, write.text);
+    this.snapshotCommit = await commitPaths(this.cwd, snapshotCommitMessage(this.plan), writes.map((w) => w.file));
+    return { status: 'done', detail: `committed ${versions} as ${this.snapshotCommit.slice(0, 7)}`, sha: this.snapshotCommit };
+  }
+
+  /** This plan's SNAPSHOT commit among the local commits after the release commit, if an earlier run made it. */
+  private async findSnapshotCommit(): Promise<Sha | undefined> {
+    if (this.releaseCommit === undefined) return undefined;
+    const after = await readLog(this.cwd, { to: 'HEAD', exclude: [this.releaseCommit] });
+    return after.find((c) => snapshotHashInMessage(c.message) === this.plan.hash)?.sha;
   }
 
   // --- tags and the push ------------------------------------------------------------------
@@ -462,7 +533,8 @@ class ReleaseRun {
 
     for (let attempt = 1; ; attempt++) {
       const tagsToPush = missing();
-      const refspecs = [...(this.releaseCommitOnRemote ? [] : [`${target}:refs/heads/${branch}`]), ...tagsToPush.map((t) => `refs/tags/${t}:refs/tags/${t}`)];
+      const branchTip = this.snapshotCommit ?? target;
+      const refspecs = [...(this.releaseCommitOnRemote ? [] : [`${branchTip}:refs/heads/${branch}`]), ...tagsToPush.map((t) => `refs/tags/${t}:refs/tags/${t}`)];
       const outcome = await pushAtomic(this.cwd, remote, refspecs);
       if (outcome.ok) {
         for (const t of tags) this.remoteTags.set(t, target);
@@ -497,6 +569,7 @@ class ReleaseRun {
       });
     }
     this.releaseCommit = await this.replayOnto(tip);
+    if (this.snapshotCommit !== undefined) this.snapshotCommit = await this.findSnapshotCommit();
     this.reporter.info(`  ${remote}/${branch} moved on to ${tip.slice(0, 7)}; replayed the release commit as ${this.releaseCommit.slice(0, 7)}`);
     for (const release of this.plan.releases) {
       await createAnnotatedTag(this.cwd, release.tag, this.releaseCommit, tagMessage(release, this.plan.hash), { force: true });
@@ -552,30 +625,66 @@ class ReleaseRun {
     return { status: 'done', detail: `${found ? 'updated' : 'created'} the GitHub Release ${content.name}`, id: made.id, url: made.url };
   }
 
-  private publisherFor(release: PlannedRelease): RegistryClient | { skipped: string } {
-    const key = release.ecosystem === 'npm' ? 'npm' : 'command';
-    let publisher = this.publishers.get(key);
-    if (!publisher) {
-      const { options, config } = this.input;
-      if (key === 'npm') {
-        publisher = npmRegistry({ registry: options.registry?.url ?? config.release.registry ?? DEFAULT_NPM_REGISTRY, token: options.registry?.token });
-      } else {
-        publisher = config.commands.publish
-          ? commandPublisher(config.commands.publish)
-          : { skipped: `no publish command for ${release.ecosystem} plugins (commands.publish in slipway.yml)` };
-      }
-      this.publishers.set(key, publisher);
+  /** The publisher and the folder it runs in: slipway.yml's command in the unit's folder, else the ecosystem's default. */
+  private async publisherFor(release: PlannedRelease): Promise<{ client: RegistryClient; root: string; dir: string } | { skipped: string }> {
+    const { options, config } = this.input;
+    const root = this.cwd;
+    const unitDir = join(root, release.path);
+    if (config.commands.publish) {
+      const client = this.cachedPublisher('configured', () => commandPublisher(config.commands.publish!));
+      return { client, root, dir: unitDir };
     }
+    const fallback = await strategyFor(release.ecosystem).publishDefault(root, { path: release.path });
+    switch (fallback.kind) {
+      case 'npm-registry':
+        return {
+          client: this.cachedPublisher('npm', () => npmRegistry({ registry: options.registry?.url ?? config.release.registry ?? DEFAULT_NPM_REGISTRY, token: options.registry?.token })),
+          root,
+          dir: unitDir,
+        };
+      case 'command':
+        return {
+          client: this.cachedPublisher(`${fallback.command}`, () => commandPublisher(fallback.command, fallback.alreadyPublished ? { alreadyPublished: fallback.alreadyPublished } : {})),
+          root,
+          dir: fallback.cwd,
+        };
+      case 'none':
+        return { skipped: fallback.reason };
+    }
+  }
+
+  private cachedPublisher(key: string, make: () => RegistryClient): RegistryClient {
+    let publisher = this.publishers.get(key);
+    if (!publisher) this.publishers.set(key, (publisher = make()));
     return publisher;
   }
 
-  private async publish(release: PlannedRelease): Promise<Outcome> {
-    const publisher = this.publisherFor(release);
-    if ('skipped' in publisher) {
-      if (!this.warned.has(publisher.skipped)) this.reporter.warn(publisher.skipped);
-      this.warned.add(publisher.skipped);
-      return { status: 'skipped', detail: publisher.skipped };
+  /**
+   * Runs `work` in the publisher's folder as it is at the release commit. After the SNAPSHOT
+   * commit the working tree says 1.9.9-SNAPSHOT, so the build is run from a detached checkout of
+   * the release commit instead (built from exactly what was tagged).
+   */
+  private async fromReleaseCommit<T>(release: PlannedRelease, found: { root: string; dir: string }, work: (dir: string) => Promise<T>): Promise<T> {
+    if (release.nextSnapshot === undefined || this.releaseCommit === undefined || (await headSha(this.cwd)) === this.releaseCommit) return work(found.dir);
+    const parent = await temporaryFolder();
+    const checkout = join(parent, 'release');
+    const remove = await detachedWorktree(this.cwd, checkout, this.releaseCommit);
+    try {
+      return await work(join(checkout, found.dir.slice(found.root.length)));
+    } finally {
+      await remove();
+      await rm(parent, { recursive: true, force: true });
     }
+  }
+
+  private async publish(release: PlannedRelease): Promise<Outcome> {
+    const found = await this.publisherFor(release);
+    if ('skipped' in found) {
+      if (!this.warned.has(found.skipped)) this.reporter.warn(found.skipped);
+      this.warned.add(found.skipped);
+      return { status: 'skipped', detail: found.skipped };
+    }
+    const publisher = found.client;
     const where = publisher.destination;
     if ((await publisher.isPublished(release.name, release.to)) === true) {
       return { status: 'already-done', detail: `${release.name}@${release.to} is already on ${where}`, url: where };
@@ -590,9 +699,8 @@ class ReleaseRun {
     this.changesetAccess ??= readChangesets(this.cwd, []).then((c) => c.config.access);
     const access = release.ecosystem === 'npm' ? await this.changesetAccess : undefined;
     const distTag = this.input.options.registry?.distTag ?? this.input.config.release.distTag;
-    const result = await publisher.publish(
-      { name: release.name, version: release.to, dir: join(this.cwd, release.path), ...(workspaceVersions ? { workspaceVersions } : {}) },
-      { provenance, ...(access ? { access } : {}), ...(distTag ? { distTag } : {}) },
+    const result = await this.fromReleaseCommit(release, found, (dir) =>
+      publisher.publish({ name: release.name, version: release.to, dir, ...(workspaceVersions ? { workspaceVersions } : {}) }, { provenance, ...(access ? { access } : {}), ...(distTag ? { distTag } : {}) }),
     );
     return {
       status: result.status === 'already-published' ? 'already-done' : 'done',
@@ -600,6 +708,25 @@ class ReleaseRun {
       url: where,
     };
   }
+}
+
+/**
+ * Every npm registry the plan publishes to answers and takes the token, checked before the first
+ * write (a configured command is the maintainers' own: it has nothing to ask beforehand).
+ */
+async function checkRegistries(cwd: string, plan: ReleasePlan, options: ReleaseJobOptions, config: SlipwayConfig): Promise<void> {
+  if (config.commands.publish) return;
+  for (const release of plan.releases) {
+    if (release.private) continue;
+    if ((await strategyFor(release.ecosystem).publishDefault(cwd, { path: release.path })).kind !== 'npm-registry') continue;
+    await npmRegistry({ registry: options.registry?.url ?? config.release.registry ?? DEFAULT_NPM_REGISTRY, token: options.registry?.token }).checkAccess?.(release.name);
+    return;
+  }
+}
+
+/** Counterpart of ReleaseRun.publish: see fromReleaseCommit. */
+async function temporaryFolder(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'slipway-publish-'));
 }
 
 /** owner/name of a github.com remote, for GitHub Releases when no repository is given. */

@@ -25,6 +25,8 @@ describe('slipway.yml', () => {
       legacyTagFormats: [],
       releaseTypes: { docs: 'patch' },
       dependents: { runtime: 'patch', optional: 'patch', peer: 'patch', dev: 'range' },
+      snapshot: 'auto',
+      coreRaise: 'none',
     });
   });
 

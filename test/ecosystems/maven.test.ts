@@ -53,11 +53,28 @@ describe('maven fleet discovery', () => {
       ecosystem: 'maven',
       single: false,
       plugins: [
-        { name: 'acme-bom', path: 'tools/bom', ecosystem: 'maven', manifestFile: 'tools/bom/pom.xml', version: '0.1.0', dependencies: [], private: true, coreRange: '[3.0,4.0)' },
-        { name: 'plugin-http', path: 'plugin-http', ecosystem: 'maven', manifestFile: 'plugin-http/pom.xml', version: '1.2.0', dependencies: [{ name: 'plugin-jdbc', range: '2.0.0', kind: 'runtime' }], private: false, coreRange: '3.1.0' },
-        { name: 'plugin-jdbc', path: 'plugin-jdbc', ecosystem: 'maven', manifestFile: 'plugin-jdbc/pom.xml', version: '2.0.0', dependencies: [], private: false, coreRange: '[3.0,4.0)' },
+        { name: 'acme-bom', path: 'tools/bom', ecosystem: 'maven', manifestFile: 'tools/bom/pom.xml', version: '0.1.0', dependencies: [], private: true, coreRange: '[3.0,4.0)', artifacts: [{ groupId: 'io.acme', artifactId: 'acme-bom', path: 'tools/bom' }] },
+        { name: 'plugin-http', path: 'plugin-http', ecosystem: 'maven', manifestFile: 'plugin-http/pom.xml', version: '1.2.0', dependencies: [{ name: 'plugin-jdbc', range: '2.0.0', kind: 'runtime' }], private: false, coreRange: '3.1.0', artifacts: [{ groupId: 'io.acme', artifactId: 'plugin-http', path: 'plugin-http' }] },
+        { name: 'plugin-jdbc', path: 'plugin-jdbc', ecosystem: 'maven', manifestFile: 'plugin-jdbc/pom.xml', version: '2.0.0', dependencies: [], private: false, coreRange: '[3.0,4.0)', artifacts: [{ groupId: 'io.acme', artifactId: 'plugin-jdbc', path: 'plugin-jdbc' }] },
       ],
     });
+  });
+
+  it('gives each dependency the kind its scope says: test → dev, provided → peer, <optional> → optional, else runtime', async () => {
+    const dependency = (artifactId: string, extra = '') => `    <dependency><groupId>io.acme</groupId><artifactId>${artifactId}</artifactId><version>1.0.0</version>${extra}</dependency>`;
+    const r = repo()
+      .file('pom.xml', rootPom(['a', 'b']))
+      .file('a/pom.xml', modulePom('a', '1.0.0'))
+      .file('b/pom.xml', modulePom('b', '2.0.0', ['  <dependencies>', dependency('a'), dependency('t', '<scope>test</scope>'), dependency('p', '<scope> provided </scope>'), dependency('o', '<optional>true</optional>'), dependency('r', '<scope>runtime</scope>'), '  </dependencies>', ''].join('\n')))
+      .commit('chore: scopes');
+    const fleet = await discoverFleet(r.dir, config());
+    expect(fleet.plugins.find((p) => p.name === 'b')!.dependencies).toEqual([
+      { name: 'a', range: '1.0.0', kind: 'runtime' },
+      { name: 't', range: '1.0.0', kind: 'dev' },
+      { name: 'p', range: '1.0.0', kind: 'peer' },
+      { name: 'o', range: '1.0.0', kind: 'optional' },
+      { name: 'r', range: '1.0.0', kind: 'runtime' },
+    ]);
   });
 
   it('treats a pom without modules as a repository that is one plugin', async () => {
@@ -68,19 +85,43 @@ describe('maven fleet discovery', () => {
     expect(fleet).toEqual({
       ecosystem: 'maven',
       single: true,
-      plugins: [{ name: 'solo', path: '', ecosystem: 'maven', manifestFile: 'pom.xml', version: '0.4.2', dependencies: [], private: false }],
+      plugins: [{ name: 'solo', path: '', ecosystem: 'maven', manifestFile: 'pom.xml', version: '0.4.2', dependencies: [], private: false, artifacts: [{ groupId: 'io.acme', artifactId: 'solo', path: '' }] }],
     });
   });
 });
 
 describe('maven manifest errors', () => {
-  it('a module that inherits its version from the parent is refused with the line to add', async () => {
-    const r = repo().file('pom.xml', rootPom(['a'])).file('a/pom.xml', modulePom('a', undefined)).commit('chore: inherit');
+  it('modules that inherit the root version are one lockstep unit: the root versioned, every module an artifact whose <parent><version> follows', async () => {
+    const r = repo().file('pom.xml', rootPom(['a', 'b'])).file('a/pom.xml', modulePom('a', undefined)).file('b/pom.xml', modulePom('b', '5.0.0')).commit('chore: inherit');
+
+    const fleet = await discoverFleet(r.dir, config());
+
+    expect(fleet).toMatchObject({
+      single: true,
+      plugins: [
+        {
+          name: 'acme-plugins',
+          path: '',
+          manifestFile: 'pom.xml',
+          version: '5.0.0',
+          versionFiles: ['a/pom.xml', 'b/pom.xml'],
+          artifacts: [
+            { groupId: 'io.acme', artifactId: 'a', path: 'a' },
+            { groupId: 'io.acme', artifactId: 'b', path: 'b' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('a module that inherits a version from a parent outside the build is refused with the line to add', async () => {
+    const outside = modulePom('a', undefined).replace('<version>5.0.0</version>', '<version>4.0.0</version>');
+    const r = repo().file('pom.xml', rootPom(['a'])).file('a/pom.xml', outside).commit('chore: inherit from elsewhere');
 
     const error = await discoverFleet(r.dir, config()).catch((e: unknown) => e);
 
-    expect(error).toMatchObject({ code: 'VERSION_INVALID', subject: 'a/pom.xml', message: '<version> is missing: a inherits 5.0.0 from its <parent>' });
-    expect((error as { hint: string }).hint).toContain('add <version>5.0.0</version> after <artifactId> in a/pom.xml');
+    expect(error).toMatchObject({ code: 'VERSION_INVALID', subject: 'a/pom.xml', message: '<version> is missing: a inherits 4.0.0 from its <parent>' });
+    expect((error as { hint: string }).hint).toContain('add <version>4.0.0</version> after <artifactId> in a/pom.xml');
   });
 
   it('a missing module pom names the expected path', async () => {

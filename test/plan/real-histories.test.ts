@@ -111,13 +111,20 @@ describe('2. the last release is the highest tag reachable from the planned head
     expect(subjects(p, 'a')).toEqual(['real feature']);
   });
 
-  it('a version tagged on another branch is never planned: the error names the tag and the branch', async () => {
+  it('a maintenance line stays on patches: a backported feature does not reach main\'s 1.1.0', async () => {
     const r = maintenance();
     r.commit('feat(a): backported feature', { 'plugins/a/feature.js': '1' });
+    expect(versions(await plan(r))).toEqual({ a: '1.0.0 → 1.0.1' });
+  });
+
+  it('a version tagged on another branch is never planned: the error names the tag and the branch', async () => {
+    const r = maintenance();
+    r.git('checkout', '-q', '-b', 'hotfix', 'a@1.0.0');
+    r.commit('fix(a): hotfix elsewhere', { 'plugins/a/hot.js': '1' }).tag('a@1.0.1');
+    r.git('checkout', '-q', 'release/1.0');
     const error = await planError(plan(r));
     expect(error.code).toBe('TAG_EXISTS');
-    expect(error.message).toContain('a@1.1.0');
-    expect(error.message).toContain('main');
+    expect(error.message).toContain('tag a@1.0.1 already exists (on hotfix');
   });
 
   it('releases ship only from release.branches; planning elsewhere says so', async () => {

@@ -27,6 +27,11 @@ export interface RangeChange {
 
 export interface ManifestChange {
   version?: Version;
+  /**
+   * A module of a lockstep build follows its parent: its `<parent><version>` (and its own
+   * `<version>` where it repeats the parent's) becomes this. Only Maven has such a reference.
+   */
+  parentVersion?: Version;
   /** Internal dependencies whose range changes. */
   dependencies?: readonly RangeChange[];
 }

@@ -60,8 +60,29 @@ const versioningSection = z
     tagFormat: tagFormatPattern.optional(),
     /** Older formats still read (never written): migrating from lerna, release-please or changesets tags. */
     legacyTagFormats: z.array(tagFormatPattern).default([]),
-    /** Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`. */
-    releaseTypes: z.record(z.string(), bump).default({}),
+    /**
+     * Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`.
+     * A key may carry a scope (`chore(deps): patch`, `chore(version): none`), which wins over the type's.
+     */
+    releaseTypes: z
+      .record(z.string(), bump)
+      .superRefine((types, ctx) => {
+        for (const key of Object.keys(types)) {
+          if (!/^[\w-]+(?:\([^()\s]+\))?$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" must be a commit type or type(scope), e.g. chore or chore(deps)` });
+        }
+      })
+      .default({}),
+    /**
+     * The JVM SNAPSHOT cycle: a `-SNAPSHOT` version in the manifest is a floor for the next
+     * release, and after tagging the release commits the next patch SNAPSHOT. `auto` turns it on
+     * for Gradle/Maven units whose version is a SNAPSHOT; `off` releases SNAPSHOT builds like any other.
+     */
+    snapshot: z.enum(['auto', 'off']).default('auto'),
+    /**
+     * What a release whose required core version went up since the last release is: `minor`
+     * makes such a patch a minor (Kestra's plugins release a raised kestraVersion as a minor).
+     */
+    coreRaise: z.enum(['minor', 'none']).default('none'),
     /**
      * What a release of a fleet plugin does to the plugins that depend on it, per kind of
      * dependency: `patch` releases the dependent and moves its range, `range` only moves the
@@ -72,7 +93,7 @@ const versioningSection = z
     /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
     prerelease: z.string().regex(/^[0-9A-Za-z-]+$/).optional(),
   })
-  .default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS });
+  .default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: 'auto', coreRaise: 'none' });
 
 const commandsSection = z
   .strictObject({

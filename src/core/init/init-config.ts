@@ -52,7 +52,8 @@ export function differingSettings(config: SlipwayConfig, reasons: ReadonlyMap<st
     if (value === undefined || JSON.stringify(value) === JSON.stringify(base)) return;
     if (isRecord(value) && Object.keys(value).length === 0) return;
     const key = path.join('.');
-    settings.push({ path, value, comment: reasons.get(key) ?? reasons.get(path.slice(0, 2).join('.')) ?? KEY_DOCS[key] ?? KEY_DOCS[path.slice(0, 2).join('.')] });
+    const section = path.slice(0, 2).join('.');
+    settings.push({ path, value, comment: reasons.get(key) ?? reasons.get(section) ?? KEY_DOCS[key] ?? KEY_DOCS[section] });
   };
   walk(config, defaultConfig(), []);
   return settings;

@@ -4,9 +4,14 @@ import type { SecretUse } from './starter-workflows.ts';
 /** What each secret the starters use is for (names from workflows/*.yml). */
 const SECRET_PURPOSE: Record<string, string> = {
   NPM_TOKEN: 'an npm automation token allowed to publish the plugins',
+  MAVEN_USERNAME: 'the user (or token name) of the Maven repository the build publishes to (Sonatype Central: a user token)',
+  MAVEN_PASSWORD: 'its password or token',
+  SIGNING_KEY: 'the ASCII-armoured GPG private key that signs the artifacts (gpg --armor --export-secret-keys KEYID)',
+  SIGNING_PASSWORD: 'the passphrase of that key',
   SLACK_BOT_TOKEN: 'a Slack bot token (chat:write, channels:read, channels:history); without it nothing is posted',
   NOTION_TOKEN: 'a Notion integration token, shared with the digest database',
   RELEASE_APP_PRIVATE_KEY: 'the private key of a GitHub App that pushes releases (with the RELEASE_APP_ID variable)',
+  RELEASE_APP_ID: 'org release: the ID of the GitHub App installed on the organisation (its About page)',
   CATALOG_APP_PRIVATE_KEY: 'org mode: the private key of a GitHub App that pushes the central catalog',
   ORG_READ_TOKEN: 'org mode: a token that can list and clone the plugin repositories',
   PLUGIN_READ_TOKEN: 'org mode: a token that can read private plugin repositories',

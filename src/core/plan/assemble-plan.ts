@@ -6,16 +6,17 @@ import semver from 'semver';
 import type { VersioningConfig } from '../config/schema.ts';
 import type { ReleaseHistory } from '../history/last-release.ts';
 import type { TagFormat } from '../history/tag-format.ts';
-import type { Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '../types.ts';
+import type { Artifact, Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '../types.ts';
 import { bumpForCommits, maxBump, type Bump } from '../versioning/bump.ts';
 import { renderChangelogSection } from '../versioning/changelog.ts';
 import { parseConventionalCommit, type ConventionalCommit, type ParsedCommit } from '../versioning/conventional-commit.ts';
 import { nextVersion } from '../versioning/next-version.ts';
-import { cascadeDependents } from './dependents.ts';
+import { cascadeDependents, type DependentsResult } from './dependents.ts';
+import { nextSnapshot, withFloor } from '../versioning/snapshot.ts';
 import { withHash } from './plan-hash.ts';
-import { applyVersionGroups, changesetBumps, type ReleaseIntents } from './release-intents.ts';
 import { overrideProblem, releaseAsFooter, type OverrideRecord, type VersionOverride } from './version-overrides.ts';
 import { SlipwayError } from '../errors.ts';
+import { applyVersionGroups, changesetBumps, type ReleaseIntents } from './release-intents.ts';
 import { PLAN_SCHEMA_VERSION, type IgnoredCommit, type PlannedCommit, type PlannedRelease, type ReleasePlan } from './release-plan.ts';
 
 export interface PlanInput {
@@ -34,6 +35,8 @@ export interface PlanInput {
   warnings?: readonly string[];
   /** The approver's versions and bumps (`--set`, `--bump`); each is checked, and a bad one is an error. */
   overrides?: readonly VersionOverride[];
+  /** Units whose required core version is higher than at their last release (versioning.coreRaise). */
+  coreRaised?: ReadonlySet<PluginName>;
   /** Pending changesets and version groups (release-intents.ts). */
   intents?: ReleaseIntents | undefined;
 }
@@ -75,7 +78,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       commits.push({ raw, cc: result.commit });
     }
     const kept = dropRevertedPairs(commits);
-    const byCommits = bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes);
+    const byCommits = raisedForCore(bumpForCommits(kept.map((c) => c.cc), input.versioning.releaseTypes), input.versioning.coreRaise, input.coreRaised?.has(plugin.name) ?? false);
     const bump = maxBump(byCommits, fromChangesets.get(plugin.name)?.bump ?? 'none');
     const candidate: Candidate = {
       plugin,
@@ -92,25 +95,49 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     }
     candidates.set(plugin.name, candidate);
   }
-  // Version groups (changesets' fixed and linked) before the cascade; their base versions below.
-  const bases = applyGroups(candidates, input.intents);
+  let bases = applyGroups(candidates, input.intents);
   applyOverrides(candidates, input);
 
-  // Dependents of released plugins, by kind of dependency (./dependents.ts).
-  const cascade = cascadeDependents({
-    plugins: input.plugins,
-    policy: input.versioning.dependents,
-    bumps: new Map([...candidates].map(([name, c]) => [name, c.bump])),
-    // A version a person set (Release-As, --set) is the version, whatever the cascade adds to the bump.
-    nextVersion: (name, bump) => {
-      const candidate = candidates.get(name);
-      const fixed = candidate?.override && candidate.override.source !== 'bump' ? candidate.override.version : undefined;
-      return fixed ?? nextVersion({ current: bases.get(name) ?? candidate?.current ?? ('0.0.0' as Version), bump, prerelease });
-    },
-  });
-  for (const candidate of candidates.values()) {
-    candidate.bump = cascade.bumps.get(candidate.plugin.name) ?? candidate.bump;
-    if (cascade.byDependency.has(candidate.plugin.name)) candidate.reason = 'dependency';
+  /** The bump on this line: a maintenance line stays on patches (a person's --bump stays as given). */
+  const lineBump = (candidate: Candidate, bump: ReleaseType): ReleaseType => {
+    if (candidate.override) return bump;
+    const history = input.histories.get(candidate.plugin.name);
+    const taken = history?.last ? [...history.versions, ...history.elsewhere.map((release) => release.version)] : [];
+    return cappedOnOlderLine(candidate.current, bump, prerelease, taken);
+  };
+  /**
+   * A version a person set (Release-As, --set) is the version; else the bump's from the
+   * plugin's version group base, raised to a committed SNAPSHOT floor.
+   */
+  const versionOf = (candidate: Candidate, bump: ReleaseType): Version => {
+    if (candidate.override && candidate.override.source !== 'bump') return candidate.override.version;
+    const next = nextVersion({ current: bases.get(candidate.plugin.name) ?? candidate.current, bump, prerelease });
+    // A committed SNAPSHOT is a floor for a stable release (not for a prerelease channel).
+    return prerelease ? next : withFloor(next, candidate.plugin.versionFloor, input.histories.get(candidate.plugin.name)?.last?.version);
+  };
+
+  // Dependents of released plugins, by kind of dependency (./dependents.ts); a dependent that
+  // belongs to a version group moves its group, whose members' dependents move in turn: the two
+  // run until neither changes a bump (bumps only grow, so this ends).
+  let cascade: DependentsResult;
+  for (;;) {
+    cascade = cascadeDependents({
+      plugins: input.plugins,
+      policy: input.versioning.dependents,
+      bumps: new Map([...candidates].map(([name, c]) => [name, c.bump])),
+      nextVersion: (name, bump) => {
+        const candidate = candidates.get(name);
+        return candidate ? versionOf(candidate, lineBump(candidate, bump)) : nextVersion({ current: '0.0.0' as Version, bump, prerelease });
+      },
+    });
+    for (const candidate of candidates.values()) {
+      const bump = cascade.bumps.get(candidate.plugin.name) ?? candidate.bump;
+      candidate.bump = bump === 'none' ? bump : lineBump(candidate, bump);
+      if (cascade.byDependency.has(candidate.plugin.name) && candidate.reason !== 'override') candidate.reason = 'dependency';
+    }
+    const before = [...candidates.values()].map((c) => c.bump).join();
+    bases = applyGroups(candidates, input.intents);
+    if ([...candidates.values()].map((c) => c.bump).join() === before) break;
   }
 
   const releasing = [...candidates.values()].filter((c) => c.bump !== 'none');
@@ -141,6 +168,9 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       commits,
       dependencyUpdates,
       dependents: cascade.dependents.get(plugin.name) ?? [],
+      ...(plugin.artifacts?.length ? { artifacts: plugin.artifacts.map(artifactCoordinate) } : {}),
+      ...(plugin.versionFiles?.length ? { versionFiles: plugin.versionFiles } : {}),
+      ...(plugin.snapshotCycle && !prerelease ? { nextSnapshot: nextSnapshot(to) } : {}),
       changelog: renderChangelogSection({
         version: to,
         date: input.date,
@@ -171,32 +201,6 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     warnings,
     ...(changesets.length ? { changesets } : {}),
   });
-}
-
-/** Applies the version groups to the candidates' bumps; the base version of each grouped one. */
-function applyGroups(candidates: Map<PluginName, Candidate>, intents: ReleaseIntents | undefined): Map<PluginName, Version> {
-  if (!intents || (intents.groups.fixed.length === 0 && intents.groups.linked.length === 0)) return new Map();
-  const members = new Map([...candidates].map(([name, c]) => [name, { name, current: c.current, bump: c.bump }]));
-  const bases = applyVersionGroups(members, intents.groups);
-  for (const [name, member] of members) {
-    const candidate = candidates.get(name);
-    if (!candidate) continue;
-    if (candidate.bump === 'none' && member.bump !== 'none') candidate.reason = 'group';
-    candidate.bump = member.bump;
-  }
-  return bases;
-}
-
-/** The changeset files this plan consumes (the release commit deletes them); warns about unknown names. */
-function consumedChangesets(intents: ReleaseIntents | undefined, releasing: ReadonlyMap<PluginName, Version>, candidates: ReadonlyMap<PluginName, Candidate>, warnings: string[]): string[] {
-  const files: string[] = [];
-  for (const changeset of intents?.changesets ?? []) {
-    for (const release of changeset.releases) {
-      if (!candidates.has(release.name as PluginName)) warnings.push(`${changeset.file}: "${release.name}" is not a plugin of this fleet; that line is ignored`);
-    }
-    if (changeset.releases.some((r) => releasing.has(r.name as PluginName))) files.push(changeset.file);
-  }
-  return files.sort();
 }
 
 /**
@@ -237,6 +241,53 @@ function bumpBetween(from: Version, to: Version): ReleaseType {
   if (semver.major(to) !== semver.major(from)) return 'major';
   if (semver.minor(to) !== semver.minor(from)) return 'minor';
   return 'patch';
+}
+
+/**
+ * A maintenance line (a branch cut from an old release, behind newer releases elsewhere) stays
+ * on its own minor: when the bump would reach a version already released on another line
+ * (a feat backported to 0.21.x while 0.22.0 is out), it is capped at a patch.
+ */
+function cappedOnOlderLine(current: Version, bump: ReleaseType, prerelease: string | undefined, tagged: readonly Version[]): ReleaseType {
+  if (bump === 'patch') return bump;
+  const next = nextVersion({ current, bump, prerelease });
+  return tagged.some((version) => semver.gt(version, current) && semver.lte(version, next)) ? 'patch' : bump;
+}
+
+/** versioning.coreRaise: a release that needs a newer core is at least a minor. */
+function raisedForCore(bump: Bump, coreRaise: VersioningConfig['coreRaise'], raised: boolean): Bump {
+  return raised && coreRaise === 'minor' && bump === 'patch' ? 'minor' : bump;
+}
+
+/** groupId:artifactId, or the artifactId alone where the build names no group. */
+function artifactCoordinate(artifact: Artifact): string {
+  return artifact.groupId ? `${artifact.groupId}:${artifact.artifactId}` : artifact.artifactId;
+}
+
+/** Applies the version groups to the candidates' bumps; the base version of each grouped one. */
+function applyGroups(candidates: Map<PluginName, Candidate>, intents: ReleaseIntents | undefined): Map<PluginName, Version> {
+  if (!intents || (intents.groups.fixed.length === 0 && intents.groups.linked.length === 0)) return new Map();
+  const members = new Map([...candidates].map(([name, c]) => [name, { name, current: c.current, bump: c.bump }]));
+  const bases = applyVersionGroups(members, intents.groups);
+  for (const [name, member] of members) {
+    const candidate = candidates.get(name);
+    if (!candidate) continue;
+    if (candidate.bump === 'none' && member.bump !== 'none') candidate.reason = 'group';
+    candidate.bump = member.bump;
+  }
+  return bases;
+}
+
+/** The changeset files this plan consumes (the release commit deletes them); warns about unknown names. */
+function consumedChangesets(intents: ReleaseIntents | undefined, releasing: ReadonlyMap<PluginName, Version>, candidates: ReadonlyMap<PluginName, Candidate>, warnings: string[]): string[] {
+  const files: string[] = [];
+  for (const changeset of intents?.changesets ?? []) {
+    for (const release of changeset.releases) {
+      if (!candidates.has(release.name as PluginName)) warnings.push(`${changeset.file}: "${release.name}" is not a plugin of this fleet; that line is ignored`);
+    }
+    if (changeset.releases.some((r) => releasing.has(r.name as PluginName))) files.push(changeset.file);
+  }
+  return files.sort();
 }
 
 function commitOf(raw: RawCommit, cc: ConventionalCommit): PlannedCommit {

@@ -91,8 +91,8 @@ export function cascadeDependents(input: DependentsInput): DependentsResult {
       // an unreleased one only where the policy says to.
       const moves = input.policy[edge.kind] !== 'none' || dependentReleased;
       const to = moves ? updatedRange(edge.range, version) : edge.range;
-      // A `workspace:` range never changes (the publish writes the real one), but a released
-      // dependent still lists it in its changelog.
+      // A released dependent lists a `workspace:` range too: it stays as written (the publish
+      // writes the real range) but the changelog says which version it now depends on.
       if (to !== edge.range || (dependentReleased && isWorkspaceRange(edge.range))) {
         const updates = rangeUpdates.get(edge.dependent) ?? [];
         updates.push({ name: dependency, kind: edge.kind, from: edge.range, to });

@@ -67,6 +67,12 @@ export interface PlannedRelease {
   dependencyUpdates: DependencyUpdate[];
   /** Planned plugins that depend on this one. */
   dependents: PluginName[];
+  /** What the unit publishes (groupId:artifactId), when it is more than the unit itself (a lockstep Gradle/Maven build). */
+  artifacts?: string[];
+  /** Other files rewritten with the version (module poms' `<parent><version>`). */
+  versionFiles?: RepoPath[];
+  /** The SNAPSHOT cycle: the development version committed after the tag (1.9.9-SNAPSHOT). */
+  nextSnapshot?: Version;
   /** The section prepended to the plugin's changelog. */
   changelog: string;
 }

@@ -2,6 +2,8 @@
  * The plan as a person reads it: in the terminal, in the job summary the approver reads
  * before clicking Approve, and in the Slack message that asks for approval.
  */
+import { markdownCell, markdownText } from '../text/escape-markdown.ts';
+import { terminalSafe } from '../text/terminal.ts';
 import { effectiveBump } from '../versioning/next-version.ts';
 import type { DependencyUpdate, PlannedRelease, ReleasePlan } from './release-plan.ts';
 
@@ -39,7 +41,22 @@ const whyFromHistory = (release: PlannedRelease): string => {
 
 const rangeList = (updates: readonly DependencyUpdate[]) => updates.map((u) => `${u.name} ${u.from} → ${u.to} (${u.kind})`).join(', ');
 
-const cell = (text: string) => text.replace(/\|/g, '\\|');
+const cell = markdownCell;
+/** Inline code whose text cannot close the span early (artifact names come from build files). */
+const code = (text: string) => `\`${text.replace(/[`\r\n]/g, '')}\``;
+
+/** What a release writes besides its changelog, and what it publishes, one line per fact. */
+function unitFacts(r: PlannedRelease, format: (text: string) => string): string[] {
+  const facts: string[] = [];
+  const files = [r.manifestFile, ...(r.versionFiles ?? [])];
+  facts.push(`writes ${r.to} to ${files.map(format).join(', ')} and tags ${format(r.tag)}`);
+  if (r.nextSnapshot) facts.push(`then commits the next development version ${format(r.nextSnapshot)} (tag stays on ${r.to})`);
+  if (r.artifacts?.length) facts.push(`${r.artifacts.length} artifact${r.artifacts.length === 1 ? '' : 's'}: ${r.artifacts.map(format).join(', ')}`);
+  return facts;
+}
+
+/** Only units whose release is more than one manifest write get the facts listed. */
+const hasFacts = (r: PlannedRelease) => r.nextSnapshot !== undefined || (r.artifacts?.length ?? 0) > 0 || (r.versionFiles?.length ?? 0) > 0;
 
 export function renderPlanSummary(plan: ReleasePlan): string {
   const count = plan.releases.length;
@@ -54,6 +71,9 @@ export function renderPlanSummary(plan: ReleasePlan): string {
       lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${bumpLabel(r)} | ${cell(why(r))} |`);
     }
   }
+  for (const r of plan.releases.filter(hasFacts)) {
+    lines.push('', `**${cell(r.name)} ${r.to}**`, '', ...unitFacts(r, code).map((fact) => `- ${fact}`));
+  }
   if (plan.rangeUpdates.length) {
     lines.push('', `**Ranges moved without a release** (${plan.rangeUpdates.length})`, '');
     for (const u of plan.rangeUpdates) lines.push(`- ${cell(u.name)}: ${cell(rangeList(u.dependencyUpdates))}`);
@@ -64,7 +84,7 @@ export function renderPlanSummary(plan: ReleasePlan): string {
     lines.push('', '</details>');
   }
   if (plan.warnings.length) {
-    lines.push('', '**Warnings**', '', ...plan.warnings.map((w) => `- ${w}`));
+    lines.push('', '**Warnings**', '', ...plan.warnings.map((w) => `- ${markdownText(w)}`));
   }
   return lines.join('\n') + '\n';
 }
@@ -73,7 +93,7 @@ export function renderPlanSummary(plan: ReleasePlan): string {
 export function renderPlanMarkdown(plan: ReleasePlan): string {
   const parts = [renderPlanSummary(plan)];
   for (const r of plan.releases) {
-    parts.push(`<details><summary>${r.name} ${r.from} → ${r.to}</summary>\n\n${r.changelog}\n</details>\n`);
+    parts.push(`<details><summary>${markdownText(r.name)} ${r.from} → ${r.to}</summary>\n\n${r.changelog}\n</details>\n`);
   }
   return parts.join('\n');
 }
@@ -90,7 +110,7 @@ export function renderPlanText(plan: ReleasePlan): string {
     out.push('');
     for (const row of rows) out.push('  ' + row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
     for (const r of plan.releases) {
-      out.push('', `${r.name} ${r.from} → ${r.to}`, ...r.changelog.trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
+      out.push('', `${r.name} ${r.from} → ${r.to}`, ...(hasFacts(r) ? unitFacts(r, (t) => t).map((f) => `  ${f}`) : []), ...r.changelog.trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
     }
   }
   if (plan.rangeUpdates.length) {
@@ -100,5 +120,6 @@ export function renderPlanText(plan: ReleasePlan): string {
     out.push('', `ignored (not Conventional Commits):`, ...plan.ignoredCommits.map((c) => `  ${c.sha.slice(0, 7)} ${c.header}`));
   }
   if (plan.warnings.length) out.push('', 'warnings:', ...plan.warnings.map((w) => `  ${w}`));
-  return out.join('\n') + '\n';
+  // Names, changelogs and commit headers are user text: no escape sequence reaches the terminal.
+  return terminalSafe(out.join('\n')) + '\n';
 }

@@ -54,6 +54,9 @@ const plannedRelease = z.strictObject({
   commits: z.array(plannedCommit),
   dependencyUpdates: z.array(dependencyUpdate),
   dependents: z.array(z.string()),
+  artifacts: z.array(z.string().min(1)).optional(),
+  versionFiles: z.array(z.string().min(1)).optional(),
+  nextSnapshot: version.optional(),
   changelog: z.string().startsWith('## '),
 });
 

@@ -30,3 +30,22 @@ export function planHashInMessage(message: string): PlanHash | undefined {
 export function tagMessage(release: Pick<PlannedRelease, 'name' | 'to'>, hash: PlanHash): string {
   return `${release.name} ${release.to}\n\n${PLAN_TRAILER}: ${hash}\n`;
 }
+
+export const SNAPSHOT_TRAILER = 'Slipway-Snapshot';
+
+/**
+ * The commit after the release commit in the SNAPSHOT cycle. Its own trailer (not Slipway-Plan)
+ * keeps it from being mistaken for the release commit, and lets a rerun find it.
+ */
+export function snapshotCommitMessage(plan: Pick<ReleasePlan, 'releases' | 'hash'>): string {
+  const list = plan.releases.filter((r) => r.nextSnapshot).map((r) => `- ${r.name} ${r.nextSnapshot}`);
+  return `chore(version): next development version\n\n${list.join('\n')}\n\n${SNAPSHOT_TRAILER}: ${plan.hash}\n`;
+}
+
+/** The plan hash of a SNAPSHOT commit's trailer, if any (same reading rules as planHashInMessage). */
+export function snapshotHashInMessage(message: string): PlanHash | undefined {
+  const paragraphs = message.trimEnd().split(/\n[ \t]*\n/);
+  const last = paragraphs.length > 1 ? paragraphs.at(-1)! : '';
+  const match = new RegExp(`^${SNAPSHOT_TRAILER}:[ \\t]*(sha256:[0-9a-f]{64})[ \\t]*$`, 'm').exec(last);
+  return match ? (match[1] as PlanHash) : undefined;
+}

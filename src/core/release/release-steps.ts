@@ -2,13 +2,16 @@
  * The steps that ship a plan, in order. Each step is one idempotent write that first checks
  * what already exists, so a rerun walks the same list and skips whatever is done:
  *
- *   manifest × plugin (and × range update) → changelog × plugin → commit → tag × plugin → push
+ *   manifest × plugin (and × range update) → changelog × plugin → commit → tag × plugin → [snapshot] → push
  *   → github-release × plugin → publish × public plugin (dependencies before dependents)
+ *
+ * `snapshot` exists only when a release runs the SNAPSHOT cycle: one commit on top of the
+ * release commit with the next development versions, pushed with it and the tags atomically.
  */
 import type { PlannedRelease, ReleasePlan } from '../plan/release-plan.ts';
 import type { PluginName } from '../types.ts';
 
-export const STEP_KINDS = ['manifest', 'changelog', 'commit', 'tag', 'push', 'github-release', 'publish'] as const;
+export const STEP_KINDS = ['manifest', 'changelog', 'commit', 'tag', 'snapshot', 'push', 'github-release', 'publish'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 export interface ReleaseStep {
@@ -34,7 +37,8 @@ export function releaseSteps(plan: Pick<ReleasePlan, 'releases'> & Partial<Pick<
     .filter((r) => !r.private)
     .map((r): ReleaseStep => ({ kind: 'publish', plugin: r.name, wave: waves.get(r.name)! }))
     .sort((a, b) => a.wave! - b.wave!);
-  return [...perPlugin('manifest'), ...rangeOnly, ...perPlugin('changelog'), { kind: 'commit' }, ...perPlugin('tag'), { kind: 'push' }, ...perPlugin('github-release'), ...publish];
+  const snapshot: ReleaseStep[] = plan.releases.some((r) => r.nextSnapshot !== undefined) ? [{ kind: 'snapshot' }] : [];
+  return [...perPlugin('manifest'), ...rangeOnly, ...perPlugin('changelog'), { kind: 'commit' }, ...perPlugin('tag'), ...snapshot, { kind: 'push' }, ...perPlugin('github-release'), ...publish];
 }
 
 /**

@@ -7,13 +7,12 @@ import { posix } from 'node:path';
 import { updaterFor } from '../../adapters/ecosystems/registry.ts';
 import type { PlannedRelease, ReleasePlan } from '../../core/plan/release-plan.ts';
 import { prependChangelogSection } from '../../core/release/changelog-file.ts';
+import type { Version } from '../../core/types.ts';
 
 export const changelogPath = (release: Pick<PlannedRelease, 'path'>, changelogName: string) => posix.join(release.path || '.', changelogName);
 
 /** What writes a manifest: a release (its version and ranges), or a range update of a plugin that is not released. */
-export type ManifestWrite = Pick<PlannedRelease, 'name' | 'ecosystem' | 'manifestFile' | 'dependencyUpdates'> & { to?: PlannedRelease['to'] };
-
-type Writer = { kind: 'manifest'; release: ManifestWrite } | { kind: 'changelog'; release: PlannedRelease };
+export type ManifestWrite = Pick<PlannedRelease, 'name' | 'ecosystem' | 'manifestFile' | 'dependencyUpdates'> & Partial<Pick<PlannedRelease, 'to' | 'from' | 'versionFiles'>>;
 
 /** The manifest text with the release's version and internal dependency ranges; the same text when already applied. */
 export function bumpedManifest(write: ManifestWrite, text: string): string {
@@ -21,16 +20,36 @@ export function bumpedManifest(write: ManifestWrite, text: string): string {
   return updaterFor(write.ecosystem).update(text, { ...(write.to === undefined ? {} : { version: write.to }), dependencies }, write.manifestFile);
 }
 
+/** A lockstep module's manifest with its reference to the unit's version rewritten (Maven `<parent><version>`). */
+export function bumpedVersionFile(release: Pick<PlannedRelease, 'ecosystem' | 'to'>, text: string, file: string, version: Version = release.to): string {
+  return updaterFor(release.ecosystem).update(text, { parentVersion: version }, file);
+}
+
+/** The next SNAPSHOT written after the tag into the unit's manifest and version files. */
+export function snapshotManifest(release: PlannedRelease & { nextSnapshot: Version }, text: string, file: string): string {
+  return file === release.manifestFile
+    ? updaterFor(release.ecosystem).update(text, { version: release.nextSnapshot }, file)
+    : bumpedVersionFile(release, text, file, release.nextSnapshot);
+}
+
 export function changelogWithSection(release: PlannedRelease, text: string | undefined): { text: string; changed: boolean } {
   return prependChangelogSection(text, release.changelog, release.to);
 }
 
+/** What writes a planned file: a release's or a range update's manifest, a lockstep module's version reference, a changelog. */
+export type PlannedWrite =
+  | { kind: 'manifest'; release: ManifestWrite }
+  | { kind: 'version-file'; release: PlannedRelease }
+  | { kind: 'changelog'; release: PlannedRelease };
+export type PlannedFileKind = PlannedWrite['kind'];
+
 /** path → the releases (then the range updates) writing it, in plan order (several plugins may share one manifest). */
-export function plannedFiles(plan: Pick<ReleasePlan, 'releases' | 'rangeUpdates'>, changelogName: string): Map<string, Writer[]> {
-  const files = new Map<string, Writer[]>();
-  const add = (path: string, writer: Writer) => files.set(path, [...(files.get(path) ?? []), writer]);
+export function plannedFiles(plan: Pick<ReleasePlan, 'releases' | 'rangeUpdates'>, changelogName: string): Map<string, PlannedWrite[]> {
+  const files = new Map<string, PlannedWrite[]>();
+  const add = (path: string, writer: PlannedWrite) => files.set(path, [...(files.get(path) ?? []), writer]);
   for (const release of plan.releases) {
     add(release.manifestFile, { kind: 'manifest', release });
+    for (const file of release.versionFiles ?? []) add(file, { kind: 'version-file', release });
     add(changelogPath(release, changelogName), { kind: 'changelog', release });
   }
   for (const update of plan.rangeUpdates) add(update.manifestFile, { kind: 'manifest', release: update });
@@ -38,11 +57,13 @@ export function plannedFiles(plan: Pick<ReleasePlan, 'releases' | 'rangeUpdates'
 }
 
 /** What a planned file holds after the release, from what it holds at the base (undefined: absent). */
-export function releasedContent(writers: readonly Writer[], base: string | undefined): string | undefined {
+export function releasedContent(path: string, writers: readonly PlannedWrite[], base: string | undefined): string | undefined {
   let text = base;
   for (const writer of writers) {
     if (writer.kind === 'changelog') text = changelogWithSection(writer.release, text).text;
-    else if (text !== undefined) text = bumpedManifest(writer.release, text);
+    else if (text === undefined) continue;
+    else if (writer.kind === 'version-file') text = bumpedVersionFile(writer.release, text, path);
+    else text = bumpedManifest(writer.release, text);
   }
   return text;
 }

@@ -2,15 +2,16 @@
  * Maven fleets: the modules of the root pom.xml (or the folders of fleet.paths holding a
  * pom.xml), each named by its artifactId. A pom with no modules is a repository that is one plugin.
  *
- * Each module must state its own `<version>`. A module that inherits its parent's version is
- * refused: Maven requires every child's `<parent><version>` to equal the parent's version, so
- * bumping a version kept only in the parent means rewriting every module together — a lockstep
- * release slipway does not model. The error says which line to add.
+ * Modules whose version follows the root pom's (inherited, or repeated, with `<parent><version>`
+ * pointing at the root's) form one lockstep unit with the root: one version, one tag, every
+ * module an artifact, and every module's `<parent><version>` rewritten with the root's. A module
+ * with a version of its own is its own unit; one that inherits from a parent outside the build
+ * (a version slipway cannot rewrite) is refused with the line to add.
  */
 import { posix } from 'node:path';
 import type { SlipwayConfig } from '../../../core/config/schema.ts';
 import { SlipwayError } from '../../../core/errors.ts';
-import { pluginName, repoPath, type Plugin } from '../../../core/types.ts';
+import { pluginName, repoPath, type Artifact, type Plugin } from '../../../core/types.ts';
 import { checkedVersion } from '../checked-version.ts';
 import { foldersWithManifest, isExcluded } from '../plugin-folders.ts';
 import { readEach } from '../read-pool.ts';
@@ -33,15 +34,43 @@ export const mavenFinder: FleetFinder = {
       files = folders.map((folder) => posix.join(folder, MANIFEST));
     } else {
       rootPom = parsePom(await readManifest(root, MANIFEST), MANIFEST);
-      if (rootPom.modules.length === 0) return [mavenPlugin('', rootPom, MANIFEST, undefined, config)];
+      if (rootPom.modules.length === 0) return [{ ...mavenPlugin('', rootPom, MANIFEST, undefined, config), artifacts: [artifactOf('', rootPom, MANIFEST)] }];
       files = rootPom.modules.map(modulePom).filter((file) => !isExcluded(posix.dirname(file), config.fleet.exclude));
     }
-    return readEach(files, async (file) => {
+    const modules = await readEach(files, async (file) => {
       const folder = posix.dirname(file) === '.' ? '' : posix.dirname(file);
-      return mavenPlugin(folder, parsePom(await readManifest(root, file), file), file, rootPom, config);
+      return { folder, file, pom: parsePom(await readManifest(root, file), file) };
     });
+    // Modules that follow the root's version (inherited, or repeated with <parent> pointing at
+    // it) are released with it as one unit; a module with a version of its own is its own unit.
+    const follows = (pom: Pom) => rootPom?.version !== undefined && pom.parentVersion === rootPom.version && (pom.version === undefined || pom.version === rootPom.version);
+    const lockstep = modules.filter((m) => follows(m.pom));
+    const independent = modules.filter((m) => !follows(m.pom)).map((m) => ({ ...mavenPlugin(m.folder, m.pom, m.file, rootPom, config), artifacts: [artifactOf(m.folder, m.pom, m.file)] }));
+    if (lockstep.length === 0 || !rootPom) return independent;
+    const unit = mavenPlugin('', rootPom, MANIFEST, undefined, config);
+    return [
+      ...independent,
+      {
+        ...unit,
+        artifacts: lockstep.map((m) => artifactOf(m.folder, m.pom, m.file)),
+        versionFiles: lockstep.map((m) => repoPath(m.file)),
+        // The parent pom is deployed with its modules; the unit is private only when every module is.
+        private: lockstep.every((m) => m.pom.properties['maven.deploy.skip'] === 'true'),
+      },
+    ];
   },
 };
+
+function artifactOf(folder: string, pom: Pom, file: string): Artifact {
+  if (!pom.artifactId) throw invalidManifest(file, '<artifactId> is missing', { hint: `add <artifactId> under <project> in ${file}` });
+  return {
+    ...(pom.groupId ? { groupId: pom.groupId } : {}),
+    artifactId: pom.artifactId,
+    path: repoPath(folder),
+    ...(pom.name ? { title: pom.name } : {}),
+    ...(pom.description ? { description: pom.description } : {}),
+  };
+}
 
 /** A `<module>` names a folder (its pom.xml) or a pom file. */
 function modulePom(module: string): string {

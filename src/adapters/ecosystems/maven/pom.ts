@@ -5,6 +5,10 @@ import { invalidManifest } from '../read-manifest.ts';
 
 export interface Pom {
   artifactId: string | undefined;
+  /** The project's own `<groupId>`, else its parent's (Maven inherits it). */
+  groupId: string | undefined;
+  name: string | undefined;
+  description: string | undefined;
   /** The project's own `<version>`; undefined when it inherits its parent's. */
   version: string | undefined;
   parentVersion: string | undefined;
@@ -31,10 +35,14 @@ export function parsePom(text: string, file: string): Pom {
   for (const [key, value] of Object.entries((project.properties as Record<string, unknown> | undefined) ?? {})) {
     if (typeof value === 'string') properties[key] = value;
   }
+  const parent = project.parent as Record<string, unknown> | undefined;
   return {
     artifactId: text_(project.artifactId),
+    groupId: text_(project.groupId) ?? text_(parent?.groupId),
+    name: text_(project.name),
+    description: text_(project.description)?.replace(/\s+/g, ' ').trim(),
     version: text_(project.version),
-    parentVersion: text_((project.parent as Record<string, unknown> | undefined)?.version),
+    parentVersion: text_(parent?.version),
     modules: ((project.modules as { module?: unknown[] } | undefined)?.module ?? []).filter((m): m is string => typeof m === 'string'),
     dependencies,
     properties,

@@ -1,8 +1,8 @@
 /**
  * Rewrites a pom.xml's own `<version>` and the `<version>` of internal dependencies by replacing
  * the content of exactly those elements, located by position (./xml-elements.ts), so comments,
- * attributes and layout stay. `<parent><version>`, plugin and other dependency versions are never
- * touched. A dependency version that is a `${property}` is left alone: it follows the property.
+ * attributes and layout stay. `<parent><version>` changes only for a module of a lockstep build
+ * (`parentVersion`); plugin and other dependency versions are never touched. A dependency version that is a `${property}` is left alone: it follows the property.
  * The result is re-parsed and compared with the intended document.
  */
 import { XMLParser } from 'fast-xml-parser';
@@ -41,6 +41,15 @@ export const mavenUpdater: ManifestUpdater = {
       replaceContent(own, change.version);
     }
 
+    if (change.parentVersion !== undefined) {
+      const parent = elements.find((e) => e.path.join('/') === 'project/parent/version');
+      if (!parent) throw invalidManifest(file, 'has no <parent><version> to update', { hint: 'the module left the build since the plan was made: plan again' });
+      const own = elements.find((e) => e.path.join('/') === 'project/version');
+      // A module that repeats its parent's version keeps repeating it.
+      if (own && change.version === undefined && contentOf(own).trim() === contentOf(parent).trim()) replaceContent(own, change.parentVersion);
+      replaceContent(parent, change.parentVersion);
+    }
+
     const wanted = change.dependencies ?? [];
     const seen = new Set<string>();
     for (const dependency of elements.filter((e) => DEPENDENCY_PATHS.includes(e.path.join('/')))) {
@@ -74,6 +83,11 @@ export const mavenUpdater: ManifestUpdater = {
 
 function intended(document: Record<string, unknown>, change: ManifestChange): unknown {
   const project = document.project as Record<string, unknown>;
+  if (change.parentVersion !== undefined) {
+    const parent = project.parent as Record<string, unknown>;
+    if (change.version === undefined && project.version !== undefined && project.version === parent.version) project.version = change.parentVersion;
+    parent.version = change.parentVersion;
+  }
   if (change.version !== undefined) project.version = change.version;
   const management = project.dependencyManagement as Record<string, unknown> | undefined;
   for (const holder of [project.dependencies, management?.dependencies] as (Record<string, unknown> | undefined)[]) {
