@@ -17,6 +17,7 @@ import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, tagFormatFor, type T
 import { unmatchedTagWarnings } from '../core/history/unmatched-tags.ts';
 import { unreleasedCommits } from '../core/history/unreleased-commits.ts';
 import { assemblePlan } from '../core/plan/assemble-plan.ts';
+import { selectPlugins } from '../core/plan/select-plugins.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
 import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
@@ -38,6 +39,8 @@ export interface PlanOptions {
   overrides?: readonly VersionOverride[];
   /** Now, for the default date and the date check (a parameter so specs never race the clock). */
   now?: Date;
+  /** Release only these plugins (`--plugin`, repeatable); default every plugin with changes. */
+  plugins?: readonly string[] | undefined;
 }
 
 export interface PlanResult {
@@ -103,7 +106,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   });
   const branchWarning = branchPolicyWarning(branch, config);
   const coreRaised = config.versioning.coreRaise === 'none' ? new Set<PluginName>() : await coreRaisedSince(cwd, fleet, histories, config);
-  const plan = assemblePlan({
+  const assembled = assemblePlan({
     coreRaised,
     plugins: fleet.plugins,
     histories,
@@ -118,6 +121,9 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     overrides: options.overrides,
     intents,
   });
+  const plan = options.plugins?.length
+    ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c) => [c.file, c.releases.map((r) => r.name)])))
+    : assembled;
   await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   if (branchWarning) reporter.warn(branchWarning);

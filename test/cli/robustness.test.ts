@@ -80,3 +80,36 @@ describe('what people type', () => {
     }
   });
 });
+
+describe('--plugin', () => {
+  const CLI = join(ROOT, 'src/cli/main.ts');
+  const three = () =>
+    repo()
+      .files({
+        'package.json': pkg('fleet', '0.0.0', { private: true, workspaces: ['plugins/*'] }),
+        'plugins/a/package.json': pkg('a', '1.0.0'),
+        'plugins/b/package.json': pkg('b', '1.0.0', { dependencies: { a: '^1.0.0' } }),
+        'plugins/c/package.json': pkg('c', '1.0.0'),
+      })
+      .commit('chore: init')
+      .tag('a@1.0.0')
+      .tag('b@1.0.0')
+      .tag('c@1.0.0')
+      .commit('feat(a): x', { 'plugins/a/x.js': '1' })
+      .commit('fix(c): y', { 'plugins/c/y.js': '1' });
+  const tags = async (args: string[], dir: string) => {
+    const result = await run(CLI, ['plan', '--cwd', dir, '--json', '--date', '2026-03-01', ...args]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    return (JSON.parse(result.stdout) as { releases: Array<{ tag: string }> }).releases.map((r) => r.tag);
+  };
+
+  it('plans only the named plugins, with the dependencies their new ranges need', async () => {
+    const r = three();
+    expect(await tags([], r.dir)).toEqual(['a@1.1.0', 'b@1.0.1', 'c@1.0.1']);
+    expect(await tags(['--plugin', 'c'], r.dir)).toEqual(['c@1.0.1']);
+    expect(await tags(['--plugin', 'b'], r.dir)).toEqual(['a@1.1.0', 'b@1.0.1']);
+    const unknown = await run(CLI, ['plan', '--cwd', r.dir, '--plugin', 'nope']);
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toContain('slipway plan: --plugin: --plugin names "nope", which is not a plugin of this fleet');
+  });
+});

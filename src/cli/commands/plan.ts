@@ -20,6 +20,7 @@ options:
   --date YYYY-MM-DD    the release date written into changelogs (default: today, UTC)
   --set NAME=VERSION   release NAME as VERSION (above its last release, not tagged yet); repeatable
   --bump NAME=TYPE     release NAME with a major, minor or patch bump, whatever its commits say; repeatable
+  --plugin NAME        plan only NAME (and the dependencies its new ranges need); repeatable
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 
@@ -36,6 +37,7 @@ export async function run(args: string[], context: { debug: boolean }): Promise<
       date: { type: 'string' },
       set: { type: 'string', multiple: true },
       bump: { type: 'string', multiple: true },
+      plugin: { type: 'string', multiple: true },
     },
     'plan',
   );
@@ -45,6 +47,7 @@ export async function run(args: string[], context: { debug: boolean }): Promise<
     prerelease: values.prerelease,
     date: dateFlag(values.date),
     overrides: parseOverrides({ set: values.set, bump: values.bump }),
+    plugins: values.plugin,
     reporter,
   });
   const json = JSON.stringify(plan, null, 2) + '\n';

@@ -23,6 +23,7 @@ options:
   --dry-run            show each write (file, commit, tag, push, release, publish) without making it
   --registry URL       npm registry to publish to (default: release.registry in slipway.yml, else npmjs);
                        the token is read from NPM_TOKEN
+  --plugin NAME        release only NAME (and the dependencies its new ranges need); repeatable
   --dist-tag TAG       npm dist-tag to publish to, e.g. v1 for an older line (default: release.distTag,
                        else latest, or the prerelease channel)
   --github-url URL     GitHub API root, for GitHub Enterprise Server (default: https://api.github.com);
@@ -53,6 +54,7 @@ export async function run(args: string[], context: { debug: boolean }, io: Relea
       'dry-run': { type: 'boolean' },
       registry: { type: 'string' },
       'dist-tag': { type: 'string' },
+      plugin: { type: 'string', multiple: true },
       'github-url': { type: 'string' },
       repo: { type: 'string' },
       journal: { type: 'string' },
@@ -70,9 +72,10 @@ export async function run(args: string[], context: { debug: boolean }, io: Relea
   const dryRun = values['dry-run'] ?? false;
 
   const source = values.plan ?? 'the plan shown above';
+  if (values.plan && values.plugin?.length) throw new SlipwayError('USAGE', '--plugin plans; --plan ships a plan made already', { subject: '--plugin', hint: 'pass --plugin to `slipway plan --out FILE`, then ship that file' });
   const plan = values.plan
     ? parsePlan(await readPlanFile(values.plan), values.plan)
-    : (await planRelease({ cwd, reporter, prerelease: values.prerelease, date: dateFlag(values.date) })).plan;
+    : (await planRelease({ cwd, reporter, prerelease: values.prerelease, date: dateFlag(values.date), plugins: values.plugin })).plan;
   output.write(renderPlanText(plan));
   if (plan.releases.length === 0) return 0;
 
