@@ -113,3 +113,18 @@ describe('--plugin', () => {
     expect(unknown.stderr).toContain('slipway plan: --plugin: --plugin names "nope", which is not a plugin of this fleet');
   });
 });
+
+describe('the demo', () => {
+  it('says which plugin releases nothing and why, and its Next hint is a command that works from the checkout', async () => {
+    const dir = join(tempDir('slipway-demo-'), 'demo');
+    const demo = await run(join(ROOT, 'src/cli/main.ts'), ['demo', '--dir', dir]);
+    expect(demo.exitCode, demo.stderr).toBe(0);
+    expect(demo.stderr).toContain('Not released: @demo/plugin-slack: its commits since its last release are docs, chore, test and the like, which release nothing');
+    const next = /Next: try `npm run slipway -- (plan --cwd [^`]+)`/.exec(demo.stderr);
+    expect(next).not.toBeNull();
+    // The hinted command works (run here without npm's bootstrap: the same entry point).
+    const plan = await run(join(ROOT, 'src/cli/main.ts'), [...(next?.[1] ?? '').split(' ')]);
+    expect(plan.exitCode, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('@demo/plugin-http');
+  });
+});

@@ -23,7 +23,25 @@ export async function run(args: string[], context: { debug: boolean }): Promise<
   const { plan } = await planRelease({ cwd: demo.fleetDir, reporter });
   process.stdout.write(values.json ? JSON.stringify(plan, null, 2) + '\n' : renderPlanText(plan));
   if (!values.json) {
-    reporter.info(`\nNext: try \`slipway plan --cwd ${demo.fleetDir}\` yourself.`);
+    // Plugins with commits that release nothing are the surprise of a first plan: say why.
+    const planned = new Set<string>(plan.releases.map((r) => r.name));
+    const quiet = demo.plugins.filter((name) => !planned.has(name));
+    if (quiet.length) {
+      const one = quiet.length === 1;
+      reporter.info(`\nNot released: ${quiet.join(', ')}: ${one ? 'its' : 'their'} commits since ${one ? 'its' : 'their'} last release are docs, chore, test and the like, which release nothing (versioning.releaseTypes in slipway.yml, e.g. { docs: patch }, makes a type release).`);
+    }
+    reporter.info(`\nNext: try \`${ownCommand()} plan --cwd ${shellWord(demo.fleetDir)}\` yourself.`);
   }
   return 0;
+}
+
+/** How the person started slipway, so the hint is a command that works where they are. */
+function ownCommand(): string {
+  const script = process.argv[1] ?? '';
+  return /[\\/]src[\\/]cli[\\/]main\.ts$/.test(script) ? 'npm run slipway --' : 'npx slipway';
+}
+
+/** A path as one shell word (quoted when it holds a space or a shell character). */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }
