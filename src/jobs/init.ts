@@ -4,6 +4,8 @@
  * chosen slipway, and lists what is left for a person to do. Plans every file first; writes
  * none when any exists (unless forced) or in a dry run.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
 import { strategyFor } from '../adapters/ecosystems/strategy.ts';
@@ -19,7 +21,7 @@ import { configSchema, type SlipwayConfig } from '../core/config/schema.ts';
 import { CONFIG_FILE } from '../core/config/parse-config.ts';
 import { SlipwayError } from '../core/errors.ts';
 import { defaultTagFormat, detectTagFormat } from '../core/init/detect-tag-format.ts';
-import { differingSettings, renderInitConfig } from '../core/init/init-config.ts';
+import { differingSettings, mergeInitConfig, renderInitConfig } from '../core/init/init-config.ts';
 import { nextSteps } from '../core/init/next-steps.ts';
 import { ORG_STARTER } from '../core/init/org-starter.ts';
 import { releasePleaseSettings } from '../core/init/release-please.ts';
@@ -174,7 +176,10 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const workflowPath = (file: string) => (foreign.has(`.github/workflows/${file}`) ? `.github/workflows/slipway-${file}` : `.github/workflows/${file}`);
   for (const path of foreign) reporter.info(`${path} is another tool's workflow: slipway's starter goes beside it as ${workflowPath(path.split('/').at(-1)!)} (remove the old one once slipway releases)`);
   const workflows = new Map(chosen.map((file) => [workflowPath(file), starterText(file)] as const));
-  const planned = [{ path: CONFIG_FILE, text: renderInitConfig(header, settings) }, ...[...workflows].map(([path, text]) => ({ path, text }))];
+  // With --force over a slipway.yml someone wrote, their comments and keys stay.
+  const existingConfig = options.force ? await readFile(join(cwd, CONFIG_FILE), 'utf8').catch(() => undefined) : undefined;
+  const configText = existingConfig === undefined ? renderInitConfig(header, settings) : mergeInitConfig(existingConfig, settings);
+  const planned = [{ path: CONFIG_FILE, text: configText }, ...[...workflows].map(([path, text]) => ({ path, text }))];
   const existing = new Set(await existingFiles(cwd, planned.map((f) => f.path)));
   const files = planned.map((file) => ({ ...file, exists: existing.has(file.path) }));
 

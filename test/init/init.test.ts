@@ -154,6 +154,19 @@ describe('slipway init', () => {
     expect(validate.stderr).toContain('repository is missing');
   });
 
+  it('--force over a hand-written slipway.yml keeps its comments and keys', async () => {
+    const r = lernaFleet();
+    const mine = '# Our release settings — ask #releases before changing.\ncommands:\n  # the full suite, not just unit tests\n  test: npm run test:all   # slow but thorough\nrelease:\n  branch: main\n';
+    writeFileSync(join(r.dir, 'slipway.yml'), mine);
+    const forced = await slipway(['init', '--workflows', 'release', '--force'], r.dir);
+    expect(forced.exitCode).toBe(0);
+    const text = readFileSync(join(r.dir, 'slipway.yml'), 'utf8');
+    expect(text).toContain('# Our release settings — ask #releases before changing.');
+    expect(text).toContain('  # the full suite, not just unit tests\n  test: npm run test:all # slow but thorough\n');
+    // What init found is written in: the branch checked out and the tag format of the tags.
+    expect(parseConfig(text)).toMatchObject({ release: { branch: 'trunk' }, versioning: { tagFormat: '{name}-v{version}' }, commands: { test: 'npm run test:all' } });
+  });
+
   it('names what is wrong: no plugins, a bad --action-ref, an unknown starter', async () => {
     const empty = repo().file('README.md', '# nothing\n').commit('docs: readme');
     const none = await slipway(['init'], empty.dir);

@@ -3,7 +3,7 @@
  * defaults, each with a comment saying where it came from, under a header describing the fleet
  * that was found. Built with yaml's Document API so the comments sit on their keys.
  */
-import { Document, isMap, isPair, isScalar, Scalar, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, parseDocument, Scalar, type Pair, type YAMLMap } from 'yaml';
 import { defaultConfig, type SlipwayConfig } from '../config/schema.ts';
 
 export interface InitSetting {
@@ -80,6 +80,33 @@ export function renderInitConfig(header: string[], settings: readonly InitSettin
   }
   doc.commentBefore = header.map((line) => ` ${line}`.trimEnd()).join('\n');
   // lineWidth 0: long commands stay on one line instead of being folded.
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * `init --force` over an existing slipway.yml: the file as the person wrote it (their comments,
+ * key order and keys kept), with the settings init found written into it; a key init adds gets
+ * its comment, a key that was there keeps the person's.
+ */
+export function mergeInitConfig(existing: string, settings: readonly InitSetting[]): string {
+  const doc = parseDocument(existing);
+  if (doc.errors.length || !(isMap(doc.contents) || doc.contents === null)) return renderInitConfig([], settings);
+  // Comments only: they stay on top, the settings go below.
+  if (doc.contents === null) return settings.length ? `${existing.trimEnd()}\n\n${renderInitConfig([], settings).replace(/^#\n/, '')}` : existing;
+  for (const setting of settings) {
+    const before = findPair(doc.contents as YAMLMap, setting.path);
+    // The value only: setIn on an existing key keeps its key node, and so its comment.
+    if (before && isScalar(before.value)) before.value.value = setting.value;
+    else doc.setIn(setting.path, doc.createNode(setting.value));
+    const pair = findPair(doc.contents as YAMLMap, setting.path);
+    if (!pair || !setting.comment) continue;
+    const key = isScalar(pair.key) ? pair.key : new Scalar(pair.key);
+    // The person's own comment stays (yaml keeps a first key's comment on its map).
+    const parent = setting.path.length > 1 ? doc.getIn(setting.path.slice(0, -1), true) : doc.contents;
+    if (key.commentBefore || (isMap(parent) && parent.items[0] === pair && parent.commentBefore)) continue;
+    key.commentBefore = ` ${setting.comment}`;
+    pair.key = key;
+  }
   return doc.toString({ lineWidth: 0 });
 }
 
