@@ -7,10 +7,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCore, installCores } from '../../src/adapters/compat/core-artifact.ts';
+import { buildCore, installCores, readCoreArtifact } from '../../src/adapters/compat/core-artifact.ts';
 import { readMavenReactor } from '../../src/adapters/compat/maven-reactor.ts';
 import { testPlugins, type LocalTarget } from '../../src/adapters/compat/test-plugins.ts';
-import type { CoreBuild } from '../../src/core/compat/compat-run.ts';
+import { resultDetail, type CoreBuild } from '../../src/core/compat/compat-run.ts';
+import { firstCompileError } from '../../src/core/compat/compile-errors.ts';
 import { compatCommands } from '../../src/core/compat/ecosystem-commands.ts';
 import { infraSignal } from '../../src/core/compat/infra-signals.ts';
 import { parseConfig } from '../../src/core/config/parse-config.ts';
@@ -104,6 +105,13 @@ describe('installing both cores on a shard', () => {
     for (const [, version] of channels) for (const module of ['core-api', 'core-parent']) expect(join(local, 'com/acme', module, version, `${module}-${version}.pom`)).toSatisfy(exists);
   });
 
+  it('refuses a core.json it did not write: an unknown ecosystem, a tarball outside the artifact', async () => {
+    for (const manifest of [{ build: { version: '1.0.0' }, ecosystem: 'cobol' }, { build: { version: '1.0.0' }, ecosystem: 'npm', tarball: '../../elsewhere.tgz' }, 'not json']) {
+      const artifact = folder({ 'develop/core.json': typeof manifest === 'string' ? manifest : JSON.stringify(manifest) });
+      await expect(readCoreArtifact(artifact, 'develop')).rejects.toMatchObject({ code: 'RESULTS_INVALID', subject: join(artifact, 'develop/core.json') });
+    }
+  });
+
   it('says to download the whole artifact when its repository folder is missing', async () => {
     const core = { build: { channel: 'develop' as const, ref: 'develop', sha: 'a'.repeat(40), version: '1.0.0' }, ecosystem: 'gradle' as const, dir: tempDir() };
     await expect(installCores(core, undefined, tempDir(), { mavenLocal: tempDir() })).rejects.toMatchObject({ code: 'CORE_BUILD_FAILED', hint: expect.stringContaining('download') });
@@ -114,10 +122,22 @@ const exists = (path: string) => existsSync(path);
 
 describe('where plugin tests run', () => {
   it('gradle: from the build root with the subproject’s task path; maven: in the module', async () => {
-    const gradleFleet = folder({ 'settings.gradle': "include 'plugins:jdbc'\ninclude 'http'\n", 'gradle.properties': 'version=1.2.0\n', 'plugins/jdbc/build.gradle': '', 'http/build.gradle': '' });
+    // Subprojects with versions of their own are plugins of their own.
+    const gradleFleet = folder({
+      'settings.gradle': "include 'plugins:jdbc'\ninclude 'http'\n",
+      'plugins/jdbc/gradle.properties': 'version=1.2.0\n',
+      'plugins/jdbc/build.gradle': '',
+      'http/gradle.properties': 'version=0.4.0\n',
+      'http/build.gradle': '',
+    });
     const targets = await fleetTargets(gradleFleet, parseConfig('fleet:\n  ecosystem: gradle\n'));
     expect(targets.target('jdbc')).toMatchObject({ ecosystem: 'gradle', root: gradleFleet, dir: join(gradleFleet, 'plugins/jdbc'), taskPrefix: ':plugins:jdbc:' });
     expect(targets.target('http')).toMatchObject({ taskPrefix: ':http:' });
+    // A build released as one unit (Kestra: one version= in the root gradle.properties) is tested whole, from its root.
+    const unit = folder({ 'settings.gradle': "rootProject.name = 'plugin-jdbcs'\ninclude 'plugin-jdbc'\ninclude 'plugin-jdbc-mysql'\n", 'gradle.properties': 'version=1.15.6-SNAPSHOT\n', 'plugin-jdbc/build.gradle': '', 'plugin-jdbc-mysql/build.gradle': '' });
+    const whole = await fleetTargets(unit, parseConfig('fleet:\n  ecosystem: gradle\n'));
+    expect(whole.names).toHaveLength(1);
+    expect(whole.target(whole.names[0]!)).toMatchObject({ dir: unit, root: unit, taskPrefix: '' });
     // The task path goes into a shell command.
     expect(() => gradleTaskPrefix('a;touch pwned')).toThrow(expect.objectContaining({ code: 'MANIFEST_INVALID', subject: 'a;touch pwned' }));
   });
@@ -139,6 +159,11 @@ describe('where plugin tests run', () => {
     expect(result.attempts.map((a) => a.logTail.trim())).toEqual(['clean', 'stale']);
     expect(result.baselineAttempts).toBe(2);
     expect(result.baseline?.logTail.trim()).toBe('stale');
+    // A multi-module plugin repository's modules too.
+    const modules = folder({ 'pom.xml': '', 'jdbc/target/classes/Stale.class': 'x', 'jdbc/src/Keep.java': 'kept' });
+    const script2 = 'if [ -e jdbc/target ]; then echo stale; else echo clean; fi; ls jdbc; exit 0 # {coreVersion}';
+    const multi = await runOnce({ name: 'm', ecosystem: 'maven', dir: modules, root: modules, taskPrefix: '' }, script2);
+    expect(multi.attempts[0]!.logTail.trim().split('\n')).toEqual(['clean', 'src']);
   });
 });
 
@@ -277,5 +302,36 @@ describe('the version the core build produced', () => {
     const core = gradleCore();
     expect((await build(core.dir, publish('io.acme:api:3.0.0-SNAPSHOT'), { version: '3.0.0-custom' })).build.version).toBe('3.0.0-custom');
     await expect(build(core.dir, 'true')).rejects.toMatchObject({ code: 'CORE_BUILD_FAILED', message: expect.stringContaining('{out}/repository') });
+  });
+});
+
+describe('a failure that never reached a test', () => {
+  it('names the first compile error of javac (Maven, Gradle) and kotlinc, with the missing symbol', () => {
+    const maven = `[INFO] Compiling 1 source file to /w/plugin-regress/target/test-classes
+[ERROR] COMPILATION ERROR : 
+[INFO] -------------------------------------------------------------
+[ERROR] /w/plugin-regress/src/test/java/com/acme/plugins/PluginTest.java:[5,62] cannot find symbol
+  symbol:   method run(java.lang.String)
+  location: class com.acme.core.Tasks
+[INFO] 1 error`;
+    expect(firstCompileError(maven)).toBe('does not compile: PluginTest.java:5: cannot find symbol (method run(java.lang.String))');
+    const gradle = `> Task :plugin-regress:compileTestJava FAILED
+/w/plugin-regress/src/test/java/com/acme/plugins/PluginTest.java:5: error: cannot find symbol
+    org.junit.Assert.assertEquals("ran sql", com.acme.core.Tasks.run("sql"));
+                                                                ^
+  symbol:   method run(String)
+  location: class Tasks
+1 error`;
+    expect(firstCompileError(gradle)).toBe('does not compile: PluginTest.java:5: cannot find symbol (method run(String))');
+    expect(firstCompileError("e: file:///w/src/main/kotlin/Plugin.kt:12:9 Unresolved reference: registerTask")).toBe('does not compile: Plugin.kt:12: Unresolved reference: registerTask');
+    expect(firstCompileError('Tests run: 1, Failures: 1')).toBeUndefined();
+  });
+
+  it('shows it as the failure’s detail in the report instead of a bare exit code', async () => {
+    const dir = folder({ 'pom.xml': '' });
+    const script = `echo "[ERROR] $PWD/src/test/java/PluginTest.java:[3,9] cannot find symbol"; echo "  symbol:   method run(java.lang.String)"; exit 1 # {coreVersion}`;
+    const result = await runOnce({ name: 'p', ecosystem: 'maven', dir, root: dir, taskPrefix: '' }, script);
+    expect(result.attempts[0]).toMatchObject({ outcome: 'fail', reason: 'does not compile: PluginTest.java:3: cannot find symbol (method run(java.lang.String))' });
+    expect(resultDetail({ ...result, class: 'regressed', baselineVerdict: 'pass' })).toBe('does not compile: PluginTest.java:3: cannot find symbol (method run(java.lang.String))');
   });
 });

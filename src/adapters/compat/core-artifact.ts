@@ -13,7 +13,7 @@ import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import semver from 'semver';
 import { glob } from 'tinyglobby';
@@ -22,7 +22,7 @@ import { COMPAT_STRATEGIES } from '../../core/compat/ecosystem-commands.ts';
 import { fillPlaceholders } from '../../core/compat/placeholders.ts';
 import { defaultConfig } from '../../core/config/schema.ts';
 import { SlipwayError } from '../../core/errors.ts';
-import type { Ecosystem } from '../../core/types.ts';
+import { ECOSYSTEMS, type Ecosystem } from '../../core/types.ts';
 import { detectEcosystem } from '../ecosystems/detect-ecosystem.ts';
 import { discoverFleet } from '../fleet.ts';
 import { git } from '../git.ts';
@@ -201,7 +201,15 @@ export async function readCoreArtifact(artifactDir: string, channel: CoreChannel
   } catch {
     return undefined;
   }
-  const manifest = JSON.parse(text) as CoreManifest;
+  let manifest: CoreManifest;
+  try {
+    manifest = JSON.parse(text) as CoreManifest;
+  } catch (error) {
+    throw new SlipwayError('RESULTS_INVALID', `core.json is not JSON: ${(error as Error).message}`, { subject: join(dir, 'core.json'), hint: 'download the core artifact of this run again', cause: error });
+  }
+  if (!ECOSYSTEMS.some((ecosystem) => ecosystem === manifest.ecosystem) || typeof manifest.build?.version !== 'string' || (manifest.tarball !== undefined && basename(manifest.tarball) !== manifest.tarball)) {
+    throw new SlipwayError('RESULTS_INVALID', 'core.json does not describe a core build of this slipway version', { subject: join(dir, 'core.json'), hint: 'build the core again with the same slipway version as the shards (the plan job)' });
+  }
   return { build: manifest.build, ecosystem: manifest.ecosystem, dir, ...(manifest.tarball ? { tarball: join(dir, manifest.tarball) } : {}) };
 }
 

@@ -13,6 +13,7 @@ import { join, resolve, sep } from 'node:path';
 import pMap from 'p-map';
 import { glob } from 'tinyglobby';
 import type { Attempt, PluginResult, Stage } from '../../core/compat/compat-run.ts';
+import { firstCompileError } from '../../core/compat/compile-errors.ts';
 import { infraSignal, type InfraPattern } from '../../core/compat/infra-signals.ts';
 import { failingTestsFromJUnit } from '../../core/compat/parse-junit.ts';
 import { fillPlaceholders } from '../../core/compat/placeholders.ts';
@@ -162,10 +163,12 @@ async function testPlugin(target: PluginTarget, options: TestPluginsOptions): Pr
   return result;
 }
 
-/** Deletes build output (relative folders of the strategy) inside the plugin folder, never outside it. */
+/** Deletes build output (folders matching the strategy's globs) inside the plugin folder, never outside it. */
 async function removeStaleOutputs(dir: string, outputs: readonly string[]): Promise<void> {
-  for (const output of outputs) {
-    const path = resolve(dir, output);
+  if (outputs.length === 0) return;
+  const folders = await glob([...outputs], { cwd: dir, onlyDirectories: true, followSymbolicLinks: false, expandDirectories: false });
+  for (const folder of folders) {
+    const path = resolve(dir, folder);
     if (!path.startsWith(resolve(dir) + sep)) continue;
     await rm(path, { recursive: true, force: true });
   }
@@ -177,7 +180,9 @@ function fromCommand(result: CommandResult, stage: Stage, failingTests: string[]
   if (result.spawnError) return { ...base, outcome: 'infra', reason: result.spawnError.split('\n').at(-1) ?? result.spawnError };
   if (result.exitCode === 0) return { ...base, outcome: 'pass' };
   const signal = failingTests.length === 0 ? infraSignal(result.tail, infraPatterns) : undefined;
-  return signal ? { ...base, outcome: 'infra', reason: signal } : { ...base, outcome: 'fail' };
+  if (signal) return { ...base, outcome: 'infra', reason: signal };
+  const compileError = failingTests.length === 0 ? firstCompileError(result.tail) : undefined;
+  return { ...base, outcome: 'fail', ...(compileError ? { reason: compileError } : {}) };
 }
 
 function infra(stage: Stage, reason: string, durationMs: number): Attempt {

@@ -4,7 +4,7 @@ import { consoleReporter } from '../../adapters/reporters/console-reporter.ts';
 import { renderPlanMarkdown, renderPlanText } from '../../core/plan/render-plan.ts';
 import { parseOverrides } from '../../core/plan/version-overrides.ts';
 import { planRelease } from '../../jobs/plan.ts';
-import { parseFlags } from '../command.ts';
+import { dateFlag, parseFlags } from '../command.ts';
 
 export const usage = `usage: slipway plan [options]
 
@@ -43,7 +43,7 @@ export async function run(args: string[], context: { debug: boolean }): Promise<
   const { plan } = await planRelease({
     cwd: resolve(values.cwd ?? '.'),
     prerelease: values.prerelease,
-    date: values.date,
+    date: dateFlag(values.date),
     overrides: parseOverrides({ set: values.set, bump: values.bump }),
     reporter,
   });

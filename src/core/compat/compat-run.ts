@@ -49,7 +49,7 @@ export interface Attempt {
   failingTests: string[];
   /** The end of the output, for the report and the issue. */
   logTail: string;
-  /** Why an attempt is infra (the failing command, the network error). */
+  /** Why an attempt is infra (the failing command, the network error); for a failure without a failing test, what failed (a compile error). */
   reason?: string;
 }
 
@@ -158,5 +158,6 @@ export function resultDetail(result: ClassifiedResult): string {
   }
   if (result.class === 'passed' || result.class === 'fixed') return '';
   const tests = failingTestsOf(result);
-  return tests.length > 0 ? tests.join(', ') : `exit code ${last?.exitCode ?? 'none'} (no JUnit report)`;
+  if (tests.length > 0) return tests.join(', ');
+  return last?.reason ?? `exit code ${last?.exitCode ?? 'none'} (no JUnit report)`;
 }

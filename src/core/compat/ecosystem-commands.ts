@@ -39,9 +39,9 @@ export interface CompatStrategy {
    */
   testFrom: 'build-root' | 'plugin';
   /**
-   * Build output deleted before testing against another core: Maven does not recompile when
-   * only a dependency jar changed, so classes compiled against develop would be tested
-   * against the released core.
+   * Build output deleted before testing against another core (globs in the plugin folder):
+   * Maven does not recompile when only a dependency jar changed, so classes compiled against
+   * develop would be tested against the released core.
    */
   staleOutputs: readonly string[];
   /**
@@ -83,7 +83,8 @@ export const COMPAT_STRATEGIES: Record<Ecosystem, CompatStrategy> = {
     core: 'maven-repository',
     collectReactor: true,
     testFrom: 'plugin',
-    staleOutputs: ['target'],
+    // The module's own, and those of a multi-module plugin repository's modules (org mode).
+    staleOutputs: ['target', '*/target', '*/*/target'],
     coreVersionInCommand: true,
   },
   python: {

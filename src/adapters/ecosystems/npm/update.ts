@@ -5,7 +5,6 @@
  * The result is re-parsed and compared with the intended object, so a wrong edit cannot ship.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isWorkspaceRange } from '../../../core/versioning/workspace-range.ts';
 import { invalidManifest } from '../read-manifest.ts';
 import { applyEdits, type TextEdit } from '../text-edits.ts';
 import { changedRange, type ManifestChange, type ManifestUpdater } from '../types.ts';
@@ -26,8 +25,6 @@ export const npmUpdater: ManifestUpdater = {
       (path.length === 1 && path[0] === 'version' && change.version !== undefined) ||
       (path.length === 2 && rangeAt(path) !== undefined),
     );
-    // A `workspace:` range is never rewritten in the committed manifest: the publish resolves it.
-    const located = all.filter((s) => s.path.length === 1 || !isWorkspaceRange(s.value));
 
     if (change.version !== undefined && !located.some((s) => s.path.length === 1)) {
       throw invalidManifest(file, 'has no top-level "version" string to update', { hint: `add "version": "0.0.0" to ${file}` });
