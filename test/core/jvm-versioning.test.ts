@@ -29,12 +29,12 @@ function plan(options: { version: string; messages: string[]; tags: string[]; la
     ecosystem: 'gradle',
     manifestFile: repoPath('gradle.properties'),
     version: v(options.version),
-    dependencies: {},
+    dependencies: [],
     private: false,
     ...(options.floor ? { versionFloor: v(options.floor) } : {}),
     ...(options.cycle ? { snapshotCycle: true } : {}),
   };
-  const history: ReleaseHistory = { last: { tag: tagName(`v${options.last}`), version: v(options.last), commit: sha('e'.repeat(40)) as Sha }, versions: options.tags.map(v) };
+  const history: ReleaseHistory = { last: { tag: tagName(`v${options.last}`), version: v(options.last), commit: sha('e'.repeat(40)) as Sha }, versions: options.tags.map(v), elsewhere: [] };
   return assemblePlan({
     plugins: [plugin],
     histories: new Map<PluginName, ReleaseHistory>([[unit, history]]),

@@ -2,21 +2,24 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-YJFMY5JB.js";
+} from "./chunk-67KWSJNZ.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-GJFS7FR3.js";
+} from "./chunk-E7Q5CEGO.js";
 import "./chunk-XSZT4K7E.js";
-import "./chunk-WMIOQNU6.js";
-import "./chunk-4S7N4GC3.js";
-import "./chunk-EO7ZISLG.js";
+import "./chunk-IIVPVJHC.js";
+import "./chunk-R337RQNG.js";
+import "./chunk-DMU3UHGC.js";
+import "./chunk-32F7EKNL.js";
 import {
   consoleReporter
-} from "./chunk-NMLMUP2O.js";
+} from "./chunk-SMPAV5OI.js";
+import "./chunk-EO7ZISLG.js";
 import {
+  dateFlag,
   parseFlags
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
 
@@ -36,8 +39,11 @@ options:
   --prerelease ID      plan prereleases on channel ID (1.3.0-ID.0, then .1, \u2026)
   --date YYYY-MM-DD    the release date written into changelogs (default: today, UTC)
   --set NAME=VERSION   release NAME as VERSION (above its last release, not tagged yet); repeatable
-  --bump NAME=TYPE     release NAME with a major, minor or patch bump, whatever its commits say; repeatable`;
+  --bump NAME=TYPE     release NAME with a major, minor or patch bump, whatever its commits say; repeatable
+
+  --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-AHRISHLC.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {
@@ -56,7 +62,7 @@ async function run(args, context) {
   const { plan } = await planRelease({
     cwd: resolve(values.cwd ?? "."),
     prerelease: values.prerelease,
-    date: values.date,
+    date: dateFlag(values.date),
     overrides: parseOverrides({ set: values.set, bump: values.bump }),
     reporter
   });

@@ -2,22 +2,24 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   SELECTION_FLAGS,
   SELECTION_USAGE,
-  processMetadata,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-F5IXB4N3.js";
-import "./chunk-VGXVAZQZ.js";
-import "./chunk-YNVKUNBH.js";
-import "./chunk-JVWWHCAD.js";
-import "./chunk-WMIOQNU6.js";
-import "./chunk-4S7N4GC3.js";
-import "./chunk-EO7ZISLG.js";
+} from "./chunk-E27DIGF5.js";
+import {
+  processMetadata
+} from "./chunk-WGZCIQY4.js";
+import "./chunk-SAZFBL3B.js";
+import "./chunk-7Q7RCWSI.js";
+import "./chunk-FF335Q3G.js";
+import "./chunk-DMU3UHGC.js";
+import "./chunk-32F7EKNL.js";
 import {
   consoleReporter
-} from "./chunk-NMLMUP2O.js";
+} from "./chunk-SMPAV5OI.js";
+import "./chunk-EO7ZISLG.js";
 import {
   parseFlags
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

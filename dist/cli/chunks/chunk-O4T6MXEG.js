@@ -1,5 +1,8 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
+  stripControls
+} from "./chunk-IIVPVJHC.js";
+import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
 import {
@@ -4836,7 +4839,7 @@ async function slackCall(doing, channel, fn) {
     if (error instanceof SlipwayError) throw error;
     const code = error.data?.error ?? error.message;
     const hints = {
-      not_authed: "set the Slack bot token (SLACK_TOKEN / the slack-token input)",
+      not_authed: "set the Slack bot token (SLACK_BOT_TOKEN / the slack-token input)",
       invalid_auth: "the Slack token is wrong or revoked: create a new bot token",
       channel_not_found: "check the channel and invite the bot to it",
       not_in_channel: "invite the bot to the channel (/invite @your-bot)",
@@ -4850,7 +4853,20 @@ async function slackCall(doing, channel, fn) {
   }
 }
 
+// src/core/text/escape-slack.ts
+function slackText(text) {
+  return stripControls(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function slackLinkable(url) {
+  return /^https?:\/\/[^\s|<>]+$/i.test(url);
+}
+function slackLink(url, label) {
+  return slackLinkable(url) ? `<${url.replace(/&/g, "&amp;")}|${slackText(label)}>` : `${slackText(label)} (${slackText(url)})`;
+}
+
 export {
   createSlackClient,
+  slackText,
+  slackLink,
   postOnce
 };

@@ -1,30 +1,46 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
+  slackTokenFromEnv
+} from "./chunk-EF2UD6PU.js";
+import {
+  cell,
+  fenced,
+  htmlEscape,
+  lastLines,
+  listSome,
+  repositoryFilter,
+  slackEscape
+} from "./chunk-MCKMGWEC.js";
+import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-VZF4Y6QS.js";
+} from "./chunk-FKDMMIKU.js";
 import {
   stableJson
-} from "./chunk-JVWWHCAD.js";
+} from "./chunk-7Q7RCWSI.js";
 import {
   createSlackClient,
-  postOnce
-} from "./chunk-CKXT3RMY.js";
-import {
-  XMLParser,
-  discoverFleet,
-  glob,
-  pMap
-} from "./chunk-4S7N4GC3.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
+  postOnce,
+  slackLink
+} from "./chunk-O4T6MXEG.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
+import "./chunk-IIVPVJHC.js";
+import {
+  XMLParser,
+  detectEcosystem,
+  discoverFleet,
+  glob,
+  pMap,
+  parseXml
+} from "./chunk-32F7EKNL.js";
 import {
   consoleReporter
-} from "./chunk-NMLMUP2O.js";
+} from "./chunk-SMPAV5OI.js";
+import {
+  require_semver
+} from "./chunk-EO7ZISLG.js";
 import {
   ExecaError,
   GITHUB_MATRIX_LIMIT,
@@ -35,7 +51,7 @@ import {
   loadConfig,
   nextWeeklyTime,
   parseFlags
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError,
   formatError
@@ -46,8 +62,8 @@ import {
 
 // src/cli/commands/compat.ts
 import { availableParallelism } from "node:os";
-import { readdir as readdir2, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join7, resolve as resolve2 } from "node:path";
+import { readdir as readdir2, readFile as readFile4, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join8, resolve as resolve3 } from "node:path";
 
 // src/adapters/compat/results-branch.ts
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -88,7 +104,8 @@ function resultDetail(result) {
   }
   if (result.class === "passed" || result.class === "fixed") return "";
   const tests = failingTestsOf(result);
-  return tests.length > 0 ? tests.join(", ") : `exit code ${last?.exitCode ?? "none"} (no JUnit report)`;
+  if (tests.length > 0) return tests.join(", ");
+  return last?.reason ?? `exit code ${last?.exitCode ?? "none"} (no JUnit report)`;
 }
 
 // src/core/compat/parse-results.ts
@@ -112,7 +129,8 @@ var pluginResult = external_exports.object({
   plugin: external_exports.string().min(1),
   version: external_exports.string().optional(),
   attempts: external_exports.array(attempt),
-  baseline: attempt.optional()
+  baseline: attempt.optional(),
+  baselineAttempts: external_exports.number().int().positive().optional()
 });
 var shardResult = external_exports.object({
   schema: external_exports.literal(COMPAT_SCHEMA),
@@ -186,7 +204,7 @@ var ResultsBranch = class {
     }
   }
   async #refExists(ref) {
-    return execa("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: this.#options.repoDir, reject: false }).then((r) => r.exitCode === 0);
+    return execa("git", ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { cwd: this.#options.repoDir, reject: false }).then((r) => r.exitCode === 0);
   }
   /**
    * The commit results build on, or undefined before the first run. Pushing runs build on the
@@ -198,7 +216,7 @@ var ResultsBranch = class {
     const { remote, branch, push } = this.#options;
     const local = `refs/heads/${branch}`;
     let head;
-    if (!push && await this.#refExists(local)) head = await this.#git(["rev-parse", local]);
+    if (!push && await this.#refExists(local)) head = await this.#git(["rev-parse", "--verify", "--end-of-options", local]);
     else if (remote) head = await this.#fetch();
     this.#fetched = head;
     return head;
@@ -206,8 +224,8 @@ var ResultsBranch = class {
   async #fetch() {
     const { remote, branch } = this.#options;
     const tracking = `refs/remotes/${remote}/${branch}`;
-    const fetched = await execa("git", ["fetch", "--quiet", "--no-tags", remote, `+refs/heads/${branch}:${tracking}`], { cwd: this.#options.repoDir, reject: false });
-    if (fetched.exitCode === 0) return this.#git(["rev-parse", tracking]);
+    const fetched = await execa("git", ["fetch", "--quiet", "--no-tags", "--", remote, `+refs/heads/${branch}:${tracking}`], { cwd: this.#options.repoDir, reject: false });
+    if (fetched.exitCode === 0) return this.#git(["rev-parse", "--verify", "--end-of-options", tracking]);
     if (/couldn't find remote ref|could not find remote ref/i.test(String(fetched.stderr))) return void 0;
     throw new SlipwayError("GIT_FAILED", `cannot fetch the results branch: ${String(fetched.stderr).trim().split("\n").at(-1)}`, {
       subject: `${remote}/${branch}`,
@@ -218,16 +236,46 @@ var ResultsBranch = class {
   async runs(limit) {
     const head = await this.head();
     if (!head) return [];
-    const files = (await this.#git(["ls-tree", "--name-only", head, "runs/"])).split("\n").filter((f) => f.endsWith(".json")).sort();
+    return (await this.#storedAt(head, limit)).map((s) => s.run);
+  }
+  async #storedAt(head, limit) {
+    const files = (await this.#git(["ls-tree", "--name-only", "--end-of-options", head, "runs/"])).split("\n").filter((f) => f.endsWith(".json")).sort();
     const wanted = limit === void 0 ? files : files.slice(-limit);
-    return Promise.all(wanted.map(async (file) => parseStoredRun(await this.#git(["show", `${head}:${file}`]), `${this.#options.branch}:${file}`)));
+    return Promise.all(wanted.map(async (file) => ({ file, run: parseStoredRun(await this.#git(["show", "--end-of-options", `${head}:${file}`]), `${this.#options.branch}:${file}`) })));
+  }
+  /**
+   * Removes one run (a bad run that would distort every later class) in one commit, with
+   * `compat.json` and the derived files rebuilt by `rebuild` from the runs that remain.
+   * `removed` is undefined when no stored run has that id.
+   */
+  async voidRun(runId, rebuild, options = {}) {
+    for (let attempt2 = 1; ; attempt2++) {
+      const base = await this.head(attempt2 > 1);
+      if (!base) return { removed: void 0, commit: void 0, remaining: [] };
+      const stored = await this.#storedAt(base);
+      const found = stored.find((s) => s.run.id === runId);
+      const remaining = stored.filter((s) => s !== found).map((s) => s.run);
+      if (!found || options.dryRun) return { removed: found?.file, commit: base, remaining };
+      const { compat, derived } = rebuild(remaining);
+      const commit = await this.#commit(base, { "compat.json": JSON.stringify(compat, null, 2) + "\n", ...derived }, `compat: void run ${runId}`, [found.file]);
+      if (await this.#publish(base, commit)) {
+        this.#fetched = commit;
+        return { removed: found.file, commit, remaining };
+      }
+      if (attempt2 >= PUSH_ATTEMPTS) {
+        throw new SlipwayError("GIT_FAILED", `the results branch kept moving: ${PUSH_ATTEMPTS} pushes were rejected`, {
+          subject: `${this.#options.remote}/${this.#options.branch}`,
+          hint: "another job writes to the same branch at the same time; void the run again"
+        });
+      }
+    }
   }
   async readCompat() {
     const head = await this.head();
     if (!head) return void 0;
-    const exists = await execa("git", ["cat-file", "-e", `${head}:compat.json`], { cwd: this.#options.repoDir, reject: false });
+    const exists = await execa("git", ["cat-file", "-e", "--end-of-options", `${head}:compat.json`], { cwd: this.#options.repoDir, reject: false });
     if (exists.exitCode !== 0) return void 0;
-    return JSON.parse(await this.#git(["show", `${head}:compat.json`]));
+    return JSON.parse(await this.#git(["show", "--end-of-options", `${head}:compat.json`]));
   }
   /**
    * Adds the run's file, with `compat.json` made by `compat(existing)` and any derived files,
@@ -237,7 +285,7 @@ var ResultsBranch = class {
     const file = runFileName(run2);
     for (let attempt2 = 1; ; attempt2++) {
       const base = await this.head(attempt2 > 1);
-      if (base && (await execa("git", ["cat-file", "-e", `${base}:${file}`], { cwd: this.#options.repoDir, reject: false })).exitCode === 0) {
+      if (base && (await execa("git", ["cat-file", "-e", "--end-of-options", `${base}:${file}`], { cwd: this.#options.repoDir, reject: false })).exitCode === 0) {
         return { written: false, file, commit: base };
       }
       const files = { [file]: JSON.stringify(run2, null, 2) + "\n", "compat.json": JSON.stringify(compat(await this.readCompat()), null, 2) + "\n", ...derived };
@@ -254,11 +302,11 @@ var ResultsBranch = class {
       }
     }
   }
-  async #commit(base, files, message) {
+  async #commit(base, files, message, removals = []) {
     const scratch = await mkdtemp(join(tmpdir(), "slipway-index-"));
     try {
       const env = { GIT_INDEX_FILE: join(scratch, "index"), ...await this.#identity() };
-      await this.#git(base ? ["read-tree", base] : ["read-tree", "--empty"], { env });
+      await this.#git(base ? ["read-tree", "--end-of-options", base] : ["read-tree", "--empty"], { env });
       const entries = Object.entries(files);
       const paths = await Promise.all(entries.map(async ([, content], i) => {
         const path = join(scratch, `blob-${i}`);
@@ -266,9 +314,12 @@ var ResultsBranch = class {
         return path;
       }));
       const blobs = (await this.#git(["hash-object", "-w", "--", ...paths])).split("\n");
-      await this.#git(["update-index", "--add", ...entries.flatMap(([path], i) => ["--cacheinfo", `100644,${blobs[i]},${path}`])], { env });
+      const lines = [...entries.map(([path], i) => `100644 blob ${blobs[i]}	${path}
+`), ...removals.map((path) => `0 ${"0".repeat(40)}	${path}
+`)];
+      await this.#git(["update-index", "--add", "--index-info"], { env, input: lines.join("") });
       const tree = await this.#git(["write-tree"], { env });
-      return await this.#git(["commit-tree", tree, ...base ? ["-p", base] : [], "-m", message], { env });
+      return await this.#git(["commit-tree", ...base ? ["-p", base] : [], "-m", message, "--end-of-options", tree], { env });
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
@@ -277,7 +328,7 @@ var ResultsBranch = class {
   async #publish(base, commit) {
     const { remote, branch, push } = this.#options;
     if (remote && push) {
-      const pushed = await execa("git", ["push", "--quiet", remote, `${commit}:refs/heads/${branch}`], { cwd: this.#options.repoDir, reject: false });
+      const pushed = await execa("git", ["push", "--quiet", "--", remote, `${commit}:refs/heads/${branch}`], { cwd: this.#options.repoDir, reject: false });
       if (pushed.exitCode !== 0) {
         if (/rejected|non-fast-forward|fetch first|stale info/i.test(String(pushed.stderr))) return false;
         throw new SlipwayError("GIT_FAILED", `cannot push the results branch: ${String(pushed.stderr).trim().split("\n").at(-1)}`, {
@@ -285,11 +336,11 @@ var ResultsBranch = class {
           hint: "the report job needs `permissions: contents: write` and a checkout that keeps its credentials"
         });
       }
-      await this.#git(["update-ref", `refs/remotes/${remote}/${branch}`, commit]);
+      await this.#git(["update-ref", "--end-of-options", `refs/remotes/${remote}/${branch}`, commit]);
       return true;
     }
     const exists = await this.#refExists(`refs/heads/${branch}`);
-    const swapped = await execa("git", ["update-ref", `refs/heads/${branch}`, commit, exists ? base ?? "0".repeat(40) : "0".repeat(40)], { cwd: this.#options.repoDir, reject: false });
+    const swapped = await execa("git", ["update-ref", "--end-of-options", `refs/heads/${branch}`, commit, exists ? base ?? "0".repeat(40) : "0".repeat(40)], { cwd: this.#options.repoDir, reject: false });
     return swapped.exitCode === 0;
   }
   async #identity() {
@@ -344,32 +395,6 @@ function groupByClass(run2) {
 function countByClass(run2) {
   const groups = groupByClass(run2);
   return Object.fromEntries(Object.entries(groups).map(([cls, list]) => [cls, list.length]));
-}
-
-// src/core/compat/markdown.ts
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, " ");
-}
-function slackEscape(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function htmlEscape(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function listSome(names, max, join8 = ", ") {
-  if (names.length <= max) return names.join(join8);
-  return `${names.slice(0, max).join(join8)}${join8}+${names.length - max} more`;
-}
-function lastLines(text, lines) {
-  const all = text.replace(/\s+$/, "").split("\n");
-  return all.slice(-lines).join("\n");
-}
-function fenced(text, info = "text") {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${info}
-${text}
-${fence}`;
 }
 
 // src/core/compat/render-summary.ts
@@ -438,15 +463,103 @@ function renderCompatText(run2) {
 // src/jobs/compat/local.ts
 import { mkdir as mkdir3, mkdtemp as mkdtemp2, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/adapters/compat/core-artifact.ts
 var import_semver = __toESM(require_semver(), 1);
 import { existsSync } from "node:fs";
-import { cp, mkdir as mkdir2, readdir, readFile, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { cp, mkdir as mkdir2, readdir, readFile as readFile2, rm as rm2, stat, writeFile as writeFile2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { isAbsolute, join as join2, resolve } from "node:path";
+import { basename, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+
+// src/core/compat/ecosystem-commands.ts
+var COMPAT_STRATEGIES = {
+  npm: {
+    build: "npm pack --pack-destination {out}",
+    test: () => "npm test",
+    junit: ["junit.xml", "test-results/**/*.xml", "reports/**/*.xml"],
+    core: "npm-tarball",
+    collectReactor: false,
+    testFrom: "plugin",
+    staleOutputs: [],
+    coreVersionInCommand: false
+  },
+  // Gradle writes to a Maven local repository given by maven.repo.local: {out}/repository then
+  // holds the core's own artifacts only. {gradle} is ./gradlew where the build has a wrapper.
+  // cleanTest: a test task Gradle finds up to date would pass without running a test.
+  gradle: {
+    build: "{gradle} publishToMavenLocal -Dmaven.repo.local={out}/repository",
+    test: (property) => `{gradle} {taskPrefix}cleanTest {taskPrefix}test -Dmaven.repo.local={mavenLocal} -P${property}={coreVersion}`,
+    junit: ["build/test-results/**/*.xml", "*/build/test-results/**/*.xml"],
+    core: "maven-repository",
+    collectReactor: false,
+    testFrom: "build-root",
+    staleOutputs: [],
+    coreVersionInCommand: true
+  },
+  maven: {
+    build: "mvn -B -DskipTests install -Dmaven.repo.local={mavenLocal}",
+    test: (property) => `mvn -B test -Dmaven.repo.local={mavenLocal} -D${property}={coreVersion}`,
+    junit: ["target/surefire-reports/*.xml", "*/target/surefire-reports/*.xml"],
+    core: "maven-repository",
+    collectReactor: true,
+    testFrom: "plugin",
+    // The module's own, and those of a multi-module plugin repository's modules (org mode).
+    staleOutputs: ["target", "*/target", "*/*/target"],
+    coreVersionInCommand: true
+  },
+  python: {
+    build: "python -m pip wheel --no-deps -w {out} .",
+    test: () => "python -m pytest --junitxml=junit.xml",
+    junit: ["junit.xml"],
+    core: "none",
+    collectReactor: false,
+    testFrom: "plugin",
+    staleOutputs: [],
+    coreVersionInCommand: false
+  },
+  generic: { junit: ["junit.xml"], core: "none", collectReactor: false, testFrom: "plugin", staleOutputs: [], coreVersionInCommand: false }
+};
+function coreBuildCommand(config, ecosystem) {
+  const build = config.compat.core.build ?? COMPAT_STRATEGIES[ecosystem].build;
+  if (!build) {
+    throw new SlipwayError("CONFIG_INVALID", `compat needs a core build command for a ${ecosystem} core`, {
+      subject: "compat.core.build",
+      hint: "set compat.core.build (it must write the built core into {out})"
+    });
+  }
+  return build;
+}
+function compatCommands(config, ecosystem) {
+  const strategy = COMPAT_STRATEGIES[ecosystem];
+  const property = config.fleet.coreVersionProperty;
+  const custom = config.compat.test !== void 0 ? { command: config.compat.test, key: "compat.test" } : config.commands.test !== void 0 ? { command: config.commands.test, key: "commands.test" } : void 0;
+  const test = custom?.command ?? strategy.test?.(property);
+  if (!test) {
+    throw new SlipwayError("CONFIG_INVALID", `compat needs a test command for a ${ecosystem} fleet`, {
+      subject: "compat.test",
+      hint: "set compat.test (or commands.test): the command that runs one plugin\u2019s tests"
+    });
+  }
+  if (custom && strategy.coreVersionInCommand && !carriesCoreVersion(custom.command) && !carriesCoreVersion(config.compat.install ?? "")) {
+    const example = strategy.test?.(property) ?? "";
+    throw new SlipwayError("CONFIG_INVALID", `${custom.key} "${custom.command}" never passes the core version, so every ${ecosystem} plugin would be tested against the core its build pins, not the one under test`, {
+      subject: custom.key,
+      hint: `put {coreVersion} where the build reads the core version (the default is \`${example}\`)` + (custom.key === "commands.test" ? ", in compat.test (commands.test is also what validate runs)" : "") + ", or read $SLIPWAY_CORE_VERSION in the command"
+    });
+  }
+  return {
+    test,
+    ...config.compat.install ? { install: config.compat.install } : {},
+    junit: config.compat.junit ?? [...strategy.junit],
+    env: config.compat.env,
+    strategy
+  };
+}
+function carriesCoreVersion(command) {
+  return /(?<!\$)\{coreVersion\}|\$\{?SLIPWAY_CORE_VERSION\b/.test(command);
+}
 
 // src/core/compat/placeholders.ts
 function fillPlaceholders(template, values, setting) {
@@ -459,6 +572,97 @@ function fillPlaceholders(template, values, setting) {
       hint: `available here: ${known.map((key) => `{${key}}`).join(", ")}`
     });
   });
+}
+
+// src/adapters/compat/maven-reactor.ts
+import { readFile } from "node:fs/promises";
+import { posix } from "node:path";
+
+// src/adapters/compat/inside-root.ts
+import { realpath } from "node:fs/promises";
+import { join as join2, relative, isAbsolute, sep } from "node:path";
+async function insideRoot(root, file) {
+  const realRoot = await realpath(root);
+  let real;
+  try {
+    real = await realpath(join2(realRoot, file));
+  } catch (error) {
+    throw new SlipwayError("MANIFEST_MISSING", `expected ${file} in the core checkout, found none`, {
+      subject: file,
+      hint: "check the core\u2019s <modules>, or set compat.core.version in slipway.yml",
+      cause: error
+    });
+  }
+  const rel = relative(realRoot, real);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new SlipwayError("MANIFEST_INVALID", `${file} points outside the core checkout`, {
+      subject: file,
+      hint: "slipway reads only files inside the checkout; set compat.core.version in slipway.yml"
+    });
+  }
+  return real;
+}
+
+// src/adapters/compat/maven-reactor.ts
+var COORDINATE = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
+var MAX_DEPTH = 8;
+async function readMavenReactor(checkout) {
+  const artifacts = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit = async (file, parent, properties, depth) => {
+    const path = await insideRoot(checkout, file);
+    const project = parseXml(await readFile(path, "utf8"), file);
+    const text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
+    const parentElement = project["parent"] ?? {};
+    const own = { ...properties };
+    for (const [key2, value] of Object.entries(project["properties"] ?? {})) if (typeof value === "string") own[key2] = value.trim();
+    const groupId = text(project["groupId"]) ?? text(parentElement["groupId"]) ?? parent?.groupId;
+    const artifactId = text(project["artifactId"]);
+    const rawVersion = text(project["version"]) ?? text(parentElement["version"]) ?? parent?.version;
+    if (!groupId || !artifactId || !rawVersion) {
+      throw new SlipwayError("MANIFEST_INVALID", `the core's ${file} has no ${!artifactId ? "<artifactId>" : !groupId ? "<groupId> (own or from <parent>)" : "<version> (own or from <parent>)"}`, {
+        subject: file,
+        hint: "fix the core\u2019s pom, or set compat.core.version in slipway.yml"
+      });
+    }
+    const version = resolveProperties(rawVersion, own, file);
+    const coordinates = { groupId, artifactId, version };
+    for (const [element, value] of Object.entries(coordinates)) {
+      if (!COORDINATE.test(value) || value.split(".").includes("")) {
+        throw new SlipwayError("MANIFEST_INVALID", `the core's ${file} has <${element}>${value}</${element}>, which is not a Maven coordinate`, {
+          subject: file,
+          hint: "Maven coordinates are letters, digits and . _ - (+ in versions); fix the core\u2019s pom"
+        });
+      }
+    }
+    const key = `${groupId}:${artifactId}`;
+    if (seen.has(key)) return coordinates;
+    seen.add(key);
+    artifacts.push(coordinates);
+    if (depth >= MAX_DEPTH) return coordinates;
+    const modules = project["modules"]?.module ?? [];
+    for (const module of (Array.isArray(modules) ? modules : [modules]).filter((m) => typeof m === "string")) {
+      const folder = posix.join(posix.dirname(file), module.trim().replace(/\\/g, "/"));
+      const child = folder.endsWith(".xml") ? folder : posix.join(folder, "pom.xml");
+      await visit(child, coordinates, { ...own, "project.version": version, "project.parent.version": version }, depth + 1);
+    }
+    return coordinates;
+  };
+  const root = await visit("pom.xml", void 0, {}, 0);
+  return { version: root.version, artifacts };
+}
+function resolveProperties(value, properties, file) {
+  let out = value;
+  for (let round = 0; round < 5 && out.includes("${"); round++) {
+    out = out.replace(/\$\{([\w.-]+)\}/g, (whole, name) => properties[name] ?? whole);
+  }
+  if (out.includes("${")) {
+    throw new SlipwayError("VERSION_INVALID", `the core's version "${value}" in ${file} uses a property slipway cannot resolve`, {
+      subject: file,
+      hint: "set compat.core.version (and compat.core.releaseVersion) in slipway.yml to the version the core build produces"
+    });
+  }
+  return out;
 }
 
 // src/adapters/compat/run-command.ts
@@ -516,7 +720,7 @@ async function runCommand(options) {
   clearTimeout(timer);
   clearTimeout(forceKill);
   const durationMs = Math.round(performance.now() - started);
-  if (log) await new Promise((resolve3) => log.end(resolve3));
+  if (log) await new Promise((resolve4) => log.end(resolve4));
   const spawnError = result.failed && result.exitCode === void 0 && result.signal === void 0 && !timedOut ? result.shortMessage : void 0;
   return {
     exitCode: timedOut ? null : result.exitCode ?? null,
@@ -540,12 +744,12 @@ var CORE_TIMEOUT_MS = 60 * 6e4;
 function coreCloneUrl(repository, root, server = process.env["GITHUB_SERVER_URL"] ?? "https://github.com") {
   if (/^[A-Za-z0-9][\w-]*\/[\w.-]+$/.test(repository) && !existsSync(resolve(root, repository))) return `${server}/${repository.replace(/\.git$/, "")}.git`;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository) || /^[\w.-]+@[\w.-]+:/.test(repository)) return repository;
-  return pathToFileURL(isAbsolute(repository) ? repository : resolve(root, repository)).href;
+  return pathToFileURL(isAbsolute2(repository) ? repository : resolve(root, repository)).href;
 }
 async function latestReleaseTag(url) {
   let out;
   try {
-    out = (await execa("git", ["ls-remote", "--tags", "--refs", url])).stdout;
+    out = (await execa("git", ["ls-remote", "--tags", "--refs", "--", url])).stdout;
   } catch (error) {
     throw new SlipwayError("GIT_FAILED", `cannot list the core's tags: ${String(error.stderr ?? error).split("\n")[0]}`, {
       subject: url,
@@ -564,7 +768,7 @@ async function latestReleaseTag(url) {
   return best;
 }
 async function buildCore(options) {
-  const out = join2(options.artifactDir, options.channel);
+  const out = join3(options.artifactDir, options.channel);
   await rm2(out, { recursive: true, force: true });
   await mkdir2(out, { recursive: true });
   let checkout;
@@ -573,11 +777,11 @@ async function buildCore(options) {
     checkout = options.source.checkout;
     ref = await git(checkout, ["rev-parse", "--abbrev-ref", "HEAD"]).catch(() => "HEAD") || "HEAD";
   } else {
-    checkout = join2(options.workDir, `core-src-${options.channel}`);
+    checkout = join3(options.workDir, `core-src-${options.channel}`);
     await rm2(checkout, { recursive: true, force: true });
     ref = options.source.ref;
     try {
-      await execa("git", ["clone", "--quiet", "--depth", "1", "--single-branch", "--branch", ref, options.source.url, checkout]);
+      await execa("git", ["clone", "--quiet", "--depth", "1", "--single-branch", `--branch=${ref}`, "--", options.source.url, checkout]);
     } catch (error) {
       throw new SlipwayError("GIT_FAILED", `cannot check out the core at ${ref}: ${String(error.stderr ?? error).split("\n")[0]}`, {
         subject: `${options.source.url}#${ref}`,
@@ -587,14 +791,22 @@ async function buildCore(options) {
     }
   }
   const sha = await git(checkout, ["rev-parse", "HEAD"]);
-  const { name, version } = await describeCoreCheckout(checkout, options.packageName, ref, sha);
-  const command = fillPlaceholders(options.command, { out, coreVersion: version }, "compat.core.build");
+  const ecosystem = await detectEcosystem(checkout, defaultConfig()).catch(() => options.fallbackEcosystem);
+  const strategy = COMPAT_STRATEGIES[ecosystem];
+  const mavenLocal = options.mavenLocal ?? defaultMavenLocal();
+  const declared = await declaredCoreVersion(checkout, ecosystem, options.packageName);
+  const template = options.commandFor(ecosystem);
+  const command = fillPlaceholders(
+    template,
+    { out, coreVersion: options.version ?? declared.version, mavenLocal, gradle: await gradleCommand(checkout) },
+    "compat.core.build"
+  );
   const result = await runCommand({
     command,
     cwd: checkout,
     env: commandEnv({ SLIPWAY_CORE_OUT: out }),
     timeoutMs: options.timeoutMs ?? CORE_TIMEOUT_MS,
-    logFile: join2(options.workDir, "logs", `core-${options.channel}.log`)
+    logFile: join3(options.workDir, "logs", `core-${options.channel}.log`)
   });
   if (result.exitCode !== 0) {
     throw new SlipwayError("CORE_BUILD_FAILED", `building the ${options.channel} core (${ref}) ${result.timedOut ? "timed out" : `failed with exit code ${result.exitCode}`}:
@@ -603,35 +815,133 @@ ${result.tail.trim().split("\n").slice(-15).join("\n")}`, {
       hint: "fix the core build or set compat.core.build; without a core there is nothing to test against"
     });
   }
+  let version = options.version ?? declared.version;
+  let name = options.packageName ?? declared.name;
+  if (strategy.core === "maven-repository") {
+    const repository = join3(out, "repository");
+    if (!existsSync(repository) && strategy.collectReactor) await collectReactor(checkout, mavenLocal, repository, command);
+    await installDeployedSnapshots(repository);
+    const produced = await producedArtifacts(repository);
+    if (produced.length === 0) {
+      throw new SlipwayError("CORE_BUILD_FAILED", `the ${options.channel} core build put no artifacts into {out}/repository`, {
+        subject: `compat.core.build: ${command}`,
+        hint: `a ${ecosystem} core build must leave a Maven repository holding the core's artifacts in {out}/repository (the default is \`${strategy.build ?? ""}\`)`
+      });
+    }
+    if (!options.version) ({ version, name } = producedVersion(produced, options.packageName, options.channel));
+  }
+  if (!version && strategy.core !== "maven-repository") version = `${ref.replace(/^v(?=\d)/, "")}+g${sha.slice(0, 7)}`;
+  if (!version) {
+    throw new SlipwayError("CORE_BUILD_FAILED", `cannot tell which version the ${options.channel} core build (${ref}) produced`, {
+      subject: options.channel === "develop" ? "compat.core.version" : "compat.core.releaseVersion",
+      hint: `set ${options.channel === "develop" ? "compat.core.version" : "compat.core.releaseVersion"} in slipway.yml to the version plugins must ask for`
+    });
+  }
   const build = { channel: options.channel, ref, sha, version, ...name ? { package: name } : {} };
-  const tarball = options.ecosystem === "npm" ? (await readdir(out)).find((file) => file.endsWith(".tgz")) : void 0;
-  if (options.ecosystem === "npm" && !tarball) {
+  const tarball = strategy.core === "npm-tarball" ? (await readdir(out)).find((file) => file.endsWith(".tgz")) : void 0;
+  if (strategy.core === "npm-tarball" && !tarball) {
     throw new SlipwayError("CORE_BUILD_FAILED", `the ${options.channel} core build wrote no .tgz into {out}`, {
       subject: `compat.core.build: ${command}`,
       hint: "for npm the build must pack the core into {out}, e.g. `npm pack --pack-destination {out}`"
     });
   }
-  const manifest = { build, ecosystem: options.ecosystem, ...tarball ? { tarball } : {} };
-  await writeFile2(join2(out, "core.json"), JSON.stringify(manifest, null, 2) + "\n");
-  return { build, ecosystem: options.ecosystem, dir: out, ...tarball ? { tarball: join2(out, tarball) } : {} };
+  const manifest = { build, ecosystem, ...tarball ? { tarball } : {} };
+  await writeFile2(join3(out, "core.json"), JSON.stringify(manifest, null, 2) + "\n");
+  return { build, ecosystem, dir: out, ...tarball ? { tarball: join3(out, tarball) } : {} };
 }
-async function describeCoreCheckout(checkout, packageName, ref, sha) {
+async function declaredCoreVersion(checkout, ecosystem, packageName) {
+  if (ecosystem === "maven") {
+    const reactor = await readMavenReactor(checkout).catch(() => void 0);
+    if (reactor) return { ...packageName ? { name: packageName } : {}, version: reactor.version };
+  }
   try {
     const fleet = await discoverFleet(checkout, defaultConfig());
     if (fleet.single) return { name: packageName ?? fleet.plugins[0].name, version: fleet.plugins[0].version };
   } catch {
   }
-  return { ...packageName ? { name: packageName } : {}, version: `${ref.replace(/^v(?=\d)/, "")}+g${sha.slice(0, 7)}` };
+  return packageName ? { name: packageName } : {};
+}
+async function gradleCommand(buildRoot) {
+  const wrapper = await stat(join3(buildRoot, "gradlew")).catch(() => void 0);
+  return wrapper?.isFile() ? "./gradlew" : "gradle";
+}
+async function collectReactor(checkout, mavenLocal, repository, command) {
+  const reactor = await readMavenReactor(checkout);
+  const missing = [];
+  for (const { groupId, artifactId, version } of reactor.artifacts) {
+    const folder = join3(...groupId.split("."), artifactId, version);
+    if (!existsSync(join3(mavenLocal, folder))) {
+      missing.push(`${groupId}:${artifactId}:${version}`);
+      continue;
+    }
+    await cp(join3(mavenLocal, folder), join3(repository, folder), { recursive: true });
+  }
+  if (missing.length > 0) {
+    throw new SlipwayError("CORE_BUILD_FAILED", `the core build did not install ${missing.join(", ")} into ${mavenLocal}`, {
+      subject: `compat.core.build: ${command}`,
+      hint: "a Maven core build must `install` into {mavenLocal} (compat.core.mavenLocal, default ~/.m2/repository), or write its own Maven repository into {out}/repository"
+    });
+  }
+}
+async function installDeployedSnapshots(repository) {
+  if (!existsSync(repository)) return;
+  const folders = new Set((await glob(["**/*-SNAPSHOT/*"], { cwd: repository, followSymbolicLinks: false })).map((file) => file.slice(0, file.lastIndexOf("/"))));
+  for (const folder of folders) {
+    const parts = folder.split("/");
+    const [version, artifactId] = [parts.at(-1), parts.at(-2)];
+    if (!version || !artifactId) continue;
+    const base = version.slice(0, -"-SNAPSHOT".length);
+    const stamped = new RegExp(`^${escapeRegExp(`${artifactId}-${base}-`)}(\\d{8}\\.\\d{6})-(\\d+)(.*)$`);
+    const newest = /* @__PURE__ */ new Map();
+    for (const file of await readdir(join3(repository, folder))) {
+      const match = stamped.exec(file);
+      if (!match) continue;
+      const [, stamp = "", build = "0", rest = ""] = match;
+      const seen = newest.get(rest);
+      if (!seen || stamp > seen.stamp || stamp === seen.stamp && Number(build) > seen.build) newest.set(rest, { stamp, build: Number(build), file });
+    }
+    for (const [rest, { file }] of newest) {
+      const installed = join3(repository, folder, `${artifactId}-${version}${rest}`);
+      if (!existsSync(installed)) await cp(join3(repository, folder, file), installed);
+    }
+  }
+}
+var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+async function producedArtifacts(repository) {
+  if (!existsSync(repository)) return [];
+  const poms = await glob(["**/*.pom"], { cwd: repository, followSymbolicLinks: false });
+  const artifacts = [];
+  for (const pom of poms.sort()) {
+    const parts = pom.split("/");
+    const [version, artifactId] = [parts.at(-2), parts.at(-3)];
+    if (parts.length < 4 || !version || !artifactId || parts.at(-1) !== `${artifactId}-${version}.pom`) continue;
+    artifacts.push({ artifactId, key: `${parts.slice(0, -3).join(".")}:${artifactId}`, version });
+  }
+  return artifacts;
+}
+function producedVersion(produced, packageName, channel) {
+  const named = packageName ? produced.filter((a) => a.key === packageName || a.artifactId === packageName) : [];
+  const versions = [...new Set((named.length > 0 ? named : produced).map((a) => a.version))];
+  if (versions.length === 1) return { version: versions[0], ...packageName ? { name: packageName } : {} };
+  throw new SlipwayError("CORE_BUILD_FAILED", `the ${channel} core build produced artifacts in several versions (${versions.join(", ")}); which one do plugins ask for?`, {
+    subject: channel === "develop" ? "compat.core.version" : "compat.core.releaseVersion",
+    hint: `set core.package (groupId:artifactId of the core artifact) or ${channel === "develop" ? "compat.core.version" : "compat.core.releaseVersion"} in slipway.yml`
+  });
+}
+function defaultMavenLocal() {
+  return join3(homedir(), ".m2", "repository");
 }
 async function installCore(artifact, workDir, options = {}) {
   const timeoutMs = options.timeoutMs ?? CORE_TIMEOUT_MS;
-  const values = { coreArtifact: artifact.dir, coreVersion: artifact.build.version };
-  if (artifact.ecosystem === "npm" && artifact.tarball) {
-    const prefix = join2(workDir, `core-${artifact.build.channel}`);
+  const strategy = COMPAT_STRATEGIES[artifact.ecosystem];
+  const mavenLocal = options.mavenLocal ?? defaultMavenLocal();
+  const values = { coreArtifact: artifact.dir, coreVersion: artifact.build.version, mavenLocal };
+  if (strategy.core === "npm-tarball" && artifact.tarball) {
+    const prefix = join3(workDir, `core-${artifact.build.channel}`);
     await rm2(prefix, { recursive: true, force: true });
     await mkdir2(prefix, { recursive: true });
     const command = `npm install --no-save --no-package-lock --no-audit --no-fund --prefer-offline --prefix "${prefix}" "${artifact.tarball}"`;
-    const result = await runCommand({ command, cwd: prefix, env: commandEnv({}), timeoutMs, logFile: join2(workDir, "logs", `core-install-${artifact.build.channel}.log`) });
+    const result = await runCommand({ command, cwd: prefix, env: commandEnv({}), timeoutMs, logFile: join3(workDir, "logs", `core-install-${artifact.build.channel}.log`) });
     if (result.exitCode !== 0) {
       throw new SlipwayError("CORE_BUILD_FAILED", `installing the ${artifact.build.channel} core ${result.timedOut ? "timed out" : `failed (exit ${result.exitCode ?? result.spawnError})`}:
 ${result.tail.trim().split("\n").slice(-10).join("\n")}`, {
@@ -640,19 +950,24 @@ ${result.tail.trim().split("\n").slice(-10).join("\n")}`, {
       });
     }
     values["coreTarball"] = artifact.tarball;
-    const name = artifact.build.package ?? JSON.parse(await readFile(join2(prefix, "package.json"), "utf8").catch(() => "{}")).name;
-    if (name) values["coreDir"] = join2(prefix, "node_modules", name);
+    const name = artifact.build.package ?? JSON.parse(await readFile2(join3(prefix, "package.json"), "utf8").catch(() => "{}")).name;
+    if (name) values["coreDir"] = join3(prefix, "node_modules", name);
   }
-  const repository = join2(artifact.dir, "repository");
-  if (existsSync(repository) && (artifact.ecosystem === "maven" || artifact.ecosystem === "gradle")) {
-    const local = options.mavenLocal ?? join2(homedir(), ".m2", "repository");
-    await mkdir2(local, { recursive: true });
-    await cp(repository, local, { recursive: true, force: true });
-    values["coreRepo"] = local;
+  const repository = join3(artifact.dir, "repository");
+  if (strategy.core === "maven-repository") {
+    if (!existsSync(repository)) {
+      throw new SlipwayError("CORE_BUILD_FAILED", `the ${artifact.build.channel} core artifact has no repository folder`, {
+        subject: repository,
+        hint: "download the whole core artifact of this run (actions/download-artifact) before the shard runs"
+      });
+    }
+    await mkdir2(mavenLocal, { recursive: true });
+    await cp(repository, mavenLocal, { recursive: true, force: true });
+    values["coreRepo"] = mavenLocal;
   }
   const env = {
-    SLIPWAY_CORE_ARTIFACT: values["coreArtifact"],
-    SLIPWAY_CORE_VERSION: values["coreVersion"],
+    SLIPWAY_CORE_ARTIFACT: artifact.dir,
+    SLIPWAY_CORE_VERSION: artifact.build.version,
     SLIPWAY_CORE_CHANNEL: artifact.build.channel,
     ...values["coreDir"] ? { SLIPWAY_CORE_DIR: values["coreDir"] } : {},
     ...values["coreTarball"] ? { SLIPWAY_CORE_TARBALL: values["coreTarball"] } : {},
@@ -660,25 +975,47 @@ ${result.tail.trim().split("\n").slice(-10).join("\n")}`, {
   };
   return { build: artifact.build, placeholders: values, env };
 }
+async function installCores(develop, release, workDir, options = {}) {
+  const installedDevelop = await installCore(develop, workDir, options);
+  const installedRelease = release ? await installCore(release, workDir, options) : void 0;
+  return [installedDevelop, installedRelease];
+}
 function expandHome(path) {
   if (path === void 0) return void 0;
-  return path === "~" || path.startsWith("~/") ? join2(homedir(), path.slice(1)) : path;
+  return path === "~" || path.startsWith("~/") ? join3(homedir(), path.slice(1)) : path;
 }
 
 // src/adapters/compat/test-plugins.ts
-import { readFile as readFile2, rm as rm3, stat } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { readFile as readFile3, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { join as join4, resolve as resolve2, sep as sep2 } from "node:path";
+
+// src/core/compat/compile-errors.ts
+var JAVAC_MAVEN = /^\[ERROR\] (?:[^\n]*[/\\])?([^/\\\n]+\.java):\[(\d+),\d+\] ([^\n]+)$/m;
+var JAVAC_GRADLE = /^(?:[^\n]*[/\\])?([^/\\\n]+\.java):(\d+): error: ([^\n]+)$/m;
+var KOTLINC = /^e: (?:file:\/\/)?(?:[^\n]*[/\\])?([^/\\\n]+\.kt):(\d+):\d+:? ([^\n]+)$/m;
+var SYMBOL = /^(?:\[ERROR\])?\s+symbol:\s+([^\n]+)$/m;
+function firstCompileError(output) {
+  for (const pattern of [JAVAC_MAVEN, JAVAC_GRADLE, KOTLINC]) {
+    const match = pattern.exec(output);
+    if (!match) continue;
+    const [, file, line, message = ""] = match;
+    const symbol = message.trim() === "cannot find symbol" ? SYMBOL.exec(output.slice(match.index))?.[1]?.trim() : void 0;
+    return `does not compile: ${file}:${line}: ${message.trim()}${symbol ? ` (${symbol})` : ""}`.slice(0, 300);
+  }
+  return void 0;
+}
 
 // src/core/compat/infra-signals.ts
 var SIGNALS = [
-  [/\bE(?:AI_AGAIN|NOTFOUND)\b|Could not resolve host|Temporary failure in name resolution/, "DNS lookup failed"],
-  [/\bECONNRESET\b|\bECONNREFUSED\b|\bETIMEDOUT\b|socket hang up/, "network connection failed"],
+  [/\bE(?:AI_AGAIN|NOTFOUND)\b|Could not resolve host|Temporary failure in name resolution|UnknownHostException/, "DNS lookup failed"],
+  [/\bECONNRESET\b|\bECONNREFUSED\b|\bETIMEDOUT\b|socket hang up|Connection (?:refused|reset)|(?:Connect|Socket)TimeoutException/, "network connection failed"],
   [/npm (?:ERR!|error) (?:code )?(?:E?network|ECONNRESET|ETIMEDOUT|EAI_AGAIN)/i, "npm could not reach the registry"],
-  [/Could not (?:resolve|transfer|GET) .*(?:repo\.maven|plugins\.gradle|services\.gradle)/i, "dependency download failed"],
+  [/Could not (?:resolve|transfer|GET) .*(?:repo\.maven|repo1\.maven|plugins\.gradle|services\.gradle)/i, "dependency download failed"],
   [/\bENOSPC\b|No space left on device/, "the runner ran out of disk space"],
   [/\bENOMEM\b|JavaScript heap out of memory|OutOfMemoryError/, "the runner ran out of memory"]
 ];
-function infraSignal(output) {
+function infraSignal(output, extra = []) {
+  for (const { pattern, reason } of extra) if (new RegExp(pattern, "m").test(output)) return reason ?? `matched compat.infraPatterns: ${pattern}`;
   for (const [pattern, reason] of SIGNALS) if (pattern.test(output)) return reason;
   return void 0;
 }
@@ -742,58 +1079,94 @@ async function testPlugins(options) {
 }
 var safeName = (name) => name.replace(/^@/, "").replace(/[^\w.-]+/g, "__");
 async function testPlugin(target, options) {
-  const log = join3(options.workDir, "logs", `${safeName(target.name)}.log`);
-  let dir;
-  let version = "dir" in target ? target.version : void 0;
+  const log = join4(options.workDir, "logs", `${safeName(target.name)}.log`);
+  let local;
   if ("cloneUrl" in target) {
-    dir = join3(options.workDir, "checkouts", safeName(target.name));
+    const dir = join4(options.workDir, "checkouts", safeName(target.name));
     const started = performance.now();
     try {
       await rm3(dir, { recursive: true, force: true });
-      await execa("git", ["clone", "--quiet", "--depth", "1", target.cloneUrl, dir]);
+      await execa("git", ["clone", "--quiet", "--depth", "1", "--", target.cloneUrl, dir]);
     } catch (error) {
       const reason = String(error.stderr ?? error).trim().split("\n").at(-1) ?? "git clone failed";
       return { plugin: target.name, attempts: [infra("checkout", reason, performance.now() - started)] };
     }
-    version = (await options.describe?.(dir).catch(() => ({ version: void 0 })))?.version;
+    let described;
+    try {
+      described = await options.describe(dir);
+    } catch (error) {
+      return { plugin: target.name, attempts: [infra("checkout", `cannot tell how to test it: ${formatError(error)}`, performance.now() - started)] };
+    }
+    local = { name: target.name, version: described.version, ecosystem: described.ecosystem, dir, root: dir, taskPrefix: "" };
   } else {
-    dir = target.dir;
+    local = target;
   }
+  let commands;
+  try {
+    commands = options.commands(local.ecosystem);
+  } catch (error) {
+    return { plugin: target.name, ...local.version ? { version: local.version } : {}, attempts: [infra("install", formatError(error), 0)] };
+  }
+  const cwd = commands.strategy.testFrom === "build-root" ? local.root : local.dir;
+  const gradle = await gradleCommand(local.root);
+  let builtAgainst;
   const run2 = async (core2) => {
-    const values = { ...core2.placeholders, plugin: target.name, path: dir, work: options.workDir };
+    if (builtAgainst !== core2) await removeStaleOutputs(local.dir, commands.strategy.staleOutputs);
+    builtAgainst = core2;
+    const values = { ...core2.placeholders, plugin: target.name, path: local.dir, root: cwd, work: options.workDir, gradle, taskPrefix: local.taskPrefix };
     const env = commandEnv({
       ...core2.env,
       SLIPWAY_WORK_DIR: options.workDir,
       SLIPWAY_PLUGIN: target.name,
-      ...Object.fromEntries(Object.entries(options.commands.env).map(([k, v]) => [k, fillPlaceholders(v, values, `compat.env.${k}`)]))
+      ...Object.fromEntries(Object.entries(commands.env).map(([k, v]) => [k, fillPlaceholders(v, values, `compat.env.${k}`)]))
     });
-    if (options.commands.install) {
-      const command2 = fillPlaceholders(options.commands.install, values, "compat.install");
-      const installed = await runCommand({ command: command2, cwd: dir, env, timeoutMs: options.timeoutMs, logFile: log, graceMs: options.graceMs ?? 5e3 });
+    if (commands.install) {
+      const command2 = fillPlaceholders(commands.install, values, "compat.install");
+      const installed = await runCommand({ command: command2, cwd: local.dir, env, timeoutMs: options.timeoutMs, logFile: log, graceMs: options.graceMs ?? 5e3 });
       if (installed.exitCode !== 0) {
         const why = installed.timedOut ? "timed out" : installed.spawnError ?? `exited with ${installed.exitCode}`;
-        return { ...fromCommand(installed, "install", []), outcome: "infra", reason: `install command ${why}` };
+        return { ...fromCommand(installed, "install", [], options.infraPatterns), outcome: "infra", reason: `install command ${why}` };
       }
     }
-    const command = fillPlaceholders(options.commands.test, values, "compat.test");
+    const command = fillPlaceholders(commands.test, values, "compat.test");
     const startedAt = Date.now();
-    const tested = await runCommand({ command, cwd: dir, env, timeoutMs: options.timeoutMs, logFile: log, graceMs: options.graceMs ?? 5e3 });
-    const failingTests = await readJUnit(dir, options.commands.junit, startedAt);
-    return fromCommand(tested, "test", failingTests);
+    const tested = await runCommand({ command, cwd, env, timeoutMs: options.timeoutMs, logFile: log, graceMs: options.graceMs ?? 5e3 });
+    const failingTests = await readJUnit(local.dir, commands.junit, startedAt);
+    return fromCommand(tested, "test", failingTests, options.infraPatterns);
   };
-  const attempts = [await run2(options.develop)];
-  while (attempts.at(-1).outcome === "fail" && attempts.length <= options.retries) attempts.push(await run2(options.develop));
-  const result = { plugin: target.name, ...version ? { version } : {}, attempts };
-  if (attempts.at(-1).outcome === "fail" && options.release) result.baseline = await run2(options.release);
+  const attempt2 = async (core2) => {
+    let last = await run2(core2);
+    const all = [last];
+    while (last.outcome === "fail" && all.length <= options.retries) all.push(last = await run2(core2));
+    return { all, last };
+  };
+  const develop = await attempt2(options.develop);
+  const result = { plugin: target.name, ...local.version ? { version: local.version } : {}, attempts: develop.all };
+  if (develop.last.outcome === "fail" && options.release) {
+    const baseline = await attempt2(options.release);
+    result.baseline = baseline.last;
+    if (baseline.all.length > 1) result.baselineAttempts = baseline.all.length;
+  }
   return result;
 }
-function fromCommand(result, stage, failingTests) {
+async function removeStaleOutputs(dir, outputs) {
+  if (outputs.length === 0) return;
+  const folders = await glob([...outputs], { cwd: dir, onlyDirectories: true, followSymbolicLinks: false, expandDirectories: false });
+  for (const folder of folders) {
+    const path = resolve2(dir, folder);
+    if (!path.startsWith(resolve2(dir) + sep2)) continue;
+    await rm3(path, { recursive: true, force: true });
+  }
+}
+function fromCommand(result, stage, failingTests, infraPatterns = []) {
   const base = { stage, exitCode: result.exitCode, durationMs: result.durationMs, failingTests, logTail: result.tail };
   if (result.timedOut) return { ...base, outcome: "timeout", reason: `no result within ${Math.round(result.durationMs / 1e3)} s` };
   if (result.spawnError) return { ...base, outcome: "infra", reason: result.spawnError.split("\n").at(-1) ?? result.spawnError };
   if (result.exitCode === 0) return { ...base, outcome: "pass" };
-  const signal = failingTests.length === 0 ? infraSignal(result.tail) : void 0;
-  return signal ? { ...base, outcome: "infra", reason: signal } : { ...base, outcome: "fail" };
+  const signal = failingTests.length === 0 ? infraSignal(result.tail, infraPatterns) : void 0;
+  if (signal) return { ...base, outcome: "infra", reason: signal };
+  const compileError = failingTests.length === 0 ? firstCompileError(result.tail) : void 0;
+  return { ...base, outcome: "fail", ...compileError ? { reason: compileError } : {} };
 }
 function infra(stage, reason, durationMs) {
   return { outcome: "infra", stage, exitCode: null, durationMs: Math.round(durationMs), failingTests: [], logTail: "", reason };
@@ -802,87 +1175,55 @@ async function readJUnit(dir, patterns, since) {
   const files = await glob([...patterns], { cwd: dir, absolute: true, ignore: ["**/node_modules/**"] });
   const names = /* @__PURE__ */ new Set();
   for (const file of files.sort()) {
-    const info = await stat(file).catch(() => void 0);
+    const info = await stat2(file).catch(() => void 0);
     if (!info || info.mtimeMs < since - 1e3) continue;
-    for (const name of failingTestsFromJUnit(await readFile2(file, "utf8"))) names.add(name);
+    for (const name of failingTestsFromJUnit(await readFile3(file, "utf8"))) names.add(name);
   }
   return [...names];
-}
-
-// src/core/compat/ecosystem-commands.ts
-function defaults(ecosystem, property) {
-  switch (ecosystem) {
-    case "npm":
-      return { build: "npm pack --pack-destination {out}", test: "npm test", junit: ["junit.xml", "test-results/**/*.xml", "reports/**/*.xml"] };
-    // The core's own artifacts go to {out}/repository (Gradle's publishToMavenLocal honours
-    // maven.repo.local; Maven deploys to a file:// repository), and each shard copies them into
-    // its Maven local repository, which plugins resolve from with mavenLocal(). Plugins pick
-    // the core version through the fleet's coreVersionProperty.
-    case "gradle":
-      return {
-        build: "./gradlew publishToMavenLocal -Dmaven.repo.local={out}/repository",
-        test: `./gradlew test -P${property}={coreVersion}`,
-        junit: ["build/test-results/**/*.xml", "*/build/test-results/**/*.xml"]
-      };
-    case "maven":
-      return {
-        build: "mvn -B -DskipTests deploy -DaltDeploymentRepository=slipway::default::file://{out}/repository",
-        test: `mvn -B test -D${property}={coreVersion}`,
-        junit: ["target/surefire-reports/*.xml", "*/target/surefire-reports/*.xml"]
-      };
-    case "python":
-      return { build: "python -m pip wheel --no-deps -w {out} .", test: "python -m pytest --junitxml=junit.xml", junit: ["junit.xml"] };
-    case "generic":
-      return { junit: ["junit.xml"] };
-  }
-}
-function compatCommands(config, ecosystem) {
-  const fallback = defaults(ecosystem, config.fleet.coreVersionProperty);
-  const build = config.compat.core.build ?? fallback.build;
-  const test = config.compat.test ?? config.commands.test ?? fallback.test;
-  if (!build || !test) {
-    throw new SlipwayError("CONFIG_INVALID", `compat needs ${!build ? "a core build command" : "a test command"} for a ${ecosystem} fleet`, {
-      subject: !build ? "compat.core.build" : "compat.test",
-      hint: !build ? "set compat.core.build (it must write the built core into {out})" : "set compat.test (or commands.test): the command that runs one plugin\u2019s tests"
-    });
-  }
-  return {
-    build,
-    test,
-    ...config.compat.install ? { install: config.compat.install } : {},
-    junit: config.compat.junit ?? fallback.junit ?? ["junit.xml"],
-    env: config.compat.env
-  };
 }
 
 // src/jobs/compat/core.ts
 async function buildCompatCores(options) {
   const { config, reporter } = options;
-  const commands = compatCommands(config, options.ecosystem);
   const repository = config.core.repository;
-  if (!repository && !options.developCheckout) {
+  const url = repository ? coreCloneUrl(repository, options.cwd) : void 0;
+  const developSource = options.developCheckout ? { checkout: options.developCheckout } : url ? { url, ref: config.core.branch } : void 0;
+  if (!developSource) {
     throw new SlipwayError("CONFIG_INVALID", "compat needs to know where the core is", {
       subject: "core.repository",
       hint: "set core.repository in slipway.yml (owner/name, a git URL or a folder), or pass --core"
     });
   }
-  const url = repository ? coreCloneUrl(repository, options.cwd) : void 0;
-  const common = { ecosystem: options.ecosystem, command: commands.build, packageName: config.core.package, artifactDir: options.artifactDir, workDir: options.workDir };
+  const common = {
+    commandFor: (ecosystem) => coreBuildCommand(config, ecosystem),
+    fallbackEcosystem: options.ecosystem,
+    packageName: config.core.package,
+    mavenLocal: expandHome(config.compat.core.mavenLocal),
+    artifactDir: options.artifactDir,
+    workDir: options.workDir
+  };
   const buildRelease = async () => {
     if (!url) throw new SlipwayError("CONFIG_INVALID", "the released core is built from core.repository, which is not set", { subject: "core.repository", hint: "set core.repository in slipway.yml" });
     const ref = config.compat.core.releaseRef ?? await latestReleaseTag(url);
-    const release = await reporter.group(`build released core ${ref}`, () => buildCore({ ...common, channel: "release", source: { url, ref } }));
-    reporter.info(`core release: ${release.build.version} at ${release.build.sha.slice(0, 7)}`);
-    return release;
+    const release2 = await reporter.group(`build released core ${ref}`, () => buildCore({ ...common, channel: "release", version: config.compat.core.releaseVersion, source: { url, ref } }));
+    reporter.info(`core release: ${release2.build.version} at ${release2.build.sha.slice(0, 7)}`);
+    return release2;
   };
   if (options.against === "release") return { tested: await buildRelease() };
-  const develop = await reporter.group(
-    `build core ${config.core.branch}`,
-    () => buildCore({ ...common, channel: "develop", source: options.developCheckout ? { checkout: options.developCheckout } : { url, ref: config.core.branch } })
-  );
+  const develop = await reporter.group(`build core ${config.core.branch}`, () => buildCore({ ...common, channel: "develop", version: config.compat.core.version, source: developSource }));
   reporter.info(`core develop: ${develop.build.version} at ${develop.build.sha.slice(0, 7)}`);
   if (config.compat.baseline !== "retest-failures" || !url) return { tested: develop };
-  return { tested: develop, release: await buildRelease() };
+  const release = await buildRelease();
+  rejectSameVersion(develop, release);
+  return { tested: develop, release };
+}
+function rejectSameVersion(develop, release) {
+  if (develop.build.version !== release.build.version) return;
+  if (COMPAT_STRATEGIES[develop.ecosystem].core !== "maven-repository" && COMPAT_STRATEGIES[release.ecosystem].core !== "maven-repository") return;
+  throw new SlipwayError("CORE_BUILD_FAILED", `the develop core (${develop.build.ref}) and the released core (${release.build.ref}) both build version ${develop.build.version}; one Maven local repository cannot hold both`, {
+    subject: "compat.core.version",
+    hint: "give develop its own version (e.g. the next -SNAPSHOT), or set compat.core.version / compat.core.releaseVersion to what each build produces"
+  });
 }
 
 // src/core/compat/durations.ts
@@ -995,7 +1336,7 @@ var LoadHeap = class {
 };
 
 // src/jobs/compat/targets.ts
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/adapters/compat/org-plugins.ts
 async function listOrgPlugins(octokit, selection) {
@@ -1010,13 +1351,8 @@ async function listOrgPlugins(octokit, selection) {
       cause: error
     });
   }
-  const matches = selection.pattern ? namePattern(selection.pattern) : () => true;
-  return repos.filter((repo) => !repo.archived && !repo.fork).filter((repo) => !selection.topic || (repo.topics ?? []).includes(selection.topic)).filter((repo) => matches(repo.name)).map((repo) => repo.full_name).sort();
-}
-function namePattern(pattern) {
-  const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-  const regex = new RegExp(`^${source}$`, "i");
-  return (name) => regex.test(name);
+  const selected = repositoryFilter(selection);
+  return repos.filter((repo) => selected({ name: repo.name, archived: repo.archived ?? false, fork: repo.fork, topics: repo.topics ?? [] })).map((repo) => repo.full_name).sort();
 }
 
 // src/jobs/compat/targets.ts
@@ -1032,25 +1368,52 @@ async function fleetTargets(cwd, config, octokit) {
     const names = await listOrgPlugins(octokit, { org: org.name, topic: org.topic, pattern: org.pattern });
     const server = (process.env["GITHUB_SERVER_URL"] ?? "https://github.com").replace(/\/$/, "");
     const set = new Set(names);
-    const ecosystem = config.fleet.ecosystem === "auto" ? "npm" : config.fleet.ecosystem;
     return {
       mode: "org",
-      ecosystem,
+      ecosystem: config.fleet.ecosystem === "auto" ? "generic" : config.fleet.ecosystem,
       names,
       target: (name) => set.has(name) ? { name, cloneUrl: org.cloneUrl.replaceAll("{server}", server).replaceAll("{repo}", name) } : void 0
     };
   }
   const fleet = await discoverFleet(cwd, config);
-  const byName = new Map(fleet.plugins.map((p) => [String(p.name), p]));
-  return {
-    mode: "monorepo",
-    ecosystem: fleet.ecosystem,
-    names: [...byName.keys()],
-    target: (name) => {
-      const plugin = byName.get(name);
-      return plugin ? { name, version: plugin.version, dir: join4(cwd, plugin.path) } : void 0;
-    }
-  };
+  compatCommands(config, fleet.ecosystem);
+  const byName = new Map(
+    fleet.plugins.map((plugin) => [
+      String(plugin.name),
+      {
+        name: String(plugin.name),
+        version: plugin.version,
+        ecosystem: fleet.ecosystem,
+        dir: join5(cwd, plugin.path),
+        root: cwd,
+        taskPrefix: fleet.ecosystem === "gradle" ? gradleTaskPrefix(plugin.path) : ""
+      }
+    ])
+  );
+  return { mode: "monorepo", ecosystem: fleet.ecosystem, names: [...byName.keys()], target: (name) => byName.get(name) };
+}
+function gradleTaskPrefix(path) {
+  if (path === "") return "";
+  if (!/^[\w.-]+(\/[\w.-]+)*$/.test(path)) {
+    throw new SlipwayError("MANIFEST_INVALID", `the Gradle subproject folder "${path}" has characters compat will not put into a command`, {
+      subject: path,
+      hint: "name subprojects with letters, digits and . _ -, or leave it out with fleet.exclude"
+    });
+  }
+  return `:${path.split("/").join(":")}:`;
+}
+async function describeCheckout(dir, config) {
+  const own = { ...config, fleet: { ...config.fleet, ecosystem: "auto", paths: void 0, exclude: [], plugins: [] } };
+  let ecosystem;
+  try {
+    ecosystem = await detectEcosystem(dir, own);
+  } catch (error) {
+    if (config.fleet.ecosystem === "auto") throw error;
+    ecosystem = config.fleet.ecosystem;
+  }
+  const fleet = await discoverFleet(dir, { ...own, fleet: { ...own.fleet, ecosystem } }).catch(() => void 0);
+  const versions = new Set(fleet?.plugins.map((p) => p.version));
+  return { ecosystem, ...versions.size === 1 ? { version: [...versions][0] } : {} };
 }
 
 // src/jobs/compat/plan.ts
@@ -1417,7 +1780,7 @@ ${counts[c]}` }))
   }
   const context = [`${run2.results.length} plugins`, `core ${slackEscape(run2.core.sha.slice(0, 7))}`];
   if (run2.releaseCore) context.push(`released core ${slackEscape(run2.releaseCore.version)}`);
-  context.push(run2.url ? `<${run2.url}|run ${slackEscape(run2.id)}>` : `run ${slackEscape(run2.id)}`);
+  context.push(run2.url ? slackLink(run2.url, `run ${run2.id}`) : `run ${slackEscape(run2.id)}`);
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: context.join(" \xB7 ") }] });
   return { text, blocks };
 }
@@ -1514,28 +1877,30 @@ async function reportCompat(options) {
 }
 
 // src/jobs/compat/run.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var shardFileName = (shard) => `shard-${String(shard).padStart(3, "0")}.json`;
-var shardFile = (dir, shard) => join5(dir, shardFileName(shard));
+var shardFile = (dir, shard) => join6(dir, shardFileName(shard));
 
 // src/jobs/compat/local.ts
 async function compatLocal(options) {
   const { config, reporter } = options;
-  const workDir = options.workDir ?? await mkdtemp2(join6(tmpdir2(), "slipway-compat-"));
-  await mkdir3(join6(workDir, "results"), { recursive: true });
+  const workDir = options.workDir ?? await mkdtemp2(join7(tmpdir2(), "slipway-compat-"));
+  await mkdir3(join7(workDir, "results"), { recursive: true });
   const startedAt = /* @__PURE__ */ new Date();
   const runId = options.runId ?? `local-${startedAt.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}`;
   reporter.info(`compat ${runId}: work folder ${workDir}`);
   const { plan, targets } = await planCompat({ cwd: options.cwd, config, reporter, maxShards: options.jobs, results: options.results, octokit: options.octokit });
-  const cores = await buildCompatCores({ cwd: options.cwd, config, reporter, ecosystem: targets.ecosystem, artifactDir: join6(workDir, "core"), workDir, against: options.against });
+  const cores = await buildCompatCores({ cwd: options.cwd, config, reporter, ecosystem: targets.ecosystem, artifactDir: join7(workDir, "core"), workDir, against: options.against });
   const timeoutMs = options.timeoutMs ?? config.compat.timeoutMinutes * 6e4;
   const install = { mavenLocal: expandHome(config.compat.core.mavenLocal) };
-  const [develop, release] = await Promise.all([installCore(cores.tested, workDir, install), cores.release ? installCore(cores.release, workDir, install) : void 0]);
+  const [develop, release] = await installCores(cores.tested, cores.release, workDir, install);
   const results = await testPlugins({
     targets: plan.order.map((name) => targets.target(name)).filter((t) => t !== void 0),
     develop,
     release,
-    commands: compatCommands(config, targets.ecosystem),
+    commands: (ecosystem) => compatCommands(config, ecosystem),
+    infraPatterns: config.compat.infraPatterns,
+    describe: (dir) => describeCheckout(dir, config),
     timeoutMs,
     retries: config.compat.retries,
     jobs: options.jobs,
@@ -1552,7 +1917,7 @@ async function compatLocal(options) {
     finishedAt: (/* @__PURE__ */ new Date()).toISOString(),
     results: results.sort((a, b) => a.plugin < b.plugin ? -1 : a.plugin > b.plugin ? 1 : 0)
   };
-  await writeFile3(shardFile(join6(workDir, "results"), 1), JSON.stringify(shard, null, 2) + "\n");
+  await writeFile3(shardFile(join7(workDir, "results"), 1), JSON.stringify(shard, null, 2) + "\n");
   const report = await reportCompat({
     config,
     reporter,
@@ -1567,13 +1932,41 @@ async function compatLocal(options) {
     now: options.now,
     catalog: options.catalog
   });
-  await writeFile3(join6(workDir, "report.html"), report.html);
-  await writeFile3(join6(workDir, "summary.md"), report.summary);
+  await writeFile3(join7(workDir, "report.html"), report.html);
+  await writeFile3(join7(workDir, "summary.md"), report.summary);
   return { ...report, workDir, shard };
 }
 
+// src/jobs/compat/void.ts
+function compatFromRuns(runs) {
+  return runs.reduce((compat, run2) => mergeCatalogCompat(compat, run2), void 0) ?? { schema: CATALOG_COMPAT_SCHEMA, plugins: {} };
+}
+async function voidCompatRun(options) {
+  const { config, reporter, results, runId } = options;
+  const branch = config.compat.results.branch;
+  const rebuild = (remaining) => {
+    const recent = remaining.slice(-config.compat.results.history);
+    const last = recent.at(-1);
+    return {
+      compat: compatFromRuns(remaining),
+      derived: last ? { "index.html": renderCompatHtml(recent, { title: `Compatibility with core ${last.core.ref}` }) } : {}
+    };
+  };
+  const outcome = await results.voidRun(runId, rebuild, { dryRun: options.dryRun ?? false });
+  if (!outcome.removed) {
+    const ids = outcome.remaining.slice(-10).map((r) => r.id);
+    throw new SlipwayError("NOT_FOUND", `no stored run "${runId}" on the results branch ${branch}`, {
+      subject: runId,
+      hint: ids.length ? `the newest stored runs are: ${ids.join(", ")}` : `the results branch ${branch} has no runs yet`
+    });
+  }
+  const compat = rebuild(outcome.remaining).compat;
+  reporter.info(options.dryRun ? `dry run: would remove ${branch}:${outcome.removed} and rebuild compat.json from ${outcome.remaining.length} run(s)` : `voided run ${runId}: removed ${branch}:${outcome.removed}; compat.json rebuilt from ${outcome.remaining.length} run(s)`);
+  return { removed: outcome.removed, commit: options.dryRun ? void 0 : outcome.commit, compat };
+}
+
 // src/cli/commands/compat.ts
-var usage = `usage: slipway compat [plan | report] [options]
+var usage = `usage: slipway compat [plan | report | void RUN] [options]
 
 Tests every plugin against the core's develop branch (core.repository and core.branch in
 slipway.yml): builds the core once, runs each plugin's tests with a pool of workers, re-runs
@@ -1585,6 +1978,8 @@ the core versions each plugin version passed with to compat.json on the catalog 
   slipway compat          plan, run and report on this machine
   slipway compat plan     print the shard matrix a workflow would run (writes nothing)
   slipway compat report   report stored shard results again (--results DIR --run-id ID)
+  slipway compat void RUN remove run RUN from the results branch and rebuild compat.json
+                          from the runs that remain (--push to push it, --dry-run to see it)
 
 options:
   --cwd DIR              the fleet repository (default: the current folder)
@@ -1595,7 +1990,7 @@ options:
   --run-id ID            name of the run (default: local-<time>)
   --max-shards N         plan: shards at most (default: compat.maxShards; never above 256)
   --results DIR          report: the folder holding shard-*.json
-  --slack-channel C      post the report to Slack (default: slack.compat); needs SLACK_TOKEN
+  --slack-channel C      post the report to Slack (default: slack.compat); needs SLACK_BOT_TOKEN
   --now                  post to Slack now, not at the next compat.report weekday and time
   --issues OWNER/NAME    keep one issue per regression in that repository; needs GITHUB_TOKEN
   --push                 push the results branch to its remote (compat.results.remote)
@@ -1605,7 +2000,7 @@ options:
   --json                 print the classified run as JSON
   --dry-run              show each write (results branch, Slack, issues) without making it
 
-environment: SLACK_TOKEN, SLACK_API_URL (another Slack API root), GITHUB_TOKEN, GITHUB_API_URL.`;
+environment: SLACK_BOT_TOKEN, SLACK_API_URL (another Slack API root), GITHUB_TOKEN, GITHUB_API_URL.`;
 var FLAGS = {
   cwd: { type: "string" },
   jobs: { type: "string" },
@@ -1626,15 +2021,23 @@ var FLAGS = {
   "dry-run": { type: "boolean" }
 };
 async function run(args, context) {
-  const { values, positionals } = parseFlags(args, FLAGS, "compat");
+  const { values, positionals } = parseFlags(args, FLAGS, "compat", true);
   const mode = positionals[0] ?? "all";
-  if (!["all", "plan", "report"].includes(mode) || positionals.length > 1) {
-    throw new SlipwayError("USAGE", `unknown compat mode "${positionals.join(" ")}"`, { hint: "use `slipway compat`, `slipway compat plan` or `slipway compat report`" });
+  if (!["all", "plan", "report", "void"].includes(mode) || positionals.length > (mode === "void" ? 2 : 1)) {
+    throw new SlipwayError("USAGE", `unknown compat mode "${positionals.join(" ")}"`, { hint: "use `slipway compat`, `slipway compat plan`, `slipway compat report` or `slipway compat void RUN`" });
   }
   const reporter = consoleReporter({ debug: context.debug });
-  const cwd = resolve2(values.cwd ?? ".");
+  const cwd = resolve3(values.cwd ?? ".");
   const config = await loadConfig(cwd);
   const results = values["no-store"] ? void 0 : new ResultsBranch({ repoDir: cwd, branch: config.compat.results.branch, remote: config.compat.results.remote, push: values.push ?? false });
+  if (mode === "void") {
+    const runId = positionals[1];
+    if (!runId) throw new SlipwayError("USAGE", "compat void needs the id of the run to remove", { hint: "e.g. `slipway compat void 1234567890` (the ids are the runs/*.json names on the results branch)" });
+    if (!results) throw new SlipwayError("USAGE", "compat void changes the results branch; --no-store leaves it alone", { hint: "leave out --no-store" });
+    const voided = await voidCompatRun({ config, reporter, results, runId, dryRun: values["dry-run"] ?? false });
+    if (values.json) process.stdout.write(JSON.stringify(voided, null, 2) + "\n");
+    return 0;
+  }
   if (mode === "plan") {
     const maxShards = values["max-shards"] ? integer(values["max-shards"], "--max-shards", 1) : void 0;
     const { matrix, plan } = await planCompat({ cwd, config, reporter, maxShards, results, octokit: githubClient() });
@@ -1660,7 +2063,7 @@ async function run(args, context) {
       jobs: values.jobs ? integer(values.jobs, "--jobs", 1) : availableParallelism(),
       timeoutMs: values.timeout ? integer(values.timeout, "--timeout", 1) * 1e3 : void 0,
       against,
-      workDir: values.work ? resolve2(values.work) : void 0,
+      workDir: values.work ? resolve3(values.work) : void 0,
       runId: values["run-id"],
       results,
       octokit: githubClient(),
@@ -1681,10 +2084,10 @@ async function reportFromFiles(values, config, reporter, results, outputs) {
   if (!values.results || !values["run-id"]) {
     throw new SlipwayError("USAGE", "compat report needs --results DIR (the shard-*.json files) and --run-id ID", { hint: "run `slipway compat --help`" });
   }
-  const dir = resolve2(values.results);
+  const dir = resolve3(values.results);
   const files = (await readdir2(dir)).filter((f) => /^shard-\d+\.json$/.test(f)).sort();
   if (files.length === 0) throw new SlipwayError("NOT_FOUND", "no shard-*.json files", { subject: dir, hint: "point --results at the folder the shard results were written to" });
-  const shards = await Promise.all(files.map(async (f) => parseShardResult(await readFile3(join7(dir, f), "utf8"), join7(dir, f))));
+  const shards = await Promise.all(files.map(async (f) => parseShardResult(await readFile4(join8(dir, f), "utf8"), join8(dir, f))));
   return reportCompat({
     config,
     reporter,
@@ -1707,10 +2110,10 @@ async function catalogTarget(cwd, config, reporter) {
 function slackTarget(values, config) {
   const channel = values["slack-channel"] ?? config.slack.compat;
   if (!channel) return void 0;
-  const token = process.env["SLACK_TOKEN"];
+  const token = slackTokenFromEnv();
   if (!token) {
     if (values["dry-run"]) return void 0;
-    throw new SlipwayError("USAGE", `posting to Slack channel ${channel} needs a bot token`, { subject: "SLACK_TOKEN", hint: "set SLACK_TOKEN, or leave out --slack-channel (and slack.compat)" });
+    throw new SlipwayError("USAGE", `posting to Slack channel ${channel} needs a bot token`, { subject: "SLACK_BOT_TOKEN", hint: "set SLACK_BOT_TOKEN, or leave out --slack-channel (and slack.compat)" });
   }
   return { client: createSlackClient({ token, apiUrl: process.env["SLACK_API_URL"] }), channel, now: values.now ?? false };
 }

@@ -2,17 +2,17 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   apiError,
   resolveGitHubTarget
-} from "./chunk-ETPBZVKC.js";
+} from "./chunk-D7LJBOVC.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
 import {
   consoleReporter
-} from "./chunk-NMLMUP2O.js";
+} from "./chunk-SMPAV5OI.js";
 import {
   loadConfig,
   parseFlags
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

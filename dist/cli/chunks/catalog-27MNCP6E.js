@@ -2,23 +2,23 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-6W3LNOEL.js";
-import "./chunk-YNVKUNBH.js";
+} from "./chunk-VCOBEOK5.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-VZF4Y6QS.js";
-import "./chunk-JVWWHCAD.js";
+} from "./chunk-FKDMMIKU.js";
+import "./chunk-7Q7RCWSI.js";
+import "./chunk-FF335Q3G.js";
 import {
   isValidVersion
-} from "./chunk-WMIOQNU6.js";
+} from "./chunk-DMU3UHGC.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   loadConfig,
   parseFlags
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -106,7 +106,8 @@ async function run(args) {
       "catalog-branch": { type: "string" },
       json: { type: "boolean" }
     },
-    "catalog"
+    "catalog",
+    true
   );
   if (positionals[0] !== "compatible" || positionals.length > 1) {
     throw new SlipwayError("USAGE", positionals.length ? `unknown catalog question "${positionals.join(" ")}"` : "ask a question: slipway catalog compatible --core VERSION", { hint: "run `slipway catalog --help`" });

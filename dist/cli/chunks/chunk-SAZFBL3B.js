@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
+  byCodePoint
+} from "./chunk-7Q7RCWSI.js";
+import {
   ELEMENT_KINDS,
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-YNVKUNBH.js";
+} from "./chunk-FF335Q3G.js";
 import {
-  byCodePoint
-} from "./chunk-JVWWHCAD.js";
-import {
-  mergedDependencies,
+  dependenciesOf,
   normaliseName,
   parsePackageJson,
   parseRequirement,
@@ -18,13 +18,14 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-4S7N4GC3.js";
+} from "./chunk-32F7EKNL.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
+  rangeOf,
   require_dist
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -123,7 +124,7 @@ function semverFromMavenRange(range) {
   if (range === void 0) return void 0;
   const text = range.trim();
   const interval = /^([[(])\s*([^,\s]*)\s*(?:,\s*([^\])\s]*)\s*)?([\])])$/.exec(text);
-  if (!interval) return text;
+  if (!interval) return /^\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?$/.test(text) ? `>=${text}` : text;
   const [, open, low = "", high, close] = interval;
   if (high === void 0) return open === "[" && close === "]" ? low : text;
   const parts = [];
@@ -181,7 +182,7 @@ var npmReader = async (context) => {
     homepage: webUrl(str(pkg.homepage)),
     repository,
     keywords: strings(pkg.keywords),
-    coreRange: mergedDependencies(pkg, file)[corePackage(context.config)]
+    coreRange: rangeOf(dependenciesOf(pkg, file), corePackage(context.config), ["runtime", "peer", "optional", "dev"])
   };
   const embedded = pkg[PACKAGE_JSON_FIELD];
   return embedded === void 0 ? { facts } : { facts, embedded: { file, prefix: PACKAGE_JSON_FIELD, value: embedded } };

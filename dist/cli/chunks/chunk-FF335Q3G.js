@@ -4,7 +4,7 @@ import {
 } from "./chunk-EO7ZISLG.js";
 import {
   external_exports
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";

@@ -1,21 +1,24 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-YJFMY5JB.js";
+} from "./chunk-67KWSJNZ.js";
 import {
   planRelease
-} from "./chunk-GJFS7FR3.js";
+} from "./chunk-E7Q5CEGO.js";
 import "./chunk-XSZT4K7E.js";
-import "./chunk-WMIOQNU6.js";
-import "./chunk-4S7N4GC3.js";
-import "./chunk-EO7ZISLG.js";
+import "./chunk-IIVPVJHC.js";
+import "./chunk-R337RQNG.js";
+import "./chunk-DMU3UHGC.js";
+import "./chunk-32F7EKNL.js";
 import {
   consoleReporter
-} from "./chunk-NMLMUP2O.js";
+} from "./chunk-SMPAV5OI.js";
+import "./chunk-EO7ZISLG.js";
 import {
   execa,
+  gitRefName,
   parseFlags
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -373,16 +376,16 @@ var ScriptedGit = class _ScriptedGit {
   }
   /** An annotated tag on HEAD; its tagger date is the last commit's tick. */
   async tag(name) {
-    await this.git("tag", "-a", name, "-m", name);
+    await this.git("tag", "-a", "-m", name, "--", name);
   }
   async checkout(branch, options = {}) {
-    await this.git("checkout", "-q", ...options.create ? ["-b"] : [], branch);
+    await this.git("checkout", "-q", ...options.create ? ["-b"] : [], gitRefName(branch, "demo branch"));
   }
   /** A real merge commit (`--no-ff`) of `branch` into the current branch, then the branch is deleted. */
   async merge(branch, message) {
     this.clock += this.tickMs;
-    await this.git("merge", "-q", "--no-ff", "--no-edit", "-m", message, branch);
-    await this.git("branch", "-q", "-d", branch);
+    await this.git("merge", "-q", "--no-ff", "--no-edit", "-m", message, "--end-of-options", branch);
+    await this.git("branch", "-q", "-d", "--", branch);
   }
 };
 
@@ -394,9 +397,9 @@ async function createDemoFleet(dir) {
   const remoteDir = join2(root, "remote.git");
   await buildCore(coreDir);
   await buildFleet(fleetDir);
-  await execa("git", ["init", "-q", "--bare", "-b", "main", remoteDir]);
+  await execa("git", ["init", "-q", "--bare", "-b", "main", "--", remoteDir]);
   const fleet = ["-C", fleetDir];
-  await execa("git", [...fleet, "remote", "add", "origin", remoteDir]);
+  await execa("git", [...fleet, "remote", "add", "--", "origin", remoteDir]);
   await execa("git", [...fleet, "push", "-q", "-u", "origin", "main", "--tags"]);
   const plugins = Object.keys(DEMO_PLUGINS).map(demoPackageName);
   return { root, fleetDir, coreDir, remoteDir, plugins };

@@ -1,42 +1,46 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  fillPlaceholders,
-  parsePlan,
   readPlanFile
-} from "./chunk-M7GFUI4G.js";
+} from "./chunk-YU5H4KXO.js";
+import {
+  fillPlaceholders,
+  parsePlan
+} from "./chunk-L7BLK4BI.js";
 import {
   readPluginVersion
-} from "./chunk-VGXVAZQZ.js";
+} from "./chunk-SAZFBL3B.js";
+import {
+  GitObjectReader
+} from "./chunk-7Q7RCWSI.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-YNVKUNBH.js";
-import {
-  GitObjectReader
-} from "./chunk-JVWWHCAD.js";
+} from "./chunk-FF335Q3G.js";
 import {
   effectiveBump,
   fleetLog,
   parseConventionalCommit,
   pathRouter,
   planRelease,
+  preflight,
   readReleaseHistory,
   unreleasedCommits
-} from "./chunk-GJFS7FR3.js";
+} from "./chunk-E7Q5CEGO.js";
 import "./chunk-XSZT4K7E.js";
+import "./chunk-R337RQNG.js";
 import {
   tagFormatFor
-} from "./chunk-WMIOQNU6.js";
+} from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet,
   pMap
-} from "./chunk-4S7N4GC3.js";
+} from "./chunk-32F7EKNL.js";
+import {
+  consoleReporter
+} from "./chunk-SMPAV5OI.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
-import {
-  consoleReporter
-} from "./chunk-NMLMUP2O.js";
 import {
   execa,
   loadConfig,
@@ -44,7 +48,7 @@ import {
   readLog,
   readTags,
   require_dist
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError,
   isSlipwayError
@@ -131,7 +135,24 @@ function renderValidationText(report) {
 }
 
 // src/jobs/validate.ts
+import { join as join2 } from "node:path";
+
+// src/adapters/validate/catalog-in-use.ts
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+var RUNS_INDEX = /slipway[\w.-]*\/(?:\.github\/workflows\/index\.ya?ml|actions\/(?:index|metadata))\b/;
+async function catalogInUse(cwd, config) {
+  if (config.catalog.repository !== void 0) return true;
+  const dir = join(cwd, ".github", "workflows");
+  let files;
+  try {
+    files = (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name));
+  } catch {
+    return false;
+  }
+  const texts = await Promise.all(files.map((name) => readFile(join(dir, name), "utf8").catch(() => "")));
+  return texts.some((text) => RUNS_INDEX.test(text));
+}
 
 // src/core/validate/field-lines.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -362,7 +383,8 @@ function checkManifest(input, rules) {
   const error = (message, where) => ({ check: "manifest", severity: "error", message, ...where });
   const pluginManifestFile = (input.folder ? `${input.folder}/` : "") + MANIFEST_FILES[0];
   let overrides = {};
-  if (!manifest) {
+  const catalog = (rules.profile ?? "catalog") === "catalog";
+  if (!manifest && catalog) {
     findings.push({
       check: "manifest",
       severity: rules.pluginManifest === "required" ? "error" : "warning",
@@ -370,7 +392,7 @@ function checkManifest(input, rules) {
       file: facts.file,
       line: 1
     });
-  } else {
+  } else if (manifest) {
     const checked = checkPluginManifest(manifest.value, manifest.prefix);
     if (checked.ok) overrides = checked.manifest;
     else for (const problem of checked.problems) findings.push(error(`plugin manifest: ${problem.field} ${problem.message}`, at(manifest.file, parseFieldPath(problem.field))));
@@ -388,9 +410,12 @@ function checkManifest(input, rules) {
     const where = path ? `${label(facts.ecosystem, path)} to ${facts.file}, or "${field}" to the plugin manifest` : `"${field}" to the plugin manifest (${manifest?.file ?? pluginManifestFile}; ${facts.file} has no such field)`;
     return error(`${field} is missing: add ${where} \u2014 ${why}`, { file: facts.file, line: 1 });
   };
-  if (!value("description")) findings.push(missing("description", "the catalog and the registry show it"));
-  if (!value("license")) findings.push(missing("license", "nobody may use a plugin without one"));
-  if (!value("homepage") && !value("repository")) {
+  const publishCheck = (finding) => catalog ? finding : { ...finding, severity: "warning" };
+  if (!rules.private) {
+    if (!value("description")) findings.push(publishCheck(missing("description", "the catalog and the registry show it")));
+    if (!value("license")) findings.push(publishCheck(missing("license", "nobody may use a plugin without one")));
+  }
+  if (catalog && !value("homepage") && !value("repository")) {
     const wrong = ["repository", "homepage"].find((f) => PACKAGE_FIELDS[facts.ecosystem][f] && locate(facts.file, PACKAGE_FIELDS[facts.ecosystem][f])?.exact);
     findings.push(missing(wrong ?? "repository", "the catalog links to the plugin's repository or homepage"));
   }
@@ -460,7 +485,8 @@ async function validateFleet(options) {
   const config = options.config ?? await loadConfig(cwd);
   const quiet = quietReporter(reporter);
   const [planned, tags] = await Promise.all([
-    options.plan ? discoverFleet(cwd, config).then((fleet2) => ({ plan: options.plan, fleet: fleet2 })) : planRelease({ cwd, reporter: quiet, config, prerelease: options.prerelease }),
+    // A given plan gets the release's preflight here; planRelease runs it on the plan it makes.
+    options.plan ? preflight({ cwd, plan: options.plan, changelogName: config.release.changelog, now: /* @__PURE__ */ new Date() }).then(() => discoverFleet(cwd, config)).then((fleet2) => ({ plan: options.plan, fleet: fleet2 })) : planRelease({ cwd, reporter: quiet, config, prerelease: options.prerelease }),
     readTags(cwd, options.range?.head ?? "HEAD")
   ]);
   const { plan, fleet } = planned;
@@ -491,11 +517,12 @@ async function validateFleet(options) {
   const releaseOf = new Map(plan.releases.map((r) => [r.name, r]));
   const tagCommits = new Map(tags.map((t) => [t.name, t.commit]));
   const manifests = await readManifestInputs(cwd, selected, config, options.range?.head ?? "HEAD");
+  const profile = config.validate.profile === "auto" ? await catalogInUse(cwd, config) ? "catalog" : "package" : config.validate.profile;
   const plugins = selected.map((plugin) => {
     const release = releaseOf.get(plugin.name);
     const checks = {};
     const reading = manifests.get(plugin.name);
-    checks.manifest = reading.ok ? { findings: checkManifest(reading.input, { pluginManifest: config.validate.pluginManifest }) } : { findings: [unreadableManifest(reading.error, plugin)] };
+    checks.manifest = reading.ok ? { findings: checkManifest(reading.input, { pluginManifest: config.validate.pluginManifest, profile, private: plugin.private }) } : { findings: [unreadableManifest(reading.error, plugin)] };
     if (release) {
       const located = reading.ok ? reading.input.locate(plugin.manifestFile, versionPath(plugin)) : void 0;
       checks.version = {
@@ -525,7 +552,7 @@ async function runCommands(cwd, config, selected, results, reporter) {
   const timeoutMs = config.validate.timeoutMinutes * 6e4;
   const byName = new Map(results.map((r) => [r.plugin, r]));
   const run2 = async (plugin, kind, command) => {
-    const result = await runPluginCommand({ command, dir: join(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name).next ?? plugin.version, timeoutMs });
+    const result = await runPluginCommand({ command, dir: join2(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name).next ?? plugin.version, timeoutMs });
     await reporter.group(`${kind} ${plugin.name}: ${result.command} (${outcomeWords(result)})`, async () => {
       if (result.output) reporter.info(result.output);
     });

@@ -4,29 +4,37 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-VGXVAZQZ.js";
+} from "./chunk-SAZFBL3B.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-JVWWHCAD.js";
+} from "./chunk-7Q7RCWSI.js";
+import {
+  MANIFEST_FILES
+} from "./chunk-FF335Q3G.js";
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-WMIOQNU6.js";
+} from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet,
-  pMap
-} from "./chunk-4S7N4GC3.js";
+  pMap,
+  strategyFor
+} from "./chunk-32F7EKNL.js";
 import {
   git,
   loadConfig,
-  pluginName
-} from "./chunk-TSSOH7H4.js";
+  pluginName,
+  require_dist
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError,
   formatError,
   isSlipwayError
 } from "./chunk-LWD5H3C4.js";
+import {
+  __toESM
+} from "./chunk-X24BQQWF.js";
 
 // src/adapters/catalog/repo-tags.ts
 var isoFromUnix = (seconds) => new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
@@ -41,7 +49,7 @@ async function readRepoTags(cwd) {
   return tags;
 }
 async function readCommit(cwd, rev) {
-  const out = await git(cwd, ["log", "-1", "--format=%H%x00%ct", `${rev}^{commit}`, "--"]).catch((error) => {
+  const out = await git(cwd, ["log", "-1", "--format=%H%x00%ct", "--end-of-options", `${rev}^{commit}`, "--"]).catch((error) => {
     throw new SlipwayError("NOT_FOUND", `"${rev}" is not a commit of this repository`, {
       subject: rev,
       hint: "pass a tag, a branch or a SHA that exists here (fetch it first: git fetch --tags origin)",
@@ -167,10 +175,13 @@ function selectReleased(context, filter = {}) {
 function readTag(tag, context) {
   if (tag === "" || /\s/.test(tag) || [...tag].some((ch) => ch < " " || ch === "\x7F")) return { error: `${JSON.stringify(tag)} is not a tag name` };
   const parsed = context.format.parse(tag);
-  const singlePlugin = context.single && !context.format.pattern.includes("{name}") ? context.plugins[0] : void 0;
+  const singlePlugin = context.single && !context.format.named ? context.plugins[0] : void 0;
   if (!parsed) {
     const meant = context.plugins.find((plugin2) => tag === plugin2 || tag.startsWith(`${plugin2}@`) || tag.startsWith(`${plugin2}-v`));
     if (meant) return { error: `tag "${tag}" looks like a release of ${meant} but does not have the format ${context.format.pattern}` };
+    if (/^v?\d+\.\d+(?:\.\d+)?(?:[-+].*)?$/.test(tag)) {
+      return { error: `tag "${tag}" is a version but not a release tag of this fleet: its tags have the format ${context.format.pattern} (e.g. ${example(context)}); set versioning.tagFormat in slipway.yml if "${tag}" is how this fleet tags releases` };
+    }
     return { skip: `not a release tag (the format is ${context.format.pattern})` };
   }
   const plugin = singlePlugin ?? parsed.name;
@@ -192,6 +203,8 @@ function unique(targets) {
 }
 
 // src/jobs/metadata.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { posix } from "node:path";
 async function processMetadata(options) {
   const source = await openFleetSource(options.cwd, options.config);
   const { targets, skipped } = await selectTargets(source, options.select);
@@ -221,7 +234,7 @@ async function extractEntries(source, targets, options) {
       targets,
       async (target, at) => {
         try {
-          return await extractEntry(source, objects, target, options.releaseNotes);
+          return await extractUnitEntries(source, objects, target, options.releaseNotes);
         } catch (error) {
           failures.push({ at, target, error });
           return void 0;
@@ -231,7 +244,7 @@ async function extractEntries(source, targets, options) {
       },
       { concurrency: 8 }
     );
-    const entries = results.filter((entry) => entry !== void 0);
+    const entries = results.flatMap((unit) => unit ?? []);
     failures.sort((a, b) => a.at - b.at);
     if (failures.length && !options.tolerant) throw combined(failures.map((f) => f.error));
     for (const failure of failures) options.reporter.warn(`${failure.target.tag} is not indexed: ${formatError(failure.error)}`);
@@ -239,6 +252,59 @@ async function extractEntries(source, targets, options) {
   } finally {
     await objects.close();
   }
+}
+async function extractUnitEntries(source, objects, target, releaseNotes) {
+  const plugin = pluginNamed(source, target.plugin);
+  const artifacts = plugin.artifacts ?? [];
+  if (artifacts.length === 0 || !strategyFor(plugin.ecosystem).jvm) return [await extractEntry(source, objects, target, releaseNotes)];
+  const fromCommit = target.version === "";
+  const files = await readPluginVersion(objects, { plugin, version: target.version || target.tag, commit: target.commit, at: target.tag }, source.config);
+  const version = fromCommit ? versionAtCommit(plugin, target, files.facts.version) : target.version;
+  const notes = files.changelog && changelogSection(files.changelog, version) || (!fromCommit && releaseNotes ? await releaseNotes(target.tag) : void 0);
+  const entries = [];
+  const problems = [];
+  for (const artifact of artifacts) {
+    try {
+      entries.push(await artifactEntry(objects, plugin, artifact, files, { version, target, fromCommit, notes }));
+    } catch (error) {
+      problems.push(error);
+    }
+  }
+  if (problems.length) throw combined(problems);
+  return entries;
+}
+async function artifactEntry(objects, plugin, artifact, files, at) {
+  const name = artifact.artifactId;
+  const inFolder = (file) => posix.join(artifact.path, file);
+  const written = (await Promise.all(MANIFEST_FILES.map(async (file) => ({ file: inFolder(file), text: await objects.readText(at.target.commit, inFolder(file)) })))).find((f) => f.text !== void 0);
+  const buildFile = plugin.ecosystem === "maven" ? inFolder("pom.xml") : inFolder("build.gradle");
+  let manifest;
+  let manifestFile = buildFile;
+  if (written) {
+    let value;
+    try {
+      value = written.file.endsWith(".json") ? JSON.parse(written.text) : (0, import_yaml.parse)(written.text);
+    } catch (error) {
+      throw metadataError(name, at.version, [{ file: written.file, field: "(the file)", message: `does not parse: ${error.message.split("\n")[0]}` }]);
+    }
+    manifest = validatedManifest(name, at.version, { file: written.file, prefix: "", value }, [written.file]);
+    manifestFile = written.file;
+  } else if (artifact.title !== void 0 || artifact.description !== void 0) {
+    manifest = { title: artifact.title ?? name, categories: [], elements: [], ...artifact.group ? { group: artifact.group } : {} };
+  } else {
+    throw new SlipwayError("METADATA_INVALID", `has no catalog title: looked for "X-Kestra-Title" in ${buildFile} and for ${MANIFEST_FILES.map(inFolder).join(", ")}`, {
+      subject: `${name}@${at.version}`,
+      hint: `set the jar manifest attribute "X-Kestra-Title" (and project.description) in ${buildFile}, or add ${inFolder("slipway-plugin.yml")}`
+    });
+  }
+  const entry = composeEntry({
+    facts: { ...files.facts, name, file: buildFile, ...artifact.description ? { description: artifact.description } : {} },
+    manifest,
+    manifestFile,
+    release: { version: at.version, tag: at.fromCommit ? void 0 : at.target.tag, commit: at.target.commit, date: at.target.date },
+    releaseNotes: at.notes
+  });
+  return { ...entry, ...artifact.groupId ? { groupId: artifact.groupId } : {}, artifactId: artifact.artifactId, ...name === plugin.name ? {} : { unit: plugin.name } };
 }
 async function extractEntry(source, objects, target, releaseNotes) {
   const plugin = pluginNamed(source, target.plugin);
@@ -298,55 +364,11 @@ ${errors.map((e) => `\u2022 ${line(e).replace(/\n/g, "\n  ")}`).join("\n")}`, {
   });
 }
 
-// src/cli/catalog-flags.ts
-var SELECTION_FLAGS = {
-  tag: { type: "string", multiple: true },
-  plugin: { type: "string" },
-  version: { type: "string" },
-  ref: { type: "string" },
-  all: { type: "boolean" }
-};
-var SELECTION_USAGE = `  --tag TAG            a release tag to index (repeat, or separate with spaces/commas);
-                       default: GITHUB_REF when it is a tag (a push: tags workflow)
-  --plugin NAME        one plugin: every released version, or the one --version names
-  --version VERSION    with --plugin: that released version
-  --ref REV            with --plugin: the plugin at any commit (tag, branch or SHA)
-  --all                every released version of every plugin`;
-function selectionFrom(values, command) {
-  const usage = (message) => new SlipwayError("USAGE", message, { hint: `run \`slipway ${command} --help\`` });
-  const given = [values.tag?.length, values.plugin, values.all].filter(Boolean).length;
-  if (given > 1) throw usage("give one of --tag, --plugin or --all");
-  if ((values.version || values.ref) && !values.plugin) throw usage("--version and --ref go with --plugin");
-  if (values.version && values.ref) throw usage("give --version (a released version) or --ref (any commit), not both");
-  if (values.tag?.length) return { kind: "tags", tags: values.tag.flatMap(splitTagList) };
-  if (values.plugin && values.ref) return { kind: "commit", plugin: values.plugin, ref: values.ref };
-  if (values.plugin) return { kind: "released", plugin: values.plugin, version: values.version };
-  if (values.all) return { kind: "released" };
-  const ref = process.env["GITHUB_REF"];
-  if (ref?.startsWith("refs/tags/")) return { kind: "tags", tags: [ref] };
-  return void 0;
-}
-function releaseNotesFromEnvironment() {
-  const token = process.env["GITHUB_TOKEN"];
-  const repository = process.env["GITHUB_REPOSITORY"];
-  if (!token || !repository) return void 0;
-  let lookup;
-  return async (tag) => {
-    lookup ??= Promise.all([import("./client-YERQANYI.js"), import("./github-release-notes-NYLYZCPS.js")]).then(
-      ([client, notes]) => notes.githubReleaseNotes(client.createGitHubClient({ token, baseUrl: process.env["GITHUB_API_URL"] }), repository)
-    );
-    return (await lookup)(tag);
-  };
-}
-
 export {
+  splitTagList,
   selectReleased,
   processMetadata,
   openFleetSource,
   selectTargets,
-  extractEntries,
-  SELECTION_FLAGS,
-  SELECTION_USAGE,
-  selectionFrom,
-  releaseNotesFromEnvironment
+  extractEntries
 };

@@ -1,11 +1,11 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   GitObjectReader
-} from "./chunk-JVWWHCAD.js";
+} from "./chunk-7Q7RCWSI.js";
 import {
   execa,
   git
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -18,7 +18,7 @@ async function catalogLocation(cwd, config, overrides = {}) {
   const token = overrides.token;
   if (repository) return { url: repositoryUrl(repository, cwd, overrides.serverUrl), branch, token };
   const remote = config.release.remote;
-  const url = await git(cwd, ["remote", "get-url", remote]).catch((error) => {
+  const url = await git(cwd, ["remote", "get-url", "--", remote]).catch((error) => {
     throw new SlipwayError("CONFIG_INVALID", `the catalog goes to the "${remote}" remote, which this repository does not have`, {
       subject: "catalog.repository",
       hint: "set catalog.repository in slipway.yml (owner/name, a git URL or a path), or pass --catalog-repository",
@@ -128,13 +128,13 @@ function redact(url) {
   return url.replace(/\/\/[^/@]+@/, "//***@");
 }
 async function fetchTip(run, location) {
-  const result = await run(["fetch", "-q", "--no-tags", "--depth=1", location.url, `+refs/heads/${location.branch}:${TIP_REF}`], { reject: false });
+  const result = await run(["fetch", "-q", "--no-tags", "--depth=1", "--", location.url, `+refs/heads/${location.branch}:${TIP_REF}`], { reject: false });
   if (result.exitCode === 0) return fetchedTip(run);
   if (/couldn't find remote ref|no such ref|not our ref/i.test(result.stderr)) {
     await run(["update-ref", "-d", TIP_REF], { reject: false });
     return void 0;
   }
-  await run(["fetch", "-q", "--no-tags", "--depth=1", location.url, `+refs/heads/${location.branch}:${TIP_REF}`]);
+  await run(["fetch", "-q", "--no-tags", "--depth=1", "--", location.url, `+refs/heads/${location.branch}:${TIP_REF}`]);
   return fetchedTip(run);
 }
 async function fetchedTip(run) {
@@ -148,7 +148,7 @@ function tipReader(run, objects, commit) {
     read: async (path) => commit ? objects.readText(commit, path) : void 0,
     list: async (folder) => {
       if (!commit) return [];
-      const out = (await run(["ls-tree", "-r", "-z", "--name-only", commit, "--", `${folder}/`])).stdout;
+      const out = (await run(["ls-tree", "-r", "-z", "--name-only", "--end-of-options", commit, "--", `${folder}/`])).stdout;
       return out.split("\0").filter(Boolean);
     }
   };
@@ -177,7 +177,7 @@ ${data(text)}`;
   return oid ?? (await run(["rev-parse", NEW_REF])).stdout;
 }
 async function pushCommit(run, location, commit) {
-  const result = await run(["push", "--porcelain", location.url, `${commit}:refs/heads/${location.branch}`], { reject: false });
+  const result = await run(["push", "--porcelain", "--", location.url, `${commit}:refs/heads/${location.branch}`], { reject: false });
   if (result.exitCode === 0) return "pushed";
   const rejected = result.stdout.split("\n").find((line) => line.startsWith("!"));
   const reason = rejected?.split("	")[2] ?? "";

@@ -1,49 +1,73 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   commandPublisher,
-  parsePlan,
-  parsePlanHash,
-  readPlanFile
-} from "./chunk-M7GFUI4G.js";
-import {
-  renderPlanText
-} from "./chunk-YJFMY5JB.js";
-import {
-  branchAllowed,
-  pathRouter,
-  planRelease,
-  releaseBranches
-} from "./chunk-GJFS7FR3.js";
-import {
-  hashPlan
-} from "./chunk-XSZT4K7E.js";
-import "./chunk-WMIOQNU6.js";
-import {
-  discoverFleet,
-  pMap,
-  updaterFor
-} from "./chunk-4S7N4GC3.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
+  parsePlan
+} from "./chunk-L7BLK4BI.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
 import {
-  consoleReporter
-} from "./chunk-NMLMUP2O.js";
+  branchAllowed,
+  bumpedManifest,
+  bumpedVersionFile,
+  changedPaths,
+  changelogPath,
+  changelogWithSection,
+  commitMessage,
+  commitPaths,
+  commitsBetween,
+  createAnnotatedTag,
+  detachedWorktree,
+  fastForward,
+  fetchBranch,
+  fileAt,
+  hasCommit,
+  isAncestor,
+  npmRegistry,
+  pathRouter,
+  plannedFiles,
+  preflight,
+  pushAtomic,
+  readChangesets,
+  readLocalTags,
+  readRemoteState,
+  readWorktreeFile,
+  rebaseOnto,
+  releaseBranches,
+  releasedContent,
+  snapshotManifest,
+  trackedPaths,
+  writeWorktreeFile
+} from "./chunk-E7Q5CEGO.js";
+import {
+  hashPlan
+} from "./chunk-XSZT4K7E.js";
+import {
+  discoverFleet,
+  fileExists,
+  foldersWithManifest,
+  pMap,
+  parsePackageJson,
+  readEach,
+  readManifest,
+  strategyFor,
+  workspacePatterns
+} from "./chunk-32F7EKNL.js";
+import {
+  terminalSafe
+} from "./chunk-SMPAV5OI.js";
+import {
+  require_semver
+} from "./chunk-EO7ZISLG.js";
 import {
   currentBranch,
-  execa,
-  git,
+  gitRefName,
+  gitRemoteName,
   headSha,
   loadConfig,
-  parseFlags,
   readLog,
-  readTags,
-  repositoryUrl,
-  sha
-} from "./chunk-TSSOH7H4.js";
+  repositoryUrl
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError,
   formatError,
@@ -52,9 +76,6 @@ import {
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";
-
-// src/cli/commands/release.ts
-import { resolve } from "node:path";
 
 // src/adapters/terminal-prompt.ts
 import { createInterface } from "node:readline/promises";
@@ -66,7 +87,7 @@ function canPrompt(streams = {}) {
 async function confirm(question, streams = {}) {
   const rl = createInterface({ input: streams.input ?? process.stdin, output: streams.output ?? process.stderr });
   try {
-    const answer = await rl.question(`${question} [y/N] `);
+    const answer = await rl.question(`${terminalSafe(question)} [y/N] `);
     return /^y(?:es)?$/i.test(answer.trim());
   } finally {
     rl.close();
@@ -74,114 +95,9 @@ async function confirm(question, streams = {}) {
 }
 
 // src/jobs/release.ts
-import { join as join3 } from "node:path";
-
-// src/adapters/git-release.ts
-async function readRemoteState(cwd, remote, branch, tags) {
-  const patterns = [`refs/heads/${branch}`, ...tags.flatMap((t) => [`refs/tags/${t}`, `refs/tags/${t}^{}`])];
-  const out = await git(cwd, ["ls-remote", remote, ...patterns]);
-  const wanted = new Set(tags);
-  let branchTip;
-  const direct = /* @__PURE__ */ new Map();
-  const peeled = /* @__PURE__ */ new Map();
-  for (const line of out.split("\n")) {
-    const [object, ref] = line.split("	");
-    if (!object || !ref) continue;
-    if (ref === `refs/heads/${branch}`) branchTip = sha(object);
-    else if (ref.startsWith("refs/tags/")) {
-      const name = ref.slice("refs/tags/".length);
-      if (name.endsWith("^{}") && wanted.has(name.slice(0, -3))) peeled.set(name.slice(0, -3), sha(object));
-      else if (wanted.has(name)) direct.set(name, sha(object));
-    }
-  }
-  const result = /* @__PURE__ */ new Map();
-  for (const [name, object] of direct) result.set(name, peeled.get(name) ?? object);
-  return { branchTip, tags: result };
-}
-async function readLocalTags(cwd, names) {
-  const wanted = new Set(names);
-  const found = /* @__PURE__ */ new Map();
-  for (const tag of await readTags(cwd)) if (wanted.has(tag.name)) found.set(tag.name, tag.commit);
-  return found;
-}
-async function hasCommit(cwd, commit) {
-  const run2 = await execa("git", ["cat-file", "-e", `${commit}^{commit}`], { cwd, reject: false });
-  return run2.exitCode === 0;
-}
-async function isAncestor(cwd, ancestor, descendant) {
-  const run2 = await execa("git", ["merge-base", "--is-ancestor", ancestor, descendant], { cwd, reject: false });
-  if (run2.exitCode === 0) return true;
-  if (run2.exitCode === 1) return false;
-  throw new SlipwayError("GIT_FAILED", `git merge-base failed: ${run2.stderr.trim()}`, { subject: `${ancestor.slice(0, 12)}..${descendant.slice(0, 12)}` });
-}
-async function fetchBranch(cwd, remote, branch) {
-  await git(cwd, ["fetch", "--quiet", "--no-tags", remote, `refs/heads/${branch}`]);
-  return sha(await git(cwd, ["rev-parse", "FETCH_HEAD"]));
-}
-async function fastForward(cwd, to) {
-  await git(cwd, ["merge", "--ff-only", "--quiet", to]);
-}
-var identities = /* @__PURE__ */ new Map();
-function identityArgs(cwd) {
-  let identity = identities.get(cwd);
-  if (!identity) {
-    identity = git(cwd, ["config", "user.email"]).then(
-      (email) => email ? [] : BOT_IDENTITY,
-      () => BOT_IDENTITY
-    );
-    identities.set(cwd, identity);
-  }
-  return identity;
-}
-var BOT_IDENTITY = ["-c", "user.name=github-actions[bot]", "-c", "user.email=41898282+github-actions[bot]@users.noreply.github.com"];
-async function rebaseOnto(cwd, onto) {
-  const identity = await identityArgs(cwd);
-  try {
-    await git(cwd, [...identity, "rebase", "--quiet", onto]);
-  } catch (error) {
-    await git(cwd, ["rebase", "--abort"]).catch(() => void 0);
-    throw new SlipwayError("RELEASE_FAILED", `could not replay the local commits onto ${onto.slice(0, 7)}: ${error.message}`, {
-      subject: `rebase onto ${onto.slice(0, 7)}`,
-      hint: "the remote branch changed the same lines as a local commit: rebase by hand (git pull --rebase), then rerun",
-      cause: error
-    });
-  }
-}
-async function changedPaths(cwd, paths) {
-  if (paths.length === 0) return [];
-  const out = await git(cwd, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ...paths]);
-  return out.split("\0").filter((entry) => entry.length > 3).map((entry) => entry.slice(3));
-}
-async function fileAt(cwd, commit, path) {
-  const run2 = await execa("git", ["show", `${commit}:${path}`], { cwd, reject: false, stripFinalNewline: false });
-  return run2.exitCode === 0 ? run2.stdout : void 0;
-}
-async function commitPaths(cwd, message, paths) {
-  const identity = await identityArgs(cwd);
-  await git(cwd, ["add", "--", ...paths]);
-  await git(cwd, [...identity, "commit", "--quiet", "--no-verify", "--file=-", "--", ...paths], { input: message });
-  return sha(await git(cwd, ["rev-parse", "HEAD"]));
-}
-async function createAnnotatedTag(cwd, name, target, message, options = {}) {
-  const identity = await identityArgs(cwd);
-  await git(cwd, [...identity, "tag", "--annotate", ...options.force ? ["--force"] : [], "--file=-", name, target], { input: message });
-}
-async function commitMessage(cwd, commit) {
-  return git(cwd, ["log", "-1", "--format=%B", commit]);
-}
-async function pushAtomic(cwd, remote, refspecs) {
-  const run2 = await execa("git", ["push", "--atomic", "--porcelain", remote, ...refspecs], { cwd, reject: false, all: true });
-  if (run2.exitCode === 0) return { ok: true };
-  const output = run2.all ?? "";
-  if (/\[rejected\][^\n]*\((?:fetch first|non-fast-forward)\)/.test(output)) return { ok: false, reason: "behind", message: "the remote branch has commits this one does not" };
-  const lines = output.split("\n").map((l) => l.trim());
-  const why = lines.find((l) => /^remote: /.test(l) && !/^remote:\s*$/.test(l))?.replace(/^remote:\s*/, "") ?? lines.find((l) => /\[remote rejected\]|\[rejected\]|^error:|^fatal:/.test(l)) ?? `git push exited with ${run2.exitCode}`;
-  return { ok: false, reason: "rejected", message: why };
-}
-async function commitsBetween(cwd, from, to) {
-  const out = await git(cwd, ["rev-list", `${from}..${to}`]);
-  return out ? out.split("\n").map(sha) : [];
-}
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 // src/adapters/github/releases.ts
 var PER_PAGE = 100;
@@ -289,267 +205,39 @@ function apiError(what, repository, error) {
   return new SlipwayError("API_FAILED", `GitHub ${what} failed${status ? ` (HTTP ${status})` : ""}: ${message}`, { subject: repository, hint, cause: error });
 }
 
-// src/adapters/registry/npm-registry.ts
-var import_semver = __toESM(require_semver(), 1);
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-var READ_TIMEOUT_MS = 3e4;
-var PUBLISH_TIMEOUT_MS = 10 * 6e4;
-async function publishedVersions(name, opts) {
-  const registry = registryUrl(opts.registry);
-  const url = new URL(encodePackageName(name), registry);
-  let res;
-  try {
-    res = await fetch(url, {
-      headers: {
-        // The abbreviated packument npm itself asks for: versions and dist-tags, without readmes.
-        accept: "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*",
-        ...opts.token ? { authorization: `Bearer ${opts.token}` } : {}
-      },
-      signal: AbortSignal.timeout(READ_TIMEOUT_MS)
-    });
-  } catch (error) {
-    throw new SlipwayError("API_FAILED", `could not read ${name} from ${registry}: ${causeText(error)}`, {
-      subject: name,
-      hint: `check the registry URL (${registry}) and the network`,
-      cause: error
-    });
-  }
-  if (res.status === 404) return [];
-  if (!res.ok) {
-    throw new SlipwayError("API_FAILED", `${registry} answered HTTP ${res.status} when reading ${name}`, {
-      subject: name,
-      hint: res.status === 401 || res.status === 403 ? AUTH_HINT(registry) : `check the registry URL (${registry})`
-    });
-  }
-  const packument = await res.json();
-  return Object.keys(packument.versions ?? {});
-}
-async function isPublished(name, version, opts) {
-  return (await publishedVersions(name, opts)).includes(version);
-}
-function defaultDistTag(version) {
-  const pre = import_semver.default.prerelease(version);
-  if (!pre) return void 0;
-  const first = pre[0];
-  return typeof first === "string" && /^[a-z][a-z0-9-]*$/i.test(first) ? first : "next";
-}
-async function publish(dir, opts) {
-  const registry = registryUrl(opts.registry);
-  const { name, version } = await readPackage(dir);
-  const distTag = opts.distTag ?? defaultDistTag(version);
-  const result = (status) => ({
-    status,
-    name,
-    version,
-    destination: registry,
-    distTag: distTag ?? "latest"
+// src/adapters/ecosystems/npm/workspace-packages.ts
+import { posix } from "node:path";
+async function workspacePackageVersions(root) {
+  const rootPkg = await fileExists(root, "package.json") ? parsePackageJson(await readManifest(root, "package.json"), "package.json") : void 0;
+  const workspace = await workspacePatterns(root, rootPkg);
+  const versions = /* @__PURE__ */ new Map();
+  if (!workspace) return versions;
+  const folders = await foldersWithManifest(root, workspace.patterns, ["package.json"], []);
+  const manifests = await readEach(folders, async (folder) => {
+    const file = posix.join(folder, "package.json");
+    return parsePackageJson(await readManifest(root, file), file);
   });
-  if (await isPublished(name, version, opts)) return result("already-published");
-  const args = ["publish", "--registry", registry];
-  const scope = name.startsWith("@") ? name.slice(0, name.indexOf("/")) : void 0;
-  if (scope) args.push(`--${scope}:registry=${registry}`);
-  if (distTag) args.push("--tag", distTag);
-  if (opts.access) args.push("--access", opts.access);
-  if (opts.provenance) args.push("--provenance");
-  if (opts.dryRun) args.push("--dry-run");
-  const configDir = opts.token ? await mkdtemp(join(tmpdir(), "slipway-npmrc-")) : void 0;
-  try {
-    if (configDir && opts.token) {
-      const userconfig = join(configDir, ".npmrc");
-      await writeFile(userconfig, `${nerfDart(registry)}:_authToken=${opts.token}
-`, { mode: 384 });
-      args.push("--userconfig", userconfig);
-    }
-    const run2 = await execa("npm", args, {
-      cwd: dir,
-      all: true,
-      reject: false,
-      // npm asks for a one-time password on a terminal; here it must fail (EOTP) instead of hanging.
-      stdin: "ignore",
-      timeout: opts.timeoutMs ?? PUBLISH_TIMEOUT_MS
-    });
-    if (run2.exitCode === 0) return result(opts.dryRun ? "dry-run" : "published");
-    const output = redact(run2.all ?? run2.message, opts.token);
-    const failure = npmFailure(output);
-    if (CONFLICT.test(output)) return result("already-published");
-    if (failure.code === "E409" && await isPublished(name, version, opts)) return result("already-published");
-    const why = run2.timedOut ? `npm publish timed out after ${Math.round((opts.timeoutMs ?? PUBLISH_TIMEOUT_MS) / 1e3)} s` : run2.exitCode === void 0 ? `could not run npm: ${redact(run2.originalMessage ?? run2.message ?? "spawn failed", opts.token)}` : failure.line;
-    throw new SlipwayError("PUBLISH_FAILED", `publishing ${name}@${version} to ${registry} failed: ${why}`, {
-      subject: `${name}@${version}`,
-      hint: publishHint(failure, { name, registry, dir, hasToken: !!opts.token }),
-      cause: new Error(lastLines(output, 30))
-    });
-  } finally {
-    if (configDir) await rm(configDir, { recursive: true, force: true });
-  }
-}
-function npmRegistry(opts) {
-  const destination = registryUrl(opts.registry);
-  return {
-    destination,
-    publishedVersions: (name) => publishedVersions(name, opts),
-    isPublished: (name, version) => isPublished(name, version, opts),
-    async publish(target, options = {}) {
-      const manifest = await readPackage(target.dir);
-      if (manifest.name !== target.name || manifest.version !== target.version) {
-        throw new SlipwayError(
-          "PUBLISH_FAILED",
-          `${join(target.dir, "package.json")} says ${manifest.name}@${manifest.version}, but the plan publishes ${target.name}@${target.version}`,
-          { subject: `${target.name}@${target.version}`, hint: "bump the manifest before publishing (the release job does this when it applies the plan)" }
-        );
-      }
-      return publish(target.dir, { ...opts, ...options });
-    }
-  };
-}
-var CONFLICT = /cannot publish over (?:the )?previously published version|EPUBLISHCONFLICT|this package is already present/i;
-function npmFailure(output) {
-  const errors = output.split("\n").map((line2) => /^npm (?:error|ERR!) ?(.*)$/.exec(line2.trim())?.[1]?.trim()).filter((line2) => !!line2);
-  const code = errors.map((line2) => /^code (\S+)/.exec(line2)?.[1]).find(Boolean);
-  const line = errors.find((l) => !/^(code|errno|syscall) /.test(l) && !/^A complete log of this run/.test(l)) ?? lastLines(output, 1) ?? "npm exited with an error";
-  return { code, line, output };
-}
-var AUTH_HINT = (registry, name) => `check the token (NPM_TOKEN): it must be valid for ${registry}, not expired, and allowed to publish${name ? ` ${name}` : ""}`;
-function publishHint(failure, at) {
-  const { code, output } = failure;
-  const scope = at.name.startsWith("@") ? at.name.split("/")[0] : void 0;
-  if (code === "EOTP" || /one-time pass/i.test(output))
-    return "the account requires a one-time password: use an automation or granular access token, or trusted publishing";
-  if (code === "ENEEDAUTH" && !at.hasToken) return `no token was given: set NPM_TOKEN, or run \`npm login --registry ${at.registry}\``;
-  if (code === "E401" || code === "E403" || code === "ENEEDAUTH") return AUTH_HINT(at.registry, at.name);
-  if (code === "E402") return "the registry wants a paid plan for private packages: publish with access: public";
-  if (code === "E404")
-    return scope ? `the scope ${scope} may not exist at ${at.registry}, or the token may not publish to it: create the scope (npm org) or fix the package name` : `check the registry URL (${at.registry})`;
-  if (code === "E413") return "the package is too large for the registry: check `files` in package.json and .npmignore";
-  if (code === "EPRIVATE" || /marked as private/i.test(output)) return 'the package is private: remove "private" from package.json or leave it out of the release';
-  if (/Cannot implicitly apply the "latest" tag/.test(output))
-    return "a higher version is already published: pass a dist-tag for this older line (for example `v1`)";
-  if (/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN)\b|network/i.test(output) || code === "ETIMEDOUT")
-    return `could not reach ${at.registry}: check the URL, the network and any proxy settings`;
-  return `run \`npm publish --dry-run\` in ${at.dir} to see npm's full output`;
-}
-async function readPackage(dir) {
-  const file = join(dir, "package.json");
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new SlipwayError("MANIFEST_MISSING", `no package.json to publish in ${dir}`, { subject: file, cause: error });
-  }
-  let manifest;
-  try {
-    manifest = JSON.parse(text);
-  } catch (error) {
-    throw new SlipwayError("MANIFEST_INVALID", `package.json is not valid JSON: ${error.message}`, { subject: file, cause: error });
-  }
-  if (typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver.default.valid(manifest.version)) {
-    throw new SlipwayError("MANIFEST_INVALID", 'package.json needs a "name" and a valid semver "version" to be published', {
-      subject: file
-    });
-  }
-  return { name: manifest.name, version: manifest.version };
-}
-function registryUrl(registry) {
-  let url;
-  try {
-    url = new URL(registry);
-  } catch {
-    throw new SlipwayError("INPUT_INVALID", `"${registry}" is not a registry URL`, {
-      subject: "registry",
-      hint: "use a full URL such as https://registry.npmjs.org/"
-    });
-  }
-  if (!url.pathname.endsWith("/")) url.pathname += "/";
-  return url.toString();
-}
-function nerfDart(registry) {
-  const url = new URL(registry);
-  return `//${url.host}${url.pathname}`;
-}
-function encodePackageName(name) {
-  return name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name);
-}
-function redact(text, token) {
-  if (!token) return text;
-  return text.split(token).join("***").split(encodeURIComponent(token)).join("***");
-}
-function causeText(error) {
-  const cause = error.cause;
-  return cause?.code ?? cause?.message ?? error.message;
-}
-function lastLines(text, count) {
-  const lines = text.split("\n").filter((line) => line.trim() !== "");
-  return lines.length ? lines.slice(-count).join("\n") : void 0;
+  for (const pkg of manifests) if (typeof pkg.name === "string" && typeof pkg.version === "string") versions.set(pkg.name, pkg.version);
+  return versions;
 }
 
 // src/adapters/release/journal-file.ts
-import { mkdir, rename, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir, open, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
-var DEFAULT_INTERVAL_MS = 500;
-function journalWriter(file, intervalMs = DEFAULT_INTERVAL_MS) {
-  if (!file) return { save: async () => {
-  }, flush: async () => {
-  } };
-  let made = false;
-  let lastWrite = 0;
-  let last = Promise.resolve();
-  const write = (journal) => {
-    const text = JSON.stringify(journal, null, 2) + "\n";
-    lastWrite = Date.now();
-    last = last.then(async () => {
-      if (!made) {
-        await mkdir(dirname(file), { recursive: true });
-        made = true;
-      }
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile2(temp, text);
-      await rename(temp, file);
-    });
-    return last;
-  };
-  return {
-    save: (journal) => Date.now() - lastWrite >= intervalMs ? write(journal) : last,
-    flush: write
-  };
-}
-
-// src/adapters/release/worktree-files.ts
-import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname2, join as join2 } from "node:path";
-async function readWorktreeFile(root, path) {
-  try {
-    return await readFile2(join2(root, path), "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return void 0;
-    throw error;
-  }
-}
-async function writeWorktreeFile(root, path, text) {
-  const full = join2(root, path);
-  await mkdir2(dirname2(full), { recursive: true });
-  await writeFile3(full, text);
-}
-
-// src/core/release/github-release-content.ts
-var import_semver2 = __toESM(require_semver(), 1);
-function githubReleaseContent(release) {
-  const [heading, ...rest] = release.changelog.split("\n");
-  const body = (heading?.startsWith("## ") ? rest : release.changelog.split("\n")).join("\n").trim();
-  return {
-    tag: release.tag,
-    name: `${release.name} ${release.to}`,
-    body: body === "" ? `Release ${release.name} ${release.to}.` : body,
-    prerelease: import_semver2.default.prerelease(release.to) !== null
-  };
-}
 
 // src/core/release/journal.ts
 function newJournal(planHash, dryRun, now) {
   return { schemaVersion: 1, planHash, dryRun, startedAt: now, finishedAt: null, result: "running", error: null, entries: [] };
 }
-function resultLine(journal, released) {
+function runProgress(journal, total, rerun) {
+  const done = journal.entries.filter((e) => e.step !== "verify" && e.step !== "sync" && e.status !== "failed").length;
+  return { done, left: Math.max(total - done, 0), rerun };
+}
+function finishHint(progress) {
+  const steps = (n) => `${n} step${n === 1 ? "" : "s"}`;
+  return `${steps(progress.done)} done, ${progress.left} left; rerun \`${progress.rerun}\` with the same plan to finish (finished steps are skipped)`;
+}
+function resultLine(journal, released, progress) {
   const count = (status) => journal.entries.filter((e) => e.status === status && e.step !== "verify" && e.step !== "sync").length;
   const seconds = journal.finishedAt ? ` in ${((Date.parse(journal.finishedAt) - Date.parse(journal.startedAt)) / 1e3).toFixed(1)} s` : "";
   const names = released.length > 5 ? `${released.slice(0, 5).join(", ")} and ${released.length - 5} more` : released.join(", ");
@@ -571,11 +259,71 @@ function resultLine(journal, released) {
       return `release refused, nothing was written: ${journal.error?.message ?? "unknown reason"}`;
     case "failed": {
       const at = journal.error?.step ? ` at ${journal.error.step}` : "";
-      return `release failed${at}: ${journal.error?.message ?? "unknown error"} (steps ${tally()} before it; rerun with the same plan to finish: finished steps are skipped)`;
+      return `release failed${at}: ${journal.error?.message ?? "unknown error"} (steps ${tally()} before it); ${progress ? finishHint(progress) : "rerun with the same plan to finish: finished steps are skipped"}`;
     }
     case "running":
       return `release running: steps ${tally()}`;
   }
+}
+
+// src/adapters/release/journal-file.ts
+function journalWriter(file) {
+  if (!file) return { file, save: async () => {
+  }, finish: async () => {
+  } };
+  let handle;
+  let started = false;
+  let written = 0;
+  let last = Promise.resolve();
+  const append = (journal, end) => {
+    last = last.then(async () => {
+      const upto = journal.entries.length;
+      const lines = [];
+      if (!started) lines.push({ type: "start", schemaVersion: 1, planHash: journal.planHash, dryRun: journal.dryRun, startedAt: journal.startedAt });
+      for (const entry of journal.entries.slice(written, upto)) lines.push({ type: "entry", ...entry });
+      if (end) lines.push({ type: "end", planHash: journal.planHash, result: journal.result, finishedAt: journal.finishedAt, error: journal.error });
+      if (lines.length === 0) return;
+      try {
+        if (!handle) {
+          await mkdir(dirname(file), { recursive: true });
+          handle = await open(file, "a", 420);
+        }
+        await handle.write(lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+        await handle.datasync();
+      } catch (error) {
+        throw journalError(file, error);
+      }
+      started = true;
+      written = upto;
+      if (end) {
+        await handle.close().catch(() => void 0);
+        handle = void 0;
+      }
+    });
+    return last;
+  };
+  return { file, save: (journal) => append(journal, false), finish: (journal) => append(journal, true) };
+}
+function journalError(file, error) {
+  const code = error.code;
+  return new SlipwayError("RELEASE_FAILED", `cannot write the release journal: ${code ?? ""}${code ? " " : ""}${error.message}`, {
+    subject: file,
+    hint: code === "ENOSPC" ? "the disk is full: free space" : code === "EROFS" || code === "EACCES" || code === "EPERM" ? "the journal folder is not writable: pass a writable --journal path" : "check the journal path",
+    cause: error
+  });
+}
+
+// src/core/release/github-release-content.ts
+var import_semver = __toESM(require_semver(), 1);
+function githubReleaseContent(release) {
+  const [heading, ...rest] = release.changelog.split("\n");
+  const body = (heading?.startsWith("## ") ? rest : release.changelog.split("\n")).join("\n").trim();
+  return {
+    tag: release.tag,
+    name: `${release.name} ${release.to}`,
+    body: body === "" ? `Release ${release.name} ${release.to}.` : body,
+    prerelease: import_semver.default.prerelease(release.to) !== null
+  };
 }
 
 // src/core/release/release-commit.ts
@@ -583,6 +331,7 @@ var PLAN_TRAILER = "Slipway-Plan";
 var RELEASE_COMMIT_SUBJECT = "chore(release): publish";
 function releaseCommitMessage(plan) {
   const list = plan.releases.map((r) => `- ${r.name}@${r.to}`);
+  for (const update of plan.rangeUpdates ?? []) list.push(`- ${update.name}: ${update.dependencyUpdates.map((u) => `${u.name} ${u.to}`).join(", ")} (not released)`);
   return `${RELEASE_COMMIT_SUBJECT}
 
 ${list.join("\n")}
@@ -602,15 +351,33 @@ function tagMessage(release, hash) {
 ${PLAN_TRAILER}: ${hash}
 `;
 }
+var SNAPSHOT_TRAILER = "Slipway-Snapshot";
+function snapshotCommitMessage(plan) {
+  const list = plan.releases.filter((r) => r.nextSnapshot).map((r) => `- ${r.name} ${r.nextSnapshot}`);
+  return `chore(version): next development version
+
+${list.join("\n")}
+
+${SNAPSHOT_TRAILER}: ${plan.hash}
+`;
+}
+function snapshotHashInMessage(message) {
+  const paragraphs = message.trimEnd().split(/\n[ \t]*\n/);
+  const last = paragraphs.length > 1 ? paragraphs.at(-1) : "";
+  const match = new RegExp(`^${SNAPSHOT_TRAILER}:[ \\t]*(sha256:[0-9a-f]{64})[ \\t]*$`, "m").exec(last);
+  return match ? match[1] : void 0;
+}
 
 // src/core/release/release-steps.ts
-var STEP_KINDS = ["manifest", "changelog", "commit", "tag", "push", "github-release", "publish"];
+var STEP_KINDS = ["manifest", "changelog", "commit", "tag", "snapshot", "push", "github-release", "publish"];
 var stepKey = (step) => step.plugin ? `${step.kind} ${step.plugin}` : step.kind;
 function releaseSteps(plan) {
   const perPlugin = (kind) => plan.releases.map((r) => ({ kind, plugin: r.name }));
+  const rangeOnly = (plan.rangeUpdates ?? []).map((u) => ({ kind: "manifest", plugin: u.name }));
   const waves = publishWaves(plan.releases);
-  const publish2 = plan.releases.filter((r) => !r.private).map((r) => ({ kind: "publish", plugin: r.name, wave: waves.get(r.name) })).sort((a, b) => a.wave - b.wave);
-  return [...perPlugin("manifest"), ...perPlugin("changelog"), { kind: "commit" }, ...perPlugin("tag"), { kind: "push" }, ...perPlugin("github-release"), ...publish2];
+  const publish = plan.releases.filter((r) => !r.private).map((r) => ({ kind: "publish", plugin: r.name, wave: waves.get(r.name) })).sort((a, b) => a.wave - b.wave);
+  const snapshot = plan.releases.some((r) => r.nextSnapshot !== void 0) ? [{ kind: "snapshot" }] : [];
+  return [...perPlugin("manifest"), ...rangeOnly, ...perPlugin("changelog"), { kind: "commit" }, ...perPlugin("tag"), ...snapshot, { kind: "push" }, ...perPlugin("github-release"), ...publish];
 }
 function publishWaves(releases) {
   const planned = new Set(releases.map((r) => r.name));
@@ -657,6 +424,7 @@ function checkHistory(plan, commits, router) {
   const releaseCommit = commits.find((c) => planHashInMessage(c.message) === plan.hash);
   const after = releaseCommit ? descendantsOf(releaseCommit.sha, commits) : /* @__PURE__ */ new Set();
   const planned = new Set(plan.releases.map((r) => r.name));
+  const rangeManifests = new Map(plan.rangeUpdates.map((u) => [u.manifestFile, u.name]));
   const stale = [];
   for (const commit of commits) {
     if (commit === releaseCommit || after.has(commit.sha)) continue;
@@ -664,6 +432,8 @@ function checkHistory(plan, commits, router) {
     for (const file of commit.files) {
       const owner = router.pluginFor(file);
       if (owner !== void 0 && planned.has(owner)) plugins.add(owner);
+      const ranged = rangeManifests.get(file);
+      if (ranged !== void 0) plugins.add(ranged);
     }
     if (plugins.size) stale.push({ sha: commit.sha, header: commit.message.split("\n", 1)[0], plugins: [...plugins].sort() });
   }
@@ -701,68 +471,16 @@ function descendantsOf(root, commits) {
   return seen;
 }
 
-// src/jobs/release/planned-files.ts
-import { posix } from "node:path";
-
-// src/core/release/changelog-file.ts
-var CHANGELOG_TITLE = "# Changelog";
-function prependChangelogSection(existing, section, version) {
-  if (existing === void 0 || existing.trim() === "") {
-    return { text: `${CHANGELOG_TITLE}
-
-${withNewline(section)}`, changed: true };
-  }
-  if (hasVersionSection(existing, version)) return { text: existing, changed: false };
-  const eol = existing.includes("\r\n") ? "\r\n" : "\n";
-  const block = withNewline(section).replace(/\r?\n/g, eol);
-  const lines = existing.split(eol);
-  const firstSection = lines.findIndex((line) => line.startsWith("## "));
-  if (firstSection === -1) {
-    const body = existing.endsWith(eol) ? existing : existing + eol;
-    return { text: `${body}${body.endsWith(eol + eol) ? "" : eol}${block}`, changed: true };
-  }
-  const after = lines.slice(firstSection).join(eol);
-  let head = firstSection === 0 ? "" : lines.slice(0, firstSection).join(eol) + eol;
-  if (head !== "" && !head.endsWith(eol + eol)) head += eol;
-  return { text: `${head}${block}${eol}${after}`, changed: true };
-}
-function hasVersionSection(text, version) {
-  const v = version.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^##\\s+\\[?v?${v}(?:\\]|\\s|$)`, "m").test(text);
-}
-var withNewline = (text) => text.endsWith("\n") ? text : text + "\n";
-
-// src/jobs/release/planned-files.ts
-var changelogPath = (release, changelogName) => posix.join(release.path || ".", changelogName);
-function bumpedManifest(release, text) {
-  const dependencies = Object.fromEntries(release.dependencyUpdates.map((u) => [u.name, u.to]));
-  return updaterFor(release.ecosystem).update(text, { version: release.to, dependencies }, release.manifestFile);
-}
-function changelogWithSection(release, text) {
-  return prependChangelogSection(text, release.changelog, release.to);
-}
-function plannedFiles(releases, changelogName) {
-  const files = /* @__PURE__ */ new Map();
-  const add = (path, release, kind) => files.set(path, [...files.get(path) ?? [], { release, kind }]);
-  for (const release of releases) {
-    add(release.manifestFile, release, "manifest");
-    add(changelogPath(release, changelogName), release, "changelog");
-  }
-  return files;
-}
-function releasedContent(writers, base) {
-  let text = base;
-  for (const { release, kind } of writers) {
-    if (kind === "changelog") text = changelogWithSection(release, text).text;
-    else if (text !== void 0) text = bumpedManifest(release, text);
-  }
-  return text;
-}
-
 // src/jobs/release/release-state.ts
 var DIVERGED_HINT = (remote, branch) => `bring the local branch in line with ${remote}/${branch} (git pull --rebase), then rerun`;
+function releaseTarget(config) {
+  return {
+    remote: gitRemoteName(config.release.remote, "slipway.yml: release.remote"),
+    branch: gitRefName(config.release.branch, "slipway.yml: release.branch")
+  };
+}
 async function readReleaseState({ cwd, plan, config }) {
-  const { remote, branch } = config.release;
+  const { remote, branch } = releaseTarget(config);
   const tags = plan.releases.map((r) => r.tag);
   const [head, remoteState, fleet] = await Promise.all([headSha(cwd), readRemoteState(cwd, remote, branch, tags), discoverFleet(cwd, config)]);
   const remoteTip = remoteState.branchTip;
@@ -776,6 +494,7 @@ async function readReleaseState({ cwd, plan, config }) {
   const tips = [head, ...remoteTip && remoteTip !== head ? [remoteTip] : []];
   for (const tip of tips) {
     if (!await isAncestor(cwd, plan.baseSha, tip)) {
+      if (tip !== head) await refuseUnpushedBase(cwd, plan, { remoteTip: tip, remote, branch });
       const which = tip === head ? "HEAD" : `${remote}/${branch}`;
       throw new SlipwayError("PLAN_STALE", `the plan's base commit ${plan.baseSha.slice(0, 7)} is not in the history of ${which} (${tip.slice(0, 7)}): the branch was rewritten or the plan was made elsewhere`, {
         subject: `plan ${plan.hash.slice(0, 19)}`,
@@ -793,6 +512,14 @@ async function readReleaseState({ cwd, plan, config }) {
   const releaseCommitOnHead = !!releaseCommit && (releaseCommit === head || await isAncestor(cwd, releaseCommit, head));
   await refuseForeignChanges(cwd, plan, config.release.changelog, releaseCommitOnHead || releaseCommitOnRemote);
   return { head, remoteTip, remoteTags: remoteState.tags, releaseCommit, releaseCommitOnRemote, sync, commitsSinceBase: commits.length, router };
+}
+async function refuseUnpushedBase(cwd, plan, at) {
+  const unpushed = await commitsBetween(cwd, at.remoteTip, plan.baseSha);
+  if (unpushed.length === 0 || !await isAncestor(cwd, at.remoteTip, plan.baseSha)) return;
+  throw new SlipwayError("PLAN_STALE", `the plan was made on ${unpushed.length} local commit${unpushed.length === 1 ? "" : "s"} that ${at.remote}/${at.branch} does not have (${unpushed.slice(0, 5).map((c) => c.slice(0, 7)).join(", ")}${unpushed.length > 5 ? ", \u2026" : ""}): they are not pushed`, {
+    subject: `${at.remote}/${at.branch}`,
+    hint: `push them first (git push ${at.remote} HEAD:${at.branch}) and rerun with the same plan, or plan again from ${at.remote}/${at.branch}`
+  });
 }
 async function commitsSince(cwd, base, tips) {
   const seen = /* @__PURE__ */ new Map();
@@ -812,7 +539,7 @@ async function syncAction(cwd, at) {
   });
 }
 async function refuseForeignChanges(cwd, plan, changelogName, committed) {
-  const files = plannedFiles(plan.releases, changelogName);
+  const files = plannedFiles(plan, changelogName);
   const folders = [...new Set(plan.releases.map((r) => r.path || "."))];
   const changed = await changedPaths(cwd, [...folders, ...files.keys()]);
   const foreign = [];
@@ -823,7 +550,7 @@ async function refuseForeignChanges(cwd, plan, changelogName, committed) {
       continue;
     }
     const [now, base] = await Promise.all([readWorktreeFile(cwd, path), fileAt(cwd, "HEAD", path)]);
-    if (now !== releasedContent(writers, base)) foreign.push(path);
+    if (now !== releasedContent(path, writers, base)) foreign.push(path);
   }
   if (foreign.length) {
     foreign.sort();
@@ -839,9 +566,11 @@ var DEFAULT_NPM_REGISTRY = "https://registry.npmjs.org/";
 var PUSH_ATTEMPTS = 3;
 var ReleaseRunError = class extends SlipwayError {
   journal;
-  constructor(cause, journal) {
+  /** `finish`: how to finish a release stopped after it started writing; it follows the cause's own hint. */
+  constructor(cause, journal, finish) {
     const inner = isSlipwayError(cause) ? cause : void 0;
-    super(inner?.code ?? "RELEASE_FAILED", inner?.message ?? formatError(cause), { subject: inner?.subject, hint: inner?.hint, cause });
+    const hint = [inner?.hint, finish].filter(Boolean).join("; then ") || void 0;
+    super(inner?.code ?? "RELEASE_FAILED", inner?.message ?? formatError(cause), { subject: inner?.subject, hint, cause });
     this.journal = journal;
   }
 };
@@ -865,15 +594,16 @@ async function shipPlan(options) {
   const journalFile = journalWriter(options.journalFile);
   const save = (j) => journalFile.save(j);
   const journal = newJournal(null, dryRun, (/* @__PURE__ */ new Date()).toISOString());
-  const finish = async (result, released, error) => {
+  const rerun = options.rerun ?? `slipway release --plan ${source}`;
+  const finish = async (result, released, error, progress) => {
     journal.result = result;
     journal.finishedAt = (/* @__PURE__ */ new Date()).toISOString();
     if (error) {
       const e = isSlipwayError(error.cause) ? error.cause : void 0;
       journal.error = { code: e?.code, message: e?.message ?? formatError(error.cause), hint: e?.hint, step: error.step };
     }
-    await journalFile.flush(journal);
-    return resultLine(journal, released);
+    await journalFile.finish(journal).catch((journalError2) => reporter.warn(formatError(journalError2)));
+    return resultLine(journal, released, progress);
   };
   const verifyStarted = (/* @__PURE__ */ new Date()).toISOString();
   let plan;
@@ -890,6 +620,8 @@ async function shipPlan(options) {
     }
     config = await withReleaseBranch(cwd, options.config ?? await loadConfig(cwd));
     state = await readReleaseState({ cwd, plan, config });
+    await preflight({ cwd, plan, changelogName: config.release.changelog, now: options.now ?? /* @__PURE__ */ new Date() });
+    if (!dryRun) await checkRegistries(cwd, plan, options, config);
   } catch (error) {
     const line2 = await finish("refused", [], { cause: error, step: "verify" });
     reporter.error(line2);
@@ -904,18 +636,19 @@ async function shipPlan(options) {
     detail: `plan ${plan.hash} verified${options.expectedHash ? " and approved" : ""}: ${state.commitsSinceBase} commit(s) since its base ${plan.baseSha.slice(0, 7)}, none touching a planned plugin; release commit: ${state.releaseCommit ? state.releaseCommit.slice(0, 7) : "not made yet"}`,
     sha: plan.baseSha
   });
-  await save(journal);
-  const run2 = new ReleaseRun({ options, plan, config, state, journal, save, dryRun, env });
+  const run = new ReleaseRun({ options, plan, config, state, journal, save, dryRun, env });
   try {
-    await run2.all();
+    await save(journal);
+    await run.all();
   } catch (error) {
-    const line2 = await finish("failed", names, { cause: error, step: run2.failedAt });
+    const progress = runProgress(journal, releaseSteps(plan).length, rerun);
+    const line2 = await finish("failed", names, { cause: error, step: run.failedAt }, progress);
     reporter.error(line2);
-    throw new ReleaseRunError(error, journal);
+    throw new ReleaseRunError(error, journal, finishHint(progress));
   }
   const line = await finish(dryRun ? "dry-run" : "released", names);
   reporter.info(line);
-  return { journal, released: run2.released(), line };
+  return { journal, released: run.released(), line };
 }
 var ReleaseRun = class {
   input;
@@ -925,11 +658,15 @@ var ReleaseRun = class {
   byName;
   /** This plan's release commit, once made or found. */
   releaseCommit;
+  /** The SNAPSHOT cycle's commit on top of it (next development versions), once made or found. */
+  snapshotCommit;
   releaseCommitOnRemote;
   remoteTags;
   localTags;
   github;
   publishers = /* @__PURE__ */ new Map();
+  workspaceVersions;
+  changesetAccess;
   /** Notices already given (once per run, not once per plugin). */
   warned = /* @__PURE__ */ new Set();
   failedAt;
@@ -973,13 +710,13 @@ var ReleaseRun = class {
     const entries = this.input.journal.entries;
     return this.plan.releases.map((r) => {
       const release = entries.find((e) => e.step === "github-release" && e.plugin === r.name);
-      const publish2 = entries.find((e) => e.step === "publish" && e.plugin === r.name);
+      const publish = entries.find((e) => e.step === "publish" && e.plugin === r.name);
       return {
         name: r.name,
         version: r.to,
         tag: r.tag,
         githubRelease: release?.url,
-        publish: r.private ? "private" : !publish2 || publish2.status === "skipped" ? "skipped" : publish2.status === "dry-run" ? "dry-run" : publish2.status === "done" ? "published" : "already-published"
+        publish: r.private ? "private" : !publish || publish.status === "skipped" ? "skipped" : publish.status === "dry-run" ? "dry-run" : publish.status === "done" ? "published" : "already-published"
       };
     });
   }
@@ -1011,10 +748,11 @@ var ReleaseRun = class {
   step(step) {
     const release = step.plugin ? this.byName.get(step.plugin) : void 0;
     const work = {
-      manifest: () => this.manifest(release),
+      manifest: () => this.manifest(release ?? this.rangeUpdateOf(step.plugin)),
       changelog: () => this.changelog(release),
       commit: () => this.commit(),
       tag: () => this.tag(release),
+      snapshot: () => this.snapshot(),
       push: () => this.push(),
       "github-release": () => this.githubRelease(release),
       publish: () => this.publish(release)
@@ -1025,7 +763,7 @@ var ReleaseRun = class {
   async sync() {
     const { sync } = this.input.state;
     if (sync.kind === "none") return;
-    const { remote, branch } = this.input.config.release;
+    const { remote, branch } = releaseTarget(this.input.config);
     await this.record("sync", void 0, async () => {
       if (sync.kind === "fast-forward") {
         if (this.input.dryRun) return { status: "dry-run", detail: `fast-forward to ${remote}/${branch} at ${sync.to.slice(0, 7)} (its new commits touch no planned plugin)`, sha: sync.to };
@@ -1034,12 +772,18 @@ var ReleaseRun = class {
       }
       if (this.input.dryRun) return { status: "dry-run", detail: `replay the unpushed release commit ${sync.commit.slice(0, 7)} onto ${remote}/${branch} at ${sync.onto.slice(0, 7)}`, sha: sync.onto };
       this.releaseCommit = await this.replayOnto(sync.onto);
+      this.snapshotCommit = await this.findSnapshotCommit();
       return { status: "done", detail: `replayed the unpushed release commit ${sync.commit.slice(0, 7)} onto ${remote}/${branch} (${sync.onto.slice(0, 7)}) as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
     });
   }
   // --- files and the release commit -------------------------------------------------------
   get committed() {
     return this.releaseCommit !== void 0;
+  }
+  rangeUpdateOf(name) {
+    const update = this.plan.rangeUpdates.find((u) => u.name === name);
+    if (!update) throw new SlipwayError("PLAN_INVALID", `the plan has no release or range update of ${String(name)}`, { hint: "plan again" });
+    return update;
   }
   async manifest(release) {
     const file = release.manifestFile;
@@ -1049,11 +793,23 @@ var ReleaseRun = class {
       throw new SlipwayError("MANIFEST_MISSING", `${file} does not exist`, { subject: release.name, hint: "the plugin moved since the plan was made: plan again" });
     }
     const next = bumpedManifest(release, text);
-    if (next === text) return { status: "already-done", detail: `${file} already says ${release.to}` };
-    const deps = release.dependencyUpdates.map((u) => `${u.name} ${u.from} \u2192 ${u.to}`);
-    const detail = `${file}: ${release.from} \u2192 ${release.to}${deps.length ? `; ${deps.join(", ")}` : ""}`;
+    const others = [];
+    const to = release.to;
+    for (const other of release.versionFiles ?? []) {
+      if (to === void 0) break;
+      const current = await readWorktreeFile(this.cwd, other);
+      if (current === void 0) throw new SlipwayError("MANIFEST_MISSING", `${other} does not exist`, { subject: release.name, hint: "the module moved since the plan was made: plan again" });
+      others.push({ file: other, text: current, next: bumpedVersionFile({ ecosystem: release.ecosystem, to }, current, other) });
+    }
+    const changed = others.filter((o) => o.next !== o.text);
+    if (next === text && changed.length === 0) return { status: "already-done", detail: `${file} already says ${release.to ?? "the planned ranges"}` };
+    const deps = release.dependencyUpdates.map((u) => `${u.name} ${u.from} \u2192 ${u.to}${u.kind === "runtime" ? "" : ` (${u.kind})`}`);
+    const version = release.from !== void 0 && release.to !== void 0 ? `${release.from} \u2192 ${release.to}` : "not released";
+    const modules = others.length ? `; ${others.length} module${others.length === 1 ? "" : "s"} follow` : "";
+    const detail = `${file}: ${version}${deps.length ? `; ${deps.join(", ")}` : ""}${modules}`;
     if (this.input.dryRun) return { status: "dry-run", detail: `write ${detail}` };
-    await writeWorktreeFile(this.cwd, file, next);
+    if (next !== text) await writeWorktreeFile(this.cwd, file, next);
+    for (const other of changed) await writeWorktreeFile(this.cwd, other.file, other.next);
     return { status: "done", detail };
   }
   async changelog(release) {
@@ -1070,10 +826,43 @@ var ReleaseRun = class {
   async commit() {
     if (this.committed) return { status: "already-done", detail: `release commit ${this.releaseCommit.slice(0, 7)} (found by its Slipway-Plan trailer)`, sha: this.releaseCommit };
     const message = releaseCommitMessage(this.plan);
-    const files = [...plannedFiles(this.plan.releases, this.input.config.release.changelog).keys()];
-    if (this.input.dryRun) return { status: "dry-run", detail: `commit ${files.length} files: "${message.split("\n")[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}\u2026` };
-    this.releaseCommit = await commitPaths(this.cwd, message, files);
+    const files = [...plannedFiles(this.plan, this.input.config.release.changelog).keys()];
+    const consumed = await trackedPaths(this.cwd, this.plan.changesets ?? []);
+    if (this.input.dryRun) return { status: "dry-run", detail: `commit ${files.length} files${consumed.length ? ` and delete ${consumed.join(", ")}` : ""}: "${message.split("\n")[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}\u2026` };
+    await Promise.all(consumed.map((file) => rm(join(this.cwd, file), { force: true })));
+    this.releaseCommit = await commitPaths(this.cwd, message, [...files, ...consumed]);
     return { status: "done", detail: `committed ${files.length} files as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
+  }
+  /**
+   * The SNAPSHOT cycle: on top of the release commit, a commit that writes each unit's next
+   * development version (1.9.9-SNAPSHOT). The tags stay on the release commit; the push sends
+   * both commits and the tags atomically, so the remote never has one without the other.
+   */
+  async snapshot() {
+    const releases = this.plan.releases.filter((r) => r.nextSnapshot !== void 0);
+    const versions = releases.map((r) => `${r.name} ${r.nextSnapshot}`).join(", ");
+    if (this.releaseCommit === void 0) return { status: "dry-run", detail: `commit the next development version${releases.length === 1 ? "" : "s"} ${versions} on top of the release commit` };
+    if (this.releaseCommitOnRemote) return { status: "already-done", detail: `pushed with the release commit ${this.releaseCommit.slice(0, 7)}` };
+    this.snapshotCommit ??= await this.findSnapshotCommit();
+    if (this.snapshotCommit) return { status: "already-done", detail: `SNAPSHOT commit ${this.snapshotCommit.slice(0, 7)} (found by its Slipway-Snapshot trailer)`, sha: this.snapshotCommit };
+    const writes = [];
+    for (const release of releases) {
+      for (const file of [release.manifestFile, ...release.versionFiles ?? []]) {
+        const text = await readWorktreeFile(this.cwd, file);
+        if (text === void 0) throw new SlipwayError("MANIFEST_MISSING", `${file} does not exist`, { subject: release.name, hint: "restore it from the release commit and rerun" });
+        writes.push({ file, text: snapshotManifest(release, text, file) });
+      }
+    }
+    if (this.input.dryRun) return { status: "dry-run", detail: `commit ${versions} in ${writes.length} file(s)` };
+    for (const write of writes) await writeWorktreeFile(this.cwd, write.file, write.text);
+    this.snapshotCommit = await commitPaths(this.cwd, snapshotCommitMessage(this.plan), writes.map((w) => w.file));
+    return { status: "done", detail: `committed ${versions} as ${this.snapshotCommit.slice(0, 7)}`, sha: this.snapshotCommit };
+  }
+  /** This plan's SNAPSHOT commit among the local commits after the release commit, if an earlier run made it. */
+  async findSnapshotCommit() {
+    if (this.releaseCommit === void 0) return void 0;
+    const after = await readLog(this.cwd, { to: "HEAD", exclude: [this.releaseCommit] });
+    return after.find((c) => snapshotHashInMessage(c.message) === this.plan.hash)?.sha;
   }
   // --- tags and the push ------------------------------------------------------------------
   async tag(release) {
@@ -1108,7 +897,7 @@ var ReleaseRun = class {
     return { status: "done", detail: `created ${tag} on ${target.slice(0, 7)}`, sha: target };
   }
   async push() {
-    const { remote, branch } = this.input.config.release;
+    const { remote, branch } = releaseTarget(this.input.config);
     const tags = this.plan.releases.map((r) => r.tag);
     let target = this.releaseCommit;
     if (target === void 0) return { status: "dry-run", detail: `push the release commit and ${tags.length} tags to ${remote}/${branch} atomically` };
@@ -1117,7 +906,8 @@ var ReleaseRun = class {
     if (this.input.dryRun) return { status: "dry-run", detail: `git push --atomic ${remote} ${target.slice(0, 7)}:${branch} and ${missing().length} tags` };
     for (let attempt = 1; ; attempt++) {
       const tagsToPush = missing();
-      const refspecs = [...this.releaseCommitOnRemote ? [] : [`${target}:refs/heads/${branch}`], ...tagsToPush.map((t) => `refs/tags/${t}:refs/tags/${t}`)];
+      const branchTip = this.snapshotCommit ?? target;
+      const refspecs = [...this.releaseCommitOnRemote ? [] : [`${branchTip}:refs/heads/${branch}`], ...tagsToPush.map((t) => `refs/tags/${t}:refs/tags/${t}`)];
       const outcome = await pushAtomic(this.cwd, remote, refspecs);
       if (outcome.ok) {
         for (const t of tags) this.remoteTags.set(t, target);
@@ -1151,6 +941,7 @@ var ReleaseRun = class {
       });
     }
     this.releaseCommit = await this.replayOnto(tip);
+    if (this.snapshotCommit !== void 0) this.snapshotCommit = await this.findSnapshotCommit();
     this.reporter.info(`  ${remote}/${branch} moved on to ${tip.slice(0, 7)}; replayed the release commit as ${this.releaseCommit.slice(0, 7)}`);
     for (const release of this.plan.releases) {
       await createAnnotatedTag(this.cwd, release.tag, this.releaseCommit, tagMessage(release, this.plan.hash), { force: true });
@@ -1197,34 +988,78 @@ var ReleaseRun = class {
     target.existing.set(release.tag, made);
     return { status: "done", detail: `${found ? "updated" : "created"} the GitHub Release ${content.name}`, id: made.id, url: made.url };
   }
-  publisherFor(release) {
-    const key = release.ecosystem === "npm" ? "npm" : "command";
-    let publisher = this.publishers.get(key);
-    if (!publisher) {
-      const { options, config } = this.input;
-      if (key === "npm") {
-        publisher = npmRegistry({ registry: options.registry?.url ?? config.release.registry ?? DEFAULT_NPM_REGISTRY, token: options.registry?.token });
-      } else {
-        publisher = config.commands.publish ? commandPublisher(config.commands.publish) : { skipped: `no publish command for ${release.ecosystem} plugins (commands.publish in slipway.yml)` };
-      }
-      this.publishers.set(key, publisher);
+  /** The publisher and the folder it runs in: slipway.yml's command in the unit's folder, else the ecosystem's default. */
+  async publisherFor(release) {
+    const { options, config } = this.input;
+    const root = this.cwd;
+    const unitDir = join(root, release.path);
+    if (config.commands.publish) {
+      const client = this.cachedPublisher("configured", () => commandPublisher(config.commands.publish));
+      return { client, root, dir: unitDir };
     }
+    const fallback = await strategyFor(release.ecosystem).publishDefault(root, { path: release.path });
+    switch (fallback.kind) {
+      case "npm-registry":
+        return {
+          client: this.cachedPublisher("npm", () => npmRegistry({ registry: options.registry?.url ?? config.release.registry ?? DEFAULT_NPM_REGISTRY, token: options.registry?.token })),
+          root,
+          dir: unitDir
+        };
+      case "command":
+        return {
+          client: this.cachedPublisher(`${fallback.command}`, () => commandPublisher(fallback.command, fallback.alreadyPublished ? { alreadyPublished: fallback.alreadyPublished } : {})),
+          root,
+          dir: fallback.cwd
+        };
+      case "none":
+        return { skipped: fallback.reason };
+    }
+  }
+  cachedPublisher(key, make) {
+    let publisher = this.publishers.get(key);
+    if (!publisher) this.publishers.set(key, publisher = make());
     return publisher;
   }
-  async publish(release) {
-    const publisher = this.publisherFor(release);
-    if ("skipped" in publisher) {
-      if (!this.warned.has(publisher.skipped)) this.reporter.warn(publisher.skipped);
-      this.warned.add(publisher.skipped);
-      return { status: "skipped", detail: publisher.skipped };
+  /**
+   * Runs `work` in the publisher's folder as it is at the release commit. After the SNAPSHOT
+   * commit the working tree says 1.9.9-SNAPSHOT, so the build is run from a detached checkout of
+   * the release commit instead (built from exactly what was tagged).
+   */
+  async fromReleaseCommit(release, found, work) {
+    if (release.nextSnapshot === void 0 || this.releaseCommit === void 0 || await headSha(this.cwd) === this.releaseCommit) return work(found.dir);
+    const parent = await temporaryFolder();
+    const checkout = join(parent, "release");
+    const remove = await detachedWorktree(this.cwd, checkout, this.releaseCommit);
+    try {
+      return await work(join(checkout, found.dir.slice(found.root.length)));
+    } finally {
+      await remove();
+      await rm(parent, { recursive: true, force: true });
     }
+  }
+  async publish(release) {
+    const found = await this.publisherFor(release);
+    if ("skipped" in found) {
+      if (!this.warned.has(found.skipped)) this.reporter.warn(found.skipped);
+      this.warned.add(found.skipped);
+      return { status: "skipped", detail: found.skipped };
+    }
+    const publisher = found.client;
     const where = publisher.destination;
     if (await publisher.isPublished(release.name, release.to) === true) {
       return { status: "already-done", detail: `${release.name}@${release.to} is already on ${where}`, url: where };
     }
     if (this.input.dryRun) return { status: "dry-run", detail: `publish ${release.name}@${release.to} to ${where}` };
     const provenance = release.ecosystem === "npm" && !!this.input.env["ACTIONS_ID_TOKEN_REQUEST_URL"];
-    const result = await publisher.publish({ name: release.name, version: release.to, dir: join3(this.cwd, release.path) }, { provenance });
+    if (release.ecosystem === "npm") this.workspaceVersions ??= workspacePackageVersions(this.cwd);
+    const workspaceVersions = release.ecosystem === "npm" ? await this.workspaceVersions : void 0;
+    this.changesetAccess ??= readChangesets(this.cwd, []).then((c) => c.config.access);
+    const access = release.ecosystem === "npm" ? await this.changesetAccess : void 0;
+    const result = await this.fromReleaseCommit(
+      release,
+      found,
+      (dir) => publisher.publish({ name: release.name, version: release.to, dir, ...workspaceVersions ? { workspaceVersions } : {} }, { provenance, ...access ? { access } : {} })
+    );
     return {
       status: result.status === "already-published" ? "already-done" : "done",
       detail: `${result.status === "already-published" ? "already on" : "published to"} ${where}${result.distTag ? ` (dist-tag ${result.distTag})` : ""}${provenance ? " with provenance" : ""}`,
@@ -1232,92 +1067,26 @@ var ReleaseRun = class {
     };
   }
 };
+async function checkRegistries(cwd, plan, options, config) {
+  if (config.commands.publish) return;
+  for (const release of plan.releases) {
+    if (release.private) continue;
+    if ((await strategyFor(release.ecosystem).publishDefault(cwd, { path: release.path })).kind !== "npm-registry") continue;
+    await npmRegistry({ registry: options.registry?.url ?? config.release.registry ?? DEFAULT_NPM_REGISTRY, token: options.registry?.token }).checkAccess?.(release.name);
+    return;
+  }
+}
+async function temporaryFolder() {
+  return mkdtemp(join(tmpdir(), "slipway-publish-"));
+}
 async function githubRepositoryOf(cwd, remote) {
   const url = await repositoryUrl(cwd, remote);
   return url?.replace(/^https:\/\/github\.com\//, "");
 }
 
-// src/cli/commands/release.ts
-var usage = `usage: slipway release [options]
-
-Ships a release plan: bumps manifests, prepends changelogs, makes one release commit and a
-tag per plugin, pushes them atomically, creates GitHub Releases and publishes. Without --plan
-it plans first. It shows the plan and asks for approval (y/N) before writing anything.
-Rerunning after a failure finishes the job: steps already done are skipped.
-
-options:
-  --plan FILE          ship this plan (written by \`slipway plan --out FILE\`) instead of planning now
-  --hash HASH          refuse the plan unless its hash is HASH (the one you approved)
-  --yes                approve the plan without asking (no terminal needed)
-  --dry-run            show each write (file, commit, tag, push, release, publish) without making it
-  --registry URL       npm registry to publish to (default: release.registry in slipway.yml, else npmjs);
-                       the token is read from NPM_TOKEN
-  --github-url URL     GitHub API root, for GitHub Enterprise Server (default: https://api.github.com);
-                       the token is read from GITHUB_TOKEN or GH_TOKEN \u2014 without one, GitHub Releases are skipped
-  --repo OWNER/NAME    the GitHub repository for Releases (default: the remote's, when it is on github.com)
-  --journal FILE       write the journal of what was done (JSON) to FILE
-  --json               print the released plugins as JSON on stdout
-  --cwd DIR            the repository (default: the current folder)
-  --prerelease ID      when planning: prereleases on channel ID
-  --date YYYY-MM-DD    when planning: the release date written into changelogs (default: today, UTC)`;
-async function run(args, context, io = {}) {
-  const { values } = parseFlags(
-    args,
-    {
-      plan: { type: "string" },
-      hash: { type: "string" },
-      yes: { type: "boolean" },
-      "dry-run": { type: "boolean" },
-      registry: { type: "string" },
-      "github-url": { type: "string" },
-      repo: { type: "string" },
-      journal: { type: "string" },
-      json: { type: "boolean" },
-      cwd: { type: "string" },
-      prerelease: { type: "string" },
-      date: { type: "string" }
-    },
-    "release"
-  );
-  const env = io.env ?? process.env;
-  const output = io.output ?? process.stderr;
-  const reporter = consoleReporter({ debug: context.debug, stream: output });
-  const cwd = resolve(values.cwd ?? ".");
-  const dryRun = values["dry-run"] ?? false;
-  const source = values.plan ?? "the plan shown above";
-  const plan = values.plan ? parsePlan(await readPlanFile(values.plan), values.plan) : (await planRelease({ cwd, reporter, prerelease: values.prerelease, date: values.date })).plan;
-  output.write(renderPlanText(plan));
-  if (plan.releases.length === 0) return 0;
-  if (!dryRun && !values.yes) {
-    if (!canPrompt({ input: io.input, output })) {
-      throw new SlipwayError("USAGE", "a release needs your approval, and there is no terminal to ask at", {
-        hint: "run it in a terminal to answer y/N, pass --yes to approve the plan shown, or --dry-run to only see the writes (on GitHub, the release workflow asks reviewers through its Environment)"
-      });
-    }
-    const count = plan.releases.length;
-    if (!await confirm(`
-Release ${count} plugin${count === 1 ? "" : "s"} as shown (plan ${plan.hash.slice(0, 19)})?`, { input: io.input, output })) {
-      reporter.info("not released: nothing was written");
-      return 1;
-    }
-  }
-  const expectedHash = values.hash ? parsePlanHash(values.hash, "--hash") : plan.hash;
-  const result = await shipPlan({
-    cwd,
-    plan,
-    planSource: source,
-    expectedHash,
-    reporter,
-    dryRun,
-    journalFile: values.journal ? resolve(values.journal) : void 0,
-    github: { token: env["GITHUB_TOKEN"] || env["GH_TOKEN"] || void 0, baseUrl: values["github-url"], repository: values.repo },
-    registry: { url: values.registry, token: env["NPM_TOKEN"] || void 0 },
-    env
-  });
-  if (values.json) process.stdout.write(JSON.stringify(result.released, null, 2) + "\n");
-  return 0;
-}
 export {
-  run,
-  usage
+  canPrompt,
+  confirm,
+  ReleaseRunError,
+  shipPlan
 };

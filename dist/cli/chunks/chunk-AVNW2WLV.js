@@ -7362,15 +7362,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat, path6, options) {
-      if (!stat.isSymbolicLink() && !stat.isFile()) {
+    function checkStat(stat2, path6, options) {
+      if (!stat2.isSymbolicLink() && !stat2.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs.stat(path6, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, path6, options));
+      fs.stat(path6, function(er, stat2) {
+        cb(er, er ? false : checkStat(stat2, path6, options));
       });
     }
     function sync(path6, options) {
@@ -7386,20 +7386,20 @@ var require_mode = __commonJS({
     isexe.sync = sync;
     var fs = __require("fs");
     function isexe(path6, options, cb) {
-      fs.stat(path6, function(er, stat) {
-        cb(er, er ? false : checkStat(stat, options));
+      fs.stat(path6, function(er, stat2) {
+        cb(er, er ? false : checkStat(stat2, options));
       });
     }
     function sync(path6, options) {
       return checkStat(fs.statSync(path6), options);
     }
-    function checkStat(stat, options) {
-      return stat.isFile() && checkMode(stat, options);
+    function checkStat(stat2, options) {
+      return stat2.isFile() && checkMode(stat2, options);
     }
-    function checkMode(stat, options) {
-      var mod = stat.mode;
-      var uid = stat.uid;
-      var gid = stat.gid;
+    function checkMode(stat2, options) {
+      var mod = stat2.mode;
+      var uid = stat2.uid;
+      var gid = stat2.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -27554,7 +27554,7 @@ function date4(params) {
 }
 
 // src/adapters/config-file.ts
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 
 // src/core/config/parse-config.ts
@@ -27566,12 +27566,81 @@ var tagName = (s) => s;
 var sha = (s) => s;
 var repoPath = (s) => s;
 var ECOSYSTEMS = ["npm", "gradle", "maven", "python", "generic"];
+var DEPENDENCY_KINDS = ["runtime", "optional", "peer", "dev"];
+function rangeOf(dependencies, name, kinds = DEPENDENCY_KINDS) {
+  for (const kind of kinds) {
+    const found = dependencies.find((d) => d.name === name && d.kind === kind);
+    if (found) return found.range;
+  }
+  return void 0;
+}
 var RELEASE_TYPES = ["major", "minor", "patch"];
+
+// src/core/git/ref-name.ts
+function refNameProblem(name) {
+  if (name === "") return "it is empty";
+  if (name.startsWith("-")) return 'it starts with "-" (git would read it as an option)';
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return "it contains a space, a control character or one of ~ ^ : ? * [ \\";
+  if (name.includes("..")) return 'it contains ".."';
+  if (name.includes("@{")) return 'it contains "@{"';
+  if (name === "@") return 'it is "@"';
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return 'it starts or ends with "/" or contains "//"';
+  if (name.endsWith(".")) return 'it ends with "."';
+  for (const part of name.split("/")) {
+    if (part.startsWith(".")) return `its part "${part}" starts with "."`;
+    if (part.endsWith(".lock")) return `its part "${part}" ends with ".lock"`;
+  }
+  return void 0;
+}
+function remoteNameProblem(name) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
+    return name.startsWith("-") ? 'it starts with "-" (git would read it as an option)' : 'a remote name has only letters, digits, ".", "_" and "-" (a URL or path is not a remote name: add it with git remote add)';
+  }
+  return refNameProblem(name);
+}
+function gitRefName(name, subject) {
+  const problem = refNameProblem(name);
+  if (problem) throw new SlipwayError("INPUT_INVALID", `"${printable(name)}" is not a valid git ref name: ${problem}`, { subject, hint: "use a name `git check-ref-format --branch` accepts" });
+  return name;
+}
+function gitRemoteName(name, subject) {
+  const problem = remoteNameProblem(name);
+  if (problem) throw new SlipwayError("INPUT_INVALID", `"${printable(name)}" is not a git remote name: ${problem}`, { subject, hint: "name a remote of the repository, e.g. origin" });
+  return name;
+}
+function printable(value) {
+  const clean = value.replace(/[\x00-\x1f\x7f-\x9f]/g, "?");
+  return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
+}
+
+// src/core/config/git-names.ts
+var checked = (problemOf, what) => external_exports.string().superRefine((value, ctx) => {
+  const problem = problemOf(value);
+  if (problem) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${problem}` });
+});
+var branchName = () => checked(refNameProblem, "git branch name");
+var remoteName = () => checked(remoteNameProblem, "git remote name");
+var optionalRemoteName = () => checked((value) => value === "" ? void 0 : remoteNameProblem(value), "git remote name");
+
+// src/core/config/dependents-section.ts
+var DEPENDENT_POLICIES = ["patch", "range", "none"];
+var DEFAULT_DEPENDENTS = { runtime: "patch", optional: "patch", peer: "patch", dev: "range" };
+var RELEASE_PLEASE_DEPENDENTS = { runtime: "patch", optional: "patch", peer: "none", dev: "patch" };
+var policy = external_exports.enum(DEPENDENT_POLICIES);
+var dependentsPolicy = external_exports.preprocess(
+  (value) => typeof value === "string" ? Object.fromEntries(DEPENDENCY_KINDS.map((kind) => [kind, value])) : value,
+  external_exports.strictObject({
+    runtime: policy.default(DEFAULT_DEPENDENTS.runtime),
+    optional: policy.default(DEFAULT_DEPENDENTS.optional),
+    peer: policy.default(DEFAULT_DEPENDENTS.peer),
+    dev: policy.default(DEFAULT_DEPENDENTS.dev)
+  })
+).default(DEFAULT_DEPENDENTS);
 
 // src/core/config/catalog-section.ts
 var catalogSection = external_exports.strictObject({
   /** The branch that holds the catalog files (usable as GitHub Pages). */
-  branch: external_exports.string().default("slipway-catalog"),
+  branch: branchName().default("slipway-catalog"),
   /** A separate repository for the catalog (org mode): `owner/name`, a git URL or a path. */
   repository: external_exports.string().optional()
 }).default({ branch: "slipway-catalog" });
@@ -27639,7 +27708,15 @@ var coreBuild = external_exports.strictObject({
    */
   releaseRef: external_exports.string().min(1).optional(),
   /** gradle/maven: the Maven local repository shards copy the built core into (mavenLocal()); default ~/.m2/repository. */
-  mavenLocal: external_exports.string().min(1).optional()
+  mavenLocal: external_exports.string().min(1).optional(),
+  /**
+   * The version of the develop core as plugins must ask for it ({coreVersion}), when the build
+   * does not say (a custom build, a version computed at build time). Default: read from what
+   * the build produced.
+   */
+  version: external_exports.string().min(1).optional(),
+  /** The same for the released core. */
+  releaseVersion: external_exports.string().min(1).optional()
 }).default({});
 var orgSection = external_exports.strictObject({
   /** The organisation whose repositories are the plugins (org mode instead of a monorepo). */
@@ -27653,9 +27730,9 @@ var orgSection = external_exports.strictObject({
 });
 var resultsSection = external_exports.strictObject({
   /** The branch that keeps one results file per run (history is appended, never rewritten). */
-  branch: external_exports.string().min(1).default("slipway-compat"),
+  branch: branchName().default("slipway-compat"),
   /** The git remote the branch is pushed to; '' keeps it local. */
-  remote: external_exports.string().default("origin"),
+  remote: optionalRemoteName().default("origin"),
   /** How many recent runs the HTML report shows and durations are learnt from. */
   history: external_exports.number().int().min(1).max(100).default(8)
 }).default({ branch: "slipway-compat", remote: "origin", history: 8 });
@@ -27687,6 +27764,22 @@ var compatSection = external_exports.strictObject({
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
   /** JUnit XML the tests write, as globs in the plugin folder; default per ecosystem. */
   junit: external_exports.array(external_exports.string().min(1)).optional(),
+  /**
+   * Output that means "the machine failed, not the plugin" (infra, never a regression) beyond
+   * the built-in network/disk/memory signals: regular expressions, e.g. your company mirror's
+   * host (`Could not transfer .* from/to nexus\\.corp`). A plain string or { pattern, reason }.
+   */
+  infraPatterns: external_exports.array(
+    external_exports.union([external_exports.string().min(1).transform((pattern) => ({ pattern })), external_exports.strictObject({ pattern: external_exports.string().min(1), reason: external_exports.string().min(1).optional() })])
+  ).default([]).superRefine((patterns, ctx) => {
+    patterns.forEach(({ pattern }, index) => {
+      try {
+        new RegExp(pattern, "m");
+      } catch (error62) {
+        ctx.addIssue({ code: "custom", path: [index], message: `not a regular expression: ${error62.message}` });
+      }
+    });
+  }),
   /** How failures are compared with the released core: re-test them against it, or use a stored run against a release. */
   baseline: external_exports.enum(["retest-failures", "stored-run"]).default("retest-failures"),
   /**
@@ -27704,6 +27797,7 @@ var compatSection = external_exports.strictObject({
   timeoutMinutes: 30,
   retries: 1,
   env: {},
+  infraPatterns: [],
   baseline: "retest-failures",
   catalog: true,
   core: {},
@@ -27744,16 +27838,16 @@ var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
   environment: external_exports.string().default("release"),
   /** The main release branch: where releases are made from by default (setup, init, dispatch). */
-  branch: external_exports.string().default("main"),
+  branch: branchName().default("main"),
   /**
    * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
    * cut from an old release ships its patches from its own branch. Default: `branch` alone.
    */
-  branches: external_exports.array(external_exports.string().min(1)).min(1).optional(),
+  branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
-  remote: external_exports.string().default("origin"),
+  remote: remoteName().default("origin"),
   /** Changelog file name inside each plugin folder. */
-  changelog: external_exports.string().default("CHANGELOG.md"),
+  changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /** Create a GitHub Release per tag. */
@@ -27781,6 +27875,13 @@ var validateSection = external_exports.strictObject({
    * the index job cannot list a plugin without one, so it is required by default.
    */
   pluginManifest: external_exports.enum(["required", "optional"]).default("required"),
+  /**
+   * Which manifest checks apply. `catalog`: what the index job needs to list a plugin (a plugin
+   * manifest, a repository or homepage link) on top of what a published package needs;
+   * `package`: only that (description and license, as warnings). `auto`: catalog when the
+   * catalog is in use (catalog.repository is set, or a workflow runs slipway's index), else package.
+   */
+  profile: external_exports.enum(["auto", "catalog", "package"]).default("auto"),
   /** Minutes one build or test command may run in one plugin before it is stopped. */
   timeoutMinutes: external_exports.number().positive().default(15),
   /** Plugins built and tested at once. */
@@ -27791,6 +27892,7 @@ var validateSection = external_exports.strictObject({
   types: [...CONVENTIONAL_TYPES],
   headerMaxLength: 100,
   pluginManifest: "required",
+  profile: "auto",
   timeoutMinutes: 15,
   concurrency: 2
 });
@@ -27816,19 +27918,48 @@ var fleetSection = external_exports.strictObject({
   coreVersionProperty: external_exports.string().default("coreVersion")
 }).default({ ecosystem: "auto", exclude: [], plugins: [], coreVersionProperty: "coreVersion" });
 var bump = external_exports.enum(["major", "minor", "patch", "none"]);
+var TAG_PLACEHOLDERS = /* @__PURE__ */ new Set(["{name}", "{unscoped}", "{dir}", "{version}"]);
+var tagFormatPattern = external_exports.string().refine((pattern) => pattern.split("{version}").length === 2, "must contain {version} exactly once").refine((pattern) => (pattern.match(/\{[^}]*\}/g) ?? []).every((p) => TAG_PLACEHOLDERS.has(p)), "placeholders are {name}, {unscoped}, {dir} and {version}").refine((pattern) => !/[\s~^:?*[\\]|\.\.|@\{/.test(pattern.replace(/\{(name|unscoped|dir|version)\}/g, "")), "must make a valid git tag name (no spaces, ~ ^ : ? * [ \\ .. @{)");
 var versioningSection = external_exports.strictObject({
   /**
-   * Tag format. `{name}` and `{version}` are replaced. Default: `{name}@{version}` in a
-   * fleet of several plugins, `v{version}` when the repository is one plugin.
+   * The format of new tags (and of the tags read). Placeholders: {name}, {unscoped} (the
+   * name without its npm scope), {dir} (the plugin folder's last segment), {version}.
+   * Default: `{name}@{version}` in a fleet of several plugins, `v{version}` when the
+   * repository is one plugin.
    */
-  tagFormat: external_exports.string().regex(/\{version\}/, "must contain {version}").optional(),
-  /** Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`. */
-  releaseTypes: external_exports.record(external_exports.string(), bump).default({}),
-  /** How internal dependents of a released plugin are bumped. */
-  dependents: external_exports.enum(["patch", "none"]).default("patch"),
+  tagFormat: tagFormatPattern.optional(),
+  /** Older formats still read (never written): migrating from lerna, release-please or changesets tags. */
+  legacyTagFormats: external_exports.array(tagFormatPattern).default([]),
+  /**
+   * Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`.
+   * A key may carry a scope (`chore(deps): patch`, `chore(version): none`), which wins over the type's.
+   */
+  releaseTypes: external_exports.record(external_exports.string(), bump).superRefine((types, ctx) => {
+    for (const key of Object.keys(types)) {
+      if (!/^[\w-]+(?:\([^()\s]+\))?$/.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `"${key}" must be a commit type or type(scope), e.g. chore or chore(deps)` });
+    }
+  }).default({}),
+  /**
+   * The JVM SNAPSHOT cycle: a `-SNAPSHOT` version in the manifest is a floor for the next
+   * release, and after tagging the release commits the next patch SNAPSHOT. `auto` turns it on
+   * for Gradle/Maven units whose version is a SNAPSHOT; `off` releases SNAPSHOT builds like any other.
+   */
+  snapshot: external_exports.enum(["auto", "off"]).default("auto"),
+  /**
+   * What a release whose required core version went up since the last release is: `minor`
+   * makes such a patch a minor (Kestra's plugins release a raised kestraVersion as a minor).
+   */
+  coreRaise: external_exports.enum(["minor", "none"]).default("none"),
+  /**
+   * What a release of a fleet plugin does to the plugins that depend on it, per kind of
+   * dependency: `patch` releases the dependent and moves its range, `range` only moves the
+   * range in its manifest, `none` leaves it (a dependent left out of range is a warning).
+   * One word sets every kind.
+   */
+  dependents: dependentsPolicy,
   /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
-}).default({ releaseTypes: {}, dependents: "patch" });
+}).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
   /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
   build: external_exports.string().optional(),
@@ -27839,7 +27970,7 @@ var commandsSection = external_exports.strictObject({
 var coreSection = external_exports.strictObject({
   /** The core project: an `owner/name` on GitHub, a git URL or a local path. */
   repository: external_exports.string().optional(),
-  branch: external_exports.string().default("develop"),
+  branch: branchName().default("develop"),
   /** The core's package name, to read a plugin's required core range from its peer dependencies. */
   package: external_exports.string().optional()
 }).default({ branch: "develop" });
@@ -27865,9 +27996,12 @@ var defaultConfig = () => configSchema.parse({});
 
 // src/core/config/parse-config.ts
 var CONFIG_FILE = "slipway.yml";
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_ALIAS_COUNT = 100;
 function parseConfig(text, file2 = CONFIG_FILE) {
+  if (Buffer.byteLength(text, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file2, Buffer.byteLength(text, "utf8"));
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: true });
+  const doc = (0, import_yaml.parseDocument)(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true });
   const [yamlError] = doc.errors;
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -27876,7 +28010,15 @@ function parseConfig(text, file2 = CONFIG_FILE) {
       hint: "fix the YAML syntax at that line"
     });
   }
-  const value = doc.toJS() ?? {};
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error62) {
+    throw new SlipwayError("CONFIG_INVALID", `YAML aliases expand too far: ${error62.message}`, {
+      subject: file2,
+      hint: `use at most ${MAX_ALIAS_COUNT} alias expansions (*name); write the values out instead`
+    });
+  }
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
   const lineOf = (path6) => {
@@ -27903,15 +28045,24 @@ function describeIssue(issue2, file2, lineOf) {
   const key = issue2.path.length ? issue2.path.join(".") : "(top level)";
   return `${file2}${where ? `:${where}` : ""}: ${key}: ${issue2.message}`;
 }
+function configTooLarge(file2, bytes) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file2,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
 
 // src/adapters/config-file.ts
 async function loadConfig(root) {
   for (const name of [CONFIG_FILE, "slipway.yaml"]) {
     let text;
     try {
+      const { size } = await stat(join(root, name));
+      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
       text = await readFile(join(root, name), "utf8");
     } catch (error62) {
       if (error62.code === "ENOENT") continue;
+      if (error62 instanceof SlipwayError) throw error62;
       throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error62.message}`, { subject: name, cause: error62 });
     }
     return parseConfig(text, name);
@@ -27921,12 +28072,30 @@ async function loadConfig(root) {
 
 // src/cli/command.ts
 import { parseArgs } from "node:util";
-function parseFlags(args, options, command) {
+function parseFlags(args, options, command, takesArguments = false) {
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error62) {
     throw new SlipwayError("USAGE", error62.message, { hint: `run \`slipway ${command} --help\`` });
   }
+  const [extra] = parsed.positionals;
+  if (!takesArguments && extra !== void 0) {
+    throw new SlipwayError("USAGE", `unexpected argument "${extra}": slipway ${command} takes only options`, {
+      subject: extra,
+      hint: "cwd" in options ? `to run in another folder, pass --cwd ${JSON.stringify(extra)}; see \`slipway ${command} --help\`` : `run \`slipway ${command} --help\``
+    });
+  }
+  return parsed;
+}
+function dateFlag(value, flag = "--date") {
+  if (value === void 0) return void 0;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const parsed = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : void 0;
+  if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
+    throw new SlipwayError("USAGE", `${flag} "${value}" is not a date`, { subject: flag, hint: "write the day as YYYY-MM-DD, e.g. 2026-03-01 (default: today, UTC)" });
+  }
+  return value;
 }
 
 // node_modules/execa/lib/return/final-error.js
@@ -34730,6 +34899,9 @@ var {
   getCancelSignal: getCancelSignal2
 } = getIpcExport();
 
+// src/adapters/git.ts
+import { existsSync } from "node:fs";
+
 // src/adapters/git-log.ts
 var LOG_ARGS = ["log", "-z", "--name-status", "--no-renames", "--no-color", "--format=%H%x00%P%x00%aI%x00%an%x00%B"];
 var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -34807,11 +34979,27 @@ async function git(cwd, args, options = {}) {
     const result = await execa("git", args, { cwd, input: options.input, stripFinalNewline: true });
     return result.stdout;
   } catch (error62) {
-    throw gitError(args, error62);
+    throw gitError(cwd, args, error62);
   }
 }
-function gitError(args, error62) {
+function gitError(cwd, args, error62) {
   const stderr = error62 instanceof ExecaError ? String(error62.stderr ?? "").trim() : "";
+  if (!existsSync(cwd)) {
+    return new SlipwayError("USAGE", "the folder does not exist", { subject: cwd, hint: "pass the folder of your repository (--cwd, or working-directory in a workflow)", cause: error62 });
+  }
+  if (/not a git repository/i.test(stderr)) {
+    return new SlipwayError("USAGE", "not in a git repository", {
+      subject: cwd,
+      hint: "run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)",
+      cause: error62
+    });
+  }
+  if (error62 instanceof ExecaError && error62.code === "ENOENT" && /spawn git/.test(error62.message)) {
+    return new SlipwayError("USAGE", "git is not installed (or not on PATH)", { subject: "git", hint: "install git and run again", cause: error62 });
+  }
+  if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes("HEAD")) {
+    return new SlipwayError("USAGE", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error62 });
+  }
   const message = stderr.split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? (stderr || error62.message);
   return new SlipwayError("GIT_FAILED", `git ${args[0]} failed: ${message}`, {
     subject: `git ${args.slice(0, 3).join(" ")}`,
@@ -34849,7 +35037,7 @@ async function mergeBases(cwd, commits) {
   const args = ["merge-base", "--octopus", "--all", ...commits];
   const result = await execa("git", args, { cwd, reject: false, stripFinalNewline: true });
   if (result.exitCode === 1 && !result.stderr) return [];
-  if (result.exitCode !== 0) throw gitError(args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
+  if (result.exitCode !== 0) throw gitError(cwd, args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
   const out = result.stdout;
   return out.split("\n").filter(Boolean).map(sha);
 }
@@ -34876,7 +35064,7 @@ async function readLog(cwd, range = {}) {
   try {
     await child;
   } catch (error62) {
-    throw gitError(args, error62);
+    throw gitError(cwd, args, error62);
   }
   try {
     if (framing) throw framing;
@@ -34896,7 +35084,7 @@ async function currentBranch(cwd) {
   );
 }
 async function repositoryUrl(cwd, remote = "origin") {
-  const url2 = await git(cwd, ["remote", "get-url", remote]).catch(() => "");
+  const url2 = await git(cwd, ["remote", "get-url", "--", remote]).catch(() => "");
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url2);
   return match ? `https://github.com/${match[1]}` : void 0;
 }
@@ -34908,6 +35096,8 @@ export {
   sha,
   repoPath,
   ECOSYSTEMS,
+  DEPENDENCY_KINDS,
+  rangeOf,
   RELEASE_TYPES,
   git,
   headSha,
@@ -34919,11 +35109,17 @@ export {
   repositoryUrl,
   require_dist,
   external_exports,
+  refNameProblem,
+  gitRefName,
+  gitRemoteName,
+  DEFAULT_DEPENDENTS,
+  RELEASE_PLEASE_DEPENDENTS,
   nextWeeklyTime,
   GITHUB_MATRIX_LIMIT,
   configSchema,
   defaultConfig,
   CONFIG_FILE,
   loadConfig,
-  parseFlags
+  parseFlags,
+  dateFlag
 };

@@ -1,28 +1,36 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
+  slackTokenFromEnv
+} from "./chunk-EF2UD6PU.js";
+import {
   createSlackClient,
-  postOnce
-} from "./chunk-CKXT3RMY.js";
-import {
-  canonicalJson
-} from "./chunk-XSZT4K7E.js";
-import {
-  isValidVersion,
-  tagFormatFor
-} from "./chunk-WMIOQNU6.js";
-import {
-  discoverFleet
-} from "./chunk-4S7N4GC3.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
+  postOnce,
+  slackLink,
+  slackText
+} from "./chunk-O4T6MXEG.js";
 import {
   createGitHubClient,
   require_light
 } from "./chunk-TU3GLH7N.js";
 import {
+  canonicalJson
+} from "./chunk-XSZT4K7E.js";
+import {
+  stripControls
+} from "./chunk-IIVPVJHC.js";
+import {
+  isValidVersion,
+  tagFormatFor
+} from "./chunk-DMU3UHGC.js";
+import {
+  discoverFleet
+} from "./chunk-32F7EKNL.js";
+import {
   consoleReporter
-} from "./chunk-NMLMUP2O.js";
+} from "./chunk-SMPAV5OI.js";
+import {
+  require_semver
+} from "./chunk-EO7ZISLG.js";
 import {
   execa,
   external_exports,
@@ -30,7 +38,7 @@ import {
   loadConfig,
   parseFlags,
   repositoryUrl
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError,
   formatError
@@ -3404,7 +3412,7 @@ function releaseBlocks(entry) {
     }
   }
   if (entry.url) {
-    blocks.push(paragraph([{ type: "text", text: { content: "Release notes: " } }, { type: "text", text: { content: entry.tag, link: { url: entry.url } } }]));
+    blocks.push(paragraph([{ type: "text", text: { content: "Release notes: " } }, { type: "text", text: { content: stripControls(entry.tag), ...notionLinkable(entry.url) ? { link: { url: entry.url } } : {} } }]));
   }
   return blocks;
 }
@@ -3412,10 +3420,11 @@ var paragraph = (richText) => ({ object: "block", type: "paragraph", paragraph: 
 function plainItems(content, annotations) {
   const items = [];
   for (let start = 0; start < content.length; start += NOTION_TEXT_LIMIT) {
-    items.push({ type: "text", text: { content: content.slice(start, start + NOTION_TEXT_LIMIT) }, ...annotations ? { annotations } : {} });
+    items.push({ type: "text", text: { content: stripControls(content.slice(start, start + NOTION_TEXT_LIMIT)) }, ...annotations ? { annotations } : {} });
   }
   return items;
 }
+var notionLinkable = (url) => /^https?:\/\/\S+$/i.test(url);
 function markdownItems(markdown) {
   const items = [];
   const pattern = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
@@ -3424,7 +3433,7 @@ function markdownItems(markdown) {
     items.push(...plainItems(markdown.slice(last, match.index)));
     if (match[1] !== void 0) items.push(...plainItems(match[1], { code: true }));
     else if (match[2] !== void 0) items.push(...plainItems(match[2], { bold: true }));
-    else if (match[4].length <= NOTION_TEXT_LIMIT && /^https?:\/\//.test(match[4])) {
+    else if (match[4].length <= NOTION_TEXT_LIMIT && notionLinkable(match[4])) {
       for (const item of plainItems(match[3])) items.push({ ...item, text: { ...item.text, link: { url: match[4] } } });
     } else items.push(...plainItems(match[0]));
     last = match.index + match[0].length;
@@ -3511,12 +3520,12 @@ async function hasRemote(location) {
 }
 async function readDigestMark(location) {
   if (await hasRemote(location)) {
-    const remoteRefs = await git(location.cwd, ["ls-remote", location.remote, location.ref]);
-    if (remoteRefs.trim()) await git(location.cwd, ["fetch", "--quiet", "--no-tags", location.remote, `+${location.ref}:${location.ref}`]);
+    const remoteRefs = await git(location.cwd, ["ls-remote", "--", location.remote, location.ref]);
+    if (remoteRefs.trim()) await git(location.cwd, ["fetch", "--quiet", "--no-tags", "--", location.remote, `+${location.ref}:${location.ref}`]);
   }
-  const exists = await git(location.cwd, ["rev-parse", "--verify", "--quiet", `${location.ref}^{commit}`]).catch(() => "");
+  const exists = await git(location.cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${location.ref}^{commit}`]).catch(() => "");
   if (!exists) return void 0;
-  return parseMark(await git(location.cwd, ["show", `${location.ref}:${FILE}`]), `${location.ref}:${FILE}`);
+  return parseMark(await git(location.cwd, ["show", "--end-of-options", `${location.ref}:${FILE}`]), `${location.ref}:${FILE}`);
 }
 async function writeDigestMark(location, window, input) {
   const mark = createMark(window, { completedAt: input.now, sinks: input.sinks, releases: input.releases });
@@ -3524,12 +3533,12 @@ async function writeDigestMark(location, window, input) {
   const blob = await git(cwd, ["hash-object", "-w", "--stdin"], { input: JSON.stringify(mark, null, 2) + "\n" });
   const tree = await git(cwd, ["mktree"], { input: `100644 blob ${blob}	${FILE}
 ` });
-  const parent = await git(cwd, ["rev-parse", "--verify", "--quiet", `${location.ref}^{commit}`]).catch(() => "");
-  const commit = await git(cwd, [...await identity(cwd), "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", `slipway digest ${window.key}`]);
-  await git(cwd, ["update-ref", location.ref, commit, parent || "0".repeat(40)]);
+  const parent = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${location.ref}^{commit}`]).catch(() => "");
+  const commit = await git(cwd, [...await identity(cwd), "commit-tree", ...parent ? ["-p", parent] : [], "-m", `slipway digest ${window.key}`, "--end-of-options", tree]);
+  await git(cwd, ["update-ref", "--end-of-options", location.ref, commit, parent || "0".repeat(40)]);
   if (await hasRemote(location)) {
     try {
-      await git(cwd, ["push", "--quiet", location.remote, `${location.ref}:${location.ref}`]);
+      await git(cwd, ["push", "--quiet", "--", location.remote, `${location.ref}:${location.ref}`]);
     } catch (error) {
       throw new SlipwayError("GIT_FAILED", `the digest completed, but its mark could not be pushed to ${location.remote}`, {
         subject: location.ref,
@@ -3670,7 +3679,7 @@ async function readGitReleases(input) {
 async function releaseTags(input) {
   const out = await git(input.cwd, ["for-each-ref", "--format=%(refname:strip=2)%00%(creatordate:iso-strict)", "refs/tags"]);
   const byName = new Map(input.plugins.map((plugin) => [plugin.name, plugin]));
-  const single = input.plugins.length === 1 && !input.format.pattern.includes("{name}") ? input.plugins[0] : void 0;
+  const single = input.plugins.length === 1 && !input.format.named ? input.plugins[0] : void 0;
   const tags = [];
   for (const line of out.split("\n")) {
     if (!line) continue;
@@ -4205,7 +4214,7 @@ ${unit.text}` : unit.text };
   return pages;
 }
 function entryText(entry) {
-  const name = entry.url ? `*<${entry.url}|${escape(entry.plugin)}>*` : `*${escape(entry.plugin)}*`;
+  const name = entry.url ? `*${slackLink(entry.url, entry.plugin)}*` : `*${escape(entry.plugin)}*`;
   const versions = entry.previous === null ? `*${entry.version}* (first release)` : `${entry.previous} \u2192 *${entry.version}*`;
   const lines = [`\u2022 ${name} ${versions} \xB7 ${entry.bump} \xB7 ${entry.releasedAt.slice(0, 10)}`];
   if (entry.notes === null) lines.push("      \u25E6 _no changelog section found for this version_");
@@ -4233,11 +4242,16 @@ ${part}`;
   if (current !== "") pieces.push(current);
   return pieces;
 }
-function escape(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+var escape = slackText;
 function markdownToMrkdwn(markdown) {
-  return escape(markdown).replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, label, url) => `<${url.replace(/&amp;/g, "&")}|${label}>`).replace(/\*\*([^*]+)\*\*/g, "*$1*");
+  const pattern = /\[([^\]]+)\]\(([^)\s]+)\)/g;
+  let out = "";
+  let last = 0;
+  for (const match of markdown.matchAll(pattern)) {
+    out += escape(markdown.slice(last, match.index)) + slackLink(match[2], match[1]);
+    last = match.index + match[0].length;
+  }
+  return (out + escape(markdown.slice(last))).replace(/\*\*([^*]+)\*\*/g, "*$1*");
 }
 function textLength(blocks) {
   let sum = 0;
@@ -4335,7 +4349,7 @@ async function slackSink(options, config, digest, digestUrl) {
     const missing = !slack.token ? " (no Slack token: a real run would skip Slack)" : !channel ? " (no channel: a real run would skip Slack)" : "";
     return { sink: "slack", status: "dry-run", summary: `would post 1 message to ${channel ?? "(no channel)"} and ${plural(messages.length - 1, "thread reply", "thread replies")} (blocks: ${blocks}), unless already posted${missing}` };
   }
-  if (!slack.token) return { sink: "slack", status: "skipped", summary: "skipped: no Slack token (set SLACK_TOKEN / the slack-token input)" };
+  if (!slack.token) return { sink: "slack", status: "skipped", summary: "skipped: no Slack token (set SLACK_BOT_TOKEN / the slack-token input)" };
   if (!channel) return { sink: "slack", status: "skipped", summary: "skipped: no channel (set slack.digest in slipway.yml)" };
   try {
     const client = createSlackClient({ token: slack.token, apiUrl: slack.apiUrl, retries: slack.retries, log: (line) => options.reporter.warn(line) });
@@ -4450,7 +4464,7 @@ setup-notion options:
   --parent PAGE_ID     the page to create the database under
   --title TEXT         the new database's title (default: Releases)
 
-environment: GITHUB_TOKEN, GITHUB_API_URL (org mode); SLACK_TOKEN, SLACK_API_URL;
+environment: GITHUB_TOKEN, GITHUB_API_URL (org mode); SLACK_BOT_TOKEN (SLACK_TOKEN is deprecated), SLACK_API_URL;
 NOTION_TOKEN, NOTION_API_URL (another API root, e.g. a local test server).`;
 var FLAGS = {
   cwd: { type: "string" },
@@ -4470,7 +4484,7 @@ var FLAGS = {
 };
 var env = (name) => process.env[name] || void 0;
 async function run(args, context) {
-  const { values, positionals } = parseFlags(args, FLAGS, "digest");
+  const { values, positionals } = parseFlags(args, FLAGS, "digest", true);
   const mode = positionals[0] ?? "digest";
   if (!["digest", "setup-notion"].includes(mode) || positionals.length > 1) {
     throw new SlipwayError("USAGE", `unknown digest mode "${positionals.join(" ")}"`, { hint: "use `slipway digest` or `slipway digest setup-notion`" });
@@ -4513,7 +4527,7 @@ async function run(args, context) {
     mark: !values["no-mark"],
     digestUrl: values["digest-url"],
     github: { token: env("GITHUB_TOKEN"), baseUrl: env("GITHUB_API_URL") },
-    slack: { token: env("SLACK_TOKEN") ?? env("SLACK_BOT_TOKEN"), apiUrl: env("SLACK_API_URL"), channel: values.channel },
+    slack: { token: slackTokenFromEnv(), apiUrl: env("SLACK_API_URL"), channel: values.channel },
     notion: { token: env("NOTION_TOKEN"), baseUrl: env("NOTION_API_URL"), databaseId: values.database }
   });
   if (values.out) {

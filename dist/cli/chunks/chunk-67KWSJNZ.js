@@ -1,7 +1,21 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   effectiveBump
-} from "./chunk-GJFS7FR3.js";
+} from "./chunk-E7Q5CEGO.js";
+import {
+  stripControls
+} from "./chunk-IIVPVJHC.js";
+import {
+  terminalSafe
+} from "./chunk-SMPAV5OI.js";
+
+// src/core/text/escape-markdown.ts
+function markdownText(text) {
+  return stripControls(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function markdownCell(text) {
+  return markdownText(text).replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+}
 
 // src/core/plan/render-plan.ts
 var bumpLabel = (release) => {
@@ -24,11 +38,24 @@ var whyFromHistory = (release) => {
   if (release.reason === "dependency") {
     return `dependency: ${release.dependencyUpdates.map((u) => u.name).join(", ") || "internal dependency released"}`;
   }
+  if (release.reason === "changeset") return "changeset";
+  if (release.reason === "group") return "version group";
   const count = release.commits.length;
   const breaking = release.commits.filter((c) => c.breaking).length;
   return `${count} commit${count === 1 ? "" : "s"}${breaking ? `, ${breaking} breaking` : ""}`;
 };
-var cell = (text) => text.replace(/\|/g, "\\|");
+var rangeList = (updates) => updates.map((u) => `${u.name} ${u.from} \u2192 ${u.to} (${u.kind})`).join(", ");
+var cell = markdownCell;
+var code = (text) => `\`${text.replace(/[`\r\n]/g, "")}\``;
+function unitFacts(r, format) {
+  const facts = [];
+  const files = [r.manifestFile, ...r.versionFiles ?? []];
+  facts.push(`writes ${r.to} to ${files.map(format).join(", ")} and tags ${format(r.tag)}`);
+  if (r.nextSnapshot) facts.push(`then commits the next development version ${format(r.nextSnapshot)} (tag stays on ${r.to})`);
+  if (r.artifacts?.length) facts.push(`${r.artifacts.length} artifact${r.artifacts.length === 1 ? "" : "s"}: ${r.artifacts.map(format).join(", ")}`);
+  return facts;
+}
+var hasFacts = (r) => r.nextSnapshot !== void 0 || (r.artifacts?.length ?? 0) > 0 || (r.versionFiles?.length ?? 0) > 0;
 function renderPlanSummary(plan) {
   const count = plan.releases.length;
   const lines = [
@@ -42,20 +69,27 @@ function renderPlanSummary(plan) {
       lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${bumpLabel(r)} | ${cell(why(r))} |`);
     }
   }
+  for (const r of plan.releases.filter(hasFacts)) {
+    lines.push("", `**${cell(r.name)} ${r.to}**`, "", ...unitFacts(r, code).map((fact) => `- ${fact}`));
+  }
+  if (plan.rangeUpdates.length) {
+    lines.push("", `**Ranges moved without a release** (${plan.rangeUpdates.length})`, "");
+    for (const u of plan.rangeUpdates) lines.push(`- ${cell(u.name)}: ${cell(rangeList(u.dependencyUpdates))}`);
+  }
   if (plan.ignoredCommits.length) {
     lines.push("", `<details><summary>${plan.ignoredCommits.length} commit(s) ignored: not Conventional Commits</summary>`, "");
     for (const c of plan.ignoredCommits) lines.push(`- \`${c.sha.slice(0, 7)}\` ${cell(c.header)}`);
     lines.push("", "</details>");
   }
   if (plan.warnings.length) {
-    lines.push("", "**Warnings**", "", ...plan.warnings.map((w) => `- ${w}`));
+    lines.push("", "**Warnings**", "", ...plan.warnings.map((w) => `- ${markdownText(w)}`));
   }
   return lines.join("\n") + "\n";
 }
 function renderPlanMarkdown(plan) {
   const parts = [renderPlanSummary(plan)];
   for (const r of plan.releases) {
-    parts.push(`<details><summary>${r.name} ${r.from} \u2192 ${r.to}</summary>
+    parts.push(`<details><summary>${markdownText(r.name)} ${r.from} \u2192 ${r.to}</summary>
 
 ${r.changelog}
 </details>
@@ -74,14 +108,17 @@ function renderPlanText(plan) {
     out.push("");
     for (const row of rows) out.push("  " + row.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
     for (const r of plan.releases) {
-      out.push("", `${r.name} ${r.from} \u2192 ${r.to}`, ...r.changelog.trimEnd().split("\n").map((l) => l ? `  ${l}` : ""));
+      out.push("", `${r.name} ${r.from} \u2192 ${r.to}`, ...hasFacts(r) ? unitFacts(r, (t) => t).map((f) => `  ${f}`) : [], ...r.changelog.trimEnd().split("\n").map((l) => l ? `  ${l}` : ""));
     }
+  }
+  if (plan.rangeUpdates.length) {
+    out.push("", "ranges moved without a release:", ...plan.rangeUpdates.map((u) => `  ${u.name}: ${rangeList(u.dependencyUpdates)}`));
   }
   if (plan.ignoredCommits.length) {
     out.push("", `ignored (not Conventional Commits):`, ...plan.ignoredCommits.map((c) => `  ${c.sha.slice(0, 7)} ${c.header}`));
   }
   if (plan.warnings.length) out.push("", "warnings:", ...plan.warnings.map((w) => `  ${w}`));
-  return out.join("\n") + "\n";
+  return terminalSafe(out.join("\n")) + "\n";
 }
 
 export {

@@ -3,9 +3,12 @@ import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
+  ECOSYSTEMS,
   pluginName,
-  repoPath
-} from "./chunk-TSSOH7H4.js";
+  rangeOf,
+  repoPath,
+  require_dist
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -871,7 +874,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1041,7 +1044,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1564,7 +1567,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1629,7 +1632,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse2;
+    module.exports = parse3;
   }
 });
 
@@ -1638,7 +1641,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1726,7 +1729,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1752,10 +1755,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -2001,8 +2004,25 @@ function createPuller(iterator) {
   };
 }
 
-// src/adapters/ecosystems/detect-ecosystem.ts
-import { join as join2 } from "node:path";
+// src/adapters/ecosystems/strategy.ts
+var import_semver2 = __toESM(require_semver(), 1);
+
+// src/adapters/ecosystems/generic/find.ts
+import { posix as posix3 } from "node:path";
+
+// src/adapters/ecosystems/checked-version.ts
+var import_semver = __toESM(require_semver(), 1);
+function checkedVersion(value, file, field, hint) {
+  if (typeof value === "string" && (0, import_semver.valid)(value) === value) return value;
+  const problem = value === void 0 ? `${field} is missing` : `${field} is ${JSON.stringify(value)}, which is not a semver version`;
+  throw new SlipwayError("VERSION_INVALID", problem, {
+    subject: file,
+    hint: hint ?? `write a plain semver version such as 1.0.0 (no leading "v") in ${field} of ${file}`
+  });
+}
+
+// src/adapters/ecosystems/plugin-folders.ts
+import { matchesGlob, posix as posix2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
@@ -2778,22 +2798,7 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
 
-// src/adapters/ecosystems/generic/find.ts
-import { posix as posix3 } from "node:path";
-
-// src/adapters/ecosystems/checked-version.ts
-var import_semver = __toESM(require_semver(), 1);
-function checkedVersion(value, file, field, hint) {
-  if (typeof value === "string" && (0, import_semver.valid)(value) === value) return value;
-  const problem = value === void 0 ? `${field} is missing` : `${field} is ${JSON.stringify(value)}, which is not a semver version`;
-  throw new SlipwayError("VERSION_INVALID", problem, {
-    subject: file,
-    hint: hint ?? `write a plain semver version such as 1.0.0 (no leading "v") in ${field} of ${file}`
-  });
-}
-
 // src/adapters/ecosystems/plugin-folders.ts
-import { matchesGlob, posix as posix2 } from "node:path";
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 async function foldersWithManifest(root, patterns, manifests, exclude) {
   const include = patterns.filter((p) => !p.startsWith("!")).map(normalise);
@@ -2868,15 +2873,15 @@ function invalidManifest(file, message, options = {}) {
 // src/adapters/ecosystems/generic/version-file.ts
 var VERSION_LINE = /^([ \t]*version[ \t]*[=:][ \t]*)(["']?)([^"'\s#]*)\2/im;
 var BARE = /^\s*(\S+)\s*$/;
-function versionIn(text) {
-  const line = VERSION_LINE.exec(text);
+function versionIn(text2) {
+  const line = VERSION_LINE.exec(text2);
   if (line) {
     const start = line.index + line[1].length + line[2].length;
     return { value: line[3], start, end: start + line[3].length };
   }
-  const bare = BARE.exec(text);
+  const bare = BARE.exec(text2);
   if (bare) {
-    const start = text.indexOf(bare[1]);
+    const start = text2.indexOf(bare[1]);
     return { value: bare[1], start, end: start + bare[1].length };
   }
   return void 0;
@@ -2891,14 +2896,14 @@ var genericFinder = {
     const listed = config.fleet.plugins.map((plugin) => ({ ...plugin, path: normaliseFolder2(plugin.path) })).filter((plugin) => !isExcluded(plugin.path, config.fleet.exclude));
     return readEach(listed, async ({ name, path, versionFile }) => {
       const file = posix3.join(path, versionFile);
-      const text = await readManifest(root, file, `create ${file} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
+      const text2 = await readManifest(root, file, `create ${file} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
       return {
         name: pluginName(name),
         path: repoPath(path),
         ecosystem: "generic",
         manifestFile: repoPath(file),
-        version: checkedVersion(versionIn(text)?.value, file, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file}`),
-        dependencies: {},
+        version: checkedVersion(versionIn(text2)?.value, file, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file}`),
+        dependencies: [],
         private: false
       };
     });
@@ -2910,9 +2915,9 @@ function normaliseFolder2(path) {
 }
 
 // src/adapters/ecosystems/text-edits.ts
-function applyEdits(text, edits) {
+function applyEdits(text2, edits) {
   const sorted = [...edits].sort((a, b) => b.start - a.start);
-  let out = text;
+  let out = text2;
   for (const edit of sorted) out = out.slice(0, edit.start) + edit.replacement + out.slice(edit.end);
   return out;
 }
@@ -2920,23 +2925,61 @@ function applyEdits(text, edits) {
 // src/adapters/ecosystems/generic/update.ts
 var genericUpdater = {
   ecosystem: "generic",
-  update(text, change, file) {
-    if (change.version === void 0) return text;
-    const at = versionIn(text);
+  update(text2, change, file) {
+    if (change.version === void 0) return text2;
+    const at = versionIn(text2);
     if (!at) throw invalidManifest(file, "holds no version to update", { hint: `write the version (e.g. 1.0.0) in ${file}` });
-    return applyEdits(text, [{ start: at.start, end: at.end, replacement: change.version }]);
+    return applyEdits(text2, [{ start: at.start, end: at.end, replacement: change.version }]);
   }
 };
 
 // src/adapters/ecosystems/gradle/find.ts
 import { basename as basename2, posix as posix4, resolve as resolve3 } from "node:path";
 
+// src/adapters/ecosystems/gradle/build-script.ts
+var LITERAL = String.raw`(?:"((?:\\.|[^"\\\r\n])*)"|'((?:\\.|[^'\\\r\n])*)')`;
+function readBuildScript(text2) {
+  const facts = { attributes: /* @__PURE__ */ new Map() };
+  const group = firstLiteral(text2, "group");
+  if (group !== void 0) facts.group = group;
+  const description = firstLiteral(text2, "description");
+  if (description !== void 0) facts.description = description;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, "g");
+  for (const match of text2.matchAll(attribute)) facts.attributes.set(match[1], match[2].trim());
+  return facts;
+}
+function attributeValue(expression, project) {
+  const parts = expression.split(/\s*\+\s*/);
+  let out = "";
+  for (const part of parts) {
+    const literal = new RegExp(`^${LITERAL}$`).exec(part);
+    if (literal) out += unescape(literal[1] ?? literal[2] ?? "");
+    else if (/^(?:project\.)?group$/.test(part) && project.group !== void 0) out += project.group;
+    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(part) && project.description !== void 0) out += project.description;
+    else return void 0;
+  }
+  return out;
+}
+function firstLiteral(text2, key) {
+  const re = new RegExp(String.raw`(?:^|[\s;{])(?:project\.)?${key}\s*(?:=\s*)?\(?\s*${LITERAL}`, "gm");
+  for (const match of text2.matchAll(re)) {
+    const value = match[1] ?? match[2] ?? "";
+    if (match[1] !== void 0 && value.includes("${")) continue;
+    return unescape(value);
+  }
+  return void 0;
+}
+function unescape(value) {
+  return value.replace(/\\(.)/g, "$1");
+}
+
 // src/adapters/ecosystems/gradle/properties.ts
-function readProperties(text) {
+function readProperties(text2) {
   const properties = /* @__PURE__ */ new Map();
   const lineRe = /[^\r\n]*(\r\n|\r|\n|$)/g;
   let continuing;
-  for (let match = lineRe.exec(text); match && match[0] !== ""; match = lineRe.exec(text)) {
+  for (let match = lineRe.exec(text2); match && match[0] !== ""; match = lineRe.exec(text2)) {
     const line = match[0].replace(/[\r\n]+$/, "");
     const lineStart = match.index;
     const continues = /(?:^|[^\\])(?:\\\\)*\\$/.test(line);
@@ -2963,8 +3006,8 @@ function readProperties(text) {
 
 // src/adapters/ecosystems/gradle/settings-includes.ts
 var STRING = /(["'])((?:\\.|(?!\1)[^\\\r\n])*)\1/g;
-function readSettings(text) {
-  const code = withoutComments(text);
+function readSettings(text2) {
+  const code = withoutComments(text2);
   const rootProjectName = /\brootProject\.name\s*=\s*(["'])([^"'\r\n]+)\1/.exec(code)?.[2];
   const projects = [];
   const includeRe = /(?:^|[;{])[ \t]*include\b[ \t]*/gm;
@@ -2990,23 +3033,23 @@ function argumentsAt(code, at) {
   list.lastIndex = at;
   return list.exec(code)?.[0] ?? "";
 }
-function withoutComments(text) {
+function withoutComments(text2) {
   let out = "";
   let i = 0;
-  while (i < text.length) {
-    const c = text[i];
+  while (i < text2.length) {
+    const c = text2[i];
     if (c === '"' || c === "'") {
       let j = i + 1;
-      while (j < text.length && text[j] !== c && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
-      out += text.slice(i, j + 1);
+      while (j < text2.length && text2[j] !== c && text2[j] !== "\n") j += text2[j] === "\\" ? 2 : 1;
+      out += text2.slice(i, j + 1);
       i = j + 1;
-    } else if (text.startsWith("//", i)) {
-      const end = text.indexOf("\n", i);
-      i = end === -1 ? text.length : end;
-    } else if (text.startsWith("/*", i)) {
-      const end = text.indexOf("*/", i + 2);
-      const stop = end === -1 ? text.length : end + 2;
-      out += text.slice(i, stop).replace(/[^\n]/g, " ");
+    } else if (text2.startsWith("//", i)) {
+      const end = text2.indexOf("\n", i);
+      i = end === -1 ? text2.length : end;
+    } else if (text2.startsWith("/*", i)) {
+      const end = text2.indexOf("*/", i + 2);
+      const stop = end === -1 ? text2.length : end + 2;
+      out += text2.slice(i, stop).replace(/[^\n]/g, " ");
       i = stop;
     } else {
       out += c;
@@ -3030,12 +3073,19 @@ var gradleFinder = {
     const rootName = settings?.rootProjectName ?? basename2(resolve3(root));
     const rootProperties = await readOptionalProperties(root, PROPERTIES);
     const folders = config.fleet.paths ? await foldersWithManifest(root, config.fleet.paths, BUILD_SCRIPTS, config.fleet.exclude) : (settings?.projects ?? []).filter((folder) => !isExcluded(folder, config.fleet.exclude));
+    const buildScript = async (folder) => {
+      const file = await firstExisting(root, BUILD_SCRIPTS.map((script) => posix4.join(folder, script)));
+      return file === void 0 ? void 0 : readBuildScript(await readManifest(root, file));
+    };
+    const rootScript = await buildScript("");
+    const rootGroup = rootScript?.group ?? rootProperties?.get("group")?.value;
     if (folders.length === 0 && !config.fleet.paths) {
       const properties = rootProperties ?? missingProperties(PROPERTIES);
-      return [gradlePlugin("", rootName, PROPERTIES, properties, [properties], config)];
+      return [{ ...gradlePlugin("", rootName, PROPERTIES, properties, [properties], config), artifacts: [artifactOf("", rootName, rootScript, rootGroup)] }];
     }
-    return readEach(folders, async (folder) => {
-      if (!await firstExisting(root, BUILD_SCRIPTS.map((script) => posix4.join(folder, script)))) {
+    const units = await readEach(folders, async (folder) => {
+      const script = await buildScript(folder);
+      if (!script) {
         const listedIn = settingsFile ?? "fleet.paths";
         throw new SlipwayError("MANIFEST_MISSING", `${listedIn} includes "${folder}" but ${folder}/build.gradle(.kts) does not exist`, {
           subject: posix4.join(folder, "build.gradle"),
@@ -3045,14 +3095,39 @@ var gradleFinder = {
       const name = folder === "" ? rootName : posix4.basename(folder);
       const ownFile = posix4.join(folder, PROPERTIES);
       const own = await readOptionalProperties(root, ownFile);
+      const artifact = artifactOf(folder, name, script, own?.get("group")?.value ?? rootGroup);
       if (own?.has("version") || own && !rootProperties?.has("version")) {
-        return gradlePlugin(folder, name, ownFile, own, [own, rootProperties], config);
+        return { ...gradlePlugin(folder, name, ownFile, own, [own, rootProperties], config), artifacts: [artifact] };
       }
-      if (rootProperties?.has("version")) return gradlePlugin(folder, name, PROPERTIES, rootProperties, [own, rootProperties], config);
+      if (rootProperties?.has("version")) return artifact;
       return missingProperties(ownFile);
     });
+    const independent = units.filter((unit) => "ecosystem" in unit);
+    const lockstep = units.filter((unit) => !("ecosystem" in unit));
+    if (lockstep.length === 0 || !rootProperties) return independent;
+    return [...independent, { ...gradlePlugin("", rootName, PROPERTIES, rootProperties, [rootProperties], config), artifacts: lockstep }];
   }
 };
+function artifactOf(folder, name, script, inheritedGroup) {
+  const groupId = script?.group ?? inheritedGroup;
+  const description = script?.description;
+  const project = { group: groupId, name, description };
+  const attribute = (key) => {
+    const expression = script?.attributes.get(key);
+    return expression === void 0 ? void 0 : attributeValue(expression, project);
+  };
+  const title = attribute("Title");
+  const group = attribute("Group");
+  const kestraDescription = attribute("Description") ?? description;
+  return {
+    ...groupId ? { groupId } : {},
+    artifactId: name,
+    path: repoPath(folder),
+    ...title ? { title } : {},
+    ...kestraDescription ? { description: kestraDescription } : {},
+    ...group ? { group } : {}
+  };
+}
 function gradlePlugin(folder, name, versionFile, versionProperties, coreSources, config) {
   const coreProperty = config.fleet.coreVersionProperty;
   const coreRange = coreSources.map((properties) => properties?.get(coreProperty)?.value).find((value) => value !== void 0);
@@ -3062,7 +3137,7 @@ function gradlePlugin(folder, name, versionFile, versionProperties, coreSources,
     ecosystem: "gradle",
     manifestFile: repoPath(versionFile),
     version: checkedVersion(versionProperties.get("version")?.value, versionFile, "version", `write "version=1.0.0" (plain semver) in ${versionFile}`),
-    dependencies: {},
+    dependencies: [],
     private: false,
     ...coreRange === void 0 ? {} : { coreRange }
   };
@@ -3078,14 +3153,14 @@ async function readOptionalProperties(root, file) {
 import { isDeepStrictEqual } from "node:util";
 var gradleUpdater = {
   ecosystem: "gradle",
-  update(text, change, file) {
-    if (change.version === void 0) return text;
-    const before = readProperties(text);
+  update(text2, change, file) {
+    if (change.version === void 0) return text2;
+    const before = readProperties(text2);
     const version = before.get("version");
     if (!version) {
       throw invalidManifest(file, 'has no "version=" line to update', { hint: `add "version=0.0.0" to ${file}` });
     }
-    const after = applyEdits(text, [{ start: version.start, end: version.end, replacement: change.version }]);
+    const after = applyEdits(text2, [{ start: version.start, end: version.end, replacement: change.version }]);
     const values = (properties) => new Map([...properties].map(([key, p]) => [key, p.value]));
     const expected = values(before).set("version", change.version);
     if (!isDeepStrictEqual(values(readProperties(after)), expected)) {
@@ -7126,7 +7201,7 @@ function prettify(node, options, matcher, readonlyMatcher) {
   return compress(node, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text;
+  let text2;
   const compressedObj = {};
   for (let i = 0; i < arr.length; i++) {
     const tagObj = arr[i];
@@ -7139,8 +7214,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text === void 0) text = tagObj[property];
-      else text += "" + tagObj[property];
+      if (text2 === void 0) text2 = tagObj[property];
+      else text2 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -7178,9 +7253,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text === "string") {
-    if (text.length > 0) compressedObj[options.textNodeName] = text;
-  } else if (text !== void 0) compressedObj[options.textNodeName] = text;
+  if (typeof text2 === "string") {
+    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
   return compressedObj;
 }
 function propName(obj) {
@@ -7290,34 +7365,44 @@ var XMLValidator = {
 // src/adapters/ecosystems/maven/pom.ts
 var ARRAYS = /* @__PURE__ */ new Set(["project.modules.module", "project.dependencies.dependency"]);
 var parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, jPath: true, isArray: (_name, path) => ARRAYS.has(String(path)) });
-function parsePom(text, file) {
-  const project = parseXml2(text, file);
+function parsePom(text2, file) {
+  const project = parseXml2(text2, file);
   const text_ = (value) => typeof value === "string" ? value : void 0;
-  const dependencies = {};
+  const dependencies = [];
   for (const dependency of project.dependencies?.dependency ?? []) {
     const artifactId = text_(dependency.artifactId);
     const version = text_(dependency.version);
-    if (artifactId && version) dependencies[artifactId] = version;
+    if (artifactId && version) dependencies.push({ name: artifactId, range: version, kind: mavenDependencyKind(text_(dependency.scope), text_(dependency.optional)) });
   }
   const properties = {};
   for (const [key, value] of Object.entries(project.properties ?? {})) {
     if (typeof value === "string") properties[key] = value;
   }
+  const parent = project.parent;
   return {
     artifactId: text_(project.artifactId),
+    groupId: text_(project.groupId) ?? text_(parent?.groupId),
+    name: text_(project.name),
+    description: text_(project.description)?.replace(/\s+/g, " ").trim(),
     version: text_(project.version),
-    parentVersion: text_(project.parent?.version),
+    parentVersion: text_(parent?.version),
     modules: (project.modules?.module ?? []).filter((m) => typeof m === "string"),
     dependencies,
     properties
   };
 }
-function parseXml2(text, file) {
-  const valid2 = XMLValidator.validate(text);
+function mavenDependencyKind(scope, optional) {
+  if (scope?.trim() === "test") return "dev";
+  if (scope?.trim() === "provided") return "peer";
+  if (optional?.trim() === "true") return "optional";
+  return "runtime";
+}
+function parseXml2(text2, file) {
+  const valid2 = XMLValidator.validate(text2);
   if (valid2 !== true) {
     throw invalidManifest(file, `not valid XML: ${valid2.err.msg}`, { line: valid2.err.line });
   }
-  const project = parser.parse(text).project;
+  const project = parser.parse(text2).project;
   if (typeof project !== "object" || project === null) {
     throw invalidManifest(file, "has no <project> element", { hint: `${file} must be a Maven POM with <project> at its root` });
   }
@@ -7337,15 +7422,40 @@ var mavenFinder = {
       files = folders.map((folder) => posix5.join(folder, MANIFEST));
     } else {
       rootPom = parsePom(await readManifest(root, MANIFEST), MANIFEST);
-      if (rootPom.modules.length === 0) return [mavenPlugin("", rootPom, MANIFEST, void 0, config)];
+      if (rootPom.modules.length === 0) return [{ ...mavenPlugin("", rootPom, MANIFEST, void 0, config), artifacts: [artifactOf2("", rootPom, MANIFEST)] }];
       files = rootPom.modules.map(modulePom).filter((file) => !isExcluded(posix5.dirname(file), config.fleet.exclude));
     }
-    return readEach(files, async (file) => {
+    const modules = await readEach(files, async (file) => {
       const folder = posix5.dirname(file) === "." ? "" : posix5.dirname(file);
-      return mavenPlugin(folder, parsePom(await readManifest(root, file), file), file, rootPom, config);
+      return { folder, file, pom: parsePom(await readManifest(root, file), file) };
     });
+    const follows = (pom) => rootPom?.version !== void 0 && pom.parentVersion === rootPom.version && (pom.version === void 0 || pom.version === rootPom.version);
+    const lockstep = modules.filter((m) => follows(m.pom));
+    const independent = modules.filter((m) => !follows(m.pom)).map((m) => ({ ...mavenPlugin(m.folder, m.pom, m.file, rootPom, config), artifacts: [artifactOf2(m.folder, m.pom, m.file)] }));
+    if (lockstep.length === 0 || !rootPom) return independent;
+    const unit = mavenPlugin("", rootPom, MANIFEST, void 0, config);
+    return [
+      ...independent,
+      {
+        ...unit,
+        artifacts: lockstep.map((m) => artifactOf2(m.folder, m.pom, m.file)),
+        versionFiles: lockstep.map((m) => repoPath(m.file)),
+        // The parent pom is deployed with its modules; the unit is private only when every module is.
+        private: lockstep.every((m) => m.pom.properties["maven.deploy.skip"] === "true")
+      }
+    ];
   }
 };
+function artifactOf2(folder, pom, file) {
+  if (!pom.artifactId) throw invalidManifest(file, "<artifactId> is missing", { hint: `add <artifactId> under <project> in ${file}` });
+  return {
+    ...pom.groupId ? { groupId: pom.groupId } : {},
+    artifactId: pom.artifactId,
+    path: repoPath(folder),
+    ...pom.name ? { title: pom.name } : {},
+    ...pom.description ? { description: pom.description } : {}
+  };
+}
 function modulePom(module) {
   const path = posix5.normalize(module.replace(/\\/g, "/")).replace(/\/$/, "");
   return path.endsWith(".xml") ? path : posix5.join(path, MANIFEST);
@@ -7376,12 +7486,17 @@ function mavenPlugin(folder, pom, file, rootPom, config) {
 // src/adapters/ecosystems/maven/update.ts
 import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
 
+// src/adapters/ecosystems/types.ts
+function changedRange(changes, name, kind) {
+  return (changes ?? []).find((c) => c.name === name && (c.kind === void 0 || c.kind === kind))?.range;
+}
+
 // src/adapters/ecosystems/maven/xml-elements.ts
 var TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
-function xmlElements(text) {
+function xmlElements(text2) {
   const elements = [];
   const open = [];
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of text2.matchAll(TOKEN)) {
     const [token, closing, name, selfClosing] = match;
     if (name === void 0) continue;
     const at = match.index;
@@ -7410,11 +7525,11 @@ var DEPENDENCY_PATHS = ["project/dependencies/dependency", "project/dependencyMa
 var fullParser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, commentPropName: "#comment" });
 var mavenUpdater = {
   ecosystem: "maven",
-  update(text, change, file) {
-    parseXml2(text, file);
-    const elements = xmlElements(text);
+  update(text2, change, file) {
+    parseXml2(text2, file);
+    const elements = xmlElements(text2);
     const edits = [];
-    const contentOf = (e) => text.slice(e.contentStart, e.contentEnd);
+    const contentOf = (e) => text2.slice(e.contentStart, e.contentEnd);
     const replaceContent = (e, value) => {
       const content = contentOf(e);
       const start = e.contentStart + (content.length - content.trimStart().length);
@@ -7429,24 +7544,35 @@ var mavenUpdater = {
       }
       replaceContent(own, change.version);
     }
-    const wanted = new Map(Object.entries(change.dependencies ?? {}));
+    if (change.parentVersion !== void 0) {
+      const parent = elements.find((e) => e.path.join("/") === "project/parent/version");
+      if (!parent) throw invalidManifest(file, "has no <parent><version> to update", { hint: "the module left the build since the plan was made: plan again" });
+      const own = elements.find((e) => e.path.join("/") === "project/version");
+      if (own && change.version === void 0 && contentOf(own).trim() === contentOf(parent).trim()) replaceContent(own, change.parentVersion);
+      replaceContent(parent, change.parentVersion);
+    }
+    const wanted = change.dependencies ?? [];
     const seen = /* @__PURE__ */ new Set();
     for (const dependency of elements.filter((e) => DEPENDENCY_PATHS.includes(e.path.join("/")))) {
       const children = elements.filter((e) => e.parent === dependency.id);
-      const artifactId = children.find((e) => e.name === "artifactId");
-      const range = artifactId && wanted.get(contentOf(artifactId).trim());
-      if (range === void 0) continue;
-      seen.add(contentOf(artifactId).trim());
+      const child = (name) => {
+        const element = children.find((e) => e.name === name);
+        return element && contentOf(element).trim();
+      };
+      const artifactId = child("artifactId");
+      const range = artifactId === void 0 ? void 0 : changedRange(wanted, artifactId, mavenDependencyKind(child("scope"), child("optional")));
+      if (artifactId === void 0 || range === void 0) continue;
+      seen.add(artifactId);
       const version = children.find((e) => e.name === "version");
       if (version && !contentOf(version).trim().startsWith("${")) replaceContent(version, range);
     }
-    for (const name of wanted.keys()) {
+    for (const { name } of wanted) {
       if (!seen.has(name)) {
         throw invalidManifest(file, `has no dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
       }
     }
-    const after = applyEdits(text, edits);
-    if (!isDeepStrictEqual2(fullParser.parse(after), intended(fullParser.parse(text), change))) {
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual2(fullParser.parse(after), intended(fullParser.parse(text2), change))) {
       throw invalidManifest(file, "could not be rewritten without changing other elements", {
         hint: "please report this with the file attached; meanwhile edit the version by hand"
       });
@@ -7456,16 +7582,22 @@ var mavenUpdater = {
 };
 function intended(document, change) {
   const project = document.project;
+  if (change.parentVersion !== void 0) {
+    const parent = project.parent;
+    if (change.version === void 0 && project.version !== void 0 && project.version === parent.version) project.version = change.parentVersion;
+    parent.version = change.parentVersion;
+  }
   if (change.version !== void 0) project.version = change.version;
   const management = project.dependencyManagement;
   for (const holder of [project.dependencies, management?.dependencies]) {
     for (const dependency of asArray(holder?.dependency)) {
-      const range = change.dependencies?.[String(dependency.artifactId)];
+      const range = changedRange(change.dependencies, String(dependency.artifactId), mavenDependencyKind(text(dependency.scope), text(dependency.optional)));
       if (range !== void 0 && typeof dependency.version === "string" && !dependency.version.startsWith("${")) dependency.version = range;
     }
   }
   return document;
 }
+var text = (value) => typeof value === "string" ? value : void 0;
 var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
 var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -7474,10 +7606,10 @@ import { posix as posix6 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-json.ts
 var DEPENDENCY_SECTIONS = ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"];
-function parsePackageJson(text, file) {
+function parsePackageJson(text2, file) {
   let value;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+    value = JSON.parse(text2.replace(/^\uFEFF/, ""));
   } catch (error) {
     const line = /line (\d+)/.exec(error.message)?.[1];
     throw invalidManifest(file, `not valid JSON: ${error.message}`, { line: line ? Number(line) : void 0, cause: error });
@@ -7498,9 +7630,15 @@ function workspacesOf(pkg, file) {
   }
   return list;
 }
-function mergedDependencies(pkg, file) {
-  const merged = {};
-  for (const section of [...DEPENDENCY_SECTIONS].reverse()) {
+var SECTION_KINDS = {
+  dependencies: "runtime",
+  peerDependencies: "peer",
+  optionalDependencies: "optional",
+  devDependencies: "dev"
+};
+function dependenciesOf(pkg, file) {
+  const all = [];
+  for (const section of DEPENDENCY_SECTIONS) {
     const deps = pkg[section];
     if (deps === void 0) continue;
     if (typeof deps !== "object" || deps === null || Array.isArray(deps)) {
@@ -7508,18 +7646,49 @@ function mergedDependencies(pkg, file) {
     }
     for (const [name, range] of Object.entries(deps)) {
       if (typeof range !== "string") throw invalidManifest(file, `"${section}.${name}" must be a string range`);
-      merged[name] = range;
+      all.push({ name, range, kind: SECTION_KINDS[section] });
     }
   }
-  return merged;
+  return all;
+}
+
+// src/adapters/ecosystems/npm/workspace-patterns.ts
+var import_yaml = __toESM(require_dist(), 1);
+var PNPM_WORKSPACE = "pnpm-workspace.yaml";
+async function workspacePatterns(root, rootPkg) {
+  if (await fileExists(root, PNPM_WORKSPACE)) {
+    const patterns2 = pnpmPackages(await readManifest(root, PNPM_WORKSPACE));
+    if (patterns2) return { file: PNPM_WORKSPACE, patterns: patterns2 };
+  }
+  if (!rootPkg) return void 0;
+  const patterns = workspacesOf(rootPkg, "package.json");
+  return patterns ? { file: "package.json", patterns } : void 0;
+}
+function pnpmPackages(text2) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text2);
+  } catch (error) {
+    const line = error.linePos?.[0]?.line;
+    throw invalidManifest(PNPM_WORKSPACE, `not valid YAML: ${error.message.split("\n")[0]}`, { line, cause: error });
+  }
+  if (doc === null || doc === void 0) return void 0;
+  if (typeof doc !== "object" || Array.isArray(doc)) throw invalidManifest(PNPM_WORKSPACE, "must hold a mapping (packages: [...])");
+  const packages = doc.packages;
+  if (packages === void 0 || packages === null) return void 0;
+  if (!Array.isArray(packages) || !packages.every((p) => typeof p === "string")) {
+    throw invalidManifest(PNPM_WORKSPACE, '"packages" must be a list of folder globs', { hint: 'write e.g. packages: ["packages/*", "!**/test/**"]' });
+  }
+  return packages;
 }
 
 // src/adapters/ecosystems/npm/find.ts
 var MANIFEST2 = "package.json";
 var npmFinder = {
   ecosystem: "npm",
-  /** A package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
+  /** A pnpm-workspace.yaml, or a package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
   async detect(root) {
+    if (await fileExists(root, PNPM_WORKSPACE)) return true;
     if (!await fileExists(root, MANIFEST2)) return false;
     try {
       const pkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
@@ -7531,9 +7700,10 @@ var npmFinder = {
   async discover(root, config) {
     let patterns = config.fleet.paths;
     if (!patterns) {
-      const rootPkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
-      patterns = workspacesOf(rootPkg, MANIFEST2);
-      if (!patterns) return [npmPlugin("", rootPkg, MANIFEST2, config)];
+      const rootPkg = await fileExists(root, MANIFEST2) ? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2) : void 0;
+      const workspace = await workspacePatterns(root, rootPkg);
+      if (!workspace) return [npmPlugin("", rootPkg ?? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2), MANIFEST2, config)];
+      patterns = workspace.patterns;
     }
     const folders = await foldersWithManifest(root, patterns, [MANIFEST2], config.fleet.exclude);
     return readEach(folders, async (folder) => {
@@ -7546,9 +7716,9 @@ function npmPlugin(folder, pkg, file, config) {
   if (typeof pkg.name !== "string" || pkg.name === "") {
     throw invalidManifest(file, '"name" is missing', { hint: `add "name" to ${file}, or leave the folder out with fleet.exclude` });
   }
-  const dependencies = mergedDependencies(pkg, file);
+  const dependencies = dependenciesOf(pkg, file);
   const corePackage = config.core.package;
-  const coreRange = corePackage ? dependencies[corePackage] : void 0;
+  const coreRange = corePackage ? rangeOf(dependencies, corePackage, ["runtime", "peer", "optional", "dev"]) : void 0;
   return {
     name: pluginName(pkg.name),
     path: repoPath(folder),
@@ -7567,27 +7737,27 @@ import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
 // src/adapters/ecosystems/npm/json-strings.ts
 var WHITESPACE = /* @__PURE__ */ new Set([" ", "	", "\n", "\r", "\uFEFF"]);
 var VALUE_END = /* @__PURE__ */ new Set([",", "}", "]", " ", "	", "\n", "\r"]);
-function jsonStringsAt(text, wanted) {
+function jsonStringsAt(text2, wanted) {
   const found = [];
   let i = 0;
   const skipSpace = () => {
-    while (i < text.length && WHITESPACE.has(text[i])) i++;
+    while (i < text2.length && WHITESPACE.has(text2[i])) i++;
   };
   const readString = () => {
     const start = i++;
-    while (text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
+    while (text2[i] !== '"') i += text2[i] === "\\" ? 2 : 1;
     i++;
-    return { start, end: i, value: JSON.parse(text.slice(start, i)) };
+    return { start, end: i, value: JSON.parse(text2.slice(start, i)) };
   };
   const readValue = (path) => {
     skipSpace();
-    const c = text[i];
+    const c = text2[i];
     if (c === "{" || c === "[") {
       const close = c === "{" ? "}" : "]";
       i++;
       for (let index = 0; ; index++) {
         skipSpace();
-        if (text[i] === close) break;
+        if (text2[i] === close) break;
         let key = String(index);
         if (c === "{") {
           key = readString().value;
@@ -7596,14 +7766,14 @@ function jsonStringsAt(text, wanted) {
         }
         readValue([...path, key]);
         skipSpace();
-        if (text[i] === ",") i++;
+        if (text2[i] === ",") i++;
       }
       i++;
     } else if (c === '"') {
       const literal = readString();
       if (wanted(path)) found.push({ path, ...literal });
     } else {
-      while (i < text.length && !VALUE_END.has(text[i])) i++;
+      while (i < text2.length && !VALUE_END.has(text2[i])) i++;
     }
   };
   readValue([]);
@@ -7611,30 +7781,31 @@ function jsonStringsAt(text, wanted) {
 }
 
 // src/adapters/ecosystems/npm/update.ts
-var SECTIONS = new Set(DEPENDENCY_SECTIONS);
+var isSection = (key) => DEPENDENCY_SECTIONS.includes(key ?? "");
 var npmUpdater = {
   ecosystem: "npm",
-  update(text, change, file) {
-    const before = parsePackageJson(text, file);
-    const deps = change.dependencies ?? {};
+  update(text2, change, file) {
+    const before = parsePackageJson(text2, file);
+    const deps = change.dependencies ?? [];
+    const rangeAt = (path) => isSection(path[0]) ? changedRange(deps, path[1], SECTION_KINDS[path[0]]) : void 0;
     const located = jsonStringsAt(
-      text,
-      (path) => path.length === 1 && path[0] === "version" && change.version !== void 0 || path.length === 2 && SECTIONS.has(path[0]) && Object.hasOwn(deps, path[1])
+      text2,
+      (path) => path.length === 1 && path[0] === "version" && change.version !== void 0 || path.length === 2 && rangeAt(path) !== void 0
     );
     if (change.version !== void 0 && !located.some((s) => s.path.length === 1)) {
       throw invalidManifest(file, 'has no top-level "version" string to update', { hint: `add "version": "0.0.0" to ${file}` });
     }
-    for (const name of Object.keys(deps)) {
-      if (!located.some((s) => s.path[1] === name)) {
-        throw invalidManifest(file, `has no dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+    for (const { name, kind } of deps) {
+      if (!located.some((s) => s.path.length === 2 && s.path[1] === name && (kind === void 0 || SECTION_KINDS[s.path[0]] === kind))) {
+        throw invalidManifest(file, `has no ${kind === void 0 ? "" : `${kind} `}dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
       }
     }
     const edits = located.map((s) => ({
       start: s.start,
       end: s.end,
-      replacement: JSON.stringify(s.path.length === 1 ? change.version : deps[s.path[1]])
+      replacement: JSON.stringify(s.path.length === 1 ? change.version : rangeAt(s.path))
     }));
-    const after = applyEdits(text, edits);
+    const after = applyEdits(text2, edits);
     if (!isDeepStrictEqual3(parsePackageJson(after, file), intended2(before, change))) {
       throw invalidManifest(file, "could not be rewritten without changing other values", {
         hint: "please report this with the file attached; meanwhile edit the version by hand"
@@ -7646,10 +7817,12 @@ var npmUpdater = {
 function intended2(before, change) {
   const expected = structuredClone(before);
   if (change.version !== void 0) expected.version = change.version;
-  for (const [name, range] of Object.entries(change.dependencies ?? {})) {
-    for (const section of DEPENDENCY_SECTIONS) {
-      const deps = expected[section];
-      if (deps && Object.hasOwn(deps, name)) deps[name] = range;
+  for (const section of DEPENDENCY_SECTIONS) {
+    const deps = expected[section];
+    if (!deps) continue;
+    for (const name of Object.keys(deps)) {
+      const range = changedRange(change.dependencies, name, SECTION_KINDS[section]);
+      if (range !== void 0) deps[name] = range;
     }
   }
   return expected;
@@ -7657,25 +7830,6 @@ function intended2(before, change) {
 
 // src/adapters/ecosystems/python/find.ts
 import { posix as posix7 } from "node:path";
-
-// src/adapters/ecosystems/python/pep508.ts
-var REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\s*\[[^\]]*\])?(\s*)([^;]*?)(\s*)(;.*)?$/s;
-function parseRequirement(requirement) {
-  const match = REQUIREMENT.exec(requirement);
-  if (!match) return void 0;
-  const [, lead = "", name = "", extras = "", gap = "", spec = ""] = match;
-  let specifierStart = lead.length + name.length + extras.length + gap.length;
-  let specifierEnd = specifierStart + spec.length;
-  let specifier = spec;
-  const parenthesised = /^\(\s*(.*?)\s*\)$/s.exec(spec);
-  if (parenthesised) {
-    specifier = parenthesised[1];
-    specifierStart += spec.indexOf(specifier);
-    specifierEnd = specifierStart + specifier.length;
-  }
-  return { name, specifier, specifierStart, specifierEnd };
-}
-var normaliseName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -8356,7 +8510,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse(toml, options = {}) {
+function parse2(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -8436,9 +8590,9 @@ function parse(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/adapters/ecosystems/python/pyproject.ts
-function parseToml(text, file) {
+function parseToml(text2, file) {
   try {
-    return parse(text);
+    return parse2(text2);
   } catch (error) {
     if (error instanceof TomlError) {
       const reason = error.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
@@ -8452,6 +8606,51 @@ function tableAt(toml, ...keys) {
   for (const key of keys) value = value?.[key];
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
+
+// src/adapters/ecosystems/python/dependency-tables.ts
+var DEV_GROUPS = /* @__PURE__ */ new Set(["dev", "develop", "development", "test", "tests", "testing", "doc", "docs", "lint", "linting", "typing", "type", "types", "check", "ci"]);
+var groupKind = (group) => DEV_GROUPS.has(group.toLowerCase()) ? "dev" : "optional";
+function requirementKindAt(path) {
+  const at = (...keys) => path.length === keys.length + 1 && keys.every((key, i) => key === "*" || path[i] === key);
+  if (at("project", "dependencies")) return "runtime";
+  if (at("project", "optional-dependencies", "*")) return groupKind(path[2]);
+  if (at("dependency-groups", "*")) return "dev";
+  if (at("tool", "uv", "dev-dependencies")) return "dev";
+  return void 0;
+}
+function declaredRequirements(toml) {
+  const lists = [];
+  const project = tableAt(toml, "project");
+  if (project?.dependencies !== void 0) lists.push({ field: "[project] dependencies", kind: "runtime", values: project.dependencies });
+  for (const [group, values] of Object.entries(tableAt(toml, "project", "optional-dependencies") ?? {})) {
+    lists.push({ field: `[project.optional-dependencies] ${group}`, kind: groupKind(group), values });
+  }
+  for (const [group, values] of Object.entries(tableAt(toml, "dependency-groups") ?? {})) {
+    lists.push({ field: `[dependency-groups] ${group}`, kind: "dev", values: Array.isArray(values) ? values.filter((v) => typeof v === "string") : values });
+  }
+  const uv = tableAt(toml, "tool", "uv");
+  if (uv?.["dev-dependencies"] !== void 0) lists.push({ field: "[tool.uv] dev-dependencies", kind: "dev", values: uv["dev-dependencies"] });
+  return lists;
+}
+
+// src/adapters/ecosystems/python/pep508.ts
+var REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\s*\[[^\]]*\])?(\s*)([^;]*?)(\s*)(;.*)?$/s;
+function parseRequirement(requirement) {
+  const match = REQUIREMENT.exec(requirement);
+  if (!match) return void 0;
+  const [, lead = "", name = "", extras = "", gap = "", spec = ""] = match;
+  let specifierStart = lead.length + name.length + extras.length + gap.length;
+  let specifierEnd = specifierStart + spec.length;
+  let specifier = spec;
+  const parenthesised = /^\(\s*(.*?)\s*\)$/s.exec(spec);
+  if (parenthesised) {
+    specifier = parenthesised[1];
+    specifierStart += spec.indexOf(specifier);
+    specifierEnd = specifierStart + specifier.length;
+  }
+  return { name, specifier, specifierStart, specifierEnd };
+}
+var normaliseName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
 // src/adapters/ecosystems/python/find.ts
 var MANIFEST3 = "pyproject.toml";
@@ -8484,9 +8683,7 @@ var pythonFinder = {
 function withFleetSpelling(plugins) {
   const spelling = new Map(plugins.map((plugin) => [normaliseName(plugin.name), plugin.name]));
   for (const plugin of plugins) {
-    plugin.dependencies = Object.fromEntries(
-      Object.entries(plugin.dependencies).map(([name, range]) => [spelling.get(normaliseName(name)) ?? name, range])
-    );
+    plugin.dependencies = plugin.dependencies.map((dependency) => ({ ...dependency, name: spelling.get(normaliseName(dependency.name)) ?? dependency.name }));
   }
   return plugins;
 }
@@ -8502,13 +8699,15 @@ function pythonPlugin(folder, toml, file, config) {
       hint: `write version = "1.0.0" under [project] in ${file} and remove "version" from dynamic, or keep the version elsewhere and use fleet.ecosystem: generic with a versionFile`
     });
   }
-  const dependencies = {};
-  for (const requirement of stringList(project.dependencies ?? [], file, "[project] dependencies")) {
-    const parsed = parseRequirement(requirement);
-    if (!parsed) throw invalidManifest(file, `[project] dependencies: "${requirement}" is not a PEP 508 requirement`);
-    dependencies[parsed.name] = parsed.specifier;
+  const dependencies = [];
+  for (const { field, kind, values } of declaredRequirements(toml)) {
+    for (const requirement of stringList(values, file, field)) {
+      const parsed = parseRequirement(requirement);
+      if (!parsed) throw invalidManifest(file, `${field}: "${requirement}" is not a PEP 508 requirement`);
+      dependencies.push({ name: parsed.name, range: parsed.specifier, kind });
+    }
   }
-  const coreRange = config.core.package ? dependencies[config.core.package] : void 0;
+  const coreRange = config.core.package ? rangeOf(dependencies, config.core.package, ["runtime"]) : void 0;
   const classifiers = Array.isArray(project.classifiers) ? project.classifiers : [];
   return {
     name: pluginName(project.name),
@@ -8530,86 +8729,86 @@ function stringList(value, file, field) {
 import { isDeepStrictEqual as isDeepStrictEqual4 } from "node:util";
 
 // src/adapters/ecosystems/python/toml-strings.ts
-function tomlStringsAt(text, wanted) {
+function tomlStringsAt(text2, wanted) {
   const found = [];
-  const n = text.length;
+  const n = text2.length;
   let i = 0;
   const skipInline = () => {
-    while (text[i] === " " || text[i] === "	") i++;
+    while (text2[i] === " " || text2[i] === "	") i++;
   };
   const skipBlank = () => {
     for (; ; ) {
-      while (i < n && " 	\r\n".includes(text[i])) i++;
-      if (text[i] !== "#") return;
-      while (i < n && text[i] !== "\n") i++;
+      while (i < n && " 	\r\n".includes(text2[i])) i++;
+      if (text2[i] !== "#") return;
+      while (i < n && text2[i] !== "\n") i++;
     }
   };
   const readString = () => {
     const start = i;
-    const quote = text.startsWith('"""', i) ? '"""' : text.startsWith("'''", i) ? "'''" : text[i];
+    const quote = text2.startsWith('"""', i) ? '"""' : text2.startsWith("'''", i) ? "'''" : text2[i];
     i += quote.length;
-    if (quote.startsWith('"')) while (!text.startsWith(quote, i)) i += text[i] === "\\" ? 2 : 1;
-    else i = text.indexOf(quote, i);
+    if (quote.startsWith('"')) while (!text2.startsWith(quote, i)) i += text2[i] === "\\" ? 2 : 1;
+    else i = text2.indexOf(quote, i);
     i += quote.length;
-    if (quote.length === 3) while (text[i] === quote[0]) i++;
+    if (quote.length === 3) while (text2[i] === quote[0]) i++;
     return { start, end: i, quote };
   };
-  const decode = (literal) => parse(`v = ${literal}`).v;
+  const decode = (literal) => parse2(`v = ${literal}`).v;
   const readKey = () => {
     const parts = [];
     for (; ; ) {
       skipInline();
-      if (text[i] === '"' || text[i] === "'") {
+      if (text2[i] === '"' || text2[i] === "'") {
         const s = readString();
-        parts.push(decode(text.slice(s.start, s.end)));
+        parts.push(decode(text2.slice(s.start, s.end)));
       } else {
         const start = i;
-        while (i < n && /[A-Za-z0-9_-]/.test(text[i])) i++;
-        parts.push(text.slice(start, i));
+        while (i < n && /[A-Za-z0-9_-]/.test(text2[i])) i++;
+        parts.push(text2.slice(start, i));
       }
       skipInline();
-      if (text[i] !== ".") return parts;
+      if (text2[i] !== ".") return parts;
       i++;
     }
   };
   const readValue = (path) => {
-    const c = text[i];
+    const c = text2[i];
     if (c === '"' || c === "'") {
       const s = readString();
-      if (wanted(path)) found.push({ path, ...s, value: decode(text.slice(s.start, s.end)) });
+      if (wanted(path)) found.push({ path, ...s, value: decode(text2.slice(s.start, s.end)) });
     } else if (c === "[") {
       i++;
       for (let index = 0; ; index++) {
         skipBlank();
-        if (text[i] === "]") break;
+        if (text2[i] === "]") break;
         readValue([...path, String(index)]);
         skipBlank();
-        if (text[i] === ",") i++;
+        if (text2[i] === ",") i++;
       }
       i++;
     } else if (c === "{") {
       i++;
       for (; ; ) {
         skipInline();
-        if (text[i] === "}") break;
+        if (text2[i] === "}") break;
         const key = readKey();
         i++;
         skipInline();
         readValue([...path, ...key]);
         skipInline();
-        if (text[i] === ",") i++;
+        if (text2[i] === ",") i++;
       }
       i++;
     } else {
-      while (i < n && !",]}#\r\n".includes(text[i])) i++;
+      while (i < n && !",]}#\r\n".includes(text2[i])) i++;
     }
   };
   let table = [];
   for (; ; ) {
     skipBlank();
     if (i >= n) break;
-    if (text[i] === "[") {
-      const brackets = text[i + 1] === "[" ? 2 : 1;
+    if (text2[i] === "[") {
+      const brackets = text2[i + 1] === "[" ? 2 : 1;
       i += brackets;
       table = readKey();
       i += brackets;
@@ -8626,33 +8825,32 @@ function tomlStringsAt(text, wanted) {
 // src/adapters/ecosystems/python/update.ts
 var pythonUpdater = {
   ecosystem: "python",
-  update(text, change, file) {
-    parseToml(text, file);
-    const wanted = new Map(Object.entries(change.dependencies ?? {}).map(([name, range]) => [normaliseName(name), range]));
-    const located = tomlStringsAt(
-      text,
-      (path) => path[0] === "project" && (path.length === 2 && path[1] === "version" && change.version !== void 0 || path.length === 3 && path[1] === "dependencies" && wanted.size > 0)
-    );
+  update(text2, change, file) {
+    parseToml(text2, file);
+    const wanted = (change.dependencies ?? []).map((c) => ({ ...c, name: normaliseName(c.name) }));
+    const isVersion = (path) => path.length === 2 && path[0] === "project" && path[1] === "version";
+    const located = tomlStringsAt(text2, (path) => isVersion(path) && change.version !== void 0 || wanted.length > 0 && requirementKindAt(path) !== void 0);
     const edits = [];
     if (change.version !== void 0) {
-      const version = located.find((s) => s.path.length === 2);
+      const version = located.find((s) => isVersion(s.path));
       if (!version) throw invalidManifest(file, 'has no version = "..." under [project] to update', { hint: `add version = "0.0.0" under [project] in ${file}` });
       edits.push({ start: version.start, end: version.end, replacement: quoted(change.version, version.quote) });
     }
     const seen = /* @__PURE__ */ new Set();
-    for (const dependency of located.filter((s) => s.path.length === 3)) {
-      const requirement = parseRequirement(dependency.value);
-      const range = requirement && wanted.get(normaliseName(requirement.name));
-      if (!requirement || range === void 0) continue;
-      seen.add(normaliseName(requirement.name));
-      const value = dependency.value.slice(0, requirement.specifierStart) + range + dependency.value.slice(requirement.specifierEnd);
-      edits.push({ start: dependency.start, end: dependency.end, replacement: quoted(value, dependency.quote) });
+    for (const dependency of located) {
+      const kind = requirementKindAt(dependency.path);
+      const requirement = kind && parseRequirement(dependency.value);
+      if (!kind || !requirement) continue;
+      const change_ = wanted.find((c) => c.name === normaliseName(requirement.name) && (c.kind === void 0 || c.kind === kind));
+      if (!change_) continue;
+      seen.add(change_);
+      edits.push({ start: dependency.start, end: dependency.end, replacement: quoted(withRange(dependency.value, change_.range), dependency.quote) });
     }
-    for (const name of wanted.keys()) {
-      if (!seen.has(name)) throw invalidManifest(file, `has no dependency "${name}" in [project] dependencies to update`, { hint: "the manifest changed since the plan was made: plan again" });
+    for (const c of wanted) {
+      if (!seen.has(c)) throw invalidManifest(file, `has no ${c.kind === void 0 ? "" : `${c.kind} `}dependency "${c.name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
     }
-    const after = applyEdits(text, edits);
-    if (!isDeepStrictEqual4(parseToml(after, file), intended3(parseToml(text, file), change))) {
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual4(parseToml(after, file), intended3(parseToml(text2, file), change))) {
       throw invalidManifest(file, "could not be rewritten without changing other values", {
         hint: "please report this with the file attached; meanwhile edit the version by hand"
       });
@@ -8665,34 +8863,129 @@ function quoted(value, quote) {
   const basic = JSON.stringify(value);
   return quote === '"""' ? `""${basic}""` : basic;
 }
+function withRange(value, range) {
+  const requirement = parseRequirement(value);
+  return requirement ? value.slice(0, requirement.specifierStart) + range + value.slice(requirement.specifierEnd) : value;
+}
 function intended3(document, change) {
   const project = tableAt(document, "project");
-  if (change.version !== void 0) project.version = change.version;
-  const wanted = new Map(Object.entries(change.dependencies ?? {}).map(([name, range]) => [normaliseName(name), range]));
-  if (Array.isArray(project.dependencies)) {
-    project.dependencies = project.dependencies.map((value) => {
-      const requirement = parseRequirement(value);
-      const range = requirement && wanted.get(normaliseName(requirement.name));
-      return requirement && range !== void 0 ? value.slice(0, requirement.specifierStart) + range + value.slice(requirement.specifierEnd) : value;
+  if (project && change.version !== void 0) project.version = change.version;
+  const changes = change.dependencies?.map((c) => ({ ...c, name: normaliseName(c.name) }));
+  const rewrite = (table, key, kind) => {
+    const values = table?.[key];
+    if (!table || !Array.isArray(values)) return;
+    table[key] = values.map((value) => {
+      const requirement = typeof value === "string" ? parseRequirement(value) : void 0;
+      const range = requirement && changedRange(changes, normaliseName(requirement.name), kind);
+      return typeof value === "string" && range !== void 0 ? withRange(value, range) : value;
     });
-  }
+  };
+  rewrite(project, "dependencies", "runtime");
+  const optional = tableAt(document, "project", "optional-dependencies");
+  for (const group of Object.keys(optional ?? {})) rewrite(optional, group, requirementKindAt(["project", "optional-dependencies", group, "0"]) ?? "optional");
+  const groups = tableAt(document, "dependency-groups");
+  for (const group of Object.keys(groups ?? {})) rewrite(groups, group, "dev");
+  rewrite(tableAt(document, "tool", "uv"), "dev-dependencies", "dev");
   return document;
 }
 
+// src/adapters/ecosystems/strategy.ts
+var JVM_SECRETS = [
+  { name: "MAVEN_USERNAME", purpose: "user (or token name) of the Maven repository the build publishes to (Sonatype Central, Nexus, Artifactory)" },
+  { name: "MAVEN_PASSWORD", purpose: "its password or token" },
+  { name: "SIGNING_KEY", purpose: "the ASCII-armoured GPG private key that signs the artifacts (Maven Central requires signatures)" },
+  { name: "SIGNING_PASSWORD", purpose: "the passphrase of that key" }
+];
+var ALREADY_IN_MAVEN_REPOSITORY = /\b409\b|status code: 409|Conflict/;
+var npmStrategy = {
+  ecosystem: "npm",
+  jvm: false,
+  finder: npmFinder,
+  updater: npmUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "npm-registry" }),
+  testCommand: "npm test",
+  publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
+  coreRangeIn: (text2, file, config) => config.core.package ? rangeOf(dependenciesOf(parsePackageJson(text2, file), file), config.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
+};
+var gradleStrategy = {
+  ecosystem: "gradle",
+  jvm: true,
+  finder: gradleFinder,
+  updater: gradleUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  async publishDefault(root, unit) {
+    const gradle = await fileExists(root, "gradlew") ? "./gradlew" : "gradle";
+    const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
+    return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
+  },
+  testCommand: "./gradlew test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text2, _file, config) => readProperties(text2).get(config.fleet.coreVersionProperty)?.value
+};
+var mavenStrategy = {
+  ecosystem: "maven",
+  jvm: true,
+  finder: mavenFinder,
+  updater: mavenUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  publishDefault: async (root, unit) => ({
+    kind: "command",
+    command: unit.path === "" ? "mvn -B deploy" : `mvn -B deploy -pl ${unit.path}`,
+    cwd: root,
+    alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
+  }),
+  testCommand: "mvn -B test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text2, file, config) => parsePom(text2, file).properties[config.fleet.coreVersionProperty]
+};
+var pythonStrategy = {
+  ecosystem: "python",
+  jvm: false,
+  finder: pythonFinder,
+  updater: pythonUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
+  testCommand: "python -m pytest",
+  publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
+  coreRangeIn: () => void 0
+};
+var genericStrategy = {
+  ecosystem: "generic",
+  jvm: false,
+  finder: genericFinder,
+  updater: genericUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
+  testCommand: void 0,
+  publishSecrets: [],
+  coreRangeIn: () => void 0
+};
+var strategies = {
+  npm: npmStrategy,
+  gradle: gradleStrategy,
+  maven: mavenStrategy,
+  python: pythonStrategy,
+  generic: genericStrategy
+};
+var strategyFor = (ecosystem) => strategies[ecosystem];
+function isSnapshot(strategy, version) {
+  return strategy.snapshotSuffix !== void 0 && version.endsWith(strategy.snapshotSuffix);
+}
+function releaseOfSnapshot(strategy, version) {
+  if (!isSnapshot(strategy, version)) return void 0;
+  const release = version.slice(0, -strategy.snapshotSuffix.length);
+  return import_semver2.default.valid(release) === release ? release : void 0;
+}
+
+// src/adapters/ecosystems/detect-ecosystem.ts
+import { join as join2 } from "node:path";
+
 // src/adapters/ecosystems/registry.ts
-var finders = [npmFinder, gradleFinder, mavenFinder, pythonFinder, genericFinder];
-var updaters = [npmUpdater, gradleUpdater, mavenUpdater, pythonUpdater, genericUpdater];
-function finderFor(ecosystem) {
-  return byEcosystem(finders, ecosystem);
-}
-function updaterFor(ecosystem) {
-  return byEcosystem(updaters, ecosystem);
-}
-function byEcosystem(list, ecosystem) {
-  const found = list.find((item) => item.ecosystem === ecosystem);
-  if (!found) throw new Error(`no ${ecosystem} support registered`);
-  return found;
-}
+var finders = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].finder);
+var updaters = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].updater);
+var finderFor = (ecosystem) => strategies[ecosystem].finder;
+var updaterFor = (ecosystem) => strategies[ecosystem].updater;
 
 // src/adapters/ecosystems/detect-ecosystem.ts
 var MARKERS = "package.json (with workspaces or a version), settings.gradle(.kts) or build.gradle(.kts), pom.xml, pyproject.toml ([project] or [tool.uv.workspace])";
@@ -8736,8 +9029,15 @@ async function discoverFleet(root, config) {
     });
   }
   rejectDuplicateNames(plugins);
+  if (config.versioning.snapshot === "auto") for (const plugin of plugins) applySnapshotCycle(plugin);
   plugins.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { ecosystem, single: plugins.length === 1 && plugins[0].path === "", plugins };
+}
+function applySnapshotCycle(plugin) {
+  const floor = releaseOfSnapshot(strategyFor(plugin.ecosystem), plugin.version);
+  if (floor === void 0) return;
+  plugin.versionFloor = floor;
+  plugin.snapshotCycle = true;
 }
 function rejectDuplicateNames(plugins) {
   const byName = /* @__PURE__ */ new Map();
@@ -8755,17 +9055,30 @@ function rejectDuplicateNames(plugins) {
 
 export {
   glob,
+  foldersWithManifest,
   pMap,
+  readEach,
+  readManifest,
+  fileExists,
+  firstExisting,
+  invalidManifest,
   versionIn,
+  applyEdits,
   readProperties,
   XMLParser,
+  parsePom,
   parseXml2 as parseXml,
+  DEPENDENCY_SECTIONS,
   parsePackageJson,
-  mergedDependencies,
-  parseRequirement,
-  normaliseName,
+  dependenciesOf,
+  workspacePatterns,
+  jsonStringsAt,
   parseToml,
   tableAt,
+  parseRequirement,
+  normaliseName,
+  strategyFor,
   updaterFor,
+  detectEcosystem,
   discoverFleet
 };

@@ -1,18 +1,18 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  elementSchema
-} from "./chunk-YNVKUNBH.js";
-import {
   byCodePoint,
   stableJson
-} from "./chunk-JVWWHCAD.js";
+} from "./chunk-7Q7RCWSI.js";
+import {
+  elementSchema
+} from "./chunk-FF335Q3G.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   ECOSYSTEMS,
   external_exports
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -24,6 +24,11 @@ import {
 var CATALOG_SCHEMA_VERSION = 1;
 var catalogVersionSchema = external_exports.strictObject({
   version: external_exports.string(),
+  /** A Maven artifact (one subproject/module of a Gradle/Maven release unit): its coordinate. */
+  groupId: external_exports.string().optional(),
+  artifactId: external_exports.string().optional(),
+  /** The release unit the artifact ships with (its tag is the unit's), when it is not the artifact itself. */
+  unit: external_exports.string().optional(),
   /** The release tag; absent when the entry was made from a commit. */
   tag: external_exports.string().optional(),
   commit: external_exports.string(),
@@ -64,6 +69,8 @@ var indexedPluginSchema = external_exports.strictObject({
   file: external_exports.string(),
   /** The highest stable version (the highest prerelease when there is no stable one). */
   latest: external_exports.string(),
+  groupId: external_exports.string().optional(),
+  artifactId: external_exports.string().optional(),
   ecosystem: external_exports.enum(ECOSYSTEMS),
   title: external_exports.string(),
   group: external_exports.string().optional(),
@@ -451,6 +458,8 @@ function summarise(file, path) {
     name: file.name,
     file: path,
     latest: latest.version,
+    ...latest.groupId === void 0 ? {} : { groupId: latest.groupId },
+    ...latest.artifactId === void 0 ? {} : { artifactId: latest.artifactId },
     ecosystem: latest.ecosystem,
     title: latest.title,
     group: latest.group,

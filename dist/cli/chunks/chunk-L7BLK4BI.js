@@ -1,41 +1,22 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-GJFS7FR3.js";
+} from "./chunk-E7Q5CEGO.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
+  DEPENDENCY_KINDS,
   ECOSYSTEMS,
   execa,
   external_exports
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";
-
-// src/adapters/release/plan-file.ts
-import { readFile } from "node:fs/promises";
-async function readPlanFile(file) {
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new SlipwayError("PLAN_INVALID", `cannot read the plan file: ${error.code ?? error.message}`, {
-      subject: file,
-      hint: "write one with `slipway plan --out plan.json`, or download the plan job's artifact",
-      cause: error
-    });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new SlipwayError("PLAN_INVALID", `the plan file is not JSON: ${error.message}`, { subject: file, cause: error });
-  }
-}
 
 // src/core/release/plan-schema.ts
 var import_semver = __toESM(require_semver(), 1);
@@ -49,6 +30,14 @@ var plannedCommit = external_exports.strictObject({
   subject: external_exports.string(),
   breaking: external_exports.boolean()
 });
+var dependencyUpdate = external_exports.strictObject({ name: external_exports.string().min(1), kind: external_exports.enum(DEPENDENCY_KINDS), from: external_exports.string(), to: external_exports.string() });
+var plannedRangeUpdate = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  path: external_exports.string(),
+  ecosystem: external_exports.enum(ECOSYSTEMS),
+  manifestFile: external_exports.string().min(1),
+  dependencyUpdates: external_exports.array(dependencyUpdate).min(1)
+});
 var plannedRelease = external_exports.strictObject({
   name: external_exports.string().min(1),
   path: external_exports.string(),
@@ -58,7 +47,7 @@ var plannedRelease = external_exports.strictObject({
   from: version,
   to: version,
   bump: external_exports.enum(["major", "minor", "patch"]),
-  reason: external_exports.enum(["commits", "dependency", "override"]),
+  reason: external_exports.enum(["commits", "changeset", "dependency", "group", "override"]),
   override: external_exports.discriminatedUnion("source", [
     external_exports.strictObject({ source: external_exports.literal("set"), version }),
     external_exports.strictObject({ source: external_exports.literal("bump"), bump: external_exports.enum(["major", "minor", "patch"]) }),
@@ -67,8 +56,11 @@ var plannedRelease = external_exports.strictObject({
   tag: external_exports.string().min(1),
   firstRelease: external_exports.boolean(),
   commits: external_exports.array(plannedCommit),
-  dependencyUpdates: external_exports.array(external_exports.strictObject({ name: external_exports.string(), from: external_exports.string(), to: external_exports.string() })),
+  dependencyUpdates: external_exports.array(dependencyUpdate),
   dependents: external_exports.array(external_exports.string()),
+  artifacts: external_exports.array(external_exports.string().min(1)).optional(),
+  versionFiles: external_exports.array(external_exports.string().min(1)).optional(),
+  nextSnapshot: version.optional(),
   changelog: external_exports.string().startsWith("## ")
 });
 var releasePlan = external_exports.strictObject({
@@ -78,8 +70,10 @@ var releasePlan = external_exports.strictObject({
   prerelease: external_exports.string().nullable(),
   tagFormat: external_exports.string(),
   releases: external_exports.array(plannedRelease),
+  rangeUpdates: external_exports.array(plannedRangeUpdate),
   ignoredCommits: external_exports.array(external_exports.strictObject({ sha, header: external_exports.string(), reason: external_exports.string() })),
   warnings: external_exports.array(external_exports.string()),
+  changesets: external_exports.array(external_exports.string().regex(/^\.changeset\/[^/]+\.md$/, "must be a .changeset/*.md file")).optional(),
   hash: external_exports.string().regex(PLAN_HASH_PATTERN, "must be sha256:<64 hex digits>")
 });
 function parsePlan(json, source) {
@@ -106,6 +100,12 @@ function parsePlan(json, source) {
     }
     tags.add(release.tag);
     names.add(release.name);
+  }
+  for (const update of plan.rangeUpdates) {
+    if (names.has(update.name)) {
+      throw new SlipwayError("PLAN_INVALID", `the plan both releases ${update.name} and lists it among the range updates of unreleased plugins`, { subject: source, hint: "plan again" });
+    }
+    names.add(update.name);
   }
   return plan;
 }
@@ -171,7 +171,7 @@ function lastLine(text) {
 }
 
 export {
-  readPlanFile,
+  PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash,
   commandPublisher,

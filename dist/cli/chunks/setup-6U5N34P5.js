@@ -13,17 +13,17 @@ import {
   resolveReviewers,
   setupCommand,
   writeEnvironment
-} from "./chunk-ETPBZVKC.js";
+} from "./chunk-D7LJBOVC.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
 import {
   consoleReporter
-} from "./chunk-NMLMUP2O.js";
+} from "./chunk-SMPAV5OI.js";
 import {
   loadConfig,
   parseFlags
-} from "./chunk-TSSOH7H4.js";
+} from "./chunk-AVNW2WLV.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
