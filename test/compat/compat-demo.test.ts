@@ -196,7 +196,7 @@ describe('slipway compat on the demo fleet', () => {
     beforeAll(async () => {
       await fixSlackPlugin(fleet.fleetDir);
       week2 = await compatRun('week-2');
-    }, 120_000);
+    }, 240_000);
 
     it('calls the slack plugin fixed and the csv plugin still broken since week 1', () => {
       expect(classes(week2.run)).toEqual({ cache: 'flaky', csv: 'still-broken', http: 'passed', queue: 'infra', s3: 'passed', slack: 'fixed', sql: 'passed' });
