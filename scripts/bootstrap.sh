@@ -100,5 +100,17 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-q
 fi
 # ---------------------------------------------------------------------------------------------
 
+# --- JDK, Maven and Gradle for the JVM release specs (test/jvm/*) -----------------------------
+# Real builds, offline: Maven resolves its plugins from Debian's /usr/share/maven-repo (the
+# plugin packages below fill it; see docs/jvm.md), Gradle is Debian's 4.4.1. Same rule as
+# chromium: only as root with apt-get, otherwise nothing is changed.
+jvm_packages="openjdk-17-jdk-headless maven gradle libmaven-compiler-plugin-java libsurefire-java libmaven-jar-plugin-java libmaven-resources-plugin-java libmaven-install-plugin-java libmaven-deploy-plugin-java junit4"
+if { ! command -v mvn >/dev/null 2>&1 || ! command -v gradle >/dev/null 2>&1 || [ ! -d /usr/share/maven-repo/org/apache/maven/plugins/maven-deploy-plugin ]; } \
+  && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "slipway: installing a JDK, Maven and Gradle (apt-get) for the JVM release specs" >&2
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $jvm_packages >&2
+fi
+# ---------------------------------------------------------------------------------------------
+
 export PATH="$root/node_modules/.bin:$PATH"
 exec "$@"

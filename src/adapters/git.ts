@@ -2,6 +2,7 @@
  * Every git process slipway runs goes through here (execa). History is read in one pass:
  * one `git log` for the whole fleet, streamed and parsed as it arrives.
  */
+import { existsSync } from 'node:fs';
 import { execa, ExecaError } from 'execa';
 import { SlipwayError } from '../core/errors.ts';
 import type { DatedTag } from '../core/history/log-range.ts';
@@ -13,12 +14,29 @@ export async function git(cwd: string, args: readonly string[], options: { input
     const result = await execa('git', args, { cwd, input: options.input, stripFinalNewline: true });
     return result.stdout;
   } catch (error) {
-    throw gitError(args, error);
+    throw gitError(cwd, args, error);
   }
 }
 
-function gitError(args: readonly string[], error: unknown): SlipwayError {
+function gitError(cwd: string, args: readonly string[], error: unknown): SlipwayError {
   const stderr = error instanceof ExecaError ? String(error.stderr ?? '').trim() : '';
+  // What a person got wrong is the folder, not a git command line: name the folder.
+  if (!existsSync(cwd)) {
+    return new SlipwayError('USAGE', 'the folder does not exist', { subject: cwd, hint: 'pass the folder of your repository (--cwd, or working-directory in a workflow)', cause: error });
+  }
+  if (/not a git repository/i.test(stderr)) {
+    return new SlipwayError('USAGE', 'not in a git repository', {
+      subject: cwd,
+      hint: 'run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)',
+      cause: error,
+    });
+  }
+  if (error instanceof ExecaError && error.code === 'ENOENT' && /spawn git/.test(error.message)) {
+    return new SlipwayError('USAGE', 'git is not installed (or not on PATH)', { subject: 'git', hint: 'install git and run again', cause: error });
+  }
+  if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes('HEAD')) {
+    return new SlipwayError('USAGE', 'the repository has no commit yet', { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error });
+  }
   const message = stderr.split('\n').find((line) => line.startsWith('fatal:') || line.startsWith('error:')) ?? (stderr || (error as Error).message);
   return new SlipwayError('GIT_FAILED', `git ${args[0]} failed: ${message}`, {
     subject: `git ${args.slice(0, 3).join(' ')}`,
@@ -73,7 +91,7 @@ export async function mergeBases(cwd: string, commits: readonly Sha[]): Promise<
   const result = await execa('git', args, { cwd, reject: false, stripFinalNewline: true });
   // Exit 1 without a word: the commits share no history.
   if (result.exitCode === 1 && !result.stderr) return [];
-  if (result.exitCode !== 0) throw gitError(args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
+  if (result.exitCode !== 0) throw gitError(cwd, args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
   const out = result.stdout;
   return out.split('\n').filter(Boolean).map(sha);
 }
@@ -110,7 +128,7 @@ export async function readLog(cwd: string, range: { to?: string; exclude?: reado
   try {
     await child;
   } catch (error) {
-    throw gitError(args, error);
+    throw gitError(cwd, args, error);
   }
   try {
     if (framing) throw framing;

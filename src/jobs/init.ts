@@ -20,6 +20,7 @@ import { SlipwayError } from '../core/errors.ts';
 import { defaultTagFormat, detectTagFormat } from '../core/init/detect-tag-format.ts';
 import { differingSettings, renderInitConfig } from '../core/init/init-config.ts';
 import { nextSteps } from '../core/init/next-steps.ts';
+import { ORG_STARTER } from '../core/init/org-starter.ts';
 import { releasePleaseSettings } from '../core/init/release-please.ts';
 import { parseActionRef, pointStarterAt, secretsUsed, STARTER_ACTION_REF } from '../core/init/starter-workflows.ts';
 import type { Reporter } from '../core/reporter.ts';
@@ -62,15 +63,17 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const { cwd, reporter } = options;
   const actionRef = parseActionRef(options.actionRef ?? STARTER_ACTION_REF);
   const base = await loadConfig(cwd);
-  const [fleet, tags, checkedOut, starters, releasePlease] = await Promise.all([
-    discoverFleet(cwd, base),
-    readTags(cwd),
-    currentBranch(cwd),
-    readStarterWorkflows(),
-    readReleasePleaseConfig(cwd),
-  ]);
+  const releasePlease = await readReleasePleaseConfig(cwd);
+  const releasePleaseFollowed = releasePleaseSettings(releasePlease);
+  // release-please lists the packages it releases; a fleet slipway would find otherwise (the
+  // root package.json as one plugin, or more workspace folders) would not release the same set.
+  const listed = base.fleet.paths === undefined ? releasePleaseFollowed?.packages : undefined;
+  const listedConfig: SlipwayConfig = listed ? { ...base, fleet: { ...base.fleet, ecosystem: listed.ecosystem, paths: listed.paths } } : base;
+  const [found, tags, checkedOut, starters] = await Promise.all([discoverFleet(cwd, base).catch(() => undefined), readTags(cwd), currentBranch(cwd), readStarterWorkflows()]);
+  const followsList = listed !== undefined && !samePaths(found?.plugins.map((p) => p.path) ?? [], listed.paths);
+  const fleet = found && !followsList ? found : await discoverFleet(cwd, listedConfig);
   const names = fleet.plugins.map((p) => p.name);
-  reporter.info(`found ${describeFleet(fleet)}: ${list(names)}`);
+  reporter.info(`found ${describeFleet(fleet, true)}: ${list(names)}`);
 
   // What differs from the defaults, and why.
   const reasons = new Map<string, string>();
@@ -92,7 +95,10 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     set('versioning.legacyTagFormats', detected.legacy, 'Older release tags in other formats: read as releases, never written.');
   }
   if (wanted.versioning.tagFormat === fleetDefault) delete wanted.versioning.tagFormat;
-  const releasePleaseFollowed = releasePleaseSettings(releasePlease);
+  if (followsList) {
+    if (found?.ecosystem !== listed.ecosystem) set('fleet.ecosystem', listed.ecosystem, 'The ecosystem of the packages release-please releases (release-please-config.json).');
+    set('fleet.paths', listed.paths, 'The packages release-please releases (release-please-config.json "packages").');
+  }
   if (releasePleaseFollowed) {
     set('versioning.dependents', releasePleaseFollowed.dependents, releasePleaseFollowed.dependentsReason);
     if (Object.keys(releasePleaseFollowed.releaseTypes).length) {
@@ -110,7 +116,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
       set('fleet.coreVersionProperty', jvm.coreProperty, `The property that names the core version the plugins build against, read from the build; the catalog records it as a minimum${jvm.coreValue ? ` (>=${jvm.coreValue})` : ''}.`);
     }
     const releaseTypes = { ...KESTRA_RELEASE_TYPES, ...base.versioning.releaseTypes };
-    set('versioning.releaseTypes', releaseTypes, 'The Kestra convention: dependency bumps ship in the jar and release a patch; the SNAPSHOT cycle\'s chore(version) commits never release.');
+    set('versioning.releaseTypes', releaseTypes, 'The Kestra convention: what lands in the jar (dependency bumps, metadata, docs, tests) releases a patch; the SNAPSHOT cycle\'s chore(version) commits never release.');
     if (jvm.coreProperty || base.fleet.coreVersionProperty !== 'coreVersion') {
       set('versioning.coreRaise', 'minor', 'A release that raises the required core version is a minor (as Kestra releases its plugins).');
     }
@@ -140,13 +146,15 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   // listed in a catalog (its presence also turns on the catalog's validate checks).
   const compatSkipped = !config.core.repository && !options.workflows;
   const indexSkipped = !options.workflows && config.catalog.repository === undefined && !(await anyCatalogManifest(cwd, fleet.plugins));
-  const chosen = [...starters.keys()].filter((file) => {
+  // The org release starter belongs in an organisation's central repository (init --org).
+  const repositoryStarters = [...starters.keys()].filter((file) => file !== ORG_STARTER);
+  const chosen = repositoryStarters.filter((file) => {
     const name = file.replace(/\.ya?ml$/, '');
     return options.workflows ? options.workflows.includes(name) : !(name === 'compat' && compatSkipped) && !(name === 'index' && indexSkipped);
   });
   for (const name of options.workflows ?? []) {
     if (!chosen.some((file) => file.replace(/\.ya?ml$/, '') === name)) {
-      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${[...starters.keys()].map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
+      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${repositoryStarters.map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
     }
   }
   const starterText = (file: string) => {
@@ -188,14 +196,17 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
 }
 
 /** "one gradle build released as one unit (23 artifacts)", "4 npm plugins". */
-function describeFleet(fleet: Fleet): string {
+function describeFleet(fleet: Fleet, sentence = false): string {
   const [first] = fleet.plugins;
   if (fleet.single && first && (first.artifacts?.length ?? 0) > 1) return `one ${fleet.ecosystem} build released as one unit, v{version}, with ${first.artifacts!.length} artifacts`;
-  return `${fleet.single ? 'a repository that is one' : `a fleet of ${fleet.plugins.length}`} ${fleet.ecosystem} plugin${fleet.plugins.length === 1 ? '' : 's'}`;
+  const count = fleet.single ? (sentence ? 'a repository that is one' : 'one') : sentence ? `a fleet of ${fleet.plugins.length}` : String(fleet.plugins.length);
+  return `${count} ${fleet.ecosystem} plugin${fleet.plugins.length === 1 ? '' : 's'}`;
 }
 
 function publishLine(fleet: Fleet): string {
   return fleet.ecosystem === 'maven' ? '`mvn -B deploy`' : '`./gradlew publish` (`gradle publish` without a wrapper)';
 }
+
+const samePaths = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
 
 const list = (names: readonly string[], shown = 5) => (names.length > shown ? `${names.slice(0, shown).join(', ')} and ${names.length - shown} more` : names.join(', '));

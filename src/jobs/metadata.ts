@@ -19,7 +19,11 @@ import type { SlipwayConfig } from '../core/config/schema.ts';
 import { formatError, isSlipwayError, SlipwayError } from '../core/errors.ts';
 import { isValidVersion } from '../core/history/tag-format.ts';
 import type { Reporter } from '../core/reporter.ts';
-import type { Plugin } from '../core/types.ts';
+import type { Artifact, Plugin } from '../core/types.ts';
+import { posix } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { strategyFor } from '../adapters/ecosystems/strategy.ts';
+import { MANIFEST_FILES, type PluginManifest } from '../core/catalog/plugin-manifest.ts';
 import { tagFormatFor } from '../core/history/tag-format.ts';
 
 export type MetadataSelection =
@@ -99,7 +103,7 @@ export async function extractEntries(source: FleetSource, targets: readonly Vers
       targets,
       async (target, at) => {
         try {
-          return await extractEntry(source, objects, target, options.releaseNotes);
+          return await extractUnitEntries(source, objects, target, options.releaseNotes);
         } catch (error) {
           failures.push({ at, target, error });
           return undefined;
@@ -109,7 +113,7 @@ export async function extractEntries(source: FleetSource, targets: readonly Vers
       },
       { concurrency: 8 },
     );
-    const entries = results.filter((entry): entry is CatalogEntry => entry !== undefined);
+    const entries = results.flatMap((unit) => unit ?? []);
     failures.sort((a, b) => a.at - b.at);
     if (failures.length && !options.tolerant) throw combined(failures.map((f) => f.error));
     for (const failure of failures) options.reporter.warn(`${failure.target.tag} is not indexed: ${formatError(failure.error)}`);
@@ -117,6 +121,77 @@ export async function extractEntries(source: FleetSource, targets: readonly Vers
   } finally {
     await objects.close();
   }
+}
+
+/**
+ * A unit's catalog entries at one version: one per artifact for a Gradle/Maven unit that
+ * publishes artifacts (the catalog is per artifact: groupId, artifactId, min core version),
+ * else the unit's one entry.
+ */
+async function extractUnitEntries(source: FleetSource, objects: GitObjectReader, target: VersionTarget, releaseNotes: ReleaseNotesLookup | undefined): Promise<CatalogEntry[]> {
+  const plugin = pluginNamed(source, target.plugin);
+  const artifacts = plugin.artifacts ?? [];
+  if (artifacts.length === 0 || !strategyFor(plugin.ecosystem).jvm) return [await extractEntry(source, objects, target, releaseNotes)];
+  const fromCommit = target.version === '';
+  const files = await readPluginVersion(objects, { plugin, version: target.version || target.tag, commit: target.commit, at: target.tag }, source.config);
+  const version = fromCommit ? versionAtCommit(plugin, target, files.facts.version) : target.version;
+  const notes = (files.changelog && changelogSection(files.changelog, version)) || (!fromCommit && releaseNotes ? await releaseNotes(target.tag) : undefined);
+  const entries: CatalogEntry[] = [];
+  const problems: unknown[] = [];
+  for (const artifact of artifacts) {
+    try {
+      entries.push(await artifactEntry(objects, plugin, artifact, files, { version, target, fromCommit, notes }));
+    } catch (error) {
+      problems.push(error);
+    }
+  }
+  if (problems.length) throw combined(problems);
+  return entries;
+}
+
+/**
+ * One artifact's entry. Its catalog facts come from a slipway-plugin.yml in its folder at the
+ * tag when there is one, else from its build file (X-Kestra-Title/-Group/-Description,
+ * project.description / <name>, <description>), read from the working tree's fleet.
+ */
+async function artifactEntry(
+  objects: GitObjectReader,
+  plugin: Plugin,
+  artifact: Artifact,
+  files: Awaited<ReturnType<typeof readPluginVersion>>,
+  at: { version: string; target: VersionTarget; fromCommit: boolean; notes: string | undefined },
+): Promise<CatalogEntry> {
+  const name = artifact.artifactId;
+  const inFolder = (file: string) => posix.join(artifact.path, file);
+  const written = (await Promise.all(MANIFEST_FILES.map(async (file) => ({ file: inFolder(file), text: await objects.readText(at.target.commit, inFolder(file)) })))).find((f) => f.text !== undefined);
+  const buildFile = plugin.ecosystem === 'maven' ? inFolder('pom.xml') : inFolder('build.gradle');
+  let manifest: PluginManifest;
+  let manifestFile = buildFile;
+  if (written) {
+    let value: unknown;
+    try {
+      value = written.file.endsWith('.json') ? (JSON.parse(written.text!) as unknown) : parseYaml(written.text!);
+    } catch (error) {
+      throw metadataError(name, at.version, [{ file: written.file, field: '(the file)', message: `does not parse: ${(error as Error).message.split('\n')[0]}` }]);
+    }
+    manifest = validatedManifest(name, at.version, { file: written.file, prefix: '', value }, [written.file]);
+    manifestFile = written.file;
+  } else if (artifact.title !== undefined || artifact.description !== undefined) {
+    manifest = { title: artifact.title ?? name, categories: [], elements: [], ...(artifact.group ? { group: artifact.group } : {}) };
+  } else {
+    throw new SlipwayError('METADATA_INVALID', `has no catalog title: looked for "X-Kestra-Title" in ${buildFile} and for ${MANIFEST_FILES.map(inFolder).join(', ')}`, {
+      subject: `${name}@${at.version}`,
+      hint: `set the jar manifest attribute "X-Kestra-Title" (and project.description) in ${buildFile}, or add ${inFolder('slipway-plugin.yml')}`,
+    });
+  }
+  const entry = composeEntry({
+    facts: { ...files.facts, name, file: buildFile, ...(artifact.description ? { description: artifact.description } : {}) },
+    manifest,
+    manifestFile,
+    release: { version: at.version, tag: at.fromCommit ? undefined : at.target.tag, commit: at.target.commit, date: at.target.date },
+    releaseNotes: at.notes,
+  });
+  return { ...entry, ...(artifact.groupId ? { groupId: artifact.groupId } : {}), artifactId: artifact.artifactId, ...(name === plugin.name ? {} : { unit: plugin.name }) };
 }
 
 async function extractEntry(source: FleetSource, objects: GitObjectReader, target: VersionTarget, releaseNotes: ReleaseNotesLookup | undefined): Promise<CatalogEntry> {

@@ -23,6 +23,8 @@ import { branchAllowed, releaseBranches } from '../core/config/release-branches.
 import type { VersionOverride } from '../core/plan/version-overrides.ts';
 import { fleetLog, guessLog } from './history/fleet-log.ts';
 import type { PluginName } from '../core/types.ts';
+import { checkReleaseDate } from '../core/release/preflight.ts';
+import { preflight } from './release/preflight.ts';
 
 export interface PlanOptions {
   cwd: string;
@@ -34,6 +36,8 @@ export interface PlanOptions {
   config?: SlipwayConfig;
   /** The approver's versions and bumps (`--set NAME=VERSION`, `--bump NAME=TYPE`). */
   overrides?: readonly VersionOverride[];
+  /** Now, for the default date and the date check (a parameter so specs never race the clock). */
+  now?: Date;
 }
 
 export interface PlanResult {
@@ -65,6 +69,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const config = options.config ?? (await loadConfig(cwd));
   if (options.prerelease !== undefined) checkPrereleaseChannel(options.prerelease);
+  const now = options.now ?? new Date();
+  if (options.date !== undefined) checkReleaseDate(options.date, now);
   const head = await headSha(cwd);
   const tagsRead = readTags(cwd, head);
   // Start the one `git log` from a guess made from the tags while the manifests are read.
@@ -103,7 +109,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     histories,
     unreleased,
     baseSha: head,
-    date: options.date ?? new Date().toISOString().slice(0, 10),
+    date: options.date ?? now.toISOString().slice(0, 10),
     tagFormat: format,
     versioning: config.versioning,
     prerelease: options.prerelease,
@@ -115,6 +121,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   if (branchWarning) reporter.warn(branchWarning);
+  // What the release will need, checked now: a plan that cannot ship never reaches the approver.
+  await preflight({ cwd, plan, changelogName: config.release.changelog, now });
   reportIgnored(plan, reporter);
   return { plan, fleet, config };
 }

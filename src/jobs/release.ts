@@ -33,7 +33,7 @@ import type { GitRefName, GitRemoteName } from '../core/git/ref-name.ts';
 import { SlipwayError, formatError, isSlipwayError } from '../core/errors.ts';
 import type { PlannedRelease, ReleasePlan } from '../core/plan/release-plan.ts';
 import { githubReleaseContent } from '../core/release/github-release-content.ts';
-import { newJournal, resultLine, type EntryStatus, type JournalEntry, type ReleaseJournal } from '../core/release/journal.ts';
+import { finishHint, newJournal, resultLine, runProgress, type EntryStatus, type JournalEntry, type ReleaseJournal, type RunProgress } from '../core/release/journal.ts';
 import { parsePlan } from '../core/release/plan-schema.ts';
 import { planHashInMessage, releaseCommitMessage, snapshotCommitMessage, snapshotHashInMessage, tagMessage } from '../core/release/release-commit.ts';
 import { releaseSteps, stepKey, STEP_KINDS, type ReleaseStep, type StepKind } from '../core/release/release-steps.ts';
@@ -41,6 +41,7 @@ import { checkHistory, staleError, verifyPlanHash } from '../core/release/verify
 import type { Reporter } from '../core/reporter.ts';
 import type { PlanHash, PluginName, Sha, TagName, Version } from '../core/types.ts';
 import { bumpedManifest, bumpedVersionFile, changelogPath, changelogWithSection, plannedFiles, snapshotManifest, type ManifestWrite } from './release/planned-files.ts';
+import { preflight } from './release/preflight.ts';
 import { readReleaseState, releaseTarget, type ReleaseState } from './release/release-state.ts';
 
 export const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org/';
@@ -81,12 +82,16 @@ export interface ReleaseJobOptions {
   config?: SlipwayConfig;
   /** Show each write without making it. */
   dryRun?: boolean;
-  /** Where to write the journal (JSON); none when left out. */
+  /** Where to append the journal (JSON Lines, see adapters/release/journal-file.ts); none when left out. */
   journalFile?: string | undefined;
+  /** How a person reruns this release, for the message after a failure (default: `slipway release --plan <planSource>`). */
+  rerun?: string | undefined;
   github?: GitHubTarget;
   registry?: RegistryTarget;
   /** Environment for detecting GitHub Actions (npm provenance, repository). Default: process.env. */
   env?: Record<string, string | undefined>;
+  /** Now, for the release date check (a parameter so specs never race the clock). */
+  now?: Date;
   /** npm publishes running at once within one dependency wave (default 4). */
   publishConcurrency?: number;
   /**
@@ -115,11 +120,21 @@ export interface ReleaseJobResult {
 /** A refusal (nothing written) or a failure mid-release, with the journal as written. */
 export class ReleaseRunError extends SlipwayError {
   readonly journal: ReleaseJournal;
-  constructor(cause: unknown, journal: ReleaseJournal) {
+  /** `finish`: how to finish a release stopped after it started writing; it follows the cause's own hint. */
+  constructor(cause: unknown, journal: ReleaseJournal, finish?: string) {
     const inner = isSlipwayError(cause) ? cause : undefined;
-    super(inner?.code ?? 'RELEASE_FAILED', inner?.message ?? formatError(cause), { subject: inner?.subject, hint: inner?.hint, cause });
+    const hint = [inner?.hint, finish].filter(Boolean).join('; then ') || undefined;
+    super(inner?.code ?? 'RELEASE_FAILED', inner?.message ?? formatError(cause), { subject: inner?.subject, hint, cause });
     this.journal = journal;
   }
+}
+
+/**
+ * The job's default journal path on a runner: the runner's temp folder, outside the checkout —
+ * never inside a package folder, where `npm publish` would ship it in the tarball.
+ */
+export function defaultJournalFile(env: Record<string, string | undefined>): string {
+  return join(env['RUNNER_TEMP'] || tmpdir(), 'slipway-release-journal.jsonl');
 }
 
 interface Outcome {
@@ -155,15 +170,17 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
   const journalFile = journalWriter(options.journalFile);
   const save = (j: ReleaseJournal) => journalFile.save(j);
   const journal = newJournal(null, dryRun, new Date().toISOString());
-  const finish = async (result: ReleaseJournal['result'], released: readonly string[], error?: { cause: unknown; step?: string }) => {
+  const rerun = options.rerun ?? `slipway release --plan ${source}`;
+  const finish = async (result: ReleaseJournal['result'], released: readonly string[], error?: { cause: unknown; step?: string }, progress?: RunProgress) => {
     journal.result = result;
     journal.finishedAt = new Date().toISOString();
     if (error) {
       const e = isSlipwayError(error.cause) ? error.cause : undefined;
       journal.error = { code: e?.code, message: e?.message ?? formatError(error.cause), hint: e?.hint, step: error.step };
     }
-    await journalFile.flush(journal);
-    return resultLine(journal, released);
+    // The journal records the run; when it cannot be written (a full disk) the person still gets the result.
+    await journalFile.finish(journal).catch((journalError: unknown) => reporter.warn(formatError(journalError)));
+    return resultLine(journal, released, progress);
   };
 
   // --- verify: nothing is written until this passes -------------------------------------
@@ -182,6 +199,8 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
     }
     config = await withReleaseBranch(cwd, options.config ?? (await loadConfig(cwd)));
     state = await readReleaseState({ cwd, plan, config });
+    await preflight({ cwd, plan, changelogName: config.release.changelog, now: options.now ?? new Date() });
+    if (!dryRun) await checkRegistries(cwd, plan, options, config);
   } catch (error) {
     const line = await finish('refused', [], { cause: error, step: 'verify' });
     reporter.error(line);
@@ -196,16 +215,17 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
     detail: `plan ${plan.hash} verified${options.expectedHash ? ' and approved' : ''}: ${state.commitsSinceBase} commit(s) since its base ${plan.baseSha.slice(0, 7)}, none touching a planned plugin; release commit: ${state.releaseCommit ? state.releaseCommit.slice(0, 7) : 'not made yet'}`,
     sha: plan.baseSha,
   });
-  await save(journal);
 
   // --- apply ------------------------------------------------------------------------------
   const run = new ReleaseRun({ options, plan, config, state, journal, save, dryRun, env });
   try {
+    await save(journal);
     await run.all();
   } catch (error) {
-    const line = await finish('failed', names, { cause: error, step: run.failedAt });
+    const progress = runProgress(journal, releaseSteps(plan).length, rerun);
+    const line = await finish('failed', names, { cause: error, step: run.failedAt }, progress);
     reporter.error(line);
-    throw new ReleaseRunError(error, journal);
+    throw new ReleaseRunError(error, journal, finishHint(progress));
   }
   const line = await finish(dryRun ? 'dry-run' : 'released', names);
   reporter.info(line);
@@ -684,6 +704,20 @@ class ReleaseRun {
       detail: `${result.status === 'already-published' ? 'already on' : 'published to'} ${where}${result.distTag ? ` (dist-tag ${result.distTag})` : ''}${provenance ? ' with provenance' : ''}`,
       url: where,
     };
+  }
+}
+
+/**
+ * Every npm registry the plan publishes to answers and takes the token, checked before the first
+ * write (a configured command is the maintainers' own: it has nothing to ask beforehand).
+ */
+async function checkRegistries(cwd: string, plan: ReleasePlan, options: ReleaseJobOptions, config: SlipwayConfig): Promise<void> {
+  if (config.commands.publish) return;
+  for (const release of plan.releases) {
+    if (release.private) continue;
+    if ((await strategyFor(release.ecosystem).publishDefault(cwd, { path: release.path })).kind !== 'npm-registry') continue;
+    await npmRegistry({ registry: options.registry?.url ?? config.release.registry ?? DEFAULT_NPM_REGISTRY, token: options.registry?.token }).checkAccess?.(release.name);
+    return;
   }
 }
 

@@ -27,6 +27,7 @@ import { checkManifest } from '../core/validate/manifest-completeness.ts';
 import { checkPlannedVersion } from '../core/validate/version-sanity.ts';
 import { tagFormatFor } from '../core/history/tag-format.ts';
 import { planRelease } from './plan.ts';
+import { preflight } from './release/preflight.ts';
 
 export interface ValidateOptions {
   cwd: string;
@@ -62,7 +63,8 @@ export async function validateFleet(options: ValidateOptions): Promise<ValidateR
   const config = options.config ?? (await loadConfig(cwd));
   const quiet = quietReporter(reporter);
   const [planned, tags] = await Promise.all([
-    options.plan ? discoverFleet(cwd, config).then((fleet) => ({ plan: options.plan!, fleet })) : planRelease({ cwd, reporter: quiet, config, prerelease: options.prerelease }),
+    // A given plan gets the release's preflight here; planRelease runs it on the plan it makes.
+    options.plan ? preflight({ cwd, plan: options.plan, changelogName: config.release.changelog, now: new Date() }).then(() => discoverFleet(cwd, config)).then((fleet) => ({ plan: options.plan!, fleet })) : planRelease({ cwd, reporter: quiet, config, prerelease: options.prerelease }),
     readTags(cwd, options.range?.head ?? 'HEAD'),
   ]);
   const { plan, fleet } = planned;

@@ -39,7 +39,7 @@ async function slipway(args: string[]) {
     cwd: fleet.fleetDir,
     reject: false,
     env: {
-      SLACK_TOKEN: slack.token,
+      SLACK_BOT_TOKEN: slack.token,
       SLACK_API_URL: slack.apiUrl,
       GITHUB_TOKEN: gh.github.token,
       GITHUB_API_URL: gh.github.url,

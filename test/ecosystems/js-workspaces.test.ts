@@ -24,7 +24,7 @@ describe('workspace discovery', () => {
     const fleet = await discoverFleet(r.dir, config());
     expect(fleet.ecosystem).toBe('npm');
     expect(fleet.plugins.map((p) => `${p.name} ${p.path}`)).toEqual(['@pn/a packages/a', '@pn/cli tools/cli']);
-    expect(fleet.plugins[1]!.dependencies).toEqual({ '@pn/a': 'workspace:^' });
+    expect(fleet.plugins[1]!.dependencies).toEqual([{ name: '@pn/a', range: 'workspace:^', kind: 'runtime' }]);
   });
 
   it('pnpm: a pnpm-workspace.yaml with settings only leaves the packages to package.json', async () => {

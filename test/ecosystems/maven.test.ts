@@ -60,6 +60,23 @@ describe('maven fleet discovery', () => {
     });
   });
 
+  it('gives each dependency the kind its scope says: test → dev, provided → peer, <optional> → optional, else runtime', async () => {
+    const dependency = (artifactId: string, extra = '') => `    <dependency><groupId>io.acme</groupId><artifactId>${artifactId}</artifactId><version>1.0.0</version>${extra}</dependency>`;
+    const r = repo()
+      .file('pom.xml', rootPom(['a', 'b']))
+      .file('a/pom.xml', modulePom('a', '1.0.0'))
+      .file('b/pom.xml', modulePom('b', '2.0.0', ['  <dependencies>', dependency('a'), dependency('t', '<scope>test</scope>'), dependency('p', '<scope> provided </scope>'), dependency('o', '<optional>true</optional>'), dependency('r', '<scope>runtime</scope>'), '  </dependencies>', ''].join('\n')))
+      .commit('chore: scopes');
+    const fleet = await discoverFleet(r.dir, config());
+    expect(fleet.plugins.find((p) => p.name === 'b')!.dependencies).toEqual([
+      { name: 'a', range: '1.0.0', kind: 'runtime' },
+      { name: 't', range: '1.0.0', kind: 'dev' },
+      { name: 'p', range: '1.0.0', kind: 'peer' },
+      { name: 'o', range: '1.0.0', kind: 'optional' },
+      { name: 'r', range: '1.0.0', kind: 'runtime' },
+    ]);
+  });
+
   it('treats a pom without modules as a repository that is one plugin', async () => {
     const r = repo().file('pom.xml', modulePom('solo', '0.4.2')).commit('chore: solo');
 

@@ -86,6 +86,43 @@ describe('python fleet discovery', () => {
   });
 });
 
+describe('python dependency kinds', () => {
+  it('reads runtime, optional and dev requirements from [project], optional groups, [dependency-groups] and uv dev-dependencies', async () => {
+    const r = repo()
+      .file('pyproject.toml', '[tool.uv.workspace]\nmembers = ["pkgs/*"]\n')
+      .file('pkgs/core/pyproject.toml', pyproject('acme-core', '1.0.0'))
+      .file('pkgs/s3/pyproject.toml', pyproject('acme-s3', '2.0.0', [
+        'dependencies = ["acme-core>=1,<2"]',
+        '',
+        '[project.optional-dependencies]',
+        'fast = ["acme-core[speed]>=1.0"]',
+        'test = ["acme-core==1.0.0"]',
+        '',
+        '[dependency-groups]',
+        'lint = ["acme-core~=1.0", { include-group = "test" }]',
+        '',
+        '[tool.uv]',
+        'dev-dependencies = ["acme_core>=0.9"]',
+        '',
+      ].join('\n')))
+      .commit('chore: kinds');
+    const fleet = await discoverFleet(r.dir, config());
+    expect(fleet.plugins.find((p) => p.name === 'acme-s3')!.dependencies).toEqual([
+      { name: 'acme-core', range: '>=1,<2', kind: 'runtime' },
+      { name: 'acme-core', range: '>=1.0', kind: 'optional' },
+      { name: 'acme-core', range: '==1.0.0', kind: 'dev' },
+      { name: 'acme-core', range: '~=1.0', kind: 'dev' },
+      { name: 'acme-core', range: '>=0.9', kind: 'dev' },
+    ]);
+  });
+
+  it('rewrites a requirement only where its kind is declared', () => {
+    const text = '[project]\nname = "acme-s3"\nversion = "2.0.0"\ndependencies = ["acme-core>=1,<2"]\n\n[dependency-groups]\ndev = ["acme-core==1.0.0"]\n';
+    const out = pythonUpdater.update(text, { dependencies: [{ name: 'acme-core', range: '==1.1.0', kind: 'dev' }] }, 'pyproject.toml');
+    expect(out).toBe(text.replace('dev = ["acme-core==1.0.0"]', 'dev = ["acme-core==1.1.0"]'));
+  });
+});
+
 describe('python manifest errors', () => {
   it('a dynamic version is refused with what to do instead', async () => {
     const r = repo().file('pyproject.toml', '[project]\nname = "dyn"\ndynamic = ["version"]\n').commit('chore: dynamic');

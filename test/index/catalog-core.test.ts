@@ -247,7 +247,10 @@ describe('icons, links and ranges', () => {
     expect(semverFromMavenRange('[1.4,)')).toBe('>=1.4');
     expect(semverFromMavenRange('(,2.0]')).toBe('<=2.0');
     expect(semverFromMavenRange('[1.4.2]')).toBe('1.4.2');
-    expect(semverFromMavenRange('0.22.1')).toBe('0.22.1');
+    // A plain version is the core the plugin was built against: a minimum (Kestra's kestraVersion).
+    expect(semverFromMavenRange('1.3.19')).toBe('>=1.3.19');
+    expect(semverFromMavenRange('0.22.1')).toBe('>=0.22.1');
+    expect(semverFromMavenRange('${core}')).toBe('${core}');
   });
 
   it('a catalog token travels as an extraheader for its host only, never in a URL', () => {

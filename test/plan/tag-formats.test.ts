@@ -56,6 +56,10 @@ describe('tag formats', () => {
     expect(format.parse('a-b-v2.0.0')).toEqual({ name: 'a-b', version: '2.0.0' });
     expect(format.parse('a-b-v1-v3.0.0')).toEqual({ name: 'a-b-v1', version: '3.0.0' });
     expect(format.parse('c-v1.0.0')).toBeNull();
+    // Another plugin's tag is not a broken version of a; a broken version of a is still a's (reported as not semver).
+    const onlyA = tagFormat('{unscoped}-v{version}', { plugins: plugins.slice(0, 1) });
+    expect(onlyA.parse('a-b-v1.0.0')).toBeNull();
+    expect(onlyA.parse('a-v1.x')).toEqual({ name: 'a', version: '1.x' });
     // Hostile bytes never match or throw.
     for (const tag of ['a-v1.0.0\u0000', 'a-v', '-v1.0.0', 'a-v1.0.0;rm -rf', '\u00ffa-v1.0.0', 'a-v1.0.0\n', '((a+)+)+-v1.0.0']) {
       const parsed = format.parse(tag);
@@ -123,6 +127,30 @@ describe('tag formats', () => {
     const p = await plan(r.commit('fix(http): crash', { 'packages/http/index.js': '1' }));
     expect(versions(p)).toEqual({ '@acme/http': '0.4.0 → 0.4.1', '@acme/http-client': '1.2.0 → 1.2.1', '@acme/test-utils': '0.9.0 → 0.9.1' });
     expect(p.releases.map((x) => x.tag)).toEqual(['http-v0.4.1', 'http-client-v1.2.1', 'test-utils-v0.9.1']);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it('init takes release-please\'s package list as the fleet when the root package.json has no workspaces', async () => {
+    const r = repo()
+      .files({
+        'package.json': pkg('tooling-root', '1.0.0'),
+        'packages/auth/package.json': pkg('google-auth', '3.0.0', { dependencies: { metadata: '^1.0.0' } }),
+        'core/metadata/package.json': pkg('metadata', '1.0.0'),
+        'release-please-config.json': JSON.stringify({ 'release-type': 'node', packages: { 'packages/auth': {}, 'core/metadata': {} }, plugins: [{ type: 'sentence-case' }] }),
+      })
+      .commit('chore: release main')
+      .tag('google-auth-v3.0.0')
+      .tag('metadata-v1.0.0');
+    await initRepository({ cwd: r.dir, reporter: memoryReporter(), workflows: ['release'] });
+    const written = readFileSync(join(r.dir, 'slipway.yml'), 'utf8');
+    expect(written).toContain('paths:\n    - core/metadata\n    - packages/auth');
+    expect(written).toContain('tagFormat: "{name}-v{version}"');
+    r.commit('chore: slipway');
+    // No workspace plugin: release-please releases metadata alone; auth's range is left, with a warning only if it no longer fits.
+    const p = await plan(r.commit('feat(metadata): zones', { 'core/metadata/index.js': '1' }));
+    expect(versions(p)).toEqual({ metadata: '1.0.0 → 1.1.0' });
+    expect(p.releases[0]!.tag).toBe('metadata-v1.1.0');
+    expect(p.rangeUpdates).toEqual([]);
     expect(p.warnings).toEqual([]);
   });
 });

@@ -102,9 +102,45 @@ export class ResultsBranch {
   async runs(limit?: number): Promise<StoredRun[]> {
     const head = await this.head();
     if (!head) return [];
+    return (await this.#storedAt(head, limit)).map((s) => s.run);
+  }
+
+  async #storedAt(head: string, limit?: number): Promise<Array<{ file: string; run: StoredRun }>> {
     const files = (await this.#git(['ls-tree', '--name-only', '--end-of-options', head, 'runs/'])).split('\n').filter((f) => f.endsWith('.json')).sort();
     const wanted = limit === undefined ? files : files.slice(-limit);
-    return Promise.all(wanted.map(async (file) => parseStoredRun(await this.#git(['show', '--end-of-options', `${head}:${file}`]), `${this.#options.branch}:${file}`)));
+    return Promise.all(wanted.map(async (file) => ({ file, run: parseStoredRun(await this.#git(['show', '--end-of-options', `${head}:${file}`]), `${this.#options.branch}:${file}`) })));
+  }
+
+  /**
+   * Removes one run (a bad run that would distort every later class) in one commit, with
+   * `compat.json` and the derived files rebuilt by `rebuild` from the runs that remain.
+   * `removed` is undefined when no stored run has that id.
+   */
+  async voidRun(
+    runId: string,
+    rebuild: (remaining: StoredRun[]) => { compat: CatalogCompat; derived: Record<string, string> },
+    options: { dryRun?: boolean } = {},
+  ): Promise<{ removed: string | undefined; commit: string | undefined; remaining: StoredRun[] }> {
+    for (let attempt = 1; ; attempt++) {
+      const base = await this.head(attempt > 1);
+      if (!base) return { removed: undefined, commit: undefined, remaining: [] };
+      const stored = await this.#storedAt(base);
+      const found = stored.find((s) => s.run.id === runId);
+      const remaining = stored.filter((s) => s !== found).map((s) => s.run);
+      if (!found || options.dryRun) return { removed: found?.file, commit: base, remaining };
+      const { compat, derived } = rebuild(remaining);
+      const commit = await this.#commit(base, { 'compat.json': JSON.stringify(compat, null, 2) + '\n', ...derived }, `compat: void run ${runId}`, [found.file]);
+      if (await this.#publish(base, commit)) {
+        this.#fetched = commit;
+        return { removed: found.file, commit, remaining };
+      }
+      if (attempt >= PUSH_ATTEMPTS) {
+        throw new SlipwayError('GIT_FAILED', `the results branch kept moving: ${PUSH_ATTEMPTS} pushes were rejected`, {
+          subject: `${this.#options.remote}/${this.#options.branch}`,
+          hint: 'another job writes to the same branch at the same time; void the run again',
+        });
+      }
+    }
   }
 
   async readCompat(): Promise<CatalogCompat | undefined> {
@@ -141,7 +177,7 @@ export class ResultsBranch {
     }
   }
 
-  async #commit(base: string | undefined, files: Record<string, string>, message: string): Promise<string> {
+  async #commit(base: string | undefined, files: Record<string, string>, message: string, removals: readonly string[] = []): Promise<string> {
     const scratch = await mkdtemp(join(tmpdir(), 'slipway-index-'));
     try {
       const env = { GIT_INDEX_FILE: join(scratch, 'index'), ...(await this.#identity()) };
@@ -154,7 +190,9 @@ export class ResultsBranch {
         return path;
       }));
       const blobs = (await this.#git(['hash-object', '-w', '--', ...paths])).split('\n');
-      await this.#git(['update-index', '--add', '--index-info'], { env, input: entries.map(([path], i) => `100644 blob ${blobs[i]}\t${path}\n`).join('') });
+      // Mode 0 with the null object removes a path (git update-index --index-info).
+      const lines = [...entries.map(([path], i) => `100644 blob ${blobs[i]}\t${path}\n`), ...removals.map((path) => `0 ${'0'.repeat(40)}\t${path}\n`)];
+      await this.#git(['update-index', '--add', '--index-info'], { env, input: lines.join('') });
       const tree = await this.#git(['write-tree'], { env });
       return await this.#git(['commit-tree', ...(base ? ['-p', base] : []), '-m', message, '--end-of-options', tree], { env });
     } finally {

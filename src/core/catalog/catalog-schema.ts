@@ -20,6 +20,11 @@ export const CATALOG_SCHEMA_VERSION = 1;
 /** Everything the catalog knows about one version of one plugin. */
 export const catalogVersionSchema = z.strictObject({
   version: z.string(),
+  /** A Maven artifact (one subproject/module of a Gradle/Maven release unit): its coordinate. */
+  groupId: z.string().optional(),
+  artifactId: z.string().optional(),
+  /** The release unit the artifact ships with (its tag is the unit's), when it is not the artifact itself. */
+  unit: z.string().optional(),
   /** The release tag; absent when the entry was made from a commit. */
   tag: z.string().optional(),
   commit: z.string(),
@@ -70,6 +75,8 @@ export const indexedPluginSchema = z.strictObject({
   file: z.string(),
   /** The highest stable version (the highest prerelease when there is no stable one). */
   latest: z.string(),
+  groupId: z.string().optional(),
+  artifactId: z.string().optional(),
   ecosystem: z.enum(ECOSYSTEMS),
   title: z.string(),
   group: z.string().optional(),

@@ -26,14 +26,15 @@ export function semverFromPep440(specifier: string): string {
 
 /**
  * A Maven/Gradle version range in semver syntax: `[1.4,2.0)` → `>=1.4 <2.0`, `[1.4,)` → `>=1.4`,
- * `(,2.0]` → `<=2.0`, `[1.4.2]` → `1.4.2`; a plain version stays a plain version (an exact match:
- * a plugin built against one core version claims no more).
+ * `(,2.0]` → `<=2.0`, `[1.4.2]` → `1.4.2`; a plain version is a minimum, `1.3.19` → `>=1.3.19`:
+ * Maven reads a plain version as a soft requirement, and a JVM plugin built against core 1.3.19
+ * runs on later cores of the line (Kestra's `kestraVersion`).
  */
 export function semverFromMavenRange(range: string | undefined): string | undefined {
   if (range === undefined) return undefined;
   const text = range.trim();
   const interval = /^([[(])\s*([^,\s]*)\s*(?:,\s*([^\])\s]*)\s*)?([\])])$/.exec(text);
-  if (!interval) return text;
+  if (!interval) return /^\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?$/.test(text) ? `>=${text}` : text;
   const [, open, low = '', high, close] = interval;
   if (high === undefined) return open === '[' && close === ']' ? low : text;
   const parts: string[] = [];

@@ -175,6 +175,8 @@ function summarise(file: PluginFile, path: string): IndexedPlugin {
     name: file.name,
     file: path,
     latest: latest.version,
+    ...(latest.groupId === undefined ? {} : { groupId: latest.groupId }),
+    ...(latest.artifactId === undefined ? {} : { artifactId: latest.artifactId }),
     ecosystem: latest.ecosystem,
     title: latest.title,
     group: latest.group,

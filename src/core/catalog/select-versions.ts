@@ -133,6 +133,11 @@ function readTag(tag: string, context: TagContext): TagReading {
   if (!parsed) {
     const meant = context.plugins.find((plugin) => tag === plugin || tag.startsWith(`${plugin}@`) || tag.startsWith(`${plugin}-v`));
     if (meant) return { error: `tag "${tag}" looks like a release of ${meant} but does not have the format ${context.format.pattern}` };
+    // A version-shaped tag (v1.9.8, 1.9.8) that is not this fleet's is a misconfiguration, not
+    // a tag to pass over: nothing would be indexed and the run would look green.
+    if (/^v?\d+\.\d+(?:\.\d+)?(?:[-+].*)?$/.test(tag)) {
+      return { error: `tag "${tag}" is a version but not a release tag of this fleet: its tags have the format ${context.format.pattern} (e.g. ${example(context)}); set versioning.tagFormat in slipway.yml if "${tag}" is how this fleet tags releases` };
+    }
     return { skip: `not a release tag (the format is ${context.format.pattern})` };
   }
   const plugin = singlePlugin ?? parsed.name;

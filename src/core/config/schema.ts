@@ -64,7 +64,14 @@ const versioningSection = z
      * Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`.
      * A key may carry a scope (`chore(deps): patch`, `chore(version): none`), which wins over the type's.
      */
-    releaseTypes: z.record(z.string().regex(/^[\w-]+(?:\([^()\s]+\))?$/, 'must be a commit type or type(scope), e.g. chore or chore(deps)'), bump).default({}),
+    releaseTypes: z
+      .record(z.string(), bump)
+      .superRefine((types, ctx) => {
+        for (const key of Object.keys(types)) {
+          if (!/^[\w-]+(?:\([^()\s]+\))?$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" must be a commit type or type(scope), e.g. chore or chore(deps)` });
+        }
+      })
+      .default({}),
     /**
      * The JVM SNAPSHOT cycle: a `-SNAPSHOT` version in the manifest is a floor for the next
      * release, and after tagging the release commits the next patch SNAPSHOT. `auto` turns it on

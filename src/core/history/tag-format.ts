@@ -63,6 +63,13 @@ export function formatTag(pattern: string, plugin: TaggedPlugin, version: string
   return render(pattern, plugin).replaceAll('{version}', version) as TagName;
 }
 
+/**
+ * SemVer 2.0.0's own grammar (semver.org), to pick among readings of a tag cheaply; callers
+ * still check the version with isValidVersion before trusting it.
+ */
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const looksLikeVersion = (text: string): boolean => SEMVER.test(text);
+
 interface Affixes {
   plugin: TaggedPlugin | undefined;
   prefix: string;
@@ -95,7 +102,9 @@ function reader(pattern: string, plugins: readonly TaggedPlugin[] | undefined) {
     const rendered = render(pattern, plugin);
     const cut = rendered.indexOf('{version}');
     const affixes = { plugin, prefix: rendered.slice(0, cut), suffix: rendered.slice(cut + '{version}'.length) };
-    byPrefix.set(affixes.prefix, [...(byPrefix.get(affixes.prefix) ?? []), affixes]);
+    const list = byPrefix.get(affixes.prefix);
+    if (list) list.push(affixes);
+    else byPrefix.set(affixes.prefix, [affixes]);
   }
   const lengths = [...new Set([...byPrefix.keys()].map((prefix) => prefix.length))].sort((a, b) => b - a);
   return (tag: string) => {
@@ -107,8 +116,10 @@ function reader(pattern: string, plugins: readonly TaggedPlugin[] | undefined) {
         if (!tag.endsWith(suffix) || tag.length - suffix.length <= length) continue;
         const version = tag.slice(length, tag.length - suffix.length);
         const found = { name: plugin!.name as string, version };
-        if (semver.valid(version) === version) return found;
-        fallback ??= found;
+        if (looksLikeVersion(version)) return found;
+        // A broken version of this plugin (`a-v1.x`) is reported by the caller; `a-b-v1.0.0`,
+        // another plugin's tag, read as a's version `b-v1.0.0`, is not a's at all.
+        if (/^\d/.test(version)) fallback ??= found;
       }
     }
     return fallback;
@@ -135,7 +146,7 @@ export function tagFormat(pattern: string, options: TagFormatOptions = {}): TagF
       let fallback: { name: string | undefined; version: string } | null = null;
       for (const read of readers) {
         const parsed = read(tag);
-        if (parsed && semver.valid(parsed.version) === parsed.version) return parsed;
+        if (parsed && looksLikeVersion(parsed.version)) return parsed;
         fallback ??= parsed;
       }
       return fallback;

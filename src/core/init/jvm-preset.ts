@@ -6,14 +6,21 @@
 import type { Bump } from '../versioning/bump.ts';
 
 /**
- * Kestra's plugin repositories: dependency bumps (`chore(deps)`, and Dependabot's `build(deps)`)
- * ship in the jar and are released as a patch; the version-bump commits of the SNAPSHOT cycle
- * (`chore(version)`) never release.
+ * Kestra's plugin repositories ship whatever lands in the jar: dependency bumps (`chore(deps)`,
+ * Dependabot's `build(deps)`), metadata and docs (titles and descriptions are in the jar's
+ * manifest and the plugin's docs), test and build changes — each released as a patch (seen in
+ * the release history of kestra-io/plugin-aws, plugin-jdbc, plugin-scripts). The version-bump
+ * commits of the SNAPSHOT cycle (`chore(version)`) never release.
  */
 export const KESTRA_RELEASE_TYPES: Readonly<Record<string, Bump>> = {
   'chore(deps)': 'patch',
   'build(deps)': 'patch',
   'chore(version)': 'none',
+  chore: 'patch',
+  docs: 'patch',
+  test: 'patch',
+  refactor: 'patch',
+  build: 'patch',
 };
 
 /** The JDK the starters install when the build does not say (Kestra's plugins build with 21). */

@@ -11,6 +11,7 @@ const SECRET_PURPOSE: Record<string, string> = {
   SLACK_BOT_TOKEN: 'a Slack bot token (chat:write, channels:read, channels:history); without it nothing is posted',
   NOTION_TOKEN: 'a Notion integration token, shared with the digest database',
   RELEASE_APP_PRIVATE_KEY: 'the private key of a GitHub App that pushes releases (with the RELEASE_APP_ID variable)',
+  RELEASE_APP_ID: 'org release: the ID of the GitHub App installed on the organisation (its About page)',
   CATALOG_APP_PRIVATE_KEY: 'org mode: the private key of a GitHub App that pushes the central catalog',
   ORG_READ_TOKEN: 'org mode: a token that can list and clone the plugin repositories',
   PLUGIN_READ_TOKEN: 'org mode: a token that can read private plugin repositories',

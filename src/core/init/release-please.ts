@@ -9,6 +9,7 @@
  *   feat, fix, perf, revert and deps (googleapis/release-please, src/changelog-notes.ts).
  */
 import { DEFAULT_DEPENDENTS, RELEASE_PLEASE_DEPENDENTS, type DependentsPolicy } from '../config/dependents-section.ts';
+import type { Ecosystem } from '../types.ts';
 import type { Bump } from '../versioning/bump.ts';
 
 export interface ReleasePleaseSettings {
@@ -17,6 +18,29 @@ export interface ReleasePleaseSettings {
   releaseTypes: Record<string, Bump>;
   /** Why, for the comments in slipway.yml. */
   dependentsReason: string;
+  /** The package folders release-please releases, and their ecosystem, when slipway can release them all. */
+  packages: { paths: string[]; ecosystem: Ecosystem } | undefined;
+}
+
+/** release-please's release types slipway has an ecosystem for. */
+const ECOSYSTEM_OF: Record<string, Ecosystem> = { node: 'npm', python: 'python', maven: 'maven', java: 'maven', simple: 'generic' };
+
+function packagesOf(config: Record<string, unknown>): ReleasePleaseSettings['packages'] {
+  const packages = config['packages'];
+  if (!isRecord(packages)) return undefined;
+  const paths: string[] = [];
+  const ecosystems = new Set<Ecosystem | undefined>();
+  for (const [path, options] of Object.entries(packages)) {
+    const folder = path.replace(/^\.\//, '').replace(/\/+$/, '');
+    // The root as a package, or a path that is not a plain folder, is not something fleet.paths can say.
+    if (folder === '' || folder === '.' || folder.split('/').some((part) => part === '..' || part === '') || /[*?[\]{}!]/.test(folder)) return undefined;
+    const type = (isRecord(options) && typeof options['release-type'] === 'string' ? options['release-type'] : config['release-type']) ?? 'node';
+    ecosystems.add(typeof type === 'string' ? ECOSYSTEM_OF[type] : undefined);
+    paths.push(folder);
+  }
+  const [ecosystem] = [...ecosystems];
+  if (ecosystems.size !== 1 || ecosystem === undefined || ecosystem === 'generic' || paths.length === 0) return undefined;
+  return { paths: paths.sort(), ecosystem };
 }
 
 const DEFAULT_SECTIONS = [
@@ -57,6 +81,7 @@ export function releasePleaseSettings(config: unknown): ReleasePleaseSettings | 
   for (const type of Object.keys(BUILT_IN)) if (!visible.has(type)) releaseTypes[type] = 'none';
 
   return {
+    packages: packagesOf(config),
     dependents: workspace ? { ...DEFAULT_DEPENDENTS, ...RELEASE_PLEASE_DEPENDENTS } : none,
     releaseTypes,
     dependentsReason: workspace

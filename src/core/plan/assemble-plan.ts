@@ -269,7 +269,8 @@ function applyGroups(candidates: Map<PluginName, Candidate>, intents: ReleaseInt
   const members = new Map([...candidates].map(([name, c]) => [name, { name, current: c.current, bump: c.bump }]));
   const bases = applyVersionGroups(members, intents.groups);
   for (const [name, member] of members) {
-    const candidate = candidates.get(name)!;
+    const candidate = candidates.get(name);
+    if (!candidate) continue;
     if (candidate.bump === 'none' && member.bump !== 'none') candidate.reason = 'group';
     candidate.bump = member.bump;
   }

@@ -2,6 +2,8 @@
  * The plan as a person reads it: in the terminal, in the job summary the approver reads
  * before clicking Approve, and in the Slack message that asks for approval.
  */
+import { markdownCell, markdownText } from '../text/escape-markdown.ts';
+import { terminalSafe } from '../text/terminal.ts';
 import { effectiveBump } from '../versioning/next-version.ts';
 import type { DependencyUpdate, PlannedRelease, ReleasePlan } from './release-plan.ts';
 
@@ -39,7 +41,7 @@ const whyFromHistory = (release: PlannedRelease): string => {
 
 const rangeList = (updates: readonly DependencyUpdate[]) => updates.map((u) => `${u.name} ${u.from} → ${u.to} (${u.kind})`).join(', ');
 
-const cell = (text: string) => text.replace(/\|/g, '\\|');
+const cell = markdownCell;
 /** Inline code whose text cannot close the span early (artifact names come from build files). */
 const code = (text: string) => `\`${text.replace(/[`\r\n]/g, '')}\``;
 
@@ -82,7 +84,7 @@ export function renderPlanSummary(plan: ReleasePlan): string {
     lines.push('', '</details>');
   }
   if (plan.warnings.length) {
-    lines.push('', '**Warnings**', '', ...plan.warnings.map((w) => `- ${w}`));
+    lines.push('', '**Warnings**', '', ...plan.warnings.map((w) => `- ${markdownText(w)}`));
   }
   return lines.join('\n') + '\n';
 }
@@ -91,7 +93,7 @@ export function renderPlanSummary(plan: ReleasePlan): string {
 export function renderPlanMarkdown(plan: ReleasePlan): string {
   const parts = [renderPlanSummary(plan)];
   for (const r of plan.releases) {
-    parts.push(`<details><summary>${r.name} ${r.from} → ${r.to}</summary>\n\n${r.changelog}\n</details>\n`);
+    parts.push(`<details><summary>${markdownText(r.name)} ${r.from} → ${r.to}</summary>\n\n${r.changelog}\n</details>\n`);
   }
   return parts.join('\n');
 }
@@ -118,5 +120,6 @@ export function renderPlanText(plan: ReleasePlan): string {
     out.push('', `ignored (not Conventional Commits):`, ...plan.ignoredCommits.map((c) => `  ${c.sha.slice(0, 7)} ${c.header}`));
   }
   if (plan.warnings.length) out.push('', 'warnings:', ...plan.warnings.map((w) => `  ${w}`));
-  return out.join('\n') + '\n';
+  // Names, changelogs and commit headers are user text: no escape sequence reaches the terminal.
+  return terminalSafe(out.join('\n')) + '\n';
 }

@@ -69,6 +69,7 @@ export function renderChangelogSection(input: ChangelogInput): string {
     input.dependencyUpdates.map((update) => {
       const version = input.dependencyVersions?.get(update.name);
       const kind = update.kind === 'runtime' ? '' : ` (${update.kind})`;
+      // A `workspace:` range says no version: name the released one.
       return update.from === update.to && version ? `* **${update.name}:** ${version} (${update.from})${kind}` : `* **${update.name}:** ${update.from} → ${update.to}${kind}`;
     }),
   );

@@ -74,6 +74,7 @@ export async function readReleaseState({ cwd, plan, config }: StateOptions): Pro
   const tips = [head, ...(remoteTip && remoteTip !== head ? [remoteTip] : [])];
   for (const tip of tips) {
     if (!(await isAncestor(cwd, plan.baseSha, tip))) {
+      if (tip !== head) await refuseUnpushedBase(cwd, plan, { remoteTip: tip, remote, branch });
       const which = tip === head ? 'HEAD' : `${remote}/${branch}`;
       throw new SlipwayError('PLAN_STALE', `the plan's base commit ${plan.baseSha.slice(0, 7)} is not in the history of ${which} (${tip.slice(0, 7)}): the branch was rewritten or the plan was made elsewhere`, {
         subject: `plan ${plan.hash.slice(0, 19)}`,
@@ -96,6 +97,19 @@ export async function readReleaseState({ cwd, plan, config }: StateOptions): Pro
   await refuseForeignChanges(cwd, plan, config.release.changelog, releaseCommitOnHead || releaseCommitOnRemote);
 
   return { head, remoteTip, remoteTags: remoteState.tags, releaseCommit, releaseCommitOnRemote, sync, commitsSinceBase: commits.length, router };
+}
+
+/**
+ * The plan was made on local commits the remote does not have (a clone with unpushed work):
+ * say exactly that, not that the branch was rewritten.
+ */
+async function refuseUnpushedBase(cwd: string, plan: ReleasePlan, at: { remoteTip: Sha; remote: string; branch: string }): Promise<void> {
+  const unpushed = await commitsBetween(cwd, at.remoteTip, plan.baseSha);
+  if (unpushed.length === 0 || !(await isAncestor(cwd, at.remoteTip, plan.baseSha))) return;
+  throw new SlipwayError('PLAN_STALE', `the plan was made on ${unpushed.length} local commit${unpushed.length === 1 ? '' : 's'} that ${at.remote}/${at.branch} does not have (${unpushed.slice(0, 5).map((c) => c.slice(0, 7)).join(', ')}${unpushed.length > 5 ? ', …' : ''}): they are not pushed`, {
+    subject: `${at.remote}/${at.branch}`,
+    hint: `push them first (git push ${at.remote} HEAD:${at.branch}) and rerun with the same plan, or plan again from ${at.remote}/${at.branch}`,
+  });
 }
 
 async function commitsSince(cwd: string, base: Sha, tips: readonly Sha[]): Promise<RawCommit[]> {
