@@ -15,15 +15,22 @@
  * on (GitHub's 80 content-creating requests a minute, scaled 10×: 80 per 6 s): unpaced (it
  * runs into the limit and waits as Retry-After says) and paced (75 ms between writes); both
  * must complete every release. Exits non-zero if anything did not release.
+ *
+ * The journal's cost (`--journal-only` runs just this part): N step entries (default 9,000, a
+ * 1,300-plugin release) written as the release writes them — an append and an fsync per step —
+ * against no journal and against rewriting the whole JSON after every step (the old format made
+ * durable); printed as steps per second. The releases above also keep a journal, so their wall
+ * times include it; `--no-journal` ships without one, for the steps/s of the release both ways.
  */
 import { execa } from 'execa';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGitHubClient } from '../src/adapters/github/client.ts';
+import { journalWriter } from '../src/adapters/release/journal-file.ts';
 import { memoryReporter } from '../src/core/reporter.ts';
-import type { ReleaseJournal } from '../src/core/release/journal.ts';
+import { newJournal, type ReleaseJournal } from '../src/core/release/journal.ts';
 import { STEP_KINDS } from '../src/core/release/release-steps.ts';
 import { planRelease } from '../src/jobs/plan.ts';
 import { shipPlan } from '../src/jobs/release.ts';
@@ -31,7 +38,15 @@ import { startGitHubServer, type GitHubServer } from '../test/servers/github/ind
 import { startVerdaccio, type LocalRegistry } from '../test/servers/verdaccio.ts';
 
 const { values } = parseArgs({
-  options: { plugins: { type: 'string', default: '300' }, publish: { type: 'string', default: '20' }, 'no-limit': { type: 'boolean', default: false } },
+  options: {
+    plugins: { type: 'string', default: '300' },
+    publish: { type: 'string', default: '20' },
+    'no-limit': { type: 'boolean', default: false },
+    'journal-only': { type: 'boolean', default: false },
+    /** Ship without a journal, to compare the release's steps/s with and without it. */
+    'no-journal': { type: 'boolean', default: false },
+    'journal-steps': { type: 'string', default: '9000' },
+  },
 });
 const PLUGINS = Number(values.plugins);
 const PUBLISHED = values.publish === 'all' ? PLUGINS : Math.min(PLUGINS, Number(values.publish));
@@ -115,6 +130,7 @@ async function release(
       reporter: memoryReporter(),
       github: { client, repository },
       registry: { url: registry.url, token: registry.token },
+      journalFile: values['no-journal'] ? undefined : join(root, `journal-${run}-${since}.jsonl`),
       env: {},
     }).then((result) => ({ result, calls: restCalls(github, repository, since) }));
 
@@ -123,7 +139,8 @@ async function release(
   const first = await ship(since);
   const wall = performance.now() - started;
   const released = first.result.released.length;
-  lines.push(`release: ${released} plugins in ${seconds(wall)} (${stepTimes(first.result.journal)})`);
+  const steps = first.result.journal.entries.filter((e) => e.step !== 'verify').length;
+  lines.push(`release: ${released} plugins in ${seconds(wall)}, ${steps} steps, ${(steps / (wall / 1000)).toFixed(1)} steps/s${values['no-journal'] ? ' without a journal' : ' with the journal'} (${stepTimes(first.result.journal)})`);
   const { reads, writes, limited, total } = first.calls;
   lines.push(`REST calls: ${total} = ${reads} reads + ${writes} writes${limited ? ` + ${limited} answered 403 (secondary limit, retried after Retry-After)` : ''}; per plugin: ${(reads / released).toFixed(3)} reads, ${(writes / released).toFixed(2)} writes`);
   const publishes = first.result.journal.entries.filter((e) => e.step === 'publish' && e.status === 'done');
@@ -145,10 +162,52 @@ async function release(
   return { ok, lines };
 }
 
+/** Steps per second of a run of `steps` empty steps whose only work is keeping the journal as `mode` says. */
+async function journalStepsPerSecond(dir: string, steps: number, mode: 'none' | 'append-fsync' | 'rewrite-each'): Promise<number> {
+  const journal = newJournal(null, false, new Date().toISOString());
+  const file = join(dir, `journal-${mode}.jsonl`);
+  const writer = journalWriter(mode === 'append-fsync' ? file : undefined);
+  const started = performance.now();
+  for (let i = 0; i < steps; i++) {
+    const now = new Date().toISOString();
+    journal.entries.push({ step: 'tag', plugin: `@bench/p${i}`, status: 'done', startedAt: now, finishedAt: now, detail: `created @bench/p${i}@1.1.0 on 0123456`, sha: '0123456789abcdef0123456789abcdef01234567' });
+    if (mode === 'rewrite-each') {
+      await writeFile(`${file}.tmp`, JSON.stringify(journal, null, 2) + '\n');
+      await rename(`${file}.tmp`, file);
+    } else await writer.save(journal);
+  }
+  await writer.finish(journal);
+  return steps / ((performance.now() - started) / 1000);
+}
+
+async function journalBench(steps: number): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'slipway-bench-journal-'));
+  try {
+    const none = await journalStepsPerSecond(dir, steps, 'none');
+    const append = await journalStepsPerSecond(dir, steps, 'append-fsync');
+    // The quadratic rewrite is measured on a tenth of the steps (the full run takes minutes).
+    const rewrite = await journalStepsPerSecond(dir, Math.ceil(steps / 10), 'rewrite-each');
+    return [
+      `journal cost over ${steps} steps (steps/s; higher is better):`,
+      `  no journal:                         ${Math.round(none)}`,
+      `  append + fsync each step (current): ${Math.round(append)} (${(1000 / append).toFixed(2)} ms a step)`,
+      `  rewrite the whole JSON each step:   ${Math.round(rewrite)} over the first ${Math.ceil(steps / 10)} steps only, falling as the journal grows`,
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (values['journal-only']) {
+  console.log((await journalBench(Number(values['journal-steps']))).join('\n'));
+  process.exit(0);
+}
+
 const root = await mkdtemp(join(tmpdir(), 'slipway-bench-release-'));
 const [github, registry] = await Promise.all([startGitHubServer(), startVerdaccio()]);
 let failed = false;
 try {
+  console.log((await journalBench(Number(values['journal-steps']))).join('\n') + '\n');
   console.log(`release bench: ${PLUGINS} plugins, local bare remote, local GitHub server, Verdaccio (${registry.startedInMs} ms to start)\n`);
   const base = await release(root, 1, github, registry, { published: PUBLISHED, writeSpacingMs: 0, rerun: true });
   console.log(['unlimited, no write spacing:', ...base.lines.map((l) => `  ${l}`)].join('\n'));

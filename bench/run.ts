@@ -19,8 +19,8 @@ import { createSyntheticFleet, SYNTHETIC_SIZES, type SyntheticSize } from './syn
 import { RSS_REPORTER, timeProcess, type ProcessRun } from './time-process.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-/** The same flags and format as readLog in src/adapters/git.ts. */
-const LOG_ARGS = ['log', '-z', '--name-only', '--no-renames', '--no-color', '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%B%x1f'];
+/** The floor the planner issue set: `git log --name-only`, with the fields readLog reads (src/adapters/git-log.ts). */
+const LOG_ARGS = ['log', '-z', '--name-only', '--no-renames', '--no-color', '--format=%H%x00%P%x00%aI%x00%an%x00%B'];
 const TARGET_RATIO = 1.5;
 const TARGET_RSS_MB = 300;
 

@@ -60565,8 +60565,13 @@ var digestSection = external_exports.strictObject({
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
   environment: external_exports.string().default("release"),
-  /** The branch releases are made from and pushed to. */
+  /** The main release branch: where releases are made from by default (setup, init, dispatch). */
   branch: external_exports.string().default("main"),
+  /**
+   * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
+   * cut from an old release ships its patches from its own branch. Default: `branch` alone.
+   */
+  branches: external_exports.array(external_exports.string().min(1)).min(1).optional(),
   /** The git remote to push to. */
   remote: external_exports.string().default("origin"),
   /** Changelog file name inside each plugin folder. */
@@ -67596,9 +67601,6 @@ function gitError(args, error63) {
     cause: error63
   });
 }
-var RECORD = "";
-var FIELD = "";
-var LOG_FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%aI${FIELD}%an${FIELD}%B${FIELD}`;
 async function repositoryUrl(cwd, remote = "origin") {
   const url2 = await git(cwd, ["remote", "get-url", remote]).catch(() => "");
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url2);

@@ -53859,8 +53859,13 @@ var digestSection = external_exports.strictObject({
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
   environment: external_exports.string().default("release"),
-  /** The branch releases are made from and pushed to. */
+  /** The main release branch: where releases are made from by default (setup, init, dispatch). */
   branch: external_exports.string().default("main"),
+  /**
+   * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
+   * cut from an old release ships its patches from its own branch. Default: `branch` alone.
+   */
+  branches: external_exports.array(external_exports.string().min(1)).min(1).optional(),
   /** The git remote to push to. */
   remote: external_exports.string().default("origin"),
   /** Changelog file name inside each plugin folder. */
@@ -54144,7 +54149,12 @@ var plannedRelease = external_exports.strictObject({
   from: version2,
   to: version2,
   bump: external_exports.enum(["major", "minor", "patch"]),
-  reason: external_exports.enum(["commits", "dependency"]),
+  reason: external_exports.enum(["commits", "dependency", "override"]),
+  override: external_exports.discriminatedUnion("source", [
+    external_exports.strictObject({ source: external_exports.literal("set"), version: version2 }),
+    external_exports.strictObject({ source: external_exports.literal("bump"), bump: external_exports.enum(["major", "minor", "patch"]) }),
+    external_exports.strictObject({ source: external_exports.literal("release-as"), version: version2, commit: sha })
+  ]).optional(),
   tag: external_exports.string().min(1),
   firstRelease: external_exports.boolean(),
   commits: external_exports.array(plannedCommit),

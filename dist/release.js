@@ -52643,7 +52643,12 @@ var plannedRelease = external_exports.strictObject({
   from: version2,
   to: version2,
   bump: external_exports.enum(["major", "minor", "patch"]),
-  reason: external_exports.enum(["commits", "dependency"]),
+  reason: external_exports.enum(["commits", "dependency", "override"]),
+  override: external_exports.discriminatedUnion("source", [
+    external_exports.strictObject({ source: external_exports.literal("set"), version: version2 }),
+    external_exports.strictObject({ source: external_exports.literal("bump"), bump: external_exports.enum(["major", "minor", "patch"]) }),
+    external_exports.strictObject({ source: external_exports.literal("release-as"), version: version2, commit: sha2 })
+  ]).optional(),
   tag: external_exports.string().min(1),
   firstRelease: external_exports.boolean(),
   commits: external_exports.array(plannedCommit),
@@ -53078,8 +53083,13 @@ var digestSection = external_exports.strictObject({
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
   environment: external_exports.string().default("release"),
-  /** The branch releases are made from and pushed to. */
+  /** The main release branch: where releases are made from by default (setup, init, dispatch). */
   branch: external_exports.string().default("main"),
+  /**
+   * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
+   * cut from an old release ships its patches from its own branch. Default: `branch` alone.
+   */
+  branches: external_exports.array(external_exports.string().min(1)).min(1).optional(),
   /** The git remote to push to. */
   remote: external_exports.string().default("origin"),
   /** Changelog file name inside each plugin folder. */
@@ -60050,6 +60060,77 @@ var {
   getCancelSignal: getCancelSignal2
 } = getIpcExport();
 
+// src/adapters/git-log.ts
+var LOG_ARGS = ["log", "-z", "--name-status", "--no-renames", "--no-color", "--format=%H%x00%P%x00%aI%x00%an%x00%B"];
+var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var PARENTS = /^(?:[0-9a-f]{40}|[0-9a-f]{64})(?: (?:[0-9a-f]{40}|[0-9a-f]{64}))*$/;
+var STATUS = /^\n?[A-Z]$/;
+var LogParser = class {
+  commits = [];
+  pending = "";
+  expect = "sha";
+  current;
+  push(chunk) {
+    const text = this.pending + chunk;
+    let start = 0;
+    for (let end = text.indexOf("\0"); end !== -1; end = text.indexOf("\0", start)) {
+      this.field(text.slice(start, end));
+      start = end + 1;
+    }
+    this.pending = text.slice(start);
+  }
+  /** The commits, once git has exited; throws when the output ended inside a commit. */
+  end() {
+    if (this.pending !== "" || this.expect !== "sha" && this.expect !== "status-or-sha") {
+      throw new Error(`git log output ended inside a commit (expected its ${this.expect})`);
+    }
+    return this.commits;
+  }
+  field(value) {
+    switch (this.expect) {
+      case "status-or-sha":
+        if (STATUS.test(value)) {
+          this.expect = "path";
+          return;
+        }
+        this.expect = "sha";
+        this.field(value);
+        return;
+      case "path":
+        this.current?.files.push(value);
+        this.expect = "status-or-sha";
+        return;
+      case "sha":
+        if (!SHA.test(value)) throw new Error(`git log output is not framed as expected: "${value.slice(0, 80)}" where a commit SHA belongs`);
+        this.current = { sha: sha(value), parents: [], date: "", author: "", message: "", files: [] };
+        this.commits.push(this.current);
+        this.expect = "parents";
+        return;
+      case "parents":
+        if (value !== "" && !PARENTS.test(value)) throw new Error(`git log output is not framed as expected: "${value.slice(0, 80)}" where parent SHAs belong`);
+        this.at().parents = value === "" ? [] : value.split(" ").map((p) => sha(p));
+        this.expect = "date";
+        return;
+      case "date":
+        this.at().date = value;
+        this.expect = "author";
+        return;
+      case "author":
+        this.at().author = value;
+        this.expect = "message";
+        return;
+      case "message":
+        this.at().message = value;
+        this.expect = "status-or-sha";
+        return;
+    }
+  }
+  at() {
+    if (!this.current) throw new Error("git log output is not framed as expected: a field before the first commit");
+    return this.current;
+  }
+};
+
 // src/adapters/git.ts
 async function git(cwd, args, options = {}) {
   try {
@@ -60071,68 +60152,82 @@ function gitError(args, error63) {
 async function headSha(cwd) {
   return sha(await git(cwd, ["rev-parse", "HEAD"]));
 }
-async function readTags(cwd) {
-  const out = await git(cwd, [
-    "for-each-ref",
-    "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)",
-    "refs/tags"
+async function readTags(cwd, head = "HEAD") {
+  const [out, merged] = await Promise.all([
+    git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]),
+    git(cwd, ["for-each-ref", `--merged=${await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"])
   ]);
+  const reachable = new Set(merged.split("\n"));
   const tags = [];
   for (const line of out.split("\n")) {
     if (!line) continue;
-    const [name, object2, peeled, time3, peeledTime] = line.split("\0");
-    tags.push({ name: tagName(name), commit: sha(peeled || object2), commitTime: Number(peeledTime || time3 || 0) });
+    const [ref = "", object2 = "", peeled, time3, peeledTime] = line.split("\0");
+    tags.push({
+      name: tagName(ref.slice("refs/tags/".length)),
+      commit: sha(peeled || object2),
+      commitTime: Number(peeledTime || time3 || 0),
+      reachable: reachable.has(ref)
+    });
   }
   return tags;
 }
-var RECORD = "";
-var FIELD = "";
-var LOG_FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%aI${FIELD}%an${FIELD}%B${FIELD}`;
+async function resolveCommit(cwd, rev) {
+  return sha(await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${rev}^{commit}`]));
+}
 async function readLog(cwd, range = {}) {
-  const args = ["log", "-z", "--name-only", "--no-renames", "--no-color", LOG_FORMAT, range.to ?? "HEAD"];
-  if (range.exclude?.length) args.push("--not", ...range.exclude);
+  const args = [...LOG_ARGS, "--end-of-options", range.to ?? "HEAD"];
+  if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
+  args.push("--");
   const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8" });
-  const commits = [];
-  let pending = "";
+  const parser2 = new LogParser();
   child.stdout.setEncoding("utf8");
+  let framing;
   child.stdout.on("data", (chunk) => {
-    pending += chunk;
-    const end = pending.lastIndexOf(RECORD);
-    if (end <= 0) return;
-    parseRecords(pending.slice(0, end), commits);
-    pending = pending.slice(end);
+    if (framing) return;
+    try {
+      parser2.push(chunk);
+    } catch (error63) {
+      framing = error63;
+    }
   });
   try {
     await child;
   } catch (error63) {
     throw gitError(args, error63);
   }
-  parseRecords(pending, commits);
-  return commits;
-}
-function parseRecords(text, into) {
-  for (const record2 of text.split(RECORD)) {
-    if (!record2) continue;
-    const fields = record2.split(FIELD);
-    const files = [];
-    for (const entry of (fields[5] ?? "").split("\0")) {
-      const path6 = entry.startsWith("\n") ? entry.slice(1) : entry;
-      if (path6) files.push(path6);
-    }
-    into.push({
-      sha: sha(fields[0]),
-      parents: fields[1] ? fields[1].split(" ").map(sha) : [],
-      date: fields[2],
-      author: fields[3],
-      message: fields[4],
-      files
+  try {
+    if (framing) throw framing;
+    return parser2.end();
+  } catch (error63) {
+    throw new SlipwayError("GIT_FAILED", `could not read the history: ${error63.message}`, {
+      subject: "git log",
+      hint: "report this with the output of `git log -z --name-status` for the commit it names",
+      cause: error63
     });
   }
+}
+async function currentBranch(cwd) {
+  return git(cwd, ["symbolic-ref", "--short", "-q", "HEAD"]).then(
+    (name) => name.trim() || void 0,
+    () => void 0
+  );
 }
 async function repositoryUrl(cwd, remote = "origin") {
   const url2 = await git(cwd, ["remote", "get-url", remote]).catch(() => "");
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url2);
   return match ? `https://github.com/${match[1]}` : void 0;
+}
+
+// src/core/config/release-branches.ts
+function releaseBranches(config2) {
+  return config2.release.branches ?? [config2.release.branch];
+}
+function branchAllowed(branch, patterns) {
+  return patterns.some((pattern) => patternRegex(pattern).test(branch));
+}
+function patternRegex(pattern) {
+  const source = pattern.split(/(\*\*|\*)/).map((part) => part === "**" ? ".*" : part === "*" ? "[^/]*" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("");
+  return new RegExp(`^${source}$`);
 }
 
 // src/adapters/git-release.ts
@@ -72152,6 +72247,18 @@ var ReleaseRunError = class extends SlipwayError {
     this.journal = journal;
   }
 };
+async function withReleaseBranch(cwd, config2) {
+  const branch = await currentBranch(cwd);
+  if (branch === void 0 || branch === config2.release.branch) return config2;
+  const allowed = releaseBranches(config2);
+  if (!branchAllowed(branch, allowed)) {
+    throw new SlipwayError("BRANCH_NOT_ALLOWED", `releases do not ship from branch "${branch}" (release.branches: ${allowed.join(", ")})`, {
+      subject: "release.branches",
+      hint: `check out a release branch, or add a pattern for "${branch}" to release.branches in slipway.yml`
+    });
+  }
+  return { ...config2, release: { ...config2.release, branch } };
+}
 async function shipPlan(options) {
   const { cwd, reporter } = options;
   const dryRun = options.dryRun ?? false;
@@ -72183,7 +72290,7 @@ async function shipPlan(options) {
       reporter.info(line2);
       return { journal, released: [], line: line2 };
     }
-    config2 = options.config ?? await loadConfig(cwd);
+    config2 = await withReleaseBranch(cwd, options.config ?? await loadConfig(cwd));
     state = await readReleaseState({ cwd, plan, config: config2 });
   } catch (error63) {
     const line2 = await finish("refused", [], { cause: error63, step: "verify" });

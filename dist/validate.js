@@ -19190,7 +19190,7 @@ var require_constants6 = __commonJS({
       "\u3000",
       "\uFEFF"
     ];
-    var RELEASE_TYPES = [
+    var RELEASE_TYPES2 = [
       "major",
       "premajor",
       "minor",
@@ -19205,7 +19205,7 @@ var require_constants6 = __commonJS({
       MAX_SAFE_BUILD_LENGTH,
       MAX_SAFE_INTEGER,
       WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
+      RELEASE_TYPES: RELEASE_TYPES2,
       SEMVER_SPEC_VERSION,
       FLAG_INCLUDE_PRERELEASE: 1,
       FLAG_LOOSE: 2
@@ -51342,7 +51342,12 @@ var plannedRelease = external_exports.strictObject({
   from: version2,
   to: version2,
   bump: external_exports.enum(["major", "minor", "patch"]),
-  reason: external_exports.enum(["commits", "dependency"]),
+  reason: external_exports.enum(["commits", "dependency", "override"]),
+  override: external_exports.discriminatedUnion("source", [
+    external_exports.strictObject({ source: external_exports.literal("set"), version: version2 }),
+    external_exports.strictObject({ source: external_exports.literal("bump"), bump: external_exports.enum(["major", "minor", "patch"]) }),
+    external_exports.strictObject({ source: external_exports.literal("release-as"), version: version2, commit: sha2 })
+  ]).optional(),
   tag: external_exports.string().min(1),
   firstRelease: external_exports.boolean(),
   commits: external_exports.array(plannedCommit),
@@ -51800,8 +51805,13 @@ var digestSection = external_exports.strictObject({
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
   environment: external_exports.string().default("release"),
-  /** The branch releases are made from and pushed to. */
+  /** The main release branch: where releases are made from by default (setup, init, dispatch). */
   branch: external_exports.string().default("main"),
+  /**
+   * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
+   * cut from an old release ships its patches from its own branch. Default: `branch` alone.
+   */
+  branches: external_exports.array(external_exports.string().min(1)).min(1).optional(),
   /** The git remote to push to. */
   remote: external_exports.string().default("origin"),
   /** Changelog file name inside each plugin folder. */
@@ -65141,6 +65151,77 @@ var {
   getCancelSignal: getCancelSignal2
 } = getIpcExport();
 
+// src/adapters/git-log.ts
+var LOG_ARGS = ["log", "-z", "--name-status", "--no-renames", "--no-color", "--format=%H%x00%P%x00%aI%x00%an%x00%B"];
+var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var PARENTS = /^(?:[0-9a-f]{40}|[0-9a-f]{64})(?: (?:[0-9a-f]{40}|[0-9a-f]{64}))*$/;
+var STATUS = /^\n?[A-Z]$/;
+var LogParser = class {
+  commits = [];
+  pending = "";
+  expect = "sha";
+  current;
+  push(chunk) {
+    const text2 = this.pending + chunk;
+    let start = 0;
+    for (let end = text2.indexOf("\0"); end !== -1; end = text2.indexOf("\0", start)) {
+      this.field(text2.slice(start, end));
+      start = end + 1;
+    }
+    this.pending = text2.slice(start);
+  }
+  /** The commits, once git has exited; throws when the output ended inside a commit. */
+  end() {
+    if (this.pending !== "" || this.expect !== "sha" && this.expect !== "status-or-sha") {
+      throw new Error(`git log output ended inside a commit (expected its ${this.expect})`);
+    }
+    return this.commits;
+  }
+  field(value) {
+    switch (this.expect) {
+      case "status-or-sha":
+        if (STATUS.test(value)) {
+          this.expect = "path";
+          return;
+        }
+        this.expect = "sha";
+        this.field(value);
+        return;
+      case "path":
+        this.current?.files.push(value);
+        this.expect = "status-or-sha";
+        return;
+      case "sha":
+        if (!SHA.test(value)) throw new Error(`git log output is not framed as expected: "${value.slice(0, 80)}" where a commit SHA belongs`);
+        this.current = { sha: sha(value), parents: [], date: "", author: "", message: "", files: [] };
+        this.commits.push(this.current);
+        this.expect = "parents";
+        return;
+      case "parents":
+        if (value !== "" && !PARENTS.test(value)) throw new Error(`git log output is not framed as expected: "${value.slice(0, 80)}" where parent SHAs belong`);
+        this.at().parents = value === "" ? [] : value.split(" ").map((p) => sha(p));
+        this.expect = "date";
+        return;
+      case "date":
+        this.at().date = value;
+        this.expect = "author";
+        return;
+      case "author":
+        this.at().author = value;
+        this.expect = "message";
+        return;
+      case "message":
+        this.at().message = value;
+        this.expect = "status-or-sha";
+        return;
+    }
+  }
+  at() {
+    if (!this.current) throw new Error("git log output is not framed as expected: a field before the first commit");
+    return this.current;
+  }
+};
+
 // src/adapters/git.ts
 async function git(cwd, args, options = {}) {
   try {
@@ -65162,68 +65243,193 @@ function gitError(args, error63) {
 async function headSha(cwd) {
   return sha(await git(cwd, ["rev-parse", "HEAD"]));
 }
-async function readTags(cwd) {
-  const out = await git(cwd, [
-    "for-each-ref",
-    "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)",
-    "refs/tags"
+async function readTags(cwd, head = "HEAD") {
+  const [out, merged] = await Promise.all([
+    git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]),
+    git(cwd, ["for-each-ref", `--merged=${await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"])
   ]);
+  const reachable = new Set(merged.split("\n"));
   const tags = [];
   for (const line of out.split("\n")) {
     if (!line) continue;
-    const [name, object2, peeled, time3, peeledTime] = line.split("\0");
-    tags.push({ name: tagName(name), commit: sha(peeled || object2), commitTime: Number(peeledTime || time3 || 0) });
+    const [ref = "", object2 = "", peeled, time3, peeledTime] = line.split("\0");
+    tags.push({
+      name: tagName(ref.slice("refs/tags/".length)),
+      commit: sha(peeled || object2),
+      commitTime: Number(peeledTime || time3 || 0),
+      reachable: reachable.has(ref)
+    });
   }
   return tags;
 }
-var RECORD = "";
-var FIELD = "";
-var LOG_FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%aI${FIELD}%an${FIELD}%B${FIELD}`;
+async function resolveCommit(cwd, rev) {
+  return sha(await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${rev}^{commit}`]));
+}
+async function mergeBases(cwd, commits) {
+  if (commits.length <= 1) return [...commits];
+  const args = ["merge-base", "--octopus", "--all", ...commits];
+  const result = await execa("git", args, { cwd, reject: false, stripFinalNewline: true });
+  if (result.exitCode === 1 && !result.stderr) return [];
+  if (result.exitCode !== 0) throw gitError(args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
+  const out = result.stdout;
+  return out.split("\n").filter(Boolean).map(sha);
+}
+async function branchesContaining(cwd, commit) {
+  const out = await git(cwd, ["for-each-ref", `--contains=${commit}`, "--format=%(refname:short)", "refs/heads", "refs/remotes"]).catch(() => "");
+  return out.split("\n").filter((name) => name && !name.endsWith("/HEAD"));
+}
 async function readLog(cwd, range = {}) {
-  const args = ["log", "-z", "--name-only", "--no-renames", "--no-color", LOG_FORMAT, range.to ?? "HEAD"];
-  if (range.exclude?.length) args.push("--not", ...range.exclude);
+  const args = [...LOG_ARGS, "--end-of-options", range.to ?? "HEAD"];
+  if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
+  args.push("--");
   const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8" });
-  const commits = [];
-  let pending = "";
+  const parser3 = new LogParser();
   child.stdout.setEncoding("utf8");
+  let framing;
   child.stdout.on("data", (chunk) => {
-    pending += chunk;
-    const end = pending.lastIndexOf(RECORD);
-    if (end <= 0) return;
-    parseRecords(pending.slice(0, end), commits);
-    pending = pending.slice(end);
+    if (framing) return;
+    try {
+      parser3.push(chunk);
+    } catch (error63) {
+      framing = error63;
+    }
   });
   try {
     await child;
   } catch (error63) {
     throw gitError(args, error63);
   }
-  parseRecords(pending, commits);
-  return commits;
-}
-function parseRecords(text2, into) {
-  for (const record2 of text2.split(RECORD)) {
-    if (!record2) continue;
-    const fields = record2.split(FIELD);
-    const files = [];
-    for (const entry of (fields[5] ?? "").split("\0")) {
-      const path6 = entry.startsWith("\n") ? entry.slice(1) : entry;
-      if (path6) files.push(path6);
-    }
-    into.push({
-      sha: sha(fields[0]),
-      parents: fields[1] ? fields[1].split(" ").map(sha) : [],
-      date: fields[2],
-      author: fields[3],
-      message: fields[4],
-      files
+  try {
+    if (framing) throw framing;
+    return parser3.end();
+  } catch (error63) {
+    throw new SlipwayError("GIT_FAILED", `could not read the history: ${error63.message}`, {
+      subject: "git log",
+      hint: "report this with the output of `git log -z --name-status` for the commit it names",
+      cause: error63
     });
   }
+}
+async function currentBranch(cwd) {
+  return git(cwd, ["symbolic-ref", "--short", "-q", "HEAD"]).then(
+    (name) => name.trim() || void 0,
+    () => void 0
+  );
 }
 async function repositoryUrl(cwd, remote = "origin") {
   const url2 = await git(cwd, ["remote", "get-url", remote]).catch(() => "");
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url2);
   return match ? `https://github.com/${match[1]}` : void 0;
+}
+
+// src/core/history/log-range.ts
+var import_semver4 = __toESM(require_semver2(), 1);
+
+// src/core/history/tag-format.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+var MONOREPO_TAG_FORMAT = "{name}@{version}";
+var SINGLE_TAG_FORMAT = "v{version}";
+var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function tagFormat(pattern) {
+  const hasName = pattern.includes("{name}");
+  const source = escape(pattern).replace(escape("{name}"), "(?<name>.+)").replace(escape("{version}"), "(?<version>[^@\\s]+)");
+  const regex = new RegExp(`^${source}$`);
+  return {
+    pattern,
+    format: (name, version3) => pattern.replace("{name}", name).replace("{version}", version3),
+    parse(tag) {
+      const match = regex.exec(tag);
+      if (!match?.groups) return null;
+      return { name: hasName ? match.groups["name"] : void 0, version: match.groups["version"] };
+    }
+  };
+}
+function isValidVersion(text2) {
+  return import_semver3.default.valid(text2) === text2;
+}
+function tagFormatFor(config2, fleet) {
+  return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT));
+}
+
+// src/core/history/log-range.ts
+function guessLogStart(tags, formats) {
+  for (const format2 of formats) {
+    const newest = /* @__PURE__ */ new Map();
+    for (const tag of tags) {
+      if (!tag.reachable) continue;
+      const parsed = format2.parse(tag.name);
+      if (!parsed || !isValidVersion(parsed.version)) continue;
+      const key = parsed.name ?? "";
+      const current = newest.get(key);
+      if (!current || import_semver4.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
+    }
+    let oldest;
+    for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
+    if (oldest) return oldest.commit;
+  }
+  return void 0;
+}
+function logCovers(commits, used, releaseCommits) {
+  if (used === void 0) return true;
+  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
+  const reaches2 = /* @__PURE__ */ new Map();
+  const reachesUsed = (start) => {
+    const stack = [start];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (reaches2.has(top)) {
+        stack.pop();
+        continue;
+      }
+      const commit = bySha.get(top);
+      if (!commit) {
+        reaches2.set(top, top === used);
+        stack.pop();
+        continue;
+      }
+      const pending = commit.parents.filter((parent) => !reaches2.has(parent));
+      if (pending.length) {
+        stack.push(...pending);
+        continue;
+      }
+      reaches2.set(top, commit.parents.some((parent) => reaches2.get(parent) === true));
+      stack.pop();
+    }
+    return reaches2.get(start) === true;
+  };
+  for (const release of releaseCommits) {
+    if (release === void 0) return false;
+    if (release === used) continue;
+    if (!bySha.has(release) || !reachesUsed(release)) return false;
+  }
+  return true;
+}
+function releaseCommitsOrAll(releaseCommits) {
+  const distinct = /* @__PURE__ */ new Set();
+  for (const commit of releaseCommits) {
+    if (commit === void 0) return void 0;
+    distinct.add(commit);
+  }
+  return [...distinct];
+}
+
+// src/jobs/history/fleet-log.ts
+function guessLog(cwd, head, tags, formats) {
+  const start = guessLogStart(tags, formats);
+  const commits = readLog(cwd, { to: head, exclude: start ? [start] : [] });
+  commits.catch(() => void 0);
+  return { start, commits };
+}
+async function fleetLog(cwd, head, releaseCommits, reporter, guessed) {
+  if (releaseCommits.length === 0) return [];
+  if (guessed) {
+    const commits = await guessed.commits;
+    if (logCovers(commits, guessed.start, releaseCommits)) return commits;
+    reporter.debug("history: the guessed start misses commits of some plugin; reading the log again from the merge base of the last releases");
+  }
+  const distinct = releaseCommitsOrAll(releaseCommits);
+  const exclude = distinct === void 0 ? [] : await mergeBases(cwd, distinct);
+  return readLog(cwd, { to: head, exclude });
 }
 
 // src/adapters/catalog/git-objects.ts
@@ -65300,10 +65506,10 @@ var import_yaml2 = __toESM(require_dist(), 1);
 import { posix as posix9 } from "node:path";
 
 // src/core/catalog/catalog-entry.ts
-var import_semver4 = __toESM(require_semver2(), 1);
+var import_semver6 = __toESM(require_semver2(), 1);
 
 // src/core/catalog/plugin-manifest.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+var import_semver5 = __toESM(require_semver2(), 1);
 var ELEMENT_KINDS = ["task", "trigger", "condition", "action", "connection", "storage", "other"];
 var MANIFEST_FILES = ["slipway-plugin.json", "slipway-plugin.yml", "slipway-plugin.yaml"];
 var PACKAGE_JSON_FIELD = "slipway";
@@ -65332,7 +65538,7 @@ var pluginManifestSchema = external_exports.strictObject({
   repository: webUrl.optional(),
   keywords: external_exports.array(text(50)).max(50, "at most 50 keywords").optional(),
   /** The core versions this plugin works with, as a semver range (e.g. "^1.4.0"). */
-  coreRange: external_exports.string().refine((range) => import_semver3.default.validRange(range) !== null, 'must be a semver range such as "^1.4.0" or ">=1.2 <2"').optional()
+  coreRange: external_exports.string().refine((range) => import_semver5.default.validRange(range) !== null, 'must be a semver range such as "^1.4.0" or ">=1.2 <2"').optional()
 }).superRefine((manifest, ctx) => {
   const seen = /* @__PURE__ */ new Set();
   manifest.elements.forEach((element, index) => {
@@ -65650,21 +65856,21 @@ function tomlLocator(text2) {
     const table = path6.slice(0, -1).join(".");
     const key = String(path6[path6.length - 1]);
     if (!table) return keyLine(lines, 0, key, /=/);
-    const header = lines.findIndex((l) => new RegExp(`^\\s*\\[\\s*${escape(table)}\\s*\\]\\s*(#.*)?$`).test(l));
+    const header = lines.findIndex((l) => new RegExp(`^\\s*\\[\\s*${escape2(table)}\\s*\\]\\s*(#.*)?$`).test(l));
     if (header < 0) return void 0;
     const found = keyLine(lines, header + 1, key, /=/, /^\s*\[/);
     return found ?? { line: header + 1, exact: false };
   };
 }
 function keyLine(lines, from, key, separator, stop) {
-  const pattern = new RegExp(`^\\s*["']?${escape(key)}["']?\\s*${separator.source}`);
+  const pattern = new RegExp(`^\\s*["']?${escape2(key)}["']?\\s*${separator.source}`);
   for (let i2 = from; i2 < lines.length; i2++) {
     if (stop?.test(lines[i2])) break;
     if (pattern.test(lines[i2])) return { line: i2 + 1, exact: true };
   }
   return void 0;
 }
-var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var lineAt = (text2, index) => text2.slice(0, index).split("\n").length;
 function parseFieldPath(field) {
   const out = [];
@@ -65769,40 +65975,13 @@ async function runPluginCommand(spec) {
 }
 
 // src/core/history/last-release.ts
-var import_semver6 = __toESM(require_semver2(), 1);
-
-// src/core/history/tag-format.ts
-var import_semver5 = __toESM(require_semver2(), 1);
-var MONOREPO_TAG_FORMAT = "{name}@{version}";
-var SINGLE_TAG_FORMAT = "v{version}";
-var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function tagFormat(pattern) {
-  const hasName = pattern.includes("{name}");
-  const source = escape2(pattern).replace(escape2("{name}"), "(?<name>.+)").replace(escape2("{version}"), "(?<version>[^@\\s]+)");
-  const regex = new RegExp(`^${source}$`);
-  return {
-    pattern,
-    format: (name, version3) => pattern.replace("{name}", name).replace("{version}", version3),
-    parse(tag) {
-      const match = regex.exec(tag);
-      if (!match?.groups) return null;
-      return { name: hasName ? match.groups["name"] : void 0, version: match.groups["version"] };
-    }
-  };
-}
-function isValidVersion(text2) {
-  return import_semver5.default.valid(text2) === text2;
-}
-function tagFormatFor(config2, fleet) {
-  return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT));
-}
-
-// src/core/history/last-release.ts
+var import_semver7 = __toESM(require_semver2(), 1);
 function readReleaseHistory(plugins, tags, format2) {
   const single = plugins.length === 1 && !format2.pattern.includes("{name}") ? plugins[0] : void 0;
   const known = new Set(plugins.map((plugin) => plugin.name));
   const releases = /* @__PURE__ */ new Map();
   const diagnostics = [];
+  const reachable = new Set(tags.filter((tag) => tag.reachable !== false).map((tag) => tag.name));
   for (const tag of tags) {
     const parsed = format2.parse(tag.name);
     if (!parsed) continue;
@@ -65822,58 +66001,11 @@ function readReleaseHistory(plugins, tags, format2) {
   }
   const histories = /* @__PURE__ */ new Map();
   for (const plugin of plugins) {
-    const list = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver6.default.rcompare(a2.version, b.version));
-    histories.set(plugin.name, { last: list[0], versions: list.map((release) => release.version) });
+    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver7.default.rcompare(a2.version, b.version));
+    const line = all.filter((release) => reachable.has(release.tag));
+    histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
   }
   return { histories, diagnostics };
-}
-
-// src/core/history/log-range.ts
-var import_semver7 = __toESM(require_semver2(), 1);
-function oldest(commits, tags) {
-  const timeOf = new Map(tags.map((tag) => [tag.commit, tag.commitTime]));
-  let result;
-  for (const commit of commits) {
-    if (result === void 0 || (timeOf.get(commit) ?? 0) < (timeOf.get(result) ?? 0)) result = commit;
-  }
-  return result;
-}
-function logStart(plugins, releaseCommit, tags) {
-  if (releaseCommit.size < plugins.length) return void 0;
-  return oldest(releaseCommit.values(), tags);
-}
-function guessLogStart(tags, formats) {
-  for (const format2 of formats) {
-    const newest = /* @__PURE__ */ new Map();
-    for (const tag of tags) {
-      const parsed = format2.parse(tag.name);
-      if (!parsed || !isValidVersion(parsed.version)) continue;
-      const key = parsed.name ?? "";
-      const current = newest.get(key);
-      if (!current || import_semver7.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, commit: tag.commit });
-    }
-    if (newest.size) return oldest([...newest.values()].map((entry) => entry.commit), tags);
-  }
-  return void 0;
-}
-function logCovers(commits, used, needed) {
-  if (used === void 0 || used === needed) return true;
-  if (needed === void 0) return false;
-  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
-  const stack = [needed];
-  const seen = /* @__PURE__ */ new Set();
-  while (stack.length) {
-    const sha3 = stack.pop();
-    if (seen.has(sha3)) continue;
-    seen.add(sha3);
-    const commit = bySha.get(sha3);
-    if (!commit) continue;
-    for (const parent of commit.parents) {
-      if (parent === used) return true;
-      stack.push(parent);
-    }
-  }
-  return false;
 }
 
 // src/core/history/route-commits.ts
@@ -66392,7 +66524,14 @@ var parser2 = new CommitParser({
   revertCorrespondence: ["header", "hash"]
 });
 function parseConventionalCommit(message) {
-  const parsed = parser2.parse(message.trim());
+  const text2 = message.trim();
+  if (!text2) return { conventional: false, header: "" };
+  let parsed;
+  try {
+    parsed = parser2.parse(text2);
+  } catch {
+    return { conventional: false, header: text2.split("\n", 1)[0] ?? "" };
+  }
   const header = parsed.header ?? message.split("\n", 1)[0] ?? "";
   const revert = parsed.revert;
   if (revert) {
@@ -66599,6 +66738,9 @@ function reaches(from, to, bump2) {
   return import_semver10.default.gte(base, target);
 }
 
+// src/core/plan/assemble-plan.ts
+var import_semver13 = __toESM(require_semver2(), 1);
+
 // src/core/versioning/bump.ts
 var BUILT_IN = { feat: "minor", fix: "patch", perf: "patch", revert: "patch" };
 var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
@@ -66678,35 +66820,63 @@ function withHash(plan) {
   return { ...plan, hash: hashPlan(plan) };
 }
 
+// src/core/plan/version-overrides.ts
+var import_semver12 = __toESM(require_semver2(), 1);
+function releaseAsFooter(message) {
+  let found;
+  for (const match of message.matchAll(/^release-as:[ \t]*(\S+)[ \t]*$/gim)) found = match[1];
+  return found?.replace(/^v(?=\d)/, "");
+}
+function overrideProblem(version3, current, firstRelease, history) {
+  if (import_semver12.default.valid(version3) !== version3) return `"${version3}" is not a semver version`;
+  if (firstRelease ? import_semver12.default.lt(version3, current) : import_semver12.default.lte(version3, current)) {
+    return `${version3} is not above ${firstRelease ? "the manifest version" : "the last release"} ${current}`;
+  }
+  const taken = [...history?.versions ?? [], ...history?.elsewhere.map((release) => release.version) ?? []];
+  if (taken.includes(version3)) return `${version3} is already tagged`;
+  return void 0;
+}
+
 // src/core/plan/assemble-plan.ts
 function assemblePlan(input2) {
   const prerelease = input2.prerelease ?? input2.versioning.prerelease;
+  const warnings = [...input2.warnings ?? []];
   const parsed = /* @__PURE__ */ new Map();
   const ignored = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Map();
   for (const plugin of input2.plugins) {
     const history = input2.histories.get(plugin.name);
     const commits = [];
+    let releaseAs;
     for (const raw of input2.unreleased.get(plugin.name) ?? []) {
       if (raw.parents.length > 1) continue;
+      const asked = releaseAs ? void 0 : releaseAsFooter(raw.message);
+      if (asked !== void 0) releaseAs = { version: asked, commit: raw.sha };
       let result = parsed.get(raw.sha);
       if (!result) parsed.set(raw.sha, result = parseConventionalCommit(raw.message));
       if (!result.conventional) {
-        ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: "not a Conventional Commit (type(scope): subject)" });
+        ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? "not a Conventional Commit (type(scope): subject)" : "an empty commit message" });
         continue;
       }
       commits.push({ raw, cc: result.commit });
     }
     const kept = dropRevertedPairs(commits);
-    candidates.set(plugin.name, {
+    const candidate = {
       plugin,
       current: history?.last?.version ?? plugin.version,
       firstRelease: !history?.last,
       commits: kept,
       bump: bumpForCommits(kept.map((c3) => c3.cc), input2.versioning.releaseTypes),
       reason: "commits"
-    });
+    };
+    if (releaseAs) {
+      const problem = overrideProblem(releaseAs.version, candidate.current, candidate.firstRelease, history);
+      if (problem) warnings.push(`${plugin.name}: commit ${releaseAs.commit.slice(0, 7)} asks for Release-As ${releaseAs.version}, which is ignored: ${problem}`);
+      else candidate.override = { source: "release-as", version: releaseAs.version, commit: releaseAs.commit };
+    }
+    candidates.set(plugin.name, candidate);
   }
+  applyOverrides(candidates, input2);
   const dependentsOf = reverseDependencies(input2.plugins);
   const queue = [...candidates.values()].filter((c3) => c3.bump !== "none").map((c3) => c3.plugin.name);
   if (input2.versioning.dependents === "patch") {
@@ -66722,9 +66892,11 @@ function assemblePlan(input2) {
   }
   const releasing = [...candidates.values()].filter((c3) => c3.bump !== "none");
   const nextOf = new Map(
-    releasing.map((c3) => [c3.plugin.name, nextVersion({ current: c3.current, bump: c3.bump, prerelease })])
+    releasing.map((c3) => [
+      c3.plugin.name,
+      c3.override && c3.override.source !== "bump" ? c3.override.version : nextVersion({ current: c3.current, bump: c3.bump, prerelease })
+    ])
   );
-  const warnings = [...input2.warnings ?? []];
   const releases = releasing.map((candidate) => {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name);
@@ -66743,6 +66915,7 @@ function assemblePlan(input2) {
       to,
       bump: candidate.bump,
       reason: candidate.reason,
+      ...candidate.override ? { override: candidate.override } : {},
       tag,
       firstRelease: candidate.firstRelease,
       commits,
@@ -66768,6 +66941,37 @@ function assemblePlan(input2) {
     ignoredCommits: [...ignored.values()],
     warnings
   });
+}
+function applyOverrides(candidates, input2) {
+  for (const override of input2.overrides ?? []) {
+    const candidate = candidates.get(override.plugin);
+    const flag = override.kind === "set" ? "--set" : "--bump";
+    if (!candidate) {
+      throw new SlipwayError("OVERRIDE_INVALID", `${flag} names "${override.plugin}", which is not a plugin of this fleet`, {
+        subject: flag,
+        hint: `use one of: ${[...candidates.keys()].slice(0, 10).join(", ")}${candidates.size > 10 ? ", \u2026" : ""}`
+      });
+    }
+    if (override.kind === "set") {
+      const problem = overrideProblem(override.version, candidate.current, candidate.firstRelease, input2.histories.get(override.plugin));
+      if (problem) throw new SlipwayError("OVERRIDE_INVALID", `${flag} ${override.plugin}=${override.version}: ${problem}`, { subject: flag, hint: "choose a version above the last release that has no tag yet" });
+      candidate.override = { source: "set", version: override.version };
+    } else {
+      candidate.override = { source: "bump", bump: override.bump };
+    }
+  }
+  for (const candidate of candidates.values()) {
+    const override = candidate.override;
+    if (!override) continue;
+    const bump2 = override.source === "bump" ? override.bump : bumpBetween(candidate.current, override.version);
+    if (candidate.bump === "none") candidate.reason = "override";
+    candidate.bump = bump2;
+  }
+}
+function bumpBetween(from, to) {
+  if (import_semver13.default.major(to) !== import_semver13.default.major(from)) return "major";
+  if (import_semver13.default.minor(to) !== import_semver13.default.minor(from)) return "minor";
+  return "patch";
 }
 function commitOf(raw, cc) {
   return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
@@ -66799,6 +67003,18 @@ function reverseDependencies(plugins) {
   return map2;
 }
 
+// src/core/config/release-branches.ts
+function releaseBranches(config2) {
+  return config2.release.branches ?? [config2.release.branch];
+}
+function branchAllowed(branch, patterns) {
+  return patterns.some((pattern) => patternRegex(pattern).test(branch));
+}
+function patternRegex(pattern) {
+  const source = pattern.split(/(\*\*|\*)/).map((part) => part === "**" ? ".*" : part === "*" ? "[^/]*" : part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("");
+  return new RegExp(`^${source}$`);
+}
+
 // src/jobs/plan.ts
 function checkPrereleaseChannel(channel) {
   if (!/^[0-9A-Za-z-]+$/.test(channel)) {
@@ -66818,46 +67034,64 @@ async function planRelease(options) {
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const config2 = options.config ?? await loadConfig(cwd);
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
-  const tagsRead = readTags(cwd);
-  const guessedStart = tagsRead.then((tags2) => guessLogStart(tags2, guessFormats(config2)));
-  const guessedLog = guessedStart.then((start2) => readLog(cwd, { exclude: start2 ? [start2] : [] }));
-  guessedLog.catch(() => void 0);
-  const [fleet, tags, repoUrl] = await Promise.all([discoverFleet(cwd, config2), tagsRead, repositoryUrl(cwd, config2.release.remote)]);
+  const head = await headSha(cwd);
+  const tagsRead = readTags(cwd, head);
+  const guessed = tagsRead.then((tags2) => guessLog(cwd, head, tags2, guessFormats(config2)));
+  guessed.catch(() => void 0);
+  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), tagsRead, repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
   const format2 = tagFormatFor(config2, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format2.pattern} (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format2);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
-  const releaseCommit = /* @__PURE__ */ new Map();
-  for (const [name, history] of histories) if (history.last) releaseCommit.set(name, history.last.commit);
-  const start = logStart(fleet.plugins, releaseCommit, tags);
-  let commits = await guessedLog;
-  if (!logCovers(commits, await guessedStart, start)) {
-    reporter.debug("history: the guessed start was too late; reading the log again");
-    commits = await readLog(cwd, { exclude: start ? [start] : [] });
-  }
-  const baseSha = commits[0]?.sha ?? await headSha(cwd);
-  reporter.debug(`history: ${commits.length} commit(s) since ${start ? start.slice(0, 7) : "the first commit"} (${elapsed()})`);
+  const releaseCommits = fleet.plugins.map((plugin) => histories.get(plugin.name)?.last?.commit);
+  const commits = await fleetLog(cwd, head, releaseCommits, reporter, await guessed);
+  reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
   const unreleased = unreleasedCommits({
     commits,
     router: pathRouter(fleet.plugins),
-    releaseCommit,
+    releaseCommit: new Map(fleet.plugins.flatMap((plugin) => {
+      const last = histories.get(plugin.name)?.last;
+      return last ? [[plugin.name, last.commit]] : [];
+    })),
     plugins: fleet.plugins.map((p) => p.name)
   });
+  const branchWarning = branchPolicyWarning(branch, config2);
   const plan = assemblePlan({
     plugins: fleet.plugins,
     histories,
     unreleased,
-    baseSha,
+    baseSha: head,
     date: options.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
     tagFormat: format2,
     versioning: config2.versioning,
     prerelease: options.prerelease,
     repoUrl,
-    warnings: diagnostics.map((d) => d.message)
+    warnings: [...diagnostics.map((d) => d.message), ...branchWarning ? [branchWarning] : []],
+    overrides: options.overrides
   });
+  await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
+  if (branchWarning) reporter.warn(branchWarning);
   reportIgnored(plan, reporter);
   return { plan, fleet, config: config2 };
+}
+function branchPolicyWarning(branch, config2) {
+  const allowed = releaseBranches(config2);
+  if (branch === void 0 || branchAllowed(branch, allowed)) return void 0;
+  return `the checked-out branch "${branch}" is not a release branch (release.branches: ${allowed.join(", ")}); this plan cannot be released from it`;
+}
+async function refuseTakenTags(cwd, plan, tags) {
+  const byName = new Map(tags.map((tag) => [tag.name, tag]));
+  for (const release of plan.releases) {
+    const existing = byName.get(release.tag);
+    if (!existing) continue;
+    const branches = await branchesContaining(cwd, existing.commit);
+    const where = branches.length ? `on ${branches.slice(0, 3).join(", ")}${branches.length > 3 ? ", \u2026" : ""}` : "on no branch";
+    throw new SlipwayError("TAG_EXISTS", `${release.name} would be released as ${release.to}, but tag ${release.tag} already exists (${where}, commit ${existing.commit.slice(0, 7)})`, {
+      subject: release.tag,
+      hint: existing.reachable ? "the tag is on this line but its version is not above the last release: check the tag format (versioning.tagFormat) and the manifest version" : `that release was made on another line; release this line with a version no one has tagged (e.g. --set ${release.name}=<version>), or plan on the branch that holds the tag`
+    });
+  }
 }
 function reportIgnored(plan, reporter, shown = 5) {
   const ignored = plan.ignoredCommits;
@@ -66882,7 +67116,7 @@ async function validateFleet(options) {
   const quiet = quietReporter(reporter);
   const [planned, tags] = await Promise.all([
     options.plan ? discoverFleet(cwd, config2).then((fleet2) => ({ plan: options.plan, fleet: fleet2 })) : planRelease({ cwd, reporter: quiet, config: config2, prerelease: options.prerelease }),
-    readTags(cwd)
+    readTags(cwd, options.range?.head ?? "HEAD")
   ]);
   const { plan, fleet } = planned;
   const { histories } = readReleaseHistory(fleet.plugins, tags, tagFormatFor(config2, fleet));
@@ -66903,7 +67137,7 @@ async function validateFleet(options) {
   } else {
     const names = new Set(plan.releases.map((r) => r.name));
     selected = fleet.plugins.filter((p) => names.has(p.name));
-    commitsOf = await unreleasedOf(cwd, selected, router, histories, tags);
+    commitsOf = await unreleasedOf(cwd, selected, router, histories, reporter);
   }
   if (options.only?.length) {
     const wanted = new Set(options.only);
@@ -66999,15 +67233,14 @@ function commitsByPlugin(commits, router) {
   }
   return map2;
 }
-async function unreleasedOf(cwd, plugins, router, histories, tags) {
+async function unreleasedOf(cwd, plugins, router, histories, reporter) {
   if (plugins.length === 0) return /* @__PURE__ */ new Map();
   const releaseCommit = /* @__PURE__ */ new Map();
   for (const plugin of plugins) {
     const last = histories.get(plugin.name)?.last;
     if (last) releaseCommit.set(plugin.name, last.commit);
   }
-  const exclude = logStart(plugins, releaseCommit, tags);
-  const commits = await readLog(cwd, { exclude: exclude ? [exclude] : [] });
+  const commits = await fleetLog(cwd, "HEAD", plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter);
   return unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) });
 }
 function versionPath(plugin) {

@@ -9,7 +9,10 @@
  *  - every job that runs steps declares `timeout-minutes:` (GitHub's default is 360: a hung
  *    npm or git would hold a runner for six hours);
  *  - in the release and index workflows, every job that may write the repository
- *    (`contents: write`) is in a `concurrency:` group, so two runs never push at once.
+ *    (`contents: write`) is in a `concurrency:` group, so two runs never push at once;
+ *  - a reusable workflow (`workflow_call`) runs slipway's actions from the checkout made at the
+ *    commit it was called at (`./.slipway-action/actions/…`), never `slipway/actions/…@REF`:
+ *    GitHub resolves that REF whatever the caller pinned (README.md#pinning-carries-through).
  * A job that calls a reusable workflow (`uses:`) takes neither timeout nor concurrency here:
  * the called workflow's jobs carry them, and are checked in their own file.
  */
@@ -57,6 +60,8 @@ export function policyFindings(text: string, file: string): Finding[] {
   const workflowHasPermissions = root.has('permissions');
   const workflowHasConcurrency = root.has('concurrency');
   const mustNotOverlap = NO_OVERLAP.test(basename(file));
+  const on = root.get('on', true);
+  const reusable = isMap(on) ? on.has('workflow_call') : isScalar(on) && String(on.value) === 'workflow_call';
   const jobs = root.get('jobs', true);
   if (!isMap(jobs)) return findings;
   for (const pair of jobs.items) {
@@ -79,6 +84,14 @@ export function policyFindings(text: string, file: string): Finding[] {
     if (!isSeq(steps)) continue;
     for (const step of steps.items) {
       if (!isMap(step)) continue;
+      const uses = step.get('uses', true);
+      if (reusable && isScalar(uses) && typeof uses.value === 'string' && PINNED_SLIPWAY_ACTION.test(uses.value)) {
+        findings.push({
+          file,
+          line: lineOf(uses),
+          message: `job "${jobName}": "${uses.value}" runs slipway at a fixed ref, not the one the caller pinned; check slipway out at the called commit and use ./.slipway-action/actions/…`,
+        });
+      }
       const run = step.get('run', true);
       if (isScalar(run) && typeof run.value === 'string' && run.value.includes('${{')) {
         findings.push({
@@ -91,6 +104,9 @@ export function policyFindings(text: string, file: string): Finding[] {
   }
   return findings;
 }
+
+/** A step of slipway's own actions at a ref: `OWNER/slipway/actions/NAME@REF`. */
+const PINNED_SLIPWAY_ACTION = /^[\w.-]+\/slipway\/actions\/[\w-]+@/;
 
 /** The workflows whose writing jobs must never run twice at once. */
 const NO_OVERLAP = /^(release|index)\.ya?ml$/;

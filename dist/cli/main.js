@@ -6,18 +6,18 @@ import "./chunks/chunk-X24BQQWF.js";
 
 // src/cli/main.ts
 var COMMANDS = {
-  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-2WTUKDQW.js") },
-  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-TLPTZVRY.js") },
-  demo: { summary: "build a demo fleet in a temp folder and plan its release (no token needed)", load: () => import("./chunks/demo-PEYVFHYY.js") },
-  init: { summary: "set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand", load: () => import("./chunks/init-NS46QCBL.js") },
-  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-AUWCILQV.js") },
-  "dispatch-index": { summary: "start the index workflow for released tags (what the release workflow does after shipping)", load: () => import("./chunks/dispatch-index-LUCA4EYT.js") },
-  setup: { summary: "create or check the approval Environment (required reviewers, release branch only)", load: () => import("./chunks/setup-BBF27VQV.js") },
-  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-H4WYWNQE.js") },
-  validate: { summary: "check manifests, versions, commit messages, build and test of what would ship", load: () => import("./chunks/validate-LC72R4AV.js") },
-  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-4AAMNQBA.js") },
-  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-ZDPBV3WH.js") },
-  catalog: { summary: "ask the catalog: `catalog compatible --core 1.4.0` lists plugins that work with a core", load: () => import("./chunks/catalog-N6DOWXDY.js") }
+  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-LRXTQY6A.js") },
+  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-AB6ZA36Y.js") },
+  demo: { summary: "build a demo fleet in a temp folder and plan its release (no token needed)", load: () => import("./chunks/demo-D2D5362V.js") },
+  init: { summary: "set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand", load: () => import("./chunks/init-5G5HVR5L.js") },
+  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-JWY67MHG.js") },
+  "dispatch-index": { summary: "start the index workflow for released tags (what the release workflow does after shipping)", load: () => import("./chunks/dispatch-index-DBOTR2W6.js") },
+  setup: { summary: "create or check the approval Environment (required reviewers, release branch only)", load: () => import("./chunks/setup-F7R4UGIZ.js") },
+  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-LECZSA63.js") },
+  validate: { summary: "check manifests, versions, commit messages, build and test of what would ship", load: () => import("./chunks/validate-M6EFLNPY.js") },
+  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-OZWDCWE7.js") },
+  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-754VCCN7.js") },
+  catalog: { summary: "ask the catalog: `catalog compatible --core 1.4.0` lists plugins that work with a core", load: () => import("./chunks/catalog-6M7PKSLA.js") }
 };
 function usage() {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));

@@ -3,6 +3,7 @@
  *   plan    list the plugins, pack them into matrix shards, build the core (develop + released)
  *   run     one shard: install the core built by plan, test the shard's plugins, write shard-N.json
  *   report  merge the shards, classify, store the run, summary + HTML + Slack + issues
+ *   void    remove one run (input void-run) from the results branch and rebuild compat.json
  */
 import * as core from '@actions/core';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -20,18 +21,27 @@ import { buildCompatCores } from '../jobs/compat/core.ts';
 import { planCompat } from '../jobs/compat/plan.ts';
 import { reportCompat } from '../jobs/compat/report.ts';
 import { runCompatShard, shardFile } from '../jobs/compat/run.ts';
+import { voidCompatRun } from '../jobs/compat/void.ts';
 import { booleanInput, choiceInput, integerInput, requiredInput, secretInput, stringInput } from './runtime/inputs.ts';
 import { runAction } from './runtime/run-action.ts';
 
 await runAction('compat', async ({ reporter, workspace, repository, runUrl }) => {
-  const mode = choiceInput('mode', ['plan', 'run', 'report'] as const, 'plan');
+  const mode = choiceInput('mode', ['plan', 'run', 'report', 'void'] as const, 'plan');
   const cwd = resolve(workspace, stringInput('working-directory', '.')!);
   const config = await loadConfig(cwd);
   const scratch = join(process.env['RUNNER_TEMP'] ?? resolve(workspace, '..'), 'slipway-compat');
   const artifactDir = resolve(workspace, stringInput('core-artifact') ?? join(scratch, 'core'));
   const token = secretInput('github-token');
   const octokit = token ? createGitHubClient({ token, baseUrl: process.env['GITHUB_API_URL'], log: (line) => reporter.info(line) }) : undefined;
-  const results = new ResultsBranch({ repoDir: cwd, branch: config.compat.results.branch, remote: config.compat.results.remote, push: mode === 'report' && booleanInput('push-results', true) });
+  const results = new ResultsBranch({ repoDir: cwd, branch: config.compat.results.branch, remote: config.compat.results.remote, push: (mode === 'report' || mode === 'void') && booleanInput('push-results', true) });
+
+  if (mode === 'void') {
+    const runId = requiredInput('void-run');
+    const voided = await voidCompatRun({ config, reporter, results, runId });
+    core.setOutput('run-id', runId);
+    await core.summary.addRaw(`Compat run ${runId} voided: ${voided.removed} removed from ${config.compat.results.branch}; compat.json rebuilt from the runs that remain.\n`).write();
+    return;
+  }
 
   if (mode === 'plan') {
     const maxShards = integerInput('max-shards', config.compat.maxShards, { min: 1, max: GITHUB_MATRIX_LIMIT });

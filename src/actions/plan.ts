@@ -8,13 +8,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { renderPlanMarkdown } from '../core/plan/render-plan.ts';
 import { planRelease } from '../jobs/plan.ts';
-import { dateInput, prereleaseInput, stringInput } from './runtime/inputs.ts';
+import { parseOverrides } from '../core/plan/version-overrides.ts';
+import { dateInput, listInput, prereleaseInput, stringInput } from './runtime/inputs.ts';
 import { runAction } from './runtime/run-action.ts';
 
 await runAction('plan', async ({ reporter, workspace }) => {
   const cwd = resolve(workspace, stringInput('working-directory', '.')!);
   const file = resolve(workspace, stringInput('plan-file', 'slipway-plan.json')!);
-  const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput('prerelease'), date: dateInput('date') });
+  const overrides = parseOverrides({ set: listInput('set'), bump: listInput('bump') });
+  const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput('prerelease'), date: dateInput('date'), overrides });
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(plan, null, 2) + '\n');
   reporter.info(`plan ${plan.hash}: ${plan.releases.length} release(s), written to ${file}`);

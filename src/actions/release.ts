@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { readPlanFile } from '../adapters/release/plan-file.ts';
 import { parsePlanHash } from '../core/release/plan-schema.ts';
 import { renderReleaseSummary } from '../core/release/release-summary.ts';
-import { ReleaseRunError, shipPlan } from '../jobs/release.ts';
+import { defaultJournalFile, ReleaseRunError, shipPlan } from '../jobs/release.ts';
 import { booleanInput, requiredInput, secretInput, stringInput } from './runtime/inputs.ts';
 import { runAction } from './runtime/run-action.ts';
 
@@ -16,7 +16,8 @@ await runAction('release', async ({ reporter, workspace, repository }) => {
   const cwd = resolve(workspace, stringInput('working-directory', '.')!);
   const planFile = resolve(cwd, requiredInput('plan-file'));
   const expectedHash = parsePlanHash(requiredInput('plan-hash'), 'input "plan-hash"');
-  const journalFile = resolve(workspace, stringInput('journal', 'slipway-release-journal.json')!);
+  const journalInput = stringInput('journal');
+  const journalFile = journalInput ? resolve(workspace, journalInput) : defaultJournalFile(process.env);
   core.setOutput('journal', journalFile);
 
   try {
@@ -28,6 +29,7 @@ await runAction('release', async ({ reporter, workspace, repository }) => {
       reporter,
       dryRun: booleanInput('dry-run'),
       journalFile,
+      rerun: 'Re-run failed jobs on this workflow run',
       github: { token: secretInput('github-token'), baseUrl: stringInput('github-api-url'), repository: stringInput('repository') ?? repository },
       registry: { url: stringInput('registry'), token: secretInput('npm-token') },
     });

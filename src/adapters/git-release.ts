@@ -5,6 +5,7 @@
  */
 import { execa } from 'execa';
 import { SlipwayError } from '../core/errors.ts';
+import type { GitRefName, GitRemoteName } from '../core/git/ref-name.ts';
 import { sha, type RepoPath, type Sha, type TagName } from '../core/types.ts';
 import { git, readTags } from './git.ts';
 
@@ -20,9 +21,9 @@ export interface RemoteState {
  * patterns (tag names cannot hold glob characters); the `^{}` pattern asks for the commit an
  * annotated tag points to.
  */
-export async function readRemoteState(cwd: string, remote: string, branch: string, tags: readonly TagName[]): Promise<RemoteState> {
+export async function readRemoteState(cwd: string, remote: GitRemoteName, branch: string, tags: readonly TagName[]): Promise<RemoteState> {
   const patterns = [`refs/heads/${branch}`, ...tags.flatMap((t) => [`refs/tags/${t}`, `refs/tags/${t}^{}`])];
-  const out = await git(cwd, ['ls-remote', remote, ...patterns]);
+  const out = await git(cwd, ['ls-remote', '--', remote, ...patterns]);
   const wanted = new Set<string>(tags);
   let branchTip: Sha | undefined;
   const direct = new Map<TagName, Sha>();
@@ -51,25 +52,25 @@ export async function readLocalTags(cwd: string, names: readonly TagName[]): Pro
 }
 
 export async function hasCommit(cwd: string, commit: string): Promise<boolean> {
-  const run = await execa('git', ['cat-file', '-e', `${commit}^{commit}`], { cwd, reject: false });
+  const run = await execa('git', ['cat-file', '-e', '--end-of-options', `${commit}^{commit}`], { cwd, reject: false });
   return run.exitCode === 0;
 }
 
 export async function isAncestor(cwd: string, ancestor: string, descendant: string): Promise<boolean> {
-  const run = await execa('git', ['merge-base', '--is-ancestor', ancestor, descendant], { cwd, reject: false });
+  const run = await execa('git', ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant], { cwd, reject: false });
   if (run.exitCode === 0) return true;
   if (run.exitCode === 1) return false;
   throw new SlipwayError('GIT_FAILED', `git merge-base failed: ${run.stderr.trim()}`, { subject: `${ancestor.slice(0, 12)}..${descendant.slice(0, 12)}` });
 }
 
 /** Fetches the remote branch (no tags; only FETCH_HEAD changes) and returns its tip. */
-export async function fetchBranch(cwd: string, remote: string, branch: string): Promise<Sha> {
-  await git(cwd, ['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`]);
+export async function fetchBranch(cwd: string, remote: GitRemoteName, branch: GitRefName): Promise<Sha> {
+  await git(cwd, ['fetch', '--quiet', '--no-tags', '--', remote, `refs/heads/${branch}`]);
   return sha(await git(cwd, ['rev-parse', 'FETCH_HEAD']));
 }
 
 export async function fastForward(cwd: string, to: Sha): Promise<void> {
-  await git(cwd, ['merge', '--ff-only', '--quiet', to]);
+  await git(cwd, ['merge', '--ff-only', '--quiet', '--end-of-options', to]);
 }
 
 /**
@@ -99,7 +100,7 @@ const BOT_IDENTITY = ['-c', 'user.name=github-actions[bot]', '-c', 'user.email=4
 export async function rebaseOnto(cwd: string, onto: Sha): Promise<void> {
   const identity = await identityArgs(cwd);
   try {
-    await git(cwd, [...identity, 'rebase', '--quiet', onto]);
+    await git(cwd, [...identity, 'rebase', '--quiet', '--end-of-options', onto]);
   } catch (error) {
     await git(cwd, ['rebase', '--abort']).catch(() => undefined);
     throw new SlipwayError('RELEASE_FAILED', `could not replay the local commits onto ${onto.slice(0, 7)}: ${(error as Error).message}`, {
@@ -122,8 +123,15 @@ export async function changedPaths(cwd: string, paths: readonly string[]): Promi
 
 /** A file's content at a commit, or undefined when it does not exist there. */
 export async function fileAt(cwd: string, commit: string, path: string): Promise<string | undefined> {
-  const run = await execa('git', ['show', `${commit}:${path}`], { cwd, reject: false, stripFinalNewline: false });
+  const run = await execa('git', ['show', '--end-of-options', `${commit}:${path}`], { cwd, reject: false, stripFinalNewline: false });
   return run.exitCode === 0 ? run.stdout : undefined;
+}
+
+/** Those of `paths` that git tracks at HEAD (a rerun finds the deleted ones gone). */
+export async function trackedPaths(cwd: string, paths: readonly string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const out = await git(cwd, ['ls-files', '-z', '--', ...paths]);
+  return out.split('\0').filter(Boolean);
 }
 
 /** Stages and commits exactly `paths` (other staged work stays out) and returns the new commit. */
@@ -136,11 +144,11 @@ export async function commitPaths(cwd: string, message: string, paths: readonly 
 
 export async function createAnnotatedTag(cwd: string, name: TagName, target: Sha, message: string, options: { force?: boolean } = {}): Promise<void> {
   const identity = await identityArgs(cwd);
-  await git(cwd, [...identity, 'tag', '--annotate', ...(options.force ? ['--force'] : []), '--file=-', name, target], { input: message });
+  await git(cwd, [...identity, 'tag', '--annotate', ...(options.force ? ['--force'] : []), '--file=-', '--', name, target], { input: message });
 }
 
 export async function commitMessage(cwd: string, commit: string): Promise<string> {
-  return git(cwd, ['log', '-1', '--format=%B', commit]);
+  return git(cwd, ['log', '-1', '--format=%B', '--end-of-options', commit]);
 }
 
 export type PushOutcome = { ok: true } | { ok: false; reason: 'behind' | 'rejected'; message: string };
@@ -151,8 +159,8 @@ export type PushOutcome = { ok: true } | { ok: false; reason: 'behind' | 'reject
  * "non-fast-forward") is `behind` — the caller may replay the release commit and push again;
  * anything else (a hook, branch protection, auth) is `rejected` with git's own words.
  */
-export async function pushAtomic(cwd: string, remote: string, refspecs: readonly string[]): Promise<PushOutcome> {
-  const run = await execa('git', ['push', '--atomic', '--porcelain', remote, ...refspecs], { cwd, reject: false, all: true });
+export async function pushAtomic(cwd: string, remote: GitRemoteName, refspecs: readonly string[]): Promise<PushOutcome> {
+  const run = await execa('git', ['push', '--atomic', '--porcelain', '--', remote, ...refspecs], { cwd, reject: false, all: true });
   if (run.exitCode === 0) return { ok: true };
   const output = run.all ?? '';
   if (/\[rejected\][^\n]*\((?:fetch first|non-fast-forward)\)/.test(output)) return { ok: false, reason: 'behind', message: 'the remote branch has commits this one does not' };
@@ -166,7 +174,7 @@ export async function pushAtomic(cwd: string, remote: string, refspecs: readonly
 
 /** Commits reachable from `to` and not from `from` (`git rev-list from..to`), newest first. */
 export async function commitsBetween(cwd: string, from: string, to: string): Promise<Sha[]> {
-  const out = await git(cwd, ['rev-list', `${from}..${to}`]);
+  const out = await git(cwd, ['rev-list', '--end-of-options', `${from}..${to}`]);
   return out ? out.split('\n').map(sha) : [];
 }
 

@@ -2,22 +2,41 @@
  * Every git process slipway runs goes through here (execa). History is read in one pass:
  * one `git log` for the whole fleet, streamed and parsed as it arrives.
  */
+import { existsSync } from 'node:fs';
 import { execa, ExecaError } from 'execa';
 import { SlipwayError } from '../core/errors.ts';
 import type { DatedTag } from '../core/history/log-range.ts';
-import { sha, tagName, type RawCommit, type RepoPath, type Sha } from '../core/types.ts';
+import { sha, tagName, type RawCommit, type Sha } from '../core/types.ts';
+import { LOG_ARGS, LogParser } from './git-log.ts';
 
 export async function git(cwd: string, args: readonly string[], options: { input?: string } = {}): Promise<string> {
   try {
     const result = await execa('git', args, { cwd, input: options.input, stripFinalNewline: true });
     return result.stdout;
   } catch (error) {
-    throw gitError(args, error);
+    throw gitError(cwd, args, error);
   }
 }
 
-function gitError(args: readonly string[], error: unknown): SlipwayError {
+function gitError(cwd: string, args: readonly string[], error: unknown): SlipwayError {
   const stderr = error instanceof ExecaError ? String(error.stderr ?? '').trim() : '';
+  // What a person got wrong is the folder, not a git command line: name the folder.
+  if (!existsSync(cwd)) {
+    return new SlipwayError('USAGE', 'the folder does not exist', { subject: cwd, hint: 'pass the folder of your repository (--cwd, or working-directory in a workflow)', cause: error });
+  }
+  if (/not a git repository/i.test(stderr)) {
+    return new SlipwayError('USAGE', 'not in a git repository', {
+      subject: cwd,
+      hint: 'run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)',
+      cause: error,
+    });
+  }
+  if (error instanceof ExecaError && error.code === 'ENOENT' && /spawn git/.test(error.message)) {
+    return new SlipwayError('USAGE', 'git is not installed (or not on PATH)', { subject: 'git', hint: 'install git and run again', cause: error });
+  }
+  if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes('HEAD')) {
+    return new SlipwayError('USAGE', 'the repository has no commit yet', { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error });
+  }
   const message = stderr.split('\n').find((line) => line.startsWith('fatal:') || line.startsWith('error:')) ?? (stderr || (error as Error).message);
   return new SlipwayError('GIT_FAILED', `git ${args[0]} failed: ${message}`, {
     subject: `git ${args.slice(0, 3).join(' ')}`,
@@ -30,76 +49,110 @@ export async function headSha(cwd: string): Promise<Sha> {
   return sha(await git(cwd, ['rev-parse', 'HEAD']));
 }
 
-/** Every tag with the commit it points to (annotated tags peeled) in one process. */
-export async function readTags(cwd: string): Promise<DatedTag[]> {
-  const out = await git(cwd, [
-    'for-each-ref',
-    '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)',
-    'refs/tags',
+/**
+ * Every tag with the commit it points to (annotated tags peeled), and whether that commit is
+ * reachable from `head`: the last release of a line is its highest *reachable* tag, never a
+ * tag on another branch. Two processes, run side by side.
+ */
+export async function readTags(cwd: string, head = 'HEAD'): Promise<DatedTag[]> {
+  const [out, merged] = await Promise.all([
+    git(cwd, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)', 'refs/tags']),
+    git(cwd, ['for-each-ref', `--merged=${await resolveCommit(cwd, head)}`, '--format=%(refname)', 'refs/tags']),
   ]);
+  const reachable = new Set(merged.split('\n'));
   const tags: DatedTag[] = [];
   for (const line of out.split('\n')) {
     if (!line) continue;
-    const [name, object, peeled, time, peeledTime] = line.split('\0');
-    tags.push({ name: tagName(name!), commit: sha(peeled || object!), commitTime: Number(peeledTime || time || 0) });
+    // Ref names hold no control characters (git check-ref-format), so lines and NULs frame them.
+    const [ref = '', object = '', peeled, time, peeledTime] = line.split('\0');
+    tags.push({
+      name: tagName(ref.slice('refs/tags/'.length)),
+      commit: sha(peeled || object),
+      commitTime: Number(peeledTime || time || 0),
+      reachable: reachable.has(ref),
+    });
   }
   return tags;
 }
 
-const RECORD = '\x1e';
-const FIELD = '\x1f';
-const LOG_FORMAT = `--format=${RECORD}%H${FIELD}%P${FIELD}%aI${FIELD}%an${FIELD}%B${FIELD}`;
+/** The full SHA of a commit-ish that may come from a user (a branch name, a SHA): never read as an option. */
+export async function resolveCommit(cwd: string, rev: string): Promise<Sha> {
+  return sha(await git(cwd, ['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`]));
+}
+
+/**
+ * The best common ancestors of the given commits (`git merge-base --octopus --all`): every
+ * commit that is an ancestor of all of them is an ancestor of one of these. Empty when the
+ * commits share no history.
+ */
+export async function mergeBases(cwd: string, commits: readonly Sha[]): Promise<Sha[]> {
+  if (commits.length <= 1) return [...commits];
+  const args = ['merge-base', '--octopus', '--all', ...commits];
+  const result = await execa('git', args, { cwd, reject: false, stripFinalNewline: true });
+  // Exit 1 without a word: the commits share no history.
+  if (result.exitCode === 1 && !result.stderr) return [];
+  if (result.exitCode !== 0) throw gitError(cwd, args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
+  const out = result.stdout;
+  return out.split('\n').filter(Boolean).map(sha);
+}
+
+/** Local and remote-tracking branches that contain a commit, for messages ("on releases/1.x"). */
+export async function branchesContaining(cwd: string, commit: Sha): Promise<string[]> {
+  const out = await git(cwd, ['for-each-ref', `--contains=${commit}`, '--format=%(refname:short)', 'refs/heads', 'refs/remotes']).catch(() => '');
+  return out.split('\n').filter((name) => name && !name.endsWith('/HEAD'));
+}
 
 /**
  * Commits reachable from `to` and not from `exclude`, newest first, with the paths each one
- * changed. Parsing runs while git is still writing, so it overlaps git's own work.
+ * changed (framed on NUL: see git-log.ts). Parsing runs while git is still writing, so it
+ * overlaps git's own work.
  */
 export async function readLog(cwd: string, range: { to?: string; exclude?: readonly string[] } = {}): Promise<RawCommit[]> {
-  const args = ['log', '-z', '--name-only', '--no-renames', '--no-color', LOG_FORMAT, range.to ?? 'HEAD'];
-  if (range.exclude?.length) args.push('--not', ...range.exclude);
+  // `--end-of-options`: a revision can never be read as an option, whatever a ref is called.
+  const args = [...LOG_ARGS, '--end-of-options', range.to ?? 'HEAD'];
+  if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
+  // `--` ends the revisions: a revision that names a file is not taken for a path.
+  args.push('--');
   const child = execa('git', args, { cwd, buffer: { stdout: false, stderr: true }, encoding: 'utf8' });
-  const commits: RawCommit[] = [];
-  let pending = '';
+  const parser = new LogParser();
   child.stdout.setEncoding('utf8');
+  let framing: unknown;
   child.stdout.on('data', (chunk: string) => {
-    pending += chunk;
-    const end = pending.lastIndexOf(RECORD);
-    if (end <= 0) return;
-    parseRecords(pending.slice(0, end), commits);
-    pending = pending.slice(end);
+    if (framing) return;
+    try {
+      parser.push(chunk);
+    } catch (error) {
+      framing = error;
+    }
   });
   try {
     await child;
   } catch (error) {
-    throw gitError(args, error);
+    throw gitError(cwd, args, error);
   }
-  parseRecords(pending, commits);
-  return commits;
-}
-
-function parseRecords(text: string, into: RawCommit[]): void {
-  for (const record of text.split(RECORD)) {
-    if (!record) continue;
-    const fields = record.split(FIELD);
-    const files: RepoPath[] = [];
-    for (const entry of (fields[5] ?? '').split('\0')) {
-      const path = entry.startsWith('\n') ? entry.slice(1) : entry;
-      if (path) files.push(path as RepoPath);
-    }
-    into.push({
-      sha: sha(fields[0]!),
-      parents: fields[1] ? fields[1].split(' ').map(sha) : [],
-      date: fields[2]!,
-      author: fields[3]!,
-      message: fields[4]!,
-      files,
+  try {
+    if (framing) throw framing;
+    return parser.end();
+  } catch (error) {
+    throw new SlipwayError('GIT_FAILED', `could not read the history: ${(error as Error).message}`, {
+      subject: 'git log',
+      hint: 'report this with the output of `git log -z --name-status` for the commit it names',
+      cause: error,
     });
   }
 }
 
+/** The checked-out branch, or undefined on a detached HEAD. */
+export async function currentBranch(cwd: string): Promise<string | undefined> {
+  return git(cwd, ['symbolic-ref', '--short', '-q', 'HEAD']).then(
+    (name) => name.trim() || undefined,
+    () => undefined,
+  );
+}
+
 /** The web URL of a GitHub remote (for changelog links), or undefined. */
 export async function repositoryUrl(cwd: string, remote = 'origin'): Promise<string | undefined> {
-  const url = await git(cwd, ['remote', 'get-url', remote]).catch(() => '');
+  const url = await git(cwd, ['remote', 'get-url', '--', remote]).catch(() => '');
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url);
   return match ? `https://github.com/${match[1]}` : undefined;
 }

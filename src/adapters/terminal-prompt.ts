@@ -1,5 +1,6 @@
 /** A yes/no question at the terminal (node:readline), for approvals made by a person at a keyboard. */
 import { createInterface } from 'node:readline/promises';
+import { terminalSafe } from '../core/text/terminal.ts';
 
 export interface PromptStreams {
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -17,7 +18,7 @@ export function canPrompt(streams: PromptStreams = {}): boolean {
 export async function confirm(question: string, streams: PromptStreams = {}): Promise<boolean> {
   const rl = createInterface({ input: streams.input ?? process.stdin, output: streams.output ?? process.stderr });
   try {
-    const answer = await rl.question(`${question} [y/N] `);
+    const answer = await rl.question(`${terminalSafe(question)} [y/N] `);
     return /^y(?:es)?$/i.test(answer.trim());
   } finally {
     rl.close();

@@ -3,6 +3,8 @@
  * The `slipway` command. Thin: find the command, let it parse its flags and call its job,
  * print errors for people (message + hint; the stack only with --debug).
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { formatError } from '../core/errors.ts';
 import type { CliCommand } from './command.ts';
 
@@ -61,7 +63,22 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Whether this module is the script node was started with. Compared as real paths: a checkout
+ * path with a space (URL-encoded in import.meta.url) or reached through a symlink (resolved in
+ * import.meta.url, not in argv[1]) is still this file.
+ */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(fileURLToPath(import.meta.url)) === realpathSync(script);
+  } catch {
+    return false;
+  }
+}
+
 // Run when executed directly from source (node src/cli/main.ts); the bundle enters through ./bin.ts.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint()) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -21,6 +21,32 @@ export const repoPath = (s: string) => s as RepoPath;
 export const ECOSYSTEMS = ['npm', 'gradle', 'maven', 'python', 'generic'] as const;
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
 
+/**
+ * How a plugin depends on another, which decides what a new release of the dependency means
+ * for it: `runtime` (npm dependencies, Python [project] dependencies, Maven compile/runtime
+ * scope), `optional` (npm optionalDependencies, Python optional-dependencies, Maven
+ * <optional>), `peer` (npm peerDependencies, Maven provided scope: the consumer supplies it),
+ * `dev` (npm devDependencies, Python dev groups, Maven test scope: building and testing only).
+ */
+export const DEPENDENCY_KINDS = ['runtime', 'optional', 'peer', 'dev'] as const;
+export type DependencyKind = (typeof DEPENDENCY_KINDS)[number];
+
+export interface Dependency {
+  name: string;
+  /** The range as written ('' when none). */
+  range: string;
+  kind: DependencyKind;
+}
+
+/** The range of the first dependency on `name` among `kinds` (in that order of preference). */
+export function rangeOf(dependencies: readonly Dependency[], name: string, kinds: readonly DependencyKind[] = DEPENDENCY_KINDS): string | undefined {
+  for (const kind of kinds) {
+    const found = dependencies.find((d) => d.name === name && d.kind === kind);
+    if (found) return found.range;
+  }
+  return undefined;
+}
+
 /** One plugin of the fleet as read from its manifest. */
 export interface Plugin {
   name: PluginName;
@@ -31,8 +57,11 @@ export interface Plugin {
   manifestFile: RepoPath;
   /** The version written in the manifest. */
   version: Version;
-  /** Dependencies on anything, name → range as written; the planner keeps those on fleet plugins. */
-  dependencies: Record<string, string>;
+  /**
+   * Dependencies on anything, as written, each with its kind; the planner keeps those on fleet
+   * plugins. One name may appear under several kinds (a peer range and a dev range).
+   */
+  dependencies: Dependency[];
   /** Private plugins are versioned but never published. */
   private: boolean;
   /** The range of the core project this plugin needs, where the manifest declares one. */
@@ -84,4 +113,5 @@ export interface RawCommit {
   files: RepoPath[];
 }
 
-export type ReleaseType = 'major' | 'minor' | 'patch';
+export const RELEASE_TYPES = ['major', 'minor', 'patch'] as const;
+export type ReleaseType = (typeof RELEASE_TYPES)[number];

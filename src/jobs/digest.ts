@@ -191,7 +191,7 @@ async function slackSink(options: DigestOptions, config: SlipwayConfig, digest: 
     const missing = !slack.token ? ' (no Slack token: a real run would skip Slack)' : !channel ? ' (no channel: a real run would skip Slack)' : '';
     return { sink: 'slack', status: 'dry-run', summary: `would post 1 message to ${channel ?? '(no channel)'} and ${plural(messages.length - 1, 'thread reply', 'thread replies')} (blocks: ${blocks}), unless already posted${missing}` };
   }
-  if (!slack.token) return { sink: 'slack', status: 'skipped', summary: 'skipped: no Slack token (set SLACK_TOKEN / the slack-token input)' };
+  if (!slack.token) return { sink: 'slack', status: 'skipped', summary: 'skipped: no Slack token (set SLACK_BOT_TOKEN / the slack-token input)' };
   if (!channel) return { sink: 'slack', status: 'skipped', summary: 'skipped: no channel (set slack.digest in slipway.yml)' };
   try {
     const client = createSlackClient({ token: slack.token, apiUrl: slack.apiUrl, retries: slack.retries, log: (line) => options.reporter.warn(line) });

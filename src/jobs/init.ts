@@ -9,8 +9,10 @@ import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
 import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import { readJvmFacts } from '../adapters/init/jvm-facts.ts';
 import { DEFAULT_JAVA_VERSION, jvmStarter, KESTRA_RELEASE_TYPES } from '../core/init/jvm-preset.ts';
-import { git, readTags } from '../adapters/git.ts';
+import { currentBranch, readTags } from '../adapters/git.ts';
+import { anyCatalogManifest } from '../adapters/init/catalog-manifests.ts';
 import { existingFiles, foreignWorkflows, writeFiles } from '../adapters/init/files.ts';
+import { readReleasePleaseConfig, RELEASE_PLEASE_CONFIG } from '../adapters/init/release-please.ts';
 import { readStarterWorkflows } from '../adapters/init/starter-workflows.ts';
 import { configSchema, type SlipwayConfig } from '../core/config/schema.ts';
 import { CONFIG_FILE } from '../core/config/parse-config.ts';
@@ -18,6 +20,8 @@ import { SlipwayError } from '../core/errors.ts';
 import { defaultTagFormat, detectTagFormat } from '../core/init/detect-tag-format.ts';
 import { differingSettings, renderInitConfig } from '../core/init/init-config.ts';
 import { nextSteps } from '../core/init/next-steps.ts';
+import { ORG_STARTER } from '../core/init/org-starter.ts';
+import { releasePleaseSettings } from '../core/init/release-please.ts';
 import { parseActionRef, pointStarterAt, secretsUsed, STARTER_ACTION_REF } from '../core/init/starter-workflows.ts';
 import type { Reporter } from '../core/reporter.ts';
 
@@ -59,9 +63,17 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const { cwd, reporter } = options;
   const actionRef = parseActionRef(options.actionRef ?? STARTER_ACTION_REF);
   const base = await loadConfig(cwd);
-  const [fleet, tags, checkedOut, starters] = await Promise.all([discoverFleet(cwd, base), readTags(cwd), currentBranch(cwd), readStarterWorkflows()]);
+  const releasePlease = await readReleasePleaseConfig(cwd);
+  const releasePleaseFollowed = releasePleaseSettings(releasePlease);
+  // release-please lists the packages it releases; a fleet slipway would find otherwise (the
+  // root package.json as one plugin, or more workspace folders) would not release the same set.
+  const listed = base.fleet.paths === undefined ? releasePleaseFollowed?.packages : undefined;
+  const listedConfig: SlipwayConfig = listed ? { ...base, fleet: { ...base.fleet, ecosystem: listed.ecosystem, paths: listed.paths } } : base;
+  const [found, tags, checkedOut, starters] = await Promise.all([discoverFleet(cwd, base).catch(() => undefined), readTags(cwd), currentBranch(cwd), readStarterWorkflows()]);
+  const followsList = listed !== undefined && !samePaths(found?.plugins.map((p) => p.path) ?? [], listed.paths);
+  const fleet = found && !followsList ? found : await discoverFleet(cwd, listedConfig);
   const names = fleet.plugins.map((p) => p.name);
-  reporter.info(`found ${describeFleet(fleet)}: ${list(names)}`);
+  reporter.info(`found ${describeFleet(fleet, true)}: ${list(names)}`);
 
   // What differs from the defaults, and why.
   const reasons = new Map<string, string>();
@@ -74,12 +86,27 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     target[keys.at(-1)!] = value;
     reasons.set(path, reason);
   };
-  const detected = detectTagFormat(tags.map((t) => t.name), names, fleet.single);
+  const detected = detectTagFormat(tags.map((t) => t.name), fleet.plugins, fleet.single);
   const fleetDefault = defaultTagFormat(fleet.single);
   if (detected && detected.pattern !== (base.versioning.tagFormat ?? fleetDefault)) {
     set('versioning.tagFormat', detected.pattern, `Your ${detected.tags} existing release tag(s) use this format (slipway's default here is ${fleetDefault}).`);
   }
+  if (detected?.legacy.length && base.versioning.legacyTagFormats.length === 0) {
+    set('versioning.legacyTagFormats', detected.legacy, 'Older release tags in other formats: read as releases, never written.');
+  }
   if (wanted.versioning.tagFormat === fleetDefault) delete wanted.versioning.tagFormat;
+  if (followsList) {
+    if (found?.ecosystem !== listed.ecosystem) set('fleet.ecosystem', listed.ecosystem, 'The ecosystem of the packages release-please releases (release-please-config.json).');
+    set('fleet.paths', listed.paths, 'The packages release-please releases (release-please-config.json "packages").');
+  }
+  if (releasePleaseFollowed) {
+    set('versioning.dependents', releasePleaseFollowed.dependents, releasePleaseFollowed.dependentsReason);
+    if (Object.keys(releasePleaseFollowed.releaseTypes).length) {
+      set('versioning.releaseTypes', { ...releasePleaseFollowed.releaseTypes, ...base.versioning.releaseTypes }, "Commit types release-please's changelog sections release (or hide), as release-please-config.json says.");
+    }
+  } else if (releasePlease !== undefined) {
+    reporter.warn(`${RELEASE_PLEASE_CONFIG} is not a release-please config object: slipway's own defaults for dependents and commit types are kept`);
+  }
   if (options.branch) set('release.branch', options.branch, 'The branch releases are made from (--branch).');
   else if (checkedOut && checkedOut !== base.release.branch) set('release.branch', checkedOut, 'The branch releases are made from: the branch checked out when init ran.');
   const strategy = strategyFor(fleet.ecosystem);
@@ -115,15 +142,19 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     '(README.md › Configuration). Check it with `slipway plan`.',
   ];
 
-  // The starter workflows: compat only with a core to test against.
+  // The starter workflows: compat only with a core to test against; index only for a fleet
+  // listed in a catalog (its presence also turns on the catalog's validate checks).
   const compatSkipped = !config.core.repository && !options.workflows;
-  const chosen = [...starters.keys()].filter((file) => {
+  const indexSkipped = !options.workflows && config.catalog.repository === undefined && !(await anyCatalogManifest(cwd, fleet.plugins));
+  // The org release starter belongs in an organisation's central repository (init --org).
+  const repositoryStarters = [...starters.keys()].filter((file) => file !== ORG_STARTER);
+  const chosen = repositoryStarters.filter((file) => {
     const name = file.replace(/\.ya?ml$/, '');
-    return options.workflows ? options.workflows.includes(name) : !(name === 'compat' && compatSkipped);
+    return options.workflows ? options.workflows.includes(name) : !(name === 'compat' && compatSkipped) && !(name === 'index' && indexSkipped);
   });
   for (const name of options.workflows ?? []) {
     if (!chosen.some((file) => file.replace(/\.ya?ml$/, '') === name)) {
-      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${[...starters.keys()].map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
+      throw new SlipwayError('USAGE', `no starter workflow "${name}"`, { subject: '--workflows', hint: `choose from ${repositoryStarters.map((f) => f.replace(/\.ya?ml$/, '')).join(', ')}` });
     }
   }
   const starterText = (file: string) => {
@@ -145,6 +176,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     files: ['slipway.yml', '.github/workflows'],
     slack: Boolean(config.slack.release || config.slack.compat || config.slack.digest),
     compatSkipped,
+    indexSkipped,
   });
 
   if (options.dryRun) {
@@ -163,22 +195,18 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   return { ecosystem: fleet.ecosystem, plugins: names, files, outcome: 'written', steps };
 }
 
-async function currentBranch(cwd: string): Promise<string | undefined> {
-  return git(cwd, ['symbolic-ref', '--short', '-q', 'HEAD']).then(
-    (name) => name.trim() || undefined,
-    () => undefined,
-  );
-}
-
 /** "one gradle build released as one unit (23 artifacts)", "4 npm plugins". */
-function describeFleet(fleet: Fleet): string {
+function describeFleet(fleet: Fleet, sentence = false): string {
   const [first] = fleet.plugins;
   if (fleet.single && first && (first.artifacts?.length ?? 0) > 1) return `one ${fleet.ecosystem} build released as one unit, v{version}, with ${first.artifacts!.length} artifacts`;
-  return `${fleet.single ? 'one' : fleet.plugins.length} ${fleet.ecosystem} plugin${fleet.plugins.length === 1 ? '' : 's'}`;
+  const count = fleet.single ? (sentence ? 'a repository that is one' : 'one') : sentence ? `a fleet of ${fleet.plugins.length}` : String(fleet.plugins.length);
+  return `${count} ${fleet.ecosystem} plugin${fleet.plugins.length === 1 ? '' : 's'}`;
 }
 
 function publishLine(fleet: Fleet): string {
   return fleet.ecosystem === 'maven' ? '`mvn -B deploy`' : '`./gradlew publish` (`gradle publish` without a wrapper)';
 }
+
+const samePaths = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
 
 const list = (names: readonly string[], shown = 5) => (names.length > shown ? `${names.slice(0, shown).join(', ')} and ${names.length - shown} more` : names.join(', '));

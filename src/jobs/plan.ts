@@ -2,22 +2,29 @@
  * The plan job: read the fleet, its tags and its history (one `git log`), and compute the
  * release plan. Writes nothing.
  */
+import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
-import { headSha, readLog, readTags, repositoryUrl } from '../adapters/git.ts';
+import { branchesContaining, currentBranch, headSha, readTags, repositoryUrl } from '../adapters/git.ts';
 import { fileAt } from '../adapters/git-release.ts';
 import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
 import { readReleaseHistory, type ReleaseHistory } from '../core/history/last-release.ts';
-import { guessLogStart, logCovers, logStart } from '../core/history/log-range.ts';
+import type { DatedTag } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
 import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, tagFormatFor, type TagFormat } from '../core/history/tag-format.ts';
+import { unmatchedTagWarnings } from '../core/history/unmatched-tags.ts';
 import { unreleasedCommits } from '../core/history/unreleased-commits.ts';
 import { assemblePlan } from '../core/plan/assemble-plan.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
-import type { PluginName, Sha } from '../core/types.ts';
+import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
+import type { VersionOverride } from '../core/plan/version-overrides.ts';
+import { fleetLog, guessLog } from './history/fleet-log.ts';
+import type { PluginName } from '../core/types.ts';
+import { checkReleaseDate } from '../core/release/preflight.ts';
+import { preflight } from './release/preflight.ts';
 
 export interface PlanOptions {
   cwd: string;
@@ -27,6 +34,10 @@ export interface PlanOptions {
   reporter: Reporter;
   /** Already loaded configuration (the release job passes its own). */
   config?: SlipwayConfig;
+  /** The approver's versions and bumps (`--set NAME=VERSION`, `--bump NAME=TYPE`). */
+  overrides?: readonly VersionOverride[];
+  /** Now, for the default date and the date check (a parameter so specs never race the clock). */
+  now?: Date;
 }
 
 export interface PlanResult {
@@ -48,7 +59,8 @@ function checkPrereleaseChannel(channel: string): void {
 /** The formats the tags may be in before we know whether the repository is one plugin. */
 function guessFormats(config: SlipwayConfig): TagFormat[] {
   const configured = config.versioning.tagFormat;
-  return configured ? [tagFormat(configured)] : [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
+  const legacy = config.versioning.legacyTagFormats;
+  return configured ? [tagFormat(configured, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
 }
 
 export async function planRelease(options: PlanOptions): Promise<PlanResult> {
@@ -57,53 +69,89 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const config = options.config ?? (await loadConfig(cwd));
   if (options.prerelease !== undefined) checkPrereleaseChannel(options.prerelease);
-  const tagsRead = readTags(cwd);
+  const now = options.now ?? new Date();
+  if (options.date !== undefined) checkReleaseDate(options.date, now);
+  const head = await headSha(cwd);
+  const tagsRead = readTags(cwd, head);
   // Start the one `git log` from a guess made from the tags while the manifests are read.
-  const guessedStart = tagsRead.then((tags) => guessLogStart(tags, guessFormats(config)));
-  const guessedLog = guessedStart.then((start) => readLog(cwd, { exclude: start ? [start] : [] }));
-  guessedLog.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
-  const [fleet, tags, repoUrl] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote)]);
+  const guessed = tagsRead.then((tags) => guessLog(cwd, head, tags, guessFormats(config)));
+  guessed.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  // Pending changesets (.changeset/*.md) and their fixed/linked groups are release intents too.
+  const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format = tagFormatFor(config, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
 
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
+  const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
+  const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
+  for (const warning of tagWarnings) reporter.warn(warning);
 
-  const releaseCommit = new Map<PluginName, Sha>();
-  for (const [name, history] of histories) if (history.last) releaseCommit.set(name, history.last.commit);
-  const start = logStart(fleet.plugins, releaseCommit, tags);
-  let commits = await guessedLog;
-  if (!logCovers(commits, await guessedStart, start)) {
-    reporter.debug('history: the guessed start was too late; reading the log again');
-    commits = await readLog(cwd, { exclude: start ? [start] : [] });
-  }
-  // The log starts at HEAD, so its first commit is the plan's base; an empty log needs asking.
-  const baseSha = commits[0]?.sha ?? (await headSha(cwd));
-  reporter.debug(`history: ${commits.length} commit(s) since ${start ? start.slice(0, 7) : 'the first commit'} (${elapsed()})`);
+  const releaseCommits = fleet.plugins.map((plugin) => histories.get(plugin.name)?.last?.commit);
+  const commits = await fleetLog(cwd, head, releaseCommits, reporter, await guessed);
+  reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
 
   const unreleased = unreleasedCommits({
     commits,
     router: pathRouter(fleet.plugins),
-    releaseCommit,
+    releaseCommit: new Map(fleet.plugins.flatMap((plugin) => {
+      const last = histories.get(plugin.name)?.last;
+      return last ? [[plugin.name, last.commit] as const] : [];
+    })),
     plugins: fleet.plugins.map((p) => p.name),
   });
+  const branchWarning = branchPolicyWarning(branch, config);
   const coreRaised = config.versioning.coreRaise === 'none' ? new Set<PluginName>() : await coreRaisedSince(cwd, fleet, histories, config);
   const plan = assemblePlan({
     coreRaised,
     plugins: fleet.plugins,
     histories,
     unreleased,
-    baseSha,
-    date: options.date ?? new Date().toISOString().slice(0, 10),
+    baseSha: head,
+    date: options.date ?? now.toISOString().slice(0, 10),
     tagFormat: format,
     versioning: config.versioning,
     prerelease: options.prerelease,
     repoUrl,
-    warnings: diagnostics.map((d) => d.message),
+    warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...(branchWarning ? [branchWarning] : [])],
+    overrides: options.overrides,
+    intents,
   });
+  await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
+  if (branchWarning) reporter.warn(branchWarning);
+  // What the release will need, checked now: a plan that cannot ship never reaches the approver.
+  await preflight({ cwd, plan, changelogName: config.release.changelog, now });
   reportIgnored(plan, reporter);
   return { plan, fleet, config };
+}
+
+/** Releases ship only from the branches `release.branches` allows; planning elsewhere is fine, but says so. */
+function branchPolicyWarning(branch: string | undefined, config: SlipwayConfig): string | undefined {
+  const allowed = releaseBranches(config);
+  if (branch === undefined || branchAllowed(branch, allowed)) return undefined;
+  return `the checked-out branch "${branch}" is not a release branch (release.branches: ${allowed.join(', ')}); this plan cannot be released from it`;
+}
+
+/**
+ * A version whose tag exists anywhere — on another branch, or a tag this line does not reach —
+ * is never planned: it would collide with a release someone already made.
+ */
+async function refuseTakenTags(cwd: string, plan: ReleasePlan, tags: readonly DatedTag[]): Promise<void> {
+  const byName = new Map(tags.map((tag) => [tag.name, tag]));
+  for (const release of plan.releases) {
+    const existing = byName.get(release.tag);
+    if (!existing) continue;
+    const branches = await branchesContaining(cwd, existing.commit);
+    const where = branches.length ? `on ${branches.slice(0, 3).join(', ')}${branches.length > 3 ? ', …' : ''}` : 'on no branch';
+    throw new SlipwayError('TAG_EXISTS', `${release.name} would be released as ${release.to}, but tag ${release.tag} already exists (${where}, commit ${existing.commit.slice(0, 7)})`, {
+      subject: release.tag,
+      hint: existing.reachable
+        ? 'the tag is on this line but its version is not above the last release: check the tag format (versioning.tagFormat) and the manifest version'
+        : `that release was made on another line; release this line with a version no one has tagged (e.g. --set ${release.name}=<version>), or plan on the branch that holds the tag`,
+    });
+  }
 }
 
 /**

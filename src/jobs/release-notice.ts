@@ -38,7 +38,7 @@ export async function noticeAwaitingApproval(options: {
   if (plan.releases.length === 0) return { status: 'skipped', reason: 'the plan releases nothing: no approval to ask for' };
   // One notice per plan: a rerun of the plan job finds the first one.
   const key = `slipway-release-approval:${options.repository ?? ''}:${plan.hash}`;
-  return send(options.slack, key, awaitingApprovalMessage(options), options.reporter);
+  return sendNotice(options.slack, key, awaitingApprovalMessage(options), options.reporter);
 }
 
 export async function noticeFailure(options: {
@@ -52,10 +52,11 @@ export async function noticeFailure(options: {
   reporter: Reporter;
 }): Promise<NoticeResult> {
   const key = `slipway-release-failed:${options.repository ?? ''}:${options.attempt}:${options.job}`;
-  return send(options.slack, key, failureMessage(options), options.reporter);
+  return sendNotice(options.slack, key, failureMessage(options), options.reporter);
 }
 
-async function send(target: SlackTarget, key: string, message: SlackMessage, reporter: Reporter): Promise<NoticeResult> {
+/** Posts a notice once per key; Slack trouble is a warning, never a failure. */
+export async function sendNotice(target: SlackTarget, key: string, message: SlackMessage, reporter: Reporter): Promise<NoticeResult> {
   if (!target.token) return skipped('no Slack token (the slack-token secret): Slack notice skipped', reporter);
   if (!target.channel) return skipped('no channel for release notices (slack.release in slipway.yml): Slack notice skipped', reporter);
   const slack = createSlackClient({ token: target.token, apiUrl: target.apiUrl, retries: target.retries, log: (line) => reporter.debug(line) });

@@ -14,30 +14,35 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
-import { headSha, readLog } from '../adapters/git.ts';
-import { createAnnotatedTag, commitMessage, commitPaths, detachedWorktree, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto } from '../adapters/git-release.ts';
+import { currentBranch, headSha, readLog } from '../adapters/git.ts';
+import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
+import { createAnnotatedTag, commitMessage, commitPaths, detachedWorktree, fastForward, fetchBranch, pushAtomic, readLocalTags, rebaseOnto, trackedPaths } from '../adapters/git-release.ts';
 import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import { createGitHubClient, type Octokit } from '../adapters/github/client.ts';
 import { githubReleases, type ExistingRelease, type GitHubReleases } from '../adapters/github/releases.ts';
 import { repositoryUrl } from '../adapters/git.ts';
+import { readChangesets } from '../adapters/changesets/read-changesets.ts';
+import { workspacePackageVersions } from '../adapters/ecosystems/npm/workspace-packages.ts';
 import { commandPublisher } from '../adapters/registry/command-publisher.ts';
 import { npmRegistry } from '../adapters/registry/npm-registry.ts';
 import type { RegistryClient } from '../adapters/registry/types.ts';
 import { journalWriter } from '../adapters/release/journal-file.ts';
 import { readWorktreeFile, writeWorktreeFile } from '../adapters/release/worktree-files.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
+import type { GitRefName, GitRemoteName } from '../core/git/ref-name.ts';
 import { SlipwayError, formatError, isSlipwayError } from '../core/errors.ts';
 import type { PlannedRelease, ReleasePlan } from '../core/plan/release-plan.ts';
 import { githubReleaseContent } from '../core/release/github-release-content.ts';
-import { newJournal, resultLine, type EntryStatus, type JournalEntry, type ReleaseJournal } from '../core/release/journal.ts';
+import { finishHint, newJournal, resultLine, runProgress, type EntryStatus, type JournalEntry, type ReleaseJournal, type RunProgress } from '../core/release/journal.ts';
 import { parsePlan } from '../core/release/plan-schema.ts';
 import { planHashInMessage, releaseCommitMessage, snapshotCommitMessage, snapshotHashInMessage, tagMessage } from '../core/release/release-commit.ts';
 import { releaseSteps, stepKey, STEP_KINDS, type ReleaseStep, type StepKind } from '../core/release/release-steps.ts';
 import { checkHistory, staleError, verifyPlanHash } from '../core/release/verify-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
 import type { PlanHash, PluginName, Sha, TagName, Version } from '../core/types.ts';
-import { bumpedManifest, bumpedVersionFile, changelogPath, changelogWithSection, plannedFiles, snapshotManifest } from './release/planned-files.ts';
-import { readReleaseState, type ReleaseState } from './release/release-state.ts';
+import { bumpedManifest, bumpedVersionFile, changelogPath, changelogWithSection, plannedFiles, snapshotManifest, type ManifestWrite } from './release/planned-files.ts';
+import { preflight } from './release/preflight.ts';
+import { readReleaseState, releaseTarget, type ReleaseState } from './release/release-state.ts';
 
 export const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org/';
 /** How often a push refused because the remote moved on is replayed on top and retried. */
@@ -77,12 +82,16 @@ export interface ReleaseJobOptions {
   config?: SlipwayConfig;
   /** Show each write without making it. */
   dryRun?: boolean;
-  /** Where to write the journal (JSON); none when left out. */
+  /** Where to append the journal (JSON Lines, see adapters/release/journal-file.ts); none when left out. */
   journalFile?: string | undefined;
+  /** How a person reruns this release, for the message after a failure (default: `slipway release --plan <planSource>`). */
+  rerun?: string | undefined;
   github?: GitHubTarget;
   registry?: RegistryTarget;
   /** Environment for detecting GitHub Actions (npm provenance, repository). Default: process.env. */
   env?: Record<string, string | undefined>;
+  /** Now, for the release date check (a parameter so specs never race the clock). */
+  now?: Date;
   /** npm publishes running at once within one dependency wave (default 4). */
   publishConcurrency?: number;
   /**
@@ -111,11 +120,21 @@ export interface ReleaseJobResult {
 /** A refusal (nothing written) or a failure mid-release, with the journal as written. */
 export class ReleaseRunError extends SlipwayError {
   readonly journal: ReleaseJournal;
-  constructor(cause: unknown, journal: ReleaseJournal) {
+  /** `finish`: how to finish a release stopped after it started writing; it follows the cause's own hint. */
+  constructor(cause: unknown, journal: ReleaseJournal, finish?: string) {
     const inner = isSlipwayError(cause) ? cause : undefined;
-    super(inner?.code ?? 'RELEASE_FAILED', inner?.message ?? formatError(cause), { subject: inner?.subject, hint: inner?.hint, cause });
+    const hint = [inner?.hint, finish].filter(Boolean).join('; then ') || undefined;
+    super(inner?.code ?? 'RELEASE_FAILED', inner?.message ?? formatError(cause), { subject: inner?.subject, hint, cause });
     this.journal = journal;
   }
+}
+
+/**
+ * The job's default journal path on a runner: the runner's temp folder, outside the checkout —
+ * never inside a package folder, where `npm publish` would ship it in the tarball.
+ */
+export function defaultJournalFile(env: Record<string, string | undefined>): string {
+  return join(env['RUNNER_TEMP'] || tmpdir(), 'slipway-release-journal.jsonl');
 }
 
 interface Outcome {
@@ -126,6 +145,23 @@ interface Outcome {
   url?: string;
 }
 
+/**
+ * The branch this release pushes to: the checked-out branch when `release.branches` allows it
+ * (a maintenance line ships from its own branch), `release.branch` on a detached HEAD.
+ */
+async function withReleaseBranch(cwd: string, config: SlipwayConfig): Promise<SlipwayConfig> {
+  const branch = await currentBranch(cwd);
+  if (branch === undefined || branch === config.release.branch) return config;
+  const allowed = releaseBranches(config);
+  if (!branchAllowed(branch, allowed)) {
+    throw new SlipwayError('BRANCH_NOT_ALLOWED', `releases do not ship from branch "${branch}" (release.branches: ${allowed.join(', ')})`, {
+      subject: 'release.branches',
+      hint: `check out a release branch, or add a pattern for "${branch}" to release.branches in slipway.yml`,
+    });
+  }
+  return { ...config, release: { ...config.release, branch } };
+}
+
 export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobResult> {
   const { cwd, reporter } = options;
   const dryRun = options.dryRun ?? false;
@@ -134,15 +170,17 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
   const journalFile = journalWriter(options.journalFile);
   const save = (j: ReleaseJournal) => journalFile.save(j);
   const journal = newJournal(null, dryRun, new Date().toISOString());
-  const finish = async (result: ReleaseJournal['result'], released: readonly string[], error?: { cause: unknown; step?: string }) => {
+  const rerun = options.rerun ?? `slipway release --plan ${source}`;
+  const finish = async (result: ReleaseJournal['result'], released: readonly string[], error?: { cause: unknown; step?: string }, progress?: RunProgress) => {
     journal.result = result;
     journal.finishedAt = new Date().toISOString();
     if (error) {
       const e = isSlipwayError(error.cause) ? error.cause : undefined;
       journal.error = { code: e?.code, message: e?.message ?? formatError(error.cause), hint: e?.hint, step: error.step };
     }
-    await journalFile.flush(journal);
-    return resultLine(journal, released);
+    // The journal records the run; when it cannot be written (a full disk) the person still gets the result.
+    await journalFile.finish(journal).catch((journalError: unknown) => reporter.warn(formatError(journalError)));
+    return resultLine(journal, released, progress);
   };
 
   // --- verify: nothing is written until this passes -------------------------------------
@@ -159,8 +197,10 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
       reporter.info(line);
       return { journal, released: [], line };
     }
-    config = options.config ?? (await loadConfig(cwd));
+    config = await withReleaseBranch(cwd, options.config ?? (await loadConfig(cwd)));
     state = await readReleaseState({ cwd, plan, config });
+    await preflight({ cwd, plan, changelogName: config.release.changelog, now: options.now ?? new Date() });
+    if (!dryRun) await checkRegistries(cwd, plan, options, config);
   } catch (error) {
     const line = await finish('refused', [], { cause: error, step: 'verify' });
     reporter.error(line);
@@ -175,16 +215,17 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
     detail: `plan ${plan.hash} verified${options.expectedHash ? ' and approved' : ''}: ${state.commitsSinceBase} commit(s) since its base ${plan.baseSha.slice(0, 7)}, none touching a planned plugin; release commit: ${state.releaseCommit ? state.releaseCommit.slice(0, 7) : 'not made yet'}`,
     sha: plan.baseSha,
   });
-  await save(journal);
 
   // --- apply ------------------------------------------------------------------------------
   const run = new ReleaseRun({ options, plan, config, state, journal, save, dryRun, env });
   try {
+    await save(journal);
     await run.all();
   } catch (error) {
-    const line = await finish('failed', names, { cause: error, step: run.failedAt });
+    const progress = runProgress(journal, releaseSteps(plan).length, rerun);
+    const line = await finish('failed', names, { cause: error, step: run.failedAt }, progress);
     reporter.error(line);
-    throw new ReleaseRunError(error, journal);
+    throw new ReleaseRunError(error, journal, finishHint(progress));
   }
   const line = await finish(dryRun ? 'dry-run' : 'released', names);
   reporter.info(line);
@@ -218,6 +259,8 @@ class ReleaseRun {
   private localTags: Map<TagName, Sha> | undefined;
   private github: { releases: GitHubReleases; existing?: Map<string, ExistingRelease> } | { skipped: string } | undefined;
   private readonly publishers = new Map<string, RegistryClient>();
+  private workspaceVersions: Promise<Map<string, string>> | undefined;
+  private changesetAccess: Promise<'public' | 'restricted' | undefined> | undefined;
   /** Notices already given (once per run, not once per plugin). */
   private readonly warned = new Set<string>();
   failedAt: string | undefined;
@@ -307,7 +350,7 @@ class ReleaseRun {
   private step(step: ReleaseStep): Promise<void> {
     const release = step.plugin ? this.byName.get(step.plugin)! : undefined;
     const work: Record<StepKind, () => Promise<Outcome>> = {
-      manifest: () => this.manifest(release!),
+      manifest: () => this.manifest(release ?? this.rangeUpdateOf(step.plugin)),
       changelog: () => this.changelog(release!),
       commit: () => this.commit(),
       tag: () => this.tag(release!),
@@ -324,7 +367,7 @@ class ReleaseRun {
   private async sync(): Promise<void> {
     const { sync } = this.input.state;
     if (sync.kind === 'none') return;
-    const { remote, branch } = this.input.config.release;
+    const { remote, branch } = releaseTarget(this.input.config);
     await this.record('sync', undefined, async () => {
       if (sync.kind === 'fast-forward') {
         if (this.input.dryRun) return { status: 'dry-run', detail: `fast-forward to ${remote}/${branch} at ${sync.to.slice(0, 7)} (its new commits touch no planned plugin)`, sha: sync.to };
@@ -344,7 +387,13 @@ class ReleaseRun {
     return this.releaseCommit !== undefined;
   }
 
-  private async manifest(release: PlannedRelease): Promise<Outcome> {
+  private rangeUpdateOf(name: PluginName | undefined): ManifestWrite {
+    const update = this.plan.rangeUpdates.find((u) => u.name === name);
+    if (!update) throw new SlipwayError('PLAN_INVALID', `the plan has no release or range update of ${String(name)}`, { hint: 'plan again' });
+    return update;
+  }
+
+  private async manifest(release: ManifestWrite): Promise<Outcome> {
     const file = release.manifestFile;
     if (this.committed) return { status: 'already-done', detail: `${file} is in the release commit ${this.releaseCommit!.slice(0, 7)}` };
     const text = await readWorktreeFile(this.cwd, file);
@@ -354,16 +403,19 @@ class ReleaseRun {
     const next = bumpedManifest(release, text);
     // A lockstep Maven build: every module's <parent><version> follows the root's.
     const others: { file: string; text: string; next: string }[] = [];
+    const to = release.to;
     for (const other of release.versionFiles ?? []) {
+      if (to === undefined) break;
       const current = await readWorktreeFile(this.cwd, other);
       if (current === undefined) throw new SlipwayError('MANIFEST_MISSING', `${other} does not exist`, { subject: release.name, hint: 'the module moved since the plan was made: plan again' });
-      others.push({ file: other, text: current, next: bumpedVersionFile(release, current, other) });
+      others.push({ file: other, text: current, next: bumpedVersionFile({ ecosystem: release.ecosystem, to }, current, other) });
     }
     const changed = others.filter((o) => o.next !== o.text);
-    if (next === text && changed.length === 0) return { status: 'already-done', detail: `${file} already says ${release.to}` };
-    const deps = release.dependencyUpdates.map((u) => `${u.name} ${u.from} → ${u.to}`);
+    if (next === text && changed.length === 0) return { status: 'already-done', detail: `${file} already says ${release.to ?? 'the planned ranges'}` };
+    const deps = release.dependencyUpdates.map((u) => `${u.name} ${u.from} → ${u.to}${u.kind === 'runtime' ? '' : ` (${u.kind})`}`);
+    const version = release.from !== undefined && release.to !== undefined ? `${release.from} → ${release.to}` : 'not released';
     const modules = others.length ? `; ${others.length} module${others.length === 1 ? '' : 's'} follow` : '';
-    const detail = `${file}: ${release.from} → ${release.to}${deps.length ? `; ${deps.join(', ')}` : ''}${modules}`;
+    const detail = `${file}: ${version}${deps.length ? `; ${deps.join(', ')}` : ''}${modules}`;
     if (this.input.dryRun) return { status: 'dry-run', detail: `write ${detail}` };
     if (next !== text) await writeWorktreeFile(this.cwd, file, next);
     for (const other of changed) await writeWorktreeFile(this.cwd, other.file, other.next);
@@ -385,9 +437,12 @@ class ReleaseRun {
   private async commit(): Promise<Outcome> {
     if (this.committed) return { status: 'already-done', detail: `release commit ${this.releaseCommit!.slice(0, 7)} (found by its Slipway-Plan trailer)`, sha: this.releaseCommit! };
     const message = releaseCommitMessage(this.plan);
-    const files = [...plannedFiles(this.plan.releases, this.input.config.release.changelog).keys()];
-    if (this.input.dryRun) return { status: 'dry-run', detail: `commit ${files.length} files: "${message.split('\n')[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}…` };
-    this.releaseCommit = await commitPaths(this.cwd, message, files);
+    const files = [...plannedFiles(this.plan, this.input.config.release.changelog).keys()];
+    // The changesets the plan consumed leave in the same commit (as `changeset version` does).
+    const consumed = await trackedPaths(this.cwd, this.plan.changesets ?? []);
+    if (this.input.dryRun) return { status: 'dry-run', detail: `commit ${files.length} files${consumed.length ? ` and delete ${consumed.join(', ')}` : ''}: "${message.split('\n')[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}…` };
+    await Promise.all(consumed.map((file) => rm(join(this.cwd, file), { force: true })));
+    this.releaseCommit = await commitPaths(this.cwd, message, [...files, ...consumed]);
     return { status: 'done', detail: `committed ${files.length} files as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
   }
 
@@ -466,7 +521,7 @@ class ReleaseRun {
   }
 
   private async push(): Promise<Outcome> {
-    const { remote, branch } = this.input.config.release;
+    const { remote, branch } = releaseTarget(this.input.config);
     const tags = this.plan.releases.map((r) => r.tag);
     let target = this.releaseCommit;
     if (target === undefined) return { status: 'dry-run', detail: `push the release commit and ${tags.length} tags to ${remote}/${branch} atomically` };
@@ -500,7 +555,7 @@ class ReleaseRun {
    * release commit is replayed on top of them and the (never pushed) tags follow it; otherwise
    * the plan is stale.
    */
-  private async replayOntoRemote(remote: string, branch: string): Promise<Sha> {
+  private async replayOntoRemote(remote: GitRemoteName, branch: GitRefName): Promise<Sha> {
     const tip = await fetchBranch(this.cwd, remote, branch);
     const commits = await readLog(this.cwd, { to: tip, exclude: [this.plan.baseSha] });
     const history = checkHistory(this.plan, commits, this.input.state.router);
@@ -635,12 +690,34 @@ class ReleaseRun {
     if (this.input.dryRun) return { status: 'dry-run', detail: `publish ${release.name}@${release.to} to ${where}` };
     // Provenance needs GitHub's OIDC token, which only a job with `id-token: write` has.
     const provenance = release.ecosystem === 'npm' && !!this.input.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-    const result = await this.fromReleaseCommit(release, found, (dir) => publisher.publish({ name: release.name, version: release.to, dir }, { provenance }));
+    // Read once, after the release commit: what each `workspace:` range is published as.
+    if (release.ecosystem === 'npm') this.workspaceVersions ??= workspacePackageVersions(this.cwd);
+    const workspaceVersions = release.ecosystem === 'npm' ? await this.workspaceVersions : undefined;
+    // changesets' `access` (.changeset/config.json) keeps meaning what it meant to the team.
+    this.changesetAccess ??= readChangesets(this.cwd, []).then((c) => c.config.access);
+    const access = release.ecosystem === 'npm' ? await this.changesetAccess : undefined;
+    const result = await this.fromReleaseCommit(release, found, (dir) =>
+      publisher.publish({ name: release.name, version: release.to, dir, ...(workspaceVersions ? { workspaceVersions } : {}) }, { provenance, ...(access ? { access } : {}) }),
+    );
     return {
       status: result.status === 'already-published' ? 'already-done' : 'done',
       detail: `${result.status === 'already-published' ? 'already on' : 'published to'} ${where}${result.distTag ? ` (dist-tag ${result.distTag})` : ''}${provenance ? ' with provenance' : ''}`,
       url: where,
     };
+  }
+}
+
+/**
+ * Every npm registry the plan publishes to answers and takes the token, checked before the first
+ * write (a configured command is the maintainers' own: it has nothing to ask beforehand).
+ */
+async function checkRegistries(cwd: string, plan: ReleasePlan, options: ReleaseJobOptions, config: SlipwayConfig): Promise<void> {
+  if (config.commands.publish) return;
+  for (const release of plan.releases) {
+    if (release.private) continue;
+    if ((await strategyFor(release.ecosystem).publishDefault(cwd, { path: release.path })).kind !== 'npm-registry') continue;
+    await npmRegistry({ registry: options.registry?.url ?? config.release.registry ?? DEFAULT_NPM_REGISTRY, token: options.registry?.token }).checkAccess?.(release.name);
+    return;
   }
 }
 

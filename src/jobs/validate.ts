@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet } from '../adapters/fleet.ts';
 import { readLog, readTags } from '../adapters/git.ts';
+import { fleetLog } from './history/fleet-log.ts';
+import { catalogInUse } from '../adapters/validate/catalog-in-use.ts';
 import { readManifestInputs } from '../adapters/validate/manifest-inputs.ts';
 import { runPluginCommand, type CommandRun } from '../adapters/validate/run-plugin-command.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
 import { readReleaseHistory, type ReleaseHistory } from '../core/history/last-release.ts';
-import { logStart, type DatedTag } from '../core/history/log-range.ts';
 import { pathRouter, type PathRouter } from '../core/history/route-commits.ts';
 import { unreleasedCommits } from '../core/history/unreleased-commits.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
@@ -26,6 +27,7 @@ import { checkManifest } from '../core/validate/manifest-completeness.ts';
 import { checkPlannedVersion } from '../core/validate/version-sanity.ts';
 import { tagFormatFor } from '../core/history/tag-format.ts';
 import { planRelease } from './plan.ts';
+import { preflight } from './release/preflight.ts';
 
 export interface ValidateOptions {
   cwd: string;
@@ -61,8 +63,9 @@ export async function validateFleet(options: ValidateOptions): Promise<ValidateR
   const config = options.config ?? (await loadConfig(cwd));
   const quiet = quietReporter(reporter);
   const [planned, tags] = await Promise.all([
-    options.plan ? discoverFleet(cwd, config).then((fleet) => ({ plan: options.plan!, fleet })) : planRelease({ cwd, reporter: quiet, config, prerelease: options.prerelease }),
-    readTags(cwd),
+    // A given plan gets the release's preflight here; planRelease runs it on the plan it makes.
+    options.plan ? preflight({ cwd, plan: options.plan, changelogName: config.release.changelog, now: new Date() }).then(() => discoverFleet(cwd, config)).then((fleet) => ({ plan: options.plan!, fleet })) : planRelease({ cwd, reporter: quiet, config, prerelease: options.prerelease }),
+    readTags(cwd, options.range?.head ?? 'HEAD'),
   ]);
   const { plan, fleet } = planned;
   const { histories } = readReleaseHistory(fleet.plugins, tags, tagFormatFor(config, fleet));
@@ -85,7 +88,7 @@ export async function validateFleet(options: ValidateOptions): Promise<ValidateR
   } else {
     const names = new Set<string>(plan.releases.map((r) => r.name));
     selected = fleet.plugins.filter((p) => names.has(p.name));
-    commitsOf = await unreleasedOf(cwd, selected, router, histories, tags);
+    commitsOf = await unreleasedOf(cwd, selected, router, histories, reporter);
   }
   if (options.only?.length) {
     const wanted = new Set(options.only);
@@ -96,13 +99,14 @@ export async function validateFleet(options: ValidateOptions): Promise<ValidateR
   const tagCommits = new Map<string, string>(tags.map((t) => [t.name, t.commit]));
   // On a pull request, manifests as the pull request leaves them; else as committed.
   const manifests = await readManifestInputs(cwd, selected, config, options.range?.head ?? 'HEAD');
+  const profile = config.validate.profile === 'auto' ? ((await catalogInUse(cwd, config)) ? 'catalog' : 'package') : config.validate.profile;
 
   const plugins: PluginValidation[] = selected.map((plugin) => {
     const release = releaseOf.get(plugin.name);
     const checks: PluginValidation['checks'] = {};
     const reading = manifests.get(plugin.name)!;
     checks.manifest = reading.ok
-      ? { findings: checkManifest(reading.input, { pluginManifest: config.validate.pluginManifest }) }
+      ? { findings: checkManifest(reading.input, { pluginManifest: config.validate.pluginManifest, profile, private: plugin.private }) }
       : { findings: [unreadableManifest(reading.error, plugin)] };
     if (release) {
       const located = reading.ok ? reading.input.locate(plugin.manifestFile, versionPath(plugin)) : undefined;
@@ -205,16 +209,15 @@ function commitsByPlugin(commits: readonly RawCommit[], router: PathRouter): Map
   return map;
 }
 
-/** The planned plugins' unreleased commits, from one `git log` down to the oldest of their last releases. */
-async function unreleasedOf(cwd: string, plugins: readonly Plugin[], router: PathRouter, histories: ReadonlyMap<PluginName, ReleaseHistory>, tags: readonly DatedTag[]): Promise<Map<PluginName, RawCommit[]>> {
+/** The planned plugins' unreleased commits, from one `git log` (see jobs/history/fleet-log.ts). */
+async function unreleasedOf(cwd: string, plugins: readonly Plugin[], router: PathRouter, histories: ReadonlyMap<PluginName, ReleaseHistory>, reporter: Reporter): Promise<Map<PluginName, RawCommit[]>> {
   if (plugins.length === 0) return new Map();
   const releaseCommit = new Map<PluginName, Sha>();
   for (const plugin of plugins) {
     const last = histories.get(plugin.name)?.last;
     if (last) releaseCommit.set(plugin.name, last.commit);
   }
-  const exclude = logStart(plugins, releaseCommit, tags);
-  const commits = await readLog(cwd, { exclude: exclude ? [exclude] : [] });
+  const commits = await fleetLog(cwd, 'HEAD', plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter);
   return unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) });
 }
 

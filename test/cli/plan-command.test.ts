@@ -30,7 +30,7 @@ describe('slipway plan (the command)', () => {
     const r = fleet();
     const result = await slipway(['plan', '--json'], r.dir);
     const plan = JSON.parse(result.stdout);
-    expect(plan).toMatchObject({ schemaVersion: 1, baseSha: r.head(), releases: [{ name: 'a', from: '1.0.0', to: '1.1.0', tag: 'a@1.1.0' }] });
+    expect(plan).toMatchObject({ schemaVersion: 2, baseSha: r.head(), releases: [{ name: 'a', from: '1.0.0', to: '1.1.0', tag: 'a@1.1.0' }] });
     expect(plan.hash).toMatch(/^sha256:/);
   });
 

@@ -39,7 +39,7 @@ async function slipway(args: string[]) {
     cwd: fleet.fleetDir,
     reject: false,
     env: {
-      SLACK_TOKEN: slack.token,
+      SLACK_BOT_TOKEN: slack.token,
       SLACK_API_URL: slack.apiUrl,
       GITHUB_TOKEN: gh.github.token,
       GITHUB_API_URL: gh.github.url,
@@ -71,7 +71,8 @@ beforeAll(async () => {
   // The catalog exists (the index job ran for one release): compat records compatibility in it.
   await indexCatalog({ cwd: fleet.fleetDir, reporter: memoryReporter(), select: { kind: 'tags', tags: ['refs/tags/@demo/plugin-http@1.1.0'] } });
   week1 = await compatRun('week-1');
-}, 120_000);
+  // A whole compat run (two core builds, seven plugins, re-runs on both cores) on a loaded 2-core machine.
+}, 240_000);
 
 afterAll(async () => {
   gh?.github.assertNoViolations();

@@ -19,10 +19,11 @@ describe('the compat workflows', () => {
     expect(await checkWorkflows(ROOT, ['.github/workflows/compat.yml', 'workflows/compat.yml'])).toEqual([]);
   }, 60_000);
 
+  // actions: read finds the commit of slipway the workflow was called at (test/workflows/pinning.test.ts).
   it('give the shard jobs (and the plan) nothing but contents: read; only the report writes', () => {
-    expect(reusable.jobs.run.permissions).toEqual({ contents: 'read' });
-    expect(reusable.jobs.plan.permissions).toEqual({ contents: 'read' });
-    expect(reusable.jobs.report.permissions).toEqual({ contents: 'write', issues: 'write' });
+    expect(reusable.jobs.run.permissions).toEqual({ contents: 'read', actions: 'read' });
+    expect(reusable.jobs.plan.permissions).toEqual({ contents: 'read', actions: 'read' });
+    expect(reusable.jobs.report.permissions).toEqual({ contents: 'write', issues: 'write', actions: 'read' });
     expect(reusable.permissions).toBeUndefined();
   });
 
@@ -31,6 +32,23 @@ describe('the compat workflows', () => {
     expect(reusable.jobs.report.needs).toEqual(['plan', 'run']);
     expect(reusable.jobs.report.if).toBe("always() && needs.plan.result == 'success'");
     for (const job of Object.values(reusable.jobs) as Array<{ 'timeout-minutes'?: unknown }>) expect(job['timeout-minutes']).toBeDefined();
+  });
+
+  it('set up the JDK of the java-version input (default 21) and restore the Maven and Gradle caches where the core is built and plugins tested', () => {
+    expect(reusable.on.workflow_call.inputs['java-version']).toMatchObject({ type: 'string', default: '21' });
+    for (const job of ['plan', 'run']) {
+      const steps = reusable.jobs[job].steps as Array<{ uses?: string; with?: Record<string, string> }>;
+      const java = steps.find((s) => s.uses?.startsWith('actions/setup-java@'));
+      expect(java?.with).toMatchObject({ 'java-version': '${{ inputs.java-version }}', distribution: '${{ inputs.java-distribution }}' });
+      const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
+      expect(cache?.with?.['path']).toEqual(expect.stringContaining('~/.m2/repository'));
+      expect(cache?.with?.['path']).toEqual(expect.stringContaining('~/.gradle/caches'));
+      // Before slipway runs: the core build and the plugin tests find the JDK and the caches.
+      const slipway = steps.findIndex((s) => s.uses?.endsWith('/actions/compat'));
+      expect(slipway).toBeGreaterThan(0);
+      expect(steps.indexOf(cache!)).toBeLessThan(slipway);
+    }
+    expect(reusable.jobs.report.steps.some((s: { uses?: string }) => s.uses?.startsWith('actions/setup-java@'))).toBe(false);
   });
 
   it('start on Saturdays and by hand', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { coreCloneUrl, expandHome, installCore, latestReleaseTag } from '../../src/adapters/compat/core-artifact.ts';
-import { compatCommands } from '../../src/core/compat/ecosystem-commands.ts';
+import { compatCommands, coreBuildCommand } from '../../src/core/compat/ecosystem-commands.ts';
 import { parseConfig } from '../../src/core/config/parse-config.ts';
 import { cleanupTempDirs, repo, tempDir } from '../helpers/repo.ts';
 
@@ -48,7 +48,7 @@ describe('installing the core in a shard', () => {
     const installed = await installCore({ build, ecosystem: 'maven', dir: join(artifact, 'develop') }, tempDir(), { mavenLocal: local });
     expect(readFileSync(join(local, 'dev/acme/core/2.0.0-SNAPSHOT/core-2.0.0-SNAPSHOT.jar'), 'utf8')).toBe('develop jar');
     expect(readFileSync(join(local, 'dev/acme/core/1.4.0/core-1.4.0.jar'), 'utf8')).toBe('released jar');
-    expect(installed.placeholders).toMatchObject({ coreRepo: local, coreVersion: '2.0.0-SNAPSHOT' });
+    expect(installed.placeholders).toMatchObject({ coreRepo: local, mavenLocal: local, coreVersion: '2.0.0-SNAPSHOT' });
     expect(installed.env).toMatchObject({ SLIPWAY_CORE_REPO: local, SLIPWAY_CORE_VERSION: '2.0.0-SNAPSHOT', SLIPWAY_CORE_CHANNEL: 'develop' });
   });
 
@@ -61,9 +61,16 @@ describe('installing the core in a shard', () => {
 describe('compat commands', () => {
   it('default per ecosystem, with the fleet’s core version property for Gradle and Maven', () => {
     const config = parseConfig('fleet:\n  coreVersionProperty: hostVersion\n');
-    expect(compatCommands(config, 'npm')).toMatchObject({ build: 'npm pack --pack-destination {out}', test: 'npm test' });
-    expect(compatCommands(config, 'maven').test).toBe('mvn -B test -DhostVersion={coreVersion}');
-    expect(compatCommands(config, 'gradle')).toMatchObject({ test: './gradlew test -PhostVersion={coreVersion}', junit: expect.arrayContaining(['build/test-results/**/*.xml']) });
+    expect(coreBuildCommand(config, 'npm')).toBe('npm pack --pack-destination {out}');
+    expect(compatCommands(config, 'npm')).toMatchObject({ test: 'npm test' });
+    expect(compatCommands(config, 'maven').test).toBe('mvn -B test -Dmaven.repo.local={mavenLocal} -DhostVersion={coreVersion}');
+    expect(coreBuildCommand(config, 'maven')).toBe('mvn -B -DskipTests install -Dmaven.repo.local={mavenLocal}');
+    // From the build root, through the wrapper where there is one: `./gradlew :sub:test`.
+    expect(compatCommands(config, 'gradle')).toMatchObject({
+      test: '{gradle} {taskPrefix}cleanTest {taskPrefix}test -Dmaven.repo.local={mavenLocal} -PhostVersion={coreVersion}',
+      junit: expect.arrayContaining(['build/test-results/**/*.xml']),
+      strategy: { testFrom: 'build-root' },
+    });
   });
 
   it('take compat.test over commands.test over the default', () => {
@@ -72,6 +79,7 @@ describe('compat commands', () => {
   });
 
   it('must be configured for a generic fleet, and the error names the key', () => {
-    expect(() => compatCommands(parseConfig('compat:\n  test: ./test.sh\n'), 'generic')).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', subject: 'compat.core.build' }));
+    expect(() => coreBuildCommand(parseConfig('compat:\n  test: ./test.sh\n'), 'generic')).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', subject: 'compat.core.build' }));
+    expect(() => compatCommands(parseConfig('compat:\n  core:\n    build: make\n'), 'generic')).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', subject: 'compat.test' }));
   });
 });

@@ -22,7 +22,7 @@ describe('changelog section', () => {
         commit('bbbbbbb2', 'feat', 'stream large files', { breaking: true, breakingNotes: ['read() now returns a stream'] }),
         commit('ccccccc3', 'perf', 'faster parsing'),
       ],
-      dependencyUpdates: [{ name: '@demo/plugin-http' as PluginName, from: '^1.2.0', to: '^1.3.0' }],
+      dependencyUpdates: [{ name: '@demo/plugin-http' as PluginName, kind: 'runtime', from: '^1.2.0', to: '^1.3.0' }],
     });
     expect(text).toBe(
       [

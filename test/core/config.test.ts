@@ -20,7 +20,14 @@ describe('slipway.yml', () => {
 
   it('keeps given values and fills the rest with defaults', () => {
     const config = parseConfig('versioning:\n  tagFormat: "{name}/v{version}"\n  releaseTypes:\n    docs: patch\n');
-    expect(config.versioning).toEqual({ tagFormat: '{name}/v{version}', releaseTypes: { docs: 'patch' }, dependents: 'patch', snapshot: 'auto', coreRaise: 'none' });
+    expect(config.versioning).toEqual({
+      tagFormat: '{name}/v{version}',
+      legacyTagFormats: [],
+      releaseTypes: { docs: 'patch' },
+      dependents: { runtime: 'patch', optional: 'patch', peer: 'patch', dev: 'range' },
+      snapshot: 'auto',
+      coreRaise: 'none',
+    });
   });
 
   it('an unknown key is an error naming the key and its line', () => {
@@ -39,7 +46,7 @@ describe('slipway.yml', () => {
   });
 
   it('a wrong enum value lists the allowed ones', () => {
-    expect(errorOf('versioning:\n  dependents: minor\n').message).toMatch(/slipway\.yml:2: versioning\.dependents: .*"patch"\|"none"/);
+    expect(errorOf('versioning:\n  dependents: minor\n').message).toMatch(/slipway\.yml:2: versioning\.dependents\.runtime: .*"patch"\|"range"\|"none"/);
   });
 
   it('invalid YAML names the line', () => {

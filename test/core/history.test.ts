@@ -11,7 +11,7 @@ const plugin = (name: string, path: string, version = '1.0.0'): Plugin => ({
   ecosystem: 'npm',
   manifestFile: repoPath(`${path ? `${path}/` : ''}package.json`),
   version: version as Plugin['version'],
-  dependencies: {},
+  dependencies: [],
   private: false,
 });
 

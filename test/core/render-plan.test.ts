@@ -9,7 +9,7 @@ describe('the plan as a person reads it', () => {
       commits: [{ sha: 'a'.repeat(40), type: 'feat', scope: 'sql', subject: 'rename', breaking: true }],
       dependencyUpdates: [], dependents: [], changelog: '## 0.3.0 (2026-01-02)\n',
     };
-    const plan = { schemaVersion: 1, baseSha: 'b'.repeat(40), date: '2026-01-02', prerelease: null, tagFormat: '{name}@{version}', releases: [release], ignoredCommits: [], warnings: [], hash: 'sha256:' + 'c'.repeat(64) } as never;
+    const plan = { schemaVersion: 1, baseSha: 'b'.repeat(40), date: '2026-01-02', prerelease: null, tagFormat: '{name}@{version}', releases: [release], rangeUpdates: [], ignoredCommits: [], warnings: [], hash: 'sha256:' + 'c'.repeat(64) } as never;
     expect(renderPlanText(plan)).toMatch(/^ {2}sql {5}0\.2\.0 {2}0\.3\.0 {2}minor \(breaking, 0\.x\) {2}1 commit, 1 breaking$/m);
     expect(renderPlanSummary(plan)).toContain('| sql | 0.2.0 | **0.3.0** | minor (breaking, 0.x) | 1 commit, 1 breaking |');
   });

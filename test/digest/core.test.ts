@@ -23,7 +23,7 @@ describe('reading release notes back from a changelog', () => {
         { sha: sha('ddddddd'), type: 'revert', scope: null, subject: 'feat: colours', breaking: false },
         { sha: sha('eeeeeee'), type: 'docs', scope: null, subject: 'explain retries', breaking: false },
       ],
-      dependencyUpdates: [{ name: '@demo/plugin-http' as PluginName, from: '^1.2.0', to: '^1.3.0' }],
+      dependencyUpdates: [{ name: '@demo/plugin-http' as PluginName, kind: 'runtime', from: '^1.2.0', to: '^1.3.0' }],
     });
     const changelog = `# Changelog\n\n${section}\n## 1.9.0 (2025-12-01)\n\n### Features\n\n* older (1234567)\n`;
     const found = findChangelogSection(changelog, '2.0.0');

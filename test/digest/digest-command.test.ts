@@ -13,7 +13,7 @@ import { startNotionServer, type NotionServer } from '../servers/notion/index.ts
 afterAll(cleanupTempDirs);
 const CLI = join(import.meta.dirname, '../../src/cli/main.ts');
 const slipway = (args: string[], cwd: string, env: Record<string, string> = {}) =>
-  execa(process.execPath, [CLI, ...args], { cwd, reject: false, stripFinalNewline: false, env: { SLACK_TOKEN: '', NOTION_TOKEN: '', GITHUB_TOKEN: '', ...env } });
+  execa(process.execPath, [CLI, ...args], { cwd, reject: false, stripFinalNewline: false, env: { SLACK_TOKEN: '', SLACK_BOT_TOKEN: '', NOTION_TOKEN: '', GITHUB_TOKEN: '', ...env } });
 
 /** Two plugins first released on 2026-01-01, then a second release of a (the fixture clock starts 2026-01-01 09:00). */
 function fleet() {

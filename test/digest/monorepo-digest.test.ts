@@ -192,7 +192,7 @@ describe('the weekly digest of a monorepo fleet', () => {
     expect(outcome.ok).toBe(true);
     expect(outcome.sinks.map((s) => [s.sink, s.status])).toEqual([['slack', 'skipped'], ['notion', 'skipped']]);
     expect(run.reporter.lines.filter((line) => line.startsWith('error'))).toEqual([]);
-    expect(run.reporter.lines).toContain('info: slack: skipped: no Slack token (set SLACK_TOKEN / the slack-token input)');
+    expect(run.reporter.lines).toContain('info: slack: skipped: no Slack token (set SLACK_BOT_TOKEN / the slack-token input)');
   });
 
   it('Slack and Notion rate limits are waited out for as long as Retry-After says', async () => {

@@ -179,7 +179,7 @@ describe('a fleet of 1,300 plugins', () => {
     const elapsed = performance.now() - started;
 
     expect(fleet.plugins).toHaveLength(1300);
-    expect(fleet.plugins[1299]).toMatchObject({ name: 'plugin-1299', version: '1.1299.0', dependencies: { 'plugin-0000': '^1.0.0' } });
+    expect(fleet.plugins[1299]).toMatchObject({ name: 'plugin-1299', version: '1.1299.0', dependencies: [{ name: 'plugin-0000', range: '^1.0.0', kind: 'runtime' }] });
     expect(elapsed).toBeLessThan(2000);
     console.info(`discovered 1,300 npm plugins in ${elapsed.toFixed(0)} ms`);
   });

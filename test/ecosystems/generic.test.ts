@@ -26,9 +26,9 @@ describe('generic fleet discovery', () => {
       ecosystem: 'generic',
       single: false,
       plugins: [
-        { name: 'db', path: 'charts/db', ecosystem: 'generic', manifestFile: 'charts/db/Chart.meta', version: '0.9.1', dependencies: {}, private: false },
-        { name: 'deploy', path: 'scripts/deploy', ecosystem: 'generic', manifestFile: 'scripts/deploy/release.properties', version: '2.0.0-rc.1', dependencies: {}, private: false },
-        { name: 'web', path: 'charts/web', ecosystem: 'generic', manifestFile: 'charts/web/VERSION', version: '1.2.3', dependencies: {}, private: false },
+        { name: 'db', path: 'charts/db', ecosystem: 'generic', manifestFile: 'charts/db/Chart.meta', version: '0.9.1', dependencies: [], private: false },
+        { name: 'deploy', path: 'scripts/deploy', ecosystem: 'generic', manifestFile: 'scripts/deploy/release.properties', version: '2.0.0-rc.1', dependencies: [], private: false },
+        { name: 'web', path: 'charts/web', ecosystem: 'generic', manifestFile: 'charts/web/VERSION', version: '1.2.3', dependencies: [], private: false },
       ],
     });
   });

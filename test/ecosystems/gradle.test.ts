@@ -38,7 +38,7 @@ describe('gradle fleet discovery', () => {
       ecosystem: 'gradle',
       single: false,
       plugins: [
-        { name: 'jdbc', path: 'connectors/jdbc', ecosystem: 'gradle', manifestFile: 'connectors/jdbc/gradle.properties', version: '3.1.4', dependencies: {}, private: false, coreRange: '[0.22,0.23)', artifacts: [{ artifactId: 'jdbc', path: 'connectors/jdbc' }] },
+        { name: 'jdbc', path: 'connectors/jdbc', ecosystem: 'gradle', manifestFile: 'connectors/jdbc/gradle.properties', version: '3.1.4', dependencies: [], private: false, coreRange: '[0.22,0.23)', artifacts: [{ artifactId: 'jdbc', path: 'connectors/jdbc' }] },
         // plugin-fs and plugin-ftp have no version of their own: they ship with the root's
         // version, in lockstep, as one unit named after the root project
         {
@@ -47,7 +47,7 @@ describe('gradle fleet discovery', () => {
           ecosystem: 'gradle',
           manifestFile: 'gradle.properties',
           version: '0.9.0',
-          dependencies: {},
+          dependencies: [],
           private: false,
           coreRange: '[0.22,0.23)',
           artifacts: [
@@ -55,7 +55,7 @@ describe('gradle fleet discovery', () => {
             { artifactId: 'plugin-ftp', path: 'plugin-ftp' },
           ],
         },
-        { name: 'plugin-gcs', path: 'plugin-gcs', ecosystem: 'gradle', manifestFile: 'plugin-gcs/gradle.properties', version: '2.0.0', dependencies: {}, private: false, coreRange: '[0.22,0.23)', artifacts: [{ artifactId: 'plugin-gcs', path: 'plugin-gcs' }] },
+        { name: 'plugin-gcs', path: 'plugin-gcs', ecosystem: 'gradle', manifestFile: 'plugin-gcs/gradle.properties', version: '2.0.0', dependencies: [], private: false, coreRange: '[0.22,0.23)', artifacts: [{ artifactId: 'plugin-gcs', path: 'plugin-gcs' }] },
         // a SNAPSHOT: its release is at least 1.4.0, and the next SNAPSHOT follows it
         {
           name: 'plugin-s3',
@@ -63,7 +63,7 @@ describe('gradle fleet discovery', () => {
           ecosystem: 'gradle',
           manifestFile: 'plugin-s3/gradle.properties',
           version: '1.4.0-SNAPSHOT',
-          dependencies: {},
+          dependencies: [],
           private: false,
           coreRange: '0.22.1',
           artifacts: [{ artifactId: 'plugin-s3', path: 'plugin-s3' }],
@@ -86,8 +86,8 @@ describe('gradle fleet discovery', () => {
     const fleet = await discoverFleet(r.dir, config({ fleet: { coreVersionProperty: 'kestraVersion' } }));
 
     expect(fleet.plugins).toEqual([
-      { name: 'alpha', path: 'alpha', ecosystem: 'gradle', manifestFile: 'alpha/gradle.properties', version: '1.0.0', dependencies: {}, private: false, coreRange: '0.21.0', artifacts: [{ artifactId: 'alpha', path: 'alpha' }] },
-      { name: 'beta', path: 'beta', ecosystem: 'gradle', manifestFile: 'beta/gradle.properties', version: '1.1.0', dependencies: {}, private: false, artifacts: [{ artifactId: 'beta', path: 'beta' }] },
+      { name: 'alpha', path: 'alpha', ecosystem: 'gradle', manifestFile: 'alpha/gradle.properties', version: '1.0.0', dependencies: [], private: false, coreRange: '0.21.0', artifacts: [{ artifactId: 'alpha', path: 'alpha' }] },
+      { name: 'beta', path: 'beta', ecosystem: 'gradle', manifestFile: 'beta/gradle.properties', version: '1.1.0', dependencies: [], private: false, artifacts: [{ artifactId: 'beta', path: 'beta' }] },
     ]);
   });
 
@@ -110,7 +110,7 @@ describe('gradle fleet discovery', () => {
           ecosystem: 'gradle',
           manifestFile: 'gradle.properties',
           version: '0.20.0-SNAPSHOT',
-          dependencies: {},
+          dependencies: [],
           private: false,
           coreRange: '0.20.0',
           artifacts: [{ artifactId: 'plugin-notifications', path: '' }],

@@ -53,11 +53,28 @@ describe('maven fleet discovery', () => {
       ecosystem: 'maven',
       single: false,
       plugins: [
-        { name: 'acme-bom', path: 'tools/bom', ecosystem: 'maven', manifestFile: 'tools/bom/pom.xml', version: '0.1.0', dependencies: {}, private: true, coreRange: '[3.0,4.0)', artifacts: [{ groupId: 'io.acme', artifactId: 'acme-bom', path: 'tools/bom' }] },
-        { name: 'plugin-http', path: 'plugin-http', ecosystem: 'maven', manifestFile: 'plugin-http/pom.xml', version: '1.2.0', dependencies: { 'plugin-jdbc': '2.0.0' }, private: false, coreRange: '3.1.0', artifacts: [{ groupId: 'io.acme', artifactId: 'plugin-http', path: 'plugin-http' }] },
-        { name: 'plugin-jdbc', path: 'plugin-jdbc', ecosystem: 'maven', manifestFile: 'plugin-jdbc/pom.xml', version: '2.0.0', dependencies: {}, private: false, coreRange: '[3.0,4.0)', artifacts: [{ groupId: 'io.acme', artifactId: 'plugin-jdbc', path: 'plugin-jdbc' }] },
+        { name: 'acme-bom', path: 'tools/bom', ecosystem: 'maven', manifestFile: 'tools/bom/pom.xml', version: '0.1.0', dependencies: [], private: true, coreRange: '[3.0,4.0)', artifacts: [{ groupId: 'io.acme', artifactId: 'acme-bom', path: 'tools/bom' }] },
+        { name: 'plugin-http', path: 'plugin-http', ecosystem: 'maven', manifestFile: 'plugin-http/pom.xml', version: '1.2.0', dependencies: [{ name: 'plugin-jdbc', range: '2.0.0', kind: 'runtime' }], private: false, coreRange: '3.1.0', artifacts: [{ groupId: 'io.acme', artifactId: 'plugin-http', path: 'plugin-http' }] },
+        { name: 'plugin-jdbc', path: 'plugin-jdbc', ecosystem: 'maven', manifestFile: 'plugin-jdbc/pom.xml', version: '2.0.0', dependencies: [], private: false, coreRange: '[3.0,4.0)', artifacts: [{ groupId: 'io.acme', artifactId: 'plugin-jdbc', path: 'plugin-jdbc' }] },
       ],
     });
+  });
+
+  it('gives each dependency the kind its scope says: test → dev, provided → peer, <optional> → optional, else runtime', async () => {
+    const dependency = (artifactId: string, extra = '') => `    <dependency><groupId>io.acme</groupId><artifactId>${artifactId}</artifactId><version>1.0.0</version>${extra}</dependency>`;
+    const r = repo()
+      .file('pom.xml', rootPom(['a', 'b']))
+      .file('a/pom.xml', modulePom('a', '1.0.0'))
+      .file('b/pom.xml', modulePom('b', '2.0.0', ['  <dependencies>', dependency('a'), dependency('t', '<scope>test</scope>'), dependency('p', '<scope> provided </scope>'), dependency('o', '<optional>true</optional>'), dependency('r', '<scope>runtime</scope>'), '  </dependencies>', ''].join('\n')))
+      .commit('chore: scopes');
+    const fleet = await discoverFleet(r.dir, config());
+    expect(fleet.plugins.find((p) => p.name === 'b')!.dependencies).toEqual([
+      { name: 'a', range: '1.0.0', kind: 'runtime' },
+      { name: 't', range: '1.0.0', kind: 'dev' },
+      { name: 'p', range: '1.0.0', kind: 'peer' },
+      { name: 'o', range: '1.0.0', kind: 'optional' },
+      { name: 'r', range: '1.0.0', kind: 'runtime' },
+    ]);
   });
 
   it('treats a pom without modules as a repository that is one plugin', async () => {
@@ -68,7 +85,7 @@ describe('maven fleet discovery', () => {
     expect(fleet).toEqual({
       ecosystem: 'maven',
       single: true,
-      plugins: [{ name: 'solo', path: '', ecosystem: 'maven', manifestFile: 'pom.xml', version: '0.4.2', dependencies: {}, private: false, artifacts: [{ groupId: 'io.acme', artifactId: 'solo', path: '' }] }],
+      plugins: [{ name: 'solo', path: '', ecosystem: 'maven', manifestFile: 'pom.xml', version: '0.4.2', dependencies: [], private: false, artifacts: [{ groupId: 'io.acme', artifactId: 'solo', path: '' }] }],
     });
   });
 });
@@ -175,7 +192,7 @@ describe('maven manifest updater', () => {
   });
 
   it('rewrites internal dependency versions wherever <version> sits in the dependency, and leaves ${property} versions alone', () => {
-    const out = mavenUpdater.update(pom, { dependencies: { 'plugin-jdbc': '1.3.0', 'plugin-core': '9.9.9' } }, 'plugin-http/pom.xml');
+    const out = mavenUpdater.update(pom, { dependencies: [{ name: 'plugin-jdbc', range: '1.3.0' }, { name: 'plugin-core', range: '9.9.9' }] }, 'plugin-http/pom.xml');
 
     expect(out).toBe(pom.replace('\t\t\t<version>1.2.0</version>\r\n\t\t\t<artifactId>plugin-jdbc', '\t\t\t<version>1.3.0</version>\r\n\t\t\t<artifactId>plugin-jdbc'));
   });

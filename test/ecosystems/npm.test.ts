@@ -8,7 +8,7 @@ import { config } from './fleet-config.ts';
 const v = (s: string) => s as Version;
 
 describe('npm fleet discovery', () => {
-  it('reads every workspace folder that holds a package.json, sorted by name, with all dependency sections merged', async () => {
+  it('reads every workspace folder that holds a package.json, sorted by name, with every dependency and its kind', async () => {
     const r = repo()
       .file('package.json', pkg('monorepo', '0.0.0', { private: true, workspaces: { packages: ['plugins/*', 'tools/cli'] } }))
       .file('plugins/zeta/package.json', pkg('@acme/zeta', '2.1.0', {
@@ -28,19 +28,26 @@ describe('npm fleet discovery', () => {
       ecosystem: 'npm',
       single: false,
       plugins: [
-        { name: '@acme/alpha', path: 'plugins/alpha', ecosystem: 'npm', manifestFile: 'plugins/alpha/package.json', version: '1.0.0', dependencies: {}, private: true },
+        { name: '@acme/alpha', path: 'plugins/alpha', ecosystem: 'npm', manifestFile: 'plugins/alpha/package.json', version: '1.0.0', dependencies: [], private: true },
         {
           name: '@acme/zeta',
           path: 'plugins/zeta',
           ecosystem: 'npm',
           manifestFile: 'plugins/zeta/package.json',
           version: '2.1.0',
-          // dependencies win over devDependencies for the same name
-          dependencies: { '@acme/alpha': '^1.0.0', lodash: '4.17.21', '@acme/core': '>=3 <5', vitest: '^5.0.0', fsevents: '^2.3.0' },
+          // one name may be declared twice, each with its own kind and range
+          dependencies: [
+            { name: '@acme/alpha', range: '^1.0.0', kind: 'runtime' },
+            { name: 'lodash', range: '4.17.21', kind: 'runtime' },
+            { name: '@acme/core', range: '>=3 <5', kind: 'peer' },
+            { name: 'fsevents', range: '^2.3.0', kind: 'optional' },
+            { name: '@acme/alpha', range: '1.0.0', kind: 'dev' },
+            { name: 'vitest', range: '^5.0.0', kind: 'dev' },
+          ],
           private: false,
           coreRange: '>=3 <5',
         },
-        { name: 'acme-cli', path: 'tools/cli', ecosystem: 'npm', manifestFile: 'tools/cli/package.json', version: '0.3.0-beta.1', dependencies: {}, private: false },
+        { name: 'acme-cli', path: 'tools/cli', ecosystem: 'npm', manifestFile: 'tools/cli/package.json', version: '0.3.0-beta.1', dependencies: [], private: false },
       ],
     });
   });
@@ -65,7 +72,7 @@ describe('npm fleet discovery', () => {
     expect(fleet).toEqual({
       ecosystem: 'npm',
       single: true,
-      plugins: [{ name: 'solo-plugin', path: '', ecosystem: 'npm', manifestFile: 'package.json', version: '4.5.6', dependencies: { core: '^9' }, private: false }],
+      plugins: [{ name: 'solo-plugin', path: '', ecosystem: 'npm', manifestFile: 'package.json', version: '4.5.6', dependencies: [{ name: 'core', range: '^9', kind: 'peer' }], private: false }],
     });
   });
 
@@ -168,7 +175,7 @@ describe('npm manifest updater', () => {
   it('rewrites internal dependency ranges in whichever section holds them, with tabs and no trailing newline', () => {
     const text = '{\n\t"name": "b",\n\t"version": "2.0.0",\n\t"dependencies": {\n\t\t"a": "^1.0.0",\n\t\t"left-pad": "1.0.0"\n\t},\n\t"peerDependencies": {"c": "~3.0.0"},\n\t"devDependencies": {\n\t\t"a": "^1.0.0"\n\t}\n}';
 
-    const out = npmUpdater.update(text, { version: v('2.0.1'), dependencies: { a: '^1.1.0', c: '~3.1.0' } }, 'plugins/b/package.json');
+    const out = npmUpdater.update(text, { version: v('2.0.1'), dependencies: [{ name: 'a', range: '^1.1.0' }, { name: 'c', range: '~3.1.0' }] }, 'plugins/b/package.json');
 
     expect(out).toBe(
       '{\n\t"name": "b",\n\t"version": "2.0.1",\n\t"dependencies": {\n\t\t"a": "^1.1.0",\n\t\t"left-pad": "1.0.0"\n\t},\n\t"peerDependencies": {"c": "~3.1.0"},\n\t"devDependencies": {\n\t\t"a": "^1.1.0"\n\t}\n}',
@@ -190,7 +197,7 @@ describe('npm manifest updater', () => {
   });
 
   it('refuses to update a dependency the manifest does not have', () => {
-    expect(() => npmUpdater.update('{ "name": "a", "version": "1.0.0" }', { dependencies: { b: '^2.0.0' } }, 'package.json')).toThrow(
+    expect(() => npmUpdater.update('{ "name": "a", "version": "1.0.0" }', { dependencies: [{ name: 'b', range: '^2.0.0' }] }, 'package.json')).toThrow(
       expect.objectContaining({ code: 'MANIFEST_INVALID', message: 'has no dependency "b" to update' }),
     );
   });

@@ -24,14 +24,19 @@ describe('python fleet discovery', () => {
       ecosystem: 'python',
       single: false,
       plugins: [
-        { name: 'acme-alpha', path: 'plugins/alpha', ecosystem: 'python', manifestFile: 'plugins/alpha/pyproject.toml', version: '1.0.0', dependencies: {}, private: false },
+        { name: 'acme-alpha', path: 'plugins/alpha', ecosystem: 'python', manifestFile: 'plugins/alpha/pyproject.toml', version: '1.0.0', dependencies: [], private: false },
         {
           name: 'acme-beta',
           path: 'plugins/beta',
           ecosystem: 'python',
           manifestFile: 'plugins/beta/pyproject.toml',
           version: '0.2.0',
-          dependencies: { 'acme-alpha': '>=1.0,<2', requests: '>=2.31', 'acme-core': '~=3.1', rich: '' },
+          dependencies: [
+            { name: 'acme-alpha', range: '>=1.0,<2', kind: 'runtime' },
+            { name: 'requests', range: '>=2.31', kind: 'runtime' },
+            { name: 'acme-core', range: '~=3.1', kind: 'runtime' },
+            { name: 'rich', range: '', kind: 'runtime' },
+          ],
           private: true,
           coreRange: '~=3.1',
         },
@@ -48,7 +53,10 @@ describe('python fleet discovery', () => {
 
     const fleet = await discoverFleet(r.dir, config());
 
-    expect(fleet.plugins[1]!.dependencies).toEqual({ 'Acme.Alpha': '>=1', Other_Lib: '==2' });
+    expect(fleet.plugins[1]!.dependencies).toEqual([
+      { name: 'Acme.Alpha', range: '>=1', kind: 'runtime' },
+      { name: 'Other_Lib', range: '==2', kind: 'runtime' },
+    ]);
   });
 
   it('takes the plugin folders from fleet.paths when given', async () => {
@@ -73,8 +81,45 @@ describe('python fleet discovery', () => {
     expect(fleet).toEqual({
       ecosystem: 'python',
       single: true,
-      plugins: [{ name: 'solo', path: '', ecosystem: 'python', manifestFile: 'pyproject.toml', version: '3.0.0', dependencies: {}, private: false }],
+      plugins: [{ name: 'solo', path: '', ecosystem: 'python', manifestFile: 'pyproject.toml', version: '3.0.0', dependencies: [], private: false }],
     });
+  });
+});
+
+describe('python dependency kinds', () => {
+  it('reads runtime, optional and dev requirements from [project], optional groups, [dependency-groups] and uv dev-dependencies', async () => {
+    const r = repo()
+      .file('pyproject.toml', '[tool.uv.workspace]\nmembers = ["pkgs/*"]\n')
+      .file('pkgs/core/pyproject.toml', pyproject('acme-core', '1.0.0'))
+      .file('pkgs/s3/pyproject.toml', pyproject('acme-s3', '2.0.0', [
+        'dependencies = ["acme-core>=1,<2"]',
+        '',
+        '[project.optional-dependencies]',
+        'fast = ["acme-core[speed]>=1.0"]',
+        'test = ["acme-core==1.0.0"]',
+        '',
+        '[dependency-groups]',
+        'lint = ["acme-core~=1.0", { include-group = "test" }]',
+        '',
+        '[tool.uv]',
+        'dev-dependencies = ["acme_core>=0.9"]',
+        '',
+      ].join('\n')))
+      .commit('chore: kinds');
+    const fleet = await discoverFleet(r.dir, config());
+    expect(fleet.plugins.find((p) => p.name === 'acme-s3')!.dependencies).toEqual([
+      { name: 'acme-core', range: '>=1,<2', kind: 'runtime' },
+      { name: 'acme-core', range: '>=1.0', kind: 'optional' },
+      { name: 'acme-core', range: '==1.0.0', kind: 'dev' },
+      { name: 'acme-core', range: '~=1.0', kind: 'dev' },
+      { name: 'acme-core', range: '>=0.9', kind: 'dev' },
+    ]);
+  });
+
+  it('rewrites a requirement only where its kind is declared', () => {
+    const text = '[project]\nname = "acme-s3"\nversion = "2.0.0"\ndependencies = ["acme-core>=1,<2"]\n\n[dependency-groups]\ndev = ["acme-core==1.0.0"]\n';
+    const out = pythonUpdater.update(text, { dependencies: [{ name: 'acme-core', range: '==1.1.0', kind: 'dev' }] }, 'pyproject.toml');
+    expect(out).toBe(text.replace('dev = ["acme-core==1.0.0"]', 'dev = ["acme-core==1.1.0"]'));
   });
 });
 
@@ -149,7 +194,7 @@ describe('python manifest updater', () => {
   });
 
   it('rewrites only the specifier of internal dependencies, keeping extras, markers and name spelling', () => {
-    const out = pythonUpdater.update(text, { dependencies: { 'acme-alpha': '>=1.1,<2', 'acme-gamma': '==0.2.0' } }, 'pyproject.toml');
+    const out = pythonUpdater.update(text, { dependencies: [{ name: 'acme-alpha', range: '>=1.1,<2', kind: 'runtime' }, { name: 'acme-gamma', range: '==0.2.0', kind: 'runtime' }] }, 'pyproject.toml');
 
     expect(out).toBe(
       text

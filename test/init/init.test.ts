@@ -13,6 +13,7 @@ import { detectTagFormat } from '../../src/core/init/detect-tag-format.ts';
 import { differingSettings, renderInitConfig } from '../../src/core/init/init-config.ts';
 import { parseActionRef, pointStarterAt, secretsUsed } from '../../src/core/init/starter-workflows.ts';
 import { defaultConfig } from '../../src/core/config/schema.ts';
+import { pluginName, repoPath } from '../../src/core/types.ts';
 import { cleanupTempDirs, pkg, repo } from '../helpers/repo.ts';
 
 const CLI = join(import.meta.dirname, '../../src/cli/main.ts');
@@ -48,7 +49,9 @@ describe('slipway init', () => {
     const config = parseConfig(text);
     expect(config).toEqual({ ...defaultConfig(), release: { ...defaultConfig().release, branch: 'trunk' }, versioning: { ...defaultConfig().versioning, tagFormat: '{name}-v{version}' } });
 
-    expect(readdirSync(join(r.dir, '.github/workflows')).sort()).toEqual(['digest.yml', 'index.yml', 'release.yml', 'validate.yml']);
+    // No plugin has a catalog manifest: no index workflow (docs/plugin-manifest.md says how to add one).
+    expect(readdirSync(join(r.dir, '.github/workflows')).sort()).toEqual(['digest.yml', 'release.yml', 'validate.yml']);
+    expect(run.stderr).toContain('To list the plugins in a catalog, give each a plugin manifest');
     const release = readFileSync(join(r.dir, '.github/workflows/release.yml'), 'utf8');
     expect(release).toContain('uses: acme/slipway/.github/workflows/release.yml@v2');
     expect(release).not.toContain('slipway-dev/slipway');
@@ -110,9 +113,45 @@ describe('slipway init', () => {
     const status = r.git('status', '--porcelain');
     const run = await slipway(['init', '--dry-run'], r.dir);
     expect(run.exitCode).toBe(0);
-    expect(run.stderr).toContain('would create slipway.yml\nwould create .github/workflows/digest.yml\nwould create .github/workflows/index.yml\nwould create .github/workflows/release.yml\nwould create .github/workflows/validate.yml\n');
+    expect(run.stderr).toContain('would create slipway.yml\nwould create .github/workflows/digest.yml\nwould create .github/workflows/release.yml\nwould create .github/workflows/validate.yml\n');
     expect(run.stderr).toContain('slipway.yml would be:\n  # slipway\'s settings');
     expect(r.git('status', '--porcelain')).toBe(status);
+  });
+
+  it('a plain npm-workspaces repository set up with init alone passes validate and plans (private packages, no catalog manifests)', async () => {
+    const r = repo()
+      .files({
+        'package.json': pkg('plain', '0.0.0', { private: true, workspaces: ['packages/*'] }),
+        'packages/lib/package.json': pkg('@plain/lib', '1.0.0'),
+        'packages/app/package.json': pkg('@plain/app', '0.3.0', { private: true, dependencies: { '@plain/lib': '^1.0.0' } }),
+      })
+      .commit('chore: start')
+      .commit('feat(lib): first feature', { 'packages/lib/index.js': 'export const x = 1;\n' });
+    const init = await slipway(['init'], r.dir);
+    expect(init.exitCode).toBe(0);
+    r.commit('ci: release with slipway');
+    const validate = await slipway(['validate', '--skip-commands'], r.dir);
+    expect(validate.stderr).not.toContain('error:');
+    expect(validate.exitCode).toBe(0);
+    const plan = await slipway(['plan', '--json', '--date', '2026-03-01'], r.dir);
+    expect(plan.exitCode).toBe(0);
+    expect((JSON.parse(plan.stdout) as { releases: Array<{ tag: string }> }).releases.map((x) => x.tag)).toEqual(['@plain/app@0.3.1', '@plain/lib@1.1.0']);
+  });
+
+  it('a fleet with catalog manifests gets the index workflow, and validate then holds it to the catalog checks', async () => {
+    const r = repo()
+      .files({
+        'package.json': pkg('cat', '0.0.0', { private: true, workspaces: ['plugins/*'] }),
+        'plugins/a/package.json': pkg('a', '1.0.0', { slipway: { title: 'A', elements: [{ kind: 'task', name: 'run' }] } }),
+      })
+      .commit('chore: start')
+      .commit('fix(a): crash', { 'plugins/a/index.js': 'x\n' });
+    expect((await slipway(['init'], r.dir)).exitCode).toBe(0);
+    expect(existsSync(join(r.dir, '.github/workflows/index.yml'))).toBe(true);
+    r.commit('ci: release with slipway');
+    const validate = await slipway(['validate', '--skip-commands'], r.dir);
+    expect(validate.exitCode).toBe(1);
+    expect(validate.stderr).toContain('repository is missing');
   });
 
   it('names what is wrong: no plugins, a bad --action-ref, an unknown starter', async () => {
@@ -127,12 +166,13 @@ describe('slipway init', () => {
 });
 
 describe('the parts of init', () => {
-  it('detects the tag format most tags follow; ties and no tags keep the default', () => {
-    expect(detectTagFormat(['a@1.0.0', 'b@2.0.0', 'a-v0.9.0'], ['a', 'b'], false)).toEqual({ pattern: '{name}@{version}', tags: 2 });
-    expect(detectTagFormat(['a/v1.0.0', 'b/v1.0.0', 'a@1.0.0'], ['a', 'b'], false)).toEqual({ pattern: '{name}/v{version}', tags: 2 });
-    expect(detectTagFormat(['v1.0.0', '1.1.0', '1.2.0'], ['a'], true)).toEqual({ pattern: '{version}', tags: 2 });
-    expect(detectTagFormat(['v1.0.0'], ['a', 'b'], false)).toBeUndefined();
-    expect(detectTagFormat(['other@1.0.0', 'a@banana'], ['a'], false)).toBeUndefined();
+  it('detects the tag format most tags follow, keeping the others as legacy formats; ties and no tags keep the default', () => {
+    const plugins = (...names: string[]) => names.map((name) => ({ name: pluginName(name), path: repoPath(`plugins/${name}`) }));
+    expect(detectTagFormat(['a@1.0.0', 'b@2.0.0', 'a-v0.9.0'], plugins('a', 'b'), false)).toEqual({ pattern: '{name}@{version}', tags: 2, legacy: ['{name}-v{version}'] });
+    expect(detectTagFormat(['a/v1.0.0', 'b/v1.0.0', 'a@1.0.0'], plugins('a', 'b'), false)).toEqual({ pattern: '{name}/v{version}', tags: 2, legacy: ['{name}@{version}'] });
+    expect(detectTagFormat(['v1.0.0', '1.1.0', '1.2.0'], plugins('a'), true)).toEqual({ pattern: '{version}', tags: 2, legacy: ['v{version}'] });
+    expect(detectTagFormat(['v1.0.0'], plugins('a', 'b'), false)).toBeUndefined();
+    expect(detectTagFormat(['other@1.0.0', 'a@banana'], plugins('a'), false)).toBeUndefined();
   });
 
   it('renders the differing settings so they parse back to the same configuration', () => {

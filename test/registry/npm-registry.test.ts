@@ -1,9 +1,10 @@
 import { execa } from 'execa';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatError, SlipwayError } from '../../src/core/errors.ts';
-import { defaultDistTag, isPublished, npmRegistry, publish, publishedVersions } from '../../src/adapters/registry/npm-registry.ts';
+import { checkAccess, defaultDistTag, isPublished, npmRegistry, publish, publishedVersions } from '../../src/adapters/registry/npm-registry.ts';
 import { cleanupTempDirs, tempDir } from '../helpers/repo.ts';
 import { listen } from '../servers/listen.ts';
 import { startVerdaccio, type LocalRegistry } from '../servers/verdaccio.ts';
@@ -125,26 +126,27 @@ describe('npm registry adapter against a real Verdaccio', () => {
     expect(await publishedVersions('slipway-denied', auth())).toEqual([]);
   });
 
-  it('the token travels in a temp userconfig, never in npm\'s argv, and the file is gone afterwards', async () => {
+  it('the token travels in npm\'s environment, scoped to the registry: never in argv, never in a file', async () => {
     // A stand-in `npm` first on PATH records what it was given, then fails like npm does.
     const bin = tempDir('slipway-fake-npm-');
     const record = join(bin, 'record.json');
+    const key = `npm_config_//127.0.0.1:${registry.port}/:_authToken`;
     writeFileSync(
       join(bin, 'npm'),
       `#!/usr/bin/env node
 const fs = require('node:fs');
 const argv = process.argv.slice(2);
-const userconfig = argv[argv.indexOf('--userconfig') + 1];
-fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv, userconfig, npmrc: fs.readFileSync(userconfig, 'utf8') }));
+const tokenKeys = Object.keys(process.env).filter((k) => /_authtoken/i.test(k));
+fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv, tokenKeys, token: process.env[${JSON.stringify(key)}] }));
 console.error('npm error code E401');
-const line = fs.readFileSync(userconfig, 'utf8').trim();
-console.error('npm error Unable to authenticate, token ' + line.slice(line.indexOf('_authToken=') + 11) + ' rejected');
+console.error('npm error Unable to authenticate, token ' + process.env[${JSON.stringify(key)}] + ' rejected');
 process.exit(1);
 `,
     );
     chmodSync(join(bin, 'npm'), 0o755);
     const path = process.env.PATH;
     process.env.PATH = `${bin}:${path}`;
+    const tmpBefore = readdirSync(tmpdir()).filter((f) => f.startsWith('slipway-npmrc-'));
     let error: SlipwayError;
     try {
       error = await failure(publish(packageDir('slipway-argv', '1.0.0'), auth()));
@@ -152,14 +154,24 @@ process.exit(1);
       process.env.PATH = path;
     }
 
-    const seen = JSON.parse(readFileSync(record, 'utf8')) as { argv: string[]; userconfig: string; npmrc: string };
+    const seen = JSON.parse(readFileSync(record, 'utf8')) as { argv: string[]; tokenKeys: string[]; token: string };
     expect(seen.argv.join(' ')).not.toContain(registry.token);
+    expect(seen.argv).not.toContain('--userconfig');
     expect(seen.argv).toEqual(expect.arrayContaining(['publish', '--registry', registry.url]));
-    expect(seen.npmrc).toBe(`//127.0.0.1:${registry.port}/:_authToken=${registry.token}\n`);
-    expect(existsSync(seen.userconfig)).toBe(false);
+    expect(seen.tokenKeys).toEqual([key]);
+    expect(seen.token).toBe(registry.token);
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('slipway-npmrc-'))).toEqual(tmpBefore);
     // Even when npm echoes the token, the error a person sees has it masked.
     expect(error.message).toContain('token *** rejected');
     expect(formatError(error)).not.toContain(registry.token);
+  });
+
+  it('checking access before a release: the right token passes, a wrong one is named before anything is written', async () => {
+    await checkAccess('slipway-access', auth());
+    const error = await failure(checkAccess('slipway-access', { registry: registry.url, token: 'not-a-valid-token' }));
+    expect(error.code).toBe('PUBLISH_FAILED');
+    expect(error.message).toContain(`${registry.url} does not accept the token`);
+    expect(error.hint).toContain('NPM_TOKEN');
   });
 
   it('an unreachable registry is named with a hint, not a bare fetch error', async () => {

@@ -22,5 +22,5 @@ export function planOf(count: number, options: { name?: (i: number) => string } 
     dependents: [],
     changelog: '## x',
   }));
-  return withHash({ schemaVersion: 1, baseSha: sha('ab'.repeat(20)), date: '2026-01-05', prerelease: null, tagFormat: '{name}@{version}', releases, ignoredCommits: [], warnings: [] });
+  return withHash({ schemaVersion: 2, baseSha: sha('ab'.repeat(20)), date: '2026-01-05', prerelease: null, tagFormat: '{name}@{version}', releases, rangeUpdates: [], ignoredCommits: [], warnings: [] });
 }

@@ -16,7 +16,7 @@ import { memoryReporter } from '../../src/core/reporter.ts';
 import type { PlanHash } from '../../src/core/types.ts';
 import { ReleaseRunError, shipPlan } from '../../src/jobs/release.ts';
 import { cleanupTempDirs, tempDir } from '../helpers/repo.ts';
-import { asArtifact, newReleaseCase, pushConcurrentCommit, readJson, releasesOf, shipOptions, snapshot, startServers, type ReleaseCase, type Servers } from './helpers.ts';
+import { asArtifact, newReleaseCase, pushConcurrentCommit, readJournal, releasesOf, shipOptions, snapshot, startServers, type ReleaseCase, type Servers } from './helpers.ts';
 
 let servers: Servers;
 beforeAll(async () => {
@@ -58,7 +58,7 @@ describe('refusing a plan that is not the approved one, or no longer current', (
     expect(error.code).toBe('PLAN_STALE');
     expect(error.message).toBe(`the plan is stale: 1 commit since its base ${c.plan.baseSha.slice(0, 7)} changes ${c.scope}/p1: ${late.slice(0, 7)} "fix(p1): handle empty input" (${c.scope}/p1)`);
     expect(error.hint).toContain('plan again (`slipway plan --out plan.json`, or rerun the release workflow)');
-    expect(readJson(journalFile)).toMatchObject({ result: 'refused', entries: [], error: { code: 'PLAN_STALE', step: 'verify' } });
+    expect(readJournal(journalFile)).toMatchObject({ result: 'refused', entries: [], error: { code: 'PLAN_STALE', step: 'verify' } });
     await expectNothingWritten(c, before);
   });
 
@@ -213,7 +213,7 @@ describe('slipway release at a terminal, or without one', () => {
     expect(code).toBe(0);
     expect(out.text()).toContain('warning: no GitHub token (GITHUB_TOKEN): GitHub Releases are skipped');
     expect(out.text()).toMatch(/released 2 plugins \(.*\): steps 8 done, 2 skipped in/);
-    const entries = (readJson(journal) as { entries: Array<{ step: string; status: string }> }).entries;
+    const entries = readJournal(journal).entries;
     expect(entries.filter((e) => e.step === 'github-release').map((e) => e.status)).toEqual(['skipped', 'skipped']);
     expect(entries.some((e) => e.step === 'publish')).toBe(false);
     expect((await execa('git', ['ls-remote', '--tags', c.fleet.remote])).stdout).toContain(`refs/tags/${c.scope}/p2@1.1.0`);

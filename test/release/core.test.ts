@@ -40,7 +40,7 @@ function release(name: string, to: string, extra: Partial<PlannedRelease> = {}):
 }
 
 function plan(releases: PlannedRelease[]): ReleasePlan {
-  const unhashed: UnhashedPlan = { schemaVersion: 1, baseSha: sha(1), date: '2026-03-01', prerelease: null, tagFormat: '{name}@{version}', releases, ignoredCommits: [], warnings: [] };
+  const unhashed: UnhashedPlan = { schemaVersion: 2, baseSha: sha(1), date: '2026-03-01', prerelease: null, tagFormat: '{name}@{version}', releases, rangeUpdates: [], ignoredCommits: [], warnings: [] };
   return withHash(unhashed);
 }
 
@@ -98,7 +98,7 @@ describe('verifying that a plan is the approved one', () => {
     const error = thrown(() => parsePlan(broken, 'plan.json'));
     expect(error.code).toBe('PLAN_INVALID');
     expect(error.message).toContain('releases.0.to: must be a semver version');
-    expect(thrown(() => parsePlan({ schemaVersion: 2 }, 'plan.json')).message).toContain('schema version 2');
+    expect(thrown(() => parsePlan({ schemaVersion: 1 }, 'plan.json')).message).toContain('schema version 1');
     expect(thrown(() => parsePlanHash('sha256:abc', 'input "plan-hash"')).code).toBe('INPUT_INVALID');
     expect(parsePlanHash(` ${p.hash}\n`, 'x')).toBe(p.hash);
   });

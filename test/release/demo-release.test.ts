@@ -10,10 +10,9 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoFleet, type DemoFleet } from '../../src/adapters/demo/create-demo-fleet.ts';
 import { run } from '../../src/cli/commands/release.ts';
-import type { ReleaseJournal } from '../../src/core/release/journal.ts';
 import type { ReleasePlan } from '../../src/core/plan/release-plan.ts';
 import { cleanupTempDirs, tempDir } from '../helpers/repo.ts';
-import { makePlan, readJson, releasesOf, sectionCount, startServers, type Servers } from './helpers.ts';
+import { makePlan, readJournal, releasesOf, sectionCount, startServers, type Servers } from './helpers.ts';
 
 const REPOSITORY = 'slipway-demo/plugins';
 // From the demo generator's header: http feat → minor, csv fix + perf → patch, sql breaking at
@@ -126,7 +125,7 @@ describe('releasing the demo fleet', () => {
     // The registry, read back with the npm CLI.
     for (const [name, version] of Object.entries(EXPECTED)) expect(await servers.npmVersions(name)).toEqual([version]);
 
-    const journal = readJson(journalFile) as ReleaseJournal;
+    const journal = readJournal(journalFile);
     expect(journal).toMatchObject({ planHash: plan.hash, result: 'released', error: null });
     expect(journal.entries.filter((e) => e.status === 'done').length).toBe(1 + 22); // verify + every step
   });
@@ -139,7 +138,7 @@ describe('releasing the demo fleet', () => {
     expect(await release(['--yes', '--journal', journalFile], io)).toBe(0);
     expect(io.text()).toContain('steps 0 done, 22 already done');
 
-    const journal = readJson(journalFile) as ReleaseJournal;
+    const journal = readJournal(journalFile);
     expect(journal.entries.filter((e) => e.step !== 'verify').map((e) => e.status)).toEqual(Array(22).fill('already-done'));
     expect(servers.github.count('repos/create-release')).toBe(creates);
     expect(servers.github.count('repos/update-release')).toBe(0);

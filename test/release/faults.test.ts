@@ -6,13 +6,14 @@
  * one GitHub Release, one published version and one changelog section per plugin.
  */
 import { execa } from 'execa';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryStatus, JournalEntry, ReleaseJournal } from '../../src/core/release/journal.ts';
 import { ReleaseRunError, shipPlan, type ReleaseJobOptions } from '../../src/jobs/release.ts';
-import { cleanupTempDirs } from '../helpers/repo.ts';
-import { newReleaseCase, pushConcurrentCommit, refuseNextPush, releasesOf, sectionCount, shipOptions, startServers, type ReleaseCase, type Servers } from './helpers.ts';
+import { cleanupTempDirs, tempDir } from '../helpers/repo.ts';
+import { listen } from '../servers/listen.ts';
+import { newReleaseCase, pushConcurrentCommit, readJournal, refuseNextPush, releasesOf, sectionCount, shipOptions, snapshot, startServers, type ReleaseCase, type Servers } from './helpers.ts';
 
 let servers: Servers;
 beforeAll(async () => {
@@ -32,6 +33,8 @@ const STEPS = [
   'github-release dep', 'github-release p1', 'publish p1', 'publish dep',
 ] as const;
 type Step = (typeof STEPS)[number];
+/** Two releases each (and a process start for the kill -9 ones): on a loaded 2-core machine a minute is not always enough. */
+const SLOW = 180_000;
 
 
 
@@ -126,20 +129,6 @@ const SCENARIOS: Scenario[] = [
     error: 'listing releases',
   },
   {
-    name: 'the registry refuses the token',
-    stopsAt: 'publish p1',
-    stepFails: true,
-    arrange: () => ({ registry: { url: servers.registry.url, token: 'not-a-valid-token' } }),
-    error: 'failed',
-  },
-  {
-    name: 'the registry is unreachable',
-    stopsAt: 'publish p1',
-    stepFails: true,
-    arrange: () => ({ registry: { url: 'http://127.0.0.1:9/', token: servers.registry.token } }),
-    error: 'could not read',
-  },
-  {
     name: 'the remote refuses the push (a pre-receive hook)',
     stopsAt: 'push',
     stepFails: true,
@@ -182,7 +171,7 @@ describe('a rerun finishes a release that stopped at any step, with no duplicate
       expect(done, step).toHaveLength(1);
     }
     await assertReleasedOnce(c);
-  });
+  }, SLOW);
 });
 
 describe('the remote moving on during a release', () => {
@@ -249,4 +238,133 @@ describe('the remote moving on during a release', () => {
     expect(remoteTags).not.toContain('1.1.0');
     expect(releasesOf(servers.github, c.repository)).toEqual([]);
   });
+});
+
+describe('what the release needs is checked before its first write', () => {
+  const refusedBeforeWriting: Array<{ name: string; registry: (s: Servers) => { url: string; token: string }; error: string }> = [
+    { name: 'the registry refuses the token', registry: (s) => ({ url: s.registry.url, token: 'not-a-valid-token' }), error: 'does not accept the token' },
+    { name: 'the registry is unreachable', registry: (s) => ({ url: 'http://127.0.0.1:9/', token: s.registry.token }), error: 'could not read' },
+  ];
+  it.each(refusedBeforeWriting)('$name: refused with nothing written, and the rerun with it fixed releases everything', async (scenario) => {
+    const c = await newReleaseCase(servers, 'fault');
+    const before = await snapshot(c.fleet.dir, c.fleet.remote);
+    const journalFile = join(tempDir(), 'journal.jsonl');
+    const first = await shipPlan(shipOptions(servers, c, { registry: scenario.registry(servers), journalFile })).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(first).toBeInstanceOf(ReleaseRunError);
+    expect((first as ReleaseRunError).message).toContain(scenario.error);
+    expect(readJournal(journalFile)).toMatchObject({ result: 'refused', entries: [], error: { step: 'verify' } });
+    expect(await snapshot(c.fleet.dir, c.fleet.remote)).toEqual(before);
+    expect(releasesOf(servers.github, c.repository)).toEqual([]);
+    expect(await servers.registryVersions(`${c.scope}/p1`)).toEqual([]);
+
+    const second = await shipPlan(shipOptions(servers, c));
+    expect(Object.values(statuses(c, second.journal))).toEqual(Array(STEPS.length).fill('done'));
+    await assertReleasedOnce(c);
+  });
+});
+
+/** Processes in a process group (pgrep -g), other than none. */
+async function processesInGroup(group: number): Promise<string> {
+  const run = await execa('pgrep', ['-a', '-g', String(group)], { reject: false });
+  return run.stdout.trim();
+}
+
+/** Files under `dir` (recursively) whose text contains `needle`. */
+function filesContaining(dir: string, needle: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .filter((file) => {
+      try {
+        return readFileSync(file, 'utf8').includes(needle);
+      } catch {
+        return false;
+      }
+    });
+}
+
+describe('kill -9: a release process killed with SIGKILL', () => {
+  const SHIP = join(import.meta.dirname, 'fixtures', 'ship-and-die.ts');
+
+  /** Starts ship-and-die.ts as the leader of its own process group, with its own TMPDIR. */
+  function startRelease(c: ReleaseCase, job: { killAfter?: string; registryUrl?: string }) {
+    const dir = tempDir('slipway-kill-');
+    const tmp = join(dir, 'tmp');
+    const journalFile = join(dir, 'journal.jsonl');
+    const jobFile = join(dir, 'job.json');
+    writeFileSync(
+      jobFile,
+      JSON.stringify({
+        cwd: c.fleet.dir,
+        plan: c.plan,
+        hash: c.plan.hash,
+        journalFile,
+        killAfter: job.killAfter,
+        github: { url: servers.github.url, token: servers.github.token, repository: c.repository },
+        registry: { url: job.registryUrl ?? servers.registry.url, token: servers.registry.token },
+      }),
+    );
+    mkdirSync(tmp, { recursive: true });
+    const child = execa(process.execPath, [SHIP, jobFile], { detached: true, reject: false, env: { TMPDIR: tmp } });
+    return { child, journalFile, tmp };
+  }
+
+  it.each(['manifest', 'commit', 'tag', 'push', 'github-release', 'publish'])(
+    'killed right after the first %s step: the journal on disk lists every finished step, no child and no credential is left, and a rerun finishes',
+    async (killAfter) => {
+      const c = await newReleaseCase(servers, 'kill');
+      const { child, journalFile, tmp } = startRelease(c, { killAfter });
+      const result = await child;
+      expect(result.signal).toBe('SIGKILL');
+
+      // Every step up to and including the one it died after is in the journal; no end line was written.
+      const journal = readJournal(journalFile);
+      expect(journal.result).toBe('running');
+      const stop = STEPS.findIndex((s) => s.split(' ')[0] === killAfter);
+      const expected = Object.fromEntries(STEPS.slice(0, stop + 1).map((s): [string, EntryStatus] => [s, 'done']));
+      expect(statuses(c, journal)).toEqual(expected);
+
+      expect(await processesInGroup(child.pid!)).toBe('');
+      expect(filesContaining(tmp, servers.registry.token)).toEqual([]);
+      expect(readdirSync(tmp).filter((f) => f.includes('npmrc'))).toEqual([]);
+
+      const rerun = await shipPlan(shipOptions(servers, c));
+      expect(rerun.journal.result).toBe('released');
+      await assertReleasedOnce(c);
+    },
+    SLOW,
+  );
+
+  it('killed with its process group while npm publish runs: npm dies with it and no token is left on disk', async () => {
+    const c = await newReleaseCase(servers, 'kill');
+    // A registry in front of Verdaccio that answers reads and never answers a publish.
+    const front = await listen(async (req, res) => {
+      if (req.method !== 'GET') return; // the publish hangs
+      const answer = await fetch(new URL(req.url!.slice(1), servers.registry.url), { headers: { authorization: String(req.headers.authorization ?? ''), accept: String(req.headers.accept ?? '*/*') } });
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+    try {
+      const { child, tmp } = startRelease(c, { registryUrl: `${front.url}/` });
+      // Wait until npm publish is running in the release's process group (no clock: poll its process list).
+      for (;;) {
+        const group = await processesInGroup(child.pid!);
+        if (/npm[^\n]*publish/.test(group)) break;
+        if (child.exitCode !== null) throw new Error(`the release ended before npm publish started: ${(await child).stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      process.kill(-child.pid!, 'SIGKILL');
+      await child;
+      // The group is gone once its last member is reaped; poll without a deadline (the test timeout is the bound).
+      while ((await processesInGroup(child.pid!)) !== '') await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await processesInGroup(child.pid!)).toBe('');
+      expect(filesContaining(tmp, servers.registry.token)).toEqual([]);
+      expect(existsSync(join(c.fleet.dir, '.npmrc'))).toBe(false);
+    } finally {
+      await front.close();
+    }
+  }, SLOW);
 });

@@ -8,6 +8,8 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGitHubClient, type Octokit } from '../../src/adapters/github/client.ts';
 import { publishedVersions } from '../../src/adapters/registry/npm-registry.ts';
+import { parseJournalLines } from '../../src/adapters/release/journal-file.ts';
+import type { ReleaseJournal } from '../../src/core/release/journal.ts';
 import { memoryReporter } from '../../src/core/reporter.ts';
 import type { ReleasePlan } from '../../src/core/plan/release-plan.ts';
 import { planRelease } from '../../src/jobs/plan.ts';
@@ -95,6 +97,13 @@ export function pushConcurrentCommit(remote: string, message: string, files: Rec
 }
 
 export const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+
+/** The last run recorded in a journal file (JSON Lines, as the release appends it). */
+export function readJournal(file: string): ReleaseJournal {
+  const run = parseJournalLines(readFileSync(file, 'utf8')).at(-1);
+  if (!run) throw new Error(`no run in the journal ${file}`);
+  return run;
+}
 
 /** How many `## <version>` headings a changelog has. */
 export function sectionCount(changelog: string, version: string): number {

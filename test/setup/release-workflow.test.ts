@@ -32,8 +32,9 @@ describe('the release workflows', () => {
     expect(ship.environment).toBe('${{ inputs.environment }}');
     expect(reusable.on['workflow_call']!.inputs!['environment']!.default).toBe('release');
     expect(ship.needs).toBe('plan');
-    expect(ship.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
-    expect(reusable.jobs['plan']!.permissions).toEqual({ contents: 'read' });
+    // actions: read finds the commit of slipway the workflow was called at (test/workflows/pinning.test.ts).
+    expect(ship.permissions).toEqual({ contents: 'write', 'id-token': 'write', actions: 'read' });
+    expect(reusable.jobs['plan']!.permissions).toEqual({ contents: 'read', actions: 'read' });
     // Only the job that dispatches the index workflow may start workflows.
     expect(reusable.jobs['index']!.permissions).toEqual({ actions: 'write' });
     expect(reusable.jobs['index']!.needs).toBe('ship');
@@ -62,7 +63,7 @@ describe('the release workflows', () => {
   it('alert Slack when the plan or ship job fails', () => {
     for (const job of ['plan', 'ship']) {
       const alert = steps(job).find((s) => s.if === 'failure()')!;
-      expect(alert.uses).toBe('slipway-dev/slipway/actions/release-notice@v1');
+      expect(alert.uses).toBe('./.slipway-action/actions/release-notice');
       expect(alert.with).toMatchObject({ event: 'failure', job, steps: '${{ toJSON(steps) }}' });
     }
   });
@@ -71,7 +72,7 @@ describe('the release workflows', () => {
     const problems: string[] = [];
     for (const [name, job] of Object.entries(reusable.jobs)) {
       for (const s of job.steps ?? []) {
-        const match = /^slipway-dev\/slipway\/actions\/([\w-]+)@v1$/.exec(s.uses ?? '');
+        const match = /^\.\/\.slipway-action\/actions\/([\w-]+)$/.exec(s.uses ?? '');
         if (!match) continue;
         const file = join(root, 'actions', match[1]!, 'action.yml');
         if (!existsSync(file)) {
@@ -100,7 +101,7 @@ describe('the release workflows', () => {
 
   it('validate pull requests with read-only permissions and the full history', () => {
     const validate = load('.github/workflows/validate.yml').jobs['validate']!;
-    expect(validate.permissions).toEqual({ contents: 'read' });
+    expect(validate.permissions).toEqual({ contents: 'read', actions: 'read' });
     expect(validate.steps!.find((s) => s.uses?.startsWith('actions/checkout@'))!.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
     expect(Object.keys(load('workflows/validate.yml').on)).toEqual(['pull_request']);
   });

@@ -16,13 +16,17 @@ export function pluginPackage(name: string, version: string, extra: Record<strin
   return pkg(name, version, fields);
 }
 
-/** An npm workspace fleet (plugins/*) with plugins a and b released at 1.0.0, plus `files`. */
+/** The index starter as `init` writes it: the catalog is in use, so validate holds plugins to the catalog's checks. */
+export const INDEX_WORKFLOW = 'jobs:\n  index:\n    permissions:\n      contents: write\n    uses: slipway-dev/slipway/.github/workflows/index.yml@v1\n';
+
+/** An npm workspace fleet (plugins/*) listed in a catalog, with plugins a and b released at 1.0.0, plus `files`. */
 export function npmFleet(options: { yml?: string; files?: Record<string, string> } = {}): Repo {
   return repo()
     .files({
       'package.json': pkg('fleet', '0.0.0', { private: true, workspaces: ['plugins/*'] }),
       'plugins/a/package.json': pluginPackage('a', '1.0.0'),
       'plugins/b/package.json': pluginPackage('b', '1.0.0'),
+      '.github/workflows/index.yml': INDEX_WORKFLOW,
       ...(options.yml ? { 'slipway.yml': options.yml } : {}),
       ...options.files,
     })

@@ -28,7 +28,7 @@ function release(from: string, to: string, commits: Array<{ type: string; breaki
 }
 
 function history(...versions: string[]): ReleaseHistory {
-  return { last: versions[0] ? { tag: tagName(`a@${versions[0]}`), version: v(versions[0]), commit: SHA } : undefined, versions: versions.map(v) };
+  return { last: versions[0] ? { tag: tagName(`a@${versions[0]}`), version: v(versions[0]), commit: SHA } : undefined, versions: versions.map(v), elsewhere: [] };
 }
 
 const at = { file: 'plugins/a/package.json', line: 3 };

@@ -67,3 +67,12 @@ export function dateInput(name: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw invalid(name, `must be a date as YYYY-MM-DD, got "${value}"`);
   return value;
 }
+
+/** A list: one item per line, or separated by commas or spaces. */
+export function listInput(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}

@@ -183,7 +183,7 @@ export function redact(url: string): string {
 }
 
 async function fetchTip(run: Git, location: CatalogLocation): Promise<string | undefined> {
-  const result = await run(['fetch', '-q', '--no-tags', '--depth=1', location.url, `+refs/heads/${location.branch}:${TIP_REF}`], { reject: false });
+  const result = await run(['fetch', '-q', '--no-tags', '--depth=1', '--', location.url, `+refs/heads/${location.branch}:${TIP_REF}`], { reject: false });
   if (result.exitCode === 0) return fetchedTip(run);
   if (/couldn't find remote ref|no such ref|not our ref/i.test(result.stderr)) {
     await run(['update-ref', '-d', TIP_REF], { reject: false });
@@ -191,7 +191,7 @@ async function fetchTip(run: Git, location: CatalogLocation): Promise<string | u
   }
   // Anything else (no such repository, no access) is reported with git's own words; a
   // transient failure that passes the second time goes on as usual.
-  await run(['fetch', '-q', '--no-tags', '--depth=1', location.url, `+refs/heads/${location.branch}:${TIP_REF}`]);
+  await run(['fetch', '-q', '--no-tags', '--depth=1', '--', location.url, `+refs/heads/${location.branch}:${TIP_REF}`]);
   return fetchedTip(run);
 }
 
@@ -211,7 +211,7 @@ function tipReader(run: Git, objects: GitObjectReader, commit: string | undefine
     read: async (path) => (commit ? objects.readText(commit, path) : undefined),
     list: async (folder) => {
       if (!commit) return [];
-      const out = (await run(['ls-tree', '-r', '-z', '--name-only', commit, '--', `${folder}/`])).stdout;
+      const out = (await run(['ls-tree', '-r', '-z', '--name-only', '--end-of-options', commit, '--', `${folder}/`])).stdout;
       return out.split('\0').filter(Boolean);
     },
   };
@@ -238,7 +238,7 @@ async function writeCommit(run: Git, parent: string | undefined, changes: Catalo
 
 /** 'pushed', or the reason a race was lost (retry); any other failure throws. */
 async function pushCommit(run: Git, location: CatalogLocation, commit: string): Promise<'pushed' | string> {
-  const result = await run(['push', '--porcelain', location.url, `${commit}:refs/heads/${location.branch}`], { reject: false });
+  const result = await run(['push', '--porcelain', '--', location.url, `${commit}:refs/heads/${location.branch}`], { reject: false });
   if (result.exitCode === 0) return 'pushed';
   const rejected = result.stdout.split('\n').find((line) => line.startsWith('!'));
   const reason = rejected?.split('\t')[2] ?? '';

@@ -26,7 +26,7 @@ export async function catalogLocation(cwd: string, config: SlipwayConfig, overri
   const token = overrides.token;
   if (repository) return { url: repositoryUrl(repository, cwd, overrides.serverUrl), branch, token };
   const remote = config.release.remote;
-  const url = await git(cwd, ['remote', 'get-url', remote]).catch((error: unknown) => {
+  const url = await git(cwd, ['remote', 'get-url', '--', remote]).catch((error: unknown) => {
     throw new SlipwayError('CONFIG_INVALID', `the catalog goes to the "${remote}" remote, which this repository does not have`, {
       subject: 'catalog.repository',
       hint: 'set catalog.repository in slipway.yml (owner/name, a git URL or a path), or pass --catalog-repository',

@@ -10,11 +10,11 @@ import { semverFromMavenRange, semverFromPep440 } from '../../core/catalog/core-
 import { webUrl } from '../../core/catalog/web-url.ts';
 import type { SlipwayConfig } from '../../core/config/schema.ts';
 import { SlipwayError } from '../../core/errors.ts';
-import type { Ecosystem, Plugin } from '../../core/types.ts';
+import { rangeOf, type Ecosystem, type Plugin } from '../../core/types.ts';
 import { versionIn } from '../ecosystems/generic/version-file.ts';
 import { readProperties } from '../ecosystems/gradle/properties.ts';
 import { parseXml } from '../ecosystems/maven/pom.ts';
-import { mergedDependencies, parsePackageJson } from '../ecosystems/npm/package-json.ts';
+import { dependenciesOf, parsePackageJson } from '../ecosystems/npm/package-json.ts';
 import { normaliseName, parseRequirement } from '../ecosystems/python/pep508.ts';
 import { parseToml, tableAt } from '../ecosystems/python/pyproject.ts';
 import type { GitObjectReader } from './git-objects.ts';
@@ -80,7 +80,7 @@ const npmReader: EcosystemReader = async (context) => {
     homepage: webUrl(str(pkg.homepage)),
     repository,
     keywords: strings(pkg.keywords),
-    coreRange: mergedDependencies(pkg, file)[corePackage(context.config)],
+    coreRange: rangeOf(dependenciesOf(pkg, file), corePackage(context.config), ['runtime', 'peer', 'optional', 'dev']),
   };
   const embedded = pkg[PACKAGE_JSON_FIELD];
   return embedded === undefined ? { facts } : { facts, embedded: { file, prefix: PACKAGE_JSON_FIELD, value: embedded } };

@@ -23,7 +23,7 @@ export async function readRepoTags(cwd: string): Promise<Map<string, RepoTag>> {
 
 /** A commit (any revision: SHA, branch, tag) with its commit date, or NOT_FOUND naming it. */
 export async function readCommit(cwd: string, rev: string): Promise<{ commit: string; date: string }> {
-  const out = await git(cwd, ['log', '-1', '--format=%H%x00%ct', `${rev}^{commit}`, '--']).catch((error: unknown) => {
+  const out = await git(cwd, ['log', '-1', '--format=%H%x00%ct', '--end-of-options', `${rev}^{commit}`, '--']).catch((error: unknown) => {
     throw new SlipwayError('NOT_FOUND', `"${rev}" is not a commit of this repository`, {
       subject: rev,
       hint: 'pass a tag, a branch or a SHA that exists here (fetch it first: git fetch --tags origin)',

@@ -4,13 +4,11 @@
  * repository). Archived repositories and forks are left out.
  */
 import { SlipwayError } from '../../core/errors.ts';
+import { repositoryFilter, type RepositorySelection } from '../../core/org/repository-selection.ts';
 import type { Octokit } from '../github/client.ts';
 
-export interface OrgSelection {
-  org: string;
-  topic?: string | undefined;
-  pattern?: string | undefined;
-}
+export { namePattern } from '../../core/org/repository-selection.ts';
+export type OrgSelection = RepositorySelection;
 
 /** `owner/name` of every selected repository, sorted. */
 export async function listOrgPlugins(octokit: Octokit, selection: OrgSelection): Promise<string[]> {
@@ -25,21 +23,9 @@ export async function listOrgPlugins(octokit: Octokit, selection: OrgSelection):
       cause: error,
     });
   }
-  const matches = selection.pattern ? namePattern(selection.pattern) : () => true;
+  const selected = repositoryFilter(selection);
   return repos
-    .filter((repo) => !repo.archived && !repo.fork)
-    .filter((repo) => !selection.topic || (repo.topics ?? []).includes(selection.topic))
-    .filter((repo) => matches(repo.name))
+    .filter((repo) => selected({ name: repo.name, archived: repo.archived ?? false, fork: repo.fork, topics: repo.topics ?? [] }))
     .map((repo) => repo.full_name)
     .sort();
-}
-
-/**
- * `plugin-*` → a whole-name match with `*` as any characters. Hand-written: a full glob
- * library is more than repository names (no slashes, no braces) need.
- */
-export function namePattern(pattern: string): (name: string) => boolean {
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  const regex = new RegExp(`^${source}$`, 'i');
-  return (name) => regex.test(name);
 }

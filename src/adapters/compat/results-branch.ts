@@ -67,7 +67,7 @@ export class ResultsBranch {
   }
 
   async #refExists(ref: string): Promise<boolean> {
-    return execa('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: this.#options.repoDir, reject: false }).then((r) => r.exitCode === 0);
+    return execa('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd: this.#options.repoDir, reject: false }).then((r) => r.exitCode === 0);
   }
 
   /**
@@ -80,7 +80,7 @@ export class ResultsBranch {
     const { remote, branch, push } = this.#options;
     const local = `refs/heads/${branch}`;
     let head: string | undefined;
-    if (!push && (await this.#refExists(local))) head = await this.#git(['rev-parse', local]);
+    if (!push && (await this.#refExists(local))) head = await this.#git(['rev-parse', '--verify', '--end-of-options', local]);
     else if (remote) head = await this.#fetch();
     this.#fetched = head;
     return head;
@@ -89,8 +89,8 @@ export class ResultsBranch {
   async #fetch(): Promise<string | undefined> {
     const { remote, branch } = this.#options;
     const tracking = `refs/remotes/${remote}/${branch}`;
-    const fetched = await execa('git', ['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${branch}:${tracking}`], { cwd: this.#options.repoDir, reject: false });
-    if (fetched.exitCode === 0) return this.#git(['rev-parse', tracking]);
+    const fetched = await execa('git', ['fetch', '--quiet', '--no-tags', '--', remote, `+refs/heads/${branch}:${tracking}`], { cwd: this.#options.repoDir, reject: false });
+    if (fetched.exitCode === 0) return this.#git(['rev-parse', '--verify', '--end-of-options', tracking]);
     if (/couldn't find remote ref|could not find remote ref/i.test(String(fetched.stderr))) return undefined;
     throw new SlipwayError('GIT_FAILED', `cannot fetch the results branch: ${String(fetched.stderr).trim().split('\n').at(-1)}`, {
       subject: `${remote}/${branch}`,
@@ -102,17 +102,53 @@ export class ResultsBranch {
   async runs(limit?: number): Promise<StoredRun[]> {
     const head = await this.head();
     if (!head) return [];
-    const files = (await this.#git(['ls-tree', '--name-only', head, 'runs/'])).split('\n').filter((f) => f.endsWith('.json')).sort();
+    return (await this.#storedAt(head, limit)).map((s) => s.run);
+  }
+
+  async #storedAt(head: string, limit?: number): Promise<Array<{ file: string; run: StoredRun }>> {
+    const files = (await this.#git(['ls-tree', '--name-only', '--end-of-options', head, 'runs/'])).split('\n').filter((f) => f.endsWith('.json')).sort();
     const wanted = limit === undefined ? files : files.slice(-limit);
-    return Promise.all(wanted.map(async (file) => parseStoredRun(await this.#git(['show', `${head}:${file}`]), `${this.#options.branch}:${file}`)));
+    return Promise.all(wanted.map(async (file) => ({ file, run: parseStoredRun(await this.#git(['show', '--end-of-options', `${head}:${file}`]), `${this.#options.branch}:${file}`) })));
+  }
+
+  /**
+   * Removes one run (a bad run that would distort every later class) in one commit, with
+   * `compat.json` and the derived files rebuilt by `rebuild` from the runs that remain.
+   * `removed` is undefined when no stored run has that id.
+   */
+  async voidRun(
+    runId: string,
+    rebuild: (remaining: StoredRun[]) => { compat: CatalogCompat; derived: Record<string, string> },
+    options: { dryRun?: boolean } = {},
+  ): Promise<{ removed: string | undefined; commit: string | undefined; remaining: StoredRun[] }> {
+    for (let attempt = 1; ; attempt++) {
+      const base = await this.head(attempt > 1);
+      if (!base) return { removed: undefined, commit: undefined, remaining: [] };
+      const stored = await this.#storedAt(base);
+      const found = stored.find((s) => s.run.id === runId);
+      const remaining = stored.filter((s) => s !== found).map((s) => s.run);
+      if (!found || options.dryRun) return { removed: found?.file, commit: base, remaining };
+      const { compat, derived } = rebuild(remaining);
+      const commit = await this.#commit(base, { 'compat.json': JSON.stringify(compat, null, 2) + '\n', ...derived }, `compat: void run ${runId}`, [found.file]);
+      if (await this.#publish(base, commit)) {
+        this.#fetched = commit;
+        return { removed: found.file, commit, remaining };
+      }
+      if (attempt >= PUSH_ATTEMPTS) {
+        throw new SlipwayError('GIT_FAILED', `the results branch kept moving: ${PUSH_ATTEMPTS} pushes were rejected`, {
+          subject: `${this.#options.remote}/${this.#options.branch}`,
+          hint: 'another job writes to the same branch at the same time; void the run again',
+        });
+      }
+    }
   }
 
   async readCompat(): Promise<CatalogCompat | undefined> {
     const head = await this.head();
     if (!head) return undefined;
-    const exists = await execa('git', ['cat-file', '-e', `${head}:compat.json`], { cwd: this.#options.repoDir, reject: false });
+    const exists = await execa('git', ['cat-file', '-e', '--end-of-options', `${head}:compat.json`], { cwd: this.#options.repoDir, reject: false });
     if (exists.exitCode !== 0) return undefined;
-    return JSON.parse(await this.#git(['show', `${head}:compat.json`])) as CatalogCompat;
+    return JSON.parse(await this.#git(['show', '--end-of-options', `${head}:compat.json`])) as CatalogCompat;
   }
 
   /**
@@ -123,7 +159,7 @@ export class ResultsBranch {
     const file = runFileName(run);
     for (let attempt = 1; ; attempt++) {
       const base = await this.head(attempt > 1);
-      if (base && (await execa('git', ['cat-file', '-e', `${base}:${file}`], { cwd: this.#options.repoDir, reject: false })).exitCode === 0) {
+      if (base && (await execa('git', ['cat-file', '-e', '--end-of-options', `${base}:${file}`], { cwd: this.#options.repoDir, reject: false })).exitCode === 0) {
         return { written: false, file, commit: base };
       }
       const files = { [file]: JSON.stringify(run, null, 2) + '\n', 'compat.json': JSON.stringify(compat(await this.readCompat()), null, 2) + '\n', ...derived };
@@ -141,11 +177,11 @@ export class ResultsBranch {
     }
   }
 
-  async #commit(base: string | undefined, files: Record<string, string>, message: string): Promise<string> {
+  async #commit(base: string | undefined, files: Record<string, string>, message: string, removals: readonly string[] = []): Promise<string> {
     const scratch = await mkdtemp(join(tmpdir(), 'slipway-index-'));
     try {
       const env = { GIT_INDEX_FILE: join(scratch, 'index'), ...(await this.#identity()) };
-      await this.#git(base ? ['read-tree', base] : ['read-tree', '--empty'], { env });
+      await this.#git(base ? ['read-tree', '--end-of-options', base] : ['read-tree', '--empty'], { env });
       // One hash-object and one update-index for all files: git processes are the cost here.
       const entries = Object.entries(files);
       const paths = await Promise.all(entries.map(async ([, content], i) => {
@@ -154,9 +190,11 @@ export class ResultsBranch {
         return path;
       }));
       const blobs = (await this.#git(['hash-object', '-w', '--', ...paths])).split('\n');
-      await this.#git(['update-index', '--add', ...entries.flatMap(([path], i) => ['--cacheinfo', `100644,${blobs[i]},${path}`])], { env });
+      // Mode 0 with the null object removes a path (git update-index --index-info).
+      const lines = [...entries.map(([path], i) => `100644 blob ${blobs[i]}\t${path}\n`), ...removals.map((path) => `0 ${'0'.repeat(40)}\t${path}\n`)];
+      await this.#git(['update-index', '--add', '--index-info'], { env, input: lines.join('') });
       const tree = await this.#git(['write-tree'], { env });
-      return await this.#git(['commit-tree', tree, ...(base ? ['-p', base] : []), '-m', message], { env });
+      return await this.#git(['commit-tree', ...(base ? ['-p', base] : []), '-m', message, '--end-of-options', tree], { env });
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
@@ -166,7 +204,7 @@ export class ResultsBranch {
   async #publish(base: string | undefined, commit: string): Promise<boolean> {
     const { remote, branch, push } = this.#options;
     if (remote && push) {
-      const pushed = await execa('git', ['push', '--quiet', remote, `${commit}:refs/heads/${branch}`], { cwd: this.#options.repoDir, reject: false });
+      const pushed = await execa('git', ['push', '--quiet', '--', remote, `${commit}:refs/heads/${branch}`], { cwd: this.#options.repoDir, reject: false });
       if (pushed.exitCode !== 0) {
         if (/rejected|non-fast-forward|fetch first|stale info/i.test(String(pushed.stderr))) return false;
         throw new SlipwayError('GIT_FAILED', `cannot push the results branch: ${String(pushed.stderr).trim().split('\n').at(-1)}`, {
@@ -174,13 +212,13 @@ export class ResultsBranch {
           hint: 'the report job needs `permissions: contents: write` and a checkout that keeps its credentials',
         });
       }
-      await this.#git(['update-ref', `refs/remotes/${remote}/${branch}`, commit]);
+      await this.#git(['update-ref', '--end-of-options', `refs/remotes/${remote}/${branch}`, commit]);
       return true;
     }
     // Compare-and-swap: fails if the branch moved since it was read. A local branch started
     // from the remote one does not exist yet, hence the all-zero "must not exist" old value.
     const exists = await this.#refExists(`refs/heads/${branch}`);
-    const swapped = await execa('git', ['update-ref', `refs/heads/${branch}`, commit, exists ? (base ?? '0'.repeat(40)) : '0'.repeat(40)], { cwd: this.#options.repoDir, reject: false });
+    const swapped = await execa('git', ['update-ref', '--end-of-options', `refs/heads/${branch}`, commit, exists ? (base ?? '0'.repeat(40)) : '0'.repeat(40)], { cwd: this.#options.repoDir, reject: false });
     return swapped.exitCode === 0;
   }
 

@@ -69,9 +69,9 @@ export async function createDemoFleet(dir?: string): Promise<DemoFleet> {
   await buildCore(coreDir);
   await buildFleet(fleetDir);
 
-  await execa('git', ['init', '-q', '--bare', '-b', 'main', remoteDir]);
+  await execa('git', ['init', '-q', '--bare', '-b', 'main', '--', remoteDir]);
   const fleet = ['-C', fleetDir];
-  await execa('git', [...fleet, 'remote', 'add', 'origin', remoteDir]);
+  await execa('git', [...fleet, 'remote', 'add', '--', 'origin', remoteDir]);
   await execa('git', [...fleet, 'push', '-q', '-u', 'origin', 'main', '--tags']);
 
   const plugins = (Object.keys(DEMO_PLUGINS) as DemoPlugin[]).map(demoPackageName);

@@ -6,6 +6,7 @@
 import { execa } from 'execa';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { gitRefName } from '../../core/git/ref-name.ts';
 
 export type Files = Record<string, string>;
 
@@ -72,17 +73,17 @@ export class ScriptedGit {
 
   /** An annotated tag on HEAD; its tagger date is the last commit's tick. */
   async tag(name: string): Promise<void> {
-    await this.git('tag', '-a', name, '-m', name);
+    await this.git('tag', '-a', '-m', name, '--', name);
   }
 
   async checkout(branch: string, options: { create?: boolean } = {}): Promise<void> {
-    await this.git('checkout', '-q', ...(options.create ? ['-b'] : []), branch);
+    await this.git('checkout', '-q', ...(options.create ? ['-b'] : []), gitRefName(branch, 'demo branch'));
   }
 
   /** A real merge commit (`--no-ff`) of `branch` into the current branch, then the branch is deleted. */
   async merge(branch: string, message: string): Promise<void> {
     this.clock += this.tickMs;
-    await this.git('merge', '-q', '--no-ff', '--no-edit', '-m', message, branch);
-    await this.git('branch', '-q', '-d', branch);
+    await this.git('merge', '-q', '--no-ff', '--no-edit', '-m', message, '--end-of-options', branch);
+    await this.git('branch', '-q', '-d', '--', branch);
   }
 }

@@ -32,12 +32,12 @@ async function hasRemote(location: MarkLocation): Promise<boolean> {
 export async function readDigestMark(location: MarkLocation): Promise<DigestMark | undefined> {
   if (await hasRemote(location)) {
     // A missing remote ref is the normal first run; any other fetch failure is real.
-    const remoteRefs = await git(location.cwd, ['ls-remote', location.remote!, location.ref]);
-    if (remoteRefs.trim()) await git(location.cwd, ['fetch', '--quiet', '--no-tags', location.remote!, `+${location.ref}:${location.ref}`]);
+    const remoteRefs = await git(location.cwd, ['ls-remote', '--', location.remote!, location.ref]);
+    if (remoteRefs.trim()) await git(location.cwd, ['fetch', '--quiet', '--no-tags', '--', location.remote!, `+${location.ref}:${location.ref}`]);
   }
-  const exists = await git(location.cwd, ['rev-parse', '--verify', '--quiet', `${location.ref}^{commit}`]).catch(() => '');
+  const exists = await git(location.cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${location.ref}^{commit}`]).catch(() => '');
   if (!exists) return undefined;
-  return parseMark(await git(location.cwd, ['show', `${location.ref}:${FILE}`]), `${location.ref}:${FILE}`);
+  return parseMark(await git(location.cwd, ['show', '--end-of-options', `${location.ref}:${FILE}`]), `${location.ref}:${FILE}`);
 }
 
 /** Records `window` as the last completed digest (and pushes it when there is a remote). */
@@ -46,13 +46,13 @@ export async function writeDigestMark(location: MarkLocation, window: DigestWind
   const cwd = location.cwd;
   const blob = await git(cwd, ['hash-object', '-w', '--stdin'], { input: JSON.stringify(mark, null, 2) + '\n' });
   const tree = await git(cwd, ['mktree'], { input: `100644 blob ${blob}\t${FILE}\n` });
-  const parent = await git(cwd, ['rev-parse', '--verify', '--quiet', `${location.ref}^{commit}`]).catch(() => '');
-  const commit = await git(cwd, [...(await identity(cwd)), 'commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', `slipway digest ${window.key}`]);
+  const parent = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${location.ref}^{commit}`]).catch(() => '');
+  const commit = await git(cwd, [...(await identity(cwd)), 'commit-tree', ...(parent ? ['-p', parent] : []), '-m', `slipway digest ${window.key}`, '--end-of-options', tree]);
   // The old value makes the update fail if another process moved the ref meanwhile.
-  await git(cwd, ['update-ref', location.ref, commit, parent || '0'.repeat(40)]);
+  await git(cwd, ['update-ref', '--end-of-options', location.ref, commit, parent || '0'.repeat(40)]);
   if (await hasRemote(location)) {
     try {
-      await git(cwd, ['push', '--quiet', location.remote!, `${location.ref}:${location.ref}`]);
+      await git(cwd, ['push', '--quiet', '--', location.remote!, `${location.ref}:${location.ref}`]);
     } catch (error) {
       throw new SlipwayError('GIT_FAILED', `the digest completed, but its mark could not be pushed to ${location.remote}`, {
         subject: location.ref,

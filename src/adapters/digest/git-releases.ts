@@ -63,7 +63,7 @@ export async function readGitReleases(input: GitReleasesInput): Promise<ShippedR
 async function releaseTags(input: GitReleasesInput): Promise<ReleaseTag[]> {
   const out = await git(input.cwd, ['for-each-ref', '--format=%(refname:strip=2)%00%(creatordate:iso-strict)', 'refs/tags']);
   const byName = new Map(input.plugins.map((plugin) => [plugin.name as string, plugin]));
-  const single = input.plugins.length === 1 && !input.format.pattern.includes('{name}') ? input.plugins[0] : undefined;
+  const single = input.plugins.length === 1 && !input.format.named ? input.plugins[0] : undefined;
   const tags: ReleaseTag[] = [];
   for (const line of out.split('\n')) {
     if (!line) continue;

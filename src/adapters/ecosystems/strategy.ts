@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import semver from 'semver';
 import type { SlipwayConfig } from '../../core/config/schema.ts';
-import type { Ecosystem, RepoPath, Version } from '../../core/types.ts';
+import { rangeOf, type Ecosystem, type RepoPath, type Version } from '../../core/types.ts';
 import { genericFinder } from './generic/find.ts';
 import { genericUpdater } from './generic/update.ts';
 import { gradleFinder } from './gradle/find.ts';
@@ -18,7 +18,7 @@ import { mavenFinder } from './maven/find.ts';
 import { parsePom } from './maven/pom.ts';
 import { mavenUpdater } from './maven/update.ts';
 import { npmFinder } from './npm/find.ts';
-import { mergedDependencies, parsePackageJson } from './npm/package-json.ts';
+import { dependenciesOf, parsePackageJson } from './npm/package-json.ts';
 import { npmUpdater } from './npm/update.ts';
 import { pythonFinder } from './python/find.ts';
 import { pythonUpdater } from './python/update.ts';
@@ -82,7 +82,7 @@ const npmStrategy: EcosystemStrategy = {
   publishDefault: async () => ({ kind: 'npm-registry' }),
   testCommand: 'npm test',
   publishSecrets: [{ name: 'NPM_TOKEN', purpose: 'an npm automation token that may publish the packages' }],
-  coreRangeIn: (text, file, config) => (config.core.package ? mergedDependencies(parsePackageJson(text, file), file)[config.core.package] : undefined),
+  coreRangeIn: (text, file, config) => (config.core.package ? rangeOf(dependenciesOf(parsePackageJson(text, file), file), config.core.package, ['runtime', 'peer', 'optional', 'dev']) : undefined),
 };
 
 const gradleStrategy: EcosystemStrategy = {

@@ -5,7 +5,7 @@
  * Adding Cargo later is one new folder here plus one line in ./registry.ts.
  */
 import type { SlipwayConfig } from '../../core/config/schema.ts';
-import type { Ecosystem, Plugin, Version } from '../../core/types.ts';
+import type { DependencyKind, Ecosystem, Plugin, Version } from '../../core/types.ts';
 
 export interface FleetFinder {
   readonly ecosystem: Ecosystem;
@@ -18,6 +18,13 @@ export interface FleetFinder {
   discover(root: string, config: SlipwayConfig): Promise<Plugin[]>;
 }
 
+/** A dependency range to rewrite: in the section(s) of its kind, or in every section that lists it when no kind is given. */
+export interface RangeChange {
+  name: string;
+  range: string;
+  kind?: DependencyKind | undefined;
+}
+
 export interface ManifestChange {
   version?: Version;
   /**
@@ -25,8 +32,13 @@ export interface ManifestChange {
    * `<version>` where it repeats the parent's) becomes this. Only Maven has such a reference.
    */
   parentVersion?: Version;
-  /** Internal dependencies whose range changes: dependency name → new range. */
-  dependencies?: Record<string, string>;
+  /** Internal dependencies whose range changes. */
+  dependencies?: readonly RangeChange[];
+}
+
+/** The new range for `name` declared as `kind`, if the change rewrites it. */
+export function changedRange(changes: readonly RangeChange[] | undefined, name: string, kind: DependencyKind): string | undefined {
+  return (changes ?? []).find((c) => c.name === name && (c.kind === undefined || c.kind === kind))?.range;
 }
 
 export interface ManifestUpdater {

@@ -3,15 +3,18 @@
  * and publish a package folder with the npm CLI (so lifecycle scripts, `files`, provenance and
  * registry auth behave exactly as they do for a person running `npm publish`).
  *
- * The token never reaches argv or logs: it goes into a temp `--userconfig` file (mode 0600,
- * removed afterwards), and every text that leaves here has it replaced by `***`.
+ * The token never reaches argv, logs or the disk: npm gets it in its child's environment as the
+ * registry-scoped config `npm_config_//host/path/:_authToken` (npm reads nerf-darted keys from the
+ * environment as written), so nothing is left behind even when slipway is killed with SIGKILL;
+ * and every text that leaves here has it replaced by `***`. npm runs in slipway's process group,
+ * so killing the group (a cancelled job) kills a running `npm publish` with it.
  */
 import { execa } from 'execa';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import semver from 'semver';
 import { SlipwayError } from '../../core/errors.ts';
+import { hasWorkspaceRanges, packedCopyWithPublishedRanges, type PackedCopy } from './packed-manifest.ts';
 import type { PublishOptions, PublishResult, RegistryClient } from './types.ts';
 
 export interface NpmRegistryOptions {
@@ -24,6 +27,8 @@ export interface NpmRegistryOptions {
 export interface NpmPublishOptions extends NpmRegistryOptions, PublishOptions {
   /** How long `npm publish` may run; default 10 minutes (prepublish builds, provenance signing). */
   timeoutMs?: number;
+  /** The version of each workspace package: `workspace:` ranges are published as real ranges (packed-manifest.ts). */
+  workspaceVersions?: ReadonlyMap<string, string>;
 }
 
 const READ_TIMEOUT_MS = 30_000;
@@ -85,7 +90,7 @@ export function defaultDistTag(version: string): string | undefined {
  */
 export async function publish(dir: string, opts: NpmPublishOptions): Promise<PublishResult> {
   const registry = registryUrl(opts.registry);
-  const { name, version } = await readPackage(dir);
+  const { name, version, text } = await readPackage(dir);
   const distTag = opts.distTag ?? defaultDistTag(version);
   const result = (status: PublishResult['status']): PublishResult => ({
     status,
@@ -106,17 +111,18 @@ export async function publish(dir: string, opts: NpmPublishOptions): Promise<Pub
   if (opts.provenance) args.push('--provenance');
   if (opts.dryRun) args.push('--dry-run');
 
-  const configDir = opts.token ? await mkdtemp(join(tmpdir(), 'slipway-npmrc-')) : undefined;
+  // npm would ship `workspace:` ranges verbatim: publish a packed copy with real ones instead.
+  let packed: PackedCopy | undefined;
+  if (hasWorkspaceRanges(text, join(dir, 'package.json'))) {
+    packed = await packedCopyWithPublishedRanges(dir, opts.workspaceVersions ?? new Map(), name);
+    args.push('--ignore-scripts');
+  }
   try {
-    if (configDir && opts.token) {
-      const userconfig = join(configDir, '.npmrc');
-      await writeFile(userconfig, `${nerfDart(registry)}:_authToken=${opts.token}\n`, { mode: 0o600 });
-      args.push('--userconfig', userconfig);
-    }
     const run = await execa('npm', args, {
-      cwd: dir,
+      cwd: packed?.dir ?? dir,
       all: true,
       reject: false,
+      env: opts.token ? { [`npm_config_${nerfDart(registry)}:_authToken`]: opts.token } : {},
       // npm asks for a one-time password on a terminal; here it must fail (EOTP) instead of hanging.
       stdin: 'ignore',
       timeout: opts.timeoutMs ?? PUBLISH_TIMEOUT_MS,
@@ -140,7 +146,30 @@ export async function publish(dir: string, opts: NpmPublishOptions): Promise<Pub
       cause: new Error(lastLines(output, 30)),
     });
   } finally {
-    if (configDir) await rm(configDir, { recursive: true, force: true });
+    await packed?.remove();
+  }
+}
+
+/**
+ * The registry answers (a read of `name`) and, with a token, accepts it (`GET /-/whoami`, what
+ * `npm whoami` asks): a wrong or expired token is found before the release writes anything.
+ */
+export async function checkAccess(name: string, opts: NpmRegistryOptions): Promise<void> {
+  await publishedVersions(name, opts);
+  if (!opts.token) return;
+  const registry = registryUrl(opts.registry);
+  let res: Response;
+  try {
+    res = await fetch(new URL('-/whoami', registry), { headers: { authorization: `Bearer ${opts.token}` }, signal: AbortSignal.timeout(READ_TIMEOUT_MS) });
+  } catch (error) {
+    throw new SlipwayError('API_FAILED', `could not reach ${registry}: ${causeText(error)}`, { subject: registry, hint: `check the registry URL (${registry}) and the network`, cause: error });
+  }
+  const body = res.ok ? ((await res.json().catch(() => ({}))) as { username?: unknown }) : {};
+  if (!res.ok || typeof body.username !== 'string' || body.username === '') {
+    throw new SlipwayError('PUBLISH_FAILED', `${registry} does not accept the token (GET /-/whoami answered HTTP ${res.status}${res.ok ? ' without a user' : ''})`, {
+      subject: registry,
+      hint: AUTH_HINT(registry, name),
+    });
   }
 }
 
@@ -151,6 +180,7 @@ export function npmRegistry(opts: NpmRegistryOptions & { timeoutMs?: number }): 
     destination,
     publishedVersions: (name) => publishedVersions(name, opts),
     isPublished: (name, version) => isPublished(name, version, opts),
+    checkAccess: (name) => checkAccess(name, opts),
     async publish(target, options = {}) {
       const manifest = await readPackage(target.dir);
       // What ships must be exactly what was planned: a stale manifest is a bug upstream, not a publish.
@@ -161,7 +191,7 @@ export function npmRegistry(opts: NpmRegistryOptions & { timeoutMs?: number }): 
           { subject: `${target.name}@${target.version}`, hint: 'bump the manifest before publishing (the release job does this when it applies the plan)' },
         );
       }
-      return publish(target.dir, { ...opts, ...options });
+      return publish(target.dir, { ...opts, ...options, ...(target.workspaceVersions ? { workspaceVersions: target.workspaceVersions } : {}) });
     },
   };
 }
@@ -223,7 +253,7 @@ function publishHint(failure: NpmFailure, at: { name: string; registry: string; 
 
 // --- small helpers -------------------------------------------------------------------------
 
-async function readPackage(dir: string): Promise<{ name: string; version: string }> {
+async function readPackage(dir: string): Promise<{ name: string; version: string; text: string }> {
   const file = join(dir, 'package.json');
   let text: string;
   try {
@@ -231,13 +261,22 @@ async function readPackage(dir: string): Promise<{ name: string; version: string
   } catch (error) {
     throw new SlipwayError('MANIFEST_MISSING', `no package.json to publish in ${dir}`, { subject: file, cause: error });
   }
+  return { ...packageToPublish(text, file), text };
+}
+
+/**
+ * The name and version npm publishes from a package.json's text, read as npm reads it: a UTF-8
+ * byte order mark is skipped (npm's parser strips it too), so a file the planner accepts is a
+ * file publish accepts. The release preflight calls this on the text it is about to write.
+ */
+export function packageToPublish(text: string, file: string): { name: string; version: string } {
   let manifest: { name?: unknown; version?: unknown };
   try {
-    manifest = JSON.parse(text) as typeof manifest;
+    manifest = JSON.parse(text.replace(/^\uFEFF/, '')) as typeof manifest;
   } catch (error) {
     throw new SlipwayError('MANIFEST_INVALID', `package.json is not valid JSON: ${(error as Error).message}`, { subject: file, cause: error });
   }
-  if (typeof manifest.name !== 'string' || typeof manifest.version !== 'string' || !semver.valid(manifest.version)) {
+  if (typeof manifest !== 'object' || manifest === null || typeof manifest.name !== 'string' || typeof manifest.version !== 'string' || !semver.valid(manifest.version)) {
     throw new SlipwayError('MANIFEST_INVALID', 'package.json needs a "name" and a valid semver "version" to be published', {
       subject: file,
     });

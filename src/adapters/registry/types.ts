@@ -10,6 +10,8 @@ export interface PublishTarget {
   version: string;
   /** The plugin's folder: npm publishes it, a configured command runs in it. */
   dir: string;
+  /** npm: the version of each workspace package, for the `workspace:` ranges of what is published. */
+  workspaceVersions?: ReadonlyMap<string, string>;
 }
 
 export interface PublishOptions {
@@ -50,4 +52,9 @@ export interface RegistryClient {
   /** `undefined` when this registry cannot tell. */
   isPublished(name: string, version: string): Promise<boolean | undefined>;
   publish(target: PublishTarget, options?: PublishOptions): Promise<PublishResult>;
+  /**
+   * Checks, writing nothing, that the registry answers and accepts the credentials; throws a
+   * SlipwayError saying which. Run by the release before its first write. Absent: nothing to check.
+   */
+  checkAccess?(name: string): Promise<void>;
 }

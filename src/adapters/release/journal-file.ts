@@ -1,48 +1,107 @@
 /**
- * Writes the release journal as the run goes. Each write goes to a temp file renamed over the
- * target, so a run killed mid-write leaves the previous complete journal, never half a JSON.
+ * Writes the release journal as the run goes, as JSON Lines: a `start` line, one `entry` line per
+ * finished step, an `end` line. Every line is appended and fsynced before the release makes its
+ * next write, so a run killed at any point (kill -9, a lost runner) leaves a journal listing
+ * every step it finished; at worst the last line is cut short, and the reader skips it.
  *
- * Writes are spaced: the whole journal is rewritten each time, and a release of 1,300 plugins
- * has ~9,000 entries, so writing after every step would be quadratic (gigabytes). A step is
- * written at most `intervalMs` after it ends; `flush` (the end of a run, a failure) writes now.
- * A killed run loses at most that interval of entries — the journal records the run, it does
- * not drive the rerun, which checks the world itself.
+ * Appending keeps the cost linear: a release of 1,300 plugins has ~9,000 entries, and rewriting
+ * the whole journal after each would be quadratic (gigabytes). bench/release.ts measures the
+ * cost of the fsyncs.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ReleaseJournal } from '../../core/release/journal.ts';
+import { SlipwayError } from '../../core/errors.ts';
+import { newJournal, type JournalEntry, type ReleaseJournal } from '../../core/release/journal.ts';
 
 export interface JournalWriter {
-  /** Records that the journal changed; writes it if the last write is older than the interval. */
+  /** The file, for messages; undefined when no journal is kept. */
+  readonly file: string | undefined;
+  /** Appends (and fsyncs) every entry not written yet; resolves once they are on disk. */
   save(journal: ReleaseJournal): Promise<void>;
-  /** Writes it now. */
-  flush(journal: ReleaseJournal): Promise<void>;
+  /** Appends what is left and the end line, and closes the file. */
+  finish(journal: ReleaseJournal): Promise<void>;
 }
 
-const DEFAULT_INTERVAL_MS = 500;
+type Line =
+  | { type: 'start'; schemaVersion: 1; planHash: ReleaseJournal['planHash']; dryRun: boolean; startedAt: string }
+  | ({ type: 'entry' } & JournalEntry)
+  | { type: 'end'; planHash: ReleaseJournal['planHash']; result: ReleaseJournal['result']; finishedAt: string | null; error: ReleaseJournal['error'] };
 
-export function journalWriter(file: string | undefined, intervalMs = DEFAULT_INTERVAL_MS): JournalWriter {
-  if (!file) return { save: async () => {}, flush: async () => {} };
-  let made = false;
-  let lastWrite = 0;
-  // Chained: concurrent publish steps finishing together must not interleave renames.
+export function journalWriter(file: string | undefined): JournalWriter {
+  if (!file) return { file, save: async () => {}, finish: async () => {} };
+  let handle: FileHandle | undefined;
+  let started = false;
+  let written = 0;
+  // Chained: publish steps finishing together append one after another, never interleaved.
   let last: Promise<void> = Promise.resolve();
-  const write = (journal: ReleaseJournal) => {
-    const text = JSON.stringify(journal, null, 2) + '\n';
-    lastWrite = Date.now();
+  const append = (journal: ReleaseJournal, end: boolean) => {
     last = last.then(async () => {
-      if (!made) {
-        await mkdir(dirname(file), { recursive: true });
-        made = true;
+      // Entries pushed while this write is in flight go in the next one.
+      const upto = journal.entries.length;
+      const lines: Line[] = [];
+      if (!started) lines.push({ type: 'start', schemaVersion: 1, planHash: journal.planHash, dryRun: journal.dryRun, startedAt: journal.startedAt });
+      for (const entry of journal.entries.slice(written, upto)) lines.push({ type: 'entry', ...entry });
+      if (end) lines.push({ type: 'end', planHash: journal.planHash, result: journal.result, finishedAt: journal.finishedAt, error: journal.error });
+      if (lines.length === 0) return;
+      try {
+        if (!handle) {
+          await mkdir(dirname(file), { recursive: true });
+          // 'a': a rerun given the same path adds its own run after the first one's.
+          handle = await open(file, 'a', 0o644);
+        }
+        await handle.write(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+        await handle.datasync();
+      } catch (error) {
+        throw journalError(file, error);
       }
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, text);
-      await rename(temp, file);
+      started = true;
+      written = upto;
+      if (end) {
+        await handle.close().catch(() => undefined);
+        handle = undefined;
+      }
     });
     return last;
   };
-  return {
-    save: (journal) => (Date.now() - lastWrite >= intervalMs ? write(journal) : last),
-    flush: write,
-  };
+  return { file, save: (journal) => append(journal, false), finish: (journal) => append(journal, true) };
+}
+
+function journalError(file: string, error: unknown): SlipwayError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new SlipwayError('RELEASE_FAILED', `cannot write the release journal: ${code ?? ''}${code ? ' ' : ''}${(error as Error).message}`, {
+    subject: file,
+    hint: code === 'ENOSPC' ? 'the disk is full: free space' : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'the journal folder is not writable: pass a writable --journal path' : 'check the journal path',
+    cause: error,
+  });
+}
+
+/**
+ * The last run recorded in a journal file (a file may hold several runs: reruns append). A line
+ * cut short by a crash is skipped. Undefined when the file has no run.
+ */
+export async function readJournalFile(file: string): Promise<ReleaseJournal | undefined> {
+  return parseJournalLines(await readFile(file, 'utf8')).at(-1);
+}
+
+/** Every run in a journal's text, oldest first. */
+export function parseJournalLines(text: string): ReleaseJournal[] {
+  const runs: ReleaseJournal[] = [];
+  for (const raw of text.split('\n')) {
+    let line: Line;
+    try {
+      line = JSON.parse(raw) as Line;
+    } catch {
+      continue; // empty, or cut short by a crash
+    }
+    const current = runs.at(-1);
+    if (line.type === 'start') {
+      runs.push({ ...newJournal(line.planHash, line.dryRun, line.startedAt), schemaVersion: line.schemaVersion });
+    } else if (line.type === 'entry' && current) {
+      const { type: _type, ...entry } = line;
+      current.entries.push(entry);
+    } else if (line.type === 'end' && current) {
+      Object.assign(current, { planHash: line.planHash, result: line.result, finishedAt: line.finishedAt, error: line.error });
+    }
+  }
+  return runs;
 }

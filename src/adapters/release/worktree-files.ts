@@ -1,6 +1,7 @@
 /** Reading and writing the release's files (manifests, changelogs) in the working tree. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeInside } from '../safe-path.ts';
 
 /** The file's text, or undefined when it does not exist. */
 export async function readWorktreeFile(root: string, path: string): Promise<string | undefined> {
@@ -12,8 +13,7 @@ export async function readWorktreeFile(root: string, path: string): Promise<stri
   }
 }
 
+/** Writes a file of the work tree; a symlink or a path that leaves the repository is refused (see ../safe-path.ts). */
 export async function writeWorktreeFile(root: string, path: string, text: string): Promise<void> {
-  const full = join(root, path);
-  await mkdir(dirname(full), { recursive: true });
-  await writeFile(full, text);
+  await writeInside(root, path, text);
 }

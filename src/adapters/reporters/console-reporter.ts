@@ -1,9 +1,11 @@
 import type { Reporter } from '../../core/reporter.ts';
+import { terminalSafe } from '../../core/text/terminal.ts';
 
 /** Human output on stderr, so stdout stays clean for --json and plan files. */
 export function consoleReporter(options: { debug?: boolean; stream?: NodeJS.WritableStream } = {}): Reporter {
   const out = options.stream ?? process.stderr;
-  const write = (line: string) => void out.write(line + '\n');
+  // Messages carry names, subjects and errors from hostile input: no control sequence gets through.
+  const write = (line: string) => void out.write(terminalSafe(line) + '\n');
   const started = Date.now();
   let lastProgress = 0;
   const location = (w?: { file?: string; line?: number }) => (w?.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : '');

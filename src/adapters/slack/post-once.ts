@@ -121,7 +121,7 @@ async function slackCall<T>(doing: string, channel: string, fn: () => Promise<T>
     if (error instanceof SlipwayError) throw error;
     const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
     const hints: Record<string, string> = {
-      not_authed: 'set the Slack bot token (SLACK_TOKEN / the slack-token input)',
+      not_authed: 'set the Slack bot token (SLACK_BOT_TOKEN / the slack-token input)',
       invalid_auth: 'the Slack token is wrong or revoked: create a new bot token',
       channel_not_found: 'check the channel and invite the bot to it',
       not_in_channel: 'invite the bot to the channel (/invite @your-bot)',

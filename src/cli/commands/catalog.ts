@@ -31,6 +31,7 @@ export async function run(args: string[]): Promise<number> {
       json: { type: 'boolean' },
     },
     'catalog',
+    true,
   );
   if (positionals[0] !== 'compatible' || positionals.length > 1) {
     throw new SlipwayError('USAGE', positionals.length ? `unknown catalog question "${positionals.join(' ')}"` : 'ask a question: slipway catalog compatible --core VERSION', { hint: 'run `slipway catalog --help`' });

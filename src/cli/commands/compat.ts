@@ -16,9 +16,11 @@ import type { Reporter } from '../../core/reporter.ts';
 import { compatLocal } from '../../jobs/compat/local.ts';
 import { planCompat } from '../../jobs/compat/plan.ts';
 import { reportCompat, type CompatReport, type CompatReportOptions } from '../../jobs/compat/report.ts';
+import { voidCompatRun } from '../../jobs/compat/void.ts';
 import { parseFlags } from '../command.ts';
+import { slackTokenFromEnv } from '../slack-token.ts';
 
-export const usage = `usage: slipway compat [plan | report] [options]
+export const usage = `usage: slipway compat [plan | report | void RUN] [options]
 
 Tests every plugin against the core's develop branch (core.repository and core.branch in
 slipway.yml): builds the core once, runs each plugin's tests with a pool of workers, re-runs
@@ -30,6 +32,8 @@ the core versions each plugin version passed with to compat.json on the catalog 
   slipway compat          plan, run and report on this machine
   slipway compat plan     print the shard matrix a workflow would run (writes nothing)
   slipway compat report   report stored shard results again (--results DIR --run-id ID)
+  slipway compat void RUN remove run RUN from the results branch and rebuild compat.json
+                          from the runs that remain (--push to push it, --dry-run to see it)
 
 options:
   --cwd DIR              the fleet repository (default: the current folder)
@@ -40,7 +44,7 @@ options:
   --run-id ID            name of the run (default: local-<time>)
   --max-shards N         plan: shards at most (default: compat.maxShards; never above 256)
   --results DIR          report: the folder holding shard-*.json
-  --slack-channel C      post the report to Slack (default: slack.compat); needs SLACK_TOKEN
+  --slack-channel C      post the report to Slack (default: slack.compat); needs SLACK_BOT_TOKEN
   --now                  post to Slack now, not at the next compat.report weekday and time
   --issues OWNER/NAME    keep one issue per regression in that repository; needs GITHUB_TOKEN
   --push                 push the results branch to its remote (compat.results.remote)
@@ -50,7 +54,7 @@ options:
   --json                 print the classified run as JSON
   --dry-run              show each write (results branch, Slack, issues) without making it
 
-environment: SLACK_TOKEN, SLACK_API_URL (another Slack API root), GITHUB_TOKEN, GITHUB_API_URL.`;
+environment: SLACK_BOT_TOKEN, SLACK_API_URL (another Slack API root), GITHUB_TOKEN, GITHUB_API_URL.`;
 
 const FLAGS = {
   cwd: { type: 'string' },
@@ -75,10 +79,10 @@ const FLAGS = {
 type Values = ReturnType<typeof parseFlags<typeof FLAGS>>['values'];
 
 export async function run(args: string[], context: { debug: boolean }): Promise<number> {
-  const { values, positionals } = parseFlags(args, FLAGS, 'compat');
+  const { values, positionals } = parseFlags(args, FLAGS, 'compat', true);
   const mode = positionals[0] ?? 'all';
-  if (!['all', 'plan', 'report'].includes(mode) || positionals.length > 1) {
-    throw new SlipwayError('USAGE', `unknown compat mode "${positionals.join(' ')}"`, { hint: 'use `slipway compat`, `slipway compat plan` or `slipway compat report`' });
+  if (!['all', 'plan', 'report', 'void'].includes(mode) || positionals.length > (mode === 'void' ? 2 : 1)) {
+    throw new SlipwayError('USAGE', `unknown compat mode "${positionals.join(' ')}"`, { hint: 'use `slipway compat`, `slipway compat plan`, `slipway compat report` or `slipway compat void RUN`' });
   }
   const reporter = consoleReporter({ debug: context.debug });
   const cwd = resolve(values.cwd ?? '.');
@@ -86,6 +90,15 @@ export async function run(args: string[], context: { debug: boolean }): Promise<
   const results = values['no-store']
     ? undefined
     : new ResultsBranch({ repoDir: cwd, branch: config.compat.results.branch, remote: config.compat.results.remote, push: values.push ?? false });
+
+  if (mode === 'void') {
+    const runId = positionals[1];
+    if (!runId) throw new SlipwayError('USAGE', 'compat void needs the id of the run to remove', { hint: 'e.g. `slipway compat void 1234567890` (the ids are the runs/*.json names on the results branch)' });
+    if (!results) throw new SlipwayError('USAGE', 'compat void changes the results branch; --no-store leaves it alone', { hint: 'leave out --no-store' });
+    const voided = await voidCompatRun({ config, reporter, results, runId, dryRun: values['dry-run'] ?? false });
+    if (values.json) process.stdout.write(JSON.stringify(voided, null, 2) + '\n');
+    return 0;
+  }
 
   if (mode === 'plan') {
     const maxShards = values['max-shards'] ? integer(values['max-shards'], '--max-shards', 1) : undefined;
@@ -170,10 +183,10 @@ async function catalogTarget(cwd: string, config: SlipwayConfig, reporter: Repor
 function slackTarget(values: Values, config: SlipwayConfig): CompatReportOptions['slack'] {
   const channel = values['slack-channel'] ?? config.slack.compat;
   if (!channel) return undefined;
-  const token = process.env['SLACK_TOKEN'];
+  const token = slackTokenFromEnv();
   if (!token) {
     if (values['dry-run']) return undefined;
-    throw new SlipwayError('USAGE', `posting to Slack channel ${channel} needs a bot token`, { subject: 'SLACK_TOKEN', hint: 'set SLACK_TOKEN, or leave out --slack-channel (and slack.compat)' });
+    throw new SlipwayError('USAGE', `posting to Slack channel ${channel} needs a bot token`, { subject: 'SLACK_BOT_TOKEN', hint: 'set SLACK_BOT_TOKEN, or leave out --slack-channel (and slack.compat)' });
   }
   return { client: createSlackClient({ token, apiUrl: process.env['SLACK_API_URL'] }), channel, now: values.now ?? false };
 }

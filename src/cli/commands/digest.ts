@@ -6,6 +6,7 @@ import { describeSchemaProblem } from '../../core/digest/render-notion.ts';
 import { SlipwayError } from '../../core/errors.ts';
 import { runDigest, setupNotion } from '../../jobs/digest.ts';
 import { parseFlags } from '../command.ts';
+import { slackTokenFromEnv } from '../slack-token.ts';
 
 export const usage = `usage: slipway digest [setup-notion] [options]
 
@@ -42,7 +43,7 @@ setup-notion options:
   --parent PAGE_ID     the page to create the database under
   --title TEXT         the new database's title (default: Releases)
 
-environment: GITHUB_TOKEN, GITHUB_API_URL (org mode); SLACK_TOKEN, SLACK_API_URL;
+environment: GITHUB_TOKEN, GITHUB_API_URL (org mode); SLACK_BOT_TOKEN (SLACK_TOKEN is deprecated), SLACK_API_URL;
 NOTION_TOKEN, NOTION_API_URL (another API root, e.g. a local test server).`;
 
 const FLAGS = {
@@ -65,7 +66,7 @@ const FLAGS = {
 const env = (name: string) => process.env[name] || undefined;
 
 export async function run(args: string[], context: { debug: boolean }): Promise<number> {
-  const { values, positionals } = parseFlags(args, FLAGS, 'digest');
+  const { values, positionals } = parseFlags(args, FLAGS, 'digest', true);
   const mode = positionals[0] ?? 'digest';
   if (!['digest', 'setup-notion'].includes(mode) || positionals.length > 1) {
     throw new SlipwayError('USAGE', `unknown digest mode "${positionals.join(' ')}"`, { hint: 'use `slipway digest` or `slipway digest setup-notion`' });
@@ -111,7 +112,7 @@ export async function run(args: string[], context: { debug: boolean }): Promise<
     mark: !values['no-mark'],
     digestUrl: values['digest-url'],
     github: { token: env('GITHUB_TOKEN'), baseUrl: env('GITHUB_API_URL') },
-    slack: { token: env('SLACK_TOKEN') ?? env('SLACK_BOT_TOKEN'), apiUrl: env('SLACK_API_URL'), channel: values.channel },
+    slack: { token: slackTokenFromEnv(), apiUrl: env('SLACK_API_URL'), channel: values.channel },
     notion: { token: env('NOTION_TOKEN'), baseUrl: env('NOTION_API_URL'), databaseId: values.database },
   });
   if (values.out) {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { consoleReporter } from '../../adapters/reporters/console-reporter.ts';
 import { STARTER_ACTION_REF } from '../../core/init/starter-workflows.ts';
 import { initRepository } from '../../jobs/init.ts';
+import { initOrgRepository } from '../../jobs/init-org.ts';
 import { parseFlags } from '../command.ts';
 
 export const usage = `usage: slipway init [options]
@@ -23,7 +24,11 @@ options:
   --workflows LIST       only these starters, comma-separated (e.g. release,index)
   --force                overwrite existing files
   --dry-run              list the files init would write, and show slipway.yml; write nothing
-  --json                 print the result as JSON`;
+  --json                 print the result as JSON
+
+  --org ORG              set up the central repository of an org release instead: writes only
+                         .github/workflows/org-release.yml for ORG (with --topic TOPIC,
+                         --catalog-repository OWNER/NAME, --slack-channel, --environment)`;
 
 export async function run(args: string[], context: { debug: boolean }): Promise<number> {
   const { values } = parseFlags(
@@ -40,10 +45,30 @@ export async function run(args: string[], context: { debug: boolean }): Promise<
       force: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
+      org: { type: 'string' },
+      topic: { type: 'string' },
+      'catalog-repository': { type: 'string' },
     },
     'init',
   );
   const reporter = consoleReporter({ debug: context.debug });
+  if (values.org !== undefined) {
+    const result = await initOrgRepository({
+      cwd: resolve(values.cwd ?? '.'),
+      reporter,
+      org: values.org,
+      topic: values.topic,
+      environment: values.environment,
+      catalogRepository: values['catalog-repository'],
+      slackChannel: values['slack-channel'],
+      actionRef: values['action-ref'],
+      force: values.force,
+      dryRun: values['dry-run'],
+    });
+    if (values.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    else reporter.info(`\nNext steps:\n${result.steps.map((line) => `  ${line}`).join('\n')}`);
+    return 0;
+  }
   const result = await initRepository({
     cwd: resolve(values.cwd ?? '.'),
     reporter,

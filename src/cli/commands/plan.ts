@@ -2,8 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { consoleReporter } from '../../adapters/reporters/console-reporter.ts';
 import { renderPlanMarkdown, renderPlanText } from '../../core/plan/render-plan.ts';
+import { parseOverrides } from '../../core/plan/version-overrides.ts';
 import { planRelease } from '../../jobs/plan.ts';
-import { parseFlags } from '../command.ts';
+import { dateFlag, parseFlags } from '../command.ts';
 
 export const usage = `usage: slipway plan [options]
 
@@ -16,9 +17,14 @@ options:
   --markdown           print the plan as Markdown (as in the job summary)
   --out FILE           also write the plan JSON to FILE (to approve or release later)
   --prerelease ID      plan prereleases on channel ID (1.3.0-ID.0, then .1, …)
-  --date YYYY-MM-DD    the release date written into changelogs (default: today, UTC)`;
+  --date YYYY-MM-DD    the release date written into changelogs (default: today, UTC)
+  --set NAME=VERSION   release NAME as VERSION (above its last release, not tagged yet); repeatable
+  --bump NAME=TYPE     release NAME with a major, minor or patch bump, whatever its commits say; repeatable
+
+  --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 
 export async function run(args: string[], context: { debug: boolean }): Promise<number> {
+  if (args.some((arg) => arg === '--org' || arg.startsWith('--org='))) return (await import('./org-release.ts')).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {
@@ -28,6 +34,8 @@ export async function run(args: string[], context: { debug: boolean }): Promise<
       out: { type: 'string' },
       prerelease: { type: 'string' },
       date: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      bump: { type: 'string', multiple: true },
     },
     'plan',
   );
@@ -35,7 +43,8 @@ export async function run(args: string[], context: { debug: boolean }): Promise<
   const { plan } = await planRelease({
     cwd: resolve(values.cwd ?? '.'),
     prerelease: values.prerelease,
-    date: values.date,
+    date: dateFlag(values.date),
+    overrides: parseOverrides({ set: values.set, bump: values.bump }),
     reporter,
   });
   const json = JSON.stringify(plan, null, 2) + '\n';

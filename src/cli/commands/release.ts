@@ -7,7 +7,7 @@ import { renderPlanText } from '../../core/plan/render-plan.ts';
 import { parsePlan, parsePlanHash } from '../../core/release/plan-schema.ts';
 import { planRelease } from '../../jobs/plan.ts';
 import { shipPlan } from '../../jobs/release.ts';
-import { parseFlags } from '../command.ts';
+import { dateFlag, parseFlags } from '../command.ts';
 
 export const usage = `usage: slipway release [options]
 
@@ -26,11 +26,13 @@ options:
   --github-url URL     GitHub API root, for GitHub Enterprise Server (default: https://api.github.com);
                        the token is read from GITHUB_TOKEN or GH_TOKEN — without one, GitHub Releases are skipped
   --repo OWNER/NAME    the GitHub repository for Releases (default: the remote's, when it is on github.com)
-  --journal FILE       write the journal of what was done (JSON) to FILE
+  --journal FILE       append the journal of what was done (JSON Lines) to FILE
   --json               print the released plugins as JSON on stdout
   --cwd DIR            the repository (default: the current folder)
   --prerelease ID      when planning: prereleases on channel ID
-  --date YYYY-MM-DD    when planning: the release date written into changelogs (default: today, UTC)`;
+  --date YYYY-MM-DD    when planning: the release date written into changelogs (default: today, UTC)
+
+  --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 
 export interface ReleaseCommandIo {
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -39,6 +41,7 @@ export interface ReleaseCommandIo {
 }
 
 export async function run(args: string[], context: { debug: boolean }, io: ReleaseCommandIo = {}): Promise<number> {
+  if (args.some((arg) => arg === '--org' || arg.startsWith('--org='))) return (await import('./org-release.ts')).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {
@@ -66,7 +69,7 @@ export async function run(args: string[], context: { debug: boolean }, io: Relea
   const source = values.plan ?? 'the plan shown above';
   const plan = values.plan
     ? parsePlan(await readPlanFile(values.plan), values.plan)
-    : (await planRelease({ cwd, reporter, prerelease: values.prerelease, date: values.date })).plan;
+    : (await planRelease({ cwd, reporter, prerelease: values.prerelease, date: dateFlag(values.date) })).plan;
   output.write(renderPlanText(plan));
   if (plan.releases.length === 0) return 0;
 
@@ -93,6 +96,7 @@ export async function run(args: string[], context: { debug: boolean }, io: Relea
     reporter,
     dryRun,
     journalFile: values.journal ? resolve(values.journal) : undefined,
+    rerun: values.plan ? `slipway release --plan ${values.plan}` : 'slipway release',
     github: { token: env['GITHUB_TOKEN'] || env['GH_TOKEN'] || undefined, baseUrl: values['github-url'], repository: values.repo },
     registry: { url: values.registry, token: env['NPM_TOKEN'] || undefined },
     env,

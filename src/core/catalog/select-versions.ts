@@ -129,7 +129,7 @@ type TagReading = { plugin: string; version: string } | { skip: string } | { err
 function readTag(tag: string, context: TagContext): TagReading {
   if (tag === '' || /\s/.test(tag) || [...tag].some((ch) => ch < ' ' || ch === '\x7f')) return { error: `${JSON.stringify(tag)} is not a tag name` };
   const parsed = context.format.parse(tag);
-  const singlePlugin = context.single && !context.format.pattern.includes('{name}') ? context.plugins[0] : undefined;
+  const singlePlugin = context.single && !context.format.named ? context.plugins[0] : undefined;
   if (!parsed) {
     const meant = context.plugins.find((plugin) => tag === plugin || tag.startsWith(`${plugin}@`) || tag.startsWith(`${plugin}-v`));
     if (meant) return { error: `tag "${tag}" looks like a release of ${meant} but does not have the format ${context.format.pattern}` };

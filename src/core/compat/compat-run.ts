@@ -49,7 +49,7 @@ export interface Attempt {
   failingTests: string[];
   /** The end of the output, for the report and the issue. */
   logTail: string;
-  /** Why an attempt is infra (the failing command, the network error). */
+  /** Why an attempt is infra (the failing command, the network error); for a failure without a failing test, what failed (a compile error). */
   reason?: string;
 }
 
@@ -60,8 +60,10 @@ export interface PluginResult {
   version?: string;
   /** Attempts against the develop core: the first, then re-runs of a failure. */
   attempts: Attempt[];
-  /** The same tests against the released core, run only when develop failed. */
+  /** The same tests against the released core, run only when develop failed: the last attempt. */
   baseline?: Attempt;
+  /** Attempts against the released core when a failure there was re-run (compat.retries). */
+  baselineAttempts?: number;
 }
 
 export interface ShardResult {
@@ -156,5 +158,6 @@ export function resultDetail(result: ClassifiedResult): string {
   }
   if (result.class === 'passed' || result.class === 'fixed') return '';
   const tests = failingTestsOf(result);
-  return tests.length > 0 ? tests.join(', ') : `exit code ${last?.exitCode ?? 'none'} (no JUnit report)`;
+  if (tests.length > 0) return tests.join(', ');
+  return last?.reason ?? `exit code ${last?.exitCode ?? 'none'} (no JUnit report)`;
 }

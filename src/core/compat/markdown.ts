@@ -1,4 +1,5 @@
 /** Escaping for text that lands in Markdown tables and Slack mrkdwn. */
+import { slackText } from '../text/escape-slack.ts';
 
 /** A table cell: pipes would end the cell, newlines the row; HTML-ish text stays text. */
 export function cell(text: string): string {
@@ -6,9 +7,7 @@ export function cell(text: string): string {
 }
 
 /** Slack mrkdwn: "&, <, and > … must be escaped" (docs.slack.dev/messaging/formatting-message-text). */
-export function slackEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export const slackEscape = slackText;
 
 export function htmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

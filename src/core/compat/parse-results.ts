@@ -29,6 +29,7 @@ const pluginResult = z.object({
   version: z.string().optional(),
   attempts: z.array(attempt),
   baseline: attempt.optional(),
+  baselineAttempts: z.number().int().positive().optional(),
 });
 
 const shardResult = z.object({

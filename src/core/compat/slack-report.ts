@@ -4,6 +4,7 @@
  * (docs.slack.dev/reference/block-kit/blocks): a header holds 150 characters, a section's text
  * 3,000, a message 50 blocks; long lists are cut with "+N more" rather than refused by Slack.
  */
+import { slackLink } from '../text/escape-slack.ts';
 import { countByClass, groupByClass } from './classify.ts';
 import { CLASS_LABELS, COMPAT_CLASSES, failingTestsOf, type ClassifiedResult, type StoredRun } from './compat-run.ts';
 import { slackEscape } from './markdown.ts';
@@ -41,7 +42,7 @@ export function compatSlackMessage(run: StoredRun): SlackMessageContent {
   }
   const context = [`${run.results.length} plugins`, `core ${slackEscape(run.core.sha.slice(0, 7))}`];
   if (run.releaseCore) context.push(`released core ${slackEscape(run.releaseCore.version)}`);
-  context.push(run.url ? `<${run.url}|run ${slackEscape(run.id)}>` : `run ${slackEscape(run.id)}`);
+  context.push(run.url ? slackLink(run.url, `run ${run.id}`) : `run ${slackEscape(run.id)}`);
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: context.join(' · ') }] });
   return { text, blocks };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { branchName, optionalRemoteName } from './git-names.ts';
 import { WEEKDAYS } from '../compat/next-weekly-time.ts';
 
 /**
@@ -8,9 +9,17 @@ import { WEEKDAYS } from '../compat/next-weekly-time.ts';
  *   {out}          core build: the folder the built core must be written to
  *   {coreDir}      the installed core package folder (npm: <prefix>/node_modules/<core package>)
  *   {coreTarball}  npm: the packed core (.tgz)
- *   {coreRepo}     gradle/maven: the Maven local repository the built core was copied into
+ *   {mavenLocal}   gradle/maven: the Maven local repository (compat.core.mavenLocal, default
+ *                  ~/.m2/repository): `mvn install` writes the core there, shards copy it there
+ *   {coreRepo}     the same folder, in plugin commands (kept for existing configurations)
  *   {coreArtifact} the folder holding the built core, whatever the ecosystem
- *   {coreVersion}  the built core's version
+ *   {coreVersion}  the version the core build produced (gradle/maven: read from the artifacts it
+ *                  wrote, so a multi-module core gives its reactor's version); a gradle/maven
+ *                  test command must pass it to the build, or compat refuses the configuration
+ *   {gradle}       gradle: ./gradlew where the build has a wrapper, else gradle
+ *   {taskPrefix}   gradle: the plugin's project path and a colon (`:sub:`), '' for a whole build,
+ *                  so that `{gradle} {taskPrefix}test` runs from the build root
+ *   {root}         the folder the test command runs in (the build root for gradle)
  *   {plugin} {path} the plugin's name and absolute folder
  *   {work}         this run's scratch folder (shared by every plugin of the run)
  * The same values reach every command as SLIPWAY_CORE_DIR, SLIPWAY_CORE_TARBALL, SLIPWAY_CORE_REPO,
@@ -31,6 +40,14 @@ const coreBuild = z
     releaseRef: z.string().min(1).optional(),
     /** gradle/maven: the Maven local repository shards copy the built core into (mavenLocal()); default ~/.m2/repository. */
     mavenLocal: z.string().min(1).optional(),
+    /**
+     * The version of the develop core as plugins must ask for it ({coreVersion}), when the build
+     * does not say (a custom build, a version computed at build time). Default: read from what
+     * the build produced.
+     */
+    version: z.string().min(1).optional(),
+    /** The same for the released core. */
+    releaseVersion: z.string().min(1).optional(),
   })
   .default({});
 
@@ -48,9 +65,9 @@ const orgSection = z.strictObject({
 const resultsSection = z
   .strictObject({
     /** The branch that keeps one results file per run (history is appended, never rewritten). */
-    branch: z.string().min(1).default('slipway-compat'),
+    branch: branchName().default('slipway-compat'),
     /** The git remote the branch is pushed to; '' keeps it local. */
-    remote: z.string().default('origin'),
+    remote: optionalRemoteName().default('origin'),
     /** How many recent runs the HTML report shows and durations are learnt from. */
     history: z.number().int().min(1).max(100).default(8),
   })
@@ -91,6 +108,25 @@ export const compatSection = z
     env: z.record(z.string(), z.string()).default({}),
     /** JUnit XML the tests write, as globs in the plugin folder; default per ecosystem. */
     junit: z.array(z.string().min(1)).optional(),
+    /**
+     * Output that means "the machine failed, not the plugin" (infra, never a regression) beyond
+     * the built-in network/disk/memory signals: regular expressions, e.g. your company mirror's
+     * host (`Could not transfer .* from/to nexus\\.corp`). A plain string or { pattern, reason }.
+     */
+    infraPatterns: z
+      .array(
+        z.union([z.string().min(1).transform((pattern) => ({ pattern })), z.strictObject({ pattern: z.string().min(1), reason: z.string().min(1).optional() })]),
+      )
+      .default([])
+      .superRefine((patterns, ctx) => {
+        patterns.forEach(({ pattern }, index) => {
+          try {
+            new RegExp(pattern, 'm');
+          } catch (error) {
+            ctx.addIssue({ code: 'custom', path: [index], message: `not a regular expression: ${(error as Error).message}` });
+          }
+        });
+      }),
     /** How failures are compared with the released core: re-test them against it, or use a stored run against a release. */
     baseline: z.enum(['retest-failures', 'stored-run']).default('retest-failures'),
     /**
@@ -109,6 +145,7 @@ export const compatSection = z
     timeoutMinutes: 30,
     retries: 1,
     env: {},
+    infraPatterns: [],
     baseline: 'retest-failures',
     catalog: true,
     core: {},

@@ -9,10 +9,15 @@ import { SlipwayError } from '../errors.ts';
 import { configSchema, type SlipwayConfig } from './schema.ts';
 
 export const CONFIG_FILE = 'slipway.yml';
+/** A slipway.yml is a few kilobytes; a larger one is a mistake or an attack (50 MB took 100 s and 4 GB of heap). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Aliases a config may expand: a few anchors are handy, a "billion laughs" bomb is refused. */
+const MAX_ALIAS_COUNT = 100;
 
 export function parseConfig(text: string, file = CONFIG_FILE): SlipwayConfig {
+  if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) throw configTooLarge(file, Buffer.byteLength(text, 'utf8'));
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: true });
   const [yamlError] = doc.errors;
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -21,7 +26,15 @@ export function parseConfig(text: string, file = CONFIG_FILE): SlipwayConfig {
       hint: 'fix the YAML syntax at that line',
     });
   }
-  const value: unknown = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    throw new SlipwayError('CONFIG_INVALID', `YAML aliases expand too far: ${(error as Error).message}`, {
+      subject: file,
+      hint: `use at most ${MAX_ALIAS_COUNT} alias expansions (*name); write the values out instead`,
+    });
+  }
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
 
@@ -57,4 +70,11 @@ function describeIssue(
   const where = lineOf(issue.path);
   const key = issue.path.length ? issue.path.join('.') : '(top level)';
   return `${file}${where ? `:${where}` : ''}: ${key}: ${issue.message}`;
+}
+
+export function configTooLarge(file: string, bytes: number): SlipwayError {
+  return new SlipwayError('CONFIG_INVALID', `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file,
+    hint: 'slipway.yml holds settings only: check that the right file is named slipway.yml',
+  });
 }

@@ -1,16 +1,25 @@
 import { z } from 'zod';
+import { branchName, remoteName } from './git-names.ts';
 
 /** release: how a plan is shipped (owned by the release job). */
 export const releaseSection = z
   .strictObject({
     /** The GitHub Environment whose required reviewers approve a release. */
     environment: z.string().default('release'),
-    /** The branch releases are made from and pushed to. */
-    branch: z.string().default('main'),
+    /** The main release branch: where releases are made from by default (setup, init, dispatch). */
+    branch: branchName().default('main'),
+    /**
+     * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
+     * cut from an old release ships its patches from its own branch. Default: `branch` alone.
+     */
+    branches: z.array(z.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
     /** The git remote to push to. */
-    remote: z.string().default('origin'),
+    remote: remoteName().default('origin'),
     /** Changelog file name inside each plugin folder. */
-    changelog: z.string().default('CHANGELOG.md'),
+    changelog: z
+      .string()
+      .regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)')
+      .default('CHANGELOG.md'),
     /** The npm registry to publish to (npm plugins). */
     registry: z.string().url().optional(),
     /** Create a GitHub Release per tag. */

@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { ECOSYSTEMS } from '../types.ts';
+import { branchName } from './git-names.ts';
+import { DEFAULT_DEPENDENTS, dependentsPolicy } from './dependents-section.ts';
 import { catalogSection } from './catalog-section.ts';
 import { compatSection } from './compat-section.ts';
 import { digestSection } from './digest-section.ts';
@@ -38,14 +40,26 @@ const fleetSection = z
   .default({ ecosystem: 'auto', exclude: [], plugins: [], coreVersionProperty: 'coreVersion' });
 
 const bump = z.enum(['major', 'minor', 'patch', 'none']);
+const TAG_PLACEHOLDERS: ReadonlySet<string> = new Set(['{name}', '{unscoped}', '{dir}', '{version}']);
+
+/** A tag format: exactly one {version}, and only the placeholders slipway fills in. */
+const tagFormatPattern = z
+  .string()
+  .refine((pattern) => pattern.split('{version}').length === 2, 'must contain {version} exactly once')
+  .refine((pattern) => (pattern.match(/\{[^}]*\}/g) ?? []).every((p) => TAG_PLACEHOLDERS.has(p)), 'placeholders are {name}, {unscoped}, {dir} and {version}')
+  .refine((pattern) => !/[\s~^:?*[\\]|\.\.|@\{/.test(pattern.replace(/\{(name|unscoped|dir|version)\}/g, '')), 'must make a valid git tag name (no spaces, ~ ^ : ? * [ \\ .. @{)');
 
 const versioningSection = z
   .strictObject({
     /**
-     * Tag format. `{name}` and `{version}` are replaced. Default: `{name}@{version}` in a
-     * fleet of several plugins, `v{version}` when the repository is one plugin.
+     * The format of new tags (and of the tags read). Placeholders: {name}, {unscoped} (the
+     * name without its npm scope), {dir} (the plugin folder's last segment), {version}.
+     * Default: `{name}@{version}` in a fleet of several plugins, `v{version}` when the
+     * repository is one plugin.
      */
-    tagFormat: z.string().regex(/\{version\}/, 'must contain {version}').optional(),
+    tagFormat: tagFormatPattern.optional(),
+    /** Older formats still read (never written): migrating from lerna, release-please or changesets tags. */
+    legacyTagFormats: z.array(tagFormatPattern).default([]),
     /**
      * Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`.
      * A key may carry a scope (`chore(deps): patch`, `chore(version): none`), which wins over the type's.
@@ -69,12 +83,17 @@ const versioningSection = z
      * makes such a patch a minor (Kestra's plugins release a raised kestraVersion as a minor).
      */
     coreRaise: z.enum(['minor', 'none']).default('none'),
-    /** How internal dependents of a released plugin are bumped. */
-    dependents: z.enum(['patch', 'none']).default('patch'),
+    /**
+     * What a release of a fleet plugin does to the plugins that depend on it, per kind of
+     * dependency: `patch` releases the dependent and moves its range, `range` only moves the
+     * range in its manifest, `none` leaves it (a dependent left out of range is a warning).
+     * One word sets every kind.
+     */
+    dependents: dependentsPolicy,
     /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
     prerelease: z.string().regex(/^[0-9A-Za-z-]+$/).optional(),
   })
-  .default({ releaseTypes: {}, dependents: 'patch', snapshot: 'auto', coreRaise: 'none' });
+  .default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: 'auto', coreRaise: 'none' });
 
 const commandsSection = z
   .strictObject({
@@ -90,7 +109,7 @@ const coreSection = z
   .strictObject({
     /** The core project: an `owner/name` on GitHub, a git URL or a local path. */
     repository: z.string().optional(),
-    branch: z.string().default('develop'),
+    branch: branchName().default('develop'),
     /** The core's package name, to read a plugin's required core range from its peer dependencies. */
     package: z.string().optional(),
   })
@@ -121,6 +140,7 @@ export const configSchema = z.strictObject({
 export type SlipwayConfig = z.infer<typeof configSchema>;
 export type FleetConfig = SlipwayConfig['fleet'];
 export type VersioningConfig = SlipwayConfig['versioning'];
+export type { DependentsPolicy, DependentPolicy } from './dependents-section.ts';
 
 /** The configuration of a repository with no slipway.yml. */
 export const defaultConfig = (): SlipwayConfig => configSchema.parse({});

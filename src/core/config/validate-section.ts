@@ -32,6 +32,13 @@ export const validateSection = z
      * the index job cannot list a plugin without one, so it is required by default.
      */
     pluginManifest: z.enum(['required', 'optional']).default('required'),
+    /**
+     * Which manifest checks apply. `catalog`: what the index job needs to list a plugin (a plugin
+     * manifest, a repository or homepage link) on top of what a published package needs;
+     * `package`: only that (description and license, as warnings). `auto`: catalog when the
+     * catalog is in use (catalog.repository is set, or a workflow runs slipway's index), else package.
+     */
+    profile: z.enum(['auto', 'catalog', 'package']).default('auto'),
     /** Minutes one build or test command may run in one plugin before it is stopped. */
     timeoutMinutes: z.number().positive().default(15),
     /** Plugins built and tested at once. */
@@ -43,6 +50,7 @@ export const validateSection = z
     types: [...CONVENTIONAL_TYPES],
     headerMaxLength: 100,
     pluginManifest: 'required',
+    profile: 'auto',
     timeoutMinutes: 15,
     concurrency: 2,
   });

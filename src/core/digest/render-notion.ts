@@ -8,6 +8,7 @@
  * elements. Long notes are split over several items and, past 100 items, several blocks;
  * the adapter sends children 100 per request.
  */
+import { stripControls } from '../text/controls.ts';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../plan/plan-hash.ts';
 import { describeCounts, GROUP_TITLES, type Digest, type DigestEntry } from './compose-digest.ts';
@@ -106,7 +107,7 @@ function releaseBlocks(entry: DigestEntry): NotionBlock[] {
     }
   }
   if (entry.url) {
-    blocks.push(paragraph([{ type: 'text', text: { content: 'Release notes: ' } }, { type: 'text', text: { content: entry.tag, link: { url: entry.url } } }]));
+    blocks.push(paragraph([{ type: 'text', text: { content: 'Release notes: ' } }, { type: 'text', text: { content: stripControls(entry.tag), ...(notionLinkable(entry.url) ? { link: { url: entry.url } } : {}) } }]));
   }
   return blocks;
 }
@@ -117,10 +118,13 @@ const paragraph = (richText: RichTextItem[]): NotionBlock => ({ object: 'block',
 export function plainItems(content: string, annotations?: RichTextItem['annotations']): RichTextItem[] {
   const items: RichTextItem[] = [];
   for (let start = 0; start < content.length; start += NOTION_TEXT_LIMIT) {
-    items.push({ type: 'text', text: { content: content.slice(start, start + NOTION_TEXT_LIMIT) }, ...(annotations ? { annotations } : {}) });
+    items.push({ type: 'text', text: { content: stripControls(content.slice(start, start + NOTION_TEXT_LIMIT)) }, ...(annotations ? { annotations } : {}) });
   }
   return items;
 }
+
+/** Notion links only to http(s); `javascript:` and friends stay text. */
+const notionLinkable = (url: string) => /^https?:\/\/\S+$/i.test(url);
 
 /** Changelog Markdown to rich text: `code` spans, **bold** and [links](url); the rest as written. */
 export function markdownItems(markdown: string): RichTextItem[] {
@@ -131,7 +135,7 @@ export function markdownItems(markdown: string): RichTextItem[] {
     items.push(...plainItems(markdown.slice(last, match.index)));
     if (match[1] !== undefined) items.push(...plainItems(match[1], { code: true }));
     else if (match[2] !== undefined) items.push(...plainItems(match[2], { bold: true }));
-    else if (match[4]!.length <= NOTION_TEXT_LIMIT && /^https?:\/\//.test(match[4]!)) {
+    else if (match[4]!.length <= NOTION_TEXT_LIMIT && notionLinkable(match[4]!)) {
       for (const item of plainItems(match[3]!)) items.push({ ...item, text: { ...item.text, link: { url: match[4]! } } });
     } else items.push(...plainItems(match[0]));
     last = match.index + match[0].length;

@@ -9,6 +9,7 @@
  * when every block is within its own limit (slackapi/bolt-js#2509), so each message keeps
  * its block text under a budget of 10,000 characters, well clear of that.
  */
+import { slackLink, slackText } from '../text/escape-slack.ts';
 import { describeHeadline, plural, type Digest, type DigestEntry } from './compose-digest.ts';
 import { NOTE_LABELS, noteLines } from './note-lines.ts';
 import type { ReleaseKind } from './release.ts';
@@ -178,7 +179,7 @@ function pack(units: readonly Unit[], limits: SlackLimits, firstUsed: number, fi
 }
 
 function entryText(entry: DigestEntry): string {
-  const name = entry.url ? `*<${entry.url}|${escape(entry.plugin)}>*` : `*${escape(entry.plugin)}*`;
+  const name = entry.url ? `*${slackLink(entry.url, entry.plugin)}*` : `*${escape(entry.plugin)}*`;
   const versions = entry.previous === null ? `*${entry.version}* (first release)` : `${entry.previous} → *${entry.version}*`;
   const lines = [`• ${name} ${versions} · ${entry.bump} · ${entry.releasedAt.slice(0, 10)}`];
   if (entry.notes === null) lines.push('      ◦ _no changelog section found for this version_');
@@ -209,15 +210,19 @@ export function splitText(text: string, max: number): string[] {
 }
 
 /** Slack needs &, < and > escaped in mrkdwn (https://docs.slack.dev/messaging/formatting-message-text). */
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const escape = slackText;
 
 /** Changelog Markdown → Slack mrkdwn: links and bold; code spans are the same in both. */
 export function markdownToMrkdwn(markdown: string): string {
-  return escape(markdown)
-    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, label: string, url: string) => `<${url.replace(/&amp;/g, '&')}|${label}>`)
-    .replace(/\*\*([^*]+)\*\*/g, '*$1*');
+  // Links first, on the raw text, so a target is checked as written: `[x](!channel)` stays text.
+  const pattern = /\[([^\]]+)\]\(([^)\s]+)\)/g;
+  let out = '';
+  let last = 0;
+  for (const match of markdown.matchAll(pattern)) {
+    out += escape(markdown.slice(last, match.index)) + slackLink(match[2]!, match[1]!);
+    last = match.index + match[0].length;
+  }
+  return (out + escape(markdown.slice(last))).replace(/\*\*([^*]+)\*\*/g, '*$1*');
 }
 
 function textLength(blocks: readonly SlackBlock[]): number {

@@ -1,7 +1,8 @@
 /**
- * Each plugin's release history from the repository's tags: the newest released version
- * (highest by semver, so a late hotfix tag on an old line does not win), the newest stable
- * one, and every version already taken.
+ * Each plugin's release history from the repository's tags: the newest version released on
+ * the planned line (the highest tag *reachable* from the planned head — a tag on another
+ * branch, like a maintenance line's 1.0.1 or main's 1.1.0 seen from release/1.0, is not this
+ * line's last release) and every version already taken anywhere, which is never planned again.
  */
 import semver from 'semver';
 import type { Plugin, PluginName, Sha, TagName, Version } from '../types.ts';
@@ -11,6 +12,8 @@ export interface TagRef {
   name: TagName;
   /** The commit the tag points at (annotated tags peeled). */
   commit: Sha;
+  /** Reachable from the planned head; tags without the flag count as reachable. */
+  reachable?: boolean;
 }
 
 export interface ReleasedVersion {
@@ -20,10 +23,12 @@ export interface ReleasedVersion {
 }
 
 export interface ReleaseHistory {
-  /** The newest release, or none when the plugin was never tagged. */
+  /** The newest release reachable from the planned head, or none when the line has no tag. */
   last: ReleasedVersion | undefined;
-  /** Every version with a tag, highest first. */
+  /** Every version with a tag reachable from the planned head, highest first. */
   versions: Version[];
+  /** Releases tagged on other lines (not reachable from the planned head): taken, not this line's. */
+  elsewhere: ReleasedVersion[];
 }
 
 export interface TagDiagnostic {
@@ -37,10 +42,11 @@ export function readReleaseHistory(
   tags: readonly TagRef[],
   format: TagFormat,
 ): { histories: Map<PluginName, ReleaseHistory>; diagnostics: TagDiagnostic[] } {
-  const single = plugins.length === 1 && !format.pattern.includes('{name}') ? plugins[0] : undefined;
+  const single = plugins.length === 1 && !format.named ? plugins[0] : undefined;
   const known = new Set<string>(plugins.map((plugin) => plugin.name));
   const releases = new Map<PluginName, ReleasedVersion[]>();
   const diagnostics: TagDiagnostic[] = [];
+  const reachable = new Set<TagName>(tags.filter((tag) => tag.reachable !== false).map((tag) => tag.name));
 
   for (const tag of tags) {
     const parsed = format.parse(tag.name);
@@ -62,8 +68,9 @@ export function readReleaseHistory(
 
   const histories = new Map<PluginName, ReleaseHistory>();
   for (const plugin of plugins) {
-    const list = (releases.get(plugin.name) ?? []).sort((a, b) => semver.rcompare(a.version, b.version));
-    histories.set(plugin.name, { last: list[0], versions: list.map((release) => release.version) });
+    const all = (releases.get(plugin.name) ?? []).sort((a, b) => semver.rcompare(a.version, b.version));
+    const line = all.filter((release) => reachable.has(release.tag));
+    histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
   }
   return { histories, diagnostics };
 }

@@ -20,6 +20,8 @@ const KEY_DOCS: Record<string, string> = {
   'fleet.paths': 'Where the plugins are, as globs of folders.',
   'fleet.exclude': 'Folders left out of the fleet.',
   'versioning.tagFormat': 'The release tag of a plugin version.',
+  'versioning.legacyTagFormats': 'Older tag formats, read but never written.',
+  'versioning.dependents': 'What a release does to the plugins that depend on it, per kind of dependency.',
   'versioning.releaseTypes': 'Commit types that release, and how much.',
   'commands.build': "Run in a plugin's folder before its tests (validate, compat).",
   'commands.test': "Run in a plugin's folder (validate, compat).",

@@ -11,6 +11,7 @@ const SECRET_PURPOSE: Record<string, string> = {
   SLACK_BOT_TOKEN: 'a Slack bot token (chat:write, channels:read, channels:history); without it nothing is posted',
   NOTION_TOKEN: 'a Notion integration token, shared with the digest database',
   RELEASE_APP_PRIVATE_KEY: 'the private key of a GitHub App that pushes releases (with the RELEASE_APP_ID variable)',
+  RELEASE_APP_ID: 'org release: the ID of the GitHub App installed on the organisation (its About page)',
   CATALOG_APP_PRIVATE_KEY: 'org mode: the private key of a GitHub App that pushes the central catalog',
   ORG_READ_TOKEN: 'org mode: a token that can list and clone the plugin repositories',
   PLUGIN_READ_TOKEN: 'org mode: a token that can read private plugin repositories',
@@ -26,6 +27,8 @@ export interface NextStepsInput {
   slack: boolean;
   /** The compat starter was left out for lack of a core repository. */
   compatSkipped: boolean;
+  /** The index starter was left out: no plugin has a catalog manifest. */
+  indexSkipped?: boolean;
 }
 
 export function nextSteps(input: NextStepsInput): string[] {
@@ -42,6 +45,7 @@ export function nextSteps(input: NextStepsInput): string[] {
   }
   step(`Create the approval Environment; GitHub then pauses each release until a reviewer approves:\n     slipway setup --environment ${input.environment} --reviewer YOUR-LOGIN --reviewer ORG/TEAM --branch ${input.branch}\n     (needs a repository admin's token in GITHUB_TOKEN, e.g. GITHUB_TOKEN=$(gh auth token))`);
   if (!input.slack) step('Name the Slack channels in slipway.yml (slack.release, slack.compat, slack.digest), or rerun init with --slack-channel ID --force.');
+  if (input.indexSkipped) step('To list the plugins in a catalog, give each a plugin manifest (docs/plugin-manifest.md) and rerun init with --force: it adds .github/workflows/index.yml (validate then also checks what the catalog needs).');
   if (input.compatSkipped) step('To test every plugin against the core each week, rerun with --core OWNER/NAME --force: it adds .github/workflows/compat.yml.');
   step(`Commit and push: git add ${input.files.join(' ')} && git commit -m "ci: release with slipway" && git push`);
   return lines;

@@ -4,6 +4,7 @@
  * Pure; src/adapters/slack posts them once each. Sized to Slack's limits: 3,000 characters per
  * section text, 150 per header (https://docs.slack.dev/reference/block-kit/blocks).
  */
+import { slackText } from '../text/escape-slack.ts';
 import type { ReleasePlan } from '../plan/release-plan.ts';
 
 export type Block = Record<string, unknown>;
@@ -30,14 +31,14 @@ const HEADER_MAX = 150;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** mrkdwn control characters: https://docs.slack.dev/messaging/formatting-message-text#escaping */
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = slackText;
 const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 1)}…` : text } });
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 const button = (text: string, url: string): Block => ({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text }, url }] });
 
 /** Lines joined until the next would pass `max`, then one line saying how many were left out. */
-function fitLines(lines: readonly string[], max: number, more: (n: number) => string): string {
+export function fitLines(lines: readonly string[], max: number, more: (n: number) => string): string {
   const out: string[] = [];
   let length = 0;
   for (let i = 0; i < lines.length; i++) {

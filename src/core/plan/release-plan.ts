@@ -2,10 +2,12 @@
  * The release plan: plain, serialisable data with a content hash. It is printed, approved,
  * stored as an artifact and applied later; the release job ships exactly this.
  */
-import type { Ecosystem, PlanHash, PluginName, RepoPath, Sha, TagName, Version } from '../types.ts';
+import type { DependencyKind, Ecosystem, PlanHash, PluginName, RepoPath, Sha, TagName, Version } from '../types.ts';
 import type { Bump } from '../versioning/bump.ts';
+import type { OverrideRecord } from './version-overrides.ts';
 
-export const PLAN_SCHEMA_VERSION = 1;
+/** 2: dependency updates carry their kind; `rangeUpdates` for plugins that are not released. */
+export const PLAN_SCHEMA_VERSION = 2;
 
 export interface PlannedCommit {
   sha: Sha;
@@ -19,8 +21,23 @@ export interface PlannedCommit {
 export interface DependencyUpdate {
   /** The internal dependency being released. */
   name: PluginName;
+  /** Which of the dependent's declarations is rewritten (a name may be both a peer and a dev dependency). */
+  kind: DependencyKind;
   from: string;
   to: string;
+}
+
+/**
+ * Internal dependency ranges the release rewrites in a plugin that is not released itself (a
+ * dev-only dependent, by default): written in the release commit, with no version, tag or
+ * changelog of its own.
+ */
+export interface PlannedRangeUpdate {
+  name: PluginName;
+  path: RepoPath;
+  ecosystem: Ecosystem;
+  manifestFile: RepoPath;
+  dependencyUpdates: DependencyUpdate[];
 }
 
 export interface PlannedRelease {
@@ -33,8 +50,14 @@ export interface PlannedRelease {
   to: Version;
   /** The bump the commits asked for (before the 0.x rule); `patch` for dependency-only releases. */
   bump: Exclude<Bump, 'none'>;
-  /** Why it releases: its own commits, or only because an internal dependency is released. */
-  reason: 'commits' | 'dependency';
+  /**
+   * Why it releases: its own commits, only a pending changeset, only because an internal
+   * dependency is released, only because its version group (fixed/linked) releases, or only
+   * because a person asked.
+   */
+  reason: 'commits' | 'changeset' | 'dependency' | 'group' | 'override';
+  /** Present when a person set the version or the bump (Release-As footer, --set, --bump). */
+  override?: OverrideRecord;
   /** The tag this release will create. */
   tag: TagName;
   /** True when the plugin had no release tag: `from` is the manifest version. */
@@ -69,9 +92,13 @@ export interface ReleasePlan {
   prerelease: string | null;
   tagFormat: string;
   releases: PlannedRelease[];
+  /** Manifests of unreleased plugins whose internal dependency ranges the release moves. */
+  rangeUpdates: PlannedRangeUpdate[];
   /** Commits that touched a plugin but were not Conventional Commits, listed so nobody is surprised. */
   ignoredCommits: IgnoredCommit[];
   warnings: string[];
+  /** The pending changeset files this plan consumes: the release commit deletes them. */
+  changesets?: string[];
   /** sha256 over everything above, in a canonical form. */
   hash: PlanHash;
 }

@@ -2,8 +2,10 @@
  * The plan as a person reads it: in the terminal, in the job summary the approver reads
  * before clicking Approve, and in the Slack message that asks for approval.
  */
+import { markdownCell, markdownText } from '../text/escape-markdown.ts';
+import { terminalSafe } from '../text/terminal.ts';
 import { effectiveBump } from '../versioning/next-version.ts';
-import type { PlannedRelease, ReleasePlan } from './release-plan.ts';
+import type { DependencyUpdate, PlannedRelease, ReleasePlan } from './release-plan.ts';
 
 /** The bump applied, saying so when a breaking change only moved the minor of a 0.x version. */
 const bumpLabel = (release: PlannedRelease): string => {
@@ -11,16 +13,35 @@ const bumpLabel = (release: PlannedRelease): string => {
   return applied === release.bump ? applied : `${applied} (breaking, 0.x)`;
 };
 
+/** Who decided the version, when a person did: the approver sees overrides before approving. */
+const overridden = (release: PlannedRelease): string | undefined => {
+  const o = release.override;
+  if (!o) return undefined;
+  if (o.source === 'set') return `set to ${o.version} at plan time (--set)`;
+  if (o.source === 'bump') return `${o.bump} bump set at plan time (--bump)`;
+  return `Release-As: ${o.version} in ${o.commit.slice(0, 7)}`;
+};
+
 const why = (release: PlannedRelease): string => {
+  const override = overridden(release);
+  const reason = whyFromHistory(release);
+  return override ? (release.reason === 'override' ? override : `${override}; ${reason}`) : reason;
+};
+
+const whyFromHistory = (release: PlannedRelease): string => {
   if (release.reason === 'dependency') {
     return `dependency: ${release.dependencyUpdates.map((u) => u.name).join(', ') || 'internal dependency released'}`;
   }
+  if (release.reason === 'changeset') return 'changeset';
+  if (release.reason === 'group') return 'version group';
   const count = release.commits.length;
   const breaking = release.commits.filter((c) => c.breaking).length;
   return `${count} commit${count === 1 ? '' : 's'}${breaking ? `, ${breaking} breaking` : ''}`;
 };
 
-const cell = (text: string) => text.replace(/\|/g, '\\|');
+const rangeList = (updates: readonly DependencyUpdate[]) => updates.map((u) => `${u.name} ${u.from} → ${u.to} (${u.kind})`).join(', ');
+
+const cell = markdownCell;
 /** Inline code whose text cannot close the span early (artifact names come from build files). */
 const code = (text: string) => `\`${text.replace(/[`\r\n]/g, '')}\``;
 
@@ -53,13 +74,17 @@ export function renderPlanSummary(plan: ReleasePlan): string {
   for (const r of plan.releases.filter(hasFacts)) {
     lines.push('', `**${cell(r.name)} ${r.to}**`, '', ...unitFacts(r, code).map((fact) => `- ${fact}`));
   }
+  if (plan.rangeUpdates.length) {
+    lines.push('', `**Ranges moved without a release** (${plan.rangeUpdates.length})`, '');
+    for (const u of plan.rangeUpdates) lines.push(`- ${cell(u.name)}: ${cell(rangeList(u.dependencyUpdates))}`);
+  }
   if (plan.ignoredCommits.length) {
     lines.push('', `<details><summary>${plan.ignoredCommits.length} commit(s) ignored: not Conventional Commits</summary>`, '');
     for (const c of plan.ignoredCommits) lines.push(`- \`${c.sha.slice(0, 7)}\` ${cell(c.header)}`);
     lines.push('', '</details>');
   }
   if (plan.warnings.length) {
-    lines.push('', '**Warnings**', '', ...plan.warnings.map((w) => `- ${w}`));
+    lines.push('', '**Warnings**', '', ...plan.warnings.map((w) => `- ${markdownText(w)}`));
   }
   return lines.join('\n') + '\n';
 }
@@ -68,7 +93,7 @@ export function renderPlanSummary(plan: ReleasePlan): string {
 export function renderPlanMarkdown(plan: ReleasePlan): string {
   const parts = [renderPlanSummary(plan)];
   for (const r of plan.releases) {
-    parts.push(`<details><summary>${r.name} ${r.from} → ${r.to}</summary>\n\n${r.changelog}\n</details>\n`);
+    parts.push(`<details><summary>${markdownText(r.name)} ${r.from} → ${r.to}</summary>\n\n${r.changelog}\n</details>\n`);
   }
   return parts.join('\n');
 }
@@ -88,9 +113,13 @@ export function renderPlanText(plan: ReleasePlan): string {
       out.push('', `${r.name} ${r.from} → ${r.to}`, ...(hasFacts(r) ? unitFacts(r, (t) => t).map((f) => `  ${f}`) : []), ...r.changelog.trimEnd().split('\n').map((l) => (l ? `  ${l}` : '')));
     }
   }
+  if (plan.rangeUpdates.length) {
+    out.push('', 'ranges moved without a release:', ...plan.rangeUpdates.map((u) => `  ${u.name}: ${rangeList(u.dependencyUpdates)}`));
+  }
   if (plan.ignoredCommits.length) {
     out.push('', `ignored (not Conventional Commits):`, ...plan.ignoredCommits.map((c) => `  ${c.sha.slice(0, 7)} ${c.header}`));
   }
   if (plan.warnings.length) out.push('', 'warnings:', ...plan.warnings.map((w) => `  ${w}`));
-  return out.join('\n') + '\n';
+  // Names, changelogs and commit headers are user text: no escape sequence reaches the terminal.
+  return terminalSafe(out.join('\n')) + '\n';
 }

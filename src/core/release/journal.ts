@@ -47,8 +47,28 @@ export function newJournal(planHash: PlanHash | null, dryRun: boolean, now: stri
   return { schemaVersion: 1, planHash, dryRun, startedAt: now, finishedAt: null, result: 'running', error: null, entries: [] };
 }
 
+/** How far a stopped run got, and how to finish it. */
+export interface RunProgress {
+  done: number;
+  left: number;
+  /** The command (or the action) that reruns it with the same plan. */
+  rerun: string;
+}
+
+/** Steps finished (written, found done or not applying) out of the plan's `total`. */
+export function runProgress(journal: ReleaseJournal, total: number, rerun: string): RunProgress {
+  const done = journal.entries.filter((e) => e.step !== 'verify' && e.step !== 'sync' && e.status !== 'failed').length;
+  return { done, left: Math.max(total - done, 0), rerun };
+}
+
+/** "7 steps done, 5 left; rerun `…` with the same plan to finish". */
+export function finishHint(progress: RunProgress): string {
+  const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
+  return `${steps(progress.done)} done, ${progress.left} left; rerun \`${progress.rerun}\` with the same plan to finish (finished steps are skipped)`;
+}
+
 /** The one line a run ends with, in the terminal and the job log. */
-export function resultLine(journal: ReleaseJournal, released: readonly string[]): string {
+export function resultLine(journal: ReleaseJournal, released: readonly string[], progress?: RunProgress): string {
   const count = (status: EntryStatus) => journal.entries.filter((e) => e.status === status && e.step !== 'verify' && e.step !== 'sync').length;
   const seconds = journal.finishedAt ? ` in ${((Date.parse(journal.finishedAt) - Date.parse(journal.startedAt)) / 1000).toFixed(1)} s` : '';
   const names = released.length > 5 ? `${released.slice(0, 5).join(', ')} and ${released.length - 5} more` : released.join(', ');
@@ -70,7 +90,7 @@ export function resultLine(journal: ReleaseJournal, released: readonly string[])
       return `release refused, nothing was written: ${journal.error?.message ?? 'unknown reason'}`;
     case 'failed': {
       const at = journal.error?.step ? ` at ${journal.error.step}` : '';
-      return `release failed${at}: ${journal.error?.message ?? 'unknown error'} (steps ${tally()} before it; rerun with the same plan to finish: finished steps are skipped)`;
+      return `release failed${at}: ${journal.error?.message ?? 'unknown error'} (steps ${tally()} before it); ${progress ? finishHint(progress) : 'rerun with the same plan to finish: finished steps are skipped'}`;
     }
     case 'running':
       return `release running: steps ${tally()}`;

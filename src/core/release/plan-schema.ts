@@ -8,7 +8,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import { SlipwayError } from '../errors.ts';
 import { PLAN_SCHEMA_VERSION, type ReleasePlan } from '../plan/release-plan.ts';
-import { ECOSYSTEMS, type PlanHash } from '../types.ts';
+import { DEPENDENCY_KINDS, ECOSYSTEMS, type PlanHash } from '../types.ts';
 
 const version = z.string().refine((v) => semver.valid(v) === v, 'must be a semver version');
 const sha = z.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, 'must be a full commit SHA');
@@ -22,6 +22,16 @@ const plannedCommit = z.strictObject({
   breaking: z.boolean(),
 });
 
+const dependencyUpdate = z.strictObject({ name: z.string().min(1), kind: z.enum(DEPENDENCY_KINDS), from: z.string(), to: z.string() });
+
+const plannedRangeUpdate = z.strictObject({
+  name: z.string().min(1),
+  path: z.string(),
+  ecosystem: z.enum(ECOSYSTEMS),
+  manifestFile: z.string().min(1),
+  dependencyUpdates: z.array(dependencyUpdate).min(1),
+});
+
 const plannedRelease = z.strictObject({
   name: z.string().min(1),
   path: z.string(),
@@ -31,11 +41,18 @@ const plannedRelease = z.strictObject({
   from: version,
   to: version,
   bump: z.enum(['major', 'minor', 'patch']),
-  reason: z.enum(['commits', 'dependency']),
+  reason: z.enum(['commits', 'changeset', 'dependency', 'group', 'override']),
+  override: z
+    .discriminatedUnion('source', [
+      z.strictObject({ source: z.literal('set'), version }),
+      z.strictObject({ source: z.literal('bump'), bump: z.enum(['major', 'minor', 'patch']) }),
+      z.strictObject({ source: z.literal('release-as'), version, commit: sha }),
+    ])
+    .optional(),
   tag: z.string().min(1),
   firstRelease: z.boolean(),
   commits: z.array(plannedCommit),
-  dependencyUpdates: z.array(z.strictObject({ name: z.string(), from: z.string(), to: z.string() })),
+  dependencyUpdates: z.array(dependencyUpdate),
   dependents: z.array(z.string()),
   artifacts: z.array(z.string().min(1)).optional(),
   versionFiles: z.array(z.string().min(1)).optional(),
@@ -50,8 +67,10 @@ const releasePlan = z.strictObject({
   prerelease: z.string().nullable(),
   tagFormat: z.string(),
   releases: z.array(plannedRelease),
+  rangeUpdates: z.array(plannedRangeUpdate),
   ignoredCommits: z.array(z.strictObject({ sha, header: z.string(), reason: z.string() })),
   warnings: z.array(z.string()),
+  changesets: z.array(z.string().regex(/^\.changeset\/[^/]+\.md$/, 'must be a .changeset/*.md file')).optional(),
   hash: z.string().regex(PLAN_HASH_PATTERN, 'must be sha256:<64 hex digits>'),
 });
 
@@ -80,6 +99,12 @@ export function parsePlan(json: unknown, source: string): ReleasePlan {
     }
     tags.add(release.tag);
     names.add(release.name);
+  }
+  for (const update of plan.rangeUpdates) {
+    if (names.has(update.name)) {
+      throw new SlipwayError('PLAN_INVALID', `the plan both releases ${update.name} and lists it among the range updates of unreleased plugins`, { subject: source, hint: 'plan again' });
+    }
+    names.add(update.name);
   }
   return plan;
 }

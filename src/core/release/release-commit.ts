@@ -9,8 +9,9 @@ import type { PlanHash } from '../types.ts';
 export const PLAN_TRAILER = 'Slipway-Plan';
 export const RELEASE_COMMIT_SUBJECT = 'chore(release): publish';
 
-export function releaseCommitMessage(plan: Pick<ReleasePlan, 'releases' | 'hash'>): string {
+export function releaseCommitMessage(plan: Pick<ReleasePlan, 'releases' | 'hash'> & Partial<Pick<ReleasePlan, 'rangeUpdates'>>): string {
   const list = plan.releases.map((r) => `- ${r.name}@${r.to}`);
+  for (const update of plan.rangeUpdates ?? []) list.push(`- ${update.name}: ${update.dependencyUpdates.map((u) => `${u.name} ${u.to}`).join(', ')} (not released)`);
   return `${RELEASE_COMMIT_SUBJECT}\n\n${list.join('\n')}\n\n${PLAN_TRAILER}: ${plan.hash}\n`;
 }
 

@@ -2,7 +2,7 @@
  * The steps that ship a plan, in order. Each step is one idempotent write that first checks
  * what already exists, so a rerun walks the same list and skips whatever is done:
  *
- *   manifest × plugin → changelog × plugin → commit → tag × plugin → [snapshot] → push
+ *   manifest × plugin (and × range update) → changelog × plugin → commit → tag × plugin → [snapshot] → push
  *   → github-release × plugin → publish × public plugin (dependencies before dependents)
  *
  * `snapshot` exists only when a release runs the SNAPSHOT cycle: one commit on top of the
@@ -28,15 +28,17 @@ export interface ReleaseStep {
 
 export const stepKey = (step: Pick<ReleaseStep, 'kind' | 'plugin'>) => (step.plugin ? `${step.kind} ${step.plugin}` : step.kind);
 
-export function releaseSteps(plan: Pick<ReleasePlan, 'releases'>): ReleaseStep[] {
+export function releaseSteps(plan: Pick<ReleasePlan, 'releases'> & Partial<Pick<ReleasePlan, 'rangeUpdates'>>): ReleaseStep[] {
   const perPlugin = (kind: StepKind) => plan.releases.map((r): ReleaseStep => ({ kind, plugin: r.name }));
+  // Range updates of unreleased plugins are manifest writes too, in the same release commit.
+  const rangeOnly = (plan.rangeUpdates ?? []).map((u): ReleaseStep => ({ kind: 'manifest', plugin: u.name }));
   const waves = publishWaves(plan.releases);
   const publish = plan.releases
     .filter((r) => !r.private)
     .map((r): ReleaseStep => ({ kind: 'publish', plugin: r.name, wave: waves.get(r.name)! }))
     .sort((a, b) => a.wave! - b.wave!);
   const snapshot: ReleaseStep[] = plan.releases.some((r) => r.nextSnapshot !== undefined) ? [{ kind: 'snapshot' }] : [];
-  return [...perPlugin('manifest'), ...perPlugin('changelog'), { kind: 'commit' }, ...perPlugin('tag'), ...snapshot, { kind: 'push' }, ...perPlugin('github-release'), ...publish];
+  return [...perPlugin('manifest'), ...rangeOnly, ...perPlugin('changelog'), { kind: 'commit' }, ...perPlugin('tag'), ...snapshot, { kind: 'push' }, ...perPlugin('github-release'), ...publish];
 }
 
 /**

@@ -53,6 +53,8 @@ export function checkHistory(plan: ReleasePlan, commits: readonly RawCommit[], r
   const releaseCommit = commits.find((c) => planHashInMessage(c.message) === plan.hash);
   const after = releaseCommit ? descendantsOf(releaseCommit.sha, commits) : new Set<Sha>();
   const planned = new Set<string>(plan.releases.map((r) => r.name));
+  // An unreleased plugin whose ranges the release moves is stale only if its manifest changed.
+  const rangeManifests = new Map<string, PluginName>(plan.rangeUpdates.map((u) => [u.manifestFile, u.name]));
   const stale: StaleCommit[] = [];
   for (const commit of commits) {
     if (commit === releaseCommit || after.has(commit.sha)) continue;
@@ -60,6 +62,8 @@ export function checkHistory(plan: ReleasePlan, commits: readonly RawCommit[], r
     for (const file of commit.files) {
       const owner = router.pluginFor(file);
       if (owner !== undefined && planned.has(owner)) plugins.add(owner);
+      const ranged = rangeManifests.get(file);
+      if (ranged !== undefined) plugins.add(ranged);
     }
     if (plugins.size) stale.push({ sha: commit.sha, header: commit.message.split('\n', 1)[0]!, plugins: [...plugins].sort() });
   }

@@ -28,6 +28,13 @@ export interface ManifestInput {
 export interface ManifestRules {
   /** Whether a plugin without a catalog manifest fails (the index job cannot list it) or only warns. */
   pluginManifest: 'required' | 'optional';
+  /**
+   * `catalog`: the plugin is listed in a catalog (plugin manifest, repository link, description,
+   * license are errors); `package`: it is only published (description and license warn).
+   */
+  profile?: 'catalog' | 'package';
+  /** A private package is never published: no publish checks (description, license). */
+  private?: boolean;
 }
 
 type Field = 'description' | 'license' | 'homepage' | 'repository';
@@ -56,7 +63,8 @@ export function checkManifest(input: ManifestInput, rules: ManifestRules): Findi
 
   // The plugin manifest: title, elements and the overrides, validated by the catalog's schema.
   let overrides: Partial<Record<Field | 'coreRange', string>> = {};
-  if (!manifest) {
+  const catalog = (rules.profile ?? 'catalog') === 'catalog';
+  if (!manifest && catalog) {
     findings.push({
       check: 'manifest',
       severity: rules.pluginManifest === 'required' ? 'error' : 'warning',
@@ -64,7 +72,7 @@ export function checkManifest(input: ManifestInput, rules: ManifestRules): Findi
       file: facts.file,
       line: 1,
     });
-  } else {
+  } else if (manifest) {
     const checked = checkPluginManifest(manifest.value, manifest.prefix);
     if (checked.ok) overrides = checked.manifest;
     else for (const problem of checked.problems) findings.push(error(`plugin manifest: ${problem.field} ${problem.message}`, at(manifest.file, parseFieldPath(problem.field))));
@@ -84,9 +92,13 @@ export function checkManifest(input: ManifestInput, rules: ManifestRules): Findi
     return error(`${field} is missing: add ${where} — ${why}`, { file: facts.file, line: 1 });
   };
 
-  if (!value('description')) findings.push(missing('description', 'the catalog and the registry show it'));
-  if (!value('license')) findings.push(missing('license', 'nobody may use a plugin without one'));
-  if (!value('homepage') && !value('repository')) {
+  // Outside a catalog, a missing description or license is npm's own warning, not a failure.
+  const publishCheck = (finding: Finding): Finding => (catalog ? finding : { ...finding, severity: 'warning' });
+  if (!rules.private) {
+    if (!value('description')) findings.push(publishCheck(missing('description', 'the catalog and the registry show it')));
+    if (!value('license')) findings.push(publishCheck(missing('license', 'nobody may use a plugin without one')));
+  }
+  if (catalog && !value('homepage') && !value('repository')) {
     const wrong = (['repository', 'homepage'] as const).find((f) => PACKAGE_FIELDS[facts.ecosystem][f] && locate(facts.file, PACKAGE_FIELDS[facts.ecosystem][f]!)?.exact);
     findings.push(missing(wrong ?? 'repository', 'the catalog links to the plugin\'s repository or homepage'));
   }

@@ -17,6 +17,10 @@ export interface ChangelogInput {
   date: string;
   commits: readonly (PlannedCommit & { breakingNotes?: readonly string[] })[];
   dependencyUpdates: readonly DependencyUpdate[];
+  /** The released version of each updated dependency, for ranges that do not say it (`workspace:^`). */
+  dependencyVersions?: ReadonlyMap<string, string> | undefined;
+  /** Summaries of the plugin's pending changesets, each under its bump (changesets' own layout). */
+  notes?: ReadonlyArray<{ bump: 'major' | 'minor' | 'patch'; summary: string }> | undefined;
   /** https://github.com/owner/repo — commit SHAs become links when given. */
   repoUrl?: string | undefined;
 }
@@ -29,6 +33,12 @@ const SECTIONS: ReadonlyArray<[type: string, title: string]> = [
 ];
 const OTHER_TITLE = 'Other Changes';
 
+/** A changeset summary as one list item: its first line after `* `, the rest indented under it. */
+function bulleted(summary: string): string {
+  const [first = '', ...rest] = summary.split(/\r?\n/);
+  return [`* ${first}`, ...rest.map((line) => (line.trim() ? `  ${line}` : ''))].join('\n');
+}
+
 export function renderChangelogSection(input: ChangelogInput): string {
   const lines: string[] = [`## ${input.version} (${input.date})`];
   const section = (title: string, items: string[]) => {
@@ -40,6 +50,9 @@ export function renderChangelogSection(input: ChangelogInput): string {
   };
   const scoped = (scope: string | null, text: string) => `* ${scope ? `**${scope}:** ` : ''}${text}`;
 
+  for (const [bump, title] of [['major', 'Major Changes'], ['minor', 'Minor Changes'], ['patch', 'Patch Changes']] as const) {
+    section(title, (input.notes ?? []).filter((n) => n.bump === bump).map((n) => bulleted(n.summary)));
+  }
   section(
     '⚠ BREAKING CHANGES',
     input.commits
@@ -53,7 +66,12 @@ export function renderChangelogSection(input: ChangelogInput): string {
   section(OTHER_TITLE, input.commits.filter((c) => !known.has(c.type)).map((c) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}`));
   section(
     'Dependencies',
-    input.dependencyUpdates.map((update) => `* **${update.name}:** ${update.from} → ${update.to}`),
+    input.dependencyUpdates.map((update) => {
+      const version = input.dependencyVersions?.get(update.name);
+      const kind = update.kind === 'runtime' ? '' : ` (${update.kind})`;
+      // A `workspace:` range says no version: name the released one.
+      return update.from === update.to && version ? `* **${update.name}:** ${version} (${update.from})${kind}` : `* **${update.name}:** ${update.from} → ${update.to}${kind}`;
+    }),
   );
   return lines.join('\n') + '\n';
 }

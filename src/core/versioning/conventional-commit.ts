@@ -34,7 +34,15 @@ const parser = new CommitParser({
 });
 
 export function parseConventionalCommit(message: string): ParsedCommit {
-  const parsed = parser.parse(message.trim());
+  const text = message.trim();
+  // An empty message is allowed by git (--allow-empty-message) and makes the parser throw.
+  if (!text) return { conventional: false, header: '' };
+  let parsed: ReturnType<CommitParser['parse']>;
+  try {
+    parsed = parser.parse(text);
+  } catch {
+    return { conventional: false, header: text.split('\n', 1)[0] ?? '' };
+  }
   const header = parsed.header ?? message.split('\n', 1)[0] ?? '';
   const revert = parsed.revert as { header?: string | null; hash?: string | null } | null;
   if (revert) {

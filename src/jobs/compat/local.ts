@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expandHome, installCore } from '../../adapters/compat/core-artifact.ts';
+import { expandHome, installCores } from '../../adapters/compat/core-artifact.ts';
 import type { ResultsBranch } from '../../adapters/compat/results-branch.ts';
 import { testPlugins, type PluginTarget } from '../../adapters/compat/test-plugins.ts';
 import { COMPAT_SCHEMA, type ShardResult } from '../../core/compat/compat-run.ts';
@@ -17,6 +17,7 @@ import { buildCompatCores } from './core.ts';
 import { planCompat } from './plan.ts';
 import { reportCompat, type CompatReport, type CompatReportOptions } from './report.ts';
 import { shardFile } from './run.ts';
+import { describeCheckout } from './targets.ts';
 import type { Octokit } from '../../adapters/github/client.ts';
 
 export interface CompatLocalOptions extends Pick<CompatReportOptions, 'slack' | 'issues' | 'dryRun' | 'repository' | 'now' | 'catalog'> {
@@ -54,14 +55,16 @@ export async function compatLocal(options: CompatLocalOptions): Promise<CompatLo
   const cores = await buildCompatCores({ cwd: options.cwd, config, reporter, ecosystem: targets.ecosystem, artifactDir: join(workDir, 'core'), workDir, against: options.against });
   const timeoutMs = options.timeoutMs ?? config.compat.timeoutMinutes * 60_000;
   const install = { mavenLocal: expandHome(config.compat.core.mavenLocal) };
-  const [develop, release] = await Promise.all([installCore(cores.tested, workDir, install), cores.release ? installCore(cores.release, workDir, install) : undefined]);
+  const [develop, release] = await installCores(cores.tested, cores.release, workDir, install);
 
   // Longest first: LPT order, which a pool of workers turns into a good dynamic schedule.
   const results = await testPlugins({
     targets: plan.order.map((name) => targets.target(name)).filter((t): t is PluginTarget => t !== undefined),
     develop,
     release,
-    commands: compatCommands(config, targets.ecosystem),
+    commands: (ecosystem) => compatCommands(config, ecosystem),
+    infraPatterns: config.compat.infraPatterns,
+    describe: (dir) => describeCheckout(dir, config),
     timeoutMs,
     retries: config.compat.retries,
     jobs: options.jobs,

@@ -3,8 +3,7 @@
  * released core when there is one), then tests the shard's plugins against it.
  */
 import { join } from 'node:path';
-import { discoverFleet } from '../../adapters/fleet.ts';
-import { expandHome, installCore, readCoreArtifact } from '../../adapters/compat/core-artifact.ts';
+import { expandHome, installCores, readCoreArtifact } from '../../adapters/compat/core-artifact.ts';
 import { testPlugins, type PluginTarget } from '../../adapters/compat/test-plugins.ts';
 import type { Octokit } from '../../adapters/github/client.ts';
 import { COMPAT_SCHEMA, type PluginResult, type ShardResult } from '../../core/compat/compat-run.ts';
@@ -12,7 +11,7 @@ import { compatCommands } from '../../core/compat/ecosystem-commands.ts';
 import type { SlipwayConfig } from '../../core/config/schema.ts';
 import { SlipwayError } from '../../core/errors.ts';
 import type { Reporter } from '../../core/reporter.ts';
-import { fleetTargets } from './targets.ts';
+import { describeCheckout, fleetTargets } from './targets.ts';
 
 export interface CompatRunOptions {
   cwd: string;
@@ -47,12 +46,9 @@ export async function runCompatShard(options: CompatRunOptions): Promise<ShardRe
   }
   const timeoutMs = options.timeoutMs ?? config.compat.timeoutMinutes * 60_000;
   const targets = await fleetTargets(options.cwd, config, options.octokit);
-  const commands = compatCommands(config, targets.ecosystem);
 
   const install = { mavenLocal: expandHome(config.compat.core.mavenLocal) };
-  const [installedDevelop, installedRelease] = await reporter.group('install the core', () =>
-    Promise.all([installCore(develop, options.workDir, install), release ? installCore(release, options.workDir, install) : undefined]),
-  );
+  const [installedDevelop, installedRelease] = await reporter.group('install the core', () => installCores(develop, release, options.workDir, install));
 
   const known: PluginTarget[] = [];
   const missing: PluginResult[] = [];
@@ -71,17 +67,15 @@ export async function runCompatShard(options: CompatRunOptions): Promise<ShardRe
       targets: known,
       develop: installedDevelop,
       release: installedRelease,
-      commands,
+      commands: (ecosystem) => compatCommands(config, ecosystem),
+      infraPatterns: config.compat.infraPatterns,
       timeoutMs,
       retries: config.compat.retries,
       jobs: options.jobs ?? 1,
       workDir: options.workDir,
       reporter,
       graceMs: options.graceMs ?? 5000,
-      describe: async (dir) => {
-        const fleet = await discoverFleet(dir, config);
-        return { version: fleet.single ? fleet.plugins[0]!.version : undefined };
-      },
+      describe: (dir) => describeCheckout(dir, config),
     }),
   );
   return {

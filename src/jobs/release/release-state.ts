@@ -10,6 +10,7 @@ import { headSha, readLog } from '../../adapters/git.ts';
 import { changedPaths, commitsBetween, fetchBranch, fileAt, hasCommit, isAncestor, readRemoteState } from '../../adapters/git-release.ts';
 import { readWorktreeFile } from '../../adapters/release/worktree-files.ts';
 import type { SlipwayConfig } from '../../core/config/schema.ts';
+import { gitRefName, gitRemoteName, type GitRefName, type GitRemoteName } from '../../core/git/ref-name.ts';
 import { SlipwayError } from '../../core/errors.ts';
 import { pathRouter, type PathRouter } from '../../core/history/route-commits.ts';
 import type { ReleasePlan } from '../../core/plan/release-plan.ts';
@@ -47,8 +48,16 @@ export interface StateOptions {
 
 const DIVERGED_HINT = (remote: string, branch: string) => `bring the local branch in line with ${remote}/${branch} (git pull --rebase), then rerun`;
 
+/** The remote and branch a release pushes to, checked again here so git only ever gets checked names. */
+export function releaseTarget(config: SlipwayConfig): { remote: GitRemoteName; branch: GitRefName } {
+  return {
+    remote: gitRemoteName(config.release.remote, 'slipway.yml: release.remote'),
+    branch: gitRefName(config.release.branch, 'slipway.yml: release.branch'),
+  };
+}
+
 export async function readReleaseState({ cwd, plan, config }: StateOptions): Promise<ReleaseState> {
-  const { remote, branch } = config.release;
+  const { remote, branch } = releaseTarget(config);
   const tags = plan.releases.map((r) => r.tag);
   const [head, remoteState, fleet] = await Promise.all([headSha(cwd), readRemoteState(cwd, remote, branch, tags), discoverFleet(cwd, config)]);
   const remoteTip = remoteState.branchTip;
@@ -65,6 +74,7 @@ export async function readReleaseState({ cwd, plan, config }: StateOptions): Pro
   const tips = [head, ...(remoteTip && remoteTip !== head ? [remoteTip] : [])];
   for (const tip of tips) {
     if (!(await isAncestor(cwd, plan.baseSha, tip))) {
+      if (tip !== head) await refuseUnpushedBase(cwd, plan, { remoteTip: tip, remote, branch });
       const which = tip === head ? 'HEAD' : `${remote}/${branch}`;
       throw new SlipwayError('PLAN_STALE', `the plan's base commit ${plan.baseSha.slice(0, 7)} is not in the history of ${which} (${tip.slice(0, 7)}): the branch was rewritten or the plan was made elsewhere`, {
         subject: `plan ${plan.hash.slice(0, 19)}`,
@@ -87,6 +97,19 @@ export async function readReleaseState({ cwd, plan, config }: StateOptions): Pro
   await refuseForeignChanges(cwd, plan, config.release.changelog, releaseCommitOnHead || releaseCommitOnRemote);
 
   return { head, remoteTip, remoteTags: remoteState.tags, releaseCommit, releaseCommitOnRemote, sync, commitsSinceBase: commits.length, router };
+}
+
+/**
+ * The plan was made on local commits the remote does not have (a clone with unpushed work):
+ * say exactly that, not that the branch was rewritten.
+ */
+async function refuseUnpushedBase(cwd: string, plan: ReleasePlan, at: { remoteTip: Sha; remote: string; branch: string }): Promise<void> {
+  const unpushed = await commitsBetween(cwd, at.remoteTip, plan.baseSha);
+  if (unpushed.length === 0 || !(await isAncestor(cwd, at.remoteTip, plan.baseSha))) return;
+  throw new SlipwayError('PLAN_STALE', `the plan was made on ${unpushed.length} local commit${unpushed.length === 1 ? '' : 's'} that ${at.remote}/${at.branch} does not have (${unpushed.slice(0, 5).map((c) => c.slice(0, 7)).join(', ')}${unpushed.length > 5 ? ', …' : ''}): they are not pushed`, {
+    subject: `${at.remote}/${at.branch}`,
+    hint: `push them first (git push ${at.remote} HEAD:${at.branch}) and rerun with the same plan, or plan again from ${at.remote}/${at.branch}`,
+  });
 }
 
 async function commitsSince(cwd: string, base: Sha, tips: readonly Sha[]): Promise<RawCommit[]> {
@@ -121,7 +144,7 @@ async function syncAction(
  * exception when they hold exactly what the release writes (an interrupted run wrote them).
  */
 async function refuseForeignChanges(cwd: string, plan: ReleasePlan, changelogName: string, committed: boolean): Promise<void> {
-  const files = plannedFiles(plan.releases, changelogName);
+  const files = plannedFiles(plan, changelogName);
   const folders = [...new Set(plan.releases.map((r) => r.path || '.'))];
   const changed = await changedPaths(cwd, [...folders, ...files.keys()]);
   const foreign: string[] = [];

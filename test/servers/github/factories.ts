@@ -3,7 +3,7 @@
  * (named after components/schemas in GitHub's OpenAPI description). Every field the schema
  * requires is here: responses are validated against it, so a missing field fails tests.
  */
-import type { AccountRecord, EnvironmentRecord, IssueRecord, LabelRecord, ReleaseRecord, RepoRecord, RunRecord, TeamRecord, CommentRecord, BranchPolicyRecord, GitHubState } from './state.ts';
+import type { AppRecord, AccountRecord, EnvironmentRecord, IssueRecord, LabelRecord, ReleaseRecord, RepoRecord, RunRecord, TeamRecord, CommentRecord, BranchPolicyRecord, GitHubState } from './state.ts';
 
 export interface Urls {
   /** The server's own root: API links point back at it so following them works. */
@@ -37,7 +37,9 @@ export class Factories {
   }
 
   simpleUser(account: AccountRecord) {
-    const api = `${this.urls.api}/users/${account.login}`;
+    // A bot's login has brackets (name[bot]); GitHub percent-encodes them in its URLs.
+    const path = encodeURIComponent(account.login);
+    const api = `${this.urls.api}/users/${path}`;
     return {
       login: account.login,
       id: account.id,
@@ -45,7 +47,7 @@ export class Factories {
       avatar_url: `https://avatars.githubusercontent.com/u/${account.id}?v=4`,
       gravatar_id: '',
       url: api,
-      html_url: `${this.urls.html}/${account.login}`,
+      html_url: `${this.urls.html}/${path}`,
       followers_url: `${api}/followers`,
       following_url: `${api}/following{/other_user}`,
       gists_url: `${api}/gists{/gist_id}`,
@@ -240,6 +242,30 @@ export class Factories {
       forks: 0,
       open_issues: repo.issues.filter((i) => i.state === 'open').length,
       watchers: 0,
+    };
+  }
+
+  installation(app: AppRecord, id: number, org: string) {
+    const account = this.account(org);
+    return {
+      id,
+      account: this.simpleUser(account),
+      repository_selection: 'all',
+      access_tokens_url: `${this.urls.api}/app/installations/${id}/access_tokens`,
+      repositories_url: `${this.urls.api}/installation/repositories`,
+      html_url: `${this.urls.html}/organizations/${account.login}/settings/installations/${id}`,
+      app_id: app.id,
+      client_id: `Iv1.${app.id}`,
+      target_id: account.id,
+      target_type: 'Organization',
+      permissions: { contents: 'write', metadata: 'read' },
+      events: [],
+      created_at: app.createdAt,
+      updated_at: app.createdAt,
+      single_file_name: null,
+      app_slug: app.slug,
+      suspended_by: null,
+      suspended_at: null,
     };
   }
 
@@ -444,6 +470,7 @@ export class Factories {
       head_commit: null,
       repository: minimal,
       head_repository: minimal,
+      ...(run.referencedWorkflows ? { referenced_workflows: run.referencedWorkflows } : {}),
     };
   }
 

@@ -98,6 +98,9 @@ function connection<T, N>(all: readonly T[], args: ConnectionArgs, name: string,
 
 type Order = { field: string; direction: 'ASC' | 'DESC' } | null | undefined;
 
+/** A Commit object: GitHub's GitObject interface resolves by __typename. */
+const commitNode = (oid: string, committedDate: string) => ({ __typename: 'Commit', oid, abbreviatedOid: oid.slice(0, 7), committedDate });
+
 function ordered<T>(items: T[], order: Order, keys: Record<string, (item: T) => string>, fallback: (item: T) => string): T[] {
   const key = (order && keys[order.field]) || fallback;
   const sign = order?.direction === 'DESC' ? -1 : 1;
@@ -260,7 +263,7 @@ export class GraphqlApi {
           .reposOf(account.login)
           .filter((r) => !args.privacy || r.visibility.toUpperCase() === args.privacy)
           .filter((r) => args.isArchived == null || r.archived === args.isArchived)
-          .filter(() => args.isFork !== true);
+          .filter((r) => args.isFork == null || r.fork === args.isFork);
         const sorted = ordered(
           repos,
           args.orderBy,
@@ -284,13 +287,34 @@ export class GraphqlApi {
       description: repo.description,
       isPrivate: repo.visibility !== 'public',
       isArchived: repo.archived,
-      isFork: false,
+      isFork: repo.fork,
       visibility: repo.visibility.toUpperCase(),
       createdAt: repo.createdAt,
       updatedAt: repo.pushedAt,
       pushedAt: repo.pushedAt,
       owner: { login: repo.owner, url: `${this.htmlUrl}/${repo.owner}` },
-      defaultBranchRef: { name: repo.defaultBranch, prefix: 'refs/heads/' },
+      defaultBranchRef: () => {
+        const head = repo.git?.().heads.get(repo.defaultBranch);
+        return head ? { name: repo.defaultBranch, prefix: 'refs/heads/', target: commitNode(head.oid, head.date) } : null;
+      },
+      refs: (args: ConnectionArgs & { refPrefix: string; orderBy?: Order; query?: string | null }) => {
+        if (args.refPrefix !== 'refs/tags/' && args.refPrefix !== 'refs/heads/') {
+          throw new Error(`refs(refPrefix: ${JSON.stringify(args.refPrefix)}) is not resolved by the local GitHub server`);
+        }
+        const refs = repo.git?.();
+        if (!refs) return null;
+        const all =
+          args.refPrefix === 'refs/heads/'
+            ? [...refs.heads].map(([name, head]) => ({ name, target: commitNode(head.oid, head.date), date: head.date }))
+            : refs.tags.map((tag) => ({
+                name: tag.name,
+                target: tag.oid === tag.commit ? commitNode(tag.commit, tag.commitDate) : { __typename: 'Tag', oid: tag.oid, name: tag.name, target: commitNode(tag.commit, tag.commitDate) },
+                date: tag.commitDate,
+              }));
+        const filtered = args.query ? all.filter((r) => r.name.includes(args.query!)) : all;
+        const sorted = ordered(filtered, args.orderBy, { ALPHABETICAL: (r) => r.name, TAG_COMMIT_DATE: (r) => r.date }, (r) => r.name);
+        return connection(sorted, args, 'refs', (r) => ({ name: r.name, prefix: args.refPrefix, target: r.target }));
+      },
       repositoryTopics: (args: ConnectionArgs) =>
         connection(repo.topics, args, 'repositoryTopics', (name) => ({ topic: { name }, url: `${this.htmlUrl}/topics/${name}` })),
       releases: (args: ConnectionArgs & { orderBy?: Order }) => {

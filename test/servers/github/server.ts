@@ -6,6 +6,7 @@
  * checked against it too. Whatever fails a check is kept in `violations`; tests end with
  * `server.assertNoViolations()`.
  */
+import { verify } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, readBody, sendJson } from '../listen.ts';
 import { Factories } from './factories.ts';
@@ -13,12 +14,13 @@ import { Faults, type InjectedFault, type SecondaryLimit } from './faults.ts';
 import { GraphqlApi } from './graphql.ts';
 import { githubOpenApi, type Operation } from './openapi.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { appRoutes } from './routes/apps.ts';
 import type { Reply, RouteContext, Routes } from './routes/context.ts';
 import { environmentRoutes } from './routes/environments.ts';
 import { issueRoutes } from './routes/issues.ts';
 import { releaseRoutes } from './routes/releases.ts';
 import { repoRoutes } from './routes/repos.ts';
-import { GitHubState } from './state.ts';
+import { GitHubState, type AppRecord } from './state.ts';
 
 export interface GitHubServerOptions {
   /** token → login; every login becomes a user. Default: { 'test-token': 'slipway-bot' }. */
@@ -78,6 +80,7 @@ const ROUTES: Routes = {
   ...environmentRoutes,
   ...actionRoutes,
   ...issueRoutes,
+  ...appRoutes,
   'rate-limit/get': (ctx) => ({ status: 200, body: ctx.make.rateLimitOverview(ctx.state.rateLimits.core, ctx.state.rateLimits.graphql) }),
 };
 const HTML_URL = 'https://github.com';
@@ -130,10 +133,16 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     // Authentication first, as GitHub: a bad token is 401 whatever the route.
     const auth = req.headers.authorization;
     let login: string | undefined;
+    let token: string | undefined;
+    let app: AppRecord | undefined;
     if (auth) {
-      const token = /^(?:token|bearer)\s+(\S+)$/i.exec(auth)?.[1];
+      token = /^(?:token|bearer)\s+(\S+)$/i.exec(auth)?.[1];
       login = token === undefined ? undefined : state.tokens.get(token);
-      if (!login) return send(badCredentials());
+      if (!login && token !== undefined && token.split('.').length === 3) {
+        const checked = verifyAppJwt(state, token);
+        if (typeof checked === 'string') return send({ status: 401, body: { message: checked, documentation_url: 'https://docs.github.com/rest', status: '401' } });
+        app = checked;
+      } else if (!login) return send(badCredentials());
     }
     const userId = login ? (state.account(login)?.id ?? 0) : 0;
 
@@ -187,12 +196,26 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       return send({ status: 422, body: { message: `Invalid request.\n\n${problems.join('\n')}`, documentation_url: 'https://docs.github.com/rest', status: '422' } });
     }
 
+    // An App's JWT only reaches the App's own endpoints; installation tokens only their repositories.
+    if (app && !operation.operationId.startsWith('apps/')) {
+      return send({ status: 401, body: { message: 'A JSON web token could not be decoded', documentation_url: 'https://docs.github.com/rest', status: '401' } });
+    }
+    const scope = token === undefined ? undefined : state.tokenScopes.get(token);
+    if (scope && route.params.owner !== undefined && route.params.repo !== undefined) {
+      const repo = state.repo(route.params.owner, route.params.repo);
+      const inScope = repo !== undefined && repo.owner.toLowerCase() === scope.org && (scope.repositoryIds === undefined || scope.repositoryIds.has(repo.id));
+      if (repo && !inScope && (method !== 'GET' || repo.visibility !== 'public')) {
+        if (method === 'GET') return send({ status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } });
+        return send({ status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } });
+      }
+    }
+
     const handler = ROUTES[operation.operationId];
     if (!handler) {
       violate('unimplemented', [`${operation.operationId} (${method} ${operation.template}) is not implemented by the local GitHub server`]);
       return send({ status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } });
     }
-    const ctx: RouteContext = { state, make, params: route.params, query: url.searchParams, body, login, url };
+    const ctx: RouteContext = { state, make, params: route.params, query: url.searchParams, body, login, url, app };
     const reply = handler(ctx);
     const wrong = api.validateResponse(operation, reply.status, reply.body);
     if (wrong.length) violate('response', wrong);
@@ -226,4 +249,29 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     takeViolations: () => violations.splice(0),
     close: () => server.close(),
   };
+}
+
+/**
+ * An App's JWT: RS256, signed by a key of a known App (`iss`), not expired, at most 10 minutes
+ * long (docs.github.com, "Generating a JSON Web Token (JWT) for a GitHub App"). Returns the App,
+ * or GitHub's message for why not.
+ */
+function verifyAppJwt(state: GitHubState, jwt: string): AppRecord | string {
+  const [header, payload, signature] = jwt.split('.') as [string, string, string];
+  let claims: { iat?: number; exp?: number; iss?: string | number };
+  try {
+    if ((JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg?: string }).alg !== 'RS256') return 'A JSON web token could not be decoded';
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as typeof claims;
+  } catch {
+    return 'A JSON web token could not be decoded';
+  }
+  const app = state.apps.get(Number(claims.iss));
+  if (!app) return 'Integration not found';
+  if (!verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), app.publicKey, Buffer.from(signature, 'base64url'))) return 'A JSON web token could not be decoded';
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof claims.iat !== 'number' || typeof claims.exp !== 'number') return "'Issued at' claim ('iat') and 'Expiration time' claim ('exp') are required";
+  if (claims.exp <= now) return "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires";
+  if (claims.iat > now + 60) return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued";
+  if (claims.exp - claims.iat > 600) return "'Expiration time' claim ('exp') is too far in the future";
+  return app;
 }

@@ -1,3 +1,6 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { GitRefsSource } from './git-refs.ts';
+
 /**
  * What the local GitHub server knows: accounts, teams, repositories and what lives in them.
  * Plain records, kept small so seeding a fleet of 1,300 repositories with releases is cheap;
@@ -108,12 +111,14 @@ export interface RunRecord {
   id: number;
   workflowId: string;
   ref: string;
-  event: 'workflow_dispatch';
+  event: 'workflow_dispatch' | 'schedule' | 'pull_request' | 'push';
   status: 'queued' | 'in_progress' | 'completed';
   conclusion: 'success' | 'failure' | 'cancelled' | null;
   actorLogin: string;
   createdAt: string;
   updatedAt: string;
+  /** The reusable workflows the run called, each with the commit its ref resolved to. */
+  referencedWorkflows?: { path: string; sha: string; ref?: string }[];
 }
 
 export interface RepoRecord {
@@ -126,8 +131,11 @@ export interface RepoRecord {
   topics: string[];
   description: string | null;
   archived: boolean;
+  fork: boolean;
   createdAt: string;
   pushedAt: string;
+  /** Branches and tags (GraphQL `defaultBranchRef`, `refs`); none: an empty repository. */
+  git: GitRefsSource | undefined;
   releases: ReleaseRecord[];
   environments: Map<string, EnvironmentRecord>;
   labels: Map<string, LabelRecord>;
@@ -144,7 +152,9 @@ export interface RepoSeed {
   topics?: string[];
   description?: string | null;
   archived?: boolean;
+  fork?: boolean;
   createdAt?: string;
+  git?: GitRefsSource;
 }
 
 export interface ReleaseSeed {
@@ -158,6 +168,26 @@ export interface ReleaseSeed {
   /** Defaults to createdAt for published releases, null for drafts. */
   publishedAt?: string | null;
   authorLogin?: string;
+}
+
+/** A GitHub App: its key signs the JWTs the server checks; installed on organisations. */
+export interface AppRecord {
+  id: number;
+  slug: string;
+  publicKey: KeyObject;
+  /** org login (lower case) → installation id. */
+  installations: Map<string, number>;
+  createdAt: string;
+}
+
+/** What an installation token may reach: its installation's repositories, or those it was scoped to. */
+export interface TokenScope {
+  appId: number;
+  installationId: number;
+  org: string;
+  /** Repository ids; undefined: every repository of the installation. */
+  repositoryIds: Set<number> | undefined;
+  permissions: Record<string, string>;
 }
 
 export interface IssueSeed {
@@ -179,6 +209,9 @@ export class GitHubState {
   readonly repos = new Map<string, RepoRecord>();
   /** token → login. */
   readonly tokens = new Map<string, string>();
+  /** Installation tokens → what they may reach. */
+  readonly tokenScopes = new Map<string, TokenScope>();
+  readonly apps = new Map<number, AppRecord>();
   /** GitHub's hourly budgets: 5,000 REST requests and 5,000 GraphQL points for a user token. */
   readonly rateLimits = {
     core: { limit: 5000, used: 0, reset: Math.ceil(Date.now() / 1000) + 3600 },
@@ -252,6 +285,8 @@ export class GitHubState {
       topics: seed.topics ?? [],
       description: seed.description ?? null,
       archived: seed.archived ?? false,
+      fork: seed.fork ?? false,
+      git: seed.git,
       createdAt,
       pushedAt: createdAt,
       releases: [],
@@ -303,6 +338,26 @@ export class GitHubState {
     return release;
   }
 
+  /** A run of `workflowId` (a file name), as the runner sees it while it runs. */
+  addRun(fullName: string, seed: { workflowId: string; ref?: string; event?: RunRecord['event']; referencedWorkflows?: RunRecord['referencedWorkflows'] }): RunRecord {
+    const repo = this.requireRepo(fullName);
+    const now = this.now();
+    const run: RunRecord = {
+      id: this.id(),
+      workflowId: seed.workflowId,
+      ref: seed.ref ?? repo.defaultBranch,
+      event: seed.event ?? 'schedule',
+      status: 'in_progress',
+      conclusion: null,
+      actorLogin: this.defaultLogin(),
+      createdAt: now,
+      updatedAt: now,
+      referencedWorkflows: seed.referencedWorkflows,
+    };
+    repo.runs.set(run.id, run);
+    return run;
+  }
+
   addLabel(fullName: string, seed: { name: string; color?: string; description?: string | null }): LabelRecord {
     const repo = this.requireRepo(fullName);
     const label: LabelRecord = { id: this.id(), name: seed.name, color: seed.color ?? 'ededed', description: seed.description ?? null };
@@ -331,6 +386,21 @@ export class GitHubState {
     };
     repo.issues.push(issue);
     return issue;
+  }
+
+  /**
+   * A GitHub App installed on `org` (every repository). Returns its id and the private key
+   * (PEM) a client signs JWTs with; the server keeps only the public key.
+   */
+  addApp(slug: string, org: string): { appId: number; privateKey: string; installationId: number } {
+    if (!this.account(org)) this.addOrg(org);
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const app: AppRecord = { id: this.id(), slug, publicKey, installations: new Map(), createdAt: this.now() };
+    const installationId = this.id();
+    app.installations.set(key(org), installationId);
+    this.apps.set(app.id, app);
+    this.addUser(`${slug}[bot]`, { type: 'Bot' });
+    return { appId: app.id, privateKey: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(), installationId };
   }
 
   /** Whoever the first token belongs to: the author of seeded releases and issues. */

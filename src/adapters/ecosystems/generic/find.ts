@@ -31,7 +31,7 @@ export const genericFinder: FleetFinder = {
         ecosystem: 'generic' as const,
         manifestFile: repoPath(file),
         version: checkedVersion(versionIn(text)?.value, file, 'version', `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file}`),
-        dependencies: {},
+        dependencies: [],
         private: false,
       };
     });

@@ -128,7 +128,7 @@ function gradlePlugin(
     ecosystem: 'gradle',
     manifestFile: repoPath(versionFile),
     version: checkedVersion(versionProperties.get('version')?.value, versionFile, 'version', `write "version=1.0.0" (plain semver) in ${versionFile}`),
-    dependencies: {},
+    dependencies: [],
     private: false,
     ...(coreRange === undefined ? {} : { coreRange }),
   };

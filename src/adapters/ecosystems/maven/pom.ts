@@ -1,5 +1,6 @@
 /** A pom.xml as slipway reads it, parsed with fast-xml-parser; malformed XML names the file and line. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Dependency, DependencyKind } from '../../../core/types.ts';
 import { invalidManifest } from '../read-manifest.ts';
 
 export interface Pom {
@@ -13,8 +14,8 @@ export interface Pom {
   parentVersion: string | undefined;
   /** `<modules><module>` as written (folders, or paths to pom files). */
   modules: string[];
-  /** `<dependencies><dependency>` artifactId → version, for those that state a version. */
-  dependencies: Record<string, string>;
+  /** `<dependencies><dependency>` that state a version, with the kind their scope gives them. */
+  dependencies: Dependency[];
   properties: Record<string, string>;
 }
 
@@ -24,11 +25,11 @@ const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, jPa
 export function parsePom(text: string, file: string): Pom {
   const project = parseXml(text, file);
   const text_ = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  const dependencies: Record<string, string> = {};
+  const dependencies: Dependency[] = [];
   for (const dependency of (project.dependencies as { dependency?: Record<string, unknown>[] } | undefined)?.dependency ?? []) {
     const artifactId = text_(dependency.artifactId);
     const version = text_(dependency.version);
-    if (artifactId && version) dependencies[artifactId] = version;
+    if (artifactId && version) dependencies.push({ name: artifactId, range: version, kind: mavenDependencyKind(text_(dependency.scope), text_(dependency.optional)) });
   }
   const properties: Record<string, string> = {};
   for (const [key, value] of Object.entries((project.properties as Record<string, unknown> | undefined) ?? {})) {
@@ -46,6 +47,18 @@ export function parsePom(text: string, file: string): Pom {
     dependencies,
     properties,
   };
+}
+
+/**
+ * The kind of a Maven dependency: `test` scope builds and tests only (dev); `provided` is
+ * supplied by whoever runs the plugin (peer); `<optional>true` is optional; compile, runtime
+ * and system scopes are runtime.
+ */
+export function mavenDependencyKind(scope: string | undefined, optional: string | undefined): DependencyKind {
+  if (scope?.trim() === 'test') return 'dev';
+  if (scope?.trim() === 'provided') return 'peer';
+  if (optional?.trim() === 'true') return 'optional';
+  return 'runtime';
 }
 
 /** The `<project>` element of a pom as a plain object (values as trimmed strings). */

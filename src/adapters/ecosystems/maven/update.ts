@@ -9,8 +9,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { isDeepStrictEqual } from 'node:util';
 import { invalidManifest } from '../read-manifest.ts';
 import { applyEdits, type TextEdit } from '../text-edits.ts';
-import type { ManifestChange, ManifestUpdater } from '../types.ts';
-import { parseXml } from './pom.ts';
+import { changedRange, type ManifestChange, type ManifestUpdater } from '../types.ts';
+import { mavenDependencyKind, parseXml } from './pom.ts';
 import { xmlElements, type XmlElement } from './xml-elements.ts';
 
 const DEPENDENCY_PATHS = ['project/dependencies/dependency', 'project/dependencyManagement/dependencies/dependency'];
@@ -50,18 +50,22 @@ export const mavenUpdater: ManifestUpdater = {
       replaceContent(parent, change.parentVersion);
     }
 
-    const wanted = new Map(Object.entries(change.dependencies ?? {}));
+    const wanted = change.dependencies ?? [];
     const seen = new Set<string>();
     for (const dependency of elements.filter((e) => DEPENDENCY_PATHS.includes(e.path.join('/')))) {
       const children = elements.filter((e) => e.parent === dependency.id);
-      const artifactId = children.find((e) => e.name === 'artifactId');
-      const range = artifactId && wanted.get(contentOf(artifactId).trim());
-      if (range === undefined) continue;
-      seen.add(contentOf(artifactId!).trim());
+      const child = (name: string) => {
+        const element = children.find((e) => e.name === name);
+        return element && contentOf(element).trim();
+      };
+      const artifactId = child('artifactId');
+      const range = artifactId === undefined ? undefined : changedRange(wanted, artifactId, mavenDependencyKind(child('scope'), child('optional')));
+      if (artifactId === undefined || range === undefined) continue;
+      seen.add(artifactId);
       const version = children.find((e) => e.name === 'version');
       if (version && !contentOf(version).trim().startsWith('${')) replaceContent(version, range);
     }
-    for (const name of wanted.keys()) {
+    for (const { name } of wanted) {
       if (!seen.has(name)) {
         throw invalidManifest(file, `has no dependency "${name}" to update`, { hint: 'the manifest changed since the plan was made: plan again' });
       }
@@ -88,12 +92,14 @@ function intended(document: Record<string, unknown>, change: ManifestChange): un
   const management = project.dependencyManagement as Record<string, unknown> | undefined;
   for (const holder of [project.dependencies, management?.dependencies] as (Record<string, unknown> | undefined)[]) {
     for (const dependency of asArray(holder?.dependency) as Record<string, unknown>[]) {
-      const range = change.dependencies?.[String(dependency.artifactId)];
+      const range = changedRange(change.dependencies, String(dependency.artifactId), mavenDependencyKind(text(dependency.scope), text(dependency.optional)));
       if (range !== undefined && typeof dependency.version === 'string' && !dependency.version.startsWith('${')) dependency.version = range;
     }
   }
   return document;
 }
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 const asArray = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 

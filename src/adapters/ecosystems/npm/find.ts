@@ -1,24 +1,27 @@
 /**
- * npm fleets: the folders of the root package.json's `workspaces` (or fleet.paths) that hold a
+ * npm fleets (npm, pnpm, Yarn 1 and berry, Bun workspaces): the folders of the workspace
+ * (pnpm-workspace.yaml, else the root package.json's `workspaces`; or fleet.paths) that hold a
  * package.json; a root package.json without workspaces is a repository that is one plugin.
  */
 import { posix } from 'node:path';
 import type { SlipwayConfig } from '../../../core/config/schema.ts';
-import { pluginName, repoPath, type Plugin } from '../../../core/types.ts';
+import { pluginName, rangeOf, repoPath, type Plugin } from '../../../core/types.ts';
 import { checkedVersion } from '../checked-version.ts';
 import { foldersWithManifest } from '../plugin-folders.ts';
 import { readEach } from '../read-pool.ts';
 import { fileExists, invalidManifest, readManifest } from '../read-manifest.ts';
 import type { FleetFinder } from '../types.ts';
-import { mergedDependencies, parsePackageJson, workspacesOf, type PackageJson } from './package-json.ts';
+import { dependenciesOf, parsePackageJson, type PackageJson } from './package-json.ts';
+import { PNPM_WORKSPACE, workspacePatterns } from './workspace-patterns.ts';
 
 const MANIFEST = 'package.json';
 
 export const npmFinder: FleetFinder = {
   ecosystem: 'npm',
 
-  /** A package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
+  /** A pnpm-workspace.yaml, or a package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
   async detect(root) {
+    if (await fileExists(root, PNPM_WORKSPACE)) return true;
     if (!(await fileExists(root, MANIFEST))) return false;
     try {
       const pkg = parsePackageJson(await readManifest(root, MANIFEST), MANIFEST);
@@ -31,9 +34,11 @@ export const npmFinder: FleetFinder = {
   async discover(root, config) {
     let patterns = config.fleet.paths;
     if (!patterns) {
-      const rootPkg = parsePackageJson(await readManifest(root, MANIFEST), MANIFEST);
-      patterns = workspacesOf(rootPkg, MANIFEST);
-      if (!patterns) return [npmPlugin('', rootPkg, MANIFEST, config)];
+      // pnpm needs no root package.json; every other workspace kind declares itself in one.
+      const rootPkg = (await fileExists(root, MANIFEST)) ? parsePackageJson(await readManifest(root, MANIFEST), MANIFEST) : undefined;
+      const workspace = await workspacePatterns(root, rootPkg);
+      if (!workspace) return [npmPlugin('', rootPkg ?? parsePackageJson(await readManifest(root, MANIFEST), MANIFEST), MANIFEST, config)];
+      patterns = workspace.patterns;
     }
     const folders = await foldersWithManifest(root, patterns, [MANIFEST], config.fleet.exclude);
     return readEach(folders, async (folder) => {
@@ -47,9 +52,9 @@ function npmPlugin(folder: string, pkg: PackageJson, file: string, config: Slipw
   if (typeof pkg.name !== 'string' || pkg.name === '') {
     throw invalidManifest(file, '"name" is missing', { hint: `add "name" to ${file}, or leave the folder out with fleet.exclude` });
   }
-  const dependencies = mergedDependencies(pkg, file);
+  const dependencies = dependenciesOf(pkg, file);
   const corePackage = config.core.package;
-  const coreRange = corePackage ? dependencies[corePackage] : undefined;
+  const coreRange = corePackage ? rangeOf(dependencies, corePackage, ['runtime', 'peer', 'optional', 'dev']) : undefined;
   return {
     name: pluginName(pkg.name),
     path: repoPath(folder),

@@ -1,4 +1,5 @@
 /** package.json as slipway reads it: parsed with the file and line named when it is malformed. */
+import type { Dependency, DependencyKind } from '../../../core/types.ts';
 import { invalidManifest } from '../read-manifest.ts';
 
 export type PackageJson = Record<string, unknown>;
@@ -37,10 +38,18 @@ export function workspacesOf(pkg: PackageJson, file: string): string[] | undefin
   return list;
 }
 
-/** All dependency sections merged into name → range (see DEPENDENCY_SECTIONS for precedence). */
-export function mergedDependencies(pkg: PackageJson, file: string): Record<string, string> {
-  const merged: Record<string, string> = {};
-  for (const section of [...DEPENDENCY_SECTIONS].reverse()) {
+/** Each dependency section and the kind of dependency it declares. */
+export const SECTION_KINDS: Readonly<Record<(typeof DEPENDENCY_SECTIONS)[number], DependencyKind>> = {
+  dependencies: 'runtime',
+  peerDependencies: 'peer',
+  optionalDependencies: 'optional',
+  devDependencies: 'dev',
+};
+
+/** Every dependency of every section, with the kind its section gives it (see DEPENDENCY_SECTIONS for the order). */
+export function dependenciesOf(pkg: PackageJson, file: string): Dependency[] {
+  const all: Dependency[] = [];
+  for (const section of DEPENDENCY_SECTIONS) {
     const deps = pkg[section];
     if (deps === undefined) continue;
     if (typeof deps !== 'object' || deps === null || Array.isArray(deps)) {
@@ -48,8 +57,8 @@ export function mergedDependencies(pkg: PackageJson, file: string): Record<strin
     }
     for (const [name, range] of Object.entries(deps)) {
       if (typeof range !== 'string') throw invalidManifest(file, `"${section}.${name}" must be a string range`);
-      merged[name] = range;
+      all.push({ name, range, kind: SECTION_KINDS[section] });
     }
   }
-  return merged;
+  return all;
 }

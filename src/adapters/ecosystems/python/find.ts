@@ -7,12 +7,13 @@
 import { posix } from 'node:path';
 import type { SlipwayConfig } from '../../../core/config/schema.ts';
 import { SlipwayError } from '../../../core/errors.ts';
-import { pluginName, repoPath, type Plugin } from '../../../core/types.ts';
+import { pluginName, rangeOf, repoPath, type Dependency, type Plugin } from '../../../core/types.ts';
 import { checkedVersion } from '../checked-version.ts';
 import { foldersWithManifest } from '../plugin-folders.ts';
 import { readEach } from '../read-pool.ts';
 import { fileExists, invalidManifest, readManifest } from '../read-manifest.ts';
 import type { FleetFinder } from '../types.ts';
+import { declaredRequirements } from './dependency-tables.ts';
 import { normaliseName, parseRequirement } from './pep508.ts';
 import { parseToml, tableAt, type Toml } from './pyproject.ts';
 
@@ -55,9 +56,7 @@ export const pythonFinder: FleetFinder = {
 function withFleetSpelling(plugins: Plugin[]): Plugin[] {
   const spelling = new Map(plugins.map((plugin) => [normaliseName(plugin.name), plugin.name as string]));
   for (const plugin of plugins) {
-    plugin.dependencies = Object.fromEntries(
-      Object.entries(plugin.dependencies).map(([name, range]) => [spelling.get(normaliseName(name)) ?? name, range]),
-    );
+    plugin.dependencies = plugin.dependencies.map((dependency) => ({ ...dependency, name: spelling.get(normaliseName(dependency.name)) ?? dependency.name }));
   }
   return plugins;
 }
@@ -74,13 +73,15 @@ function pythonPlugin(folder: string, toml: Toml, file: string, config: SlipwayC
       hint: `write version = "1.0.0" under [project] in ${file} and remove "version" from dynamic, or keep the version elsewhere and use fleet.ecosystem: generic with a versionFile`,
     });
   }
-  const dependencies: Record<string, string> = {};
-  for (const requirement of stringList(project.dependencies ?? [], file, '[project] dependencies')) {
-    const parsed = parseRequirement(requirement);
-    if (!parsed) throw invalidManifest(file, `[project] dependencies: "${requirement}" is not a PEP 508 requirement`);
-    dependencies[parsed.name] = parsed.specifier;
+  const dependencies: Dependency[] = [];
+  for (const { field, kind, values } of declaredRequirements(toml)) {
+    for (const requirement of stringList(values, file, field)) {
+      const parsed = parseRequirement(requirement);
+      if (!parsed) throw invalidManifest(file, `${field}: "${requirement}" is not a PEP 508 requirement`);
+      dependencies.push({ name: parsed.name, range: parsed.specifier, kind });
+    }
   }
-  const coreRange = config.core.package ? dependencies[config.core.package] : undefined;
+  const coreRange = config.core.package ? rangeOf(dependencies, config.core.package, ['runtime']) : undefined;
   const classifiers = Array.isArray(project.classifiers) ? project.classifiers : [];
   return {
     name: pluginName(project.name),

@@ -7,7 +7,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { invalidManifest } from '../read-manifest.ts';
 import { applyEdits, type TextEdit } from '../text-edits.ts';
-import type { ManifestChange, ManifestUpdater } from '../types.ts';
+import type { DependencyKind } from '../../../core/types.ts';
+import { changedRange, type ManifestChange, type ManifestUpdater, type RangeChange } from '../types.ts';
+import { requirementKindAt } from './dependency-tables.ts';
 import { normaliseName, parseRequirement } from './pep508.ts';
 import { parseToml, tableAt, type Toml } from './pyproject.ts';
 import { tomlStringsAt } from './toml-strings.ts';
@@ -17,31 +19,29 @@ export const pythonUpdater: ManifestUpdater = {
 
   update(text, change, file) {
     parseToml(text, file);
-    const wanted = new Map(Object.entries(change.dependencies ?? {}).map(([name, range]) => [normaliseName(name), range]));
-    const located = tomlStringsAt(text, (path) =>
-      path[0] === 'project' &&
-      ((path.length === 2 && path[1] === 'version' && change.version !== undefined) ||
-        (path.length === 3 && path[1] === 'dependencies' && wanted.size > 0)),
-    );
+    const wanted = (change.dependencies ?? []).map((c) => ({ ...c, name: normaliseName(c.name) }));
+    const isVersion = (path: readonly string[]) => path.length === 2 && path[0] === 'project' && path[1] === 'version';
+    const located = tomlStringsAt(text, (path) => (isVersion(path) && change.version !== undefined) || (wanted.length > 0 && requirementKindAt(path) !== undefined));
     const edits: TextEdit[] = [];
 
     if (change.version !== undefined) {
-      const version = located.find((s) => s.path.length === 2);
+      const version = located.find((s) => isVersion(s.path));
       if (!version) throw invalidManifest(file, 'has no version = "..." under [project] to update', { hint: `add version = "0.0.0" under [project] in ${file}` });
       edits.push({ start: version.start, end: version.end, replacement: quoted(change.version, version.quote) });
     }
 
-    const seen = new Set<string>();
-    for (const dependency of located.filter((s) => s.path.length === 3)) {
-      const requirement = parseRequirement(dependency.value);
-      const range = requirement && wanted.get(normaliseName(requirement.name));
-      if (!requirement || range === undefined) continue;
-      seen.add(normaliseName(requirement.name));
-      const value = dependency.value.slice(0, requirement.specifierStart) + range + dependency.value.slice(requirement.specifierEnd);
-      edits.push({ start: dependency.start, end: dependency.end, replacement: quoted(value, dependency.quote) });
+    const seen = new Set<RangeChange>();
+    for (const dependency of located) {
+      const kind = requirementKindAt(dependency.path);
+      const requirement = kind && parseRequirement(dependency.value);
+      if (!kind || !requirement) continue;
+      const change_ = wanted.find((c) => c.name === normaliseName(requirement.name) && (c.kind === undefined || c.kind === kind));
+      if (!change_) continue;
+      seen.add(change_);
+      edits.push({ start: dependency.start, end: dependency.end, replacement: quoted(withRange(dependency.value, change_.range), dependency.quote) });
     }
-    for (const name of wanted.keys()) {
-      if (!seen.has(name)) throw invalidManifest(file, `has no dependency "${name}" in [project] dependencies to update`, { hint: 'the manifest changed since the plan was made: plan again' });
+    for (const c of wanted) {
+      if (!seen.has(c)) throw invalidManifest(file, `has no ${c.kind === undefined ? '' : `${c.kind} `}dependency "${c.name}" to update`, { hint: 'the manifest changed since the plan was made: plan again' });
     }
 
     const after = applyEdits(text, edits);
@@ -61,16 +61,30 @@ function quoted(value: string, quote: string): string {
   return quote === '"""' ? `""${basic}""` : basic;
 }
 
+/** The requirement with its specifier replaced, name, extras and markers kept. */
+function withRange(value: string, range: string): string {
+  const requirement = parseRequirement(value);
+  return requirement ? value.slice(0, requirement.specifierStart) + range + value.slice(requirement.specifierEnd) : value;
+}
+
 function intended(document: Toml, change: ManifestChange): Toml {
-  const project = tableAt(document, 'project')!;
-  if (change.version !== undefined) project.version = change.version;
-  const wanted = new Map(Object.entries(change.dependencies ?? {}).map(([name, range]) => [normaliseName(name), range]));
-  if (Array.isArray(project.dependencies)) {
-    project.dependencies = project.dependencies.map((value: string) => {
-      const requirement = parseRequirement(value);
-      const range = requirement && wanted.get(normaliseName(requirement.name));
-      return requirement && range !== undefined ? value.slice(0, requirement.specifierStart) + range + value.slice(requirement.specifierEnd) : value;
+  const project = tableAt(document, 'project');
+  if (project && change.version !== undefined) project.version = change.version;
+  const changes = change.dependencies?.map((c) => ({ ...c, name: normaliseName(c.name) }));
+  const rewrite = (table: Toml | undefined, key: string, kind: DependencyKind) => {
+    const values = table?.[key];
+    if (!table || !Array.isArray(values)) return;
+    table[key] = values.map((value: unknown) => {
+      const requirement = typeof value === 'string' ? parseRequirement(value) : undefined;
+      const range = requirement && changedRange(changes, normaliseName(requirement.name), kind);
+      return typeof value === 'string' && range !== undefined ? withRange(value, range) : value;
     });
-  }
+  };
+  rewrite(project, 'dependencies', 'runtime');
+  const optional = tableAt(document, 'project', 'optional-dependencies');
+  for (const group of Object.keys(optional ?? {})) rewrite(optional, group, requirementKindAt(['project', 'optional-dependencies', group, '0']) ?? 'optional');
+  const groups = tableAt(document, 'dependency-groups');
+  for (const group of Object.keys(groups ?? {})) rewrite(groups, group, 'dev');
+  rewrite(tableAt(document, 'tool', 'uv'), 'dev-dependencies', 'dev');
   return document;
 }

@@ -3,7 +3,7 @@
  * every endpoint (404, 422 validation errors, pagination with a `link` header).
  */
 import type { Factories } from '../factories.ts';
-import type { GitHubState, RepoRecord } from '../state.ts';
+import type { AppRecord, GitHubState, RepoRecord } from '../state.ts';
 
 export interface RouteContext {
   state: GitHubState;
@@ -17,6 +17,8 @@ export interface RouteContext {
   login: string | undefined;
   /** The full request URL, on the server's own origin. */
   url: URL;
+  /** The App, when the request authenticated with its JWT. */
+  app?: AppRecord | undefined;
 }
 
 export interface Reply {
