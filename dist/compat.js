@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4163,18 +4163,18 @@ var require_util2 = __commonJS({
     function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
-      let policy = "";
+      let policy2 = "";
       if (policyHeader.length > 0) {
         for (let i2 = policyHeader.length; i2 !== 0; i2--) {
           const token = policyHeader[i2 - 1].trim();
           if (referrerPolicyTokens.has(token)) {
-            policy = token;
+            policy2 = token;
             break;
           }
         }
       }
-      if (policy !== "") {
-        request2.referrerPolicy = policy;
+      if (policy2 !== "") {
+        request2.referrerPolicy = policy2;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4272,8 +4272,8 @@ var require_util2 = __commonJS({
       };
     }
     function determineRequestsReferrer(request2) {
-      const policy = request2.referrerPolicy;
-      assert2(policy);
+      const policy2 = request2.referrerPolicy;
+      assert2(policy2);
       let referrerSource = null;
       if (request2.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
@@ -4291,7 +4291,7 @@ var require_util2 = __commonJS({
       }
       const areSameOrigin = sameOrigin(request2, referrerURL);
       const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request2.url);
-      switch (policy) {
+      switch (policy2) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
         case "unsafe-url":
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise3 = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise3 = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise: promise3, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert2(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve7;
+          callback2 = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert2(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve7;
+          callback2 = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c3) => c3.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop6).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable4({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16367,7 +16367,7 @@ var require_parse = __commonJS({
         unparsedAttributes = "";
       }
       let attributeName = "";
-      let attributeValue = "";
+      let attributeValue2 = "";
       if (cookieAv.includes("=")) {
         const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
@@ -16375,31 +16375,31 @@ var require_parse = __commonJS({
           cookieAv,
           position
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue2 = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
       attributeName = attributeName.trim();
-      attributeValue = attributeValue.trim();
-      if (attributeValue.length > maxAttributeValueSize) {
+      attributeValue2 = attributeValue2.trim();
+      if (attributeValue2.length > maxAttributeValueSize) {
         return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
       }
       const attributeNameLowercase = attributeName.toLowerCase();
       if (attributeNameLowercase === "expires") {
-        const expiryTime = new Date(attributeValue);
+        const expiryTime = new Date(attributeValue2);
         cookieAttributeList.expires = expiryTime;
       } else if (attributeNameLowercase === "max-age") {
-        const charCode = attributeValue.charCodeAt(0);
-        if ((charCode < 48 || charCode > 57) && attributeValue[0] !== "-") {
+        const charCode = attributeValue2.charCodeAt(0);
+        if ((charCode < 48 || charCode > 57) && attributeValue2[0] !== "-") {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        if (!/^\d+$/.test(attributeValue)) {
+        if (!/^\d+$/.test(attributeValue2)) {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        const deltaSeconds = Number(attributeValue);
+        const deltaSeconds = Number(attributeValue2);
         cookieAttributeList.maxAge = deltaSeconds;
       } else if (attributeNameLowercase === "domain") {
-        let cookieDomain = attributeValue;
+        let cookieDomain = attributeValue2;
         if (cookieDomain[0] === ".") {
           cookieDomain = cookieDomain.slice(1);
         }
@@ -16407,10 +16407,10 @@ var require_parse = __commonJS({
         cookieAttributeList.domain = cookieDomain;
       } else if (attributeNameLowercase === "path") {
         let cookiePath = "";
-        if (attributeValue.length === 0 || attributeValue[0] !== "/") {
+        if (attributeValue2.length === 0 || attributeValue2[0] !== "/") {
           cookiePath = "/";
         } else {
-          cookiePath = attributeValue;
+          cookiePath = attributeValue2;
         }
         cookieAttributeList.path = cookiePath;
       } else if (attributeNameLowercase === "secure") {
@@ -16418,7 +16418,7 @@ var require_parse = __commonJS({
       } else if (attributeNameLowercase === "httponly") {
         cookieAttributeList.httpOnly = true;
       } else if (attributeNameLowercase === "samesite") {
-        const attributeValueLowercase = attributeValue.toLowerCase();
+        const attributeValueLowercase = attributeValue2.toLowerCase();
         if (attributeValueLowercase === "none") {
           cookieAttributeList.sameSite = "None";
         } else if (attributeValueLowercase === "strict") {
@@ -16428,7 +16428,7 @@ var require_parse = __commonJS({
         }
       } else {
         cookieAttributeList.unparsed ??= [];
-        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue}`);
+        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue2}`);
       }
       return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
     }
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -19176,15 +19176,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat5, path6, options) {
-      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
+    function checkStat(stat7, path6, options) {
+      if (!stat7.isSymbolicLink() && !stat7.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, path6, options));
+      fs3.stat(path6, function(er, stat7) {
+        cb(er, er ? false : checkStat(stat7, path6, options));
       });
     }
     function sync2(path6, options) {
@@ -19200,20 +19200,20 @@ var require_mode = __commonJS({
     isexe.sync = sync2;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, options));
+      fs3.stat(path6, function(er, stat7) {
+        cb(er, er ? false : checkStat(stat7, options));
       });
     }
     function sync2(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat5, options) {
-      return stat5.isFile() && checkMode(stat5, options);
+    function checkStat(stat7, options) {
+      return stat7.isFile() && checkMode(stat7, options);
     }
-    function checkMode(stat5, options) {
-      var mod = stat5.mode;
-      var uid = stat5.uid;
-      var gid = stat5.gid;
+    function checkMode(stat7, options) {
+      var mod = stat7.mode;
+      var uid = stat7.uid;
+      var gid = stat7.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -19247,12 +19247,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           isexe(path6, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve7(is);
+              resolve8(is);
             }
           });
         });
@@ -19318,27 +19318,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i2) => new Promise((resolve7, reject) => {
+      const step = (i2) => new Promise((resolve8, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve7(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve8(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve7(subStep(p, i2, 0));
+        resolve8(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve7, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve8, reject) => {
         if (ii === pathExt.length)
-          return resolve7(step(i2 + 1));
+          return resolve8(step(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve7(p + ext);
+              return resolve8(p + ext);
           }
-          return resolve7(subStep(p, i2, ii + 1));
+          return resolve8(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -19550,7 +19550,7 @@ var require_parse2 = __commonJS({
       }
       return parsed;
     }
-    function parse6(command, args, options) {
+    function parse7(command, args, options) {
       if (args && !Array.isArray(args)) {
         options = args;
         args = null;
@@ -19569,7 +19569,7 @@ var require_parse2 = __commonJS({
       };
       return options.shell ? parsed : parseNonShell(parsed);
     }
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -19628,16 +19628,16 @@ var require_cross_spawn = __commonJS({
   "node_modules/cross-spawn/index.js"(exports2, module) {
     "use strict";
     var cp2 = __require("child_process");
-    var parse6 = require_parse2();
+    var parse7 = require_parse2();
     var enoent = require_enoent();
     function spawn2(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse7(command, args, options);
       const spawned = cp2.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
     function spawnSync2(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse7(command, args, options);
       const result = cp2.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
@@ -19645,7 +19645,7 @@ var require_cross_spawn = __commonJS({
     module.exports = spawn2;
     module.exports.spawn = spawn2;
     module.exports.sync = spawnSync2;
-    module.exports._parse = parse6;
+    module.exports._parse = parse7;
     module.exports._enoent = enoent;
   }
 });
@@ -20617,14 +20617,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20641,14 +20641,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -20665,12 +20665,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -20682,12 +20682,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -20702,39 +20702,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -23613,10 +23613,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23630,7 +23630,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -23654,7 +23654,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23670,7 +23670,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23761,7 +23761,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23775,13 +23775,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -23824,18 +23824,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -23889,8 +23889,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23902,7 +23902,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23913,8 +23913,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23931,7 +23931,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -24111,7 +24111,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -24128,24 +24128,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -24328,25 +24328,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -25156,14 +25156,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -26330,18 +26330,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep6;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -26494,15 +26494,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26696,13 +26696,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -26880,7 +26880,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse7(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -26921,7 +26921,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse7;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify2;
@@ -26991,19 +26991,19 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n2) {
         return n2 && n2["default"] || n2;
       }
-      var load2 = function(received, defaults2, onto = {}) {
+      var load2 = function(received, defaults, onto = {}) {
         var k, ref, v;
-        for (k in defaults2) {
-          v = defaults2[k];
+        for (k in defaults) {
+          v = defaults[k];
           onto[k] = (ref = received[k]) != null ? ref : v;
         }
         return onto;
       };
-      var overwrite = function(received, defaults2, onto = {}) {
+      var overwrite = function(received, defaults, onto = {}) {
         var k, v;
         for (k in received) {
           v = received[k];
-          if (defaults2[k] !== void 0) {
+          if (defaults[k] !== void 0) {
             onto[k] = v;
           }
         }
@@ -27433,8 +27433,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve8, reject) {
+            return setTimeout(resolve8, t);
           });
         }
         computePenalty() {
@@ -27645,15 +27645,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve7, returned, task;
+          var args, cb, error63, reject, resolve8, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -27668,13 +27668,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise3, reject, resolve7;
-          resolve7 = reject = null;
+          var promise3, reject, resolve8;
+          resolve8 = reject = null;
           promise3 = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve8 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve8, reject });
           this._tryToRun();
           return promise3;
         }
@@ -28075,14 +28075,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve8, reject) => {
                 if (finished7()) {
-                  return resolve7();
+                  return resolve8();
                 } else {
                   return this.on("done", () => {
                     if (finished7()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve8();
                     }
                   });
                 }
@@ -28175,9 +28175,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve8, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve8)(args3);
                 });
               });
             };
@@ -29071,11 +29071,11 @@ var require_p_finally = __commonJS({
       onFinally = onFinally || (() => {
       });
       return promise3.then(
-        (val) => new Promise((resolve7) => {
-          resolve7(onFinally());
+        (val) => new Promise((resolve8) => {
+          resolve8(onFinally());
         }).then(() => val),
-        (err) => new Promise((resolve7) => {
-          resolve7(onFinally());
+        (err) => new Promise((resolve8) => {
+          resolve8(onFinally());
         }).then(() => {
           throw err;
         })
@@ -29095,18 +29095,18 @@ var require_p_timeout = __commonJS({
         this.name = "TimeoutError";
       }
     };
-    var pTimeout = (promise3, milliseconds, fallback) => new Promise((resolve7, reject) => {
+    var pTimeout = (promise3, milliseconds, fallback) => new Promise((resolve8, reject) => {
       if (typeof milliseconds !== "number" || milliseconds < 0) {
         throw new TypeError("Expected `milliseconds` to be a positive number");
       }
       if (milliseconds === Infinity) {
-        resolve7(promise3);
+        resolve8(promise3);
         return;
       }
       const timer = setTimeout(() => {
         if (typeof fallback === "function") {
           try {
-            resolve7(fallback());
+            resolve8(fallback());
           } catch (error63) {
             reject(error63);
           }
@@ -29121,7 +29121,7 @@ var require_p_timeout = __commonJS({
       }, milliseconds);
       pFinally(
         // eslint-disable-next-line promise/prefer-await-to-then
-        promise3.then(resolve7, reject),
+        promise3.then(resolve8, reject),
         () => {
           clearTimeout(timer);
         }
@@ -29339,7 +29339,7 @@ var require_dist3 = __commonJS({
       Adds a sync or async task to the queue. Always returns a promise.
       */
       async add(fn, options = {}) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           const run = async () => {
             this._pendingCount++;
             this._intervalCount++;
@@ -29350,7 +29350,7 @@ var require_dist3 = __commonJS({
                 }
                 return void 0;
               });
-              resolve7(await operation);
+              resolve8(await operation);
             } catch (error63) {
               reject(error63);
             }
@@ -29401,11 +29401,11 @@ var require_dist3 = __commonJS({
         if (this._queue.size === 0) {
           return;
         }
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const existingResolve = this._resolveEmpty;
           this._resolveEmpty = () => {
             existingResolve();
-            resolve7();
+            resolve8();
           };
         });
       }
@@ -29418,11 +29418,11 @@ var require_dist3 = __commonJS({
         if (this._pendingCount === 0 && this._queue.size === 0) {
           return;
         }
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const existingResolve = this._resolveIdle;
           this._resolveIdle = () => {
             existingResolve();
-            resolve7();
+            resolve8();
           };
         });
       }
@@ -29730,7 +29730,7 @@ var require_p_retry = __commonJS({
       return error63;
     };
     var isNetworkError = (errorMessage) => networkErrorMsgs.includes(errorMessage);
-    var pRetry = (input2, options) => new Promise((resolve7, reject) => {
+    var pRetry = (input2, options) => new Promise((resolve8, reject) => {
       options = {
         onFailedAttempt: () => {
         },
@@ -29740,7 +29740,7 @@ var require_p_retry = __commonJS({
       const operation = retry2.operation(options);
       operation.attempt(async (attemptNumber) => {
         try {
-          resolve7(await input2(attemptNumber));
+          resolve8(await input2(attemptNumber));
         } catch (error63) {
           if (!(error63 instanceof Error)) {
             reject(new TypeError(`Non-error was thrown: "${error63}". You should only throw errors.`));
@@ -29910,7 +29910,7 @@ var require_file_upload = __commonJS({
     }
     async function getFileDataAsStream(readable2) {
       const chunks = [];
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         readable2.on("readable", () => {
           let chunk = readable2.read();
           while (chunk !== null) {
@@ -29921,7 +29921,7 @@ var require_file_upload = __commonJS({
         readable2.on("end", () => {
           if (chunks.length > 0) {
             const content = Buffer.concat(chunks);
-            resolve7(content);
+            resolve8(content);
           } else {
             reject(Error("No data in supplied file"));
           }
@@ -30048,8 +30048,8 @@ var require_helpers = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.default = delay;
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms);
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms);
       });
     }
   }
@@ -32809,12 +32809,12 @@ var require_WebClient = __commonJS({
         if (isGzipResponse) {
           try {
             const buffer = Buffer.from(await response.arrayBuffer());
-            const unzippedData = await new Promise((resolve7, reject) => {
+            const unzippedData = await new Promise((resolve8, reject) => {
               node_zlib_1.default.unzip(buffer, (err, buf) => {
                 if (err) {
                   return reject(err);
                 }
-                return resolve7(buf.toString().split("\n"));
+                return resolve8(buf.toString().split("\n"));
               });
             });
             const fileData = [];
@@ -32833,11 +32833,11 @@ var require_WebClient = __commonJS({
           const buffer = await response.arrayBuffer();
           data = JSON.parse(new node_util_1.TextDecoder().decode(buffer));
         } else {
-          const text = await response.text();
+          const text2 = await response.text();
           try {
-            data = JSON.parse(text);
+            data = JSON.parse(text2);
           } catch (_) {
-            data = { ok: false, error: text };
+            data = { ok: false, error: text2 };
           }
         }
         if (data.response_metadata === void 0) {
@@ -33523,7 +33523,7 @@ var require_parse3 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = (version2, options, throwErrors = false) => {
+    var parse7 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -33536,7 +33536,7 @@ var require_parse3 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -33544,9 +33544,9 @@ var require_parse3 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var valid2 = (version2, options) => {
-      const v = parse6(version2, options);
+      const v = parse7(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -33557,9 +33557,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var clean = (version2, options) => {
-      const s = parse6(version2.trim().replace(/^[=v]+/, ""), options);
+      const s = parse7(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -33594,10 +33594,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var diff = (version1, version2) => {
-      const v1 = parse6(version1, null, true);
-      const v2 = parse6(version2, null, true);
+      const v1 = parse7(version1, null, true);
+      const v2 = parse7(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -33668,9 +33668,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var prerelease = (version2, options) => {
-      const parsed = parse6(version2, options);
+      const parsed = parse7(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -33856,7 +33856,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var { safeRe: re, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -33891,7 +33891,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse6(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse7(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -33901,7 +33901,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var constants6 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
@@ -33913,7 +33913,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version2, options) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse6(versionStringToParse, options);
+      return parse7(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -35148,7 +35148,7 @@ var require_semver2 = __commonJS({
     var constants6 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var valid2 = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -35187,7 +35187,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse6,
+      parse: parse7,
       valid: valid2,
       clean,
       inc,
@@ -36094,7 +36094,7 @@ var require_parse4 = __commonJS({
       }
       return { risky: false };
     };
-    var parse6 = (input2, options) => {
+    var parse7 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -36264,7 +36264,7 @@ var require_parse4 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options, fastpaths: false }).output;
+            const expression = parse7(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -36363,9 +36363,9 @@ var require_parse4 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix8 = POSIX_REGEX_SOURCE[rest2];
-                if (posix8) {
-                  prev.value = pre + posix8;
+                const posix9 = POSIX_REGEX_SOURCE[rest2];
+                if (posix9) {
+                  prev.value = pre + posix9;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -36787,7 +36787,7 @@ var require_parse4 = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input2, options) => {
+    parse7.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -36852,7 +36852,7 @@ var require_parse4 = __commonJS({
       }
       return source;
     };
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -36861,7 +36861,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse6 = require_parse4();
+    var parse7 = require_parse4();
     var utils = require_utils2();
     var constants6 = require_constants7();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -36882,7 +36882,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix8 = opts.windows;
+      const posix9 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob3, options) : picomatch2.makeRe(glob3, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -36892,8 +36892,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex2, options, { glob: glob3, posix: posix8 });
-        const result = { glob: glob3, state, regex: regex2, posix: posix8, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex2, options, { glob: glob3, posix: posix9 });
+        const result = { glob: glob3, state, regex: regex2, posix: posix9, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -36918,7 +36918,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex2, options, { glob: glob3, posix: posix8 } = {}) => {
+    picomatch2.test = (input2, regex2, options, { glob: glob3, posix: posix9 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -36926,7 +36926,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix8 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix9 ? utils.toPosixSlashes : null);
       let match = input2 === glob3;
       let output2 = match && format2 ? format2(input2) : input2;
       if (match === false) {
@@ -36935,21 +36935,21 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex2, options, posix8);
+          match = picomatch2.matchBase(input2, regex2, options, posix9);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch2.matchBase = (input2, glob3, options, posix8 = options && options.windows) => {
+    picomatch2.matchBase = (input2, glob3, options, posix9 = options && options.windows) => {
       const regex2 = glob3 instanceof RegExp ? glob3 : picomatch2.makeRe(glob3, options);
-      return regex2.test(utils.basename(input2, { windows: posix8 }));
+      return regex2.test(utils.basename(input2, { windows: posix9 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse6(pattern, { ...options, fastpaths: false });
+      return parse7(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input2, options) => scan(input2, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -36975,10 +36975,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse6.fastpaths(input2, options);
+        parsed.output = parse7.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse6(input2, options);
+        parsed = parse7(input2, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -37178,11 +37178,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37198,7 +37198,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37308,8 +37308,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -37405,10 +37405,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37437,9 +37437,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37450,8 +37450,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -37477,11 +37477,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37497,7 +37497,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37567,8 +37567,8 @@ function group(name, fn) {
 }
 
 // src/actions/compat.ts
-import { mkdir as mkdir4, readdir as readdir4, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join10, resolve as resolve6 } from "node:path";
+import { mkdir as mkdir4, readdir as readdir4, readFile as readFile7, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join11, resolve as resolve7 } from "node:path";
 
 // src/adapters/catalog/catalog-location.ts
 import { isAbsolute, resolve } from "node:path";
@@ -37599,6 +37599,9 @@ function formatError(error63) {
   if (error63 instanceof Error) return error63.message;
   return String(error63);
 }
+
+// src/adapters/git.ts
+import { existsSync as existsSync2 } from "node:fs";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -39168,8 +39171,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise3 = new Promise((resolve7, reject) => {
-    Object.assign(methods, { resolve: resolve7, reject });
+  const promise3 = new Promise((resolve8, reject) => {
+    Object.assign(methods, { resolve: resolve8, reject });
   });
   return Object.assign(promise3, methods);
 };
@@ -43812,11 +43815,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises3 = weakMap.get(stream);
   const promise3 = createDeferred();
   promises3.push(promise3);
-  const resolve7 = promise3.resolve.bind(promise3);
-  return { resolve: resolve7, promises: promises3 };
+  const resolve8 = promise3.resolve.bind(promise3);
+  return { resolve: resolve8, promises: promises3 };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve7, promises: promises3 }, subprocess) => {
-  resolve7();
+var waitForConcurrentStreams = async ({ resolve: resolve8, promises: promises3 }, subprocess) => {
+  resolve8();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises3])
@@ -44405,6 +44408,14 @@ var {
 var pluginName = (s) => s;
 var repoPath = (s) => s;
 var ECOSYSTEMS = ["npm", "gradle", "maven", "python", "generic"];
+var DEPENDENCY_KINDS = ["runtime", "optional", "peer", "dev"];
+function rangeOf(dependencies, name, kinds = DEPENDENCY_KINDS) {
+  for (const kind of kinds) {
+    const found = dependencies.find((d) => d.name === name && d.kind === kind);
+    if (found) return found.range;
+  }
+  return void 0;
+}
 
 // src/adapters/git.ts
 async function git(cwd, args, options = {}) {
@@ -44412,11 +44423,27 @@ async function git(cwd, args, options = {}) {
     const result = await execa("git", args, { cwd, input: options.input, stripFinalNewline: true });
     return result.stdout;
   } catch (error63) {
-    throw gitError(args, error63);
+    throw gitError(cwd, args, error63);
   }
 }
-function gitError(args, error63) {
+function gitError(cwd, args, error63) {
   const stderr = error63 instanceof ExecaError ? String(error63.stderr ?? "").trim() : "";
+  if (!existsSync2(cwd)) {
+    return new SlipwayError("USAGE", "the folder does not exist", { subject: cwd, hint: "pass the folder of your repository (--cwd, or working-directory in a workflow)", cause: error63 });
+  }
+  if (/not a git repository/i.test(stderr)) {
+    return new SlipwayError("USAGE", "not in a git repository", {
+      subject: cwd,
+      hint: "run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)",
+      cause: error63
+    });
+  }
+  if (error63 instanceof ExecaError && error63.code === "ENOENT" && /spawn git/.test(error63.message)) {
+    return new SlipwayError("USAGE", "git is not installed (or not on PATH)", { subject: "git", hint: "install git and run again", cause: error63 });
+  }
+  if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes("HEAD")) {
+    return new SlipwayError("USAGE", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
+  }
   const message = stderr.split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? (stderr || error63.message);
   return new SlipwayError("GIT_FAILED", `git ${args[0]} failed: ${message}`, {
     subject: `git ${args.slice(0, 3).join(" ")}`,
@@ -44432,7 +44459,7 @@ async function catalogLocation(cwd, config2, overrides = {}) {
   const token = overrides.token;
   if (repository) return { url: repositoryUrl(repository, cwd, overrides.serverUrl), branch, token };
   const remote = config2.release.remote;
-  const url2 = await git(cwd, ["remote", "get-url", remote]).catch((error63) => {
+  const url2 = await git(cwd, ["remote", "get-url", "--", remote]).catch((error63) => {
     throw new SlipwayError("CONFIG_INVALID", `the catalog goes to the "${remote}" remote, which this repository does not have`, {
       subject: "catalog.repository",
       hint: "set catalog.repository in slipway.yml (owner/name, a git URL or a path), or pass --catalog-repository",
@@ -44452,7 +44479,7 @@ function repositoryUrl(repository, cwd, serverUrl) {
 }
 
 // src/adapters/config-file.ts
-import { readFile } from "node:fs/promises";
+import { readFile, stat as stat2 } from "node:fs/promises";
 import { join } from "node:path";
 
 // src/core/config/parse-config.ts
@@ -46316,18 +46343,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse6(schema, value, ctx, finalizeParams(fn, _params));
+    return parse7(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse7(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -47822,7 +47849,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse6 = inst._zod.parse;
+  const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -47836,7 +47863,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse7(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -49525,7 +49552,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve8) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -49535,7 +49562,7 @@ function isRecursive(inst, stack, resolve7) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve8);
       if (answer > result)
         result = answer;
     }
@@ -49546,7 +49573,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -49610,7 +49637,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -53808,8 +53835,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -64175,10 +64202,56 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/core/git/ref-name.ts
+function refNameProblem(name) {
+  if (name === "") return "it is empty";
+  if (name.startsWith("-")) return 'it starts with "-" (git would read it as an option)';
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return "it contains a space, a control character or one of ~ ^ : ? * [ \\";
+  if (name.includes("..")) return 'it contains ".."';
+  if (name.includes("@{")) return 'it contains "@{"';
+  if (name === "@") return 'it is "@"';
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return 'it starts or ends with "/" or contains "//"';
+  if (name.endsWith(".")) return 'it ends with "."';
+  for (const part of name.split("/")) {
+    if (part.startsWith(".")) return `its part "${part}" starts with "."`;
+    if (part.endsWith(".lock")) return `its part "${part}" ends with ".lock"`;
+  }
+  return void 0;
+}
+function remoteNameProblem(name) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
+    return name.startsWith("-") ? 'it starts with "-" (git would read it as an option)' : 'a remote name has only letters, digits, ".", "_" and "-" (a URL or path is not a remote name: add it with git remote add)';
+  }
+  return refNameProblem(name);
+}
+
+// src/core/config/git-names.ts
+var checked = (problemOf, what) => external_exports.string().superRefine((value, ctx) => {
+  const problem = problemOf(value);
+  if (problem) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${problem}` });
+});
+var branchName = () => checked(refNameProblem, "git branch name");
+var remoteName = () => checked(remoteNameProblem, "git remote name");
+var optionalRemoteName = () => checked((value) => value === "" ? void 0 : remoteNameProblem(value), "git remote name");
+
+// src/core/config/dependents-section.ts
+var DEPENDENT_POLICIES = ["patch", "range", "none"];
+var DEFAULT_DEPENDENTS = { runtime: "patch", optional: "patch", peer: "patch", dev: "range" };
+var policy = external_exports.enum(DEPENDENT_POLICIES);
+var dependentsPolicy = external_exports.preprocess(
+  (value) => typeof value === "string" ? Object.fromEntries(DEPENDENCY_KINDS.map((kind) => [kind, value])) : value,
+  external_exports.strictObject({
+    runtime: policy.default(DEFAULT_DEPENDENTS.runtime),
+    optional: policy.default(DEFAULT_DEPENDENTS.optional),
+    peer: policy.default(DEFAULT_DEPENDENTS.peer),
+    dev: policy.default(DEFAULT_DEPENDENTS.dev)
+  })
+).default(DEFAULT_DEPENDENTS);
+
 // src/core/config/catalog-section.ts
 var catalogSection = external_exports.strictObject({
   /** The branch that holds the catalog files (usable as GitHub Pages). */
-  branch: external_exports.string().default("slipway-catalog"),
+  branch: branchName().default("slipway-catalog"),
   /** A separate repository for the catalog (org mode): `owner/name`, a git URL or a path. */
   repository: external_exports.string().optional()
 }).default({ branch: "slipway-catalog" });
@@ -64246,7 +64319,15 @@ var coreBuild = external_exports.strictObject({
    */
   releaseRef: external_exports.string().min(1).optional(),
   /** gradle/maven: the Maven local repository shards copy the built core into (mavenLocal()); default ~/.m2/repository. */
-  mavenLocal: external_exports.string().min(1).optional()
+  mavenLocal: external_exports.string().min(1).optional(),
+  /**
+   * The version of the develop core as plugins must ask for it ({coreVersion}), when the build
+   * does not say (a custom build, a version computed at build time). Default: read from what
+   * the build produced.
+   */
+  version: external_exports.string().min(1).optional(),
+  /** The same for the released core. */
+  releaseVersion: external_exports.string().min(1).optional()
 }).default({});
 var orgSection = external_exports.strictObject({
   /** The organisation whose repositories are the plugins (org mode instead of a monorepo). */
@@ -64260,9 +64341,9 @@ var orgSection = external_exports.strictObject({
 });
 var resultsSection = external_exports.strictObject({
   /** The branch that keeps one results file per run (history is appended, never rewritten). */
-  branch: external_exports.string().min(1).default("slipway-compat"),
+  branch: branchName().default("slipway-compat"),
   /** The git remote the branch is pushed to; '' keeps it local. */
-  remote: external_exports.string().default("origin"),
+  remote: optionalRemoteName().default("origin"),
   /** How many recent runs the HTML report shows and durations are learnt from. */
   history: external_exports.number().int().min(1).max(100).default(8)
 }).default({ branch: "slipway-compat", remote: "origin", history: 8 });
@@ -64294,6 +64375,22 @@ var compatSection = external_exports.strictObject({
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
   /** JUnit XML the tests write, as globs in the plugin folder; default per ecosystem. */
   junit: external_exports.array(external_exports.string().min(1)).optional(),
+  /**
+   * Output that means "the machine failed, not the plugin" (infra, never a regression) beyond
+   * the built-in network/disk/memory signals: regular expressions, e.g. your company mirror's
+   * host (`Could not transfer .* from/to nexus\\.corp`). A plain string or { pattern, reason }.
+   */
+  infraPatterns: external_exports.array(
+    external_exports.union([external_exports.string().min(1).transform((pattern) => ({ pattern })), external_exports.strictObject({ pattern: external_exports.string().min(1), reason: external_exports.string().min(1).optional() })])
+  ).default([]).superRefine((patterns, ctx) => {
+    patterns.forEach(({ pattern }, index) => {
+      try {
+        new RegExp(pattern, "m");
+      } catch (error63) {
+        ctx.addIssue({ code: "custom", path: [index], message: `not a regular expression: ${error63.message}` });
+      }
+    });
+  }),
   /** How failures are compared with the released core: re-test them against it, or use a stored run against a release. */
   baseline: external_exports.enum(["retest-failures", "stored-run"]).default("retest-failures"),
   /**
@@ -64311,6 +64408,7 @@ var compatSection = external_exports.strictObject({
   timeoutMinutes: 30,
   retries: 1,
   env: {},
+  infraPatterns: [],
   baseline: "retest-failures",
   catalog: true,
   core: {},
@@ -64351,16 +64449,16 @@ var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
   environment: external_exports.string().default("release"),
   /** The main release branch: where releases are made from by default (setup, init, dispatch). */
-  branch: external_exports.string().default("main"),
+  branch: branchName().default("main"),
   /**
    * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
    * cut from an old release ships its patches from its own branch. Default: `branch` alone.
    */
-  branches: external_exports.array(external_exports.string().min(1)).min(1).optional(),
+  branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
-  remote: external_exports.string().default("origin"),
+  remote: remoteName().default("origin"),
   /** Changelog file name inside each plugin folder. */
-  changelog: external_exports.string().default("CHANGELOG.md"),
+  changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /** Create a GitHub Release per tag. */
@@ -64388,6 +64486,13 @@ var validateSection = external_exports.strictObject({
    * the index job cannot list a plugin without one, so it is required by default.
    */
   pluginManifest: external_exports.enum(["required", "optional"]).default("required"),
+  /**
+   * Which manifest checks apply. `catalog`: what the index job needs to list a plugin (a plugin
+   * manifest, a repository or homepage link) on top of what a published package needs;
+   * `package`: only that (description and license, as warnings). `auto`: catalog when the
+   * catalog is in use (catalog.repository is set, or a workflow runs slipway's index), else package.
+   */
+  profile: external_exports.enum(["auto", "catalog", "package"]).default("auto"),
   /** Minutes one build or test command may run in one plugin before it is stopped. */
   timeoutMinutes: external_exports.number().positive().default(15),
   /** Plugins built and tested at once. */
@@ -64398,6 +64503,7 @@ var validateSection = external_exports.strictObject({
   types: [...CONVENTIONAL_TYPES],
   headerMaxLength: 100,
   pluginManifest: "required",
+  profile: "auto",
   timeoutMinutes: 15,
   concurrency: 2
 });
@@ -64423,19 +64529,48 @@ var fleetSection = external_exports.strictObject({
   coreVersionProperty: external_exports.string().default("coreVersion")
 }).default({ ecosystem: "auto", exclude: [], plugins: [], coreVersionProperty: "coreVersion" });
 var bump = external_exports.enum(["major", "minor", "patch", "none"]);
+var TAG_PLACEHOLDERS = /* @__PURE__ */ new Set(["{name}", "{unscoped}", "{dir}", "{version}"]);
+var tagFormatPattern = external_exports.string().refine((pattern) => pattern.split("{version}").length === 2, "must contain {version} exactly once").refine((pattern) => (pattern.match(/\{[^}]*\}/g) ?? []).every((p) => TAG_PLACEHOLDERS.has(p)), "placeholders are {name}, {unscoped}, {dir} and {version}").refine((pattern) => !/[\s~^:?*[\\]|\.\.|@\{/.test(pattern.replace(/\{(name|unscoped|dir|version)\}/g, "")), "must make a valid git tag name (no spaces, ~ ^ : ? * [ \\ .. @{)");
 var versioningSection = external_exports.strictObject({
   /**
-   * Tag format. `{name}` and `{version}` are replaced. Default: `{name}@{version}` in a
-   * fleet of several plugins, `v{version}` when the repository is one plugin.
+   * The format of new tags (and of the tags read). Placeholders: {name}, {unscoped} (the
+   * name without its npm scope), {dir} (the plugin folder's last segment), {version}.
+   * Default: `{name}@{version}` in a fleet of several plugins, `v{version}` when the
+   * repository is one plugin.
    */
-  tagFormat: external_exports.string().regex(/\{version\}/, "must contain {version}").optional(),
-  /** Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`. */
-  releaseTypes: external_exports.record(external_exports.string(), bump).default({}),
-  /** How internal dependents of a released plugin are bumped. */
-  dependents: external_exports.enum(["patch", "none"]).default("patch"),
+  tagFormat: tagFormatPattern.optional(),
+  /** Older formats still read (never written): migrating from lerna, release-please or changesets tags. */
+  legacyTagFormats: external_exports.array(tagFormatPattern).default([]),
+  /**
+   * Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`.
+   * A key may carry a scope (`chore(deps): patch`, `chore(version): none`), which wins over the type's.
+   */
+  releaseTypes: external_exports.record(external_exports.string(), bump).superRefine((types, ctx) => {
+    for (const key of Object.keys(types)) {
+      if (!/^[\w-]+(?:\([^()\s]+\))?$/.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `"${key}" must be a commit type or type(scope), e.g. chore or chore(deps)` });
+    }
+  }).default({}),
+  /**
+   * The JVM SNAPSHOT cycle: a `-SNAPSHOT` version in the manifest is a floor for the next
+   * release, and after tagging the release commits the next patch SNAPSHOT. `auto` turns it on
+   * for Gradle/Maven units whose version is a SNAPSHOT; `off` releases SNAPSHOT builds like any other.
+   */
+  snapshot: external_exports.enum(["auto", "off"]).default("auto"),
+  /**
+   * What a release whose required core version went up since the last release is: `minor`
+   * makes such a patch a minor (Kestra's plugins release a raised kestraVersion as a minor).
+   */
+  coreRaise: external_exports.enum(["minor", "none"]).default("none"),
+  /**
+   * What a release of a fleet plugin does to the plugins that depend on it, per kind of
+   * dependency: `patch` releases the dependent and moves its range, `range` only moves the
+   * range in its manifest, `none` leaves it (a dependent left out of range is a warning).
+   * One word sets every kind.
+   */
+  dependents: dependentsPolicy,
   /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
-}).default({ releaseTypes: {}, dependents: "patch" });
+}).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
   /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
   build: external_exports.string().optional(),
@@ -64446,7 +64581,7 @@ var commandsSection = external_exports.strictObject({
 var coreSection = external_exports.strictObject({
   /** The core project: an `owner/name` on GitHub, a git URL or a local path. */
   repository: external_exports.string().optional(),
-  branch: external_exports.string().default("develop"),
+  branch: branchName().default("develop"),
   /** The core's package name, to read a plugin's required core range from its peer dependencies. */
   package: external_exports.string().optional()
 }).default({ branch: "develop" });
@@ -64472,9 +64607,12 @@ var defaultConfig = () => configSchema.parse({});
 
 // src/core/config/parse-config.ts
 var CONFIG_FILE = "slipway.yml";
-function parseConfig(text, file2 = CONFIG_FILE) {
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_ALIAS_COUNT = 100;
+function parseConfig(text2, file2 = CONFIG_FILE) {
+  if (Buffer.byteLength(text2, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file2, Buffer.byteLength(text2, "utf8"));
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: true });
+  const doc = (0, import_yaml.parseDocument)(text2.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true });
   const [yamlError] = doc.errors;
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -64483,7 +64621,15 @@ function parseConfig(text, file2 = CONFIG_FILE) {
       hint: "fix the YAML syntax at that line"
     });
   }
-  const value = doc.toJS() ?? {};
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error63) {
+    throw new SlipwayError("CONFIG_INVALID", `YAML aliases expand too far: ${error63.message}`, {
+      subject: file2,
+      hint: `use at most ${MAX_ALIAS_COUNT} alias expansions (*name); write the values out instead`
+    });
+  }
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
   const lineOf = (path6) => {
@@ -64510,18 +64656,27 @@ function describeIssue(issue3, file2, lineOf) {
   const key = issue3.path.length ? issue3.path.join(".") : "(top level)";
   return `${file2}${where ? `:${where}` : ""}: ${key}: ${issue3.message}`;
 }
+function configTooLarge(file2, bytes) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file2,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
 
 // src/adapters/config-file.ts
 async function loadConfig(root) {
   for (const name of [CONFIG_FILE, "slipway.yaml"]) {
-    let text;
+    let text2;
     try {
-      text = await readFile(join(root, name), "utf8");
+      const { size } = await stat2(join(root, name));
+      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
+      text2 = await readFile(join(root, name), "utf8");
     } catch (error63) {
       if (error63.code === "ENOENT") continue;
+      if (error63 instanceof SlipwayError) throw error63;
       throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error63.message}`, { subject: name, cause: error63 });
     }
-    return parseConfig(text, name);
+    return parseConfig(text2, name);
   }
   return defaultConfig();
 }
@@ -64565,7 +64720,8 @@ function resultDetail(result) {
   }
   if (result.class === "passed" || result.class === "fixed") return "";
   const tests = failingTestsOf(result);
-  return tests.length > 0 ? tests.join(", ") : `exit code ${last?.exitCode ?? "none"} (no JUnit report)`;
+  if (tests.length > 0) return tests.join(", ");
+  return last?.reason ?? `exit code ${last?.exitCode ?? "none"} (no JUnit report)`;
 }
 
 // src/core/compat/parse-results.ts
@@ -64589,7 +64745,8 @@ var pluginResult = external_exports.object({
   plugin: external_exports.string().min(1),
   version: external_exports.string().optional(),
   attempts: external_exports.array(attempt),
-  baseline: attempt.optional()
+  baseline: attempt.optional(),
+  baselineAttempts: external_exports.number().int().positive().optional()
 });
 var shardResult = external_exports.object({
   schema: external_exports.literal(COMPAT_SCHEMA),
@@ -64616,10 +64773,10 @@ var storedRun = external_exports.object({
     })
   )
 });
-function parseWith(schema, text, file2, what) {
+function parseWith(schema, text2, file2, what) {
   let json2;
   try {
-    json2 = JSON.parse(text);
+    json2 = JSON.parse(text2);
   } catch (error63) {
     throw new SlipwayError("RESULTS_INVALID", `${what} is not JSON: ${error63.message}`, { subject: file2, hint: "the file is truncated or not a slipway results file" });
   }
@@ -64633,8 +64790,8 @@ function parseWith(schema, text, file2, what) {
   }
   return parsed.data;
 }
-var parseShardResult = (text, file2) => parseWith(shardResult, text, file2, "shard result");
-var parseStoredRun = (text, file2) => parseWith(storedRun, text, file2, "stored compat run");
+var parseShardResult = (text2, file2) => parseWith(shardResult, text2, file2, "shard result");
+var parseStoredRun = (text2, file2) => parseWith(storedRun, text2, file2, "stored compat run");
 
 // src/adapters/compat/results-branch.ts
 var PUSH_ATTEMPTS = 3;
@@ -64663,7 +64820,7 @@ var ResultsBranch = class {
     }
   }
   async #refExists(ref) {
-    return execa("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd: this.#options.repoDir, reject: false }).then((r) => r.exitCode === 0);
+    return execa("git", ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { cwd: this.#options.repoDir, reject: false }).then((r) => r.exitCode === 0);
   }
   /**
    * The commit results build on, or undefined before the first run. Pushing runs build on the
@@ -64675,7 +64832,7 @@ var ResultsBranch = class {
     const { remote, branch, push } = this.#options;
     const local = `refs/heads/${branch}`;
     let head;
-    if (!push && await this.#refExists(local)) head = await this.#git(["rev-parse", local]);
+    if (!push && await this.#refExists(local)) head = await this.#git(["rev-parse", "--verify", "--end-of-options", local]);
     else if (remote) head = await this.#fetch();
     this.#fetched = head;
     return head;
@@ -64683,8 +64840,8 @@ var ResultsBranch = class {
   async #fetch() {
     const { remote, branch } = this.#options;
     const tracking = `refs/remotes/${remote}/${branch}`;
-    const fetched = await execa("git", ["fetch", "--quiet", "--no-tags", remote, `+refs/heads/${branch}:${tracking}`], { cwd: this.#options.repoDir, reject: false });
-    if (fetched.exitCode === 0) return this.#git(["rev-parse", tracking]);
+    const fetched = await execa("git", ["fetch", "--quiet", "--no-tags", "--", remote, `+refs/heads/${branch}:${tracking}`], { cwd: this.#options.repoDir, reject: false });
+    if (fetched.exitCode === 0) return this.#git(["rev-parse", "--verify", "--end-of-options", tracking]);
     if (/couldn't find remote ref|could not find remote ref/i.test(String(fetched.stderr))) return void 0;
     throw new SlipwayError("GIT_FAILED", `cannot fetch the results branch: ${String(fetched.stderr).trim().split("\n").at(-1)}`, {
       subject: `${remote}/${branch}`,
@@ -64695,16 +64852,46 @@ var ResultsBranch = class {
   async runs(limit) {
     const head = await this.head();
     if (!head) return [];
-    const files = (await this.#git(["ls-tree", "--name-only", head, "runs/"])).split("\n").filter((f) => f.endsWith(".json")).sort();
+    return (await this.#storedAt(head, limit)).map((s) => s.run);
+  }
+  async #storedAt(head, limit) {
+    const files = (await this.#git(["ls-tree", "--name-only", "--end-of-options", head, "runs/"])).split("\n").filter((f) => f.endsWith(".json")).sort();
     const wanted = limit === void 0 ? files : files.slice(-limit);
-    return Promise.all(wanted.map(async (file2) => parseStoredRun(await this.#git(["show", `${head}:${file2}`]), `${this.#options.branch}:${file2}`)));
+    return Promise.all(wanted.map(async (file2) => ({ file: file2, run: parseStoredRun(await this.#git(["show", "--end-of-options", `${head}:${file2}`]), `${this.#options.branch}:${file2}`) })));
+  }
+  /**
+   * Removes one run (a bad run that would distort every later class) in one commit, with
+   * `compat.json` and the derived files rebuilt by `rebuild` from the runs that remain.
+   * `removed` is undefined when no stored run has that id.
+   */
+  async voidRun(runId, rebuild, options = {}) {
+    for (let attempt2 = 1; ; attempt2++) {
+      const base = await this.head(attempt2 > 1);
+      if (!base) return { removed: void 0, commit: void 0, remaining: [] };
+      const stored = await this.#storedAt(base);
+      const found = stored.find((s) => s.run.id === runId);
+      const remaining = stored.filter((s) => s !== found).map((s) => s.run);
+      if (!found || options.dryRun) return { removed: found?.file, commit: base, remaining };
+      const { compat, derived: derived2 } = rebuild(remaining);
+      const commit = await this.#commit(base, { "compat.json": JSON.stringify(compat, null, 2) + "\n", ...derived2 }, `compat: void run ${runId}`, [found.file]);
+      if (await this.#publish(base, commit)) {
+        this.#fetched = commit;
+        return { removed: found.file, commit, remaining };
+      }
+      if (attempt2 >= PUSH_ATTEMPTS) {
+        throw new SlipwayError("GIT_FAILED", `the results branch kept moving: ${PUSH_ATTEMPTS} pushes were rejected`, {
+          subject: `${this.#options.remote}/${this.#options.branch}`,
+          hint: "another job writes to the same branch at the same time; void the run again"
+        });
+      }
+    }
   }
   async readCompat() {
     const head = await this.head();
     if (!head) return void 0;
-    const exists2 = await execa("git", ["cat-file", "-e", `${head}:compat.json`], { cwd: this.#options.repoDir, reject: false });
+    const exists2 = await execa("git", ["cat-file", "-e", "--end-of-options", `${head}:compat.json`], { cwd: this.#options.repoDir, reject: false });
     if (exists2.exitCode !== 0) return void 0;
-    return JSON.parse(await this.#git(["show", `${head}:compat.json`]));
+    return JSON.parse(await this.#git(["show", "--end-of-options", `${head}:compat.json`]));
   }
   /**
    * Adds the run's file, with `compat.json` made by `compat(existing)` and any derived files,
@@ -64714,7 +64901,7 @@ var ResultsBranch = class {
     const file2 = runFileName(run);
     for (let attempt2 = 1; ; attempt2++) {
       const base = await this.head(attempt2 > 1);
-      if (base && (await execa("git", ["cat-file", "-e", `${base}:${file2}`], { cwd: this.#options.repoDir, reject: false })).exitCode === 0) {
+      if (base && (await execa("git", ["cat-file", "-e", "--end-of-options", `${base}:${file2}`], { cwd: this.#options.repoDir, reject: false })).exitCode === 0) {
         return { written: false, file: file2, commit: base };
       }
       const files = { [file2]: JSON.stringify(run, null, 2) + "\n", "compat.json": JSON.stringify(compat(await this.readCompat()), null, 2) + "\n", ...derived2 };
@@ -64731,11 +64918,11 @@ var ResultsBranch = class {
       }
     }
   }
-  async #commit(base, files, message) {
+  async #commit(base, files, message, removals = []) {
     const scratch = await mkdtemp(join2(tmpdir(), "slipway-index-"));
     try {
       const env = { GIT_INDEX_FILE: join2(scratch, "index"), ...await this.#identity() };
-      await this.#git(base ? ["read-tree", base] : ["read-tree", "--empty"], { env });
+      await this.#git(base ? ["read-tree", "--end-of-options", base] : ["read-tree", "--empty"], { env });
       const entries = Object.entries(files);
       const paths = await Promise.all(entries.map(async ([, content], i2) => {
         const path6 = join2(scratch, `blob-${i2}`);
@@ -64743,9 +64930,12 @@ var ResultsBranch = class {
         return path6;
       }));
       const blobs = (await this.#git(["hash-object", "-w", "--", ...paths])).split("\n");
-      await this.#git(["update-index", "--add", ...entries.flatMap(([path6], i2) => ["--cacheinfo", `100644,${blobs[i2]},${path6}`])], { env });
+      const lines = [...entries.map(([path6], i2) => `100644 blob ${blobs[i2]}	${path6}
+`), ...removals.map((path6) => `0 ${"0".repeat(40)}	${path6}
+`)];
+      await this.#git(["update-index", "--add", "--index-info"], { env, input: lines.join("") });
       const tree = await this.#git(["write-tree"], { env });
-      return await this.#git(["commit-tree", tree, ...base ? ["-p", base] : [], "-m", message], { env });
+      return await this.#git(["commit-tree", ...base ? ["-p", base] : [], "-m", message, "--end-of-options", tree], { env });
     } finally {
       await rm2(scratch, { recursive: true, force: true });
     }
@@ -64754,7 +64944,7 @@ var ResultsBranch = class {
   async #publish(base, commit) {
     const { remote, branch, push } = this.#options;
     if (remote && push) {
-      const pushed = await execa("git", ["push", "--quiet", remote, `${commit}:refs/heads/${branch}`], { cwd: this.#options.repoDir, reject: false });
+      const pushed = await execa("git", ["push", "--quiet", "--", remote, `${commit}:refs/heads/${branch}`], { cwd: this.#options.repoDir, reject: false });
       if (pushed.exitCode !== 0) {
         if (/rejected|non-fast-forward|fetch first|stale info/i.test(String(pushed.stderr))) return false;
         throw new SlipwayError("GIT_FAILED", `cannot push the results branch: ${String(pushed.stderr).trim().split("\n").at(-1)}`, {
@@ -64762,11 +64952,11 @@ var ResultsBranch = class {
           hint: "the report job needs `permissions: contents: write` and a checkout that keeps its credentials"
         });
       }
-      await this.#git(["update-ref", `refs/remotes/${remote}/${branch}`, commit]);
+      await this.#git(["update-ref", "--end-of-options", `refs/remotes/${remote}/${branch}`, commit]);
       return true;
     }
     const exists2 = await this.#refExists(`refs/heads/${branch}`);
-    const swapped = await execa("git", ["update-ref", `refs/heads/${branch}`, commit, exists2 ? base ?? "0".repeat(40) : "0".repeat(40)], { cwd: this.#options.repoDir, reject: false });
+    const swapped = await execa("git", ["update-ref", "--end-of-options", `refs/heads/${branch}`, commit, exists2 ? base ?? "0".repeat(40) : "0".repeat(40)], { cwd: this.#options.repoDir, reject: false });
     return swapped.exitCode === 0;
   }
   async #identity() {
@@ -65269,12 +65459,12 @@ function isPlainObject3(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults2, options) {
-  const result = Object.assign({}, defaults2);
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
     if (isPlainObject3(options[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults2[key], options[key]);
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
       Object.assign(result, { [key]: options[key] });
     }
@@ -65289,7 +65479,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge2(defaults2, route, options) {
+function merge2(defaults, route, options) {
   if (typeof route === "string") {
     let [method, url2] = route.split(" ");
     options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
@@ -65299,10 +65489,10 @@ function merge2(defaults2, route, options) {
   options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults2 || {}, options);
+  const mergedOptions = mergeDeep(defaults || {}, options);
   if (options.url === "/graphql") {
-    if (defaults2 && defaults2.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -65536,8 +65726,8 @@ function parse3(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults2, route, options) {
-  return parse3(merge2(defaults2, route, options));
+function endpointWithDefaults(defaults, route, options) {
+  return parse3(merge2(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -65977,8 +66167,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -66036,8 +66226,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -66051,18 +66241,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -66191,12 +66381,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -66433,21 +66623,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION6} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION6;
-  static defaults(defaults2) {
+  static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
         const options = args[0] || {};
-        if (typeof defaults2 === "function") {
-          super(defaults2(options));
+        if (typeof defaults === "function") {
+          super(defaults(options));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults2,
+            defaults,
             options,
-            options.userAgent && defaults2.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults2.userAgent}`
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
             } : null
           )
         );
@@ -68986,14 +69176,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults2, decorations] = endpoint2;
+    const [route, defaults, decorations] = endpoint2;
     const [method, url2] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url: url2
       },
-      defaults2
+      defaults
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -69063,8 +69253,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults2, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults2);
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
   function withDecorations(...args) {
     let options = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
@@ -69214,31 +69404,15 @@ function createSlackClient(options) {
 }
 
 // src/adapters/compat/core-artifact.ts
-var import_semver2 = __toESM(require_semver2(), 1);
-import { existsSync as existsSync2 } from "node:fs";
-import { cp, mkdir as mkdir3, readdir as readdir3, readFile as readFile3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+var import_semver3 = __toESM(require_semver2(), 1);
+import { existsSync as existsSync3 } from "node:fs";
+import { cp, mkdir as mkdir3, readdir as readdir3, readFile as readFile4, rm as rm3, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join5, resolve as resolve5 } from "node:path";
+import { basename as basename3, isAbsolute as isAbsolute4, join as join6, resolve as resolve5 } from "node:path";
 import { pathToFileURL } from "node:url";
 
-// src/core/compat/placeholders.ts
-function fillPlaceholders(template, values, setting) {
-  return template.replace(/(?<!\$)\{([A-Za-z]+)\}/g, (whole, name) => {
-    const value = values[name];
-    if (value !== void 0) return value;
-    const known = Object.keys(values).filter((key) => values[key] !== void 0);
-    throw new SlipwayError("CONFIG_INVALID", `unknown or unavailable placeholder ${whole} in "${template}"`, {
-      subject: setting,
-      hint: `available here: ${known.map((key) => `{${key}}`).join(", ")}`
-    });
-  });
-}
-
-// src/adapters/ecosystems/detect-ecosystem.ts
-import { join as join4 } from "node:path";
-
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync as statSync2 } from "fs";
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync as statSync2 } from "fs";
 import { isAbsolute as isAbsolute2, posix, resolve as resolve3 } from "path";
 import { fileURLToPath as fileURLToPath3 } from "url";
 
@@ -69362,10 +69536,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs3.stat(resolvedPath, (error$1, stat5) => {
+    fs3.stat(resolvedPath, (error$1, stat7) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat5, resolvedPath);
+      if (stat7.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat7, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -69375,9 +69549,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat5 = fs3.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
-    callback$1(stat5, resolvedPath);
+    const stat7 = fs3.statSync(resolvedPath);
+    if (stat7.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
+    callback$1(stat7, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -69574,8 +69748,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat5, resolvedPath) => {
-          if (stat5.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat7, resolvedPath) => {
+          if (stat7.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -69992,7 +70166,7 @@ function getOptions(options) {
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat2,
+    stat: opts.fs.stat || stat3,
     statSync: opts.fs.statSync || statSync2
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -70007,9 +70181,116 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 async function glob2(globInput, options) {
-  const [crawler, relative2] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
+  const [crawler, relative3] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
 }
+
+// src/core/compat/ecosystem-commands.ts
+var COMPAT_STRATEGIES = {
+  npm: {
+    build: "npm pack --pack-destination {out}",
+    test: () => "npm test",
+    junit: ["junit.xml", "test-results/**/*.xml", "reports/**/*.xml"],
+    core: "npm-tarball",
+    collectReactor: false,
+    testFrom: "plugin",
+    staleOutputs: [],
+    coreVersionInCommand: false
+  },
+  // Gradle writes to a Maven local repository given by maven.repo.local: {out}/repository then
+  // holds the core's own artifacts only. {gradle} is ./gradlew where the build has a wrapper.
+  // cleanTest: a test task Gradle finds up to date would pass without running a test.
+  gradle: {
+    build: "{gradle} publishToMavenLocal -Dmaven.repo.local={out}/repository",
+    test: (property) => `{gradle} {taskPrefix}cleanTest {taskPrefix}test -Dmaven.repo.local={mavenLocal} -P${property}={coreVersion}`,
+    junit: ["build/test-results/**/*.xml", "*/build/test-results/**/*.xml"],
+    core: "maven-repository",
+    collectReactor: false,
+    testFrom: "build-root",
+    staleOutputs: [],
+    coreVersionInCommand: true
+  },
+  maven: {
+    build: "mvn -B -DskipTests install -Dmaven.repo.local={mavenLocal}",
+    test: (property) => `mvn -B test -Dmaven.repo.local={mavenLocal} -D${property}={coreVersion}`,
+    junit: ["target/surefire-reports/*.xml", "*/target/surefire-reports/*.xml"],
+    core: "maven-repository",
+    collectReactor: true,
+    testFrom: "plugin",
+    // The module's own, and those of a multi-module plugin repository's modules (org mode).
+    staleOutputs: ["target", "*/target", "*/*/target"],
+    coreVersionInCommand: true
+  },
+  python: {
+    build: "python -m pip wheel --no-deps -w {out} .",
+    test: () => "python -m pytest --junitxml=junit.xml",
+    junit: ["junit.xml"],
+    core: "none",
+    collectReactor: false,
+    testFrom: "plugin",
+    staleOutputs: [],
+    coreVersionInCommand: false
+  },
+  generic: { junit: ["junit.xml"], core: "none", collectReactor: false, testFrom: "plugin", staleOutputs: [], coreVersionInCommand: false }
+};
+function coreBuildCommand(config2, ecosystem) {
+  const build2 = config2.compat.core.build ?? COMPAT_STRATEGIES[ecosystem].build;
+  if (!build2) {
+    throw new SlipwayError("CONFIG_INVALID", `compat needs a core build command for a ${ecosystem} core`, {
+      subject: "compat.core.build",
+      hint: "set compat.core.build (it must write the built core into {out})"
+    });
+  }
+  return build2;
+}
+function compatCommands(config2, ecosystem) {
+  const strategy = COMPAT_STRATEGIES[ecosystem];
+  const property = config2.fleet.coreVersionProperty;
+  const custom2 = config2.compat.test !== void 0 ? { command: config2.compat.test, key: "compat.test" } : config2.commands.test !== void 0 ? { command: config2.commands.test, key: "commands.test" } : void 0;
+  const test = custom2?.command ?? strategy.test?.(property);
+  if (!test) {
+    throw new SlipwayError("CONFIG_INVALID", `compat needs a test command for a ${ecosystem} fleet`, {
+      subject: "compat.test",
+      hint: "set compat.test (or commands.test): the command that runs one plugin\u2019s tests"
+    });
+  }
+  if (custom2 && strategy.coreVersionInCommand && !carriesCoreVersion(custom2.command) && !carriesCoreVersion(config2.compat.install ?? "")) {
+    const example = strategy.test?.(property) ?? "";
+    throw new SlipwayError("CONFIG_INVALID", `${custom2.key} "${custom2.command}" never passes the core version, so every ${ecosystem} plugin would be tested against the core its build pins, not the one under test`, {
+      subject: custom2.key,
+      hint: `put {coreVersion} where the build reads the core version (the default is \`${example}\`)` + (custom2.key === "commands.test" ? ", in compat.test (commands.test is also what validate runs)" : "") + ", or read $SLIPWAY_CORE_VERSION in the command"
+    });
+  }
+  return {
+    test,
+    ...config2.compat.install ? { install: config2.compat.install } : {},
+    junit: config2.compat.junit ?? [...strategy.junit],
+    env: config2.compat.env,
+    strategy
+  };
+}
+function carriesCoreVersion(command) {
+  return /(?<!\$)\{coreVersion\}|\$\{?SLIPWAY_CORE_VERSION\b/.test(command);
+}
+
+// src/core/compat/placeholders.ts
+function fillPlaceholders(template, values, setting) {
+  return template.replace(/(?<!\$)\{([A-Za-z]+)\}/g, (whole, name) => {
+    const value = values[name];
+    if (value !== void 0) return value;
+    const known = Object.keys(values).filter((key) => values[key] !== void 0);
+    throw new SlipwayError("CONFIG_INVALID", `unknown or unavailable placeholder ${whole} in "${template}"`, {
+      subject: setting,
+      hint: `available here: ${known.map((key) => `{${key}}`).join(", ")}`
+    });
+  });
+}
+
+// src/adapters/ecosystems/detect-ecosystem.ts
+import { join as join4 } from "node:path";
+
+// src/adapters/ecosystems/strategy.ts
+var import_semver2 = __toESM(require_semver2(), 1);
 
 // src/adapters/ecosystems/generic/find.ts
 import { posix as posix3 } from "node:path";
@@ -70080,7 +70361,7 @@ async function mapConcurrently(iterable, mapper, {
     const cleanup = () => {
       signal?.removeEventListener("abort", signalListener);
     };
-    const resolve7 = (value) => {
+    const resolve8 = (value) => {
       resolve_(value);
       cleanup();
     };
@@ -70130,10 +70411,10 @@ async function mapConcurrently(iterable, mapper, {
       }
       const lastIndex = Math.min(doneIndex, result.length);
       if (lastIndex === result.length && skippedCount === 0) {
-        resolve7(result);
+        resolve8(result);
         return;
       }
-      resolve7(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+      resolve8(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
     };
     const next = async () => {
       if (isResolved || currentIndex >= doneIndex) {
@@ -70272,7 +70553,7 @@ function readEach(items, fn) {
 }
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile2, stat as stat4 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
@@ -70292,7 +70573,7 @@ function missingManifest(file2, hint, cause) {
 }
 async function fileExists(root, file2) {
   try {
-    return (await stat3(join3(root, file2))).isFile();
+    return (await stat4(join3(root, file2))).isFile();
   } catch {
     return false;
   }
@@ -70312,15 +70593,15 @@ function invalidManifest(file2, message, options = {}) {
 // src/adapters/ecosystems/generic/version-file.ts
 var VERSION_LINE = /^([ \t]*version[ \t]*[=:][ \t]*)(["']?)([^"'\s#]*)\2/im;
 var BARE = /^\s*(\S+)\s*$/;
-function versionIn(text) {
-  const line = VERSION_LINE.exec(text);
+function versionIn(text2) {
+  const line = VERSION_LINE.exec(text2);
   if (line) {
     const start = line.index + line[1].length + line[2].length;
     return { value: line[3], start, end: start + line[3].length };
   }
-  const bare = BARE.exec(text);
+  const bare = BARE.exec(text2);
   if (bare) {
-    const start = text.indexOf(bare[1]);
+    const start = text2.indexOf(bare[1]);
     return { value: bare[1], start, end: start + bare[1].length };
   }
   return void 0;
@@ -70335,14 +70616,14 @@ var genericFinder = {
     const listed = config2.fleet.plugins.map((plugin) => ({ ...plugin, path: normaliseFolder2(plugin.path) })).filter((plugin) => !isExcluded(plugin.path, config2.fleet.exclude));
     return readEach(listed, async ({ name, path: path6, versionFile }) => {
       const file2 = posix3.join(path6, versionFile);
-      const text = await readManifest(root, file2, `create ${file2} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
+      const text2 = await readManifest(root, file2, `create ${file2} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
       return {
         name: pluginName(name),
         path: repoPath(path6),
         ecosystem: "generic",
         manifestFile: repoPath(file2),
-        version: checkedVersion(versionIn(text)?.value, file2, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file2}`),
-        dependencies: {},
+        version: checkedVersion(versionIn(text2)?.value, file2, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file2}`),
+        dependencies: [],
         private: false
       };
     });
@@ -70353,15 +70634,72 @@ function normaliseFolder2(path6) {
   return p === "." ? "" : p;
 }
 
+// src/adapters/ecosystems/text-edits.ts
+function applyEdits(text2, edits) {
+  const sorted = [...edits].sort((a2, b) => b.start - a2.start);
+  let out = text2;
+  for (const edit of sorted) out = out.slice(0, edit.start) + edit.replacement + out.slice(edit.end);
+  return out;
+}
+
+// src/adapters/ecosystems/generic/update.ts
+var genericUpdater = {
+  ecosystem: "generic",
+  update(text2, change, file2) {
+    if (change.version === void 0) return text2;
+    const at = versionIn(text2);
+    if (!at) throw invalidManifest(file2, "holds no version to update", { hint: `write the version (e.g. 1.0.0) in ${file2}` });
+    return applyEdits(text2, [{ start: at.start, end: at.end, replacement: change.version }]);
+  }
+};
+
 // src/adapters/ecosystems/gradle/find.ts
 import { basename as basename2, posix as posix4, resolve as resolve4 } from "node:path";
 
+// src/adapters/ecosystems/gradle/build-script.ts
+var LITERAL = String.raw`(?:"((?:\\.|[^"\\\r\n])*)"|'((?:\\.|[^'\\\r\n])*)')`;
+function readBuildScript(text2) {
+  const facts = { attributes: /* @__PURE__ */ new Map() };
+  const group2 = firstLiteral(text2, "group");
+  if (group2 !== void 0) facts.group = group2;
+  const description = firstLiteral(text2, "description");
+  if (description !== void 0) facts.description = description;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, "g");
+  for (const match of text2.matchAll(attribute)) facts.attributes.set(match[1], match[2].trim());
+  return facts;
+}
+function attributeValue(expression, project) {
+  const parts = expression.split(/\s*\+\s*/);
+  let out = "";
+  for (const part of parts) {
+    const literal2 = new RegExp(`^${LITERAL}$`).exec(part);
+    if (literal2) out += unescape(literal2[1] ?? literal2[2] ?? "");
+    else if (/^(?:project\.)?group$/.test(part) && project.group !== void 0) out += project.group;
+    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(part) && project.description !== void 0) out += project.description;
+    else return void 0;
+  }
+  return out;
+}
+function firstLiteral(text2, key) {
+  const re = new RegExp(String.raw`(?:^|[\s;{])(?:project\.)?${key}\s*(?:=\s*)?\(?\s*${LITERAL}`, "gm");
+  for (const match of text2.matchAll(re)) {
+    const value = match[1] ?? match[2] ?? "";
+    if (match[1] !== void 0 && value.includes("${")) continue;
+    return unescape(value);
+  }
+  return void 0;
+}
+function unescape(value) {
+  return value.replace(/\\(.)/g, "$1");
+}
+
 // src/adapters/ecosystems/gradle/properties.ts
-function readProperties(text) {
+function readProperties(text2) {
   const properties = /* @__PURE__ */ new Map();
   const lineRe = /[^\r\n]*(\r\n|\r|\n|$)/g;
   let continuing;
-  for (let match = lineRe.exec(text); match && match[0] !== ""; match = lineRe.exec(text)) {
+  for (let match = lineRe.exec(text2); match && match[0] !== ""; match = lineRe.exec(text2)) {
     const line = match[0].replace(/[\r\n]+$/, "");
     const lineStart = match.index;
     const continues = /(?:^|[^\\])(?:\\\\)*\\$/.test(line);
@@ -70388,8 +70726,8 @@ function readProperties(text) {
 
 // src/adapters/ecosystems/gradle/settings-includes.ts
 var STRING = /(["'])((?:\\.|(?!\1)[^\\\r\n])*)\1/g;
-function readSettings(text) {
-  const code = withoutComments(text);
+function readSettings(text2) {
+  const code = withoutComments(text2);
   const rootProjectName = /\brootProject\.name\s*=\s*(["'])([^"'\r\n]+)\1/.exec(code)?.[2];
   const projects = [];
   const includeRe = /(?:^|[;{])[ \t]*include\b[ \t]*/gm;
@@ -70415,23 +70753,23 @@ function argumentsAt(code, at) {
   list.lastIndex = at;
   return list.exec(code)?.[0] ?? "";
 }
-function withoutComments(text) {
+function withoutComments(text2) {
   let out = "";
   let i2 = 0;
-  while (i2 < text.length) {
-    const c3 = text[i2];
+  while (i2 < text2.length) {
+    const c3 = text2[i2];
     if (c3 === '"' || c3 === "'") {
       let j = i2 + 1;
-      while (j < text.length && text[j] !== c3 && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
-      out += text.slice(i2, j + 1);
+      while (j < text2.length && text2[j] !== c3 && text2[j] !== "\n") j += text2[j] === "\\" ? 2 : 1;
+      out += text2.slice(i2, j + 1);
       i2 = j + 1;
-    } else if (text.startsWith("//", i2)) {
-      const end = text.indexOf("\n", i2);
-      i2 = end === -1 ? text.length : end;
-    } else if (text.startsWith("/*", i2)) {
-      const end = text.indexOf("*/", i2 + 2);
-      const stop = end === -1 ? text.length : end + 2;
-      out += text.slice(i2, stop).replace(/[^\n]/g, " ");
+    } else if (text2.startsWith("//", i2)) {
+      const end = text2.indexOf("\n", i2);
+      i2 = end === -1 ? text2.length : end;
+    } else if (text2.startsWith("/*", i2)) {
+      const end = text2.indexOf("*/", i2 + 2);
+      const stop = end === -1 ? text2.length : end + 2;
+      out += text2.slice(i2, stop).replace(/[^\n]/g, " ");
       i2 = stop;
     } else {
       out += c3;
@@ -70455,12 +70793,19 @@ var gradleFinder = {
     const rootName = settings?.rootProjectName ?? basename2(resolve4(root));
     const rootProperties = await readOptionalProperties(root, PROPERTIES);
     const folders = config2.fleet.paths ? await foldersWithManifest(root, config2.fleet.paths, BUILD_SCRIPTS, config2.fleet.exclude) : (settings?.projects ?? []).filter((folder) => !isExcluded(folder, config2.fleet.exclude));
+    const buildScript = async (folder) => {
+      const file2 = await firstExisting(root, BUILD_SCRIPTS.map((script) => posix4.join(folder, script)));
+      return file2 === void 0 ? void 0 : readBuildScript(await readManifest(root, file2));
+    };
+    const rootScript = await buildScript("");
+    const rootGroup = rootScript?.group ?? rootProperties?.get("group")?.value;
     if (folders.length === 0 && !config2.fleet.paths) {
       const properties = rootProperties ?? missingProperties(PROPERTIES);
-      return [gradlePlugin("", rootName, PROPERTIES, properties, [properties], config2)];
+      return [{ ...gradlePlugin("", rootName, PROPERTIES, properties, [properties], config2), artifacts: [artifactOf("", rootName, rootScript, rootGroup)] }];
     }
-    return readEach(folders, async (folder) => {
-      if (!await firstExisting(root, BUILD_SCRIPTS.map((script) => posix4.join(folder, script)))) {
+    const units = await readEach(folders, async (folder) => {
+      const script = await buildScript(folder);
+      if (!script) {
         const listedIn = settingsFile ?? "fleet.paths";
         throw new SlipwayError("MANIFEST_MISSING", `${listedIn} includes "${folder}" but ${folder}/build.gradle(.kts) does not exist`, {
           subject: posix4.join(folder, "build.gradle"),
@@ -70470,14 +70815,39 @@ var gradleFinder = {
       const name = folder === "" ? rootName : posix4.basename(folder);
       const ownFile = posix4.join(folder, PROPERTIES);
       const own2 = await readOptionalProperties(root, ownFile);
+      const artifact = artifactOf(folder, name, script, own2?.get("group")?.value ?? rootGroup);
       if (own2?.has("version") || own2 && !rootProperties?.has("version")) {
-        return gradlePlugin(folder, name, ownFile, own2, [own2, rootProperties], config2);
+        return { ...gradlePlugin(folder, name, ownFile, own2, [own2, rootProperties], config2), artifacts: [artifact] };
       }
-      if (rootProperties?.has("version")) return gradlePlugin(folder, name, PROPERTIES, rootProperties, [own2, rootProperties], config2);
+      if (rootProperties?.has("version")) return artifact;
       return missingProperties(ownFile);
     });
+    const independent = units.filter((unit) => "ecosystem" in unit);
+    const lockstep = units.filter((unit) => !("ecosystem" in unit));
+    if (lockstep.length === 0 || !rootProperties) return independent;
+    return [...independent, { ...gradlePlugin("", rootName, PROPERTIES, rootProperties, [rootProperties], config2), artifacts: lockstep }];
   }
 };
+function artifactOf(folder, name, script, inheritedGroup) {
+  const groupId = script?.group ?? inheritedGroup;
+  const description = script?.description;
+  const project = { group: groupId, name, description };
+  const attribute = (key) => {
+    const expression = script?.attributes.get(key);
+    return expression === void 0 ? void 0 : attributeValue(expression, project);
+  };
+  const title = attribute("Title");
+  const group2 = attribute("Group");
+  const kestraDescription = attribute("Description") ?? description;
+  return {
+    ...groupId ? { groupId } : {},
+    artifactId: name,
+    path: repoPath(folder),
+    ...title ? { title } : {},
+    ...kestraDescription ? { description: kestraDescription } : {},
+    ...group2 ? { group: group2 } : {}
+  };
+}
 function gradlePlugin(folder, name, versionFile, versionProperties, coreSources, config2) {
   const coreProperty = config2.fleet.coreVersionProperty;
   const coreRange = coreSources.map((properties) => properties?.get(coreProperty)?.value).find((value) => value !== void 0);
@@ -70487,7 +70857,7 @@ function gradlePlugin(folder, name, versionFile, versionProperties, coreSources,
     ecosystem: "gradle",
     manifestFile: repoPath(versionFile),
     version: checkedVersion(versionProperties.get("version")?.value, versionFile, "version", `write "version=1.0.0" (plain semver) in ${versionFile}`),
-    dependencies: {},
+    dependencies: [],
     private: false,
     ...coreRange === void 0 ? {} : { coreRange }
   };
@@ -70498,6 +70868,29 @@ function missingProperties(file2) {
 async function readOptionalProperties(root, file2) {
   return await fileExists(root, file2) ? readProperties(await readManifest(root, file2)) : void 0;
 }
+
+// src/adapters/ecosystems/gradle/update.ts
+import { isDeepStrictEqual } from "node:util";
+var gradleUpdater = {
+  ecosystem: "gradle",
+  update(text2, change, file2) {
+    if (change.version === void 0) return text2;
+    const before = readProperties(text2);
+    const version2 = before.get("version");
+    if (!version2) {
+      throw invalidManifest(file2, 'has no "version=" line to update', { hint: `add "version=0.0.0" to ${file2}` });
+    }
+    const after = applyEdits(text2, [{ start: version2.start, end: version2.end, replacement: change.version }]);
+    const values = (properties) => new Map([...properties].map(([key, p]) => [key, p.value]));
+    const expected = values(before).set("version", change.version);
+    if (!isDeepStrictEqual(values(readProperties(after)), expected)) {
+      throw invalidManifest(file2, "could not be rewritten without changing other properties", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
 
 // src/adapters/ecosystems/maven/find.ts
 import { posix as posix5 } from "node:path";
@@ -72931,21 +73324,21 @@ var Matcher = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep4 = separator || this.separator;
-    const isDefault = sep4 === this.separator && includeNamespace === true;
+    const sep6 = separator || this.separator;
+    const isDefault = sep6 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n2) => n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-      ).join(sep4);
+      ).join(sep6);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n2) => includeNamespace && n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-    ).join(sep4);
+    ).join(sep6);
   }
   /**
    * Get path as array of tag names.
@@ -74464,8 +74857,8 @@ function readStopNodeData(xmlData, tagName2, i2) {
           const nextLt = xmlData.indexOf("<", i2 + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i2 + 1, nextGt);
-            const sep4 = exp.search(/\s/);
-            const name = sep4 === -1 ? exp : exp.substring(0, sep4);
+            const sep6 = exp.search(/\s/);
+            const name = sep6 === -1 ? exp : exp.substring(0, sep6);
             if (name === tagName2 && exp[exp.length - 1] !== "/") openTagCount++;
             i2 = nextGt;
           }
@@ -74528,7 +74921,7 @@ function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text;
+  let text2;
   const compressedObj = {};
   for (let i2 = 0; i2 < arr.length; i2++) {
     const tagObj = arr[i2];
@@ -74541,8 +74934,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text === void 0) text = tagObj[property];
-      else text += "" + tagObj[property];
+      if (text2 === void 0) text2 = tagObj[property];
+      else text2 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -74580,9 +74973,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text === "string") {
-    if (text.length > 0) compressedObj[options.textNodeName] = text;
-  } else if (text !== void 0) compressedObj[options.textNodeName] = text;
+  if (typeof text2 === "string") {
+    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
   return compressedObj;
 }
 function propName(obj) {
@@ -74692,34 +75085,44 @@ var XMLValidator = {
 // src/adapters/ecosystems/maven/pom.ts
 var ARRAYS = /* @__PURE__ */ new Set(["project.modules.module", "project.dependencies.dependency"]);
 var parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, jPath: true, isArray: (_name, path6) => ARRAYS.has(String(path6)) });
-function parsePom(text, file2) {
-  const project = parseXml2(text, file2);
+function parsePom(text2, file2) {
+  const project = parseXml2(text2, file2);
   const text_ = (value) => typeof value === "string" ? value : void 0;
-  const dependencies = {};
+  const dependencies = [];
   for (const dependency of project.dependencies?.dependency ?? []) {
     const artifactId = text_(dependency.artifactId);
     const version2 = text_(dependency.version);
-    if (artifactId && version2) dependencies[artifactId] = version2;
+    if (artifactId && version2) dependencies.push({ name: artifactId, range: version2, kind: mavenDependencyKind(text_(dependency.scope), text_(dependency.optional)) });
   }
   const properties = {};
   for (const [key, value] of Object.entries(project.properties ?? {})) {
     if (typeof value === "string") properties[key] = value;
   }
+  const parent = project.parent;
   return {
     artifactId: text_(project.artifactId),
+    groupId: text_(project.groupId) ?? text_(parent?.groupId),
+    name: text_(project.name),
+    description: text_(project.description)?.replace(/\s+/g, " ").trim(),
     version: text_(project.version),
-    parentVersion: text_(project.parent?.version),
+    parentVersion: text_(parent?.version),
     modules: (project.modules?.module ?? []).filter((m) => typeof m === "string"),
     dependencies,
     properties
   };
 }
-function parseXml2(text, file2) {
-  const valid2 = XMLValidator.validate(text);
+function mavenDependencyKind(scope, optional2) {
+  if (scope?.trim() === "test") return "dev";
+  if (scope?.trim() === "provided") return "peer";
+  if (optional2?.trim() === "true") return "optional";
+  return "runtime";
+}
+function parseXml2(text2, file2) {
+  const valid2 = XMLValidator.validate(text2);
   if (valid2 !== true) {
     throw invalidManifest(file2, `not valid XML: ${valid2.err.msg}`, { line: valid2.err.line });
   }
-  const project = parser.parse(text).project;
+  const project = parser.parse(text2).project;
   if (typeof project !== "object" || project === null) {
     throw invalidManifest(file2, "has no <project> element", { hint: `${file2} must be a Maven POM with <project> at its root` });
   }
@@ -74739,15 +75142,40 @@ var mavenFinder = {
       files = folders.map((folder) => posix5.join(folder, MANIFEST));
     } else {
       rootPom = parsePom(await readManifest(root, MANIFEST), MANIFEST);
-      if (rootPom.modules.length === 0) return [mavenPlugin("", rootPom, MANIFEST, void 0, config2)];
+      if (rootPom.modules.length === 0) return [{ ...mavenPlugin("", rootPom, MANIFEST, void 0, config2), artifacts: [artifactOf2("", rootPom, MANIFEST)] }];
       files = rootPom.modules.map(modulePom).filter((file2) => !isExcluded(posix5.dirname(file2), config2.fleet.exclude));
     }
-    return readEach(files, async (file2) => {
+    const modules = await readEach(files, async (file2) => {
       const folder = posix5.dirname(file2) === "." ? "" : posix5.dirname(file2);
-      return mavenPlugin(folder, parsePom(await readManifest(root, file2), file2), file2, rootPom, config2);
+      return { folder, file: file2, pom: parsePom(await readManifest(root, file2), file2) };
     });
+    const follows = (pom) => rootPom?.version !== void 0 && pom.parentVersion === rootPom.version && (pom.version === void 0 || pom.version === rootPom.version);
+    const lockstep = modules.filter((m) => follows(m.pom));
+    const independent = modules.filter((m) => !follows(m.pom)).map((m) => ({ ...mavenPlugin(m.folder, m.pom, m.file, rootPom, config2), artifacts: [artifactOf2(m.folder, m.pom, m.file)] }));
+    if (lockstep.length === 0 || !rootPom) return independent;
+    const unit = mavenPlugin("", rootPom, MANIFEST, void 0, config2);
+    return [
+      ...independent,
+      {
+        ...unit,
+        artifacts: lockstep.map((m) => artifactOf2(m.folder, m.pom, m.file)),
+        versionFiles: lockstep.map((m) => repoPath(m.file)),
+        // The parent pom is deployed with its modules; the unit is private only when every module is.
+        private: lockstep.every((m) => m.pom.properties["maven.deploy.skip"] === "true")
+      }
+    ];
   }
 };
+function artifactOf2(folder, pom, file2) {
+  if (!pom.artifactId) throw invalidManifest(file2, "<artifactId> is missing", { hint: `add <artifactId> under <project> in ${file2}` });
+  return {
+    ...pom.groupId ? { groupId: pom.groupId } : {},
+    artifactId: pom.artifactId,
+    path: repoPath(folder),
+    ...pom.name ? { title: pom.name } : {},
+    ...pom.description ? { description: pom.description } : {}
+  };
+}
 function modulePom(module) {
   const path6 = posix5.normalize(module.replace(/\\/g, "/")).replace(/\/$/, "");
   return path6.endsWith(".xml") ? path6 : posix5.join(path6, MANIFEST);
@@ -74776,17 +75204,132 @@ function mavenPlugin(folder, pom, file2, rootPom, config2) {
 }
 
 // src/adapters/ecosystems/maven/update.ts
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+
+// src/adapters/ecosystems/types.ts
+function changedRange(changes, name, kind) {
+  return (changes ?? []).find((c3) => c3.name === name && (c3.kind === void 0 || c3.kind === kind))?.range;
+}
+
+// src/adapters/ecosystems/maven/xml-elements.ts
+var TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+function xmlElements(text2) {
+  const elements = [];
+  const open3 = [];
+  for (const match of text2.matchAll(TOKEN)) {
+    const [token, closing, name, selfClosing] = match;
+    if (name === void 0) continue;
+    const at = match.index;
+    if (closing) {
+      const element2 = open3.pop();
+      if (element2) element2.contentEnd = at;
+      continue;
+    }
+    const parent = open3.at(-1);
+    const element = {
+      name,
+      id: elements.length,
+      parent: parent?.id ?? -1,
+      path: [...parent?.path ?? [], name],
+      contentStart: at + token.length,
+      contentEnd: at + token.length
+    };
+    elements.push(element);
+    if (!selfClosing) open3.push(element);
+  }
+  return elements;
+}
+
+// src/adapters/ecosystems/maven/update.ts
+var DEPENDENCY_PATHS = ["project/dependencies/dependency", "project/dependencyManagement/dependencies/dependency"];
 var fullParser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, commentPropName: "#comment" });
+var mavenUpdater = {
+  ecosystem: "maven",
+  update(text2, change, file2) {
+    parseXml2(text2, file2);
+    const elements = xmlElements(text2);
+    const edits = [];
+    const contentOf = (e) => text2.slice(e.contentStart, e.contentEnd);
+    const replaceContent = (e, value) => {
+      const content = contentOf(e);
+      const start = e.contentStart + (content.length - content.trimStart().length);
+      edits.push({ start, end: start + content.trim().length, replacement: escapeXml(value) });
+    };
+    if (change.version !== void 0) {
+      const own2 = elements.find((e) => e.path.join("/") === "project/version");
+      if (!own2) {
+        throw invalidManifest(file2, "has no <version> of its own under <project> to update (a <parent><version> is not the project's)", {
+          hint: `add <version> after <artifactId> in ${file2}`
+        });
+      }
+      replaceContent(own2, change.version);
+    }
+    if (change.parentVersion !== void 0) {
+      const parent = elements.find((e) => e.path.join("/") === "project/parent/version");
+      if (!parent) throw invalidManifest(file2, "has no <parent><version> to update", { hint: "the module left the build since the plan was made: plan again" });
+      const own2 = elements.find((e) => e.path.join("/") === "project/version");
+      if (own2 && change.version === void 0 && contentOf(own2).trim() === contentOf(parent).trim()) replaceContent(own2, change.parentVersion);
+      replaceContent(parent, change.parentVersion);
+    }
+    const wanted = change.dependencies ?? [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const dependency of elements.filter((e) => DEPENDENCY_PATHS.includes(e.path.join("/")))) {
+      const children = elements.filter((e) => e.parent === dependency.id);
+      const child = (name) => {
+        const element = children.find((e) => e.name === name);
+        return element && contentOf(element).trim();
+      };
+      const artifactId = child("artifactId");
+      const range = artifactId === void 0 ? void 0 : changedRange(wanted, artifactId, mavenDependencyKind(child("scope"), child("optional")));
+      if (artifactId === void 0 || range === void 0) continue;
+      seen.add(artifactId);
+      const version2 = children.find((e) => e.name === "version");
+      if (version2 && !contentOf(version2).trim().startsWith("${")) replaceContent(version2, range);
+    }
+    for (const { name } of wanted) {
+      if (!seen.has(name)) {
+        throw invalidManifest(file2, `has no dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+      }
+    }
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual2(fullParser.parse(after), intended(fullParser.parse(text2), change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other elements", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function intended(document, change) {
+  const project = document.project;
+  if (change.parentVersion !== void 0) {
+    const parent = project.parent;
+    if (change.version === void 0 && project.version !== void 0 && project.version === parent.version) project.version = change.parentVersion;
+    parent.version = change.parentVersion;
+  }
+  if (change.version !== void 0) project.version = change.version;
+  const management = project.dependencyManagement;
+  for (const holder of [project.dependencies, management?.dependencies]) {
+    for (const dependency of asArray(holder?.dependency)) {
+      const range = changedRange(change.dependencies, String(dependency.artifactId), mavenDependencyKind(text(dependency.scope), text(dependency.optional)));
+      if (range !== void 0 && typeof dependency.version === "string" && !dependency.version.startsWith("${")) dependency.version = range;
+    }
+  }
+  return document;
+}
+var text = (value) => typeof value === "string" ? value : void 0;
+var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
+var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 // src/adapters/ecosystems/npm/find.ts
 import { posix as posix6 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-json.ts
 var DEPENDENCY_SECTIONS = ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"];
-function parsePackageJson(text, file2) {
+function parsePackageJson(text2, file2) {
   let value;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+    value = JSON.parse(text2.replace(/^\uFEFF/, ""));
   } catch (error63) {
     const line = /line (\d+)/.exec(error63.message)?.[1];
     throw invalidManifest(file2, `not valid JSON: ${error63.message}`, { line: line ? Number(line) : void 0, cause: error63 });
@@ -74807,9 +75350,15 @@ function workspacesOf(pkg, file2) {
   }
   return list;
 }
-function mergedDependencies(pkg, file2) {
-  const merged = {};
-  for (const section of [...DEPENDENCY_SECTIONS].reverse()) {
+var SECTION_KINDS = {
+  dependencies: "runtime",
+  peerDependencies: "peer",
+  optionalDependencies: "optional",
+  devDependencies: "dev"
+};
+function dependenciesOf(pkg, file2) {
+  const all = [];
+  for (const section of DEPENDENCY_SECTIONS) {
     const deps = pkg[section];
     if (deps === void 0) continue;
     if (typeof deps !== "object" || deps === null || Array.isArray(deps)) {
@@ -74817,18 +75366,49 @@ function mergedDependencies(pkg, file2) {
     }
     for (const [name, range] of Object.entries(deps)) {
       if (typeof range !== "string") throw invalidManifest(file2, `"${section}.${name}" must be a string range`);
-      merged[name] = range;
+      all.push({ name, range, kind: SECTION_KINDS[section] });
     }
   }
-  return merged;
+  return all;
+}
+
+// src/adapters/ecosystems/npm/workspace-patterns.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var PNPM_WORKSPACE = "pnpm-workspace.yaml";
+async function workspacePatterns(root, rootPkg) {
+  if (await fileExists(root, PNPM_WORKSPACE)) {
+    const patterns2 = pnpmPackages(await readManifest(root, PNPM_WORKSPACE));
+    if (patterns2) return { file: PNPM_WORKSPACE, patterns: patterns2 };
+  }
+  if (!rootPkg) return void 0;
+  const patterns = workspacesOf(rootPkg, "package.json");
+  return patterns ? { file: "package.json", patterns } : void 0;
+}
+function pnpmPackages(text2) {
+  let doc;
+  try {
+    doc = (0, import_yaml2.parse)(text2);
+  } catch (error63) {
+    const line = error63.linePos?.[0]?.line;
+    throw invalidManifest(PNPM_WORKSPACE, `not valid YAML: ${error63.message.split("\n")[0]}`, { line, cause: error63 });
+  }
+  if (doc === null || doc === void 0) return void 0;
+  if (typeof doc !== "object" || Array.isArray(doc)) throw invalidManifest(PNPM_WORKSPACE, "must hold a mapping (packages: [...])");
+  const packages = doc.packages;
+  if (packages === void 0 || packages === null) return void 0;
+  if (!Array.isArray(packages) || !packages.every((p) => typeof p === "string")) {
+    throw invalidManifest(PNPM_WORKSPACE, '"packages" must be a list of folder globs', { hint: 'write e.g. packages: ["packages/*", "!**/test/**"]' });
+  }
+  return packages;
 }
 
 // src/adapters/ecosystems/npm/find.ts
 var MANIFEST2 = "package.json";
 var npmFinder = {
   ecosystem: "npm",
-  /** A package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
+  /** A pnpm-workspace.yaml, or a package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
   async detect(root) {
+    if (await fileExists(root, PNPM_WORKSPACE)) return true;
     if (!await fileExists(root, MANIFEST2)) return false;
     try {
       const pkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
@@ -74840,9 +75420,10 @@ var npmFinder = {
   async discover(root, config2) {
     let patterns = config2.fleet.paths;
     if (!patterns) {
-      const rootPkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
-      patterns = workspacesOf(rootPkg, MANIFEST2);
-      if (!patterns) return [npmPlugin("", rootPkg, MANIFEST2, config2)];
+      const rootPkg = await fileExists(root, MANIFEST2) ? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2) : void 0;
+      const workspace = await workspacePatterns(root, rootPkg);
+      if (!workspace) return [npmPlugin("", rootPkg ?? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2), MANIFEST2, config2)];
+      patterns = workspace.patterns;
     }
     const folders = await foldersWithManifest(root, patterns, [MANIFEST2], config2.fleet.exclude);
     return readEach(folders, async (folder) => {
@@ -74855,9 +75436,9 @@ function npmPlugin(folder, pkg, file2, config2) {
   if (typeof pkg.name !== "string" || pkg.name === "") {
     throw invalidManifest(file2, '"name" is missing', { hint: `add "name" to ${file2}, or leave the folder out with fleet.exclude` });
   }
-  const dependencies = mergedDependencies(pkg, file2);
+  const dependencies = dependenciesOf(pkg, file2);
   const corePackage = config2.core.package;
-  const coreRange = corePackage ? dependencies[corePackage] : void 0;
+  const coreRange = corePackage ? rangeOf(dependencies, corePackage, ["runtime", "peer", "optional", "dev"]) : void 0;
   return {
     name: pluginName(pkg.name),
     path: repoPath(folder),
@@ -74871,29 +75452,104 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/update.ts
-var SECTIONS = new Set(DEPENDENCY_SECTIONS);
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
+
+// src/adapters/ecosystems/npm/json-strings.ts
+var WHITESPACE = /* @__PURE__ */ new Set([" ", "	", "\n", "\r", "\uFEFF"]);
+var VALUE_END = /* @__PURE__ */ new Set([",", "}", "]", " ", "	", "\n", "\r"]);
+function jsonStringsAt(text2, wanted) {
+  const found = [];
+  let i2 = 0;
+  const skipSpace = () => {
+    while (i2 < text2.length && WHITESPACE.has(text2[i2])) i2++;
+  };
+  const readString = () => {
+    const start = i2++;
+    while (text2[i2] !== '"') i2 += text2[i2] === "\\" ? 2 : 1;
+    i2++;
+    return { start, end: i2, value: JSON.parse(text2.slice(start, i2)) };
+  };
+  const readValue = (path6) => {
+    skipSpace();
+    const c3 = text2[i2];
+    if (c3 === "{" || c3 === "[") {
+      const close = c3 === "{" ? "}" : "]";
+      i2++;
+      for (let index = 0; ; index++) {
+        skipSpace();
+        if (text2[i2] === close) break;
+        let key = String(index);
+        if (c3 === "{") {
+          key = readString().value;
+          skipSpace();
+          i2++;
+        }
+        readValue([...path6, key]);
+        skipSpace();
+        if (text2[i2] === ",") i2++;
+      }
+      i2++;
+    } else if (c3 === '"') {
+      const literal2 = readString();
+      if (wanted(path6)) found.push({ path: path6, ...literal2 });
+    } else {
+      while (i2 < text2.length && !VALUE_END.has(text2[i2])) i2++;
+    }
+  };
+  readValue([]);
+  return found;
+}
+
+// src/adapters/ecosystems/npm/update.ts
+var isSection = (key) => DEPENDENCY_SECTIONS.includes(key ?? "");
+var npmUpdater = {
+  ecosystem: "npm",
+  update(text2, change, file2) {
+    const before = parsePackageJson(text2, file2);
+    const deps = change.dependencies ?? [];
+    const rangeAt = (path6) => isSection(path6[0]) ? changedRange(deps, path6[1], SECTION_KINDS[path6[0]]) : void 0;
+    const located = jsonStringsAt(
+      text2,
+      (path6) => path6.length === 1 && path6[0] === "version" && change.version !== void 0 || path6.length === 2 && rangeAt(path6) !== void 0
+    );
+    if (change.version !== void 0 && !located.some((s) => s.path.length === 1)) {
+      throw invalidManifest(file2, 'has no top-level "version" string to update', { hint: `add "version": "0.0.0" to ${file2}` });
+    }
+    for (const { name, kind } of deps) {
+      if (!located.some((s) => s.path.length === 2 && s.path[1] === name && (kind === void 0 || SECTION_KINDS[s.path[0]] === kind))) {
+        throw invalidManifest(file2, `has no ${kind === void 0 ? "" : `${kind} `}dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+      }
+    }
+    const edits = located.map((s) => ({
+      start: s.start,
+      end: s.end,
+      replacement: JSON.stringify(s.path.length === 1 ? change.version : rangeAt(s.path))
+    }));
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual3(parsePackageJson(after, file2), intended2(before, change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other values", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function intended2(before, change) {
+  const expected = structuredClone(before);
+  if (change.version !== void 0) expected.version = change.version;
+  for (const section of DEPENDENCY_SECTIONS) {
+    const deps = expected[section];
+    if (!deps) continue;
+    for (const name of Object.keys(deps)) {
+      const range = changedRange(change.dependencies, name, SECTION_KINDS[section]);
+      if (range !== void 0) deps[name] = range;
+    }
+  }
+  return expected;
+}
 
 // src/adapters/ecosystems/python/find.ts
 import { posix as posix7 } from "node:path";
-
-// src/adapters/ecosystems/python/pep508.ts
-var REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\s*\[[^\]]*\])?(\s*)([^;]*?)(\s*)(;.*)?$/s;
-function parseRequirement(requirement) {
-  const match = REQUIREMENT.exec(requirement);
-  if (!match) return void 0;
-  const [, lead = "", name = "", extras = "", gap = "", spec = ""] = match;
-  let specifierStart = lead.length + name.length + extras.length + gap.length;
-  let specifierEnd = specifierStart + spec.length;
-  let specifier = spec;
-  const parenthesised = /^\(\s*(.*?)\s*\)$/s.exec(spec);
-  if (parenthesised) {
-    specifier = parenthesised[1];
-    specifierStart += spec.indexOf(specifier);
-    specifierEnd = specifierStart + specifier.length;
-  }
-  return { name, specifier, specifierStart, specifierEnd };
-}
-var normaliseName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string4, ptr) {
@@ -75574,7 +76230,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse5(toml, options = {}) {
+function parse6(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -75654,9 +76310,9 @@ function parse5(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/adapters/ecosystems/python/pyproject.ts
-function parseToml(text, file2) {
+function parseToml(text2, file2) {
   try {
-    return parse5(text);
+    return parse6(text2);
   } catch (error63) {
     if (error63 instanceof TomlError) {
       const reason = error63.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
@@ -75670,6 +76326,51 @@ function tableAt(toml, ...keys) {
   for (const key of keys) value = value?.[key];
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
+
+// src/adapters/ecosystems/python/dependency-tables.ts
+var DEV_GROUPS = /* @__PURE__ */ new Set(["dev", "develop", "development", "test", "tests", "testing", "doc", "docs", "lint", "linting", "typing", "type", "types", "check", "ci"]);
+var groupKind = (group2) => DEV_GROUPS.has(group2.toLowerCase()) ? "dev" : "optional";
+function requirementKindAt(path6) {
+  const at = (...keys) => path6.length === keys.length + 1 && keys.every((key, i2) => key === "*" || path6[i2] === key);
+  if (at("project", "dependencies")) return "runtime";
+  if (at("project", "optional-dependencies", "*")) return groupKind(path6[2]);
+  if (at("dependency-groups", "*")) return "dev";
+  if (at("tool", "uv", "dev-dependencies")) return "dev";
+  return void 0;
+}
+function declaredRequirements(toml) {
+  const lists = [];
+  const project = tableAt(toml, "project");
+  if (project?.dependencies !== void 0) lists.push({ field: "[project] dependencies", kind: "runtime", values: project.dependencies });
+  for (const [group2, values] of Object.entries(tableAt(toml, "project", "optional-dependencies") ?? {})) {
+    lists.push({ field: `[project.optional-dependencies] ${group2}`, kind: groupKind(group2), values });
+  }
+  for (const [group2, values] of Object.entries(tableAt(toml, "dependency-groups") ?? {})) {
+    lists.push({ field: `[dependency-groups] ${group2}`, kind: "dev", values: Array.isArray(values) ? values.filter((v) => typeof v === "string") : values });
+  }
+  const uv = tableAt(toml, "tool", "uv");
+  if (uv?.["dev-dependencies"] !== void 0) lists.push({ field: "[tool.uv] dev-dependencies", kind: "dev", values: uv["dev-dependencies"] });
+  return lists;
+}
+
+// src/adapters/ecosystems/python/pep508.ts
+var REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\s*\[[^\]]*\])?(\s*)([^;]*?)(\s*)(;.*)?$/s;
+function parseRequirement(requirement) {
+  const match = REQUIREMENT.exec(requirement);
+  if (!match) return void 0;
+  const [, lead = "", name = "", extras = "", gap = "", spec = ""] = match;
+  let specifierStart = lead.length + name.length + extras.length + gap.length;
+  let specifierEnd = specifierStart + spec.length;
+  let specifier = spec;
+  const parenthesised = /^\(\s*(.*?)\s*\)$/s.exec(spec);
+  if (parenthesised) {
+    specifier = parenthesised[1];
+    specifierStart += spec.indexOf(specifier);
+    specifierEnd = specifierStart + specifier.length;
+  }
+  return { name, specifier, specifierStart, specifierEnd };
+}
+var normaliseName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
 // src/adapters/ecosystems/python/find.ts
 var MANIFEST3 = "pyproject.toml";
@@ -75702,9 +76403,7 @@ var pythonFinder = {
 function withFleetSpelling(plugins) {
   const spelling = new Map(plugins.map((plugin) => [normaliseName(plugin.name), plugin.name]));
   for (const plugin of plugins) {
-    plugin.dependencies = Object.fromEntries(
-      Object.entries(plugin.dependencies).map(([name, range]) => [spelling.get(normaliseName(name)) ?? name, range])
-    );
+    plugin.dependencies = plugin.dependencies.map((dependency) => ({ ...dependency, name: spelling.get(normaliseName(dependency.name)) ?? dependency.name }));
   }
   return plugins;
 }
@@ -75720,13 +76419,15 @@ function pythonPlugin(folder, toml, file2, config2) {
       hint: `write version = "1.0.0" under [project] in ${file2} and remove "version" from dynamic, or keep the version elsewhere and use fleet.ecosystem: generic with a versionFile`
     });
   }
-  const dependencies = {};
-  for (const requirement of stringList(project.dependencies ?? [], file2, "[project] dependencies")) {
-    const parsed = parseRequirement(requirement);
-    if (!parsed) throw invalidManifest(file2, `[project] dependencies: "${requirement}" is not a PEP 508 requirement`);
-    dependencies[parsed.name] = parsed.specifier;
+  const dependencies = [];
+  for (const { field, kind, values } of declaredRequirements(toml)) {
+    for (const requirement of stringList(values, file2, field)) {
+      const parsed = parseRequirement(requirement);
+      if (!parsed) throw invalidManifest(file2, `${field}: "${requirement}" is not a PEP 508 requirement`);
+      dependencies.push({ name: parsed.name, range: parsed.specifier, kind });
+    }
   }
-  const coreRange = config2.core.package ? dependencies[config2.core.package] : void 0;
+  const coreRange = config2.core.package ? rangeOf(dependencies, config2.core.package, ["runtime"]) : void 0;
   const classifiers = Array.isArray(project.classifiers) ? project.classifiers : [];
   return {
     name: pluginName(project.name),
@@ -75744,16 +76445,263 @@ function stringList(value, file2, field) {
   throw invalidManifest(file2, `${field} must be an array of strings`);
 }
 
-// src/adapters/ecosystems/registry.ts
-var finders = [npmFinder, gradleFinder, mavenFinder, pythonFinder, genericFinder];
-function finderFor(ecosystem) {
-  return byEcosystem(finders, ecosystem);
-}
-function byEcosystem(list, ecosystem) {
-  const found = list.find((item) => item.ecosystem === ecosystem);
-  if (!found) throw new Error(`no ${ecosystem} support registered`);
+// src/adapters/ecosystems/python/update.ts
+import { isDeepStrictEqual as isDeepStrictEqual4 } from "node:util";
+
+// src/adapters/ecosystems/python/toml-strings.ts
+function tomlStringsAt(text2, wanted) {
+  const found = [];
+  const n2 = text2.length;
+  let i2 = 0;
+  const skipInline = () => {
+    while (text2[i2] === " " || text2[i2] === "	") i2++;
+  };
+  const skipBlank = () => {
+    for (; ; ) {
+      while (i2 < n2 && " 	\r\n".includes(text2[i2])) i2++;
+      if (text2[i2] !== "#") return;
+      while (i2 < n2 && text2[i2] !== "\n") i2++;
+    }
+  };
+  const readString = () => {
+    const start = i2;
+    const quote = text2.startsWith('"""', i2) ? '"""' : text2.startsWith("'''", i2) ? "'''" : text2[i2];
+    i2 += quote.length;
+    if (quote.startsWith('"')) while (!text2.startsWith(quote, i2)) i2 += text2[i2] === "\\" ? 2 : 1;
+    else i2 = text2.indexOf(quote, i2);
+    i2 += quote.length;
+    if (quote.length === 3) while (text2[i2] === quote[0]) i2++;
+    return { start, end: i2, quote };
+  };
+  const decode4 = (literal2) => parse6(`v = ${literal2}`).v;
+  const readKey = () => {
+    const parts = [];
+    for (; ; ) {
+      skipInline();
+      if (text2[i2] === '"' || text2[i2] === "'") {
+        const s = readString();
+        parts.push(decode4(text2.slice(s.start, s.end)));
+      } else {
+        const start = i2;
+        while (i2 < n2 && /[A-Za-z0-9_-]/.test(text2[i2])) i2++;
+        parts.push(text2.slice(start, i2));
+      }
+      skipInline();
+      if (text2[i2] !== ".") return parts;
+      i2++;
+    }
+  };
+  const readValue = (path6) => {
+    const c3 = text2[i2];
+    if (c3 === '"' || c3 === "'") {
+      const s = readString();
+      if (wanted(path6)) found.push({ path: path6, ...s, value: decode4(text2.slice(s.start, s.end)) });
+    } else if (c3 === "[") {
+      i2++;
+      for (let index = 0; ; index++) {
+        skipBlank();
+        if (text2[i2] === "]") break;
+        readValue([...path6, String(index)]);
+        skipBlank();
+        if (text2[i2] === ",") i2++;
+      }
+      i2++;
+    } else if (c3 === "{") {
+      i2++;
+      for (; ; ) {
+        skipInline();
+        if (text2[i2] === "}") break;
+        const key = readKey();
+        i2++;
+        skipInline();
+        readValue([...path6, ...key]);
+        skipInline();
+        if (text2[i2] === ",") i2++;
+      }
+      i2++;
+    } else {
+      while (i2 < n2 && !",]}#\r\n".includes(text2[i2])) i2++;
+    }
+  };
+  let table = [];
+  for (; ; ) {
+    skipBlank();
+    if (i2 >= n2) break;
+    if (text2[i2] === "[") {
+      const brackets = text2[i2 + 1] === "[" ? 2 : 1;
+      i2 += brackets;
+      table = readKey();
+      i2 += brackets;
+      continue;
+    }
+    const key = readKey();
+    i2++;
+    skipInline();
+    readValue([...table, ...key]);
+  }
   return found;
 }
+
+// src/adapters/ecosystems/python/update.ts
+var pythonUpdater = {
+  ecosystem: "python",
+  update(text2, change, file2) {
+    parseToml(text2, file2);
+    const wanted = (change.dependencies ?? []).map((c3) => ({ ...c3, name: normaliseName(c3.name) }));
+    const isVersion = (path6) => path6.length === 2 && path6[0] === "project" && path6[1] === "version";
+    const located = tomlStringsAt(text2, (path6) => isVersion(path6) && change.version !== void 0 || wanted.length > 0 && requirementKindAt(path6) !== void 0);
+    const edits = [];
+    if (change.version !== void 0) {
+      const version2 = located.find((s) => isVersion(s.path));
+      if (!version2) throw invalidManifest(file2, 'has no version = "..." under [project] to update', { hint: `add version = "0.0.0" under [project] in ${file2}` });
+      edits.push({ start: version2.start, end: version2.end, replacement: quoted(change.version, version2.quote) });
+    }
+    const seen = /* @__PURE__ */ new Set();
+    for (const dependency of located) {
+      const kind = requirementKindAt(dependency.path);
+      const requirement = kind && parseRequirement(dependency.value);
+      if (!kind || !requirement) continue;
+      const change_ = wanted.find((c3) => c3.name === normaliseName(requirement.name) && (c3.kind === void 0 || c3.kind === kind));
+      if (!change_) continue;
+      seen.add(change_);
+      edits.push({ start: dependency.start, end: dependency.end, replacement: quoted(withRange(dependency.value, change_.range), dependency.quote) });
+    }
+    for (const c3 of wanted) {
+      if (!seen.has(c3)) throw invalidManifest(file2, `has no ${c3.kind === void 0 ? "" : `${c3.kind} `}dependency "${c3.name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+    }
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual4(parseToml(after, file2), intended3(parseToml(text2, file2), change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other values", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function quoted(value, quote) {
+  if (quote.startsWith("'") && !value.includes("'")) return `${quote}${value}${quote}`;
+  const basic = JSON.stringify(value);
+  return quote === '"""' ? `""${basic}""` : basic;
+}
+function withRange(value, range) {
+  const requirement = parseRequirement(value);
+  return requirement ? value.slice(0, requirement.specifierStart) + range + value.slice(requirement.specifierEnd) : value;
+}
+function intended3(document, change) {
+  const project = tableAt(document, "project");
+  if (project && change.version !== void 0) project.version = change.version;
+  const changes = change.dependencies?.map((c3) => ({ ...c3, name: normaliseName(c3.name) }));
+  const rewrite = (table, key, kind) => {
+    const values = table?.[key];
+    if (!table || !Array.isArray(values)) return;
+    table[key] = values.map((value) => {
+      const requirement = typeof value === "string" ? parseRequirement(value) : void 0;
+      const range = requirement && changedRange(changes, normaliseName(requirement.name), kind);
+      return typeof value === "string" && range !== void 0 ? withRange(value, range) : value;
+    });
+  };
+  rewrite(project, "dependencies", "runtime");
+  const optional2 = tableAt(document, "project", "optional-dependencies");
+  for (const group2 of Object.keys(optional2 ?? {})) rewrite(optional2, group2, requirementKindAt(["project", "optional-dependencies", group2, "0"]) ?? "optional");
+  const groups2 = tableAt(document, "dependency-groups");
+  for (const group2 of Object.keys(groups2 ?? {})) rewrite(groups2, group2, "dev");
+  rewrite(tableAt(document, "tool", "uv"), "dev-dependencies", "dev");
+  return document;
+}
+
+// src/adapters/ecosystems/strategy.ts
+var JVM_SECRETS = [
+  { name: "MAVEN_USERNAME", purpose: "user (or token name) of the Maven repository the build publishes to (Sonatype Central, Nexus, Artifactory)" },
+  { name: "MAVEN_PASSWORD", purpose: "its password or token" },
+  { name: "SIGNING_KEY", purpose: "the ASCII-armoured GPG private key that signs the artifacts (Maven Central requires signatures)" },
+  { name: "SIGNING_PASSWORD", purpose: "the passphrase of that key" }
+];
+var ALREADY_IN_MAVEN_REPOSITORY = /\b409\b|status code: 409|Conflict/;
+var npmStrategy = {
+  ecosystem: "npm",
+  jvm: false,
+  finder: npmFinder,
+  updater: npmUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "npm-registry" }),
+  testCommand: "npm test",
+  publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
+  coreRangeIn: (text2, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text2, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
+};
+var gradleStrategy = {
+  ecosystem: "gradle",
+  jvm: true,
+  finder: gradleFinder,
+  updater: gradleUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  async publishDefault(root, unit) {
+    const gradle = await fileExists(root, "gradlew") ? "./gradlew" : "gradle";
+    const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
+    return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
+  },
+  testCommand: "./gradlew test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text2, _file2, config2) => readProperties(text2).get(config2.fleet.coreVersionProperty)?.value
+};
+var mavenStrategy = {
+  ecosystem: "maven",
+  jvm: true,
+  finder: mavenFinder,
+  updater: mavenUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  publishDefault: async (root, unit) => ({
+    kind: "command",
+    command: unit.path === "" ? "mvn -B deploy" : `mvn -B deploy -pl ${unit.path}`,
+    cwd: root,
+    alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
+  }),
+  testCommand: "mvn -B test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text2, file2, config2) => parsePom(text2, file2).properties[config2.fleet.coreVersionProperty]
+};
+var pythonStrategy = {
+  ecosystem: "python",
+  jvm: false,
+  finder: pythonFinder,
+  updater: pythonUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
+  testCommand: "python -m pytest",
+  publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
+  coreRangeIn: () => void 0
+};
+var genericStrategy = {
+  ecosystem: "generic",
+  jvm: false,
+  finder: genericFinder,
+  updater: genericUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
+  testCommand: void 0,
+  publishSecrets: [],
+  coreRangeIn: () => void 0
+};
+var strategies = {
+  npm: npmStrategy,
+  gradle: gradleStrategy,
+  maven: mavenStrategy,
+  python: pythonStrategy,
+  generic: genericStrategy
+};
+var strategyFor = (ecosystem) => strategies[ecosystem];
+function isSnapshot(strategy, version2) {
+  return strategy.snapshotSuffix !== void 0 && version2.endsWith(strategy.snapshotSuffix);
+}
+function releaseOfSnapshot(strategy, version2) {
+  if (!isSnapshot(strategy, version2)) return void 0;
+  const release = version2.slice(0, -strategy.snapshotSuffix.length);
+  return import_semver2.default.valid(release) === release ? release : void 0;
+}
+
+// src/adapters/ecosystems/registry.ts
+var finders = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].finder);
+var updaters = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].updater);
+var finderFor = (ecosystem) => strategies[ecosystem].finder;
 
 // src/adapters/ecosystems/detect-ecosystem.ts
 var MARKERS = "package.json (with workspaces or a version), settings.gradle(.kts) or build.gradle(.kts), pom.xml, pyproject.toml ([project] or [tool.uv.workspace])";
@@ -75797,8 +76745,15 @@ async function discoverFleet(root, config2) {
     });
   }
   rejectDuplicateNames(plugins);
+  if (config2.versioning.snapshot === "auto") for (const plugin of plugins) applySnapshotCycle(plugin);
   plugins.sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
   return { ecosystem, single: plugins.length === 1 && plugins[0].path === "", plugins };
+}
+function applySnapshotCycle(plugin) {
+  const floor = releaseOfSnapshot(strategyFor(plugin.ecosystem), plugin.version);
+  if (floor === void 0) return;
+  plugin.versionFloor = floor;
+  plugin.snapshotCycle = true;
 }
 function rejectDuplicateNames(plugins) {
   const byName = /* @__PURE__ */ new Map();
@@ -75812,6 +76767,97 @@ function rejectDuplicateNames(plugins) {
     }
     byName.set(plugin.name, plugin);
   }
+}
+
+// src/adapters/compat/maven-reactor.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { posix as posix8 } from "node:path";
+
+// src/adapters/compat/inside-root.ts
+import { realpath as realpath2 } from "node:fs/promises";
+import { join as join5, relative as relative2, isAbsolute as isAbsolute3, sep as sep4 } from "node:path";
+async function insideRoot(root, file2) {
+  const realRoot = await realpath2(root);
+  let real;
+  try {
+    real = await realpath2(join5(realRoot, file2));
+  } catch (error63) {
+    throw new SlipwayError("MANIFEST_MISSING", `expected ${file2} in the core checkout, found none`, {
+      subject: file2,
+      hint: "check the core\u2019s <modules>, or set compat.core.version in slipway.yml",
+      cause: error63
+    });
+  }
+  const rel = relative2(realRoot, real);
+  if (rel === ".." || rel.startsWith(`..${sep4}`) || isAbsolute3(rel)) {
+    throw new SlipwayError("MANIFEST_INVALID", `${file2} points outside the core checkout`, {
+      subject: file2,
+      hint: "slipway reads only files inside the checkout; set compat.core.version in slipway.yml"
+    });
+  }
+  return real;
+}
+
+// src/adapters/compat/maven-reactor.ts
+var COORDINATE = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
+var MAX_DEPTH = 8;
+async function readMavenReactor(checkout) {
+  const artifacts = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = async (file2, parent, properties, depth) => {
+    const path6 = await insideRoot(checkout, file2);
+    const project = parseXml2(await readFile3(path6, "utf8"), file2);
+    const text2 = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
+    const parentElement = project["parent"] ?? {};
+    const own2 = { ...properties };
+    for (const [key2, value] of Object.entries(project["properties"] ?? {})) if (typeof value === "string") own2[key2] = value.trim();
+    const groupId = text2(project["groupId"]) ?? text2(parentElement["groupId"]) ?? parent?.groupId;
+    const artifactId = text2(project["artifactId"]);
+    const rawVersion = text2(project["version"]) ?? text2(parentElement["version"]) ?? parent?.version;
+    if (!groupId || !artifactId || !rawVersion) {
+      throw new SlipwayError("MANIFEST_INVALID", `the core's ${file2} has no ${!artifactId ? "<artifactId>" : !groupId ? "<groupId> (own or from <parent>)" : "<version> (own or from <parent>)"}`, {
+        subject: file2,
+        hint: "fix the core\u2019s pom, or set compat.core.version in slipway.yml"
+      });
+    }
+    const version2 = resolveProperties(rawVersion, own2, file2);
+    const coordinates = { groupId, artifactId, version: version2 };
+    for (const [element, value] of Object.entries(coordinates)) {
+      if (!COORDINATE.test(value) || value.split(".").includes("")) {
+        throw new SlipwayError("MANIFEST_INVALID", `the core's ${file2} has <${element}>${value}</${element}>, which is not a Maven coordinate`, {
+          subject: file2,
+          hint: "Maven coordinates are letters, digits and . _ - (+ in versions); fix the core\u2019s pom"
+        });
+      }
+    }
+    const key = `${groupId}:${artifactId}`;
+    if (seen.has(key)) return coordinates;
+    seen.add(key);
+    artifacts.push(coordinates);
+    if (depth >= MAX_DEPTH) return coordinates;
+    const modules = project["modules"]?.module ?? [];
+    for (const module of (Array.isArray(modules) ? modules : [modules]).filter((m) => typeof m === "string")) {
+      const folder = posix8.join(posix8.dirname(file2), module.trim().replace(/\\/g, "/"));
+      const child = folder.endsWith(".xml") ? folder : posix8.join(folder, "pom.xml");
+      await visit2(child, coordinates, { ...own2, "project.version": version2, "project.parent.version": version2 }, depth + 1);
+    }
+    return coordinates;
+  };
+  const root = await visit2("pom.xml", void 0, {}, 0);
+  return { version: root.version, artifacts };
+}
+function resolveProperties(value, properties, file2) {
+  let out = value;
+  for (let round = 0; round < 5 && out.includes("${"); round++) {
+    out = out.replace(/\$\{([\w.-]+)\}/g, (whole, name) => properties[name] ?? whole);
+  }
+  if (out.includes("${")) {
+    throw new SlipwayError("VERSION_INVALID", `the core's version "${value}" in ${file2} uses a property slipway cannot resolve`, {
+      subject: file2,
+      hint: "set compat.core.version (and compat.core.releaseVersion) in slipway.yml to the version the core build produces"
+    });
+  }
+  return out;
 }
 
 // src/adapters/compat/run-command.ts
@@ -75831,9 +76877,9 @@ async function runCommand(options) {
 `);
   }
   const keep = (chunk) => {
-    const text = chunk.toString();
-    log2?.write(text);
-    tail = (tail + text).slice(-tailChars);
+    const text2 = chunk.toString();
+    log2?.write(text2);
+    tail = (tail + text2).slice(-tailChars);
   };
   const child = execa(options.command, {
     shell: true,
@@ -75869,7 +76915,7 @@ async function runCommand(options) {
   clearTimeout(timer);
   clearTimeout(forceKill);
   const durationMs = Math.round(performance.now() - started);
-  if (log2) await new Promise((resolve7) => log2.end(resolve7));
+  if (log2) await new Promise((resolve8) => log2.end(resolve8));
   const spawnError = result.failed && result.exitCode === void 0 && result.signal === void 0 && !timedOut ? result.shortMessage : void 0;
   return {
     exitCode: timedOut ? null : result.exitCode ?? null,
@@ -75891,14 +76937,14 @@ function commandEnv(extra) {
 // src/adapters/compat/core-artifact.ts
 var CORE_TIMEOUT_MS = 60 * 6e4;
 function coreCloneUrl(repository, root, server = process.env["GITHUB_SERVER_URL"] ?? "https://github.com") {
-  if (/^[A-Za-z0-9][\w-]*\/[\w.-]+$/.test(repository) && !existsSync2(resolve5(root, repository))) return `${server}/${repository.replace(/\.git$/, "")}.git`;
+  if (/^[A-Za-z0-9][\w-]*\/[\w.-]+$/.test(repository) && !existsSync3(resolve5(root, repository))) return `${server}/${repository.replace(/\.git$/, "")}.git`;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository) || /^[\w.-]+@[\w.-]+:/.test(repository)) return repository;
-  return pathToFileURL(isAbsolute3(repository) ? repository : resolve5(root, repository)).href;
+  return pathToFileURL(isAbsolute4(repository) ? repository : resolve5(root, repository)).href;
 }
 async function latestReleaseTag(url2) {
   let out;
   try {
-    out = (await execa("git", ["ls-remote", "--tags", "--refs", url2])).stdout;
+    out = (await execa("git", ["ls-remote", "--tags", "--refs", "--", url2])).stdout;
   } catch (error63) {
     throw new SlipwayError("GIT_FAILED", `cannot list the core's tags: ${String(error63.stderr ?? error63).split("\n")[0]}`, {
       subject: url2,
@@ -75906,8 +76952,8 @@ async function latestReleaseTag(url2) {
       cause: error63
     });
   }
-  const tags = out.split("\n").map((line) => line.split("	refs/tags/")[1]).filter((tag) => tag !== void 0 && import_semver2.default.valid(tag.replace(/^v/, "")) !== null && import_semver2.default.prerelease(tag.replace(/^v/, "")) === null);
-  const best = tags.sort((a2, b) => import_semver2.default.rcompare(a2.replace(/^v/, ""), b.replace(/^v/, "")))[0];
+  const tags = out.split("\n").map((line) => line.split("	refs/tags/")[1]).filter((tag) => tag !== void 0 && import_semver3.default.valid(tag.replace(/^v/, "")) !== null && import_semver3.default.prerelease(tag.replace(/^v/, "")) === null);
+  const best = tags.sort((a2, b) => import_semver3.default.rcompare(a2.replace(/^v/, ""), b.replace(/^v/, "")))[0];
   if (!best) {
     throw new SlipwayError("NOT_FOUND", "the core has no release tag (v1.2.3) to compare with", {
       subject: url2,
@@ -75917,7 +76963,7 @@ async function latestReleaseTag(url2) {
   return best;
 }
 async function buildCore(options) {
-  const out = join5(options.artifactDir, options.channel);
+  const out = join6(options.artifactDir, options.channel);
   await rm3(out, { recursive: true, force: true });
   await mkdir3(out, { recursive: true });
   let checkout;
@@ -75926,11 +76972,11 @@ async function buildCore(options) {
     checkout = options.source.checkout;
     ref = await git(checkout, ["rev-parse", "--abbrev-ref", "HEAD"]).catch(() => "HEAD") || "HEAD";
   } else {
-    checkout = join5(options.workDir, `core-src-${options.channel}`);
+    checkout = join6(options.workDir, `core-src-${options.channel}`);
     await rm3(checkout, { recursive: true, force: true });
     ref = options.source.ref;
     try {
-      await execa("git", ["clone", "--quiet", "--depth", "1", "--single-branch", "--branch", ref, options.source.url, checkout]);
+      await execa("git", ["clone", "--quiet", "--depth", "1", "--single-branch", `--branch=${ref}`, "--", options.source.url, checkout]);
     } catch (error63) {
       throw new SlipwayError("GIT_FAILED", `cannot check out the core at ${ref}: ${String(error63.stderr ?? error63).split("\n")[0]}`, {
         subject: `${options.source.url}#${ref}`,
@@ -75940,14 +76986,22 @@ async function buildCore(options) {
     }
   }
   const sha2 = await git(checkout, ["rev-parse", "HEAD"]);
-  const { name, version: version2 } = await describeCoreCheckout(checkout, options.packageName, ref, sha2);
-  const command = fillPlaceholders(options.command, { out, coreVersion: version2 }, "compat.core.build");
+  const ecosystem = await detectEcosystem(checkout, defaultConfig()).catch(() => options.fallbackEcosystem);
+  const strategy = COMPAT_STRATEGIES[ecosystem];
+  const mavenLocal = options.mavenLocal ?? defaultMavenLocal();
+  const declared = await declaredCoreVersion(checkout, ecosystem, options.packageName);
+  const template = options.commandFor(ecosystem);
+  const command = fillPlaceholders(
+    template,
+    { out, coreVersion: options.version ?? declared.version, mavenLocal, gradle: await gradleCommand(checkout) },
+    "compat.core.build"
+  );
   const result = await runCommand({
     command,
     cwd: checkout,
     env: commandEnv({ SLIPWAY_CORE_OUT: out }),
     timeoutMs: options.timeoutMs ?? CORE_TIMEOUT_MS,
-    logFile: join5(options.workDir, "logs", `core-${options.channel}.log`)
+    logFile: join6(options.workDir, "logs", `core-${options.channel}.log`)
   });
   if (result.exitCode !== 0) {
     throw new SlipwayError("CORE_BUILD_FAILED", `building the ${options.channel} core (${ref}) ${result.timedOut ? "timed out" : `failed with exit code ${result.exitCode}`}:
@@ -75956,46 +77010,152 @@ ${result.tail.trim().split("\n").slice(-15).join("\n")}`, {
       hint: "fix the core build or set compat.core.build; without a core there is nothing to test against"
     });
   }
+  let version2 = options.version ?? declared.version;
+  let name = options.packageName ?? declared.name;
+  if (strategy.core === "maven-repository") {
+    const repository = join6(out, "repository");
+    if (!existsSync3(repository) && strategy.collectReactor) await collectReactor(checkout, mavenLocal, repository, command);
+    await installDeployedSnapshots(repository);
+    const produced = await producedArtifacts(repository);
+    if (produced.length === 0) {
+      throw new SlipwayError("CORE_BUILD_FAILED", `the ${options.channel} core build put no artifacts into {out}/repository`, {
+        subject: `compat.core.build: ${command}`,
+        hint: `a ${ecosystem} core build must leave a Maven repository holding the core's artifacts in {out}/repository (the default is \`${strategy.build ?? ""}\`)`
+      });
+    }
+    if (!options.version) ({ version: version2, name } = producedVersion(produced, options.packageName, options.channel));
+  }
+  if (!version2 && strategy.core !== "maven-repository") version2 = `${ref.replace(/^v(?=\d)/, "")}+g${sha2.slice(0, 7)}`;
+  if (!version2) {
+    throw new SlipwayError("CORE_BUILD_FAILED", `cannot tell which version the ${options.channel} core build (${ref}) produced`, {
+      subject: options.channel === "develop" ? "compat.core.version" : "compat.core.releaseVersion",
+      hint: `set ${options.channel === "develop" ? "compat.core.version" : "compat.core.releaseVersion"} in slipway.yml to the version plugins must ask for`
+    });
+  }
   const build2 = { channel: options.channel, ref, sha: sha2, version: version2, ...name ? { package: name } : {} };
-  const tarball = options.ecosystem === "npm" ? (await readdir3(out)).find((file2) => file2.endsWith(".tgz")) : void 0;
-  if (options.ecosystem === "npm" && !tarball) {
+  const tarball = strategy.core === "npm-tarball" ? (await readdir3(out)).find((file2) => file2.endsWith(".tgz")) : void 0;
+  if (strategy.core === "npm-tarball" && !tarball) {
     throw new SlipwayError("CORE_BUILD_FAILED", `the ${options.channel} core build wrote no .tgz into {out}`, {
       subject: `compat.core.build: ${command}`,
       hint: "for npm the build must pack the core into {out}, e.g. `npm pack --pack-destination {out}`"
     });
   }
-  const manifest = { build: build2, ecosystem: options.ecosystem, ...tarball ? { tarball } : {} };
-  await writeFile3(join5(out, "core.json"), JSON.stringify(manifest, null, 2) + "\n");
-  return { build: build2, ecosystem: options.ecosystem, dir: out, ...tarball ? { tarball: join5(out, tarball) } : {} };
+  const manifest = { build: build2, ecosystem, ...tarball ? { tarball } : {} };
+  await writeFile3(join6(out, "core.json"), JSON.stringify(manifest, null, 2) + "\n");
+  return { build: build2, ecosystem, dir: out, ...tarball ? { tarball: join6(out, tarball) } : {} };
 }
 async function readCoreArtifact(artifactDir, channel) {
-  const dir = join5(artifactDir, channel);
-  let text;
+  const dir = join6(artifactDir, channel);
+  let text2;
   try {
-    text = await readFile3(join5(dir, "core.json"), "utf8");
+    text2 = await readFile4(join6(dir, "core.json"), "utf8");
   } catch {
     return void 0;
   }
-  const manifest = JSON.parse(text);
-  return { build: manifest.build, ecosystem: manifest.ecosystem, dir, ...manifest.tarball ? { tarball: join5(dir, manifest.tarball) } : {} };
+  let manifest;
+  try {
+    manifest = JSON.parse(text2);
+  } catch (error63) {
+    throw new SlipwayError("RESULTS_INVALID", `core.json is not JSON: ${error63.message}`, { subject: join6(dir, "core.json"), hint: "download the core artifact of this run again", cause: error63 });
+  }
+  if (!ECOSYSTEMS.some((ecosystem) => ecosystem === manifest.ecosystem) || typeof manifest.build?.version !== "string" || manifest.tarball !== void 0 && basename3(manifest.tarball) !== manifest.tarball) {
+    throw new SlipwayError("RESULTS_INVALID", "core.json does not describe a core build of this slipway version", { subject: join6(dir, "core.json"), hint: "build the core again with the same slipway version as the shards (the plan job)" });
+  }
+  return { build: manifest.build, ecosystem: manifest.ecosystem, dir, ...manifest.tarball ? { tarball: join6(dir, manifest.tarball) } : {} };
 }
-async function describeCoreCheckout(checkout, packageName, ref, sha2) {
+async function declaredCoreVersion(checkout, ecosystem, packageName) {
+  if (ecosystem === "maven") {
+    const reactor = await readMavenReactor(checkout).catch(() => void 0);
+    if (reactor) return { ...packageName ? { name: packageName } : {}, version: reactor.version };
+  }
   try {
     const fleet = await discoverFleet(checkout, defaultConfig());
     if (fleet.single) return { name: packageName ?? fleet.plugins[0].name, version: fleet.plugins[0].version };
   } catch {
   }
-  return { ...packageName ? { name: packageName } : {}, version: `${ref.replace(/^v(?=\d)/, "")}+g${sha2.slice(0, 7)}` };
+  return packageName ? { name: packageName } : {};
+}
+async function gradleCommand(buildRoot) {
+  const wrapper = await stat5(join6(buildRoot, "gradlew")).catch(() => void 0);
+  return wrapper?.isFile() ? "./gradlew" : "gradle";
+}
+async function collectReactor(checkout, mavenLocal, repository, command) {
+  const reactor = await readMavenReactor(checkout);
+  const missing = [];
+  for (const { groupId, artifactId, version: version2 } of reactor.artifacts) {
+    const folder = join6(...groupId.split("."), artifactId, version2);
+    if (!existsSync3(join6(mavenLocal, folder))) {
+      missing.push(`${groupId}:${artifactId}:${version2}`);
+      continue;
+    }
+    await cp(join6(mavenLocal, folder), join6(repository, folder), { recursive: true });
+  }
+  if (missing.length > 0) {
+    throw new SlipwayError("CORE_BUILD_FAILED", `the core build did not install ${missing.join(", ")} into ${mavenLocal}`, {
+      subject: `compat.core.build: ${command}`,
+      hint: "a Maven core build must `install` into {mavenLocal} (compat.core.mavenLocal, default ~/.m2/repository), or write its own Maven repository into {out}/repository"
+    });
+  }
+}
+async function installDeployedSnapshots(repository) {
+  if (!existsSync3(repository)) return;
+  const folders = new Set((await glob2(["**/*-SNAPSHOT/*"], { cwd: repository, followSymbolicLinks: false })).map((file2) => file2.slice(0, file2.lastIndexOf("/"))));
+  for (const folder of folders) {
+    const parts = folder.split("/");
+    const [version2, artifactId] = [parts.at(-1), parts.at(-2)];
+    if (!version2 || !artifactId) continue;
+    const base = version2.slice(0, -"-SNAPSHOT".length);
+    const stamped = new RegExp(`^${escapeRegExp(`${artifactId}-${base}-`)}(\\d{8}\\.\\d{6})-(\\d+)(.*)$`);
+    const newest = /* @__PURE__ */ new Map();
+    for (const file2 of await readdir3(join6(repository, folder))) {
+      const match = stamped.exec(file2);
+      if (!match) continue;
+      const [, stamp = "", build2 = "0", rest = ""] = match;
+      const seen = newest.get(rest);
+      if (!seen || stamp > seen.stamp || stamp === seen.stamp && Number(build2) > seen.build) newest.set(rest, { stamp, build: Number(build2), file: file2 });
+    }
+    for (const [rest, { file: file2 }] of newest) {
+      const installed = join6(repository, folder, `${artifactId}-${version2}${rest}`);
+      if (!existsSync3(installed)) await cp(join6(repository, folder, file2), installed);
+    }
+  }
+}
+var escapeRegExp = (text2) => text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+async function producedArtifacts(repository) {
+  if (!existsSync3(repository)) return [];
+  const poms = await glob2(["**/*.pom"], { cwd: repository, followSymbolicLinks: false });
+  const artifacts = [];
+  for (const pom of poms.sort()) {
+    const parts = pom.split("/");
+    const [version2, artifactId] = [parts.at(-2), parts.at(-3)];
+    if (parts.length < 4 || !version2 || !artifactId || parts.at(-1) !== `${artifactId}-${version2}.pom`) continue;
+    artifacts.push({ artifactId, key: `${parts.slice(0, -3).join(".")}:${artifactId}`, version: version2 });
+  }
+  return artifacts;
+}
+function producedVersion(produced, packageName, channel) {
+  const named = packageName ? produced.filter((a2) => a2.key === packageName || a2.artifactId === packageName) : [];
+  const versions = [...new Set((named.length > 0 ? named : produced).map((a2) => a2.version))];
+  if (versions.length === 1) return { version: versions[0], ...packageName ? { name: packageName } : {} };
+  throw new SlipwayError("CORE_BUILD_FAILED", `the ${channel} core build produced artifacts in several versions (${versions.join(", ")}); which one do plugins ask for?`, {
+    subject: channel === "develop" ? "compat.core.version" : "compat.core.releaseVersion",
+    hint: `set core.package (groupId:artifactId of the core artifact) or ${channel === "develop" ? "compat.core.version" : "compat.core.releaseVersion"} in slipway.yml`
+  });
+}
+function defaultMavenLocal() {
+  return join6(homedir(), ".m2", "repository");
 }
 async function installCore(artifact, workDir, options = {}) {
   const timeoutMs = options.timeoutMs ?? CORE_TIMEOUT_MS;
-  const values = { coreArtifact: artifact.dir, coreVersion: artifact.build.version };
-  if (artifact.ecosystem === "npm" && artifact.tarball) {
-    const prefix = join5(workDir, `core-${artifact.build.channel}`);
+  const strategy = COMPAT_STRATEGIES[artifact.ecosystem];
+  const mavenLocal = options.mavenLocal ?? defaultMavenLocal();
+  const values = { coreArtifact: artifact.dir, coreVersion: artifact.build.version, mavenLocal };
+  if (strategy.core === "npm-tarball" && artifact.tarball) {
+    const prefix = join6(workDir, `core-${artifact.build.channel}`);
     await rm3(prefix, { recursive: true, force: true });
     await mkdir3(prefix, { recursive: true });
     const command = `npm install --no-save --no-package-lock --no-audit --no-fund --prefer-offline --prefix "${prefix}" "${artifact.tarball}"`;
-    const result = await runCommand({ command, cwd: prefix, env: commandEnv({}), timeoutMs, logFile: join5(workDir, "logs", `core-install-${artifact.build.channel}.log`) });
+    const result = await runCommand({ command, cwd: prefix, env: commandEnv({}), timeoutMs, logFile: join6(workDir, "logs", `core-install-${artifact.build.channel}.log`) });
     if (result.exitCode !== 0) {
       throw new SlipwayError("CORE_BUILD_FAILED", `installing the ${artifact.build.channel} core ${result.timedOut ? "timed out" : `failed (exit ${result.exitCode ?? result.spawnError})`}:
 ${result.tail.trim().split("\n").slice(-10).join("\n")}`, {
@@ -76004,19 +77164,24 @@ ${result.tail.trim().split("\n").slice(-10).join("\n")}`, {
       });
     }
     values["coreTarball"] = artifact.tarball;
-    const name = artifact.build.package ?? JSON.parse(await readFile3(join5(prefix, "package.json"), "utf8").catch(() => "{}")).name;
-    if (name) values["coreDir"] = join5(prefix, "node_modules", name);
+    const name = artifact.build.package ?? JSON.parse(await readFile4(join6(prefix, "package.json"), "utf8").catch(() => "{}")).name;
+    if (name) values["coreDir"] = join6(prefix, "node_modules", name);
   }
-  const repository = join5(artifact.dir, "repository");
-  if (existsSync2(repository) && (artifact.ecosystem === "maven" || artifact.ecosystem === "gradle")) {
-    const local = options.mavenLocal ?? join5(homedir(), ".m2", "repository");
-    await mkdir3(local, { recursive: true });
-    await cp(repository, local, { recursive: true, force: true });
-    values["coreRepo"] = local;
+  const repository = join6(artifact.dir, "repository");
+  if (strategy.core === "maven-repository") {
+    if (!existsSync3(repository)) {
+      throw new SlipwayError("CORE_BUILD_FAILED", `the ${artifact.build.channel} core artifact has no repository folder`, {
+        subject: repository,
+        hint: "download the whole core artifact of this run (actions/download-artifact) before the shard runs"
+      });
+    }
+    await mkdir3(mavenLocal, { recursive: true });
+    await cp(repository, mavenLocal, { recursive: true, force: true });
+    values["coreRepo"] = mavenLocal;
   }
   const env = {
-    SLIPWAY_CORE_ARTIFACT: values["coreArtifact"],
-    SLIPWAY_CORE_VERSION: values["coreVersion"],
+    SLIPWAY_CORE_ARTIFACT: artifact.dir,
+    SLIPWAY_CORE_VERSION: artifact.build.version,
     SLIPWAY_CORE_CHANNEL: artifact.build.channel,
     ...values["coreDir"] ? { SLIPWAY_CORE_DIR: values["coreDir"] } : {},
     ...values["coreTarball"] ? { SLIPWAY_CORE_TARBALL: values["coreTarball"] } : {},
@@ -76024,85 +77189,58 @@ ${result.tail.trim().split("\n").slice(-10).join("\n")}`, {
   };
   return { build: artifact.build, placeholders: values, env };
 }
+async function installCores(develop, release, workDir, options = {}) {
+  const installedDevelop = await installCore(develop, workDir, options);
+  const installedRelease = release ? await installCore(release, workDir, options) : void 0;
+  return [installedDevelop, installedRelease];
+}
 function expandHome(path6) {
   if (path6 === void 0) return void 0;
-  return path6 === "~" || path6.startsWith("~/") ? join5(homedir(), path6.slice(1)) : path6;
-}
-
-// src/core/compat/ecosystem-commands.ts
-function defaults(ecosystem, property) {
-  switch (ecosystem) {
-    case "npm":
-      return { build: "npm pack --pack-destination {out}", test: "npm test", junit: ["junit.xml", "test-results/**/*.xml", "reports/**/*.xml"] };
-    // The core's own artifacts go to {out}/repository (Gradle's publishToMavenLocal honours
-    // maven.repo.local; Maven deploys to a file:// repository), and each shard copies them into
-    // its Maven local repository, which plugins resolve from with mavenLocal(). Plugins pick
-    // the core version through the fleet's coreVersionProperty.
-    case "gradle":
-      return {
-        build: "./gradlew publishToMavenLocal -Dmaven.repo.local={out}/repository",
-        test: `./gradlew test -P${property}={coreVersion}`,
-        junit: ["build/test-results/**/*.xml", "*/build/test-results/**/*.xml"]
-      };
-    case "maven":
-      return {
-        build: "mvn -B -DskipTests deploy -DaltDeploymentRepository=slipway::default::file://{out}/repository",
-        test: `mvn -B test -D${property}={coreVersion}`,
-        junit: ["target/surefire-reports/*.xml", "*/target/surefire-reports/*.xml"]
-      };
-    case "python":
-      return { build: "python -m pip wheel --no-deps -w {out} .", test: "python -m pytest --junitxml=junit.xml", junit: ["junit.xml"] };
-    case "generic":
-      return { junit: ["junit.xml"] };
-  }
-}
-function compatCommands(config2, ecosystem) {
-  const fallback = defaults(ecosystem, config2.fleet.coreVersionProperty);
-  const build2 = config2.compat.core.build ?? fallback.build;
-  const test = config2.compat.test ?? config2.commands.test ?? fallback.test;
-  if (!build2 || !test) {
-    throw new SlipwayError("CONFIG_INVALID", `compat needs ${!build2 ? "a core build command" : "a test command"} for a ${ecosystem} fleet`, {
-      subject: !build2 ? "compat.core.build" : "compat.test",
-      hint: !build2 ? "set compat.core.build (it must write the built core into {out})" : "set compat.test (or commands.test): the command that runs one plugin\u2019s tests"
-    });
-  }
-  return {
-    build: build2,
-    test,
-    ...config2.compat.install ? { install: config2.compat.install } : {},
-    junit: config2.compat.junit ?? fallback.junit ?? ["junit.xml"],
-    env: config2.compat.env
-  };
+  return path6 === "~" || path6.startsWith("~/") ? join6(homedir(), path6.slice(1)) : path6;
 }
 
 // src/jobs/compat/core.ts
 async function buildCompatCores(options) {
   const { config: config2, reporter } = options;
-  const commands = compatCommands(config2, options.ecosystem);
   const repository = config2.core.repository;
-  if (!repository && !options.developCheckout) {
+  const url2 = repository ? coreCloneUrl(repository, options.cwd) : void 0;
+  const developSource = options.developCheckout ? { checkout: options.developCheckout } : url2 ? { url: url2, ref: config2.core.branch } : void 0;
+  if (!developSource) {
     throw new SlipwayError("CONFIG_INVALID", "compat needs to know where the core is", {
       subject: "core.repository",
       hint: "set core.repository in slipway.yml (owner/name, a git URL or a folder), or pass --core"
     });
   }
-  const url2 = repository ? coreCloneUrl(repository, options.cwd) : void 0;
-  const common2 = { ecosystem: options.ecosystem, command: commands.build, packageName: config2.core.package, artifactDir: options.artifactDir, workDir: options.workDir };
+  const common2 = {
+    commandFor: (ecosystem) => coreBuildCommand(config2, ecosystem),
+    fallbackEcosystem: options.ecosystem,
+    packageName: config2.core.package,
+    mavenLocal: expandHome(config2.compat.core.mavenLocal),
+    artifactDir: options.artifactDir,
+    workDir: options.workDir
+  };
   const buildRelease = async () => {
     if (!url2) throw new SlipwayError("CONFIG_INVALID", "the released core is built from core.repository, which is not set", { subject: "core.repository", hint: "set core.repository in slipway.yml" });
     const ref = config2.compat.core.releaseRef ?? await latestReleaseTag(url2);
-    const release = await reporter.group(`build released core ${ref}`, () => buildCore({ ...common2, channel: "release", source: { url: url2, ref } }));
-    reporter.info(`core release: ${release.build.version} at ${release.build.sha.slice(0, 7)}`);
-    return release;
+    const release2 = await reporter.group(`build released core ${ref}`, () => buildCore({ ...common2, channel: "release", version: config2.compat.core.releaseVersion, source: { url: url2, ref } }));
+    reporter.info(`core release: ${release2.build.version} at ${release2.build.sha.slice(0, 7)}`);
+    return release2;
   };
   if (options.against === "release") return { tested: await buildRelease() };
-  const develop = await reporter.group(
-    `build core ${config2.core.branch}`,
-    () => buildCore({ ...common2, channel: "develop", source: options.developCheckout ? { checkout: options.developCheckout } : { url: url2, ref: config2.core.branch } })
-  );
+  const develop = await reporter.group(`build core ${config2.core.branch}`, () => buildCore({ ...common2, channel: "develop", version: config2.compat.core.version, source: developSource }));
   reporter.info(`core develop: ${develop.build.version} at ${develop.build.sha.slice(0, 7)}`);
   if (config2.compat.baseline !== "retest-failures" || !url2) return { tested: develop };
-  return { tested: develop, release: await buildRelease() };
+  const release = await buildRelease();
+  rejectSameVersion(develop, release);
+  return { tested: develop, release };
+}
+function rejectSameVersion(develop, release) {
+  if (develop.build.version !== release.build.version) return;
+  if (COMPAT_STRATEGIES[develop.ecosystem].core !== "maven-repository" && COMPAT_STRATEGIES[release.ecosystem].core !== "maven-repository") return;
+  throw new SlipwayError("CORE_BUILD_FAILED", `the develop core (${develop.build.ref}) and the released core (${release.build.ref}) both build version ${develop.build.version}; one Maven local repository cannot hold both`, {
+    subject: "compat.core.version",
+    hint: "give develop its own version (e.g. the next -SNAPSHOT), or set compat.core.version / compat.core.releaseVersion to what each build produces"
+  });
 }
 
 // src/core/compat/durations.ts
@@ -76215,7 +77353,18 @@ var LoadHeap = class {
 };
 
 // src/jobs/compat/targets.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
+
+// src/core/org/repository-selection.ts
+function namePattern(pattern) {
+  const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const regex2 = new RegExp(`^${source}$`, "i");
+  return (name) => regex2.test(name);
+}
+function repositoryFilter(selection) {
+  const matches = selection.pattern ? namePattern(selection.pattern) : () => true;
+  return (repo) => !repo.archived && !repo.fork && (!selection.topic || repo.topics.includes(selection.topic)) && matches(repo.name);
+}
 
 // src/adapters/compat/org-plugins.ts
 async function listOrgPlugins(octokit, selection) {
@@ -76230,13 +77379,8 @@ async function listOrgPlugins(octokit, selection) {
       cause: error63
     });
   }
-  const matches = selection.pattern ? namePattern(selection.pattern) : () => true;
-  return repos.filter((repo) => !repo.archived && !repo.fork).filter((repo) => !selection.topic || (repo.topics ?? []).includes(selection.topic)).filter((repo) => matches(repo.name)).map((repo) => repo.full_name).sort();
-}
-function namePattern(pattern) {
-  const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-  const regex2 = new RegExp(`^${source}$`, "i");
-  return (name) => regex2.test(name);
+  const selected = repositoryFilter(selection);
+  return repos.filter((repo) => selected({ name: repo.name, archived: repo.archived ?? false, fork: repo.fork, topics: repo.topics ?? [] })).map((repo) => repo.full_name).sort();
 }
 
 // src/jobs/compat/targets.ts
@@ -76252,25 +77396,52 @@ async function fleetTargets(cwd, config2, octokit) {
     const names = await listOrgPlugins(octokit, { org: org.name, topic: org.topic, pattern: org.pattern });
     const server = (process.env["GITHUB_SERVER_URL"] ?? "https://github.com").replace(/\/$/, "");
     const set2 = new Set(names);
-    const ecosystem = config2.fleet.ecosystem === "auto" ? "npm" : config2.fleet.ecosystem;
     return {
       mode: "org",
-      ecosystem,
+      ecosystem: config2.fleet.ecosystem === "auto" ? "generic" : config2.fleet.ecosystem,
       names,
       target: (name) => set2.has(name) ? { name, cloneUrl: org.cloneUrl.replaceAll("{server}", server).replaceAll("{repo}", name) } : void 0
     };
   }
   const fleet = await discoverFleet(cwd, config2);
-  const byName = new Map(fleet.plugins.map((p) => [String(p.name), p]));
-  return {
-    mode: "monorepo",
-    ecosystem: fleet.ecosystem,
-    names: [...byName.keys()],
-    target: (name) => {
-      const plugin = byName.get(name);
-      return plugin ? { name, version: plugin.version, dir: join6(cwd, plugin.path) } : void 0;
-    }
-  };
+  compatCommands(config2, fleet.ecosystem);
+  const byName = new Map(
+    fleet.plugins.map((plugin) => [
+      String(plugin.name),
+      {
+        name: String(plugin.name),
+        version: plugin.version,
+        ecosystem: fleet.ecosystem,
+        dir: join7(cwd, plugin.path),
+        root: cwd,
+        taskPrefix: fleet.ecosystem === "gradle" ? gradleTaskPrefix(plugin.path) : ""
+      }
+    ])
+  );
+  return { mode: "monorepo", ecosystem: fleet.ecosystem, names: [...byName.keys()], target: (name) => byName.get(name) };
+}
+function gradleTaskPrefix(path6) {
+  if (path6 === "") return "";
+  if (!/^[\w.-]+(\/[\w.-]+)*$/.test(path6)) {
+    throw new SlipwayError("MANIFEST_INVALID", `the Gradle subproject folder "${path6}" has characters compat will not put into a command`, {
+      subject: path6,
+      hint: "name subprojects with letters, digits and . _ -, or leave it out with fleet.exclude"
+    });
+  }
+  return `:${path6.split("/").join(":")}:`;
+}
+async function describeCheckout(dir, config2) {
+  const own2 = { ...config2, fleet: { ...config2.fleet, ecosystem: "auto", paths: void 0, exclude: [], plugins: [] } };
+  let ecosystem;
+  try {
+    ecosystem = await detectEcosystem(dir, own2);
+  } catch (error63) {
+    if (config2.fleet.ecosystem === "auto") throw error63;
+    ecosystem = config2.fleet.ecosystem;
+  }
+  const fleet = await discoverFleet(dir, { ...own2, fleet: { ...own2.fleet, ecosystem } }).catch(() => void 0);
+  const versions = new Set(fleet?.plugins.map((p) => p.version));
+  return { ecosystem, ...versions.size === 1 ? { version: [...versions][0] } : {} };
 }
 
 // src/jobs/compat/plan.ts
@@ -76289,9 +77460,9 @@ async function planCompat(options) {
 }
 
 // src/adapters/catalog/catalog-branch.ts
-import { mkdtemp as mkdtemp2, readFile as readFile4, rm as rm4 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, readFile as readFile5, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/adapters/catalog/git-objects.ts
 var GitObjectReader = class {
@@ -76318,8 +77489,8 @@ var GitObjectReader = class {
     const spec = `${rev}:${path6}`;
     if (this.failed) return Promise.reject(this.failed);
     if (/[\n\r]/.test(spec)) return Promise.resolve(void 0);
-    return new Promise((resolve7, reject) => {
-      this.pending.push({ spec, resolve: resolve7, reject });
+    return new Promise((resolve8, reject) => {
+      this.pending.push({ spec, resolve: resolve8, reject });
       this.child.stdin.write(`${spec}
 `);
     });
@@ -76377,7 +77548,7 @@ async function updateCatalogBranch(location, compute, options) {
       const changed = [...changes.keys()];
       if (changed.length === 0) return { status: "unchanged", commit, changed, attempts: attempt2 };
       if (options.dryRun) {
-        for (const [path6, text] of changes) options.reporter.info(`would ${text === null ? "delete" : commit && await objects.read(commit, path6) ? "update" : "create"} ${path6}`);
+        for (const [path6, text2] of changes) options.reporter.info(`would ${text2 === null ? "delete" : commit && await objects.read(commit, path6) ? "update" : "create"} ${path6}`);
         return { status: "dry-run", commit, changed, attempts: attempt2 };
       }
       const next = await writeCommit(run, commit, changes, message, options.author ?? DEFAULT_AUTHOR);
@@ -76391,12 +77562,12 @@ async function updateCatalogBranch(location, compute, options) {
       }
       const waitMs = Math.random() * Math.min(MAX_BACKOFF_MS, (options.backoffMs ?? 50) * 2 ** (attempt2 - 1));
       options.reporter.debug(`catalog push lost a race (${push}); retrying from the new tip in ${Math.round(waitMs)} ms (attempt ${attempt2 + 1} of ${maxAttempts})`);
-      await new Promise((resolve7) => setTimeout(resolve7, waitMs));
+      await new Promise((resolve8) => setTimeout(resolve8, waitMs));
     }
   });
 }
 async function withScratchRepository(location, fn) {
-  const scratch = await mkdtemp2(join7(tmpdir2(), "slipway-catalog-"));
+  const scratch = await mkdtemp2(join8(tmpdir2(), "slipway-catalog-"));
   const run = gitIn(scratch, location);
   try {
     await run(["init", "-q", "--bare", "--template="]);
@@ -76447,17 +77618,17 @@ function redact(url2) {
   return url2.replace(/\/\/[^/@]+@/, "//***@");
 }
 async function fetchTip(run, location) {
-  const result = await run(["fetch", "-q", "--no-tags", "--depth=1", location.url, `+refs/heads/${location.branch}:${TIP_REF}`], { reject: false });
+  const result = await run(["fetch", "-q", "--no-tags", "--depth=1", "--", location.url, `+refs/heads/${location.branch}:${TIP_REF}`], { reject: false });
   if (result.exitCode === 0) return fetchedTip(run);
   if (/couldn't find remote ref|no such ref|not our ref/i.test(result.stderr)) {
     await run(["update-ref", "-d", TIP_REF], { reject: false });
     return void 0;
   }
-  await run(["fetch", "-q", "--no-tags", "--depth=1", location.url, `+refs/heads/${location.branch}:${TIP_REF}`]);
+  await run(["fetch", "-q", "--no-tags", "--depth=1", "--", location.url, `+refs/heads/${location.branch}:${TIP_REF}`]);
   return fetchedTip(run);
 }
 async function fetchedTip(run) {
-  const line = await readFile4(join7(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
+  const line = await readFile5(join8(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
   const oid = /^[0-9a-f]{40,64}\b/.exec(line)?.[0];
   return oid ?? (await run(["rev-parse", TIP_REF])).stdout;
 }
@@ -76467,15 +77638,15 @@ function tipReader(run, objects, commit) {
     read: async (path6) => commit ? objects.readText(commit, path6) : void 0,
     list: async (folder) => {
       if (!commit) return [];
-      const out = (await run(["ls-tree", "-r", "-z", "--name-only", commit, "--", `${folder}/`])).stdout;
+      const out = (await run(["ls-tree", "-r", "-z", "--name-only", "--end-of-options", commit, "--", `${folder}/`])).stdout;
       return out.split("\0").filter(Boolean);
     }
   };
 }
 async function writeCommit(run, parent, changes, message, author) {
   const now = Math.floor(Date.now() / 1e3);
-  const data = (text) => `data ${Buffer.byteLength(text)}
-${text}
+  const data = (text2) => `data ${Buffer.byteLength(text2)}
+${text2}
 `;
   let stream = `commit ${NEW_REF}
 mark :1
@@ -76483,20 +77654,20 @@ committer ${author.name} <${author.email}> ${now} +0000
 ${data(message)}`;
   if (parent) stream += `from ${parent}
 `;
-  for (const [path6, text] of changes) {
+  for (const [path6, text2] of changes) {
     if (!/^[A-Za-z0-9._~/-]+$/.test(path6)) throw new SlipwayError("CATALOG_INVALID", `refusing to write an unusual path`, { subject: path6 });
-    stream += text === null ? `D ${path6}
+    stream += text2 === null ? `D ${path6}
 ` : `M 100644 inline ${path6}
-${data(text)}`;
+${data(text2)}`;
   }
   stream += "done\n";
-  const marks = join7(run.dir, "slipway-marks");
+  const marks = join8(run.dir, "slipway-marks");
   await run(["fast-import", "--quiet", "--force", "--done", `--export-marks=${marks}`], { input: stream });
-  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile4(marks, "utf8"))?.[1];
+  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile5(marks, "utf8"))?.[1];
   return oid ?? (await run(["rev-parse", NEW_REF])).stdout;
 }
 async function pushCommit(run, location, commit) {
-  const result = await run(["push", "--porcelain", location.url, `${commit}:refs/heads/${location.branch}`], { reject: false });
+  const result = await run(["push", "--porcelain", "--", location.url, `${commit}:refs/heads/${location.branch}`], { reject: false });
   if (result.exitCode === 0) return "pushed";
   const rejected = result.stdout.split("\n").find((line) => line.startsWith("!"));
   const reason = rejected?.split("	")[2] ?? "";
@@ -76569,10 +77740,10 @@ async function feedCatalog(location, run, options) {
         exists2 = false;
         return { changes: /* @__PURE__ */ new Map(), message: "" };
       }
-      const text = await tip.read(CATALOG_COMPAT_FILE);
-      const existing = text === void 0 ? void 0 : JSON.parse(text);
+      const text2 = await tip.read(CATALOG_COMPAT_FILE);
+      const existing = text2 === void 0 ? void 0 : JSON.parse(text2);
       const merged = stableJson(mergeCatalogCompat(existing, run));
-      const unchanged = text !== void 0 && stableJson({ ...JSON.parse(text), updatedBy: run.id }) === merged;
+      const unchanged = text2 !== void 0 && stableJson({ ...JSON.parse(text2), updatedBy: run.id }) === merged;
       return { changes: unchanged ? /* @__PURE__ */ new Map() : /* @__PURE__ */ new Map([[CATALOG_COMPAT_FILE, merged]]), message: `compat: core compatibility seen in run ${run.id}` };
     },
     { reporter: options.reporter, ...options.dryRun ? { dryRun: true } : {} }
@@ -76581,29 +77752,44 @@ async function feedCatalog(location, run, options) {
   return { status: result.status, commit: result.commit };
 }
 
+// src/core/text/controls.ts
+var CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+function stripControls(text2) {
+  return text2.replace(CONTROLS, "");
+}
+
+// src/core/text/escape-slack.ts
+function slackText(text2) {
+  return stripControls(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function slackLinkable(url2) {
+  return /^https?:\/\/[^\s|<>]+$/i.test(url2);
+}
+function slackLink(url2, label) {
+  return slackLinkable(url2) ? `<${url2.replace(/&/g, "&amp;")}|${slackText(label)}>` : `${slackText(label)} (${slackText(url2)})`;
+}
+
 // src/core/compat/markdown.ts
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, " ");
+function cell(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, " ");
 }
-function slackEscape(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+var slackEscape = slackText;
+function htmlEscape(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
-function htmlEscape(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+function listSome(names, max, join12 = ", ") {
+  if (names.length <= max) return names.join(join12);
+  return `${names.slice(0, max).join(join12)}${join12}+${names.length - max} more`;
 }
-function listSome(names, max, join11 = ", ") {
-  if (names.length <= max) return names.join(join11);
-  return `${names.slice(0, max).join(join11)}${join11}+${names.length - max} more`;
-}
-function lastLines(text, lines) {
-  const all = text.replace(/\s+$/, "").split("\n");
+function lastLines(text2, lines) {
+  const all = text2.replace(/\s+$/, "").split("\n");
   return all.slice(-lines).join("\n");
 }
-function fenced(text, info2 = "text") {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+function fenced(text2, info2 = "text") {
+  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(longest + 1);
   return `${fence}${info2}
-${text}
+${text2}
 ${fence}`;
 }
 
@@ -76771,7 +77957,7 @@ async function postOnce(slack, message, options = {}) {
   const now = options.now ?? Date.now;
   const maxPages = options.maxPages ?? 10;
   const tag = keyTag(message.key);
-  const text = message.text.includes(tag) ? message.text : `${message.text} ${tag}`;
+  const text2 = message.text.includes(tag) ? message.text : `${message.text} ${tag}`;
   const channel = await slackCall("resolve the channel", message.channel, () => channelId(slack, message.channel, maxPages));
   const scheduled = await slackCall("list scheduled messages", message.channel, async () => {
     let cursor;
@@ -76801,7 +77987,7 @@ async function postOnce(slack, message, options = {}) {
   });
   if (posted) return { action: "found-posted", channel, ts: posted };
   const postAt = message.postAt ? Math.floor(message.postAt.getTime() / 1e3) : void 0;
-  const content = { text, ...message.blocks ? { blocks: message.blocks } : {} };
+  const content = { text: text2, ...message.blocks ? { blocks: message.blocks } : {} };
   if (postAt !== void 0 && postAt > Math.floor(now() / 1e3) + SCHEDULE_MIN_LEAD_SECONDS) {
     const answer2 = await slackCall("schedule the message", message.channel, () => slack.chat.scheduleMessage({ channel, post_at: postAt, ...content }));
     return { action: "scheduled", channel, scheduledMessageId: answer2.scheduled_message_id, postAt: answer2.post_at ?? postAt };
@@ -76841,7 +78027,7 @@ async function slackCall(doing, channel, fn) {
     if (error63 instanceof SlipwayError) throw error63;
     const code = error63.data?.error ?? error63.message;
     const hints = {
-      not_authed: "set the Slack bot token (SLACK_TOKEN / the slack-token input)",
+      not_authed: "set the Slack bot token (SLACK_BOT_TOKEN / the slack-token input)",
       invalid_auth: "the Slack token is wrong or revoked: create a new bot token",
       channel_not_found: "check the channel and invite the bot to it",
       not_in_channel: "invite the bot to the channel (/invite @your-bot)",
@@ -77069,7 +78255,7 @@ function compatSlackMessage(run) {
   const groups2 = groupByClass(run);
   const core2 = `core ${run.core.ref} ${run.core.version}`;
   const summary2 = COMPAT_CLASSES.filter((c3) => counts[c3] > 0).map((c3) => `${counts[c3]} ${CLASS_LABELS[c3].toLowerCase()}`).join(", ");
-  const text = `Compatibility with ${core2}: ${summary2 || "no plugins"}`;
+  const text2 = `Compatibility with ${core2}: ${summary2 || "no plugins"}`;
   const blocks = [
     { type: "header", text: { type: "plain_text", text: clip(`Compatibility with ${core2}`, HEADER_MAX) } },
     {
@@ -77088,9 +78274,9 @@ ${counts[c3]}` }))
   }
   const context = [`${run.results.length} plugins`, `core ${slackEscape(run.core.sha.slice(0, 7))}`];
   if (run.releaseCore) context.push(`released core ${slackEscape(run.releaseCore.version)}`);
-  context.push(run.url ? `<${run.url}|run ${slackEscape(run.id)}>` : `run ${slackEscape(run.id)}`);
+  context.push(run.url ? slackLink(run.url, `run ${run.id}`) : `run ${slackEscape(run.id)}`);
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: context.join(" \xB7 ") }] });
-  return { text, blocks };
+  return { text: text2, blocks };
 }
 function failureLine(result) {
   const tests = failingTestsOf(result);
@@ -77100,21 +78286,21 @@ function failureLine(result) {
   return `\u2022 *${slackEscape(result.plugin)}*${version2}${shown ? ` \u2014 ${shown}${more}` : ""}`;
 }
 function boundedList(title, lines) {
-  let text = title;
+  let text2 = title;
   for (let i2 = 0; i2 < lines.length; i2++) {
     const rest = lines.length - i2 - 1;
     const tail = rest > 0 ? `
 \u2026and ${rest} more` : "";
     const line = clip(lines[i2], SECTION_MAX / 3);
-    if (text.length + 1 + line.length + tail.length > SECTION_MAX - 40) return `${text}
+    if (text2.length + 1 + line.length + tail.length > SECTION_MAX - 40) return `${text2}
 \u2026and ${lines.length - i2} more`;
-    text += `
+    text2 += `
 ${line}`;
   }
-  return text;
+  return text2;
 }
-function clip(text, max) {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+function clip(text2, max) {
+  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
 }
 
 // src/jobs/compat/report.ts
@@ -77185,22 +78371,39 @@ async function reportCompat(options) {
 }
 
 // src/jobs/compat/run.ts
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/adapters/compat/test-plugins.ts
-import { readFile as readFile5, rm as rm5, stat as stat4 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { readFile as readFile6, rm as rm5, stat as stat6 } from "node:fs/promises";
+import { join as join9, resolve as resolve6, sep as sep5 } from "node:path";
+
+// src/core/compat/compile-errors.ts
+var JAVAC_MAVEN = /^\[ERROR\] (?:[^\n]*[/\\])?([^/\\\n]+\.java):\[(\d+),\d+\] ([^\n]+)$/m;
+var JAVAC_GRADLE = /^(?:[^\n]*[/\\])?([^/\\\n]+\.java):(\d+): error: ([^\n]+)$/m;
+var KOTLINC = /^e: (?:file:\/\/)?(?:[^\n]*[/\\])?([^/\\\n]+\.kt):(\d+):\d+:? ([^\n]+)$/m;
+var SYMBOL = /^(?:\[ERROR\])?\s+symbol:\s+([^\n]+)$/m;
+function firstCompileError(output2) {
+  for (const pattern of [JAVAC_MAVEN, JAVAC_GRADLE, KOTLINC]) {
+    const match = pattern.exec(output2);
+    if (!match) continue;
+    const [, file2, line, message = ""] = match;
+    const symbol2 = message.trim() === "cannot find symbol" ? SYMBOL.exec(output2.slice(match.index))?.[1]?.trim() : void 0;
+    return `does not compile: ${file2}:${line}: ${message.trim()}${symbol2 ? ` (${symbol2})` : ""}`.slice(0, 300);
+  }
+  return void 0;
+}
 
 // src/core/compat/infra-signals.ts
 var SIGNALS2 = [
-  [/\bE(?:AI_AGAIN|NOTFOUND)\b|Could not resolve host|Temporary failure in name resolution/, "DNS lookup failed"],
-  [/\bECONNRESET\b|\bECONNREFUSED\b|\bETIMEDOUT\b|socket hang up/, "network connection failed"],
+  [/\bE(?:AI_AGAIN|NOTFOUND)\b|Could not resolve host|Temporary failure in name resolution|UnknownHostException/, "DNS lookup failed"],
+  [/\bECONNRESET\b|\bECONNREFUSED\b|\bETIMEDOUT\b|socket hang up|Connection (?:refused|reset)|(?:Connect|Socket)TimeoutException/, "network connection failed"],
   [/npm (?:ERR!|error) (?:code )?(?:E?network|ECONNRESET|ETIMEDOUT|EAI_AGAIN)/i, "npm could not reach the registry"],
-  [/Could not (?:resolve|transfer|GET) .*(?:repo\.maven|plugins\.gradle|services\.gradle)/i, "dependency download failed"],
+  [/Could not (?:resolve|transfer|GET) .*(?:repo\.maven|repo1\.maven|plugins\.gradle|services\.gradle)/i, "dependency download failed"],
   [/\bENOSPC\b|No space left on device/, "the runner ran out of disk space"],
   [/\bENOMEM\b|JavaScript heap out of memory|OutOfMemoryError/, "the runner ran out of memory"]
 ];
-function infraSignal(output2) {
+function infraSignal(output2, extra = []) {
+  for (const { pattern, reason } of extra) if (new RegExp(pattern, "m").test(output2)) return reason ?? `matched compat.infraPatterns: ${pattern}`;
   for (const [pattern, reason] of SIGNALS2) if (pattern.test(output2)) return reason;
   return void 0;
 }
@@ -77242,8 +78445,8 @@ function testName(attributes, suites) {
   const path6 = suites.length > 0 ? suites : className && className !== "test" ? [decode3(className)] : [];
   return [...path6, name].join(" \u203A ");
 }
-function decode3(text) {
-  return text.replace(/&quot;/g, '"');
+function decode3(text2) {
+  return text2.replace(/&quot;/g, '"');
 }
 
 // src/adapters/compat/test-plugins.ts
@@ -77264,58 +78467,94 @@ async function testPlugins(options) {
 }
 var safeName = (name) => name.replace(/^@/, "").replace(/[^\w.-]+/g, "__");
 async function testPlugin(target, options) {
-  const log2 = join8(options.workDir, "logs", `${safeName(target.name)}.log`);
-  let dir;
-  let version2 = "dir" in target ? target.version : void 0;
+  const log2 = join9(options.workDir, "logs", `${safeName(target.name)}.log`);
+  let local;
   if ("cloneUrl" in target) {
-    dir = join8(options.workDir, "checkouts", safeName(target.name));
+    const dir = join9(options.workDir, "checkouts", safeName(target.name));
     const started = performance.now();
     try {
       await rm5(dir, { recursive: true, force: true });
-      await execa("git", ["clone", "--quiet", "--depth", "1", target.cloneUrl, dir]);
+      await execa("git", ["clone", "--quiet", "--depth", "1", "--", target.cloneUrl, dir]);
     } catch (error63) {
       const reason = String(error63.stderr ?? error63).trim().split("\n").at(-1) ?? "git clone failed";
       return { plugin: target.name, attempts: [infra("checkout", reason, performance.now() - started)] };
     }
-    version2 = (await options.describe?.(dir).catch(() => ({ version: void 0 })))?.version;
+    let described;
+    try {
+      described = await options.describe(dir);
+    } catch (error63) {
+      return { plugin: target.name, attempts: [infra("checkout", `cannot tell how to test it: ${formatError(error63)}`, performance.now() - started)] };
+    }
+    local = { name: target.name, version: described.version, ecosystem: described.ecosystem, dir, root: dir, taskPrefix: "" };
   } else {
-    dir = target.dir;
+    local = target;
   }
+  let commands;
+  try {
+    commands = options.commands(local.ecosystem);
+  } catch (error63) {
+    return { plugin: target.name, ...local.version ? { version: local.version } : {}, attempts: [infra("install", formatError(error63), 0)] };
+  }
+  const cwd = commands.strategy.testFrom === "build-root" ? local.root : local.dir;
+  const gradle = await gradleCommand(local.root);
+  let builtAgainst;
   const run = async (core2) => {
-    const values = { ...core2.placeholders, plugin: target.name, path: dir, work: options.workDir };
+    if (builtAgainst !== core2) await removeStaleOutputs(local.dir, commands.strategy.staleOutputs);
+    builtAgainst = core2;
+    const values = { ...core2.placeholders, plugin: target.name, path: local.dir, root: cwd, work: options.workDir, gradle, taskPrefix: local.taskPrefix };
     const env = commandEnv({
       ...core2.env,
       SLIPWAY_WORK_DIR: options.workDir,
       SLIPWAY_PLUGIN: target.name,
-      ...Object.fromEntries(Object.entries(options.commands.env).map(([k, v]) => [k, fillPlaceholders(v, values, `compat.env.${k}`)]))
+      ...Object.fromEntries(Object.entries(commands.env).map(([k, v]) => [k, fillPlaceholders(v, values, `compat.env.${k}`)]))
     });
-    if (options.commands.install) {
-      const command2 = fillPlaceholders(options.commands.install, values, "compat.install");
-      const installed = await runCommand({ command: command2, cwd: dir, env, timeoutMs: options.timeoutMs, logFile: log2, graceMs: options.graceMs ?? 5e3 });
+    if (commands.install) {
+      const command2 = fillPlaceholders(commands.install, values, "compat.install");
+      const installed = await runCommand({ command: command2, cwd: local.dir, env, timeoutMs: options.timeoutMs, logFile: log2, graceMs: options.graceMs ?? 5e3 });
       if (installed.exitCode !== 0) {
         const why = installed.timedOut ? "timed out" : installed.spawnError ?? `exited with ${installed.exitCode}`;
-        return { ...fromCommand(installed, "install", []), outcome: "infra", reason: `install command ${why}` };
+        return { ...fromCommand(installed, "install", [], options.infraPatterns), outcome: "infra", reason: `install command ${why}` };
       }
     }
-    const command = fillPlaceholders(options.commands.test, values, "compat.test");
+    const command = fillPlaceholders(commands.test, values, "compat.test");
     const startedAt = Date.now();
-    const tested = await runCommand({ command, cwd: dir, env, timeoutMs: options.timeoutMs, logFile: log2, graceMs: options.graceMs ?? 5e3 });
-    const failingTests = await readJUnit(dir, options.commands.junit, startedAt);
-    return fromCommand(tested, "test", failingTests);
+    const tested = await runCommand({ command, cwd, env, timeoutMs: options.timeoutMs, logFile: log2, graceMs: options.graceMs ?? 5e3 });
+    const failingTests = await readJUnit(local.dir, commands.junit, startedAt);
+    return fromCommand(tested, "test", failingTests, options.infraPatterns);
   };
-  const attempts = [await run(options.develop)];
-  while (attempts.at(-1).outcome === "fail" && attempts.length <= options.retries) attempts.push(await run(options.develop));
-  const result = { plugin: target.name, ...version2 ? { version: version2 } : {}, attempts };
-  if (attempts.at(-1).outcome === "fail" && options.release) result.baseline = await run(options.release);
+  const attempt2 = async (core2) => {
+    let last = await run(core2);
+    const all = [last];
+    while (last.outcome === "fail" && all.length <= options.retries) all.push(last = await run(core2));
+    return { all, last };
+  };
+  const develop = await attempt2(options.develop);
+  const result = { plugin: target.name, ...local.version ? { version: local.version } : {}, attempts: develop.all };
+  if (develop.last.outcome === "fail" && options.release) {
+    const baseline = await attempt2(options.release);
+    result.baseline = baseline.last;
+    if (baseline.all.length > 1) result.baselineAttempts = baseline.all.length;
+  }
   return result;
 }
-function fromCommand(result, stage, failingTests) {
+async function removeStaleOutputs(dir, outputs) {
+  if (outputs.length === 0) return;
+  const folders = await glob2([...outputs], { cwd: dir, onlyDirectories: true, followSymbolicLinks: false, expandDirectories: false });
+  for (const folder of folders) {
+    const path6 = resolve6(dir, folder);
+    if (!path6.startsWith(resolve6(dir) + sep5)) continue;
+    await rm5(path6, { recursive: true, force: true });
+  }
+}
+function fromCommand(result, stage, failingTests, infraPatterns = []) {
   const base = { stage, exitCode: result.exitCode, durationMs: result.durationMs, failingTests, logTail: result.tail };
   if (result.timedOut) return { ...base, outcome: "timeout", reason: `no result within ${Math.round(result.durationMs / 1e3)} s` };
   if (result.spawnError) return { ...base, outcome: "infra", reason: result.spawnError.split("\n").at(-1) ?? result.spawnError };
   if (result.exitCode === 0) return { ...base, outcome: "pass" };
-  const signal = failingTests.length === 0 ? infraSignal(result.tail) : void 0;
-  return signal ? { ...base, outcome: "infra", reason: signal } : { ...base, outcome: "fail" };
+  const signal = failingTests.length === 0 ? infraSignal(result.tail, infraPatterns) : void 0;
+  if (signal) return { ...base, outcome: "infra", reason: signal };
+  const compileError = failingTests.length === 0 ? firstCompileError(result.tail) : void 0;
+  return { ...base, outcome: "fail", ...compileError ? { reason: compileError } : {} };
 }
 function infra(stage, reason, durationMs) {
   return { outcome: "infra", stage, exitCode: null, durationMs: Math.round(durationMs), failingTests: [], logTail: "", reason };
@@ -77324,9 +78563,9 @@ async function readJUnit(dir, patterns, since) {
   const files = await glob2([...patterns], { cwd: dir, absolute: true, ignore: ["**/node_modules/**"] });
   const names = /* @__PURE__ */ new Set();
   for (const file2 of files.sort()) {
-    const info2 = await stat4(file2).catch(() => void 0);
+    const info2 = await stat6(file2).catch(() => void 0);
     if (!info2 || info2.mtimeMs < since - 1e3) continue;
-    for (const name of failingTestsFromJUnit(await readFile5(file2, "utf8"))) names.add(name);
+    for (const name of failingTestsFromJUnit(await readFile6(file2, "utf8"))) names.add(name);
   }
   return [...names];
 }
@@ -77346,12 +78585,8 @@ async function runCompatShard(options) {
   }
   const timeoutMs = options.timeoutMs ?? config2.compat.timeoutMinutes * 6e4;
   const targets = await fleetTargets(options.cwd, config2, options.octokit);
-  const commands = compatCommands(config2, targets.ecosystem);
   const install = { mavenLocal: expandHome(config2.compat.core.mavenLocal) };
-  const [installedDevelop, installedRelease] = await reporter.group(
-    "install the core",
-    () => Promise.all([installCore(develop, options.workDir, install), release ? installCore(release, options.workDir, install) : void 0])
-  );
+  const [installedDevelop, installedRelease] = await reporter.group("install the core", () => installCores(develop, release, options.workDir, install));
   const known = [];
   const missing = [];
   for (const name of options.plugins) {
@@ -77370,17 +78605,15 @@ async function runCompatShard(options) {
       targets: known,
       develop: installedDevelop,
       release: installedRelease,
-      commands,
+      commands: (ecosystem) => compatCommands(config2, ecosystem),
+      infraPatterns: config2.compat.infraPatterns,
       timeoutMs,
       retries: config2.compat.retries,
       jobs: options.jobs ?? 1,
       workDir: options.workDir,
       reporter,
       graceMs: options.graceMs ?? 5e3,
-      describe: async (dir) => {
-        const fleet = await discoverFleet(dir, config2);
-        return { version: fleet.single ? fleet.plugins[0].version : void 0 };
-      }
+      describe: (dir) => describeCheckout(dir, config2)
     })
   );
   return {
@@ -77394,7 +78627,35 @@ async function runCompatShard(options) {
   };
 }
 var shardFileName = (shard) => `shard-${String(shard).padStart(3, "0")}.json`;
-var shardFile = (dir, shard) => join9(dir, shardFileName(shard));
+var shardFile = (dir, shard) => join10(dir, shardFileName(shard));
+
+// src/jobs/compat/void.ts
+function compatFromRuns(runs) {
+  return runs.reduce((compat, run) => mergeCatalogCompat(compat, run), void 0) ?? { schema: CATALOG_COMPAT_SCHEMA, plugins: {} };
+}
+async function voidCompatRun(options) {
+  const { config: config2, reporter, results, runId } = options;
+  const branch = config2.compat.results.branch;
+  const rebuild = (remaining) => {
+    const recent = remaining.slice(-config2.compat.results.history);
+    const last = recent.at(-1);
+    return {
+      compat: compatFromRuns(remaining),
+      derived: last ? { "index.html": renderCompatHtml(recent, { title: `Compatibility with core ${last.core.ref}` }) } : {}
+    };
+  };
+  const outcome = await results.voidRun(runId, rebuild, { dryRun: options.dryRun ?? false });
+  if (!outcome.removed) {
+    const ids = outcome.remaining.slice(-10).map((r) => r.id);
+    throw new SlipwayError("NOT_FOUND", `no stored run "${runId}" on the results branch ${branch}`, {
+      subject: runId,
+      hint: ids.length ? `the newest stored runs are: ${ids.join(", ")}` : `the results branch ${branch} has no runs yet`
+    });
+  }
+  const compat = rebuild(outcome.remaining).compat;
+  reporter.info(options.dryRun ? `dry run: would remove ${branch}:${outcome.removed} and rebuild compat.json from ${outcome.remaining.length} run(s)` : `voided run ${runId}: removed ${branch}:${outcome.removed}; compat.json rebuilt from ${outcome.remaining.length} run(s)`);
+  return { removed: outcome.removed, commit: options.dryRun ? void 0 : outcome.commit, compat };
+}
 
 // src/actions/runtime/inputs.ts
 var invalid = (name, message) => new SlipwayError("INPUT_INVALID", message, { subject: `input "${name}"`, hint: `fix \`with: ${name}:\` in the workflow` });
@@ -77481,14 +78742,22 @@ async function runAction(name, fn) {
 
 // src/actions/compat.ts
 await runAction("compat", async ({ reporter, workspace, repository, runUrl }) => {
-  const mode = choiceInput("mode", ["plan", "run", "report"], "plan");
-  const cwd = resolve6(workspace, stringInput("working-directory", "."));
+  const mode = choiceInput("mode", ["plan", "run", "report", "void"], "plan");
+  const cwd = resolve7(workspace, stringInput("working-directory", "."));
   const config2 = await loadConfig(cwd);
-  const scratch = join10(process.env["RUNNER_TEMP"] ?? resolve6(workspace, ".."), "slipway-compat");
-  const artifactDir = resolve6(workspace, stringInput("core-artifact") ?? join10(scratch, "core"));
+  const scratch = join11(process.env["RUNNER_TEMP"] ?? resolve7(workspace, ".."), "slipway-compat");
+  const artifactDir = resolve7(workspace, stringInput("core-artifact") ?? join11(scratch, "core"));
   const token = secretInput("github-token");
   const octokit = token ? createGitHubClient({ token, baseUrl: process.env["GITHUB_API_URL"], log: (line) => reporter.info(line) }) : void 0;
-  const results = new ResultsBranch({ repoDir: cwd, branch: config2.compat.results.branch, remote: config2.compat.results.remote, push: mode === "report" && booleanInput("push-results", true) });
+  const results = new ResultsBranch({ repoDir: cwd, branch: config2.compat.results.branch, remote: config2.compat.results.remote, push: (mode === "report" || mode === "void") && booleanInput("push-results", true) });
+  if (mode === "void") {
+    const runId2 = requiredInput("void-run");
+    const voided = await voidCompatRun({ config: config2, reporter, results, runId: runId2 });
+    setOutput("run-id", runId2);
+    await summary.addRaw(`Compat run ${runId2} voided: ${voided.removed} removed from ${config2.compat.results.branch}; compat.json rebuilt from the runs that remain.
+`).write();
+    return;
+  }
   if (mode === "plan") {
     const maxShards = integerInput("max-shards", config2.compat.maxShards, { min: 1, max: GITHUB_MATRIX_LIMIT });
     const { matrix: matrix2, plan, targets } = await planCompat({ cwd, config: config2, reporter, maxShards, results, octokit });
@@ -77504,8 +78773,8 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
         reporter,
         ecosystem: targets.ecosystem,
         artifactDir,
-        workDir: join10(scratch, "work"),
-        developCheckout: corePath ? resolve6(workspace, corePath) : void 0,
+        workDir: join11(scratch, "work"),
+        developCheckout: corePath ? resolve7(workspace, corePath) : void 0,
         against
       });
       setOutput("core-artifact", artifactDir);
@@ -77518,7 +78787,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
   if (mode === "run") {
     const shard = integerInput("shard", 1, { min: 1, max: GITHUB_MATRIX_LIMIT });
     const plugins = pluginList(requiredInput("plugins"));
-    const outDir = resolve6(workspace, stringInput("results") ?? join10(scratch, "results"));
+    const outDir = resolve7(workspace, stringInput("results") ?? join11(scratch, "results"));
     const minutes = stringInput("timeout-minutes");
     const result = await runCompatShard({
       cwd,
@@ -77527,7 +78796,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
       shard,
       plugins,
       artifactDir,
-      workDir: join10(scratch, "work"),
+      workDir: join11(scratch, "work"),
       jobs: integerInput("jobs", 1, { min: 1, max: 64 }),
       timeoutMs: minutes ? Number(minutes) * 6e4 : void 0,
       octokit
@@ -77537,7 +78806,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
     await writeFile4(file2, JSON.stringify(result, null, 2) + "\n");
     setOutput("result-file", file2);
     setOutput("results", outDir);
-    setOutput("logs", join10(scratch, "work", "logs"));
+    setOutput("logs", join11(scratch, "work", "logs"));
     const failed = result.results.filter((r) => r.attempts.at(-1)?.outcome !== "pass").map((r) => r.plugin);
     reporter.info(`shard ${shard}: ${result.results.length - failed.length} passed, ${failed.length} not: ${failed.join(", ") || "none"}`);
     await summary.addHeading(`Compat shard ${shard}: ${result.results.length - failed.length} of ${result.results.length} passed with core ${result.core.version}`, 3).addTable([
@@ -77546,9 +78815,9 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
     ]).write();
     return;
   }
-  const dir = resolve6(workspace, stringInput("results") ?? join10(scratch, "results"));
+  const dir = resolve7(workspace, stringInput("results") ?? join11(scratch, "results"));
   const files = (await readdir4(dir, { recursive: true })).filter((f) => /(^|\/)shard-\d+\.json$/.test(f)).sort();
-  const shards = await Promise.all(files.map(async (f) => parseShardResult(await readFile6(join10(dir, f), "utf8"), f)));
+  const shards = await Promise.all(files.map(async (f) => parseShardResult(await readFile7(join11(dir, f), "utf8"), f)));
   const matrix = stringInput("matrix");
   const planned = matrix ? plannedPlugins(matrix) : void 0;
   const slackToken = secretInput("slack-token");
@@ -77573,7 +78842,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
     repository,
     catalog: booleanInput("catalog", config2.compat.catalog) ? await catalogLocation(cwd, config2, { token, defaultRepository: repository, serverUrl: process.env["GITHUB_SERVER_URL"] }).catch(() => void 0) : void 0
   });
-  const html = join10(scratch, "report.html");
+  const html = join11(scratch, "report.html");
   await mkdir4(scratch, { recursive: true });
   await writeFile4(html, report2.html);
   setOutput("report-html", html);
@@ -77581,15 +78850,15 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
   for (const cls of COMPAT_CLASSES) setOutput(cls, report2.counts[cls] ?? 0);
   await summary.addRaw(report2.summary).write();
 });
-function pluginList(text) {
-  if (text.trim().startsWith("[")) {
-    const parsed = JSON.parse(text);
+function pluginList(text2) {
+  if (text2.trim().startsWith("[")) {
+    const parsed = JSON.parse(text2);
     if (!Array.isArray(parsed) || !parsed.every((p) => typeof p === "string")) {
       throw new SlipwayError("INPUT_INVALID", "must be a JSON array of plugin names", { subject: 'input "plugins"', hint: "pass `${{ toJSON(matrix.plugins) }}`" });
     }
     return parsed;
   }
-  return text.split(/[\s,]+/).filter(Boolean);
+  return text2.split(/[\s,]+/).filter(Boolean);
 }
 function plannedPlugins(matrix) {
   const parsed = JSON.parse(matrix);

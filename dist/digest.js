@@ -4163,18 +4163,18 @@ var require_util2 = __commonJS({
     function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
-      let policy = "";
+      let policy2 = "";
       if (policyHeader.length > 0) {
         for (let i2 = policyHeader.length; i2 !== 0; i2--) {
           const token = policyHeader[i2 - 1].trim();
           if (referrerPolicyTokens.has(token)) {
-            policy = token;
+            policy2 = token;
             break;
           }
         }
       }
-      if (policy !== "") {
-        request2.referrerPolicy = policy;
+      if (policy2 !== "") {
+        request2.referrerPolicy = policy2;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4272,8 +4272,8 @@ var require_util2 = __commonJS({
       };
     }
     function determineRequestsReferrer(request2) {
-      const policy = request2.referrerPolicy;
-      assert2(policy);
+      const policy2 = request2.referrerPolicy;
+      assert2(policy2);
       let referrerSource = null;
       if (request2.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
@@ -4291,7 +4291,7 @@ var require_util2 = __commonJS({
       }
       const areSameOrigin = sameOrigin(request2, referrerURL);
       const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request2.url);
-      switch (policy) {
+      switch (policy2) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
         case "unsafe-url":
@@ -4629,15 +4629,15 @@ var require_util2 = __commonJS({
     async function fullyReadBody(body, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
-      let reader;
+      let reader2;
       try {
-        reader = body.stream.getReader();
+        reader2 = body.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
       }
       try {
-        successSteps(await readAllBytes(reader));
+        successSteps(await readAllBytes(reader2));
       } catch (e) {
         errorSteps(e);
       }
@@ -4660,11 +4660,11 @@ var require_util2 = __commonJS({
       assert2(!invalidIsomorphicEncodeValueRegex.test(input2));
       return input2;
     }
-    async function readAllBytes(reader) {
+    async function readAllBytes(reader2) {
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk } = await reader2.read();
         if (done) {
           return Buffer.concat(bytes, byteLength);
         }
@@ -5504,7 +5504,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape3 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5512,14 +5512,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder3.encode(prefix + `; name="${escape3(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder3.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -14973,9 +14973,9 @@ var require_util4 = __commonJS({
       fr[kResult] = null;
       fr[kError] = null;
       const stream = blob.stream();
-      const reader = stream.getReader();
+      const reader2 = stream.getReader();
       const bytes = [];
-      let chunkPromise = reader.read();
+      let chunkPromise = reader2.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
@@ -14995,7 +14995,7 @@ var require_util4 = __commonJS({
                   fireAProgressEvent("progress", fr);
                 });
               }
-              chunkPromise = reader.read();
+              chunkPromise = reader2.read();
             } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
@@ -15033,12 +15033,12 @@ var require_util4 = __commonJS({
         }
       })();
     }
-    function fireAProgressEvent(e, reader) {
+    function fireAProgressEvent(e, reader2) {
       const event = new ProgressEvent(e, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader2.dispatchEvent(event);
     }
     function packageData(bytes, type, mimeType, encodingName) {
       switch (type) {
@@ -15633,8 +15633,8 @@ var require_cache = __commonJS({
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
           const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
-          readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
+          const reader2 = stream.getReader();
+          readAllBytes(reader2).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
         }
@@ -16367,7 +16367,7 @@ var require_parse = __commonJS({
         unparsedAttributes = "";
       }
       let attributeName = "";
-      let attributeValue = "";
+      let attributeValue2 = "";
       if (cookieAv.includes("=")) {
         const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
@@ -16375,31 +16375,31 @@ var require_parse = __commonJS({
           cookieAv,
           position
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue2 = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
       attributeName = attributeName.trim();
-      attributeValue = attributeValue.trim();
-      if (attributeValue.length > maxAttributeValueSize) {
+      attributeValue2 = attributeValue2.trim();
+      if (attributeValue2.length > maxAttributeValueSize) {
         return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
       }
       const attributeNameLowercase = attributeName.toLowerCase();
       if (attributeNameLowercase === "expires") {
-        const expiryTime = new Date(attributeValue);
+        const expiryTime = new Date(attributeValue2);
         cookieAttributeList.expires = expiryTime;
       } else if (attributeNameLowercase === "max-age") {
-        const charCode = attributeValue.charCodeAt(0);
-        if ((charCode < 48 || charCode > 57) && attributeValue[0] !== "-") {
+        const charCode = attributeValue2.charCodeAt(0);
+        if ((charCode < 48 || charCode > 57) && attributeValue2[0] !== "-") {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        if (!/^\d+$/.test(attributeValue)) {
+        if (!/^\d+$/.test(attributeValue2)) {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        const deltaSeconds = Number(attributeValue);
+        const deltaSeconds = Number(attributeValue2);
         cookieAttributeList.maxAge = deltaSeconds;
       } else if (attributeNameLowercase === "domain") {
-        let cookieDomain = attributeValue;
+        let cookieDomain = attributeValue2;
         if (cookieDomain[0] === ".") {
           cookieDomain = cookieDomain.slice(1);
         }
@@ -16407,10 +16407,10 @@ var require_parse = __commonJS({
         cookieAttributeList.domain = cookieDomain;
       } else if (attributeNameLowercase === "path") {
         let cookiePath = "";
-        if (attributeValue.length === 0 || attributeValue[0] !== "/") {
+        if (attributeValue2.length === 0 || attributeValue2[0] !== "/") {
           cookiePath = "/";
         } else {
-          cookiePath = attributeValue;
+          cookiePath = attributeValue2;
         }
         cookieAttributeList.path = cookiePath;
       } else if (attributeNameLowercase === "secure") {
@@ -16418,7 +16418,7 @@ var require_parse = __commonJS({
       } else if (attributeNameLowercase === "httponly") {
         cookieAttributeList.httpOnly = true;
       } else if (attributeNameLowercase === "samesite") {
-        const attributeValueLowercase = attributeValue.toLowerCase();
+        const attributeValueLowercase = attributeValue2.toLowerCase();
         if (attributeValueLowercase === "none") {
           cookieAttributeList.sameSite = "None";
         } else if (attributeValueLowercase === "strict") {
@@ -16428,7 +16428,7 @@ var require_parse = __commonJS({
         }
       } else {
         cookieAttributeList.unparsed ??= [];
-        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue}`);
+        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue2}`);
       }
       return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
     }
@@ -20120,14 +20120,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20144,14 +20144,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -20168,12 +20168,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -20185,12 +20185,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -20205,39 +20205,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -26383,7 +26383,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse7(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -26424,7 +26424,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse7;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify2;
@@ -26506,15 +26506,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat4, path6, options) {
-      if (!stat4.isSymbolicLink() && !stat4.isFile()) {
+    function checkStat(stat5, path6, options) {
+      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, path6, options));
+      fs3.stat(path6, function(er, stat5) {
+        cb(er, er ? false : checkStat(stat5, path6, options));
       });
     }
     function sync2(path6, options) {
@@ -26530,20 +26530,20 @@ var require_mode = __commonJS({
     isexe.sync = sync2;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, options));
+      fs3.stat(path6, function(er, stat5) {
+        cb(er, er ? false : checkStat(stat5, options));
       });
     }
     function sync2(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat4, options) {
-      return stat4.isFile() && checkMode(stat4, options);
+    function checkStat(stat5, options) {
+      return stat5.isFile() && checkMode(stat5, options);
     }
-    function checkMode(stat4, options) {
-      var mod = stat4.mode;
-      var uid = stat4.uid;
-      var gid = stat4.gid;
+    function checkMode(stat5, options) {
+      var mod = stat5.mode;
+      var uid = stat5.uid;
+      var gid = stat5.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -26847,7 +26847,7 @@ var require_parse2 = __commonJS({
     "use strict";
     var path6 = __require("path");
     var resolveCommand = require_resolveCommand();
-    var escape3 = require_escape();
+    var escape2 = require_escape();
     var readShebang = require_readShebang();
     var isWin2 = process.platform === "win32";
     var isExecutableRegExp = /\.(?:com|exe)$/i;
@@ -26871,8 +26871,8 @@ var require_parse2 = __commonJS({
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
         parsed.command = path6.normalize(parsed.command);
-        parsed.command = escape3.command(parsed.command);
-        parsed.args = parsed.args.map((arg) => escape3.argument(arg, needsDoubleEscapeMetaChars));
+        parsed.command = escape2.command(parsed.command);
+        parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
         parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
         parsed.command = process.env.comspec || "cmd.exe";
@@ -26880,7 +26880,7 @@ var require_parse2 = __commonJS({
       }
       return parsed;
     }
-    function parse6(command, args, options) {
+    function parse7(command, args, options) {
       if (args && !Array.isArray(args)) {
         options = args;
         args = null;
@@ -26899,7 +26899,7 @@ var require_parse2 = __commonJS({
       };
       return options.shell ? parsed : parseNonShell(parsed);
     }
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -26958,16 +26958,16 @@ var require_cross_spawn = __commonJS({
   "node_modules/cross-spawn/index.js"(exports2, module) {
     "use strict";
     var cp = __require("child_process");
-    var parse6 = require_parse2();
+    var parse7 = require_parse2();
     var enoent = require_enoent();
     function spawn2(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse7(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
     function spawnSync2(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse7(command, args, options);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
@@ -26975,7 +26975,7 @@ var require_cross_spawn = __commonJS({
     module.exports = spawn2;
     module.exports.spawn = spawn2;
     module.exports.sync = spawnSync2;
-    module.exports._parse = parse6;
+    module.exports._parse = parse7;
     module.exports._enoent = enoent;
   }
 });
@@ -27479,7 +27479,7 @@ var require_parse3 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = (version2, options, throwErrors = false) => {
+    var parse7 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -27492,7 +27492,7 @@ var require_parse3 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -27500,9 +27500,9 @@ var require_parse3 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var valid2 = (version2, options) => {
-      const v = parse6(version2, options);
+      const v = parse7(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -27513,9 +27513,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var clean = (version2, options) => {
-      const s = parse6(version2.trim().replace(/^[=v]+/, ""), options);
+      const s = parse7(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -27550,10 +27550,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var diff = (version1, version2) => {
-      const v1 = parse6(version1, null, true);
-      const v2 = parse6(version2, null, true);
+      const v1 = parse7(version1, null, true);
+      const v2 = parse7(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -27624,9 +27624,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var prerelease = (version2, options) => {
-      const parsed = parse6(version2, options);
+      const parsed = parse7(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -27812,7 +27812,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var { safeRe: re, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -27847,7 +27847,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse6(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse7(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -27857,7 +27857,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var constants6 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
@@ -27869,7 +27869,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version2, options) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse6(versionStringToParse, options);
+      return parse7(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -29104,7 +29104,7 @@ var require_semver2 = __commonJS({
     var constants6 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var valid2 = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -29143,7 +29143,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse6,
+      parse: parse7,
       valid: valid2,
       clean,
       inc,
@@ -31472,13 +31472,13 @@ var require_Client = __commonJS({
           }
           return;
         }
-        const reader = response.body.getReader();
+        const reader2 = response.body.getReader();
         const decoder = new TextDecoder();
         let remaining = "";
         let complete = false;
         try {
           while (!complete) {
-            const { done, value } = await reader.read();
+            const { done, value } = await reader2.read();
             if (done) {
               complete = true;
               continue;
@@ -31504,10 +31504,10 @@ var require_Client = __commonJS({
         } finally {
           try {
             if (!complete) {
-              await ((_a3 = reader.cancel) === null || _a3 === void 0 ? void 0 : _a3.call(reader));
+              await ((_a3 = reader2.cancel) === null || _a3 === void 0 ? void 0 : _a3.call(reader2));
             }
           } finally {
-            reader.releaseLock();
+            reader2.releaseLock();
           }
         }
       }
@@ -33163,7 +33163,7 @@ var require_parse4 = __commonJS({
       }
       return { risky: false };
     };
-    var parse6 = (input2, options) => {
+    var parse7 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -33333,7 +33333,7 @@ var require_parse4 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options, fastpaths: false }).output;
+            const expression = parse7(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -33856,7 +33856,7 @@ var require_parse4 = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input2, options) => {
+    parse7.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -33921,7 +33921,7 @@ var require_parse4 = __commonJS({
       }
       return source;
     };
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -33930,7 +33930,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse6 = require_parse4();
+    var parse7 = require_parse4();
     var utils = require_utils3();
     var constants6 = require_constants8();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -34018,7 +34018,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse6(pattern, { ...options, fastpaths: false });
+      return parse7(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input2, options) => scan(input2, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -34044,10 +34044,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse6.fastpaths(input2, options);
+        parsed.output = parse7.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse6(input2, options);
+        parsed = parse7(input2, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -39935,11 +39935,11 @@ var require_WebClient = __commonJS({
           const buffer = await response.arrayBuffer();
           data = JSON.parse(new node_util_1.TextDecoder().decode(buffer));
         } else {
-          const text = await response.text();
+          const text2 = await response.text();
           try {
-            data = JSON.parse(text);
+            data = JSON.parse(text2);
           } catch (_) {
-            data = { ok: false, error: text };
+            data = { ok: false, error: text2 };
           }
         }
         if (data.response_metadata === void 0) {
@@ -40421,8 +40421,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -40518,10 +40518,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -40550,9 +40550,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -40563,8 +40563,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -40684,7 +40684,7 @@ import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname2, join as join4, resolve as resolve4 } from "node:path";
 
 // src/adapters/config-file.ts
-import { readFile } from "node:fs/promises";
+import { readFile, stat as stat2 } from "node:fs/promises";
 import { join } from "node:path";
 
 // src/core/errors.ts
@@ -42575,18 +42575,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse6(schema, value, ctx, finalizeParams(fn, _params));
+    return parse7(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse7(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -44081,7 +44081,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse6 = inst._zod.parse;
+  const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -44095,7 +44095,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse7(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -50067,8 +50067,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -60438,11 +60438,65 @@ function date4(params) {
 var pluginName = (s) => s;
 var repoPath = (s) => s;
 var ECOSYSTEMS = ["npm", "gradle", "maven", "python", "generic"];
+var DEPENDENCY_KINDS = ["runtime", "optional", "peer", "dev"];
+function rangeOf(dependencies, name, kinds = DEPENDENCY_KINDS) {
+  for (const kind of kinds) {
+    const found = dependencies.find((d) => d.name === name && d.kind === kind);
+    if (found) return found.range;
+  }
+  return void 0;
+}
+
+// src/core/git/ref-name.ts
+function refNameProblem(name) {
+  if (name === "") return "it is empty";
+  if (name.startsWith("-")) return 'it starts with "-" (git would read it as an option)';
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return "it contains a space, a control character or one of ~ ^ : ? * [ \\";
+  if (name.includes("..")) return 'it contains ".."';
+  if (name.includes("@{")) return 'it contains "@{"';
+  if (name === "@") return 'it is "@"';
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return 'it starts or ends with "/" or contains "//"';
+  if (name.endsWith(".")) return 'it ends with "."';
+  for (const part of name.split("/")) {
+    if (part.startsWith(".")) return `its part "${part}" starts with "."`;
+    if (part.endsWith(".lock")) return `its part "${part}" ends with ".lock"`;
+  }
+  return void 0;
+}
+function remoteNameProblem(name) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
+    return name.startsWith("-") ? 'it starts with "-" (git would read it as an option)' : 'a remote name has only letters, digits, ".", "_" and "-" (a URL or path is not a remote name: add it with git remote add)';
+  }
+  return refNameProblem(name);
+}
+
+// src/core/config/git-names.ts
+var checked = (problemOf, what) => external_exports.string().superRefine((value, ctx) => {
+  const problem = problemOf(value);
+  if (problem) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${problem}` });
+});
+var branchName = () => checked(refNameProblem, "git branch name");
+var remoteName = () => checked(remoteNameProblem, "git remote name");
+var optionalRemoteName = () => checked((value) => value === "" ? void 0 : remoteNameProblem(value), "git remote name");
+
+// src/core/config/dependents-section.ts
+var DEPENDENT_POLICIES = ["patch", "range", "none"];
+var DEFAULT_DEPENDENTS = { runtime: "patch", optional: "patch", peer: "patch", dev: "range" };
+var policy = external_exports.enum(DEPENDENT_POLICIES);
+var dependentsPolicy = external_exports.preprocess(
+  (value) => typeof value === "string" ? Object.fromEntries(DEPENDENCY_KINDS.map((kind) => [kind, value])) : value,
+  external_exports.strictObject({
+    runtime: policy.default(DEFAULT_DEPENDENTS.runtime),
+    optional: policy.default(DEFAULT_DEPENDENTS.optional),
+    peer: policy.default(DEFAULT_DEPENDENTS.peer),
+    dev: policy.default(DEFAULT_DEPENDENTS.dev)
+  })
+).default(DEFAULT_DEPENDENTS);
 
 // src/core/config/catalog-section.ts
 var catalogSection = external_exports.strictObject({
   /** The branch that holds the catalog files (usable as GitHub Pages). */
-  branch: external_exports.string().default("slipway-catalog"),
+  branch: branchName().default("slipway-catalog"),
   /** A separate repository for the catalog (org mode): `owner/name`, a git URL or a path. */
   repository: external_exports.string().optional()
 }).default({ branch: "slipway-catalog" });
@@ -60461,7 +60515,15 @@ var coreBuild = external_exports.strictObject({
    */
   releaseRef: external_exports.string().min(1).optional(),
   /** gradle/maven: the Maven local repository shards copy the built core into (mavenLocal()); default ~/.m2/repository. */
-  mavenLocal: external_exports.string().min(1).optional()
+  mavenLocal: external_exports.string().min(1).optional(),
+  /**
+   * The version of the develop core as plugins must ask for it ({coreVersion}), when the build
+   * does not say (a custom build, a version computed at build time). Default: read from what
+   * the build produced.
+   */
+  version: external_exports.string().min(1).optional(),
+  /** The same for the released core. */
+  releaseVersion: external_exports.string().min(1).optional()
 }).default({});
 var orgSection = external_exports.strictObject({
   /** The organisation whose repositories are the plugins (org mode instead of a monorepo). */
@@ -60475,9 +60537,9 @@ var orgSection = external_exports.strictObject({
 });
 var resultsSection = external_exports.strictObject({
   /** The branch that keeps one results file per run (history is appended, never rewritten). */
-  branch: external_exports.string().min(1).default("slipway-compat"),
+  branch: branchName().default("slipway-compat"),
   /** The git remote the branch is pushed to; '' keeps it local. */
-  remote: external_exports.string().default("origin"),
+  remote: optionalRemoteName().default("origin"),
   /** How many recent runs the HTML report shows and durations are learnt from. */
   history: external_exports.number().int().min(1).max(100).default(8)
 }).default({ branch: "slipway-compat", remote: "origin", history: 8 });
@@ -60509,6 +60571,22 @@ var compatSection = external_exports.strictObject({
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
   /** JUnit XML the tests write, as globs in the plugin folder; default per ecosystem. */
   junit: external_exports.array(external_exports.string().min(1)).optional(),
+  /**
+   * Output that means "the machine failed, not the plugin" (infra, never a regression) beyond
+   * the built-in network/disk/memory signals: regular expressions, e.g. your company mirror's
+   * host (`Could not transfer .* from/to nexus\\.corp`). A plain string or { pattern, reason }.
+   */
+  infraPatterns: external_exports.array(
+    external_exports.union([external_exports.string().min(1).transform((pattern) => ({ pattern })), external_exports.strictObject({ pattern: external_exports.string().min(1), reason: external_exports.string().min(1).optional() })])
+  ).default([]).superRefine((patterns, ctx) => {
+    patterns.forEach(({ pattern }, index) => {
+      try {
+        new RegExp(pattern, "m");
+      } catch (error63) {
+        ctx.addIssue({ code: "custom", path: [index], message: `not a regular expression: ${error63.message}` });
+      }
+    });
+  }),
   /** How failures are compared with the released core: re-test them against it, or use a stored run against a release. */
   baseline: external_exports.enum(["retest-failures", "stored-run"]).default("retest-failures"),
   /**
@@ -60526,6 +60604,7 @@ var compatSection = external_exports.strictObject({
   timeoutMinutes: 30,
   retries: 1,
   env: {},
+  infraPatterns: [],
   baseline: "retest-failures",
   catalog: true,
   core: {},
@@ -60566,16 +60645,16 @@ var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
   environment: external_exports.string().default("release"),
   /** The main release branch: where releases are made from by default (setup, init, dispatch). */
-  branch: external_exports.string().default("main"),
+  branch: branchName().default("main"),
   /**
    * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
    * cut from an old release ships its patches from its own branch. Default: `branch` alone.
    */
-  branches: external_exports.array(external_exports.string().min(1)).min(1).optional(),
+  branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
-  remote: external_exports.string().default("origin"),
+  remote: remoteName().default("origin"),
   /** Changelog file name inside each plugin folder. */
-  changelog: external_exports.string().default("CHANGELOG.md"),
+  changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /** Create a GitHub Release per tag. */
@@ -60603,6 +60682,13 @@ var validateSection = external_exports.strictObject({
    * the index job cannot list a plugin without one, so it is required by default.
    */
   pluginManifest: external_exports.enum(["required", "optional"]).default("required"),
+  /**
+   * Which manifest checks apply. `catalog`: what the index job needs to list a plugin (a plugin
+   * manifest, a repository or homepage link) on top of what a published package needs;
+   * `package`: only that (description and license, as warnings). `auto`: catalog when the
+   * catalog is in use (catalog.repository is set, or a workflow runs slipway's index), else package.
+   */
+  profile: external_exports.enum(["auto", "catalog", "package"]).default("auto"),
   /** Minutes one build or test command may run in one plugin before it is stopped. */
   timeoutMinutes: external_exports.number().positive().default(15),
   /** Plugins built and tested at once. */
@@ -60613,6 +60699,7 @@ var validateSection = external_exports.strictObject({
   types: [...CONVENTIONAL_TYPES],
   headerMaxLength: 100,
   pluginManifest: "required",
+  profile: "auto",
   timeoutMinutes: 15,
   concurrency: 2
 });
@@ -60638,19 +60725,48 @@ var fleetSection = external_exports.strictObject({
   coreVersionProperty: external_exports.string().default("coreVersion")
 }).default({ ecosystem: "auto", exclude: [], plugins: [], coreVersionProperty: "coreVersion" });
 var bump = external_exports.enum(["major", "minor", "patch", "none"]);
+var TAG_PLACEHOLDERS = /* @__PURE__ */ new Set(["{name}", "{unscoped}", "{dir}", "{version}"]);
+var tagFormatPattern = external_exports.string().refine((pattern) => pattern.split("{version}").length === 2, "must contain {version} exactly once").refine((pattern) => (pattern.match(/\{[^}]*\}/g) ?? []).every((p) => TAG_PLACEHOLDERS.has(p)), "placeholders are {name}, {unscoped}, {dir} and {version}").refine((pattern) => !/[\s~^:?*[\\]|\.\.|@\{/.test(pattern.replace(/\{(name|unscoped|dir|version)\}/g, "")), "must make a valid git tag name (no spaces, ~ ^ : ? * [ \\ .. @{)");
 var versioningSection = external_exports.strictObject({
   /**
-   * Tag format. `{name}` and `{version}` are replaced. Default: `{name}@{version}` in a
-   * fleet of several plugins, `v{version}` when the repository is one plugin.
+   * The format of new tags (and of the tags read). Placeholders: {name}, {unscoped} (the
+   * name without its npm scope), {dir} (the plugin folder's last segment), {version}.
+   * Default: `{name}@{version}` in a fleet of several plugins, `v{version}` when the
+   * repository is one plugin.
    */
-  tagFormat: external_exports.string().regex(/\{version\}/, "must contain {version}").optional(),
-  /** Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`. */
-  releaseTypes: external_exports.record(external_exports.string(), bump).default({}),
-  /** How internal dependents of a released plugin are bumped. */
-  dependents: external_exports.enum(["patch", "none"]).default("patch"),
+  tagFormat: tagFormatPattern.optional(),
+  /** Older formats still read (never written): migrating from lerna, release-please or changesets tags. */
+  legacyTagFormats: external_exports.array(tagFormatPattern).default([]),
+  /**
+   * Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`.
+   * A key may carry a scope (`chore(deps): patch`, `chore(version): none`), which wins over the type's.
+   */
+  releaseTypes: external_exports.record(external_exports.string(), bump).superRefine((types, ctx) => {
+    for (const key of Object.keys(types)) {
+      if (!/^[\w-]+(?:\([^()\s]+\))?$/.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `"${key}" must be a commit type or type(scope), e.g. chore or chore(deps)` });
+    }
+  }).default({}),
+  /**
+   * The JVM SNAPSHOT cycle: a `-SNAPSHOT` version in the manifest is a floor for the next
+   * release, and after tagging the release commits the next patch SNAPSHOT. `auto` turns it on
+   * for Gradle/Maven units whose version is a SNAPSHOT; `off` releases SNAPSHOT builds like any other.
+   */
+  snapshot: external_exports.enum(["auto", "off"]).default("auto"),
+  /**
+   * What a release whose required core version went up since the last release is: `minor`
+   * makes such a patch a minor (Kestra's plugins release a raised kestraVersion as a minor).
+   */
+  coreRaise: external_exports.enum(["minor", "none"]).default("none"),
+  /**
+   * What a release of a fleet plugin does to the plugins that depend on it, per kind of
+   * dependency: `patch` releases the dependent and moves its range, `range` only moves the
+   * range in its manifest, `none` leaves it (a dependent left out of range is a warning).
+   * One word sets every kind.
+   */
+  dependents: dependentsPolicy,
   /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
-}).default({ releaseTypes: {}, dependents: "patch" });
+}).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
   /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
   build: external_exports.string().optional(),
@@ -60661,7 +60777,7 @@ var commandsSection = external_exports.strictObject({
 var coreSection = external_exports.strictObject({
   /** The core project: an `owner/name` on GitHub, a git URL or a local path. */
   repository: external_exports.string().optional(),
-  branch: external_exports.string().default("develop"),
+  branch: branchName().default("develop"),
   /** The core's package name, to read a plugin's required core range from its peer dependencies. */
   package: external_exports.string().optional()
 }).default({ branch: "develop" });
@@ -60687,9 +60803,12 @@ var defaultConfig = () => configSchema.parse({});
 
 // src/core/config/parse-config.ts
 var CONFIG_FILE = "slipway.yml";
-function parseConfig(text, file2 = CONFIG_FILE) {
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_ALIAS_COUNT = 100;
+function parseConfig(text2, file2 = CONFIG_FILE) {
+  if (Buffer.byteLength(text2, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file2, Buffer.byteLength(text2, "utf8"));
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: true });
+  const doc = (0, import_yaml.parseDocument)(text2.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true });
   const [yamlError] = doc.errors;
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -60698,7 +60817,15 @@ function parseConfig(text, file2 = CONFIG_FILE) {
       hint: "fix the YAML syntax at that line"
     });
   }
-  const value = doc.toJS() ?? {};
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error63) {
+    throw new SlipwayError("CONFIG_INVALID", `YAML aliases expand too far: ${error63.message}`, {
+      subject: file2,
+      hint: `use at most ${MAX_ALIAS_COUNT} alias expansions (*name); write the values out instead`
+    });
+  }
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
   const lineOf = (path6) => {
@@ -60725,18 +60852,27 @@ function describeIssue(issue3, file2, lineOf) {
   const key = issue3.path.length ? issue3.path.join(".") : "(top level)";
   return `${file2}${where ? `:${where}` : ""}: ${key}: ${issue3.message}`;
 }
+function configTooLarge(file2, bytes) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file2,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
 
 // src/adapters/config-file.ts
 async function loadConfig(root) {
   for (const name of [CONFIG_FILE, "slipway.yaml"]) {
-    let text;
+    let text2;
     try {
-      text = await readFile(join(root, name), "utf8");
+      const { size } = await stat2(join(root, name));
+      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
+      text2 = await readFile(join(root, name), "utf8");
     } catch (error63) {
       if (error63.code === "ENOENT") continue;
+      if (error63 instanceof SlipwayError) throw error63;
       throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error63.message}`, { subject: name, cause: error63 });
     }
-    return parseConfig(text, name);
+    return parseConfig(text2, name);
   }
   return defaultConfig();
 }
@@ -60765,10 +60901,10 @@ function createMark(window2, input2) {
     releases: input2.releases
   };
 }
-function parseMark(text, where) {
+function parseMark(text2, where) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch (error63) {
     throw new SlipwayError("INPUT_INVALID", "the last-digest mark is not JSON", { subject: where, hint: "delete the mark to start from the default window", cause: error63 });
   }
@@ -60781,6 +60917,9 @@ function parseMark(text, where) {
   }
   return result.data;
 }
+
+// src/adapters/git.ts
+import { existsSync as existsSync2 } from "node:fs";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject2(value) {
@@ -67589,11 +67728,27 @@ async function git(cwd, args, options = {}) {
     const result = await execa("git", args, { cwd, input: options.input, stripFinalNewline: true });
     return result.stdout;
   } catch (error63) {
-    throw gitError(args, error63);
+    throw gitError(cwd, args, error63);
   }
 }
-function gitError(args, error63) {
+function gitError(cwd, args, error63) {
   const stderr = error63 instanceof ExecaError ? String(error63.stderr ?? "").trim() : "";
+  if (!existsSync2(cwd)) {
+    return new SlipwayError("USAGE", "the folder does not exist", { subject: cwd, hint: "pass the folder of your repository (--cwd, or working-directory in a workflow)", cause: error63 });
+  }
+  if (/not a git repository/i.test(stderr)) {
+    return new SlipwayError("USAGE", "not in a git repository", {
+      subject: cwd,
+      hint: "run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)",
+      cause: error63
+    });
+  }
+  if (error63 instanceof ExecaError && error63.code === "ENOENT" && /spawn git/.test(error63.message)) {
+    return new SlipwayError("USAGE", "git is not installed (or not on PATH)", { subject: "git", hint: "install git and run again", cause: error63 });
+  }
+  if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes("HEAD")) {
+    return new SlipwayError("USAGE", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
+  }
   const message = stderr.split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? (stderr || error63.message);
   return new SlipwayError("GIT_FAILED", `git ${args[0]} failed: ${message}`, {
     subject: `git ${args.slice(0, 3).join(" ")}`,
@@ -67602,7 +67757,7 @@ function gitError(args, error63) {
   });
 }
 async function repositoryUrl(cwd, remote = "origin") {
-  const url2 = await git(cwd, ["remote", "get-url", remote]).catch(() => "");
+  const url2 = await git(cwd, ["remote", "get-url", "--", remote]).catch(() => "");
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url2);
   return match ? `https://github.com/${match[1]}` : void 0;
 }
@@ -67617,12 +67772,12 @@ async function hasRemote(location) {
 }
 async function readDigestMark(location) {
   if (await hasRemote(location)) {
-    const remoteRefs = await git(location.cwd, ["ls-remote", location.remote, location.ref]);
-    if (remoteRefs.trim()) await git(location.cwd, ["fetch", "--quiet", "--no-tags", location.remote, `+${location.ref}:${location.ref}`]);
+    const remoteRefs = await git(location.cwd, ["ls-remote", "--", location.remote, location.ref]);
+    if (remoteRefs.trim()) await git(location.cwd, ["fetch", "--quiet", "--no-tags", "--", location.remote, `+${location.ref}:${location.ref}`]);
   }
-  const exists2 = await git(location.cwd, ["rev-parse", "--verify", "--quiet", `${location.ref}^{commit}`]).catch(() => "");
+  const exists2 = await git(location.cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${location.ref}^{commit}`]).catch(() => "");
   if (!exists2) return void 0;
-  return parseMark(await git(location.cwd, ["show", `${location.ref}:${FILE}`]), `${location.ref}:${FILE}`);
+  return parseMark(await git(location.cwd, ["show", "--end-of-options", `${location.ref}:${FILE}`]), `${location.ref}:${FILE}`);
 }
 async function writeDigestMark(location, window2, input2) {
   const mark = createMark(window2, { completedAt: input2.now, sinks: input2.sinks, releases: input2.releases });
@@ -67630,12 +67785,12 @@ async function writeDigestMark(location, window2, input2) {
   const blob = await git(cwd, ["hash-object", "-w", "--stdin"], { input: JSON.stringify(mark, null, 2) + "\n" });
   const tree = await git(cwd, ["mktree"], { input: `100644 blob ${blob}	${FILE}
 ` });
-  const parent = await git(cwd, ["rev-parse", "--verify", "--quiet", `${location.ref}^{commit}`]).catch(() => "");
-  const commit = await git(cwd, [...await identity3(cwd), "commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", `slipway digest ${window2.key}`]);
-  await git(cwd, ["update-ref", location.ref, commit, parent || "0".repeat(40)]);
+  const parent = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${location.ref}^{commit}`]).catch(() => "");
+  const commit = await git(cwd, [...await identity3(cwd), "commit-tree", ...parent ? ["-p", parent] : [], "-m", `slipway digest ${window2.key}`, "--end-of-options", tree]);
+  await git(cwd, ["update-ref", "--end-of-options", location.ref, commit, parent || "0".repeat(40)]);
   if (await hasRemote(location)) {
     try {
-      await git(cwd, ["push", "--quiet", location.remote, `${location.ref}:${location.ref}`]);
+      await git(cwd, ["push", "--quiet", "--", location.remote, `${location.ref}:${location.ref}`]);
     } catch (error63) {
       throw new SlipwayError("GIT_FAILED", `the digest completed, but its mark could not be pushed to ${location.remote}`, {
         subject: location.ref,
@@ -67724,29 +67879,29 @@ function parseReleaseNotes(body) {
     }
   }
   flush();
-  for (const { list: into, text } of items) {
-    if (!text || into === "dependencies" && RELEASE_PLEASE_FILLER.test(text)) continue;
-    if (into === "dependencies") notes.dependencies.push(dependencyNote(text));
-    else notes[into].push(changeNote(text));
+  for (const { list: into, text: text2 } of items) {
+    if (!text2 || into === "dependencies" && RELEASE_PLEASE_FILLER.test(text2)) continue;
+    if (into === "dependencies") notes.dependencies.push(dependencyNote(text2));
+    else notes[into].push(changeNote(text2));
   }
   return notes;
 }
 var RELEASE_PLEASE_FILLER = /^(?:The following workspace dependencies were updated|(?:dev|peer|optional)?[dD]ependencies)$/;
-function changeNote(text) {
-  const scoped = /^\*\*([^*]+?):\*\*\s+(.*)$/.exec(text);
+function changeNote(text2) {
+  const scoped = /^\*\*([^*]+?):\*\*\s+(.*)$/.exec(text2);
   const scope = scoped ? scoped[1] : null;
-  const rest = scoped ? scoped[2] : text;
+  const rest = scoped ? scoped[2] : text2;
   const withoutRef = rest.replace(/\s+\((?:\[[0-9a-f]{7,40}\]\([^)]*\)|[0-9a-f]{7,40})\)$/, "");
   return { scope, text: withoutRef };
 }
-function dependencyNote(text) {
-  const ours = /^\*\*(.+?):\*\*\s+(\S+)\s+(?:→|->)\s+(\S+)$/.exec(text);
+function dependencyNote(text2) {
+  const ours = /^\*\*(.+?):\*\*\s+(\S+)\s+(?:→|->)\s+(\S+)$/.exec(text2);
   if (ours) return { name: ours[1], from: ours[2], to: ours[3] };
-  const bumped = /^(\S+) bumped from (\S+) to (\S+)$/.exec(text);
+  const bumped = /^(\S+) bumped from (\S+) to (\S+)$/.exec(text2);
   if (bumped) return { name: bumped[1], from: bumped[2], to: bumped[3] };
-  const bumpedTo = /^(\S+) bumped to (\S+)$/.exec(text);
+  const bumpedTo = /^(\S+) bumped to (\S+)$/.exec(text2);
   if (bumpedTo) return { name: bumpedTo[1], from: null, to: bumpedTo[2] };
-  return { name: text, from: null, to: null };
+  return { name: text2, from: null, to: null };
 }
 
 // src/core/digest/window.ts
@@ -67778,11 +67933,11 @@ function isInWindow(window2, instant) {
 function startOfDay(date5) {
   return new Date(Math.floor(date5.getTime() / DAY_MS) * DAY_MS);
 }
-function parseInstant(text, name) {
-  const value = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
+function parseInstant(text2, name) {
+  const value = /^\d{4}-\d{2}-\d{2}$/.test(text2) ? `${text2}T00:00:00Z` : text2;
   const at = Date.parse(value);
   if (Number.isNaN(at)) {
-    throw new SlipwayError("INPUT_INVALID", `"${text}" is not a date`, { subject: name, hint: "write a date as YYYY-MM-DD (UTC) or an ISO 8601 instant" });
+    throw new SlipwayError("INPUT_INVALID", `"${text2}" is not a date`, { subject: name, hint: "write a date as YYYY-MM-DD (UTC) or an ISO 8601 instant" });
   }
   return new Date(at);
 }
@@ -67805,26 +67960,86 @@ function describeWindow(window2) {
 var import_semver = __toESM(require_semver2(), 1);
 var MONOREPO_TAG_FORMAT = "{name}@{version}";
 var SINGLE_TAG_FORMAT = "v{version}";
-var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function tagFormat(pattern) {
-  const hasName = pattern.includes("{name}");
-  const source = escape(pattern).replace(escape("{name}"), "(?<name>.+)").replace(escape("{version}"), "(?<version>[^@\\s]+)");
-  const regex2 = new RegExp(`^${source}$`);
-  return {
-    pattern,
-    format: (name, version2) => pattern.replace("{name}", name).replace("{version}", version2),
-    parse(tag) {
+var NAME_PLACEHOLDERS = ["{name}", "{unscoped}", "{dir}"];
+var unscopedName = (name) => name.startsWith("@") && name.includes("/") ? name.slice(name.indexOf("/") + 1) : name;
+var folderName = (plugin) => plugin.path.split("/").filter(Boolean).at(-1) ?? unscopedName(plugin.name);
+function render(pattern, plugin) {
+  return pattern.replaceAll("{name}", plugin.name).replaceAll("{unscoped}", unscopedName(plugin.name)).replaceAll("{dir}", folderName(plugin));
+}
+var isNamedPattern = (pattern) => NAME_PLACEHOLDERS.some((placeholder) => pattern.includes(placeholder));
+function formatTag(pattern, plugin, version2) {
+  return render(pattern, plugin).replaceAll("{version}", version2);
+}
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+var looksLikeVersion = (text2) => SEMVER.test(text2);
+function reader(pattern, plugins) {
+  const named = isNamedPattern(pattern);
+  if (!named || !plugins) {
+    const escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    let source = escape2(pattern).replace(escape2("{version}"), "(?<version>[^@\\s]+)");
+    for (const placeholder of NAME_PLACEHOLDERS) source = source.replaceAll(escape2(placeholder), "(?<name>.+)");
+    let seen = false;
+    source = source.replace(/\(\?<name>/g, (group2) => seen ? "(" : (seen = true, group2));
+    const regex2 = new RegExp(`^${source}$`, "s");
+    return (tag) => {
       const match = regex2.exec(tag);
       if (!match?.groups) return null;
-      return { name: hasName ? match.groups["name"] : void 0, version: match.groups["version"] };
+      return { name: named ? match.groups["name"] : void 0, version: match.groups["version"] };
+    };
+  }
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const plugin of plugins) {
+    const rendered = render(pattern, plugin);
+    const cut = rendered.indexOf("{version}");
+    const affixes = { plugin, prefix: rendered.slice(0, cut), suffix: rendered.slice(cut + "{version}".length) };
+    const list = byPrefix.get(affixes.prefix);
+    if (list) list.push(affixes);
+    else byPrefix.set(affixes.prefix, [affixes]);
+  }
+  const lengths = [...new Set([...byPrefix.keys()].map((prefix) => prefix.length))].sort((a2, b) => b - a2);
+  return (tag) => {
+    let fallback = null;
+    for (const length of lengths) {
+      if (length > tag.length) continue;
+      for (const { plugin, suffix } of byPrefix.get(tag.slice(0, length)) ?? []) {
+        if (!tag.endsWith(suffix) || tag.length - suffix.length <= length) continue;
+        const version2 = tag.slice(length, tag.length - suffix.length);
+        const found = { name: plugin.name, version: version2 };
+        if (looksLikeVersion(version2)) return found;
+        if (/^\d/.test(version2)) fallback ??= found;
+      }
+    }
+    return fallback;
+  };
+}
+function tagFormat(pattern, options = {}) {
+  const patterns = [.../* @__PURE__ */ new Set([pattern, ...options.legacy ?? []])];
+  const readers = patterns.map((p) => reader(p, options.plugins));
+  const byName = new Map((options.plugins ?? []).map((plugin) => [plugin.name, plugin]));
+  return {
+    pattern,
+    patterns,
+    named: isNamedPattern(pattern),
+    format: (name, version2) => formatTag(pattern, byName.get(name) ?? { name, path: "" }, version2),
+    parse(tag) {
+      let fallback = null;
+      for (const read of readers) {
+        const parsed = read(tag);
+        if (parsed && looksLikeVersion(parsed.version)) return parsed;
+        fallback ??= parsed;
+      }
+      return fallback;
     }
   };
 }
-function isValidVersion(text) {
-  return import_semver.default.valid(text) === text;
+function isValidVersion(text2) {
+  return import_semver.default.valid(text2) === text2;
 }
 function tagFormatFor(config2, fleet) {
-  return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT));
+  return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT), {
+    legacy: config2.versioning.legacyTagFormats,
+    plugins: fleet.plugins
+  });
 }
 
 // src/adapters/digest/git-releases.ts
@@ -67854,7 +68069,7 @@ async function readGitReleases(input2) {
 async function releaseTags(input2) {
   const out = await git(input2.cwd, ["for-each-ref", "--format=%(refname:strip=2)%00%(creatordate:iso-strict)", "refs/tags"]);
   const byName = new Map(input2.plugins.map((plugin) => [plugin.name, plugin]));
-  const single = input2.plugins.length === 1 && !input2.format.pattern.includes("{name}") ? input2.plugins[0] : void 0;
+  const single = input2.plugins.length === 1 && !input2.format.named ? input2.plugins[0] : void 0;
   const tags = [];
   for (const line of out.split("\n")) {
     if (!line) continue;
@@ -67964,10 +68179,10 @@ var MORE_PER_QUERY = 20;
 var MAX_ROUNDS = 20;
 async function readOrgReleases(octokit, input2) {
   let requests = 0;
-  const query = async (text, variables) => {
+  const query = async (text2, variables) => {
     requests += 1;
     try {
-      return await octokit.graphql(text, variables);
+      return await octokit.graphql(text2, variables);
     } catch (error63) {
       throw new SlipwayError("API_FAILED", `GitHub GraphQL query failed: ${error63.message}`, {
         subject: `organization ${input2.org}`,
@@ -68039,6 +68254,12 @@ function shippedReleases(repo, window2) {
 
 // src/adapters/digest/notion-digest.ts
 var import_client = __toESM(require_src(), 1);
+
+// src/core/text/controls.ts
+var CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+function stripControls(text2) {
+  return text2.replace(CONTROLS, "");
+}
 
 // src/core/digest/render-notion.ts
 import { createHash } from "node:crypto";
@@ -68172,22 +68393,22 @@ function notionPages(digest) {
   return digest.entries.map((entry) => notionPage(entry, digest.week));
 }
 function notionPage(entry, week) {
-  const text = (content) => ({ rich_text: plainItems(content) });
+  const text2 = (content) => ({ rich_text: plainItems(content) });
   const properties = {
     Release: { title: plainItems(entry.key) },
-    Plugin: text(entry.plugin),
-    Version: text(entry.version),
-    Previous: text(entry.previous ?? ""),
+    Plugin: text2(entry.plugin),
+    Version: text2(entry.version),
+    Previous: text2(entry.previous ?? ""),
     Bump: { select: { name: entry.bump } },
     Kind: { select: { name: GROUP_TITLES[entry.kind] } },
-    "Type counts": text(describeCounts(entry.counts)),
+    "Type counts": text2(describeCounts(entry.counts)),
     Date: { date: { start: entry.releasedAt.slice(0, 10) } },
     Link: { url: entry.url },
     Week: { select: { name: week } }
   };
   const children = releaseBlocks(entry);
   const fingerprint = `sha256:${createHash("sha256").update(canonicalJson({ properties, children })).digest("hex")}`;
-  return { key: entry.key, properties: { ...properties, Fingerprint: text(fingerprint) }, children, fingerprint };
+  return { key: entry.key, properties: { ...properties, Fingerprint: text2(fingerprint) }, children, fingerprint };
 }
 function releaseBlocks(entry) {
   const blocks = [];
@@ -68204,7 +68425,7 @@ function releaseBlocks(entry) {
     }
   }
   if (entry.url) {
-    blocks.push(paragraph([{ type: "text", text: { content: "Release notes: " } }, { type: "text", text: { content: entry.tag, link: { url: entry.url } } }]));
+    blocks.push(paragraph([{ type: "text", text: { content: "Release notes: " } }, { type: "text", text: { content: stripControls(entry.tag), ...notionLinkable(entry.url) ? { link: { url: entry.url } } : {} } }]));
   }
   return blocks;
 }
@@ -68212,10 +68433,11 @@ var paragraph = (richText) => ({ object: "block", type: "paragraph", paragraph: 
 function plainItems(content, annotations) {
   const items = [];
   for (let start = 0; start < content.length; start += NOTION_TEXT_LIMIT) {
-    items.push({ type: "text", text: { content: content.slice(start, start + NOTION_TEXT_LIMIT) }, ...annotations ? { annotations } : {} });
+    items.push({ type: "text", text: { content: stripControls(content.slice(start, start + NOTION_TEXT_LIMIT)) }, ...annotations ? { annotations } : {} });
   }
   return items;
 }
+var notionLinkable = (url2) => /^https?:\/\/\S+$/i.test(url2);
 function markdownItems(markdown) {
   const items = [];
   const pattern = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
@@ -68224,7 +68446,7 @@ function markdownItems(markdown) {
     items.push(...plainItems(markdown.slice(last, match.index)));
     if (match[1] !== void 0) items.push(...plainItems(match[1], { code: true }));
     else if (match[2] !== void 0) items.push(...plainItems(match[2], { bold: true }));
-    else if (match[4].length <= NOTION_TEXT_LIMIT && /^https?:\/\//.test(match[4])) {
+    else if (match[4].length <= NOTION_TEXT_LIMIT && notionLinkable(match[4])) {
       for (const item of plainItems(match[3])) items.push({ ...item, text: { ...item.text, link: { url: match[4] } } });
     } else items.push(...plainItems(match[0]));
     last = match.index + match[0].length;
@@ -68380,7 +68602,7 @@ async function postOnce(slack, message, options = {}) {
   const now = options.now ?? Date.now;
   const maxPages = options.maxPages ?? 10;
   const tag = keyTag(message.key);
-  const text = message.text.includes(tag) ? message.text : `${message.text} ${tag}`;
+  const text2 = message.text.includes(tag) ? message.text : `${message.text} ${tag}`;
   const channel = await slackCall("resolve the channel", message.channel, () => channelId(slack, message.channel, maxPages));
   const scheduled = await slackCall("list scheduled messages", message.channel, async () => {
     let cursor;
@@ -68410,7 +68632,7 @@ async function postOnce(slack, message, options = {}) {
   });
   if (posted) return { action: "found-posted", channel, ts: posted };
   const postAt = message.postAt ? Math.floor(message.postAt.getTime() / 1e3) : void 0;
-  const content = { text, ...message.blocks ? { blocks: message.blocks } : {} };
+  const content = { text: text2, ...message.blocks ? { blocks: message.blocks } : {} };
   if (postAt !== void 0 && postAt > Math.floor(now() / 1e3) + SCHEDULE_MIN_LEAD_SECONDS) {
     const answer2 = await slackCall("schedule the message", message.channel, () => slack.chat.scheduleMessage({ channel, post_at: postAt, ...content }));
     return { action: "scheduled", channel, scheduledMessageId: answer2.scheduled_message_id, postAt: answer2.post_at ?? postAt };
@@ -68450,7 +68672,7 @@ async function slackCall(doing, channel, fn) {
     if (error63 instanceof SlipwayError) throw error63;
     const code = error63.data?.error ?? error63.message;
     const hints = {
-      not_authed: "set the Slack bot token (SLACK_TOKEN / the slack-token input)",
+      not_authed: "set the Slack bot token (SLACK_BOT_TOKEN / the slack-token input)",
       invalid_auth: "the Slack token is wrong or revoked: create a new bot token",
       channel_not_found: "check the channel and invite the bot to it",
       not_in_channel: "invite the bot to the channel (/invite @your-bot)",
@@ -68548,7 +68770,7 @@ async function call2(doing, channel, fn) {
 import { join as join3 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync as statSync2 } from "fs";
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync as statSync2 } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
 import { fileURLToPath as fileURLToPath3 } from "url";
 
@@ -68672,10 +68894,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs3.stat(resolvedPath, (error$1, stat4) => {
+    fs3.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat4.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat4, resolvedPath);
+      if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -68685,9 +68907,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat4 = fs3.statSync(resolvedPath);
-    if (stat4.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
-    callback$1(stat4, resolvedPath);
+    const stat5 = fs3.statSync(resolvedPath);
+    if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
+    callback$1(stat5, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -68884,8 +69106,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat4, resolvedPath) => {
-          if (stat4.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat5, resolvedPath) => {
+          if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -69302,7 +69524,7 @@ function getOptions(options) {
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat2,
+    stat: opts.fs.stat || stat3,
     statSync: opts.fs.statSync || statSync2
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -69320,6 +69542,9 @@ async function glob2(globInput, options) {
   const [crawler, relative2] = getCrawler(globInput, options);
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
+
+// src/adapters/ecosystems/strategy.ts
+var import_semver7 = __toESM(require_semver2(), 1);
 
 // src/adapters/ecosystems/generic/find.ts
 import { posix as posix3 } from "node:path";
@@ -69582,7 +69807,7 @@ function readEach(items, fn) {
 }
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile2, stat as stat4 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
@@ -69602,7 +69827,7 @@ function missingManifest(file2, hint, cause) {
 }
 async function fileExists(root, file2) {
   try {
-    return (await stat3(join2(root, file2))).isFile();
+    return (await stat4(join2(root, file2))).isFile();
   } catch {
     return false;
   }
@@ -69622,15 +69847,15 @@ function invalidManifest(file2, message, options = {}) {
 // src/adapters/ecosystems/generic/version-file.ts
 var VERSION_LINE = /^([ \t]*version[ \t]*[=:][ \t]*)(["']?)([^"'\s#]*)\2/im;
 var BARE = /^\s*(\S+)\s*$/;
-function versionIn(text) {
-  const line = VERSION_LINE.exec(text);
+function versionIn(text2) {
+  const line = VERSION_LINE.exec(text2);
   if (line) {
     const start = line.index + line[1].length + line[2].length;
     return { value: line[3], start, end: start + line[3].length };
   }
-  const bare = BARE.exec(text);
+  const bare = BARE.exec(text2);
   if (bare) {
-    const start = text.indexOf(bare[1]);
+    const start = text2.indexOf(bare[1]);
     return { value: bare[1], start, end: start + bare[1].length };
   }
   return void 0;
@@ -69645,14 +69870,14 @@ var genericFinder = {
     const listed = config2.fleet.plugins.map((plugin) => ({ ...plugin, path: normaliseFolder2(plugin.path) })).filter((plugin) => !isExcluded(plugin.path, config2.fleet.exclude));
     return readEach(listed, async ({ name, path: path6, versionFile }) => {
       const file2 = posix3.join(path6, versionFile);
-      const text = await readManifest(root, file2, `create ${file2} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
+      const text2 = await readManifest(root, file2, `create ${file2} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
       return {
         name: pluginName(name),
         path: repoPath(path6),
         ecosystem: "generic",
         manifestFile: repoPath(file2),
-        version: checkedVersion(versionIn(text)?.value, file2, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file2}`),
-        dependencies: {},
+        version: checkedVersion(versionIn(text2)?.value, file2, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file2}`),
+        dependencies: [],
         private: false
       };
     });
@@ -69663,15 +69888,72 @@ function normaliseFolder2(path6) {
   return p === "." ? "" : p;
 }
 
+// src/adapters/ecosystems/text-edits.ts
+function applyEdits(text2, edits) {
+  const sorted = [...edits].sort((a2, b) => b.start - a2.start);
+  let out = text2;
+  for (const edit of sorted) out = out.slice(0, edit.start) + edit.replacement + out.slice(edit.end);
+  return out;
+}
+
+// src/adapters/ecosystems/generic/update.ts
+var genericUpdater = {
+  ecosystem: "generic",
+  update(text2, change, file2) {
+    if (change.version === void 0) return text2;
+    const at = versionIn(text2);
+    if (!at) throw invalidManifest(file2, "holds no version to update", { hint: `write the version (e.g. 1.0.0) in ${file2}` });
+    return applyEdits(text2, [{ start: at.start, end: at.end, replacement: change.version }]);
+  }
+};
+
 // src/adapters/ecosystems/gradle/find.ts
 import { basename as basename2, posix as posix4, resolve as resolve3 } from "node:path";
 
+// src/adapters/ecosystems/gradle/build-script.ts
+var LITERAL = String.raw`(?:"((?:\\.|[^"\\\r\n])*)"|'((?:\\.|[^'\\\r\n])*)')`;
+function readBuildScript(text2) {
+  const facts = { attributes: /* @__PURE__ */ new Map() };
+  const group2 = firstLiteral(text2, "group");
+  if (group2 !== void 0) facts.group = group2;
+  const description = firstLiteral(text2, "description");
+  if (description !== void 0) facts.description = description;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, "g");
+  for (const match of text2.matchAll(attribute)) facts.attributes.set(match[1], match[2].trim());
+  return facts;
+}
+function attributeValue(expression, project) {
+  const parts = expression.split(/\s*\+\s*/);
+  let out = "";
+  for (const part of parts) {
+    const literal2 = new RegExp(`^${LITERAL}$`).exec(part);
+    if (literal2) out += unescape(literal2[1] ?? literal2[2] ?? "");
+    else if (/^(?:project\.)?group$/.test(part) && project.group !== void 0) out += project.group;
+    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(part) && project.description !== void 0) out += project.description;
+    else return void 0;
+  }
+  return out;
+}
+function firstLiteral(text2, key) {
+  const re = new RegExp(String.raw`(?:^|[\s;{])(?:project\.)?${key}\s*(?:=\s*)?\(?\s*${LITERAL}`, "gm");
+  for (const match of text2.matchAll(re)) {
+    const value = match[1] ?? match[2] ?? "";
+    if (match[1] !== void 0 && value.includes("${")) continue;
+    return unescape(value);
+  }
+  return void 0;
+}
+function unescape(value) {
+  return value.replace(/\\(.)/g, "$1");
+}
+
 // src/adapters/ecosystems/gradle/properties.ts
-function readProperties(text) {
+function readProperties(text2) {
   const properties = /* @__PURE__ */ new Map();
   const lineRe = /[^\r\n]*(\r\n|\r|\n|$)/g;
   let continuing;
-  for (let match = lineRe.exec(text); match && match[0] !== ""; match = lineRe.exec(text)) {
+  for (let match = lineRe.exec(text2); match && match[0] !== ""; match = lineRe.exec(text2)) {
     const line = match[0].replace(/[\r\n]+$/, "");
     const lineStart = match.index;
     const continues = /(?:^|[^\\])(?:\\\\)*\\$/.test(line);
@@ -69698,8 +69980,8 @@ function readProperties(text) {
 
 // src/adapters/ecosystems/gradle/settings-includes.ts
 var STRING = /(["'])((?:\\.|(?!\1)[^\\\r\n])*)\1/g;
-function readSettings(text) {
-  const code = withoutComments(text);
+function readSettings(text2) {
+  const code = withoutComments(text2);
   const rootProjectName = /\brootProject\.name\s*=\s*(["'])([^"'\r\n]+)\1/.exec(code)?.[2];
   const projects = [];
   const includeRe = /(?:^|[;{])[ \t]*include\b[ \t]*/gm;
@@ -69725,23 +70007,23 @@ function argumentsAt(code, at) {
   list.lastIndex = at;
   return list.exec(code)?.[0] ?? "";
 }
-function withoutComments(text) {
+function withoutComments(text2) {
   let out = "";
   let i2 = 0;
-  while (i2 < text.length) {
-    const c3 = text[i2];
+  while (i2 < text2.length) {
+    const c3 = text2[i2];
     if (c3 === '"' || c3 === "'") {
       let j = i2 + 1;
-      while (j < text.length && text[j] !== c3 && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
-      out += text.slice(i2, j + 1);
+      while (j < text2.length && text2[j] !== c3 && text2[j] !== "\n") j += text2[j] === "\\" ? 2 : 1;
+      out += text2.slice(i2, j + 1);
       i2 = j + 1;
-    } else if (text.startsWith("//", i2)) {
-      const end = text.indexOf("\n", i2);
-      i2 = end === -1 ? text.length : end;
-    } else if (text.startsWith("/*", i2)) {
-      const end = text.indexOf("*/", i2 + 2);
-      const stop = end === -1 ? text.length : end + 2;
-      out += text.slice(i2, stop).replace(/[^\n]/g, " ");
+    } else if (text2.startsWith("//", i2)) {
+      const end = text2.indexOf("\n", i2);
+      i2 = end === -1 ? text2.length : end;
+    } else if (text2.startsWith("/*", i2)) {
+      const end = text2.indexOf("*/", i2 + 2);
+      const stop = end === -1 ? text2.length : end + 2;
+      out += text2.slice(i2, stop).replace(/[^\n]/g, " ");
       i2 = stop;
     } else {
       out += c3;
@@ -69765,12 +70047,19 @@ var gradleFinder = {
     const rootName = settings?.rootProjectName ?? basename2(resolve3(root));
     const rootProperties = await readOptionalProperties(root, PROPERTIES);
     const folders = config2.fleet.paths ? await foldersWithManifest(root, config2.fleet.paths, BUILD_SCRIPTS, config2.fleet.exclude) : (settings?.projects ?? []).filter((folder) => !isExcluded(folder, config2.fleet.exclude));
+    const buildScript = async (folder) => {
+      const file2 = await firstExisting(root, BUILD_SCRIPTS.map((script) => posix4.join(folder, script)));
+      return file2 === void 0 ? void 0 : readBuildScript(await readManifest(root, file2));
+    };
+    const rootScript = await buildScript("");
+    const rootGroup = rootScript?.group ?? rootProperties?.get("group")?.value;
     if (folders.length === 0 && !config2.fleet.paths) {
       const properties = rootProperties ?? missingProperties(PROPERTIES);
-      return [gradlePlugin("", rootName, PROPERTIES, properties, [properties], config2)];
+      return [{ ...gradlePlugin("", rootName, PROPERTIES, properties, [properties], config2), artifacts: [artifactOf("", rootName, rootScript, rootGroup)] }];
     }
-    return readEach(folders, async (folder) => {
-      if (!await firstExisting(root, BUILD_SCRIPTS.map((script) => posix4.join(folder, script)))) {
+    const units = await readEach(folders, async (folder) => {
+      const script = await buildScript(folder);
+      if (!script) {
         const listedIn = settingsFile ?? "fleet.paths";
         throw new SlipwayError("MANIFEST_MISSING", `${listedIn} includes "${folder}" but ${folder}/build.gradle(.kts) does not exist`, {
           subject: posix4.join(folder, "build.gradle"),
@@ -69780,14 +70069,39 @@ var gradleFinder = {
       const name = folder === "" ? rootName : posix4.basename(folder);
       const ownFile = posix4.join(folder, PROPERTIES);
       const own2 = await readOptionalProperties(root, ownFile);
+      const artifact = artifactOf(folder, name, script, own2?.get("group")?.value ?? rootGroup);
       if (own2?.has("version") || own2 && !rootProperties?.has("version")) {
-        return gradlePlugin(folder, name, ownFile, own2, [own2, rootProperties], config2);
+        return { ...gradlePlugin(folder, name, ownFile, own2, [own2, rootProperties], config2), artifacts: [artifact] };
       }
-      if (rootProperties?.has("version")) return gradlePlugin(folder, name, PROPERTIES, rootProperties, [own2, rootProperties], config2);
+      if (rootProperties?.has("version")) return artifact;
       return missingProperties(ownFile);
     });
+    const independent = units.filter((unit) => "ecosystem" in unit);
+    const lockstep = units.filter((unit) => !("ecosystem" in unit));
+    if (lockstep.length === 0 || !rootProperties) return independent;
+    return [...independent, { ...gradlePlugin("", rootName, PROPERTIES, rootProperties, [rootProperties], config2), artifacts: lockstep }];
   }
 };
+function artifactOf(folder, name, script, inheritedGroup) {
+  const groupId = script?.group ?? inheritedGroup;
+  const description = script?.description;
+  const project = { group: groupId, name, description };
+  const attribute = (key) => {
+    const expression = script?.attributes.get(key);
+    return expression === void 0 ? void 0 : attributeValue(expression, project);
+  };
+  const title = attribute("Title");
+  const group2 = attribute("Group");
+  const kestraDescription = attribute("Description") ?? description;
+  return {
+    ...groupId ? { groupId } : {},
+    artifactId: name,
+    path: repoPath(folder),
+    ...title ? { title } : {},
+    ...kestraDescription ? { description: kestraDescription } : {},
+    ...group2 ? { group: group2 } : {}
+  };
+}
 function gradlePlugin(folder, name, versionFile, versionProperties, coreSources, config2) {
   const coreProperty = config2.fleet.coreVersionProperty;
   const coreRange = coreSources.map((properties) => properties?.get(coreProperty)?.value).find((value) => value !== void 0);
@@ -69797,7 +70111,7 @@ function gradlePlugin(folder, name, versionFile, versionProperties, coreSources,
     ecosystem: "gradle",
     manifestFile: repoPath(versionFile),
     version: checkedVersion(versionProperties.get("version")?.value, versionFile, "version", `write "version=1.0.0" (plain semver) in ${versionFile}`),
-    dependencies: {},
+    dependencies: [],
     private: false,
     ...coreRange === void 0 ? {} : { coreRange }
   };
@@ -69808,6 +70122,29 @@ function missingProperties(file2) {
 async function readOptionalProperties(root, file2) {
   return await fileExists(root, file2) ? readProperties(await readManifest(root, file2)) : void 0;
 }
+
+// src/adapters/ecosystems/gradle/update.ts
+import { isDeepStrictEqual } from "node:util";
+var gradleUpdater = {
+  ecosystem: "gradle",
+  update(text2, change, file2) {
+    if (change.version === void 0) return text2;
+    const before = readProperties(text2);
+    const version2 = before.get("version");
+    if (!version2) {
+      throw invalidManifest(file2, 'has no "version=" line to update', { hint: `add "version=0.0.0" to ${file2}` });
+    }
+    const after = applyEdits(text2, [{ start: version2.start, end: version2.end, replacement: change.version }]);
+    const values = (properties) => new Map([...properties].map(([key, p]) => [key, p.value]));
+    const expected = values(before).set("version", change.version);
+    if (!isDeepStrictEqual(values(readProperties(after)), expected)) {
+      throw invalidManifest(file2, "could not be rewritten without changing other properties", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
 
 // src/adapters/ecosystems/maven/find.ts
 import { posix as posix5 } from "node:path";
@@ -73838,7 +74175,7 @@ function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text;
+  let text2;
   const compressedObj = {};
   for (let i2 = 0; i2 < arr.length; i2++) {
     const tagObj = arr[i2];
@@ -73851,8 +74188,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text === void 0) text = tagObj[property];
-      else text += "" + tagObj[property];
+      if (text2 === void 0) text2 = tagObj[property];
+      else text2 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -73890,9 +74227,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text === "string") {
-    if (text.length > 0) compressedObj[options.textNodeName] = text;
-  } else if (text !== void 0) compressedObj[options.textNodeName] = text;
+  if (typeof text2 === "string") {
+    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
   return compressedObj;
 }
 function propName(obj) {
@@ -74002,34 +74339,44 @@ var XMLValidator = {
 // src/adapters/ecosystems/maven/pom.ts
 var ARRAYS = /* @__PURE__ */ new Set(["project.modules.module", "project.dependencies.dependency"]);
 var parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, jPath: true, isArray: (_name, path6) => ARRAYS.has(String(path6)) });
-function parsePom(text, file2) {
-  const project = parseXml2(text, file2);
+function parsePom(text2, file2) {
+  const project = parseXml2(text2, file2);
   const text_ = (value) => typeof value === "string" ? value : void 0;
-  const dependencies = {};
+  const dependencies = [];
   for (const dependency of project.dependencies?.dependency ?? []) {
     const artifactId = text_(dependency.artifactId);
     const version2 = text_(dependency.version);
-    if (artifactId && version2) dependencies[artifactId] = version2;
+    if (artifactId && version2) dependencies.push({ name: artifactId, range: version2, kind: mavenDependencyKind(text_(dependency.scope), text_(dependency.optional)) });
   }
   const properties = {};
   for (const [key, value] of Object.entries(project.properties ?? {})) {
     if (typeof value === "string") properties[key] = value;
   }
+  const parent = project.parent;
   return {
     artifactId: text_(project.artifactId),
+    groupId: text_(project.groupId) ?? text_(parent?.groupId),
+    name: text_(project.name),
+    description: text_(project.description)?.replace(/\s+/g, " ").trim(),
     version: text_(project.version),
-    parentVersion: text_(project.parent?.version),
+    parentVersion: text_(parent?.version),
     modules: (project.modules?.module ?? []).filter((m) => typeof m === "string"),
     dependencies,
     properties
   };
 }
-function parseXml2(text, file2) {
-  const valid2 = XMLValidator.validate(text);
+function mavenDependencyKind(scope, optional2) {
+  if (scope?.trim() === "test") return "dev";
+  if (scope?.trim() === "provided") return "peer";
+  if (optional2?.trim() === "true") return "optional";
+  return "runtime";
+}
+function parseXml2(text2, file2) {
+  const valid2 = XMLValidator.validate(text2);
   if (valid2 !== true) {
     throw invalidManifest(file2, `not valid XML: ${valid2.err.msg}`, { line: valid2.err.line });
   }
-  const project = parser.parse(text).project;
+  const project = parser.parse(text2).project;
   if (typeof project !== "object" || project === null) {
     throw invalidManifest(file2, "has no <project> element", { hint: `${file2} must be a Maven POM with <project> at its root` });
   }
@@ -74049,15 +74396,40 @@ var mavenFinder = {
       files = folders.map((folder) => posix5.join(folder, MANIFEST));
     } else {
       rootPom = parsePom(await readManifest(root, MANIFEST), MANIFEST);
-      if (rootPom.modules.length === 0) return [mavenPlugin("", rootPom, MANIFEST, void 0, config2)];
+      if (rootPom.modules.length === 0) return [{ ...mavenPlugin("", rootPom, MANIFEST, void 0, config2), artifacts: [artifactOf2("", rootPom, MANIFEST)] }];
       files = rootPom.modules.map(modulePom).filter((file2) => !isExcluded(posix5.dirname(file2), config2.fleet.exclude));
     }
-    return readEach(files, async (file2) => {
+    const modules = await readEach(files, async (file2) => {
       const folder = posix5.dirname(file2) === "." ? "" : posix5.dirname(file2);
-      return mavenPlugin(folder, parsePom(await readManifest(root, file2), file2), file2, rootPom, config2);
+      return { folder, file: file2, pom: parsePom(await readManifest(root, file2), file2) };
     });
+    const follows = (pom) => rootPom?.version !== void 0 && pom.parentVersion === rootPom.version && (pom.version === void 0 || pom.version === rootPom.version);
+    const lockstep = modules.filter((m) => follows(m.pom));
+    const independent = modules.filter((m) => !follows(m.pom)).map((m) => ({ ...mavenPlugin(m.folder, m.pom, m.file, rootPom, config2), artifacts: [artifactOf2(m.folder, m.pom, m.file)] }));
+    if (lockstep.length === 0 || !rootPom) return independent;
+    const unit = mavenPlugin("", rootPom, MANIFEST, void 0, config2);
+    return [
+      ...independent,
+      {
+        ...unit,
+        artifacts: lockstep.map((m) => artifactOf2(m.folder, m.pom, m.file)),
+        versionFiles: lockstep.map((m) => repoPath(m.file)),
+        // The parent pom is deployed with its modules; the unit is private only when every module is.
+        private: lockstep.every((m) => m.pom.properties["maven.deploy.skip"] === "true")
+      }
+    ];
   }
 };
+function artifactOf2(folder, pom, file2) {
+  if (!pom.artifactId) throw invalidManifest(file2, "<artifactId> is missing", { hint: `add <artifactId> under <project> in ${file2}` });
+  return {
+    ...pom.groupId ? { groupId: pom.groupId } : {},
+    artifactId: pom.artifactId,
+    path: repoPath(folder),
+    ...pom.name ? { title: pom.name } : {},
+    ...pom.description ? { description: pom.description } : {}
+  };
+}
 function modulePom(module) {
   const path6 = posix5.normalize(module.replace(/\\/g, "/")).replace(/\/$/, "");
   return path6.endsWith(".xml") ? path6 : posix5.join(path6, MANIFEST);
@@ -74086,17 +74458,132 @@ function mavenPlugin(folder, pom, file2, rootPom, config2) {
 }
 
 // src/adapters/ecosystems/maven/update.ts
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+
+// src/adapters/ecosystems/types.ts
+function changedRange(changes, name, kind) {
+  return (changes ?? []).find((c3) => c3.name === name && (c3.kind === void 0 || c3.kind === kind))?.range;
+}
+
+// src/adapters/ecosystems/maven/xml-elements.ts
+var TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+function xmlElements(text2) {
+  const elements = [];
+  const open3 = [];
+  for (const match of text2.matchAll(TOKEN)) {
+    const [token, closing, name, selfClosing] = match;
+    if (name === void 0) continue;
+    const at = match.index;
+    if (closing) {
+      const element2 = open3.pop();
+      if (element2) element2.contentEnd = at;
+      continue;
+    }
+    const parent = open3.at(-1);
+    const element = {
+      name,
+      id: elements.length,
+      parent: parent?.id ?? -1,
+      path: [...parent?.path ?? [], name],
+      contentStart: at + token.length,
+      contentEnd: at + token.length
+    };
+    elements.push(element);
+    if (!selfClosing) open3.push(element);
+  }
+  return elements;
+}
+
+// src/adapters/ecosystems/maven/update.ts
+var DEPENDENCY_PATHS = ["project/dependencies/dependency", "project/dependencyManagement/dependencies/dependency"];
 var fullParser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, commentPropName: "#comment" });
+var mavenUpdater = {
+  ecosystem: "maven",
+  update(text2, change, file2) {
+    parseXml2(text2, file2);
+    const elements = xmlElements(text2);
+    const edits = [];
+    const contentOf = (e) => text2.slice(e.contentStart, e.contentEnd);
+    const replaceContent = (e, value) => {
+      const content = contentOf(e);
+      const start = e.contentStart + (content.length - content.trimStart().length);
+      edits.push({ start, end: start + content.trim().length, replacement: escapeXml(value) });
+    };
+    if (change.version !== void 0) {
+      const own2 = elements.find((e) => e.path.join("/") === "project/version");
+      if (!own2) {
+        throw invalidManifest(file2, "has no <version> of its own under <project> to update (a <parent><version> is not the project's)", {
+          hint: `add <version> after <artifactId> in ${file2}`
+        });
+      }
+      replaceContent(own2, change.version);
+    }
+    if (change.parentVersion !== void 0) {
+      const parent = elements.find((e) => e.path.join("/") === "project/parent/version");
+      if (!parent) throw invalidManifest(file2, "has no <parent><version> to update", { hint: "the module left the build since the plan was made: plan again" });
+      const own2 = elements.find((e) => e.path.join("/") === "project/version");
+      if (own2 && change.version === void 0 && contentOf(own2).trim() === contentOf(parent).trim()) replaceContent(own2, change.parentVersion);
+      replaceContent(parent, change.parentVersion);
+    }
+    const wanted = change.dependencies ?? [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const dependency of elements.filter((e) => DEPENDENCY_PATHS.includes(e.path.join("/")))) {
+      const children = elements.filter((e) => e.parent === dependency.id);
+      const child = (name) => {
+        const element = children.find((e) => e.name === name);
+        return element && contentOf(element).trim();
+      };
+      const artifactId = child("artifactId");
+      const range = artifactId === void 0 ? void 0 : changedRange(wanted, artifactId, mavenDependencyKind(child("scope"), child("optional")));
+      if (artifactId === void 0 || range === void 0) continue;
+      seen.add(artifactId);
+      const version2 = children.find((e) => e.name === "version");
+      if (version2 && !contentOf(version2).trim().startsWith("${")) replaceContent(version2, range);
+    }
+    for (const { name } of wanted) {
+      if (!seen.has(name)) {
+        throw invalidManifest(file2, `has no dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+      }
+    }
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual2(fullParser.parse(after), intended(fullParser.parse(text2), change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other elements", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function intended(document, change) {
+  const project = document.project;
+  if (change.parentVersion !== void 0) {
+    const parent = project.parent;
+    if (change.version === void 0 && project.version !== void 0 && project.version === parent.version) project.version = change.parentVersion;
+    parent.version = change.parentVersion;
+  }
+  if (change.version !== void 0) project.version = change.version;
+  const management = project.dependencyManagement;
+  for (const holder of [project.dependencies, management?.dependencies]) {
+    for (const dependency of asArray(holder?.dependency)) {
+      const range = changedRange(change.dependencies, String(dependency.artifactId), mavenDependencyKind(text(dependency.scope), text(dependency.optional)));
+      if (range !== void 0 && typeof dependency.version === "string" && !dependency.version.startsWith("${")) dependency.version = range;
+    }
+  }
+  return document;
+}
+var text = (value) => typeof value === "string" ? value : void 0;
+var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
+var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 // src/adapters/ecosystems/npm/find.ts
 import { posix as posix6 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-json.ts
 var DEPENDENCY_SECTIONS = ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"];
-function parsePackageJson(text, file2) {
+function parsePackageJson(text2, file2) {
   let value;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+    value = JSON.parse(text2.replace(/^\uFEFF/, ""));
   } catch (error63) {
     const line = /line (\d+)/.exec(error63.message)?.[1];
     throw invalidManifest(file2, `not valid JSON: ${error63.message}`, { line: line ? Number(line) : void 0, cause: error63 });
@@ -74117,9 +74604,15 @@ function workspacesOf(pkg, file2) {
   }
   return list;
 }
-function mergedDependencies(pkg, file2) {
-  const merged = {};
-  for (const section of [...DEPENDENCY_SECTIONS].reverse()) {
+var SECTION_KINDS = {
+  dependencies: "runtime",
+  peerDependencies: "peer",
+  optionalDependencies: "optional",
+  devDependencies: "dev"
+};
+function dependenciesOf(pkg, file2) {
+  const all = [];
+  for (const section of DEPENDENCY_SECTIONS) {
     const deps = pkg[section];
     if (deps === void 0) continue;
     if (typeof deps !== "object" || deps === null || Array.isArray(deps)) {
@@ -74127,18 +74620,49 @@ function mergedDependencies(pkg, file2) {
     }
     for (const [name, range] of Object.entries(deps)) {
       if (typeof range !== "string") throw invalidManifest(file2, `"${section}.${name}" must be a string range`);
-      merged[name] = range;
+      all.push({ name, range, kind: SECTION_KINDS[section] });
     }
   }
-  return merged;
+  return all;
+}
+
+// src/adapters/ecosystems/npm/workspace-patterns.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var PNPM_WORKSPACE = "pnpm-workspace.yaml";
+async function workspacePatterns(root, rootPkg) {
+  if (await fileExists(root, PNPM_WORKSPACE)) {
+    const patterns2 = pnpmPackages(await readManifest(root, PNPM_WORKSPACE));
+    if (patterns2) return { file: PNPM_WORKSPACE, patterns: patterns2 };
+  }
+  if (!rootPkg) return void 0;
+  const patterns = workspacesOf(rootPkg, "package.json");
+  return patterns ? { file: "package.json", patterns } : void 0;
+}
+function pnpmPackages(text2) {
+  let doc;
+  try {
+    doc = (0, import_yaml2.parse)(text2);
+  } catch (error63) {
+    const line = error63.linePos?.[0]?.line;
+    throw invalidManifest(PNPM_WORKSPACE, `not valid YAML: ${error63.message.split("\n")[0]}`, { line, cause: error63 });
+  }
+  if (doc === null || doc === void 0) return void 0;
+  if (typeof doc !== "object" || Array.isArray(doc)) throw invalidManifest(PNPM_WORKSPACE, "must hold a mapping (packages: [...])");
+  const packages = doc.packages;
+  if (packages === void 0 || packages === null) return void 0;
+  if (!Array.isArray(packages) || !packages.every((p) => typeof p === "string")) {
+    throw invalidManifest(PNPM_WORKSPACE, '"packages" must be a list of folder globs', { hint: 'write e.g. packages: ["packages/*", "!**/test/**"]' });
+  }
+  return packages;
 }
 
 // src/adapters/ecosystems/npm/find.ts
 var MANIFEST2 = "package.json";
 var npmFinder = {
   ecosystem: "npm",
-  /** A package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
+  /** A pnpm-workspace.yaml, or a package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
   async detect(root) {
+    if (await fileExists(root, PNPM_WORKSPACE)) return true;
     if (!await fileExists(root, MANIFEST2)) return false;
     try {
       const pkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
@@ -74150,9 +74674,10 @@ var npmFinder = {
   async discover(root, config2) {
     let patterns = config2.fleet.paths;
     if (!patterns) {
-      const rootPkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
-      patterns = workspacesOf(rootPkg, MANIFEST2);
-      if (!patterns) return [npmPlugin("", rootPkg, MANIFEST2, config2)];
+      const rootPkg = await fileExists(root, MANIFEST2) ? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2) : void 0;
+      const workspace = await workspacePatterns(root, rootPkg);
+      if (!workspace) return [npmPlugin("", rootPkg ?? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2), MANIFEST2, config2)];
+      patterns = workspace.patterns;
     }
     const folders = await foldersWithManifest(root, patterns, [MANIFEST2], config2.fleet.exclude);
     return readEach(folders, async (folder) => {
@@ -74165,9 +74690,9 @@ function npmPlugin(folder, pkg, file2, config2) {
   if (typeof pkg.name !== "string" || pkg.name === "") {
     throw invalidManifest(file2, '"name" is missing', { hint: `add "name" to ${file2}, or leave the folder out with fleet.exclude` });
   }
-  const dependencies = mergedDependencies(pkg, file2);
+  const dependencies = dependenciesOf(pkg, file2);
   const corePackage = config2.core.package;
-  const coreRange = corePackage ? dependencies[corePackage] : void 0;
+  const coreRange = corePackage ? rangeOf(dependencies, corePackage, ["runtime", "peer", "optional", "dev"]) : void 0;
   return {
     name: pluginName(pkg.name),
     path: repoPath(folder),
@@ -74181,29 +74706,104 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/update.ts
-var SECTIONS = new Set(DEPENDENCY_SECTIONS);
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
+
+// src/adapters/ecosystems/npm/json-strings.ts
+var WHITESPACE = /* @__PURE__ */ new Set([" ", "	", "\n", "\r", "\uFEFF"]);
+var VALUE_END = /* @__PURE__ */ new Set([",", "}", "]", " ", "	", "\n", "\r"]);
+function jsonStringsAt(text2, wanted) {
+  const found = [];
+  let i2 = 0;
+  const skipSpace = () => {
+    while (i2 < text2.length && WHITESPACE.has(text2[i2])) i2++;
+  };
+  const readString = () => {
+    const start = i2++;
+    while (text2[i2] !== '"') i2 += text2[i2] === "\\" ? 2 : 1;
+    i2++;
+    return { start, end: i2, value: JSON.parse(text2.slice(start, i2)) };
+  };
+  const readValue = (path6) => {
+    skipSpace();
+    const c3 = text2[i2];
+    if (c3 === "{" || c3 === "[") {
+      const close = c3 === "{" ? "}" : "]";
+      i2++;
+      for (let index = 0; ; index++) {
+        skipSpace();
+        if (text2[i2] === close) break;
+        let key = String(index);
+        if (c3 === "{") {
+          key = readString().value;
+          skipSpace();
+          i2++;
+        }
+        readValue([...path6, key]);
+        skipSpace();
+        if (text2[i2] === ",") i2++;
+      }
+      i2++;
+    } else if (c3 === '"') {
+      const literal2 = readString();
+      if (wanted(path6)) found.push({ path: path6, ...literal2 });
+    } else {
+      while (i2 < text2.length && !VALUE_END.has(text2[i2])) i2++;
+    }
+  };
+  readValue([]);
+  return found;
+}
+
+// src/adapters/ecosystems/npm/update.ts
+var isSection = (key) => DEPENDENCY_SECTIONS.includes(key ?? "");
+var npmUpdater = {
+  ecosystem: "npm",
+  update(text2, change, file2) {
+    const before = parsePackageJson(text2, file2);
+    const deps = change.dependencies ?? [];
+    const rangeAt = (path6) => isSection(path6[0]) ? changedRange(deps, path6[1], SECTION_KINDS[path6[0]]) : void 0;
+    const located = jsonStringsAt(
+      text2,
+      (path6) => path6.length === 1 && path6[0] === "version" && change.version !== void 0 || path6.length === 2 && rangeAt(path6) !== void 0
+    );
+    if (change.version !== void 0 && !located.some((s) => s.path.length === 1)) {
+      throw invalidManifest(file2, 'has no top-level "version" string to update', { hint: `add "version": "0.0.0" to ${file2}` });
+    }
+    for (const { name, kind } of deps) {
+      if (!located.some((s) => s.path.length === 2 && s.path[1] === name && (kind === void 0 || SECTION_KINDS[s.path[0]] === kind))) {
+        throw invalidManifest(file2, `has no ${kind === void 0 ? "" : `${kind} `}dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+      }
+    }
+    const edits = located.map((s) => ({
+      start: s.start,
+      end: s.end,
+      replacement: JSON.stringify(s.path.length === 1 ? change.version : rangeAt(s.path))
+    }));
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual3(parsePackageJson(after, file2), intended2(before, change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other values", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function intended2(before, change) {
+  const expected = structuredClone(before);
+  if (change.version !== void 0) expected.version = change.version;
+  for (const section of DEPENDENCY_SECTIONS) {
+    const deps = expected[section];
+    if (!deps) continue;
+    for (const name of Object.keys(deps)) {
+      const range = changedRange(change.dependencies, name, SECTION_KINDS[section]);
+      if (range !== void 0) deps[name] = range;
+    }
+  }
+  return expected;
+}
 
 // src/adapters/ecosystems/python/find.ts
 import { posix as posix7 } from "node:path";
-
-// src/adapters/ecosystems/python/pep508.ts
-var REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\s*\[[^\]]*\])?(\s*)([^;]*?)(\s*)(;.*)?$/s;
-function parseRequirement(requirement) {
-  const match = REQUIREMENT.exec(requirement);
-  if (!match) return void 0;
-  const [, lead = "", name = "", extras = "", gap = "", spec = ""] = match;
-  let specifierStart = lead.length + name.length + extras.length + gap.length;
-  let specifierEnd = specifierStart + spec.length;
-  let specifier = spec;
-  const parenthesised = /^\(\s*(.*?)\s*\)$/s.exec(spec);
-  if (parenthesised) {
-    specifier = parenthesised[1];
-    specifierStart += spec.indexOf(specifier);
-    specifierEnd = specifierStart + specifier.length;
-  }
-  return { name, specifier, specifierStart, specifierEnd };
-}
-var normaliseName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string4, ptr) {
@@ -74884,7 +75484,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse3(toml, options = {}) {
+function parse4(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -74964,9 +75564,9 @@ function parse3(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/adapters/ecosystems/python/pyproject.ts
-function parseToml(text, file2) {
+function parseToml(text2, file2) {
   try {
-    return parse3(text);
+    return parse4(text2);
   } catch (error63) {
     if (error63 instanceof TomlError) {
       const reason = error63.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
@@ -74980,6 +75580,51 @@ function tableAt(toml, ...keys) {
   for (const key of keys) value = value?.[key];
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
+
+// src/adapters/ecosystems/python/dependency-tables.ts
+var DEV_GROUPS = /* @__PURE__ */ new Set(["dev", "develop", "development", "test", "tests", "testing", "doc", "docs", "lint", "linting", "typing", "type", "types", "check", "ci"]);
+var groupKind = (group2) => DEV_GROUPS.has(group2.toLowerCase()) ? "dev" : "optional";
+function requirementKindAt(path6) {
+  const at = (...keys) => path6.length === keys.length + 1 && keys.every((key, i2) => key === "*" || path6[i2] === key);
+  if (at("project", "dependencies")) return "runtime";
+  if (at("project", "optional-dependencies", "*")) return groupKind(path6[2]);
+  if (at("dependency-groups", "*")) return "dev";
+  if (at("tool", "uv", "dev-dependencies")) return "dev";
+  return void 0;
+}
+function declaredRequirements(toml) {
+  const lists = [];
+  const project = tableAt(toml, "project");
+  if (project?.dependencies !== void 0) lists.push({ field: "[project] dependencies", kind: "runtime", values: project.dependencies });
+  for (const [group2, values] of Object.entries(tableAt(toml, "project", "optional-dependencies") ?? {})) {
+    lists.push({ field: `[project.optional-dependencies] ${group2}`, kind: groupKind(group2), values });
+  }
+  for (const [group2, values] of Object.entries(tableAt(toml, "dependency-groups") ?? {})) {
+    lists.push({ field: `[dependency-groups] ${group2}`, kind: "dev", values: Array.isArray(values) ? values.filter((v) => typeof v === "string") : values });
+  }
+  const uv = tableAt(toml, "tool", "uv");
+  if (uv?.["dev-dependencies"] !== void 0) lists.push({ field: "[tool.uv] dev-dependencies", kind: "dev", values: uv["dev-dependencies"] });
+  return lists;
+}
+
+// src/adapters/ecosystems/python/pep508.ts
+var REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\s*\[[^\]]*\])?(\s*)([^;]*?)(\s*)(;.*)?$/s;
+function parseRequirement(requirement) {
+  const match = REQUIREMENT.exec(requirement);
+  if (!match) return void 0;
+  const [, lead = "", name = "", extras = "", gap = "", spec = ""] = match;
+  let specifierStart = lead.length + name.length + extras.length + gap.length;
+  let specifierEnd = specifierStart + spec.length;
+  let specifier = spec;
+  const parenthesised = /^\(\s*(.*?)\s*\)$/s.exec(spec);
+  if (parenthesised) {
+    specifier = parenthesised[1];
+    specifierStart += spec.indexOf(specifier);
+    specifierEnd = specifierStart + specifier.length;
+  }
+  return { name, specifier, specifierStart, specifierEnd };
+}
+var normaliseName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
 // src/adapters/ecosystems/python/find.ts
 var MANIFEST3 = "pyproject.toml";
@@ -75012,9 +75657,7 @@ var pythonFinder = {
 function withFleetSpelling(plugins) {
   const spelling = new Map(plugins.map((plugin) => [normaliseName(plugin.name), plugin.name]));
   for (const plugin of plugins) {
-    plugin.dependencies = Object.fromEntries(
-      Object.entries(plugin.dependencies).map(([name, range]) => [spelling.get(normaliseName(name)) ?? name, range])
-    );
+    plugin.dependencies = plugin.dependencies.map((dependency) => ({ ...dependency, name: spelling.get(normaliseName(dependency.name)) ?? dependency.name }));
   }
   return plugins;
 }
@@ -75030,13 +75673,15 @@ function pythonPlugin(folder, toml, file2, config2) {
       hint: `write version = "1.0.0" under [project] in ${file2} and remove "version" from dynamic, or keep the version elsewhere and use fleet.ecosystem: generic with a versionFile`
     });
   }
-  const dependencies = {};
-  for (const requirement of stringList(project.dependencies ?? [], file2, "[project] dependencies")) {
-    const parsed = parseRequirement(requirement);
-    if (!parsed) throw invalidManifest(file2, `[project] dependencies: "${requirement}" is not a PEP 508 requirement`);
-    dependencies[parsed.name] = parsed.specifier;
+  const dependencies = [];
+  for (const { field, kind, values } of declaredRequirements(toml)) {
+    for (const requirement of stringList(values, file2, field)) {
+      const parsed = parseRequirement(requirement);
+      if (!parsed) throw invalidManifest(file2, `${field}: "${requirement}" is not a PEP 508 requirement`);
+      dependencies.push({ name: parsed.name, range: parsed.specifier, kind });
+    }
   }
-  const coreRange = config2.core.package ? dependencies[config2.core.package] : void 0;
+  const coreRange = config2.core.package ? rangeOf(dependencies, config2.core.package, ["runtime"]) : void 0;
   const classifiers = Array.isArray(project.classifiers) ? project.classifiers : [];
   return {
     name: pluginName(project.name),
@@ -75054,16 +75699,263 @@ function stringList(value, file2, field) {
   throw invalidManifest(file2, `${field} must be an array of strings`);
 }
 
-// src/adapters/ecosystems/registry.ts
-var finders = [npmFinder, gradleFinder, mavenFinder, pythonFinder, genericFinder];
-function finderFor(ecosystem) {
-  return byEcosystem(finders, ecosystem);
-}
-function byEcosystem(list, ecosystem) {
-  const found = list.find((item) => item.ecosystem === ecosystem);
-  if (!found) throw new Error(`no ${ecosystem} support registered`);
+// src/adapters/ecosystems/python/update.ts
+import { isDeepStrictEqual as isDeepStrictEqual4 } from "node:util";
+
+// src/adapters/ecosystems/python/toml-strings.ts
+function tomlStringsAt(text2, wanted) {
+  const found = [];
+  const n2 = text2.length;
+  let i2 = 0;
+  const skipInline = () => {
+    while (text2[i2] === " " || text2[i2] === "	") i2++;
+  };
+  const skipBlank = () => {
+    for (; ; ) {
+      while (i2 < n2 && " 	\r\n".includes(text2[i2])) i2++;
+      if (text2[i2] !== "#") return;
+      while (i2 < n2 && text2[i2] !== "\n") i2++;
+    }
+  };
+  const readString = () => {
+    const start = i2;
+    const quote = text2.startsWith('"""', i2) ? '"""' : text2.startsWith("'''", i2) ? "'''" : text2[i2];
+    i2 += quote.length;
+    if (quote.startsWith('"')) while (!text2.startsWith(quote, i2)) i2 += text2[i2] === "\\" ? 2 : 1;
+    else i2 = text2.indexOf(quote, i2);
+    i2 += quote.length;
+    if (quote.length === 3) while (text2[i2] === quote[0]) i2++;
+    return { start, end: i2, quote };
+  };
+  const decode3 = (literal2) => parse4(`v = ${literal2}`).v;
+  const readKey = () => {
+    const parts = [];
+    for (; ; ) {
+      skipInline();
+      if (text2[i2] === '"' || text2[i2] === "'") {
+        const s = readString();
+        parts.push(decode3(text2.slice(s.start, s.end)));
+      } else {
+        const start = i2;
+        while (i2 < n2 && /[A-Za-z0-9_-]/.test(text2[i2])) i2++;
+        parts.push(text2.slice(start, i2));
+      }
+      skipInline();
+      if (text2[i2] !== ".") return parts;
+      i2++;
+    }
+  };
+  const readValue = (path6) => {
+    const c3 = text2[i2];
+    if (c3 === '"' || c3 === "'") {
+      const s = readString();
+      if (wanted(path6)) found.push({ path: path6, ...s, value: decode3(text2.slice(s.start, s.end)) });
+    } else if (c3 === "[") {
+      i2++;
+      for (let index = 0; ; index++) {
+        skipBlank();
+        if (text2[i2] === "]") break;
+        readValue([...path6, String(index)]);
+        skipBlank();
+        if (text2[i2] === ",") i2++;
+      }
+      i2++;
+    } else if (c3 === "{") {
+      i2++;
+      for (; ; ) {
+        skipInline();
+        if (text2[i2] === "}") break;
+        const key = readKey();
+        i2++;
+        skipInline();
+        readValue([...path6, ...key]);
+        skipInline();
+        if (text2[i2] === ",") i2++;
+      }
+      i2++;
+    } else {
+      while (i2 < n2 && !",]}#\r\n".includes(text2[i2])) i2++;
+    }
+  };
+  let table = [];
+  for (; ; ) {
+    skipBlank();
+    if (i2 >= n2) break;
+    if (text2[i2] === "[") {
+      const brackets = text2[i2 + 1] === "[" ? 2 : 1;
+      i2 += brackets;
+      table = readKey();
+      i2 += brackets;
+      continue;
+    }
+    const key = readKey();
+    i2++;
+    skipInline();
+    readValue([...table, ...key]);
+  }
   return found;
 }
+
+// src/adapters/ecosystems/python/update.ts
+var pythonUpdater = {
+  ecosystem: "python",
+  update(text2, change, file2) {
+    parseToml(text2, file2);
+    const wanted = (change.dependencies ?? []).map((c3) => ({ ...c3, name: normaliseName(c3.name) }));
+    const isVersion = (path6) => path6.length === 2 && path6[0] === "project" && path6[1] === "version";
+    const located = tomlStringsAt(text2, (path6) => isVersion(path6) && change.version !== void 0 || wanted.length > 0 && requirementKindAt(path6) !== void 0);
+    const edits = [];
+    if (change.version !== void 0) {
+      const version2 = located.find((s) => isVersion(s.path));
+      if (!version2) throw invalidManifest(file2, 'has no version = "..." under [project] to update', { hint: `add version = "0.0.0" under [project] in ${file2}` });
+      edits.push({ start: version2.start, end: version2.end, replacement: quoted(change.version, version2.quote) });
+    }
+    const seen = /* @__PURE__ */ new Set();
+    for (const dependency of located) {
+      const kind = requirementKindAt(dependency.path);
+      const requirement = kind && parseRequirement(dependency.value);
+      if (!kind || !requirement) continue;
+      const change_ = wanted.find((c3) => c3.name === normaliseName(requirement.name) && (c3.kind === void 0 || c3.kind === kind));
+      if (!change_) continue;
+      seen.add(change_);
+      edits.push({ start: dependency.start, end: dependency.end, replacement: quoted(withRange(dependency.value, change_.range), dependency.quote) });
+    }
+    for (const c3 of wanted) {
+      if (!seen.has(c3)) throw invalidManifest(file2, `has no ${c3.kind === void 0 ? "" : `${c3.kind} `}dependency "${c3.name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+    }
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual4(parseToml(after, file2), intended3(parseToml(text2, file2), change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other values", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function quoted(value, quote) {
+  if (quote.startsWith("'") && !value.includes("'")) return `${quote}${value}${quote}`;
+  const basic = JSON.stringify(value);
+  return quote === '"""' ? `""${basic}""` : basic;
+}
+function withRange(value, range) {
+  const requirement = parseRequirement(value);
+  return requirement ? value.slice(0, requirement.specifierStart) + range + value.slice(requirement.specifierEnd) : value;
+}
+function intended3(document, change) {
+  const project = tableAt(document, "project");
+  if (project && change.version !== void 0) project.version = change.version;
+  const changes = change.dependencies?.map((c3) => ({ ...c3, name: normaliseName(c3.name) }));
+  const rewrite = (table, key, kind) => {
+    const values = table?.[key];
+    if (!table || !Array.isArray(values)) return;
+    table[key] = values.map((value) => {
+      const requirement = typeof value === "string" ? parseRequirement(value) : void 0;
+      const range = requirement && changedRange(changes, normaliseName(requirement.name), kind);
+      return typeof value === "string" && range !== void 0 ? withRange(value, range) : value;
+    });
+  };
+  rewrite(project, "dependencies", "runtime");
+  const optional2 = tableAt(document, "project", "optional-dependencies");
+  for (const group2 of Object.keys(optional2 ?? {})) rewrite(optional2, group2, requirementKindAt(["project", "optional-dependencies", group2, "0"]) ?? "optional");
+  const groups2 = tableAt(document, "dependency-groups");
+  for (const group2 of Object.keys(groups2 ?? {})) rewrite(groups2, group2, "dev");
+  rewrite(tableAt(document, "tool", "uv"), "dev-dependencies", "dev");
+  return document;
+}
+
+// src/adapters/ecosystems/strategy.ts
+var JVM_SECRETS = [
+  { name: "MAVEN_USERNAME", purpose: "user (or token name) of the Maven repository the build publishes to (Sonatype Central, Nexus, Artifactory)" },
+  { name: "MAVEN_PASSWORD", purpose: "its password or token" },
+  { name: "SIGNING_KEY", purpose: "the ASCII-armoured GPG private key that signs the artifacts (Maven Central requires signatures)" },
+  { name: "SIGNING_PASSWORD", purpose: "the passphrase of that key" }
+];
+var ALREADY_IN_MAVEN_REPOSITORY = /\b409\b|status code: 409|Conflict/;
+var npmStrategy = {
+  ecosystem: "npm",
+  jvm: false,
+  finder: npmFinder,
+  updater: npmUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "npm-registry" }),
+  testCommand: "npm test",
+  publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
+  coreRangeIn: (text2, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text2, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
+};
+var gradleStrategy = {
+  ecosystem: "gradle",
+  jvm: true,
+  finder: gradleFinder,
+  updater: gradleUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  async publishDefault(root, unit) {
+    const gradle = await fileExists(root, "gradlew") ? "./gradlew" : "gradle";
+    const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
+    return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
+  },
+  testCommand: "./gradlew test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text2, _file2, config2) => readProperties(text2).get(config2.fleet.coreVersionProperty)?.value
+};
+var mavenStrategy = {
+  ecosystem: "maven",
+  jvm: true,
+  finder: mavenFinder,
+  updater: mavenUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  publishDefault: async (root, unit) => ({
+    kind: "command",
+    command: unit.path === "" ? "mvn -B deploy" : `mvn -B deploy -pl ${unit.path}`,
+    cwd: root,
+    alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
+  }),
+  testCommand: "mvn -B test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text2, file2, config2) => parsePom(text2, file2).properties[config2.fleet.coreVersionProperty]
+};
+var pythonStrategy = {
+  ecosystem: "python",
+  jvm: false,
+  finder: pythonFinder,
+  updater: pythonUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
+  testCommand: "python -m pytest",
+  publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
+  coreRangeIn: () => void 0
+};
+var genericStrategy = {
+  ecosystem: "generic",
+  jvm: false,
+  finder: genericFinder,
+  updater: genericUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
+  testCommand: void 0,
+  publishSecrets: [],
+  coreRangeIn: () => void 0
+};
+var strategies = {
+  npm: npmStrategy,
+  gradle: gradleStrategy,
+  maven: mavenStrategy,
+  python: pythonStrategy,
+  generic: genericStrategy
+};
+var strategyFor = (ecosystem) => strategies[ecosystem];
+function isSnapshot(strategy, version2) {
+  return strategy.snapshotSuffix !== void 0 && version2.endsWith(strategy.snapshotSuffix);
+}
+function releaseOfSnapshot(strategy, version2) {
+  if (!isSnapshot(strategy, version2)) return void 0;
+  const release = version2.slice(0, -strategy.snapshotSuffix.length);
+  return import_semver7.default.valid(release) === release ? release : void 0;
+}
+
+// src/adapters/ecosystems/registry.ts
+var finders = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].finder);
+var updaters = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].updater);
+var finderFor = (ecosystem) => strategies[ecosystem].finder;
 
 // src/adapters/ecosystems/detect-ecosystem.ts
 var MARKERS = "package.json (with workspaces or a version), settings.gradle(.kts) or build.gradle(.kts), pom.xml, pyproject.toml ([project] or [tool.uv.workspace])";
@@ -75107,8 +75999,15 @@ async function discoverFleet(root, config2) {
     });
   }
   rejectDuplicateNames(plugins);
+  if (config2.versioning.snapshot === "auto") for (const plugin of plugins) applySnapshotCycle(plugin);
   plugins.sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
   return { ecosystem, single: plugins.length === 1 && plugins[0].path === "", plugins };
+}
+function applySnapshotCycle(plugin) {
+  const floor = releaseOfSnapshot(strategyFor(plugin.ecosystem), plugin.version);
+  if (floor === void 0) return;
+  plugin.versionFloor = floor;
+  plugin.snapshotCycle = true;
 }
 function rejectDuplicateNames(plugins) {
   const byName = /* @__PURE__ */ new Map();
@@ -75821,7 +76720,7 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse4(options) {
+function parse5(options) {
   let method = options.method.toUpperCase();
   let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -75885,7 +76784,7 @@ function parse4(options) {
   );
 }
 function endpointWithDefaults(defaults, route, options) {
-  return parse4(merge2(defaults, route, options));
+  return parse5(merge2(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -75894,7 +76793,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge2.bind(null, DEFAULTS2),
-    parse: parse4
+    parse: parse5
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -75940,7 +76839,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse5(header, options) {
+function parse6(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -76325,8 +77224,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -76384,8 +77283,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -76399,18 +77298,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -76537,14 +77436,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop4);
   }
-  const mimetype = parse5(contentType);
+  const mimetype = parse6(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -79612,8 +80511,19 @@ function entryMarkdown(entry) {
   }
   return lines;
 }
-function escapeMarkdown(text) {
-  return text.replace(/([\\`*_[\]<>|])/g, "\\$1");
+function escapeMarkdown(text2) {
+  return text2.replace(/([\\`*_[\]<>|])/g, "\\$1");
+}
+
+// src/core/text/escape-slack.ts
+function slackText(text2) {
+  return stripControls(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function slackLinkable(url2) {
+  return /^https?:\/\/[^\s|<>]+$/i.test(url2);
+}
+function slackLink(url2, label) {
+  return slackLinkable(url2) ? `<${url2.replace(/&/g, "&amp;")}|${slackText(label)}>` : `${slackText(label)} (${slackText(url2)})`;
 }
 
 // src/core/digest/render-slack.ts
@@ -79626,14 +80536,14 @@ var GROUP_TITLES2 = {
   "version-bump": ":package: Dependency and version bumps"
 };
 var FOOTER_RESERVE_CHARS = 400;
-var mrkdwn = (text) => ({ type: "mrkdwn", text });
+var mrkdwn = (text2) => ({ type: "mrkdwn", text: text2 });
 function renderSlackDigest(digest, options = {}) {
   const limits = options.limits ?? SLACK_LIMITS;
   const title = `What shipped: ${describeWindow(digest.window)} (${digest.week})`;
   const headline = describeHeadline(digest.headline);
   const opening = [
     { type: "header", text: { type: "plain_text", text: title.slice(0, MAX_HEADER_CHARS) } },
-    { type: "section", text: mrkdwn(`*${escape2(headline)}*`) }
+    { type: "section", text: mrkdwn(`*${escape(headline)}*`) }
   ];
   if (digest.headline.releases > 0) {
     const byKind = digest.headline.byKind;
@@ -79652,7 +80562,7 @@ ${byKind["version-bump"]}`)
     });
   }
   const units = digest.groups.flatMap(
-    (group2) => group2.entries.flatMap((entry) => splitText(entryText(entry), unitLimit(limits)).map((text) => ({ kind: group2.kind, count: group2.entries.length, text, entry: entry.key })))
+    (group2) => group2.entries.flatMap((entry) => splitText(entryText(entry), unitLimit(limits)).map((text2) => ({ kind: group2.kind, count: group2.entries.length, text: text2, entry: entry.key })))
   );
   const pages = pack(units, limits, textLength(opening) + FOOTER_RESERVE_CHARS, opening.length + 1);
   const parts = pages.length;
@@ -79669,7 +80579,7 @@ ${byKind["version-bump"]}`)
   };
   const replies = pages.slice(1).map((page, index) => ({
     text: `${title} (part ${index + 2} of ${parts})`,
-    blocks: [{ type: "context", elements: [mrkdwn(`${escape2(title)} \xB7 part ${index + 2} of ${parts}${link ? ` \xB7 ${link}` : ""}`)] }, ...page.blocks]
+    blocks: [{ type: "context", elements: [mrkdwn(`${escape(title)} \xB7 part ${index + 2} of ${parts}${link ? ` \xB7 ${link}` : ""}`)] }, ...page.blocks]
   }));
   return [main, ...replies];
 }
@@ -79726,20 +80636,20 @@ ${unit.text}` : unit.text };
   return pages;
 }
 function entryText(entry) {
-  const name = entry.url ? `*<${entry.url}|${escape2(entry.plugin)}>*` : `*${escape2(entry.plugin)}*`;
+  const name = entry.url ? `*${slackLink(entry.url, entry.plugin)}*` : `*${escape(entry.plugin)}*`;
   const versions = entry.previous === null ? `*${entry.version}* (first release)` : `${entry.previous} \u2192 *${entry.version}*`;
   const lines = [`\u2022 ${name} ${versions} \xB7 ${entry.bump} \xB7 ${entry.releasedAt.slice(0, 10)}`];
   if (entry.notes === null) lines.push("      \u25E6 _no changelog section found for this version_");
   for (const note of noteLines(entry.notes)) {
-    lines.push(`      \u25E6 ${NOTE_LABELS[note.type]}: ${note.scope ? `*${escape2(note.scope)}:* ` : ""}${markdownToMrkdwn(note.text.replace(/\n/g, " "))}`);
+    lines.push(`      \u25E6 ${NOTE_LABELS[note.type]}: ${note.scope ? `*${escape(note.scope)}:* ` : ""}${markdownToMrkdwn(note.text.replace(/\n/g, " "))}`);
   }
   return lines.join("\n");
 }
-function splitText(text, max) {
-  if (text.length <= max) return [text];
+function splitText(text2, max) {
+  if (text2.length <= max) return [text2];
   const pieces = [];
   let current = "";
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     for (let start = 0; start < Math.max(line.length, 1); start += max) {
       const part = line.slice(start, start + max);
       if (current === "") current = part;
@@ -79754,11 +80664,16 @@ ${part}`;
   if (current !== "") pieces.push(current);
   return pieces;
 }
-function escape2(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+var escape = slackText;
 function markdownToMrkdwn(markdown) {
-  return escape2(markdown).replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, label, url2) => `<${url2.replace(/&amp;/g, "&")}|${label}>`).replace(/\*\*([^*]+)\*\*/g, "*$1*");
+  const pattern = /\[([^\]]+)\]\(([^)\s]+)\)/g;
+  let out = "";
+  let last = 0;
+  for (const match of markdown.matchAll(pattern)) {
+    out += escape(markdown.slice(last, match.index)) + slackLink(match[2], match[1]);
+    last = match.index + match[0].length;
+  }
+  return (out + escape(markdown.slice(last))).replace(/\*\*([^*]+)\*\*/g, "*$1*");
 }
 function textLength(blocks) {
   let sum = 0;
@@ -79856,7 +80771,7 @@ async function slackSink(options, config2, digest, digestUrl) {
     const missing = !slack.token ? " (no Slack token: a real run would skip Slack)" : !channel ? " (no channel: a real run would skip Slack)" : "";
     return { sink: "slack", status: "dry-run", summary: `would post 1 message to ${channel ?? "(no channel)"} and ${plural2(messages.length - 1, "thread reply", "thread replies")} (blocks: ${blocks}), unless already posted${missing}` };
   }
-  if (!slack.token) return { sink: "slack", status: "skipped", summary: "skipped: no Slack token (set SLACK_TOKEN / the slack-token input)" };
+  if (!slack.token) return { sink: "slack", status: "skipped", summary: "skipped: no Slack token (set SLACK_BOT_TOKEN / the slack-token input)" };
   if (!channel) return { sink: "slack", status: "skipped", summary: "skipped: no channel (set slack.digest in slipway.yml)" };
   try {
     const client = createSlackClient({ token: slack.token, apiUrl: slack.apiUrl, retries: slack.retries, log: (line) => options.reporter.warn(line) });

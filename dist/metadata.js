@@ -4163,18 +4163,18 @@ var require_util2 = __commonJS({
     function setRequestReferrerPolicyOnRedirect(request2, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
-      let policy = "";
+      let policy2 = "";
       if (policyHeader.length > 0) {
         for (let i2 = policyHeader.length; i2 !== 0; i2--) {
           const token = policyHeader[i2 - 1].trim();
           if (referrerPolicyTokens.has(token)) {
-            policy = token;
+            policy2 = token;
             break;
           }
         }
       }
-      if (policy !== "") {
-        request2.referrerPolicy = policy;
+      if (policy2 !== "") {
+        request2.referrerPolicy = policy2;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4272,8 +4272,8 @@ var require_util2 = __commonJS({
       };
     }
     function determineRequestsReferrer(request2) {
-      const policy = request2.referrerPolicy;
-      assert2(policy);
+      const policy2 = request2.referrerPolicy;
+      assert2(policy2);
       let referrerSource = null;
       if (request2.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
@@ -4291,7 +4291,7 @@ var require_util2 = __commonJS({
       }
       const areSameOrigin = sameOrigin(request2, referrerURL);
       const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request2.url);
-      switch (policy) {
+      switch (policy2) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
         case "unsafe-url":
@@ -4629,15 +4629,15 @@ var require_util2 = __commonJS({
     async function fullyReadBody(body, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
-      let reader;
+      let reader2;
       try {
-        reader = body.stream.getReader();
+        reader2 = body.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
       }
       try {
-        successSteps(await readAllBytes(reader));
+        successSteps(await readAllBytes(reader2));
       } catch (e) {
         errorSteps(e);
       }
@@ -4660,11 +4660,11 @@ var require_util2 = __commonJS({
       assert2(!invalidIsomorphicEncodeValueRegex.test(input2));
       return input2;
     }
-    async function readAllBytes(reader) {
+    async function readAllBytes(reader2) {
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk } = await reader2.read();
         if (done) {
           return Buffer.concat(bytes, byteLength);
         }
@@ -5504,7 +5504,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5512,14 +5512,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder3.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder3.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -14973,9 +14973,9 @@ var require_util4 = __commonJS({
       fr[kResult] = null;
       fr[kError] = null;
       const stream = blob.stream();
-      const reader = stream.getReader();
+      const reader2 = stream.getReader();
       const bytes = [];
-      let chunkPromise = reader.read();
+      let chunkPromise = reader2.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
@@ -14995,7 +14995,7 @@ var require_util4 = __commonJS({
                   fireAProgressEvent("progress", fr);
                 });
               }
-              chunkPromise = reader.read();
+              chunkPromise = reader2.read();
             } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
@@ -15033,12 +15033,12 @@ var require_util4 = __commonJS({
         }
       })();
     }
-    function fireAProgressEvent(e, reader) {
+    function fireAProgressEvent(e, reader2) {
       const event = new ProgressEvent(e, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader2.dispatchEvent(event);
     }
     function packageData(bytes, type, mimeType, encodingName) {
       switch (type) {
@@ -15633,8 +15633,8 @@ var require_cache = __commonJS({
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
           const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
-          readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
+          const reader2 = stream.getReader();
+          readAllBytes(reader2).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
         }
@@ -16367,7 +16367,7 @@ var require_parse = __commonJS({
         unparsedAttributes = "";
       }
       let attributeName = "";
-      let attributeValue = "";
+      let attributeValue2 = "";
       if (cookieAv.includes("=")) {
         const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
@@ -16375,31 +16375,31 @@ var require_parse = __commonJS({
           cookieAv,
           position
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue2 = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
       attributeName = attributeName.trim();
-      attributeValue = attributeValue.trim();
-      if (attributeValue.length > maxAttributeValueSize) {
+      attributeValue2 = attributeValue2.trim();
+      if (attributeValue2.length > maxAttributeValueSize) {
         return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
       }
       const attributeNameLowercase = attributeName.toLowerCase();
       if (attributeNameLowercase === "expires") {
-        const expiryTime = new Date(attributeValue);
+        const expiryTime = new Date(attributeValue2);
         cookieAttributeList.expires = expiryTime;
       } else if (attributeNameLowercase === "max-age") {
-        const charCode = attributeValue.charCodeAt(0);
-        if ((charCode < 48 || charCode > 57) && attributeValue[0] !== "-") {
+        const charCode = attributeValue2.charCodeAt(0);
+        if ((charCode < 48 || charCode > 57) && attributeValue2[0] !== "-") {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        if (!/^\d+$/.test(attributeValue)) {
+        if (!/^\d+$/.test(attributeValue2)) {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        const deltaSeconds = Number(attributeValue);
+        const deltaSeconds = Number(attributeValue2);
         cookieAttributeList.maxAge = deltaSeconds;
       } else if (attributeNameLowercase === "domain") {
-        let cookieDomain = attributeValue;
+        let cookieDomain = attributeValue2;
         if (cookieDomain[0] === ".") {
           cookieDomain = cookieDomain.slice(1);
         }
@@ -16407,10 +16407,10 @@ var require_parse = __commonJS({
         cookieAttributeList.domain = cookieDomain;
       } else if (attributeNameLowercase === "path") {
         let cookiePath = "";
-        if (attributeValue.length === 0 || attributeValue[0] !== "/") {
+        if (attributeValue2.length === 0 || attributeValue2[0] !== "/") {
           cookiePath = "/";
         } else {
-          cookiePath = attributeValue;
+          cookiePath = attributeValue2;
         }
         cookieAttributeList.path = cookiePath;
       } else if (attributeNameLowercase === "secure") {
@@ -16418,7 +16418,7 @@ var require_parse = __commonJS({
       } else if (attributeNameLowercase === "httponly") {
         cookieAttributeList.httpOnly = true;
       } else if (attributeNameLowercase === "samesite") {
-        const attributeValueLowercase = attributeValue.toLowerCase();
+        const attributeValueLowercase = attributeValue2.toLowerCase();
         if (attributeValueLowercase === "none") {
           cookieAttributeList.sameSite = "None";
         } else if (attributeValueLowercase === "strict") {
@@ -16428,7 +16428,7 @@ var require_parse = __commonJS({
         }
       } else {
         cookieAttributeList.unparsed ??= [];
-        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue}`);
+        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue2}`);
       }
       return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
     }
@@ -20971,7 +20971,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = (version2, options, throwErrors = false) => {
+    var parse7 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -20984,7 +20984,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -20992,9 +20992,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse7 = require_parse2();
     var valid2 = (version2, options) => {
-      const v = parse6(version2, options);
+      const v = parse7(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -21005,9 +21005,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse7 = require_parse2();
     var clean = (version2, options) => {
-      const s = parse6(version2.trim().replace(/^[=v]+/, ""), options);
+      const s = parse7(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -21042,10 +21042,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse7 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse6(version1, null, true);
-      const v2 = parse6(version2, null, true);
+      const v1 = parse7(version1, null, true);
+      const v2 = parse7(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -21116,9 +21116,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse7 = require_parse2();
     var prerelease = (version2, options) => {
-      const parsed = parse6(version2, options);
+      const parsed = parse7(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -21304,7 +21304,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = require_parse2();
+    var parse7 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -21339,7 +21339,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse6(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse7(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -21349,7 +21349,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse7 = require_parse2();
     var constants6 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
@@ -21361,7 +21361,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version2, options) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse6(versionStringToParse, options);
+      return parse7(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -22596,7 +22596,7 @@ var require_semver2 = __commonJS({
     var constants6 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse6 = require_parse2();
+    var parse7 = require_parse2();
     var valid2 = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -22635,7 +22635,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse6,
+      parse: parse7,
       valid: valid2,
       clean,
       inc,
@@ -22708,15 +22708,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat4, path6, options) {
-      if (!stat4.isSymbolicLink() && !stat4.isFile()) {
+    function checkStat(stat5, path6, options) {
+      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, path6, options));
+      fs3.stat(path6, function(er, stat5) {
+        cb(er, er ? false : checkStat(stat5, path6, options));
       });
     }
     function sync2(path6, options) {
@@ -22732,20 +22732,20 @@ var require_mode = __commonJS({
     isexe.sync = sync2;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, options));
+      fs3.stat(path6, function(er, stat5) {
+        cb(er, er ? false : checkStat(stat5, options));
       });
     }
     function sync2(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat4, options) {
-      return stat4.isFile() && checkMode(stat4, options);
+    function checkStat(stat5, options) {
+      return stat5.isFile() && checkMode(stat5, options);
     }
-    function checkMode(stat4, options) {
-      var mod = stat4.mode;
-      var uid = stat4.uid;
-      var gid = stat4.gid;
+    function checkMode(stat5, options) {
+      var mod = stat5.mode;
+      var uid = stat5.uid;
+      var gid = stat5.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -23049,7 +23049,7 @@ var require_parse3 = __commonJS({
     "use strict";
     var path6 = __require("path");
     var resolveCommand = require_resolveCommand();
-    var escape2 = require_escape();
+    var escape = require_escape();
     var readShebang = require_readShebang();
     var isWin2 = process.platform === "win32";
     var isExecutableRegExp = /\.(?:com|exe)$/i;
@@ -23073,8 +23073,8 @@ var require_parse3 = __commonJS({
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
         parsed.command = path6.normalize(parsed.command);
-        parsed.command = escape2.command(parsed.command);
-        parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
+        parsed.command = escape.command(parsed.command);
+        parsed.args = parsed.args.map((arg) => escape.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
         parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
         parsed.command = process.env.comspec || "cmd.exe";
@@ -23082,7 +23082,7 @@ var require_parse3 = __commonJS({
       }
       return parsed;
     }
-    function parse6(command, args, options) {
+    function parse7(command, args, options) {
       if (args && !Array.isArray(args)) {
         options = args;
         args = null;
@@ -23101,7 +23101,7 @@ var require_parse3 = __commonJS({
       };
       return options.shell ? parsed : parseNonShell(parsed);
     }
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -23160,16 +23160,16 @@ var require_cross_spawn = __commonJS({
   "node_modules/cross-spawn/index.js"(exports2, module) {
     "use strict";
     var cp = __require("child_process");
-    var parse6 = require_parse3();
+    var parse7 = require_parse3();
     var enoent = require_enoent();
     function spawn2(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse7(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
     function spawnSync2(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse7(command, args, options);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
@@ -23177,7 +23177,7 @@ var require_cross_spawn = __commonJS({
     module.exports = spawn2;
     module.exports.spawn = spawn2;
     module.exports.sync = spawnSync2;
-    module.exports._parse = parse6;
+    module.exports._parse = parse7;
     module.exports._enoent = enoent;
   }
 });
@@ -24149,14 +24149,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -24173,14 +24173,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -24197,12 +24197,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -24214,12 +24214,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -24234,39 +24234,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent) {
+    function consumeMoreIndentedLines(text3, i2, indent) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -30412,7 +30412,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse7(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -30453,7 +30453,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse7;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify2;
@@ -31369,7 +31369,7 @@ var require_parse4 = __commonJS({
       }
       return { risky: false };
     };
-    var parse6 = (input2, options) => {
+    var parse7 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -31539,7 +31539,7 @@ var require_parse4 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options, fastpaths: false }).output;
+            const expression = parse7(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -31638,9 +31638,9 @@ var require_parse4 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix10 = POSIX_REGEX_SOURCE[rest2];
-                if (posix10) {
-                  prev.value = pre + posix10;
+                const posix11 = POSIX_REGEX_SOURCE[rest2];
+                if (posix11) {
+                  prev.value = pre + posix11;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -32062,7 +32062,7 @@ var require_parse4 = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input2, options) => {
+    parse7.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -32127,7 +32127,7 @@ var require_parse4 = __commonJS({
       }
       return source;
     };
-    module.exports = parse6;
+    module.exports = parse7;
   }
 });
 
@@ -32136,7 +32136,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse6 = require_parse4();
+    var parse7 = require_parse4();
     var utils = require_utils2();
     var constants6 = require_constants7();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -32157,7 +32157,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix10 = opts.windows;
+      const posix11 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob3, options) : picomatch2.makeRe(glob3, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -32167,8 +32167,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex2, options, { glob: glob3, posix: posix10 });
-        const result = { glob: glob3, state, regex: regex2, posix: posix10, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex2, options, { glob: glob3, posix: posix11 });
+        const result = { glob: glob3, state, regex: regex2, posix: posix11, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -32193,7 +32193,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex2, options, { glob: glob3, posix: posix10 } = {}) => {
+    picomatch2.test = (input2, regex2, options, { glob: glob3, posix: posix11 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -32201,7 +32201,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix10 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix11 ? utils.toPosixSlashes : null);
       let match = input2 === glob3;
       let output2 = match && format2 ? format2(input2) : input2;
       if (match === false) {
@@ -32210,21 +32210,21 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex2, options, posix10);
+          match = picomatch2.matchBase(input2, regex2, options, posix11);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch2.matchBase = (input2, glob3, options, posix10 = options && options.windows) => {
+    picomatch2.matchBase = (input2, glob3, options, posix11 = options && options.windows) => {
       const regex2 = glob3 instanceof RegExp ? glob3 : picomatch2.makeRe(glob3, options);
-      return regex2.test(utils.basename(input2, { windows: posix10 }));
+      return regex2.test(utils.basename(input2, { windows: posix11 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse6(pattern, { ...options, fastpaths: false });
+      return parse7(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input2, options) => scan(input2, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -32250,10 +32250,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse6.fastpaths(input2, options);
+        parsed.output = parse7.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse6(input2, options);
+        parsed = parse7(input2, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -32583,8 +32583,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -32680,10 +32680,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32712,9 +32712,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32725,8 +32725,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -34095,8 +34095,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context) => {
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -34154,8 +34154,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text2) => {
-  return text2.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -34169,18 +34169,18 @@ var serializeBigInts = (text2) => {
     }
   );
 };
-var JSONParse = (text2, reviver) => {
-  if (!text2) return originalParse(text2, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-    const serializedData = serializeBigInts(text2);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -34309,12 +34309,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -37307,7 +37307,7 @@ function createGitHubClient(options = {}) {
 }
 
 // src/core/catalog/render-summary.ts
-var cell = (text2) => text2.replace(/\|/g, "\\|").replace(/\n/g, " ");
+var cell = (text3) => text3.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function renderIndexMarkdown(summary2) {
   const lines = [summary2.outcome ? "## Plugin catalog" : "## Plugin metadata", ""];
   const outcome = summary2.outcome;
@@ -37336,32 +37336,100 @@ function renderIndexMarkdown(summary2) {
 var import_semver = __toESM(require_semver2(), 1);
 var MONOREPO_TAG_FORMAT = "{name}@{version}";
 var SINGLE_TAG_FORMAT = "v{version}";
-var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function tagFormat(pattern) {
-  const hasName = pattern.includes("{name}");
-  const source = escape(pattern).replace(escape("{name}"), "(?<name>.+)").replace(escape("{version}"), "(?<version>[^@\\s]+)");
-  const regex2 = new RegExp(`^${source}$`);
-  return {
-    pattern,
-    format: (name, version2) => pattern.replace("{name}", name).replace("{version}", version2),
-    parse(tag) {
+var NAME_PLACEHOLDERS = ["{name}", "{unscoped}", "{dir}"];
+var unscopedName = (name) => name.startsWith("@") && name.includes("/") ? name.slice(name.indexOf("/") + 1) : name;
+var folderName = (plugin) => plugin.path.split("/").filter(Boolean).at(-1) ?? unscopedName(plugin.name);
+function render(pattern, plugin) {
+  return pattern.replaceAll("{name}", plugin.name).replaceAll("{unscoped}", unscopedName(plugin.name)).replaceAll("{dir}", folderName(plugin));
+}
+var isNamedPattern = (pattern) => NAME_PLACEHOLDERS.some((placeholder) => pattern.includes(placeholder));
+function formatTag(pattern, plugin, version2) {
+  return render(pattern, plugin).replaceAll("{version}", version2);
+}
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+var looksLikeVersion = (text3) => SEMVER.test(text3);
+function reader(pattern, plugins) {
+  const named = isNamedPattern(pattern);
+  if (!named || !plugins) {
+    const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    let source = escape(pattern).replace(escape("{version}"), "(?<version>[^@\\s]+)");
+    for (const placeholder of NAME_PLACEHOLDERS) source = source.replaceAll(escape(placeholder), "(?<name>.+)");
+    let seen = false;
+    source = source.replace(/\(\?<name>/g, (group2) => seen ? "(" : (seen = true, group2));
+    const regex2 = new RegExp(`^${source}$`, "s");
+    return (tag) => {
       const match = regex2.exec(tag);
       if (!match?.groups) return null;
-      return { name: hasName ? match.groups["name"] : void 0, version: match.groups["version"] };
+      return { name: named ? match.groups["name"] : void 0, version: match.groups["version"] };
+    };
+  }
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const plugin of plugins) {
+    const rendered = render(pattern, plugin);
+    const cut = rendered.indexOf("{version}");
+    const affixes = { plugin, prefix: rendered.slice(0, cut), suffix: rendered.slice(cut + "{version}".length) };
+    const list = byPrefix.get(affixes.prefix);
+    if (list) list.push(affixes);
+    else byPrefix.set(affixes.prefix, [affixes]);
+  }
+  const lengths = [...new Set([...byPrefix.keys()].map((prefix) => prefix.length))].sort((a2, b) => b - a2);
+  return (tag) => {
+    let fallback = null;
+    for (const length of lengths) {
+      if (length > tag.length) continue;
+      for (const { plugin, suffix } of byPrefix.get(tag.slice(0, length)) ?? []) {
+        if (!tag.endsWith(suffix) || tag.length - suffix.length <= length) continue;
+        const version2 = tag.slice(length, tag.length - suffix.length);
+        const found = { name: plugin.name, version: version2 };
+        if (looksLikeVersion(version2)) return found;
+        if (/^\d/.test(version2)) fallback ??= found;
+      }
+    }
+    return fallback;
+  };
+}
+function tagFormat(pattern, options = {}) {
+  const patterns = [.../* @__PURE__ */ new Set([pattern, ...options.legacy ?? []])];
+  const readers = patterns.map((p) => reader(p, options.plugins));
+  const byName = new Map((options.plugins ?? []).map((plugin) => [plugin.name, plugin]));
+  return {
+    pattern,
+    patterns,
+    named: isNamedPattern(pattern),
+    format: (name, version2) => formatTag(pattern, byName.get(name) ?? { name, path: "" }, version2),
+    parse(tag) {
+      let fallback = null;
+      for (const read of readers) {
+        const parsed = read(tag);
+        if (parsed && looksLikeVersion(parsed.version)) return parsed;
+        fallback ??= parsed;
+      }
+      return fallback;
     }
   };
 }
-function isValidVersion(text2) {
-  return import_semver.default.valid(text2) === text2;
+function isValidVersion(text3) {
+  return import_semver.default.valid(text3) === text3;
 }
 function tagFormatFor(config2, fleet) {
-  return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT));
+  return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT), {
+    legacy: config2.versioning.legacyTagFormats,
+    plugins: fleet.plugins
+  });
 }
 
 // src/core/types.ts
 var pluginName = (s) => s;
 var repoPath = (s) => s;
 var ECOSYSTEMS = ["npm", "gradle", "maven", "python", "generic"];
+var DEPENDENCY_KINDS = ["runtime", "optional", "peer", "dev"];
+function rangeOf(dependencies, name, kinds = DEPENDENCY_KINDS) {
+  for (const kind of kinds) {
+    const found = dependencies.find((d) => d.name === name && d.kind === kind);
+    if (found) return found.range;
+  }
+  return void 0;
+}
 
 // src/core/catalog/stable-json.ts
 var byCodePoint = (a2, b) => a2 < b ? -1 : a2 > b ? 1 : 0;
@@ -37370,8 +37438,8 @@ var byCodePoint = (a2, b) => a2 < b ? -1 : a2 > b ? 1 : 0;
 function shortTagName(ref) {
   return ref.trim().replace(/^refs\/tags\//, "");
 }
-function splitTagList(text2) {
-  return text2.split(/[\s,]+/).map(shortTagName).filter(Boolean);
+function splitTagList(text3) {
+  return text3.split(/[\s,]+/).map(shortTagName).filter(Boolean);
 }
 function selectTags(requested, context) {
   const targets = [];
@@ -37432,10 +37500,13 @@ function selectReleased(context, filter = {}) {
 function readTag(tag, context) {
   if (tag === "" || /\s/.test(tag) || [...tag].some((ch) => ch < " " || ch === "\x7F")) return { error: `${JSON.stringify(tag)} is not a tag name` };
   const parsed = context.format.parse(tag);
-  const singlePlugin = context.single && !context.format.pattern.includes("{name}") ? context.plugins[0] : void 0;
+  const singlePlugin = context.single && !context.format.named ? context.plugins[0] : void 0;
   if (!parsed) {
     const meant = context.plugins.find((plugin2) => tag === plugin2 || tag.startsWith(`${plugin2}@`) || tag.startsWith(`${plugin2}-v`));
     if (meant) return { error: `tag "${tag}" looks like a release of ${meant} but does not have the format ${context.format.pattern}` };
+    if (/^v?\d+\.\d+(?:\.\d+)?(?:[-+].*)?$/.test(tag)) {
+      return { error: `tag "${tag}" is a version but not a release tag of this fleet: its tags have the format ${context.format.pattern} (e.g. ${example(context)}); set versioning.tagFormat in slipway.yml if "${tag}" is how this fleet tags releases` };
+    }
     return { skip: `not a release tag (the format is ${context.format.pattern})` };
   }
   const plugin = singlePlugin ?? parsed.name;
@@ -46405,18 +46476,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse6(schema, value, ctx, finalizeParams(fn, _params));
+    return parse7(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse7(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -47911,7 +47982,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse6 = inst._zod.parse;
+  const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -47925,7 +47996,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse7(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -53897,8 +53968,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -64408,11 +64479,11 @@ function semverFromPep440(specifier) {
 }
 function semverFromMavenRange(range) {
   if (range === void 0) return void 0;
-  const text2 = range.trim();
-  const interval = /^([[(])\s*([^,\s]*)\s*(?:,\s*([^\])\s]*)\s*)?([\])])$/.exec(text2);
-  if (!interval) return text2;
+  const text3 = range.trim();
+  const interval = /^([[(])\s*([^,\s]*)\s*(?:,\s*([^\])\s]*)\s*)?([\])])$/.exec(text3);
+  if (!interval) return /^\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?$/.test(text3) ? `>=${text3}` : text3;
   const [, open3, low = "", high, close] = interval;
-  if (high === void 0) return open3 === "[" && close === "]" ? low : text2;
+  if (high === void 0) return open3 === "[" && close === "]" ? low : text3;
   const parts = [];
   if (low) parts.push(`${open3 === "[" ? ">=" : ">"}${low}`);
   if (high) parts.push(`${close === "]" ? "<=" : "<"}${high}`);
@@ -64435,26 +64506,26 @@ function webUrl2(value) {
 // src/adapters/ecosystems/generic/version-file.ts
 var VERSION_LINE = /^([ \t]*version[ \t]*[=:][ \t]*)(["']?)([^"'\s#]*)\2/im;
 var BARE = /^\s*(\S+)\s*$/;
-function versionIn(text2) {
-  const line = VERSION_LINE.exec(text2);
+function versionIn(text3) {
+  const line = VERSION_LINE.exec(text3);
   if (line) {
     const start = line.index + line[1].length + line[2].length;
     return { value: line[3], start, end: start + line[3].length };
   }
-  const bare = BARE.exec(text2);
+  const bare = BARE.exec(text3);
   if (bare) {
-    const start = text2.indexOf(bare[1]);
+    const start = text3.indexOf(bare[1]);
     return { value: bare[1], start, end: start + bare[1].length };
   }
   return void 0;
 }
 
 // src/adapters/ecosystems/gradle/properties.ts
-function readProperties(text2) {
+function readProperties(text3) {
   const properties = /* @__PURE__ */ new Map();
   const lineRe = /[^\r\n]*(\r\n|\r|\n|$)/g;
   let continuing;
-  for (let match = lineRe.exec(text2); match && match[0] !== ""; match = lineRe.exec(text2)) {
+  for (let match = lineRe.exec(text3); match && match[0] !== ""; match = lineRe.exec(text3)) {
     const line = match[0].replace(/[\r\n]+$/, "");
     const lineStart = match.index;
     const continues = /(?:^|[^\\])(?:\\\\)*\\$/.test(line);
@@ -68505,7 +68576,7 @@ function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text2;
+  let text3;
   const compressedObj = {};
   for (let i2 = 0; i2 < arr.length; i2++) {
     const tagObj = arr[i2];
@@ -68518,8 +68589,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text2 === void 0) text2 = tagObj[property];
-      else text2 += "" + tagObj[property];
+      if (text3 === void 0) text3 = tagObj[property];
+      else text3 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -68557,9 +68628,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text2 === "string") {
-    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
-  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
+  if (typeof text3 === "string") {
+    if (text3.length > 0) compressedObj[options.textNodeName] = text3;
+  } else if (text3 !== void 0) compressedObj[options.textNodeName] = text3;
   return compressedObj;
 }
 function propName(obj) {
@@ -68707,34 +68778,44 @@ function invalidManifest(file2, message, options = {}) {
 // src/adapters/ecosystems/maven/pom.ts
 var ARRAYS = /* @__PURE__ */ new Set(["project.modules.module", "project.dependencies.dependency"]);
 var parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, jPath: true, isArray: (_name, path6) => ARRAYS.has(String(path6)) });
-function parsePom(text2, file2) {
-  const project = parseXml2(text2, file2);
+function parsePom(text3, file2) {
+  const project = parseXml2(text3, file2);
   const text_ = (value) => typeof value === "string" ? value : void 0;
-  const dependencies = {};
+  const dependencies = [];
   for (const dependency of project.dependencies?.dependency ?? []) {
     const artifactId = text_(dependency.artifactId);
     const version2 = text_(dependency.version);
-    if (artifactId && version2) dependencies[artifactId] = version2;
+    if (artifactId && version2) dependencies.push({ name: artifactId, range: version2, kind: mavenDependencyKind(text_(dependency.scope), text_(dependency.optional)) });
   }
   const properties = {};
   for (const [key, value] of Object.entries(project.properties ?? {})) {
     if (typeof value === "string") properties[key] = value;
   }
+  const parent = project.parent;
   return {
     artifactId: text_(project.artifactId),
+    groupId: text_(project.groupId) ?? text_(parent?.groupId),
+    name: text_(project.name),
+    description: text_(project.description)?.replace(/\s+/g, " ").trim(),
     version: text_(project.version),
-    parentVersion: text_(project.parent?.version),
+    parentVersion: text_(parent?.version),
     modules: (project.modules?.module ?? []).filter((m) => typeof m === "string"),
     dependencies,
     properties
   };
 }
-function parseXml2(text2, file2) {
-  const valid2 = XMLValidator.validate(text2);
+function mavenDependencyKind(scope, optional2) {
+  if (scope?.trim() === "test") return "dev";
+  if (scope?.trim() === "provided") return "peer";
+  if (optional2?.trim() === "true") return "optional";
+  return "runtime";
+}
+function parseXml2(text3, file2) {
+  const valid2 = XMLValidator.validate(text3);
   if (valid2 !== true) {
     throw invalidManifest(file2, `not valid XML: ${valid2.err.msg}`, { line: valid2.err.line });
   }
-  const project = parser.parse(text2).project;
+  const project = parser.parse(text3).project;
   if (typeof project !== "object" || project === null) {
     throw invalidManifest(file2, "has no <project> element", { hint: `${file2} must be a Maven POM with <project> at its root` });
   }
@@ -68743,10 +68824,10 @@ function parseXml2(text2, file2) {
 
 // src/adapters/ecosystems/npm/package-json.ts
 var DEPENDENCY_SECTIONS = ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"];
-function parsePackageJson(text2, file2) {
+function parsePackageJson(text3, file2) {
   let value;
   try {
-    value = JSON.parse(text2.replace(/^\uFEFF/, ""));
+    value = JSON.parse(text3.replace(/^\uFEFF/, ""));
   } catch (error63) {
     const line = /line (\d+)/.exec(error63.message)?.[1];
     throw invalidManifest(file2, `not valid JSON: ${error63.message}`, { line: line ? Number(line) : void 0, cause: error63 });
@@ -68767,9 +68848,15 @@ function workspacesOf(pkg, file2) {
   }
   return list;
 }
-function mergedDependencies(pkg, file2) {
-  const merged = {};
-  for (const section of [...DEPENDENCY_SECTIONS].reverse()) {
+var SECTION_KINDS = {
+  dependencies: "runtime",
+  peerDependencies: "peer",
+  optionalDependencies: "optional",
+  devDependencies: "dev"
+};
+function dependenciesOf(pkg, file2) {
+  const all = [];
+  for (const section of DEPENDENCY_SECTIONS) {
     const deps = pkg[section];
     if (deps === void 0) continue;
     if (typeof deps !== "object" || deps === null || Array.isArray(deps)) {
@@ -68777,10 +68864,10 @@ function mergedDependencies(pkg, file2) {
     }
     for (const [name, range] of Object.entries(deps)) {
       if (typeof range !== "string") throw invalidManifest(file2, `"${section}.${name}" must be a string range`);
-      merged[name] = range;
+      all.push({ name, range, kind: SECTION_KINDS[section] });
     }
   }
-  return merged;
+  return all;
 }
 
 // src/adapters/ecosystems/python/pep508.ts
@@ -69561,9 +69648,9 @@ function parse5(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/adapters/ecosystems/python/pyproject.ts
-function parseToml(text2, file2) {
+function parseToml(text3, file2) {
   try {
-    return parse5(text2);
+    return parse5(text3);
   } catch (error63) {
     if (error63 instanceof TomlError) {
       const reason = error63.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
@@ -69584,14 +69671,14 @@ async function readPackageFacts(objects, commit, at, plugin, config2) {
   return READERS[plugin.ecosystem]({ objects, commit, at, plugin, config: config2 });
 }
 async function required2(context, file2) {
-  const text2 = await context.objects.readText(context.commit, file2);
-  if (text2 === void 0) {
+  const text3 = await context.objects.readText(context.commit, file2);
+  if (text3 === void 0) {
     throw new SlipwayError("MANIFEST_MISSING", `${file2} does not exist at ${context.at}`, {
       subject: `${context.plugin.name} (${file2})`,
       hint: `the plugin's folder is taken from the current fleet (${context.plugin.path || "the repository root"}); if it moved since ${context.at}, index that version from a checkout where it is still there`
     });
   }
-  return text2;
+  return text3;
 }
 var str = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 var strings = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : void 0;
@@ -69614,7 +69701,7 @@ var npmReader = async (context) => {
     homepage: webUrl2(str(pkg.homepage)),
     repository,
     keywords: strings(pkg.keywords),
-    coreRange: mergedDependencies(pkg, file2)[corePackage(context.config)]
+    coreRange: rangeOf(dependenciesOf(pkg, file2), corePackage(context.config), ["runtime", "peer", "optional", "dev"])
   };
   const embedded = pkg[PACKAGE_JSON_FIELD];
   return embedded === void 0 ? { facts } : { facts, embedded: { file: file2, prefix: PACKAGE_JSON_FIELD, value: embedded } };
@@ -69626,7 +69713,7 @@ var gradleReader = async (context) => {
   const files = [.../* @__PURE__ */ new Set([versionFile, own2, "gradle.properties"])];
   const texts = await Promise.all(files.map((file2) => context.objects.readText(context.commit, file2)));
   if (texts[0] === void 0) await required2(context, versionFile);
-  const properties = texts.map((text2) => text2 === void 0 ? void 0 : readProperties(text2));
+  const properties = texts.map((text3) => text3 === void 0 ? void 0 : readProperties(text3));
   const first = (key) => properties.map((p) => p?.get(key)?.value).find((value) => value !== void 0);
   return {
     facts: {
@@ -69713,8 +69800,8 @@ async function readPluginVersion(objects, target, config2) {
   ]);
   const found = reading.embedded ? [reading.embedded] : [];
   MANIFEST_FILES.forEach((name, i2) => {
-    const text2 = manifestTexts[i2];
-    if (text2 !== void 0) found.push(parseManifestFile(inFolder(name), text2, plugin.name, target.version));
+    const text3 = manifestTexts[i2];
+    if (text3 !== void 0) found.push(parseManifestFile(inFolder(name), text3, plugin.name, target.version));
   });
   if (found.length > 1) {
     const where = found.map((source) => source.prefix ? `"${source.prefix}" in ${source.file}` : source.file);
@@ -69734,15 +69821,15 @@ async function readPluginVersion(objects, target, config2) {
     readPluginFile: (path6) => objects.read(commit, inFolder(path6))
   };
 }
-function parseManifestFile(file2, text2, plugin, version2) {
+function parseManifestFile(file2, text3, plugin, version2) {
   if (file2.endsWith(".json")) {
     try {
-      return { file: file2, prefix: "", value: JSON.parse(text2.replace(/^\uFEFF/, "")) };
+      return { file: file2, prefix: "", value: JSON.parse(text3.replace(/^\uFEFF/, "")) };
     } catch (error63) {
       throw metadataError(plugin, version2, [{ file: file2, field: "(the file)", message: `is not valid JSON: ${error63.message}` }]);
     }
   }
-  const doc = (0, import_yaml.parseDocument)(text2);
+  const doc = (0, import_yaml.parseDocument)(text3);
   if (doc.errors.length) {
     const error63 = doc.errors[0];
     const line = error63.linePos?.[0]?.line;
@@ -69753,16 +69840,33 @@ function parseManifestFile(file2, text2, plugin, version2) {
 }
 
 // src/adapters/git.ts
+import { existsSync as existsSync2 } from "node:fs";
 async function git(cwd, args, options = {}) {
   try {
     const result = await execa("git", args, { cwd, input: options.input, stripFinalNewline: true });
     return result.stdout;
   } catch (error63) {
-    throw gitError(args, error63);
+    throw gitError(cwd, args, error63);
   }
 }
-function gitError(args, error63) {
+function gitError(cwd, args, error63) {
   const stderr = error63 instanceof ExecaError ? String(error63.stderr ?? "").trim() : "";
+  if (!existsSync2(cwd)) {
+    return new SlipwayError("USAGE", "the folder does not exist", { subject: cwd, hint: "pass the folder of your repository (--cwd, or working-directory in a workflow)", cause: error63 });
+  }
+  if (/not a git repository/i.test(stderr)) {
+    return new SlipwayError("USAGE", "not in a git repository", {
+      subject: cwd,
+      hint: "run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)",
+      cause: error63
+    });
+  }
+  if (error63 instanceof ExecaError && error63.code === "ENOENT" && /spawn git/.test(error63.message)) {
+    return new SlipwayError("USAGE", "git is not installed (or not on PATH)", { subject: "git", hint: "install git and run again", cause: error63 });
+  }
+  if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes("HEAD")) {
+    return new SlipwayError("USAGE", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
+  }
   const message = stderr.split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? (stderr || error63.message);
   return new SlipwayError("GIT_FAILED", `git ${args[0]} failed: ${message}`, {
     subject: `git ${args.slice(0, 3).join(" ")}`,
@@ -69784,7 +69888,7 @@ async function readRepoTags(cwd) {
   return tags;
 }
 async function readCommit(cwd, rev) {
-  const out = await git(cwd, ["log", "-1", "--format=%H%x00%ct", `${rev}^{commit}`, "--"]).catch((error63) => {
+  const out = await git(cwd, ["log", "-1", "--format=%H%x00%ct", "--end-of-options", `${rev}^{commit}`, "--"]).catch((error63) => {
     throw new SlipwayError("NOT_FOUND", `"${rev}" is not a commit of this repository`, {
       subject: rev,
       hint: "pass a tag, a branch or a SHA that exists here (fetch it first: git fetch --tags origin)",
@@ -69796,16 +69900,62 @@ async function readCommit(cwd, rev) {
 }
 
 // src/adapters/config-file.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/core/config/parse-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
+// src/core/git/ref-name.ts
+function refNameProblem(name) {
+  if (name === "") return "it is empty";
+  if (name.startsWith("-")) return 'it starts with "-" (git would read it as an option)';
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return "it contains a space, a control character or one of ~ ^ : ? * [ \\";
+  if (name.includes("..")) return 'it contains ".."';
+  if (name.includes("@{")) return 'it contains "@{"';
+  if (name === "@") return 'it is "@"';
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return 'it starts or ends with "/" or contains "//"';
+  if (name.endsWith(".")) return 'it ends with "."';
+  for (const part of name.split("/")) {
+    if (part.startsWith(".")) return `its part "${part}" starts with "."`;
+    if (part.endsWith(".lock")) return `its part "${part}" ends with ".lock"`;
+  }
+  return void 0;
+}
+function remoteNameProblem(name) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
+    return name.startsWith("-") ? 'it starts with "-" (git would read it as an option)' : 'a remote name has only letters, digits, ".", "_" and "-" (a URL or path is not a remote name: add it with git remote add)';
+  }
+  return refNameProblem(name);
+}
+
+// src/core/config/git-names.ts
+var checked = (problemOf, what) => external_exports.string().superRefine((value, ctx) => {
+  const problem = problemOf(value);
+  if (problem) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${problem}` });
+});
+var branchName = () => checked(refNameProblem, "git branch name");
+var remoteName = () => checked(remoteNameProblem, "git remote name");
+var optionalRemoteName = () => checked((value) => value === "" ? void 0 : remoteNameProblem(value), "git remote name");
+
+// src/core/config/dependents-section.ts
+var DEPENDENT_POLICIES = ["patch", "range", "none"];
+var DEFAULT_DEPENDENTS = { runtime: "patch", optional: "patch", peer: "patch", dev: "range" };
+var policy = external_exports.enum(DEPENDENT_POLICIES);
+var dependentsPolicy = external_exports.preprocess(
+  (value) => typeof value === "string" ? Object.fromEntries(DEPENDENCY_KINDS.map((kind) => [kind, value])) : value,
+  external_exports.strictObject({
+    runtime: policy.default(DEFAULT_DEPENDENTS.runtime),
+    optional: policy.default(DEFAULT_DEPENDENTS.optional),
+    peer: policy.default(DEFAULT_DEPENDENTS.peer),
+    dev: policy.default(DEFAULT_DEPENDENTS.dev)
+  })
+).default(DEFAULT_DEPENDENTS);
+
 // src/core/config/catalog-section.ts
 var catalogSection = external_exports.strictObject({
   /** The branch that holds the catalog files (usable as GitHub Pages). */
-  branch: external_exports.string().default("slipway-catalog"),
+  branch: branchName().default("slipway-catalog"),
   /** A separate repository for the catalog (org mode): `owner/name`, a git URL or a path. */
   repository: external_exports.string().optional()
 }).default({ branch: "slipway-catalog" });
@@ -69824,7 +69974,15 @@ var coreBuild = external_exports.strictObject({
    */
   releaseRef: external_exports.string().min(1).optional(),
   /** gradle/maven: the Maven local repository shards copy the built core into (mavenLocal()); default ~/.m2/repository. */
-  mavenLocal: external_exports.string().min(1).optional()
+  mavenLocal: external_exports.string().min(1).optional(),
+  /**
+   * The version of the develop core as plugins must ask for it ({coreVersion}), when the build
+   * does not say (a custom build, a version computed at build time). Default: read from what
+   * the build produced.
+   */
+  version: external_exports.string().min(1).optional(),
+  /** The same for the released core. */
+  releaseVersion: external_exports.string().min(1).optional()
 }).default({});
 var orgSection = external_exports.strictObject({
   /** The organisation whose repositories are the plugins (org mode instead of a monorepo). */
@@ -69838,9 +69996,9 @@ var orgSection = external_exports.strictObject({
 });
 var resultsSection = external_exports.strictObject({
   /** The branch that keeps one results file per run (history is appended, never rewritten). */
-  branch: external_exports.string().min(1).default("slipway-compat"),
+  branch: branchName().default("slipway-compat"),
   /** The git remote the branch is pushed to; '' keeps it local. */
-  remote: external_exports.string().default("origin"),
+  remote: optionalRemoteName().default("origin"),
   /** How many recent runs the HTML report shows and durations are learnt from. */
   history: external_exports.number().int().min(1).max(100).default(8)
 }).default({ branch: "slipway-compat", remote: "origin", history: 8 });
@@ -69872,6 +70030,22 @@ var compatSection = external_exports.strictObject({
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
   /** JUnit XML the tests write, as globs in the plugin folder; default per ecosystem. */
   junit: external_exports.array(external_exports.string().min(1)).optional(),
+  /**
+   * Output that means "the machine failed, not the plugin" (infra, never a regression) beyond
+   * the built-in network/disk/memory signals: regular expressions, e.g. your company mirror's
+   * host (`Could not transfer .* from/to nexus\\.corp`). A plain string or { pattern, reason }.
+   */
+  infraPatterns: external_exports.array(
+    external_exports.union([external_exports.string().min(1).transform((pattern) => ({ pattern })), external_exports.strictObject({ pattern: external_exports.string().min(1), reason: external_exports.string().min(1).optional() })])
+  ).default([]).superRefine((patterns, ctx) => {
+    patterns.forEach(({ pattern }, index) => {
+      try {
+        new RegExp(pattern, "m");
+      } catch (error63) {
+        ctx.addIssue({ code: "custom", path: [index], message: `not a regular expression: ${error63.message}` });
+      }
+    });
+  }),
   /** How failures are compared with the released core: re-test them against it, or use a stored run against a release. */
   baseline: external_exports.enum(["retest-failures", "stored-run"]).default("retest-failures"),
   /**
@@ -69889,6 +70063,7 @@ var compatSection = external_exports.strictObject({
   timeoutMinutes: 30,
   retries: 1,
   env: {},
+  infraPatterns: [],
   baseline: "retest-failures",
   catalog: true,
   core: {},
@@ -69929,16 +70104,16 @@ var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
   environment: external_exports.string().default("release"),
   /** The main release branch: where releases are made from by default (setup, init, dispatch). */
-  branch: external_exports.string().default("main"),
+  branch: branchName().default("main"),
   /**
    * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
    * cut from an old release ships its patches from its own branch. Default: `branch` alone.
    */
-  branches: external_exports.array(external_exports.string().min(1)).min(1).optional(),
+  branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
-  remote: external_exports.string().default("origin"),
+  remote: remoteName().default("origin"),
   /** Changelog file name inside each plugin folder. */
-  changelog: external_exports.string().default("CHANGELOG.md"),
+  changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /** Create a GitHub Release per tag. */
@@ -69966,6 +70141,13 @@ var validateSection = external_exports.strictObject({
    * the index job cannot list a plugin without one, so it is required by default.
    */
   pluginManifest: external_exports.enum(["required", "optional"]).default("required"),
+  /**
+   * Which manifest checks apply. `catalog`: what the index job needs to list a plugin (a plugin
+   * manifest, a repository or homepage link) on top of what a published package needs;
+   * `package`: only that (description and license, as warnings). `auto`: catalog when the
+   * catalog is in use (catalog.repository is set, or a workflow runs slipway's index), else package.
+   */
+  profile: external_exports.enum(["auto", "catalog", "package"]).default("auto"),
   /** Minutes one build or test command may run in one plugin before it is stopped. */
   timeoutMinutes: external_exports.number().positive().default(15),
   /** Plugins built and tested at once. */
@@ -69976,6 +70158,7 @@ var validateSection = external_exports.strictObject({
   types: [...CONVENTIONAL_TYPES],
   headerMaxLength: 100,
   pluginManifest: "required",
+  profile: "auto",
   timeoutMinutes: 15,
   concurrency: 2
 });
@@ -70001,19 +70184,48 @@ var fleetSection = external_exports.strictObject({
   coreVersionProperty: external_exports.string().default("coreVersion")
 }).default({ ecosystem: "auto", exclude: [], plugins: [], coreVersionProperty: "coreVersion" });
 var bump = external_exports.enum(["major", "minor", "patch", "none"]);
+var TAG_PLACEHOLDERS = /* @__PURE__ */ new Set(["{name}", "{unscoped}", "{dir}", "{version}"]);
+var tagFormatPattern = external_exports.string().refine((pattern) => pattern.split("{version}").length === 2, "must contain {version} exactly once").refine((pattern) => (pattern.match(/\{[^}]*\}/g) ?? []).every((p) => TAG_PLACEHOLDERS.has(p)), "placeholders are {name}, {unscoped}, {dir} and {version}").refine((pattern) => !/[\s~^:?*[\\]|\.\.|@\{/.test(pattern.replace(/\{(name|unscoped|dir|version)\}/g, "")), "must make a valid git tag name (no spaces, ~ ^ : ? * [ \\ .. @{)");
 var versioningSection = external_exports.strictObject({
   /**
-   * Tag format. `{name}` and `{version}` are replaced. Default: `{name}@{version}` in a
-   * fleet of several plugins, `v{version}` when the repository is one plugin.
+   * The format of new tags (and of the tags read). Placeholders: {name}, {unscoped} (the
+   * name without its npm scope), {dir} (the plugin folder's last segment), {version}.
+   * Default: `{name}@{version}` in a fleet of several plugins, `v{version}` when the
+   * repository is one plugin.
    */
-  tagFormat: external_exports.string().regex(/\{version\}/, "must contain {version}").optional(),
-  /** Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`. */
-  releaseTypes: external_exports.record(external_exports.string(), bump).default({}),
-  /** How internal dependents of a released plugin are bumped. */
-  dependents: external_exports.enum(["patch", "none"]).default("patch"),
+  tagFormat: tagFormatPattern.optional(),
+  /** Older formats still read (never written): migrating from lerna, release-please or changesets tags. */
+  legacyTagFormats: external_exports.array(tagFormatPattern).default([]),
+  /**
+   * Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`.
+   * A key may carry a scope (`chore(deps): patch`, `chore(version): none`), which wins over the type's.
+   */
+  releaseTypes: external_exports.record(external_exports.string(), bump).superRefine((types, ctx) => {
+    for (const key of Object.keys(types)) {
+      if (!/^[\w-]+(?:\([^()\s]+\))?$/.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `"${key}" must be a commit type or type(scope), e.g. chore or chore(deps)` });
+    }
+  }).default({}),
+  /**
+   * The JVM SNAPSHOT cycle: a `-SNAPSHOT` version in the manifest is a floor for the next
+   * release, and after tagging the release commits the next patch SNAPSHOT. `auto` turns it on
+   * for Gradle/Maven units whose version is a SNAPSHOT; `off` releases SNAPSHOT builds like any other.
+   */
+  snapshot: external_exports.enum(["auto", "off"]).default("auto"),
+  /**
+   * What a release whose required core version went up since the last release is: `minor`
+   * makes such a patch a minor (Kestra's plugins release a raised kestraVersion as a minor).
+   */
+  coreRaise: external_exports.enum(["minor", "none"]).default("none"),
+  /**
+   * What a release of a fleet plugin does to the plugins that depend on it, per kind of
+   * dependency: `patch` releases the dependent and moves its range, `range` only moves the
+   * range in its manifest, `none` leaves it (a dependent left out of range is a warning).
+   * One word sets every kind.
+   */
+  dependents: dependentsPolicy,
   /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
-}).default({ releaseTypes: {}, dependents: "patch" });
+}).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
   /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
   build: external_exports.string().optional(),
@@ -70024,7 +70236,7 @@ var commandsSection = external_exports.strictObject({
 var coreSection = external_exports.strictObject({
   /** The core project: an `owner/name` on GitHub, a git URL or a local path. */
   repository: external_exports.string().optional(),
-  branch: external_exports.string().default("develop"),
+  branch: branchName().default("develop"),
   /** The core's package name, to read a plugin's required core range from its peer dependencies. */
   package: external_exports.string().optional()
 }).default({ branch: "develop" });
@@ -70050,9 +70262,12 @@ var defaultConfig = () => configSchema.parse({});
 
 // src/core/config/parse-config.ts
 var CONFIG_FILE = "slipway.yml";
-function parseConfig(text2, file2 = CONFIG_FILE) {
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_ALIAS_COUNT = 100;
+function parseConfig(text3, file2 = CONFIG_FILE) {
+  if (Buffer.byteLength(text3, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file2, Buffer.byteLength(text3, "utf8"));
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter, prettyErrors: true });
+  const doc = (0, import_yaml2.parseDocument)(text3.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true });
   const [yamlError] = doc.errors;
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -70061,7 +70276,15 @@ function parseConfig(text2, file2 = CONFIG_FILE) {
       hint: "fix the YAML syntax at that line"
     });
   }
-  const value = doc.toJS() ?? {};
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error63) {
+    throw new SlipwayError("CONFIG_INVALID", `YAML aliases expand too far: ${error63.message}`, {
+      subject: file2,
+      hint: `use at most ${MAX_ALIAS_COUNT} alias expansions (*name); write the values out instead`
+    });
+  }
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
   const lineOf = (path6) => {
@@ -70088,18 +70311,27 @@ function describeIssue(issue3, file2, lineOf) {
   const key = issue3.path.length ? issue3.path.join(".") : "(top level)";
   return `${file2}${where ? `:${where}` : ""}: ${key}: ${issue3.message}`;
 }
+function configTooLarge(file2, bytes) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file2,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
 
 // src/adapters/config-file.ts
 async function loadConfig(root) {
   for (const name of [CONFIG_FILE, "slipway.yaml"]) {
-    let text2;
+    let text3;
     try {
-      text2 = await readFile2(join2(root, name), "utf8");
+      const { size } = await stat3(join2(root, name));
+      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
+      text3 = await readFile2(join2(root, name), "utf8");
     } catch (error63) {
       if (error63.code === "ENOENT") continue;
+      if (error63 instanceof SlipwayError) throw error63;
       throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error63.message}`, { subject: name, cause: error63 });
     }
-    return parseConfig(text2, name);
+    return parseConfig(text3, name);
   }
   return defaultConfig();
 }
@@ -70108,7 +70340,7 @@ async function loadConfig(root) {
 import { join as join3 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync as statSync2 } from "fs";
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat4, statSync as statSync2 } from "fs";
 import { isAbsolute, posix as posix3, resolve as resolve2 } from "path";
 import { fileURLToPath as fileURLToPath3 } from "url";
 
@@ -70232,10 +70464,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs3.stat(resolvedPath, (error$1, stat4) => {
+    fs3.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat4.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat4, resolvedPath);
+      if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -70245,9 +70477,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat4 = fs3.statSync(resolvedPath);
-    if (stat4.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
-    callback$1(stat4, resolvedPath);
+    const stat5 = fs3.statSync(resolvedPath);
+    if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
+    callback$1(stat5, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -70444,8 +70676,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat4, resolvedPath) => {
-          if (stat4.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat5, resolvedPath) => {
+          if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -70862,7 +71094,7 @@ function getOptions(options) {
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat3,
+    stat: opts.fs.stat || stat4,
     statSync: opts.fs.statSync || statSync2
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -70880,6 +71112,9 @@ async function glob2(globInput, options) {
   const [crawler, relative2] = getCrawler(globInput, options);
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
+
+// src/adapters/ecosystems/strategy.ts
+var import_semver5 = __toESM(require_semver2(), 1);
 
 // src/adapters/ecosystems/generic/find.ts
 import { posix as posix5 } from "node:path";
@@ -70939,14 +71174,14 @@ var genericFinder = {
     const listed = config2.fleet.plugins.map((plugin) => ({ ...plugin, path: normaliseFolder2(plugin.path) })).filter((plugin) => !isExcluded(plugin.path, config2.fleet.exclude));
     return readEach(listed, async ({ name, path: path6, versionFile }) => {
       const file2 = posix5.join(path6, versionFile);
-      const text2 = await readManifest(root, file2, `create ${file2} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
+      const text3 = await readManifest(root, file2, `create ${file2} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
       return {
         name: pluginName(name),
         path: repoPath(path6),
         ecosystem: "generic",
         manifestFile: repoPath(file2),
-        version: checkedVersion(versionIn(text2)?.value, file2, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file2}`),
-        dependencies: {},
+        version: checkedVersion(versionIn(text3)?.value, file2, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file2}`),
+        dependencies: [],
         private: false
       };
     });
@@ -70957,13 +71192,70 @@ function normaliseFolder2(path6) {
   return p === "." ? "" : p;
 }
 
+// src/adapters/ecosystems/text-edits.ts
+function applyEdits(text3, edits) {
+  const sorted = [...edits].sort((a2, b) => b.start - a2.start);
+  let out = text3;
+  for (const edit of sorted) out = out.slice(0, edit.start) + edit.replacement + out.slice(edit.end);
+  return out;
+}
+
+// src/adapters/ecosystems/generic/update.ts
+var genericUpdater = {
+  ecosystem: "generic",
+  update(text3, change, file2) {
+    if (change.version === void 0) return text3;
+    const at = versionIn(text3);
+    if (!at) throw invalidManifest(file2, "holds no version to update", { hint: `write the version (e.g. 1.0.0) in ${file2}` });
+    return applyEdits(text3, [{ start: at.start, end: at.end, replacement: change.version }]);
+  }
+};
+
 // src/adapters/ecosystems/gradle/find.ts
 import { basename as basename2, posix as posix6, resolve as resolve3 } from "node:path";
 
+// src/adapters/ecosystems/gradle/build-script.ts
+var LITERAL = String.raw`(?:"((?:\\.|[^"\\\r\n])*)"|'((?:\\.|[^'\\\r\n])*)')`;
+function readBuildScript(text3) {
+  const facts = { attributes: /* @__PURE__ */ new Map() };
+  const group2 = firstLiteral(text3, "group");
+  if (group2 !== void 0) facts.group = group2;
+  const description = firstLiteral(text3, "description");
+  if (description !== void 0) facts.description = description;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, "g");
+  for (const match of text3.matchAll(attribute)) facts.attributes.set(match[1], match[2].trim());
+  return facts;
+}
+function attributeValue(expression, project) {
+  const parts = expression.split(/\s*\+\s*/);
+  let out = "";
+  for (const part of parts) {
+    const literal2 = new RegExp(`^${LITERAL}$`).exec(part);
+    if (literal2) out += unescape(literal2[1] ?? literal2[2] ?? "");
+    else if (/^(?:project\.)?group$/.test(part) && project.group !== void 0) out += project.group;
+    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(part) && project.description !== void 0) out += project.description;
+    else return void 0;
+  }
+  return out;
+}
+function firstLiteral(text3, key) {
+  const re = new RegExp(String.raw`(?:^|[\s;{])(?:project\.)?${key}\s*(?:=\s*)?\(?\s*${LITERAL}`, "gm");
+  for (const match of text3.matchAll(re)) {
+    const value = match[1] ?? match[2] ?? "";
+    if (match[1] !== void 0 && value.includes("${")) continue;
+    return unescape(value);
+  }
+  return void 0;
+}
+function unescape(value) {
+  return value.replace(/\\(.)/g, "$1");
+}
+
 // src/adapters/ecosystems/gradle/settings-includes.ts
 var STRING = /(["'])((?:\\.|(?!\1)[^\\\r\n])*)\1/g;
-function readSettings(text2) {
-  const code = withoutComments(text2);
+function readSettings(text3) {
+  const code = withoutComments(text3);
   const rootProjectName = /\brootProject\.name\s*=\s*(["'])([^"'\r\n]+)\1/.exec(code)?.[2];
   const projects = [];
   const includeRe = /(?:^|[;{])[ \t]*include\b[ \t]*/gm;
@@ -70989,23 +71281,23 @@ function argumentsAt(code, at) {
   list.lastIndex = at;
   return list.exec(code)?.[0] ?? "";
 }
-function withoutComments(text2) {
+function withoutComments(text3) {
   let out = "";
   let i2 = 0;
-  while (i2 < text2.length) {
-    const c3 = text2[i2];
+  while (i2 < text3.length) {
+    const c3 = text3[i2];
     if (c3 === '"' || c3 === "'") {
       let j = i2 + 1;
-      while (j < text2.length && text2[j] !== c3 && text2[j] !== "\n") j += text2[j] === "\\" ? 2 : 1;
-      out += text2.slice(i2, j + 1);
+      while (j < text3.length && text3[j] !== c3 && text3[j] !== "\n") j += text3[j] === "\\" ? 2 : 1;
+      out += text3.slice(i2, j + 1);
       i2 = j + 1;
-    } else if (text2.startsWith("//", i2)) {
-      const end = text2.indexOf("\n", i2);
-      i2 = end === -1 ? text2.length : end;
-    } else if (text2.startsWith("/*", i2)) {
-      const end = text2.indexOf("*/", i2 + 2);
-      const stop = end === -1 ? text2.length : end + 2;
-      out += text2.slice(i2, stop).replace(/[^\n]/g, " ");
+    } else if (text3.startsWith("//", i2)) {
+      const end = text3.indexOf("\n", i2);
+      i2 = end === -1 ? text3.length : end;
+    } else if (text3.startsWith("/*", i2)) {
+      const end = text3.indexOf("*/", i2 + 2);
+      const stop = end === -1 ? text3.length : end + 2;
+      out += text3.slice(i2, stop).replace(/[^\n]/g, " ");
       i2 = stop;
     } else {
       out += c3;
@@ -71029,12 +71321,19 @@ var gradleFinder = {
     const rootName = settings?.rootProjectName ?? basename2(resolve3(root));
     const rootProperties = await readOptionalProperties(root, PROPERTIES);
     const folders = config2.fleet.paths ? await foldersWithManifest(root, config2.fleet.paths, BUILD_SCRIPTS, config2.fleet.exclude) : (settings?.projects ?? []).filter((folder) => !isExcluded(folder, config2.fleet.exclude));
+    const buildScript = async (folder) => {
+      const file2 = await firstExisting(root, BUILD_SCRIPTS.map((script) => posix6.join(folder, script)));
+      return file2 === void 0 ? void 0 : readBuildScript(await readManifest(root, file2));
+    };
+    const rootScript = await buildScript("");
+    const rootGroup = rootScript?.group ?? rootProperties?.get("group")?.value;
     if (folders.length === 0 && !config2.fleet.paths) {
       const properties = rootProperties ?? missingProperties(PROPERTIES);
-      return [gradlePlugin("", rootName, PROPERTIES, properties, [properties], config2)];
+      return [{ ...gradlePlugin("", rootName, PROPERTIES, properties, [properties], config2), artifacts: [artifactOf("", rootName, rootScript, rootGroup)] }];
     }
-    return readEach(folders, async (folder) => {
-      if (!await firstExisting(root, BUILD_SCRIPTS.map((script) => posix6.join(folder, script)))) {
+    const units = await readEach(folders, async (folder) => {
+      const script = await buildScript(folder);
+      if (!script) {
         const listedIn = settingsFile ?? "fleet.paths";
         throw new SlipwayError("MANIFEST_MISSING", `${listedIn} includes "${folder}" but ${folder}/build.gradle(.kts) does not exist`, {
           subject: posix6.join(folder, "build.gradle"),
@@ -71044,14 +71343,39 @@ var gradleFinder = {
       const name = folder === "" ? rootName : posix6.basename(folder);
       const ownFile = posix6.join(folder, PROPERTIES);
       const own2 = await readOptionalProperties(root, ownFile);
+      const artifact = artifactOf(folder, name, script, own2?.get("group")?.value ?? rootGroup);
       if (own2?.has("version") || own2 && !rootProperties?.has("version")) {
-        return gradlePlugin(folder, name, ownFile, own2, [own2, rootProperties], config2);
+        return { ...gradlePlugin(folder, name, ownFile, own2, [own2, rootProperties], config2), artifacts: [artifact] };
       }
-      if (rootProperties?.has("version")) return gradlePlugin(folder, name, PROPERTIES, rootProperties, [own2, rootProperties], config2);
+      if (rootProperties?.has("version")) return artifact;
       return missingProperties(ownFile);
     });
+    const independent = units.filter((unit) => "ecosystem" in unit);
+    const lockstep = units.filter((unit) => !("ecosystem" in unit));
+    if (lockstep.length === 0 || !rootProperties) return independent;
+    return [...independent, { ...gradlePlugin("", rootName, PROPERTIES, rootProperties, [rootProperties], config2), artifacts: lockstep }];
   }
 };
+function artifactOf(folder, name, script, inheritedGroup) {
+  const groupId = script?.group ?? inheritedGroup;
+  const description = script?.description;
+  const project = { group: groupId, name, description };
+  const attribute = (key) => {
+    const expression = script?.attributes.get(key);
+    return expression === void 0 ? void 0 : attributeValue(expression, project);
+  };
+  const title = attribute("Title");
+  const group2 = attribute("Group");
+  const kestraDescription = attribute("Description") ?? description;
+  return {
+    ...groupId ? { groupId } : {},
+    artifactId: name,
+    path: repoPath(folder),
+    ...title ? { title } : {},
+    ...kestraDescription ? { description: kestraDescription } : {},
+    ...group2 ? { group: group2 } : {}
+  };
+}
 function gradlePlugin(folder, name, versionFile, versionProperties, coreSources, config2) {
   const coreProperty = config2.fleet.coreVersionProperty;
   const coreRange = coreSources.map((properties) => properties?.get(coreProperty)?.value).find((value) => value !== void 0);
@@ -71061,7 +71385,7 @@ function gradlePlugin(folder, name, versionFile, versionProperties, coreSources,
     ecosystem: "gradle",
     manifestFile: repoPath(versionFile),
     version: checkedVersion(versionProperties.get("version")?.value, versionFile, "version", `write "version=1.0.0" (plain semver) in ${versionFile}`),
-    dependencies: {},
+    dependencies: [],
     private: false,
     ...coreRange === void 0 ? {} : { coreRange }
   };
@@ -71072,6 +71396,29 @@ function missingProperties(file2) {
 async function readOptionalProperties(root, file2) {
   return await fileExists(root, file2) ? readProperties(await readManifest(root, file2)) : void 0;
 }
+
+// src/adapters/ecosystems/gradle/update.ts
+import { isDeepStrictEqual } from "node:util";
+var gradleUpdater = {
+  ecosystem: "gradle",
+  update(text3, change, file2) {
+    if (change.version === void 0) return text3;
+    const before = readProperties(text3);
+    const version2 = before.get("version");
+    if (!version2) {
+      throw invalidManifest(file2, 'has no "version=" line to update', { hint: `add "version=0.0.0" to ${file2}` });
+    }
+    const after = applyEdits(text3, [{ start: version2.start, end: version2.end, replacement: change.version }]);
+    const values = (properties) => new Map([...properties].map(([key, p]) => [key, p.value]));
+    const expected = values(before).set("version", change.version);
+    if (!isDeepStrictEqual(values(readProperties(after)), expected)) {
+      throw invalidManifest(file2, "could not be rewritten without changing other properties", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
 
 // src/adapters/ecosystems/maven/find.ts
 import { posix as posix7 } from "node:path";
@@ -71087,15 +71434,40 @@ var mavenFinder = {
       files = folders.map((folder) => posix7.join(folder, MANIFEST));
     } else {
       rootPom = parsePom(await readManifest(root, MANIFEST), MANIFEST);
-      if (rootPom.modules.length === 0) return [mavenPlugin("", rootPom, MANIFEST, void 0, config2)];
+      if (rootPom.modules.length === 0) return [{ ...mavenPlugin("", rootPom, MANIFEST, void 0, config2), artifacts: [artifactOf2("", rootPom, MANIFEST)] }];
       files = rootPom.modules.map(modulePom).filter((file2) => !isExcluded(posix7.dirname(file2), config2.fleet.exclude));
     }
-    return readEach(files, async (file2) => {
+    const modules = await readEach(files, async (file2) => {
       const folder = posix7.dirname(file2) === "." ? "" : posix7.dirname(file2);
-      return mavenPlugin(folder, parsePom(await readManifest(root, file2), file2), file2, rootPom, config2);
+      return { folder, file: file2, pom: parsePom(await readManifest(root, file2), file2) };
     });
+    const follows = (pom) => rootPom?.version !== void 0 && pom.parentVersion === rootPom.version && (pom.version === void 0 || pom.version === rootPom.version);
+    const lockstep = modules.filter((m) => follows(m.pom));
+    const independent = modules.filter((m) => !follows(m.pom)).map((m) => ({ ...mavenPlugin(m.folder, m.pom, m.file, rootPom, config2), artifacts: [artifactOf2(m.folder, m.pom, m.file)] }));
+    if (lockstep.length === 0 || !rootPom) return independent;
+    const unit = mavenPlugin("", rootPom, MANIFEST, void 0, config2);
+    return [
+      ...independent,
+      {
+        ...unit,
+        artifacts: lockstep.map((m) => artifactOf2(m.folder, m.pom, m.file)),
+        versionFiles: lockstep.map((m) => repoPath(m.file)),
+        // The parent pom is deployed with its modules; the unit is private only when every module is.
+        private: lockstep.every((m) => m.pom.properties["maven.deploy.skip"] === "true")
+      }
+    ];
   }
 };
+function artifactOf2(folder, pom, file2) {
+  if (!pom.artifactId) throw invalidManifest(file2, "<artifactId> is missing", { hint: `add <artifactId> under <project> in ${file2}` });
+  return {
+    ...pom.groupId ? { groupId: pom.groupId } : {},
+    artifactId: pom.artifactId,
+    path: repoPath(folder),
+    ...pom.name ? { title: pom.name } : {},
+    ...pom.description ? { description: pom.description } : {}
+  };
+}
 function modulePom(module) {
   const path6 = posix7.normalize(module.replace(/\\/g, "/")).replace(/\/$/, "");
   return path6.endsWith(".xml") ? path6 : posix7.join(path6, MANIFEST);
@@ -71124,15 +71496,163 @@ function mavenPlugin(folder, pom, file2, rootPom, config2) {
 }
 
 // src/adapters/ecosystems/maven/update.ts
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+
+// src/adapters/ecosystems/types.ts
+function changedRange(changes, name, kind) {
+  return (changes ?? []).find((c3) => c3.name === name && (c3.kind === void 0 || c3.kind === kind))?.range;
+}
+
+// src/adapters/ecosystems/maven/xml-elements.ts
+var TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+function xmlElements(text3) {
+  const elements = [];
+  const open3 = [];
+  for (const match of text3.matchAll(TOKEN)) {
+    const [token, closing, name, selfClosing] = match;
+    if (name === void 0) continue;
+    const at = match.index;
+    if (closing) {
+      const element2 = open3.pop();
+      if (element2) element2.contentEnd = at;
+      continue;
+    }
+    const parent = open3.at(-1);
+    const element = {
+      name,
+      id: elements.length,
+      parent: parent?.id ?? -1,
+      path: [...parent?.path ?? [], name],
+      contentStart: at + token.length,
+      contentEnd: at + token.length
+    };
+    elements.push(element);
+    if (!selfClosing) open3.push(element);
+  }
+  return elements;
+}
+
+// src/adapters/ecosystems/maven/update.ts
+var DEPENDENCY_PATHS = ["project/dependencies/dependency", "project/dependencyManagement/dependencies/dependency"];
 var fullParser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, commentPropName: "#comment" });
+var mavenUpdater = {
+  ecosystem: "maven",
+  update(text3, change, file2) {
+    parseXml2(text3, file2);
+    const elements = xmlElements(text3);
+    const edits = [];
+    const contentOf = (e) => text3.slice(e.contentStart, e.contentEnd);
+    const replaceContent = (e, value) => {
+      const content = contentOf(e);
+      const start = e.contentStart + (content.length - content.trimStart().length);
+      edits.push({ start, end: start + content.trim().length, replacement: escapeXml(value) });
+    };
+    if (change.version !== void 0) {
+      const own2 = elements.find((e) => e.path.join("/") === "project/version");
+      if (!own2) {
+        throw invalidManifest(file2, "has no <version> of its own under <project> to update (a <parent><version> is not the project's)", {
+          hint: `add <version> after <artifactId> in ${file2}`
+        });
+      }
+      replaceContent(own2, change.version);
+    }
+    if (change.parentVersion !== void 0) {
+      const parent = elements.find((e) => e.path.join("/") === "project/parent/version");
+      if (!parent) throw invalidManifest(file2, "has no <parent><version> to update", { hint: "the module left the build since the plan was made: plan again" });
+      const own2 = elements.find((e) => e.path.join("/") === "project/version");
+      if (own2 && change.version === void 0 && contentOf(own2).trim() === contentOf(parent).trim()) replaceContent(own2, change.parentVersion);
+      replaceContent(parent, change.parentVersion);
+    }
+    const wanted = change.dependencies ?? [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const dependency of elements.filter((e) => DEPENDENCY_PATHS.includes(e.path.join("/")))) {
+      const children = elements.filter((e) => e.parent === dependency.id);
+      const child = (name) => {
+        const element = children.find((e) => e.name === name);
+        return element && contentOf(element).trim();
+      };
+      const artifactId = child("artifactId");
+      const range = artifactId === void 0 ? void 0 : changedRange(wanted, artifactId, mavenDependencyKind(child("scope"), child("optional")));
+      if (artifactId === void 0 || range === void 0) continue;
+      seen.add(artifactId);
+      const version2 = children.find((e) => e.name === "version");
+      if (version2 && !contentOf(version2).trim().startsWith("${")) replaceContent(version2, range);
+    }
+    for (const { name } of wanted) {
+      if (!seen.has(name)) {
+        throw invalidManifest(file2, `has no dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+      }
+    }
+    const after = applyEdits(text3, edits);
+    if (!isDeepStrictEqual2(fullParser.parse(after), intended(fullParser.parse(text3), change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other elements", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function intended(document, change) {
+  const project = document.project;
+  if (change.parentVersion !== void 0) {
+    const parent = project.parent;
+    if (change.version === void 0 && project.version !== void 0 && project.version === parent.version) project.version = change.parentVersion;
+    parent.version = change.parentVersion;
+  }
+  if (change.version !== void 0) project.version = change.version;
+  const management = project.dependencyManagement;
+  for (const holder of [project.dependencies, management?.dependencies]) {
+    for (const dependency of asArray(holder?.dependency)) {
+      const range = changedRange(change.dependencies, String(dependency.artifactId), mavenDependencyKind(text2(dependency.scope), text2(dependency.optional)));
+      if (range !== void 0 && typeof dependency.version === "string" && !dependency.version.startsWith("${")) dependency.version = range;
+    }
+  }
+  return document;
+}
+var text2 = (value) => typeof value === "string" ? value : void 0;
+var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
+var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 // src/adapters/ecosystems/npm/find.ts
 import { posix as posix8 } from "node:path";
+
+// src/adapters/ecosystems/npm/workspace-patterns.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var PNPM_WORKSPACE = "pnpm-workspace.yaml";
+async function workspacePatterns(root, rootPkg) {
+  if (await fileExists(root, PNPM_WORKSPACE)) {
+    const patterns2 = pnpmPackages(await readManifest(root, PNPM_WORKSPACE));
+    if (patterns2) return { file: PNPM_WORKSPACE, patterns: patterns2 };
+  }
+  if (!rootPkg) return void 0;
+  const patterns = workspacesOf(rootPkg, "package.json");
+  return patterns ? { file: "package.json", patterns } : void 0;
+}
+function pnpmPackages(text3) {
+  let doc;
+  try {
+    doc = (0, import_yaml3.parse)(text3);
+  } catch (error63) {
+    const line = error63.linePos?.[0]?.line;
+    throw invalidManifest(PNPM_WORKSPACE, `not valid YAML: ${error63.message.split("\n")[0]}`, { line, cause: error63 });
+  }
+  if (doc === null || doc === void 0) return void 0;
+  if (typeof doc !== "object" || Array.isArray(doc)) throw invalidManifest(PNPM_WORKSPACE, "must hold a mapping (packages: [...])");
+  const packages = doc.packages;
+  if (packages === void 0 || packages === null) return void 0;
+  if (!Array.isArray(packages) || !packages.every((p) => typeof p === "string")) {
+    throw invalidManifest(PNPM_WORKSPACE, '"packages" must be a list of folder globs', { hint: 'write e.g. packages: ["packages/*", "!**/test/**"]' });
+  }
+  return packages;
+}
+
+// src/adapters/ecosystems/npm/find.ts
 var MANIFEST2 = "package.json";
 var npmFinder = {
   ecosystem: "npm",
-  /** A package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
+  /** A pnpm-workspace.yaml, or a package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
   async detect(root) {
+    if (await fileExists(root, PNPM_WORKSPACE)) return true;
     if (!await fileExists(root, MANIFEST2)) return false;
     try {
       const pkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
@@ -71144,9 +71664,10 @@ var npmFinder = {
   async discover(root, config2) {
     let patterns = config2.fleet.paths;
     if (!patterns) {
-      const rootPkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
-      patterns = workspacesOf(rootPkg, MANIFEST2);
-      if (!patterns) return [npmPlugin("", rootPkg, MANIFEST2, config2)];
+      const rootPkg = await fileExists(root, MANIFEST2) ? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2) : void 0;
+      const workspace = await workspacePatterns(root, rootPkg);
+      if (!workspace) return [npmPlugin("", rootPkg ?? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2), MANIFEST2, config2)];
+      patterns = workspace.patterns;
     }
     const folders = await foldersWithManifest(root, patterns, [MANIFEST2], config2.fleet.exclude);
     return readEach(folders, async (folder) => {
@@ -71159,9 +71680,9 @@ function npmPlugin(folder, pkg, file2, config2) {
   if (typeof pkg.name !== "string" || pkg.name === "") {
     throw invalidManifest(file2, '"name" is missing', { hint: `add "name" to ${file2}, or leave the folder out with fleet.exclude` });
   }
-  const dependencies = mergedDependencies(pkg, file2);
+  const dependencies = dependenciesOf(pkg, file2);
   const corePackage2 = config2.core.package;
-  const coreRange = corePackage2 ? dependencies[corePackage2] : void 0;
+  const coreRange = corePackage2 ? rangeOf(dependencies, corePackage2, ["runtime", "peer", "optional", "dev"]) : void 0;
   return {
     name: pluginName(pkg.name),
     path: repoPath(folder),
@@ -71175,10 +71696,132 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/update.ts
-var SECTIONS = new Set(DEPENDENCY_SECTIONS);
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
+
+// src/adapters/ecosystems/npm/json-strings.ts
+var WHITESPACE = /* @__PURE__ */ new Set([" ", "	", "\n", "\r", "\uFEFF"]);
+var VALUE_END = /* @__PURE__ */ new Set([",", "}", "]", " ", "	", "\n", "\r"]);
+function jsonStringsAt(text3, wanted) {
+  const found = [];
+  let i2 = 0;
+  const skipSpace = () => {
+    while (i2 < text3.length && WHITESPACE.has(text3[i2])) i2++;
+  };
+  const readString = () => {
+    const start = i2++;
+    while (text3[i2] !== '"') i2 += text3[i2] === "\\" ? 2 : 1;
+    i2++;
+    return { start, end: i2, value: JSON.parse(text3.slice(start, i2)) };
+  };
+  const readValue = (path6) => {
+    skipSpace();
+    const c3 = text3[i2];
+    if (c3 === "{" || c3 === "[") {
+      const close = c3 === "{" ? "}" : "]";
+      i2++;
+      for (let index = 0; ; index++) {
+        skipSpace();
+        if (text3[i2] === close) break;
+        let key = String(index);
+        if (c3 === "{") {
+          key = readString().value;
+          skipSpace();
+          i2++;
+        }
+        readValue([...path6, key]);
+        skipSpace();
+        if (text3[i2] === ",") i2++;
+      }
+      i2++;
+    } else if (c3 === '"') {
+      const literal2 = readString();
+      if (wanted(path6)) found.push({ path: path6, ...literal2 });
+    } else {
+      while (i2 < text3.length && !VALUE_END.has(text3[i2])) i2++;
+    }
+  };
+  readValue([]);
+  return found;
+}
+
+// src/adapters/ecosystems/npm/update.ts
+var isSection = (key) => DEPENDENCY_SECTIONS.includes(key ?? "");
+var npmUpdater = {
+  ecosystem: "npm",
+  update(text3, change, file2) {
+    const before = parsePackageJson(text3, file2);
+    const deps = change.dependencies ?? [];
+    const rangeAt = (path6) => isSection(path6[0]) ? changedRange(deps, path6[1], SECTION_KINDS[path6[0]]) : void 0;
+    const located = jsonStringsAt(
+      text3,
+      (path6) => path6.length === 1 && path6[0] === "version" && change.version !== void 0 || path6.length === 2 && rangeAt(path6) !== void 0
+    );
+    if (change.version !== void 0 && !located.some((s) => s.path.length === 1)) {
+      throw invalidManifest(file2, 'has no top-level "version" string to update', { hint: `add "version": "0.0.0" to ${file2}` });
+    }
+    for (const { name, kind } of deps) {
+      if (!located.some((s) => s.path.length === 2 && s.path[1] === name && (kind === void 0 || SECTION_KINDS[s.path[0]] === kind))) {
+        throw invalidManifest(file2, `has no ${kind === void 0 ? "" : `${kind} `}dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+      }
+    }
+    const edits = located.map((s) => ({
+      start: s.start,
+      end: s.end,
+      replacement: JSON.stringify(s.path.length === 1 ? change.version : rangeAt(s.path))
+    }));
+    const after = applyEdits(text3, edits);
+    if (!isDeepStrictEqual3(parsePackageJson(after, file2), intended2(before, change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other values", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function intended2(before, change) {
+  const expected = structuredClone(before);
+  if (change.version !== void 0) expected.version = change.version;
+  for (const section of DEPENDENCY_SECTIONS) {
+    const deps = expected[section];
+    if (!deps) continue;
+    for (const name of Object.keys(deps)) {
+      const range = changedRange(change.dependencies, name, SECTION_KINDS[section]);
+      if (range !== void 0) deps[name] = range;
+    }
+  }
+  return expected;
+}
 
 // src/adapters/ecosystems/python/find.ts
 import { posix as posix9 } from "node:path";
+
+// src/adapters/ecosystems/python/dependency-tables.ts
+var DEV_GROUPS = /* @__PURE__ */ new Set(["dev", "develop", "development", "test", "tests", "testing", "doc", "docs", "lint", "linting", "typing", "type", "types", "check", "ci"]);
+var groupKind = (group2) => DEV_GROUPS.has(group2.toLowerCase()) ? "dev" : "optional";
+function requirementKindAt(path6) {
+  const at = (...keys) => path6.length === keys.length + 1 && keys.every((key, i2) => key === "*" || path6[i2] === key);
+  if (at("project", "dependencies")) return "runtime";
+  if (at("project", "optional-dependencies", "*")) return groupKind(path6[2]);
+  if (at("dependency-groups", "*")) return "dev";
+  if (at("tool", "uv", "dev-dependencies")) return "dev";
+  return void 0;
+}
+function declaredRequirements(toml) {
+  const lists = [];
+  const project = tableAt(toml, "project");
+  if (project?.dependencies !== void 0) lists.push({ field: "[project] dependencies", kind: "runtime", values: project.dependencies });
+  for (const [group2, values] of Object.entries(tableAt(toml, "project", "optional-dependencies") ?? {})) {
+    lists.push({ field: `[project.optional-dependencies] ${group2}`, kind: groupKind(group2), values });
+  }
+  for (const [group2, values] of Object.entries(tableAt(toml, "dependency-groups") ?? {})) {
+    lists.push({ field: `[dependency-groups] ${group2}`, kind: "dev", values: Array.isArray(values) ? values.filter((v) => typeof v === "string") : values });
+  }
+  const uv = tableAt(toml, "tool", "uv");
+  if (uv?.["dev-dependencies"] !== void 0) lists.push({ field: "[tool.uv] dev-dependencies", kind: "dev", values: uv["dev-dependencies"] });
+  return lists;
+}
+
+// src/adapters/ecosystems/python/find.ts
 var MANIFEST3 = "pyproject.toml";
 var PRIVATE_CLASSIFIER = "Private :: Do Not Upload";
 var pythonFinder = {
@@ -71209,9 +71852,7 @@ var pythonFinder = {
 function withFleetSpelling(plugins) {
   const spelling = new Map(plugins.map((plugin) => [normaliseName(plugin.name), plugin.name]));
   for (const plugin of plugins) {
-    plugin.dependencies = Object.fromEntries(
-      Object.entries(plugin.dependencies).map(([name, range]) => [spelling.get(normaliseName(name)) ?? name, range])
-    );
+    plugin.dependencies = plugin.dependencies.map((dependency) => ({ ...dependency, name: spelling.get(normaliseName(dependency.name)) ?? dependency.name }));
   }
   return plugins;
 }
@@ -71227,13 +71868,15 @@ function pythonPlugin(folder, toml, file2, config2) {
       hint: `write version = "1.0.0" under [project] in ${file2} and remove "version" from dynamic, or keep the version elsewhere and use fleet.ecosystem: generic with a versionFile`
     });
   }
-  const dependencies = {};
-  for (const requirement of stringList(project.dependencies ?? [], file2, "[project] dependencies")) {
-    const parsed = parseRequirement(requirement);
-    if (!parsed) throw invalidManifest(file2, `[project] dependencies: "${requirement}" is not a PEP 508 requirement`);
-    dependencies[parsed.name] = parsed.specifier;
+  const dependencies = [];
+  for (const { field, kind, values } of declaredRequirements(toml)) {
+    for (const requirement of stringList(values, file2, field)) {
+      const parsed = parseRequirement(requirement);
+      if (!parsed) throw invalidManifest(file2, `${field}: "${requirement}" is not a PEP 508 requirement`);
+      dependencies.push({ name: parsed.name, range: parsed.specifier, kind });
+    }
   }
-  const coreRange = config2.core.package ? dependencies[config2.core.package] : void 0;
+  const coreRange = config2.core.package ? rangeOf(dependencies, config2.core.package, ["runtime"]) : void 0;
   const classifiers = Array.isArray(project.classifiers) ? project.classifiers : [];
   return {
     name: pluginName(project.name),
@@ -71251,16 +71894,263 @@ function stringList(value, file2, field) {
   throw invalidManifest(file2, `${field} must be an array of strings`);
 }
 
-// src/adapters/ecosystems/registry.ts
-var finders = [npmFinder, gradleFinder, mavenFinder, pythonFinder, genericFinder];
-function finderFor(ecosystem) {
-  return byEcosystem(finders, ecosystem);
-}
-function byEcosystem(list, ecosystem) {
-  const found = list.find((item) => item.ecosystem === ecosystem);
-  if (!found) throw new Error(`no ${ecosystem} support registered`);
+// src/adapters/ecosystems/python/update.ts
+import { isDeepStrictEqual as isDeepStrictEqual4 } from "node:util";
+
+// src/adapters/ecosystems/python/toml-strings.ts
+function tomlStringsAt(text3, wanted) {
+  const found = [];
+  const n2 = text3.length;
+  let i2 = 0;
+  const skipInline = () => {
+    while (text3[i2] === " " || text3[i2] === "	") i2++;
+  };
+  const skipBlank = () => {
+    for (; ; ) {
+      while (i2 < n2 && " 	\r\n".includes(text3[i2])) i2++;
+      if (text3[i2] !== "#") return;
+      while (i2 < n2 && text3[i2] !== "\n") i2++;
+    }
+  };
+  const readString = () => {
+    const start = i2;
+    const quote = text3.startsWith('"""', i2) ? '"""' : text3.startsWith("'''", i2) ? "'''" : text3[i2];
+    i2 += quote.length;
+    if (quote.startsWith('"')) while (!text3.startsWith(quote, i2)) i2 += text3[i2] === "\\" ? 2 : 1;
+    else i2 = text3.indexOf(quote, i2);
+    i2 += quote.length;
+    if (quote.length === 3) while (text3[i2] === quote[0]) i2++;
+    return { start, end: i2, quote };
+  };
+  const decode3 = (literal2) => parse5(`v = ${literal2}`).v;
+  const readKey = () => {
+    const parts = [];
+    for (; ; ) {
+      skipInline();
+      if (text3[i2] === '"' || text3[i2] === "'") {
+        const s = readString();
+        parts.push(decode3(text3.slice(s.start, s.end)));
+      } else {
+        const start = i2;
+        while (i2 < n2 && /[A-Za-z0-9_-]/.test(text3[i2])) i2++;
+        parts.push(text3.slice(start, i2));
+      }
+      skipInline();
+      if (text3[i2] !== ".") return parts;
+      i2++;
+    }
+  };
+  const readValue = (path6) => {
+    const c3 = text3[i2];
+    if (c3 === '"' || c3 === "'") {
+      const s = readString();
+      if (wanted(path6)) found.push({ path: path6, ...s, value: decode3(text3.slice(s.start, s.end)) });
+    } else if (c3 === "[") {
+      i2++;
+      for (let index = 0; ; index++) {
+        skipBlank();
+        if (text3[i2] === "]") break;
+        readValue([...path6, String(index)]);
+        skipBlank();
+        if (text3[i2] === ",") i2++;
+      }
+      i2++;
+    } else if (c3 === "{") {
+      i2++;
+      for (; ; ) {
+        skipInline();
+        if (text3[i2] === "}") break;
+        const key = readKey();
+        i2++;
+        skipInline();
+        readValue([...path6, ...key]);
+        skipInline();
+        if (text3[i2] === ",") i2++;
+      }
+      i2++;
+    } else {
+      while (i2 < n2 && !",]}#\r\n".includes(text3[i2])) i2++;
+    }
+  };
+  let table = [];
+  for (; ; ) {
+    skipBlank();
+    if (i2 >= n2) break;
+    if (text3[i2] === "[") {
+      const brackets = text3[i2 + 1] === "[" ? 2 : 1;
+      i2 += brackets;
+      table = readKey();
+      i2 += brackets;
+      continue;
+    }
+    const key = readKey();
+    i2++;
+    skipInline();
+    readValue([...table, ...key]);
+  }
   return found;
 }
+
+// src/adapters/ecosystems/python/update.ts
+var pythonUpdater = {
+  ecosystem: "python",
+  update(text3, change, file2) {
+    parseToml(text3, file2);
+    const wanted = (change.dependencies ?? []).map((c3) => ({ ...c3, name: normaliseName(c3.name) }));
+    const isVersion = (path6) => path6.length === 2 && path6[0] === "project" && path6[1] === "version";
+    const located = tomlStringsAt(text3, (path6) => isVersion(path6) && change.version !== void 0 || wanted.length > 0 && requirementKindAt(path6) !== void 0);
+    const edits = [];
+    if (change.version !== void 0) {
+      const version2 = located.find((s) => isVersion(s.path));
+      if (!version2) throw invalidManifest(file2, 'has no version = "..." under [project] to update', { hint: `add version = "0.0.0" under [project] in ${file2}` });
+      edits.push({ start: version2.start, end: version2.end, replacement: quoted(change.version, version2.quote) });
+    }
+    const seen = /* @__PURE__ */ new Set();
+    for (const dependency of located) {
+      const kind = requirementKindAt(dependency.path);
+      const requirement = kind && parseRequirement(dependency.value);
+      if (!kind || !requirement) continue;
+      const change_ = wanted.find((c3) => c3.name === normaliseName(requirement.name) && (c3.kind === void 0 || c3.kind === kind));
+      if (!change_) continue;
+      seen.add(change_);
+      edits.push({ start: dependency.start, end: dependency.end, replacement: quoted(withRange(dependency.value, change_.range), dependency.quote) });
+    }
+    for (const c3 of wanted) {
+      if (!seen.has(c3)) throw invalidManifest(file2, `has no ${c3.kind === void 0 ? "" : `${c3.kind} `}dependency "${c3.name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+    }
+    const after = applyEdits(text3, edits);
+    if (!isDeepStrictEqual4(parseToml(after, file2), intended3(parseToml(text3, file2), change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other values", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function quoted(value, quote) {
+  if (quote.startsWith("'") && !value.includes("'")) return `${quote}${value}${quote}`;
+  const basic = JSON.stringify(value);
+  return quote === '"""' ? `""${basic}""` : basic;
+}
+function withRange(value, range) {
+  const requirement = parseRequirement(value);
+  return requirement ? value.slice(0, requirement.specifierStart) + range + value.slice(requirement.specifierEnd) : value;
+}
+function intended3(document, change) {
+  const project = tableAt(document, "project");
+  if (project && change.version !== void 0) project.version = change.version;
+  const changes = change.dependencies?.map((c3) => ({ ...c3, name: normaliseName(c3.name) }));
+  const rewrite = (table, key, kind) => {
+    const values = table?.[key];
+    if (!table || !Array.isArray(values)) return;
+    table[key] = values.map((value) => {
+      const requirement = typeof value === "string" ? parseRequirement(value) : void 0;
+      const range = requirement && changedRange(changes, normaliseName(requirement.name), kind);
+      return typeof value === "string" && range !== void 0 ? withRange(value, range) : value;
+    });
+  };
+  rewrite(project, "dependencies", "runtime");
+  const optional2 = tableAt(document, "project", "optional-dependencies");
+  for (const group2 of Object.keys(optional2 ?? {})) rewrite(optional2, group2, requirementKindAt(["project", "optional-dependencies", group2, "0"]) ?? "optional");
+  const groups2 = tableAt(document, "dependency-groups");
+  for (const group2 of Object.keys(groups2 ?? {})) rewrite(groups2, group2, "dev");
+  rewrite(tableAt(document, "tool", "uv"), "dev-dependencies", "dev");
+  return document;
+}
+
+// src/adapters/ecosystems/strategy.ts
+var JVM_SECRETS = [
+  { name: "MAVEN_USERNAME", purpose: "user (or token name) of the Maven repository the build publishes to (Sonatype Central, Nexus, Artifactory)" },
+  { name: "MAVEN_PASSWORD", purpose: "its password or token" },
+  { name: "SIGNING_KEY", purpose: "the ASCII-armoured GPG private key that signs the artifacts (Maven Central requires signatures)" },
+  { name: "SIGNING_PASSWORD", purpose: "the passphrase of that key" }
+];
+var ALREADY_IN_MAVEN_REPOSITORY = /\b409\b|status code: 409|Conflict/;
+var npmStrategy = {
+  ecosystem: "npm",
+  jvm: false,
+  finder: npmFinder,
+  updater: npmUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "npm-registry" }),
+  testCommand: "npm test",
+  publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
+  coreRangeIn: (text3, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text3, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
+};
+var gradleStrategy = {
+  ecosystem: "gradle",
+  jvm: true,
+  finder: gradleFinder,
+  updater: gradleUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  async publishDefault(root, unit) {
+    const gradle = await fileExists(root, "gradlew") ? "./gradlew" : "gradle";
+    const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
+    return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
+  },
+  testCommand: "./gradlew test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text3, _file2, config2) => readProperties(text3).get(config2.fleet.coreVersionProperty)?.value
+};
+var mavenStrategy = {
+  ecosystem: "maven",
+  jvm: true,
+  finder: mavenFinder,
+  updater: mavenUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  publishDefault: async (root, unit) => ({
+    kind: "command",
+    command: unit.path === "" ? "mvn -B deploy" : `mvn -B deploy -pl ${unit.path}`,
+    cwd: root,
+    alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
+  }),
+  testCommand: "mvn -B test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text3, file2, config2) => parsePom(text3, file2).properties[config2.fleet.coreVersionProperty]
+};
+var pythonStrategy = {
+  ecosystem: "python",
+  jvm: false,
+  finder: pythonFinder,
+  updater: pythonUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
+  testCommand: "python -m pytest",
+  publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
+  coreRangeIn: () => void 0
+};
+var genericStrategy = {
+  ecosystem: "generic",
+  jvm: false,
+  finder: genericFinder,
+  updater: genericUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
+  testCommand: void 0,
+  publishSecrets: [],
+  coreRangeIn: () => void 0
+};
+var strategies = {
+  npm: npmStrategy,
+  gradle: gradleStrategy,
+  maven: mavenStrategy,
+  python: pythonStrategy,
+  generic: genericStrategy
+};
+var strategyFor = (ecosystem) => strategies[ecosystem];
+function isSnapshot(strategy, version2) {
+  return strategy.snapshotSuffix !== void 0 && version2.endsWith(strategy.snapshotSuffix);
+}
+function releaseOfSnapshot(strategy, version2) {
+  if (!isSnapshot(strategy, version2)) return void 0;
+  const release = version2.slice(0, -strategy.snapshotSuffix.length);
+  return import_semver5.default.valid(release) === release ? release : void 0;
+}
+
+// src/adapters/ecosystems/registry.ts
+var finders = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].finder);
+var updaters = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].updater);
+var finderFor = (ecosystem) => strategies[ecosystem].finder;
 
 // src/adapters/ecosystems/detect-ecosystem.ts
 var MARKERS = "package.json (with workspaces or a version), settings.gradle(.kts) or build.gradle(.kts), pom.xml, pyproject.toml ([project] or [tool.uv.workspace])";
@@ -71304,8 +72194,15 @@ async function discoverFleet(root, config2) {
     });
   }
   rejectDuplicateNames(plugins);
+  if (config2.versioning.snapshot === "auto") for (const plugin of plugins) applySnapshotCycle(plugin);
   plugins.sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
   return { ecosystem, single: plugins.length === 1 && plugins[0].path === "", plugins };
+}
+function applySnapshotCycle(plugin) {
+  const floor = releaseOfSnapshot(strategyFor(plugin.ecosystem), plugin.version);
+  if (floor === void 0) return;
+  plugin.versionFloor = floor;
+  plugin.snapshotCycle = true;
 }
 function rejectDuplicateNames(plugins) {
   const byName = /* @__PURE__ */ new Map();
@@ -71371,6 +72268,8 @@ function isHeadingUpTo(line, level) {
 }
 
 // src/jobs/metadata.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+import { posix as posix10 } from "node:path";
 async function processMetadata(options) {
   const source = await openFleetSource(options.cwd, options.config);
   const { targets, skipped } = await selectTargets(source, options.select);
@@ -71400,7 +72299,7 @@ async function extractEntries(source, targets, options) {
       targets,
       async (target, at) => {
         try {
-          return await extractEntry(source, objects, target, options.releaseNotes);
+          return await extractUnitEntries(source, objects, target, options.releaseNotes);
         } catch (error63) {
           failures.push({ at, target, error: error63 });
           return void 0;
@@ -71410,7 +72309,7 @@ async function extractEntries(source, targets, options) {
       },
       { concurrency: 8 }
     );
-    const entries = results.filter((entry) => entry !== void 0);
+    const entries = results.flatMap((unit) => unit ?? []);
     failures.sort((a2, b) => a2.at - b.at);
     if (failures.length && !options.tolerant) throw combined(failures.map((f) => f.error));
     for (const failure2 of failures) options.reporter.warn(`${failure2.target.tag} is not indexed: ${formatError(failure2.error)}`);
@@ -71418,6 +72317,59 @@ async function extractEntries(source, targets, options) {
   } finally {
     await objects.close();
   }
+}
+async function extractUnitEntries(source, objects, target, releaseNotes) {
+  const plugin = pluginNamed(source, target.plugin);
+  const artifacts = plugin.artifacts ?? [];
+  if (artifacts.length === 0 || !strategyFor(plugin.ecosystem).jvm) return [await extractEntry(source, objects, target, releaseNotes)];
+  const fromCommit = target.version === "";
+  const files = await readPluginVersion(objects, { plugin, version: target.version || target.tag, commit: target.commit, at: target.tag }, source.config);
+  const version2 = fromCommit ? versionAtCommit(plugin, target, files.facts.version) : target.version;
+  const notes = files.changelog && changelogSection(files.changelog, version2) || (!fromCommit && releaseNotes ? await releaseNotes(target.tag) : void 0);
+  const entries = [];
+  const problems = [];
+  for (const artifact of artifacts) {
+    try {
+      entries.push(await artifactEntry(objects, plugin, artifact, files, { version: version2, target, fromCommit, notes }));
+    } catch (error63) {
+      problems.push(error63);
+    }
+  }
+  if (problems.length) throw combined(problems);
+  return entries;
+}
+async function artifactEntry(objects, plugin, artifact, files, at) {
+  const name = artifact.artifactId;
+  const inFolder = (file2) => posix10.join(artifact.path, file2);
+  const written = (await Promise.all(MANIFEST_FILES.map(async (file2) => ({ file: inFolder(file2), text: await objects.readText(at.target.commit, inFolder(file2)) })))).find((f) => f.text !== void 0);
+  const buildFile = plugin.ecosystem === "maven" ? inFolder("pom.xml") : inFolder("build.gradle");
+  let manifest;
+  let manifestFile = buildFile;
+  if (written) {
+    let value;
+    try {
+      value = written.file.endsWith(".json") ? JSON.parse(written.text) : (0, import_yaml4.parse)(written.text);
+    } catch (error63) {
+      throw metadataError(name, at.version, [{ file: written.file, field: "(the file)", message: `does not parse: ${error63.message.split("\n")[0]}` }]);
+    }
+    manifest = validatedManifest(name, at.version, { file: written.file, prefix: "", value }, [written.file]);
+    manifestFile = written.file;
+  } else if (artifact.title !== void 0 || artifact.description !== void 0) {
+    manifest = { title: artifact.title ?? name, categories: [], elements: [], ...artifact.group ? { group: artifact.group } : {} };
+  } else {
+    throw new SlipwayError("METADATA_INVALID", `has no catalog title: looked for "X-Kestra-Title" in ${buildFile} and for ${MANIFEST_FILES.map(inFolder).join(", ")}`, {
+      subject: `${name}@${at.version}`,
+      hint: `set the jar manifest attribute "X-Kestra-Title" (and project.description) in ${buildFile}, or add ${inFolder("slipway-plugin.yml")}`
+    });
+  }
+  const entry = composeEntry({
+    facts: { ...files.facts, name, file: buildFile, ...artifact.description ? { description: artifact.description } : {} },
+    manifest,
+    manifestFile,
+    release: { version: at.version, tag: at.fromCommit ? void 0 : at.target.tag, commit: at.target.commit, date: at.target.date },
+    releaseNotes: at.notes
+  });
+  return { ...entry, ...artifact.groupId ? { groupId: artifact.groupId } : {}, artifactId: artifact.artifactId, ...name === plugin.name ? {} : { unit: plugin.name } };
 }
 async function extractEntry(source, objects, target, releaseNotes) {
   const plugin = pluginNamed(source, target.plugin);

@@ -593,10 +593,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -619,12 +619,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -635,12 +635,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -850,8 +850,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -872,11 +872,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (true) {
-          const code = key.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code) {
+          if (node2.code === code2) {
             if (length === ++index) {
               node2.value = value;
               break;
@@ -886,7 +886,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node2.code < code) {
+          } else if (node2.code < code2) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -910,19 +910,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (node2 !== null && index < keylength) {
-          let code = key[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node2 !== null) {
-            if (code === node2.code) {
+            if (code2 === node2.code) {
               if (keylength === ++index) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code ? node2.left : node2.right;
+            node2 = node2.code < code2 ? node2.left : node2.right;
           }
         }
         return null;
@@ -1629,11 +1629,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -4121,9 +4121,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url2) {
       for (let i2 = 0; i2 < url2.length; ++i2) {
-        const code = url2.charCodeAt(i2);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url2.charCodeAt(i2);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4163,18 +4163,18 @@ var require_util2 = __commonJS({
     function setRequestReferrerPolicyOnRedirect(request, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
-      let policy = "";
+      let policy2 = "";
       if (policyHeader.length > 0) {
         for (let i2 = policyHeader.length; i2 !== 0; i2--) {
           const token = policyHeader[i2 - 1].trim();
           if (referrerPolicyTokens.has(token)) {
-            policy = token;
+            policy2 = token;
             break;
           }
         }
       }
-      if (policy !== "") {
-        request.referrerPolicy = policy;
+      if (policy2 !== "") {
+        request.referrerPolicy = policy2;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4272,8 +4272,8 @@ var require_util2 = __commonJS({
       };
     }
     function determineRequestsReferrer(request) {
-      const policy = request.referrerPolicy;
-      assert2(policy);
+      const policy2 = request.referrerPolicy;
+      assert2(policy2);
       let referrerSource = null;
       if (request.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
@@ -4291,7 +4291,7 @@ var require_util2 = __commonJS({
       }
       const areSameOrigin = sameOrigin(request, referrerURL);
       const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request.url);
-      switch (policy) {
+      switch (policy2) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
         case "unsafe-url":
@@ -4629,15 +4629,15 @@ var require_util2 = __commonJS({
     async function fullyReadBody(body, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
-      let reader;
+      let reader2;
       try {
-        reader = body.stream.getReader();
+        reader2 = body.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
       }
       try {
-        successSteps(await readAllBytes(reader));
+        successSteps(await readAllBytes(reader2));
       } catch (e) {
         errorSteps(e);
       }
@@ -4660,11 +4660,11 @@ var require_util2 = __commonJS({
       assert2(!invalidIsomorphicEncodeValueRegex.test(input2));
       return input2;
     }
-    async function readAllBytes(reader) {
+    async function readAllBytes(reader2) {
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk } = await reader2.read();
         if (done) {
           return Buffer.concat(bytes, byteLength);
         }
@@ -4714,8 +4714,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4741,8 +4741,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -5504,7 +5504,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape3 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5512,14 +5512,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder3.encode(prefix + `; name="${escape3(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder3.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -7033,9 +7033,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7045,8 +7045,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7251,8 +7251,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -9190,7 +9190,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9202,7 +9202,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -11945,8 +11945,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
@@ -13611,7 +13611,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input2, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14566,7 +14566,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -14973,9 +14973,9 @@ var require_util4 = __commonJS({
       fr[kResult] = null;
       fr[kError] = null;
       const stream = blob.stream();
-      const reader = stream.getReader();
+      const reader2 = stream.getReader();
       const bytes = [];
-      let chunkPromise = reader.read();
+      let chunkPromise = reader2.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
@@ -14995,7 +14995,7 @@ var require_util4 = __commonJS({
                   fireAProgressEvent("progress", fr);
                 });
               }
-              chunkPromise = reader.read();
+              chunkPromise = reader2.read();
             } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
@@ -15033,12 +15033,12 @@ var require_util4 = __commonJS({
         }
       })();
     }
-    function fireAProgressEvent(e, reader) {
+    function fireAProgressEvent(e, reader2) {
       const event = new ProgressEvent(e, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader2.dispatchEvent(event);
     }
     function packageData(bytes, type, mimeType, encodingName) {
       switch (type) {
@@ -15633,8 +15633,8 @@ var require_cache = __commonJS({
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
           const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
-          readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
+          const reader2 = stream.getReader();
+          readAllBytes(reader2).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
         }
@@ -16101,8 +16101,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i2 = 0; i2 < value.length; ++i2) {
-        const code = value.charCodeAt(i2);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value.charCodeAt(i2);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16110,26 +16110,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i2 = 0; i2 < name.length; ++i2) {
-        const code = name.charCodeAt(i2);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name.charCodeAt(i2);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16145,31 +16145,31 @@ var require_util6 = __commonJS({
         ++i2;
       }
       while (i2 < len) {
-        const code = value.charCodeAt(i2++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value.charCodeAt(i2++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path6) {
       for (let i2 = 0; i2 < path6.length; ++i2) {
-        const code = path6.charCodeAt(i2);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code2 = path6.charCodeAt(i2);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain2) {
       if (domain2 === " ") {
@@ -16180,8 +16180,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i2 = 0; i2 < domain2.length; ++i2) {
-        const code = domain2.charCodeAt(i2);
-        if (code === 46) {
+        const code2 = domain2.charCodeAt(i2);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16191,10 +16191,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16367,7 +16367,7 @@ var require_parse = __commonJS({
         unparsedAttributes = "";
       }
       let attributeName = "";
-      let attributeValue = "";
+      let attributeValue2 = "";
       if (cookieAv.includes("=")) {
         const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
@@ -16375,31 +16375,31 @@ var require_parse = __commonJS({
           cookieAv,
           position
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue2 = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
       attributeName = attributeName.trim();
-      attributeValue = attributeValue.trim();
-      if (attributeValue.length > maxAttributeValueSize) {
+      attributeValue2 = attributeValue2.trim();
+      if (attributeValue2.length > maxAttributeValueSize) {
         return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
       }
       const attributeNameLowercase = attributeName.toLowerCase();
       if (attributeNameLowercase === "expires") {
-        const expiryTime = new Date(attributeValue);
+        const expiryTime = new Date(attributeValue2);
         cookieAttributeList.expires = expiryTime;
       } else if (attributeNameLowercase === "max-age") {
-        const charCode = attributeValue.charCodeAt(0);
-        if ((charCode < 48 || charCode > 57) && attributeValue[0] !== "-") {
+        const charCode = attributeValue2.charCodeAt(0);
+        if ((charCode < 48 || charCode > 57) && attributeValue2[0] !== "-") {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        if (!/^\d+$/.test(attributeValue)) {
+        if (!/^\d+$/.test(attributeValue2)) {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        const deltaSeconds = Number(attributeValue);
+        const deltaSeconds = Number(attributeValue2);
         cookieAttributeList.maxAge = deltaSeconds;
       } else if (attributeNameLowercase === "domain") {
-        let cookieDomain = attributeValue;
+        let cookieDomain = attributeValue2;
         if (cookieDomain[0] === ".") {
           cookieDomain = cookieDomain.slice(1);
         }
@@ -16407,10 +16407,10 @@ var require_parse = __commonJS({
         cookieAttributeList.domain = cookieDomain;
       } else if (attributeNameLowercase === "path") {
         let cookiePath = "";
-        if (attributeValue.length === 0 || attributeValue[0] !== "/") {
+        if (attributeValue2.length === 0 || attributeValue2[0] !== "/") {
           cookiePath = "/";
         } else {
-          cookiePath = attributeValue;
+          cookiePath = attributeValue2;
         }
         cookieAttributeList.path = cookiePath;
       } else if (attributeNameLowercase === "secure") {
@@ -16418,7 +16418,7 @@ var require_parse = __commonJS({
       } else if (attributeNameLowercase === "httponly") {
         cookieAttributeList.httpOnly = true;
       } else if (attributeNameLowercase === "samesite") {
-        const attributeValueLowercase = attributeValue.toLowerCase();
+        const attributeValueLowercase = attributeValue2.toLowerCase();
         if (attributeValueLowercase === "none") {
           cookieAttributeList.sameSite = "None";
         } else if (attributeValueLowercase === "strict") {
@@ -16428,7 +16428,7 @@ var require_parse = __commonJS({
         }
       } else {
         cookieAttributeList.unparsed ??= [];
-        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue}`);
+        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue2}`);
       }
       return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
     }
@@ -16968,37 +16968,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i2 = 0; i2 < protocol.length; ++i2) {
-        const code = protocol.charCodeAt(i2);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i2);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17267,7 +17267,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17275,12 +17275,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17305,25 +17305,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17448,8 +17448,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable4 {
@@ -17636,8 +17636,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error63, data) => {
                     if (error63) {
-                      const code = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error63.message);
+                      const code2 = error63 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error63.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17723,11 +17723,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert2(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17739,7 +17739,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17754,8 +17754,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17993,17 +17993,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18017,7 +18017,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18263,15 +18263,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -19104,7 +19104,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -19652,7 +19652,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = (version2, options, throwErrors = false) => {
+    var parse6 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -19665,7 +19665,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse4;
+    module.exports = parse6;
   }
 });
 
@@ -19673,9 +19673,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var valid2 = (version2, options) => {
-      const v = parse4(version2, options);
+      const v = parse6(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -19686,9 +19686,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var clean = (version2, options) => {
-      const s = parse4(version2.trim().replace(/^[=v]+/, ""), options);
+      const s = parse6(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -19723,10 +19723,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse4(version1, null, true);
-      const v2 = parse4(version2, null, true);
+      const v1 = parse6(version1, null, true);
+      const v2 = parse6(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -19797,9 +19797,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var prerelease = (version2, options) => {
-      const parsed = parse4(version2, options);
+      const parsed = parse6(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -19985,7 +19985,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -20020,7 +20020,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse6(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -20030,7 +20030,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var constants6 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
@@ -20042,7 +20042,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version2, options) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse4(versionStringToParse, options);
+      return parse6(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -20383,16 +20383,16 @@ var require_range = __commonJS({
         debug2("tilde trim", range);
         range = range.replace(re[t.CARETTRIM], caretTrimReplace);
         debug2("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        let rangeList2 = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
         if (loose) {
-          rangeList = rangeList.filter((comp) => {
+          rangeList2 = rangeList2.filter((comp) => {
             debug2("loose invalid filter", comp, this.options);
             return !!comp.match(re[t.COMPARATORLOOSE]);
           });
         }
-        debug2("range list", rangeList);
+        debug2("range list", rangeList2);
         const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        const comparators = rangeList2.map((comp) => new Comparator(comp, this.options));
         for (const comp of comparators) {
           if (isNullSet(comp)) {
             return [comp];
@@ -21277,7 +21277,7 @@ var require_semver2 = __commonJS({
     var constants6 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var valid2 = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -21316,7 +21316,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse4,
+      parse: parse6,
       valid: valid2,
       clean,
       inc,
@@ -22333,14 +22333,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -22357,14 +22357,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -22381,12 +22381,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -22398,12 +22398,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -22418,39 +22418,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -22513,8 +22513,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json2.slice(start, i2);
-                const code = json2.substr(i2 + 2, 4);
-                switch (code) {
+                const code2 = json2.substr(i2 + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -22540,8 +22540,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json2.substr(i2, 6);
                 }
@@ -25040,22 +25040,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError2 = (src, lc) => (error63) => {
@@ -25329,10 +25329,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -25346,7 +25346,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -25370,7 +25370,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -25386,7 +25386,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -25477,7 +25477,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -25491,13 +25491,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -25540,18 +25540,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -25605,8 +25605,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -25618,7 +25618,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -25629,8 +25629,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -25647,7 +25647,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -25827,7 +25827,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -25844,24 +25844,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -25964,7 +25964,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -26044,25 +26044,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -26162,9 +26162,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -26486,12 +26486,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -26653,12 +26653,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -26872,14 +26872,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -28046,18 +28046,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -28210,15 +28210,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -28412,13 +28412,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -28596,7 +28596,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -28637,7 +28637,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse4;
+    exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify2;
@@ -28999,8 +28999,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants7();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -29030,38 +29030,38 @@ var require_scan = __commonJS({
       let finished7 = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished7 = true;
@@ -29070,7 +29070,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished7 = true;
@@ -29079,7 +29079,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -29094,7 +29094,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -29107,27 +29107,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished7 = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished7 = true;
                   break;
                 }
@@ -29137,7 +29137,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished7 = true;
@@ -29146,7 +29146,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished7 = true;
           if (scanToEnd === true) {
@@ -29154,7 +29154,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -29173,26 +29173,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished7 = true;
                 break;
               }
@@ -29257,7 +29257,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -29553,7 +29553,7 @@ var require_parse3 = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input2, options) => {
+    var parse6 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -29697,16 +29697,16 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal2;
-          open3.output = safeOutput || utils.escapeRegex(literal2);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal2;
+          open4.output = safeOutput || utils.escapeRegex(literal2);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open4.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -29723,7 +29723,7 @@ var require_parse3 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            const expression = parse6(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -29822,9 +29822,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix8 = POSIX_REGEX_SOURCE[rest2];
-                if (posix8) {
-                  prev.value = pre + posix8;
+                const posix10 = POSIX_REGEX_SOURCE[rest2];
+                if (posix10) {
+                  prev.value = pre + posix10;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -29926,15 +29926,15 @@ var require_parse3 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment2("braces");
-          const open3 = {
+          const open4 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open4);
+          push(open4);
           continue;
         }
         if (value === "}") {
@@ -30246,7 +30246,7 @@ var require_parse3 = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input2, options) => {
+    parse6.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -30311,7 +30311,7 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module.exports = parse4;
+    module.exports = parse6;
   }
 });
 
@@ -30320,7 +30320,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse4 = require_parse3();
+    var parse6 = require_parse3();
     var utils = require_utils2();
     var constants6 = require_constants7();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -30341,7 +30341,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix8 = opts.windows;
+      const posix10 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob3, options) : picomatch2.makeRe(glob3, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -30351,8 +30351,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob: glob3, posix: posix8 });
-        const result = { glob: glob3, state, regex, posix: posix8, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob: glob3, posix: posix10 });
+        const result = { glob: glob3, state, regex, posix: posix10, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -30377,7 +30377,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex, options, { glob: glob3, posix: posix8 } = {}) => {
+    picomatch2.test = (input2, regex, options, { glob: glob3, posix: posix10 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -30385,7 +30385,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix8 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix10 ? utils.toPosixSlashes : null);
       let match = input2 === glob3;
       let output2 = match && format2 ? format2(input2) : input2;
       if (match === false) {
@@ -30394,21 +30394,21 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix8);
+          match = picomatch2.matchBase(input2, regex, options, posix10);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch2.matchBase = (input2, glob3, options, posix8 = options && options.windows) => {
+    picomatch2.matchBase = (input2, glob3, options, posix10 = options && options.windows) => {
       const regex = glob3 instanceof RegExp ? glob3 : picomatch2.makeRe(glob3, options);
-      return regex.test(utils.basename(input2, { windows: posix8 }));
+      return regex.test(utils.basename(input2, { windows: posix10 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse4(pattern, { ...options, fastpaths: false });
+      return parse6(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input2, options) => scan(input2, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -30434,10 +30434,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse4.fastpaths(input2, options);
+        parsed.output = parse6.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input2, options);
+        parsed = parse6(input2, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -30495,15 +30495,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat4, path6, options) {
-      if (!stat4.isSymbolicLink() && !stat4.isFile()) {
+    function checkStat(stat5, path6, options) {
+      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, path6, options));
+      fs3.stat(path6, function(er, stat5) {
+        cb(er, er ? false : checkStat(stat5, path6, options));
       });
     }
     function sync2(path6, options) {
@@ -30519,20 +30519,20 @@ var require_mode = __commonJS({
     isexe.sync = sync2;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, options));
+      fs3.stat(path6, function(er, stat5) {
+        cb(er, er ? false : checkStat(stat5, options));
       });
     }
     function sync2(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat4, options) {
-      return stat4.isFile() && checkMode(stat4, options);
+    function checkStat(stat5, options) {
+      return stat5.isFile() && checkMode(stat5, options);
     }
-    function checkMode(stat4, options) {
-      var mod = stat4.mode;
-      var uid = stat4.uid;
-      var gid = stat4.gid;
+    function checkMode(stat5, options) {
+      var mod = stat5.mode;
+      var uid = stat5.uid;
+      var gid = stat5.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -30836,7 +30836,7 @@ var require_parse4 = __commonJS({
     "use strict";
     var path6 = __require("path");
     var resolveCommand = require_resolveCommand();
-    var escape3 = require_escape();
+    var escape2 = require_escape();
     var readShebang = require_readShebang();
     var isWin2 = process.platform === "win32";
     var isExecutableRegExp = /\.(?:com|exe)$/i;
@@ -30860,8 +30860,8 @@ var require_parse4 = __commonJS({
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
         parsed.command = path6.normalize(parsed.command);
-        parsed.command = escape3.command(parsed.command);
-        parsed.args = parsed.args.map((arg) => escape3.argument(arg, needsDoubleEscapeMetaChars));
+        parsed.command = escape2.command(parsed.command);
+        parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
         parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
         parsed.command = process.env.comspec || "cmd.exe";
@@ -30869,7 +30869,7 @@ var require_parse4 = __commonJS({
       }
       return parsed;
     }
-    function parse4(command, args, options) {
+    function parse6(command, args, options) {
       if (args && !Array.isArray(args)) {
         options = args;
         args = null;
@@ -30888,7 +30888,7 @@ var require_parse4 = __commonJS({
       };
       return options.shell ? parsed : parseNonShell(parsed);
     }
-    module.exports = parse4;
+    module.exports = parse6;
   }
 });
 
@@ -30947,16 +30947,16 @@ var require_cross_spawn = __commonJS({
   "node_modules/cross-spawn/index.js"(exports2, module) {
     "use strict";
     var cp = __require("child_process");
-    var parse4 = require_parse4();
+    var parse6 = require_parse4();
     var enoent = require_enoent();
     function spawn2(command, args, options) {
-      const parsed = parse4(command, args, options);
+      const parsed = parse6(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
     function spawnSync2(command, args, options) {
-      const parsed = parse4(command, args, options);
+      const parsed = parse6(command, args, options);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
@@ -30964,7 +30964,7 @@ var require_cross_spawn = __commonJS({
     module.exports = spawn2;
     module.exports.spawn = spawn2;
     module.exports.sync = spawnSync2;
-    module.exports._parse = parse4;
+    module.exports._parse = parse6;
     module.exports._enoent = enoent;
   }
 });
@@ -31264,8 +31264,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -31284,9 +31284,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -31361,10 +31361,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -31393,9 +31393,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -31406,8 +31406,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -31520,8 +31520,22 @@ function group(name, fn) {
 }
 
 // src/actions/plan.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname2, resolve as resolve4 } from "node:path";
+import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname3, resolve as resolve4 } from "node:path";
+
+// src/core/text/controls.ts
+var CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+function stripControls(text2) {
+  return text2.replace(CONTROLS, "");
+}
+
+// src/core/text/escape-markdown.ts
+function markdownText(text2) {
+  return stripControls(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function markdownCell(text2) {
+  return markdownText(text2).replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+}
 
 // src/core/versioning/next-version.ts
 var import_semver = __toESM(require_semver2(), 1);
@@ -31573,11 +31587,24 @@ var whyFromHistory = (release) => {
   if (release.reason === "dependency") {
     return `dependency: ${release.dependencyUpdates.map((u2) => u2.name).join(", ") || "internal dependency released"}`;
   }
+  if (release.reason === "changeset") return "changeset";
+  if (release.reason === "group") return "version group";
   const count2 = release.commits.length;
   const breaking = release.commits.filter((c3) => c3.breaking).length;
   return `${count2} commit${count2 === 1 ? "" : "s"}${breaking ? `, ${breaking} breaking` : ""}`;
 };
-var cell = (text) => text.replace(/\|/g, "\\|");
+var rangeList = (updates) => updates.map((u2) => `${u2.name} ${u2.from} \u2192 ${u2.to} (${u2.kind})`).join(", ");
+var cell = markdownCell;
+var code = (text2) => `\`${text2.replace(/[`\r\n]/g, "")}\``;
+function unitFacts(r, format2) {
+  const facts = [];
+  const files = [r.manifestFile, ...r.versionFiles ?? []];
+  facts.push(`writes ${r.to} to ${files.map(format2).join(", ")} and tags ${format2(r.tag)}`);
+  if (r.nextSnapshot) facts.push(`then commits the next development version ${format2(r.nextSnapshot)} (tag stays on ${r.to})`);
+  if (r.artifacts?.length) facts.push(`${r.artifacts.length} artifact${r.artifacts.length === 1 ? "" : "s"}: ${r.artifacts.map(format2).join(", ")}`);
+  return facts;
+}
+var hasFacts = (r) => r.nextSnapshot !== void 0 || (r.artifacts?.length ?? 0) > 0 || (r.versionFiles?.length ?? 0) > 0;
 function renderPlanSummary(plan) {
   const count2 = plan.releases.length;
   const lines = [
@@ -31591,20 +31618,27 @@ function renderPlanSummary(plan) {
       lines.push(`| ${cell(r.name)} | ${r.firstRelease ? `${r.from} (manifest)` : r.from} | **${r.to}** | ${bumpLabel(r)} | ${cell(why(r))} |`);
     }
   }
+  for (const r of plan.releases.filter(hasFacts)) {
+    lines.push("", `**${cell(r.name)} ${r.to}**`, "", ...unitFacts(r, code).map((fact) => `- ${fact}`));
+  }
+  if (plan.rangeUpdates.length) {
+    lines.push("", `**Ranges moved without a release** (${plan.rangeUpdates.length})`, "");
+    for (const u2 of plan.rangeUpdates) lines.push(`- ${cell(u2.name)}: ${cell(rangeList(u2.dependencyUpdates))}`);
+  }
   if (plan.ignoredCommits.length) {
     lines.push("", `<details><summary>${plan.ignoredCommits.length} commit(s) ignored: not Conventional Commits</summary>`, "");
     for (const c3 of plan.ignoredCommits) lines.push(`- \`${c3.sha.slice(0, 7)}\` ${cell(c3.header)}`);
     lines.push("", "</details>");
   }
   if (plan.warnings.length) {
-    lines.push("", "**Warnings**", "", ...plan.warnings.map((w) => `- ${w}`));
+    lines.push("", "**Warnings**", "", ...plan.warnings.map((w) => `- ${markdownText(w)}`));
   }
   return lines.join("\n") + "\n";
 }
 function renderPlanMarkdown(plan) {
   const parts = [renderPlanSummary(plan)];
   for (const r of plan.releases) {
-    parts.push(`<details><summary>${r.name} ${r.from} \u2192 ${r.to}</summary>
+    parts.push(`<details><summary>${markdownText(r.name)} ${r.from} \u2192 ${r.to}</summary>
 
 ${r.changelog}
 </details>
@@ -31613,19 +31647,20 @@ ${r.changelog}
   return parts.join("\n");
 }
 
-// src/adapters/config-file.ts
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+// src/adapters/changesets/read-changesets.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readdir as readdir2 } from "node:fs/promises";
+import { matchesGlob, posix } from "node:path";
 
 // src/core/errors.ts
 var SlipwayError = class extends Error {
   code;
   subject;
   hint;
-  constructor(code, message, details = {}) {
+  constructor(code2, message, details = {}) {
     super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
     this.name = "SlipwayError";
-    this.code = code;
+    this.code = code2;
     this.subject = details.subject;
     this.hint = details.hint;
   }
@@ -31644,8 +31679,121 @@ function formatError(error63) {
   return String(error63);
 }
 
+// src/adapters/ecosystems/read-manifest.ts
+import { readFile, stat as stat2 } from "node:fs/promises";
+import { join } from "node:path";
+async function readManifest(root, file2, hint) {
+  try {
+    return await readFile(join(root, file2), "utf8");
+  } catch (error63) {
+    const code2 = error63.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") throw missingManifest(file2, hint, error63);
+    throw new SlipwayError("MANIFEST_INVALID", `cannot read: ${error63.message}`, { subject: file2, cause: error63 });
+  }
+}
+function missingManifest(file2, hint, cause) {
+  return new SlipwayError("MANIFEST_MISSING", `expected a manifest at ${file2}, found none`, {
+    subject: file2,
+    hint: hint ?? "create the file, or leave the folder out of the fleet with fleet.exclude in slipway.yml",
+    cause
+  });
+}
+async function fileExists(root, file2) {
+  try {
+    return (await stat2(join(root, file2))).isFile();
+  } catch {
+    return false;
+  }
+}
+async function firstExisting(root, files) {
+  for (const file2 of files) if (await fileExists(root, file2)) return file2;
+  return void 0;
+}
+function invalidManifest(file2, message, options = {}) {
+  return new SlipwayError("MANIFEST_INVALID", message, {
+    subject: options.line ? `${file2}:${options.line}` : file2,
+    hint: options.hint ?? `fix ${file2} and run again`,
+    cause: options.cause
+  });
+}
+
+// src/adapters/changesets/read-changesets.ts
+var CHANGESET_DIR = ".changeset";
+var BUMPS = /* @__PURE__ */ new Set(["major", "minor", "patch", "none"]);
+var NONE = { present: false, changesets: [], groups: { fixed: [], linked: [] }, config: { fixed: [], linked: [], access: void 0, ignore: [] } };
+async function readChangesets(cwd, names) {
+  let entries;
+  try {
+    entries = await readdir2(posix.join(cwd, CHANGESET_DIR));
+  } catch {
+    return NONE;
+  }
+  const configFile = posix.join(CHANGESET_DIR, "config.json");
+  const config2 = await fileExists(cwd, configFile) ? parseConfig(await readManifest(cwd, configFile), configFile) : NONE.config;
+  const files = entries.filter((name) => name.endsWith(".md") && name.toLowerCase() !== "readme.md").sort();
+  const changesets = await Promise.all(files.map(async (name) => {
+    const file2 = posix.join(CHANGESET_DIR, name);
+    return parseChangeset(await readManifest(cwd, file2), file2);
+  }));
+  const ignored = (name) => config2.ignore.some((pattern) => name === pattern || matchesGlob(name, pattern));
+  const resolve5 = (groups) => groups.map((group2) => names.filter((name) => !ignored(name) && group2.some((pattern) => name === pattern || matchesGlob(name, pattern))));
+  return {
+    present: true,
+    config: config2,
+    changesets: changesets.map((c3) => ({ ...c3, releases: c3.releases.filter((r) => !ignored(r.name)) })),
+    groups: { fixed: resolve5(config2.fixed), linked: resolve5(config2.linked) }
+  };
+}
+function parseChangeset(text2, file2) {
+  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text2);
+  if (!match) throw invalidManifest(file2, "a changeset starts with a front matter between --- lines", { line: 1, hint: `write e.g. ---\\n"@acme/a": minor\\n---\\n\\nWhat changed. (or delete ${file2})` });
+  let front;
+  try {
+    front = match[1].trim() === "" ? {} : (0, import_yaml.parse)(match[1]);
+  } catch (error63) {
+    const line = error63.linePos?.[0]?.line;
+    throw invalidManifest(file2, `its front matter is not valid YAML: ${error63.message.split("\n")[0]}`, { line: line ? line + 1 : 1, cause: error63 });
+  }
+  if (typeof front !== "object" || front === null || Array.isArray(front)) throw invalidManifest(file2, "its front matter must map package names to major, minor, patch or none", { line: 2 });
+  const releases = Object.entries(front).map(([name, type]) => {
+    if (typeof type !== "string" || !BUMPS.has(type)) {
+      throw invalidManifest(file2, `"${name}": ${JSON.stringify(type)} is not a bump: use major, minor, patch or none`, { line: 2 });
+    }
+    return { name, type };
+  });
+  return { file: file2, releases, summary: match[2].trim() };
+}
+function parseConfig(text2, file2) {
+  let json2;
+  try {
+    json2 = JSON.parse(text2);
+  } catch (error63) {
+    throw invalidManifest(file2, `not valid JSON: ${error63.message}`, { cause: error63 });
+  }
+  if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) throw invalidManifest(file2, "must hold a JSON object");
+  const value = json2;
+  const groups = (key) => {
+    const raw = value[key] ?? [];
+    if (!Array.isArray(raw) || !raw.every((g) => Array.isArray(g) && g.every((n2) => typeof n2 === "string"))) {
+      throw invalidManifest(file2, `"${key}" must be a list of groups, each a list of package names or globs`, { hint: `e.g. "${key}": [["@acme/*"]]` });
+    }
+    return raw;
+  };
+  const access2 = value.access;
+  if (access2 !== void 0 && access2 !== "public" && access2 !== "restricted") {
+    throw new SlipwayError("CONFIG_INVALID", `${file2}: "access" must be "public" or "restricted", not ${JSON.stringify(access2)}`, { subject: file2, hint: 'fix "access" in .changeset/config.json' });
+  }
+  const ignore = value.ignore ?? [];
+  if (!Array.isArray(ignore) || !ignore.every((n2) => typeof n2 === "string")) throw invalidManifest(file2, '"ignore" must be a list of package names or globs');
+  return { fixed: groups("fixed"), linked: groups("linked"), access: access2, ignore };
+}
+
+// src/adapters/config-file.ts
+import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
 // src/core/config/parse-config.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -31845,7 +31993,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse2,
+  parse: () => parse3,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -32197,7 +32345,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse,
+  parse: () => parse2,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -33417,7 +33565,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse = /* @__PURE__ */ _parse($ZodRealError);
+var parse2 = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -33505,18 +33653,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema, value, ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse4(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -34748,12 +34896,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i2 = 4; i2 < len; i2++) {
-    const code = iban3.charCodeAt(i2);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i2);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   for (let i2 = 0; i2 < 4; i2++) {
-    const code = iban3.charCodeAt(i2);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i2);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -35011,7 +35159,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse4 = inst._zod.parse;
+  const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -35025,7 +35173,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -36570,10 +36718,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse2(inst._def.input, args) : args;
       const result = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse(inst._def.output, result);
+        return parse2(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -36711,17 +36859,17 @@ function cloneIssues(issues) {
   return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
 var recursive = /* @__PURE__ */ new WeakMap();
-var NONE = 0;
+var NONE2 = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
 function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
-    return cached2 ? PROVEN : NONE;
+    return cached2 ? PROVEN : NONE2;
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
-  let result = NONE;
+  let result = NONE2;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve5);
@@ -36730,12 +36878,12 @@ function isRecursive(inst, stack, resolve5) {
     }
   };
   const shape = (sh, spread) => {
-    let answer = NONE;
+    let answer = NONE2;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE2;
       if (child > answer)
         answer = child;
     }
@@ -36852,7 +37000,7 @@ function settle(inst, answer) {
   return answer;
 }
 function isRecursiveSchema(inst) {
-  return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE;
+  return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE2;
 }
 function bucketFor(state, inst) {
   let bucket = state.buckets.get(inst);
@@ -36902,7 +37050,7 @@ var memo = {
       const wrapped = (payload, ctx) => {
         if (isRecursiveInst === void 0) {
           const walked = isRecursive(inst, /* @__PURE__ */ new Set(), false);
-          if (walked === NONE) {
+          if (walked === NONE2) {
             inst._zod.parse = base;
             if (inst._zod.run === wrapped)
               inst._zod.run = base;
@@ -40997,8 +41145,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -44699,12 +44847,12 @@ function compileFn(schema, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code = doc.content.join("\n");
+  const code2 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "";
+${code2}` : code2 : "";
   const F = Function;
   const factoryCode = `return (input) => {
-${code}
+${code2}
 }`;
   let fn;
   try {
@@ -48880,7 +49028,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2 = /* @__PURE__ */ _parse(ZodRealError);
+var parse3 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -49017,7 +49165,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse2(this, data, params, { callee: _parse2 });
+    return parse3(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -51370,12 +51518,66 @@ var tagName = (s) => s;
 var sha = (s) => s;
 var repoPath = (s) => s;
 var ECOSYSTEMS = ["npm", "gradle", "maven", "python", "generic"];
+var DEPENDENCY_KINDS = ["runtime", "optional", "peer", "dev"];
+function rangeOf(dependencies, name, kinds = DEPENDENCY_KINDS) {
+  for (const kind of kinds) {
+    const found = dependencies.find((d) => d.name === name && d.kind === kind);
+    if (found) return found.range;
+  }
+  return void 0;
+}
 var RELEASE_TYPES = ["major", "minor", "patch"];
+
+// src/core/git/ref-name.ts
+function refNameProblem(name) {
+  if (name === "") return "it is empty";
+  if (name.startsWith("-")) return 'it starts with "-" (git would read it as an option)';
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return "it contains a space, a control character or one of ~ ^ : ? * [ \\";
+  if (name.includes("..")) return 'it contains ".."';
+  if (name.includes("@{")) return 'it contains "@{"';
+  if (name === "@") return 'it is "@"';
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return 'it starts or ends with "/" or contains "//"';
+  if (name.endsWith(".")) return 'it ends with "."';
+  for (const part of name.split("/")) {
+    if (part.startsWith(".")) return `its part "${part}" starts with "."`;
+    if (part.endsWith(".lock")) return `its part "${part}" ends with ".lock"`;
+  }
+  return void 0;
+}
+function remoteNameProblem(name) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
+    return name.startsWith("-") ? 'it starts with "-" (git would read it as an option)' : 'a remote name has only letters, digits, ".", "_" and "-" (a URL or path is not a remote name: add it with git remote add)';
+  }
+  return refNameProblem(name);
+}
+
+// src/core/config/git-names.ts
+var checked = (problemOf, what) => external_exports.string().superRefine((value, ctx) => {
+  const problem = problemOf(value);
+  if (problem) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${problem}` });
+});
+var branchName = () => checked(refNameProblem, "git branch name");
+var remoteName = () => checked(remoteNameProblem, "git remote name");
+var optionalRemoteName = () => checked((value) => value === "" ? void 0 : remoteNameProblem(value), "git remote name");
+
+// src/core/config/dependents-section.ts
+var DEPENDENT_POLICIES = ["patch", "range", "none"];
+var DEFAULT_DEPENDENTS = { runtime: "patch", optional: "patch", peer: "patch", dev: "range" };
+var policy = external_exports.enum(DEPENDENT_POLICIES);
+var dependentsPolicy = external_exports.preprocess(
+  (value) => typeof value === "string" ? Object.fromEntries(DEPENDENCY_KINDS.map((kind) => [kind, value])) : value,
+  external_exports.strictObject({
+    runtime: policy.default(DEFAULT_DEPENDENTS.runtime),
+    optional: policy.default(DEFAULT_DEPENDENTS.optional),
+    peer: policy.default(DEFAULT_DEPENDENTS.peer),
+    dev: policy.default(DEFAULT_DEPENDENTS.dev)
+  })
+).default(DEFAULT_DEPENDENTS);
 
 // src/core/config/catalog-section.ts
 var catalogSection = external_exports.strictObject({
   /** The branch that holds the catalog files (usable as GitHub Pages). */
-  branch: external_exports.string().default("slipway-catalog"),
+  branch: branchName().default("slipway-catalog"),
   /** A separate repository for the catalog (org mode): `owner/name`, a git URL or a path. */
   repository: external_exports.string().optional()
 }).default({ branch: "slipway-catalog" });
@@ -51394,7 +51596,15 @@ var coreBuild = external_exports.strictObject({
    */
   releaseRef: external_exports.string().min(1).optional(),
   /** gradle/maven: the Maven local repository shards copy the built core into (mavenLocal()); default ~/.m2/repository. */
-  mavenLocal: external_exports.string().min(1).optional()
+  mavenLocal: external_exports.string().min(1).optional(),
+  /**
+   * The version of the develop core as plugins must ask for it ({coreVersion}), when the build
+   * does not say (a custom build, a version computed at build time). Default: read from what
+   * the build produced.
+   */
+  version: external_exports.string().min(1).optional(),
+  /** The same for the released core. */
+  releaseVersion: external_exports.string().min(1).optional()
 }).default({});
 var orgSection = external_exports.strictObject({
   /** The organisation whose repositories are the plugins (org mode instead of a monorepo). */
@@ -51408,9 +51618,9 @@ var orgSection = external_exports.strictObject({
 });
 var resultsSection = external_exports.strictObject({
   /** The branch that keeps one results file per run (history is appended, never rewritten). */
-  branch: external_exports.string().min(1).default("slipway-compat"),
+  branch: branchName().default("slipway-compat"),
   /** The git remote the branch is pushed to; '' keeps it local. */
-  remote: external_exports.string().default("origin"),
+  remote: optionalRemoteName().default("origin"),
   /** How many recent runs the HTML report shows and durations are learnt from. */
   history: external_exports.number().int().min(1).max(100).default(8)
 }).default({ branch: "slipway-compat", remote: "origin", history: 8 });
@@ -51442,6 +51652,22 @@ var compatSection = external_exports.strictObject({
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
   /** JUnit XML the tests write, as globs in the plugin folder; default per ecosystem. */
   junit: external_exports.array(external_exports.string().min(1)).optional(),
+  /**
+   * Output that means "the machine failed, not the plugin" (infra, never a regression) beyond
+   * the built-in network/disk/memory signals: regular expressions, e.g. your company mirror's
+   * host (`Could not transfer .* from/to nexus\\.corp`). A plain string or { pattern, reason }.
+   */
+  infraPatterns: external_exports.array(
+    external_exports.union([external_exports.string().min(1).transform((pattern) => ({ pattern })), external_exports.strictObject({ pattern: external_exports.string().min(1), reason: external_exports.string().min(1).optional() })])
+  ).default([]).superRefine((patterns, ctx) => {
+    patterns.forEach(({ pattern }, index) => {
+      try {
+        new RegExp(pattern, "m");
+      } catch (error63) {
+        ctx.addIssue({ code: "custom", path: [index], message: `not a regular expression: ${error63.message}` });
+      }
+    });
+  }),
   /** How failures are compared with the released core: re-test them against it, or use a stored run against a release. */
   baseline: external_exports.enum(["retest-failures", "stored-run"]).default("retest-failures"),
   /**
@@ -51459,6 +51685,7 @@ var compatSection = external_exports.strictObject({
   timeoutMinutes: 30,
   retries: 1,
   env: {},
+  infraPatterns: [],
   baseline: "retest-failures",
   catalog: true,
   core: {},
@@ -51499,16 +51726,16 @@ var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
   environment: external_exports.string().default("release"),
   /** The main release branch: where releases are made from by default (setup, init, dispatch). */
-  branch: external_exports.string().default("main"),
+  branch: branchName().default("main"),
   /**
    * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
    * cut from an old release ships its patches from its own branch. Default: `branch` alone.
    */
-  branches: external_exports.array(external_exports.string().min(1)).min(1).optional(),
+  branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
-  remote: external_exports.string().default("origin"),
+  remote: remoteName().default("origin"),
   /** Changelog file name inside each plugin folder. */
-  changelog: external_exports.string().default("CHANGELOG.md"),
+  changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /** Create a GitHub Release per tag. */
@@ -51536,6 +51763,13 @@ var validateSection = external_exports.strictObject({
    * the index job cannot list a plugin without one, so it is required by default.
    */
   pluginManifest: external_exports.enum(["required", "optional"]).default("required"),
+  /**
+   * Which manifest checks apply. `catalog`: what the index job needs to list a plugin (a plugin
+   * manifest, a repository or homepage link) on top of what a published package needs;
+   * `package`: only that (description and license, as warnings). `auto`: catalog when the
+   * catalog is in use (catalog.repository is set, or a workflow runs slipway's index), else package.
+   */
+  profile: external_exports.enum(["auto", "catalog", "package"]).default("auto"),
   /** Minutes one build or test command may run in one plugin before it is stopped. */
   timeoutMinutes: external_exports.number().positive().default(15),
   /** Plugins built and tested at once. */
@@ -51546,6 +51780,7 @@ var validateSection = external_exports.strictObject({
   types: [...CONVENTIONAL_TYPES],
   headerMaxLength: 100,
   pluginManifest: "required",
+  profile: "auto",
   timeoutMinutes: 15,
   concurrency: 2
 });
@@ -51571,19 +51806,48 @@ var fleetSection = external_exports.strictObject({
   coreVersionProperty: external_exports.string().default("coreVersion")
 }).default({ ecosystem: "auto", exclude: [], plugins: [], coreVersionProperty: "coreVersion" });
 var bump = external_exports.enum(["major", "minor", "patch", "none"]);
+var TAG_PLACEHOLDERS = /* @__PURE__ */ new Set(["{name}", "{unscoped}", "{dir}", "{version}"]);
+var tagFormatPattern = external_exports.string().refine((pattern) => pattern.split("{version}").length === 2, "must contain {version} exactly once").refine((pattern) => (pattern.match(/\{[^}]*\}/g) ?? []).every((p) => TAG_PLACEHOLDERS.has(p)), "placeholders are {name}, {unscoped}, {dir} and {version}").refine((pattern) => !/[\s~^:?*[\\]|\.\.|@\{/.test(pattern.replace(/\{(name|unscoped|dir|version)\}/g, "")), "must make a valid git tag name (no spaces, ~ ^ : ? * [ \\ .. @{)");
 var versioningSection = external_exports.strictObject({
   /**
-   * Tag format. `{name}` and `{version}` are replaced. Default: `{name}@{version}` in a
-   * fleet of several plugins, `v{version}` when the repository is one plugin.
+   * The format of new tags (and of the tags read). Placeholders: {name}, {unscoped} (the
+   * name without its npm scope), {dir} (the plugin folder's last segment), {version}.
+   * Default: `{name}@{version}` in a fleet of several plugins, `v{version}` when the
+   * repository is one plugin.
    */
-  tagFormat: external_exports.string().regex(/\{version\}/, "must contain {version}").optional(),
-  /** Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`. */
-  releaseTypes: external_exports.record(external_exports.string(), bump).default({}),
-  /** How internal dependents of a released plugin are bumped. */
-  dependents: external_exports.enum(["patch", "none"]).default("patch"),
+  tagFormat: tagFormatPattern.optional(),
+  /** Older formats still read (never written): migrating from lerna, release-please or changesets tags. */
+  legacyTagFormats: external_exports.array(tagFormatPattern).default([]),
+  /**
+   * Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`.
+   * A key may carry a scope (`chore(deps): patch`, `chore(version): none`), which wins over the type's.
+   */
+  releaseTypes: external_exports.record(external_exports.string(), bump).superRefine((types, ctx) => {
+    for (const key of Object.keys(types)) {
+      if (!/^[\w-]+(?:\([^()\s]+\))?$/.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `"${key}" must be a commit type or type(scope), e.g. chore or chore(deps)` });
+    }
+  }).default({}),
+  /**
+   * The JVM SNAPSHOT cycle: a `-SNAPSHOT` version in the manifest is a floor for the next
+   * release, and after tagging the release commits the next patch SNAPSHOT. `auto` turns it on
+   * for Gradle/Maven units whose version is a SNAPSHOT; `off` releases SNAPSHOT builds like any other.
+   */
+  snapshot: external_exports.enum(["auto", "off"]).default("auto"),
+  /**
+   * What a release whose required core version went up since the last release is: `minor`
+   * makes such a patch a minor (Kestra's plugins release a raised kestraVersion as a minor).
+   */
+  coreRaise: external_exports.enum(["minor", "none"]).default("none"),
+  /**
+   * What a release of a fleet plugin does to the plugins that depend on it, per kind of
+   * dependency: `patch` releases the dependent and moves its range, `range` only moves the
+   * range in its manifest, `none` leaves it (a dependent left out of range is a warning).
+   * One word sets every kind.
+   */
+  dependents: dependentsPolicy,
   /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
-}).default({ releaseTypes: {}, dependents: "patch" });
+}).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
   /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
   build: external_exports.string().optional(),
@@ -51594,7 +51858,7 @@ var commandsSection = external_exports.strictObject({
 var coreSection = external_exports.strictObject({
   /** The core project: an `owner/name` on GitHub, a git URL or a local path. */
   repository: external_exports.string().optional(),
-  branch: external_exports.string().default("develop"),
+  branch: branchName().default("develop"),
   /** The core's package name, to read a plugin's required core range from its peer dependencies. */
   package: external_exports.string().optional()
 }).default({ branch: "develop" });
@@ -51620,9 +51884,12 @@ var defaultConfig = () => configSchema.parse({});
 
 // src/core/config/parse-config.ts
 var CONFIG_FILE = "slipway.yml";
-function parseConfig(text, file2 = CONFIG_FILE) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: true });
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_ALIAS_COUNT = 100;
+function parseConfig2(text2, file2 = CONFIG_FILE) {
+  if (Buffer.byteLength(text2, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file2, Buffer.byteLength(text2, "utf8"));
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text2.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true });
   const [yamlError] = doc.errors;
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -51631,13 +51898,21 @@ function parseConfig(text, file2 = CONFIG_FILE) {
       hint: "fix the YAML syntax at that line"
     });
   }
-  const value = doc.toJS() ?? {};
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error63) {
+    throw new SlipwayError("CONFIG_INVALID", `YAML aliases expand too far: ${error63.message}`, {
+      subject: file2,
+      hint: `use at most ${MAX_ALIAS_COUNT} alias expansions (*name); write the values out instead`
+    });
+  }
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
   const lineOf = (path6) => {
     for (let n2 = path6.length; n2 >= 0; n2--) {
       const node2 = doc.getIn(path6.slice(0, n2), true);
-      if ((0, import_yaml.isNode)(node2) && node2.range) return lineCounter.linePos(node2.range[0]).line;
+      if ((0, import_yaml2.isNode)(node2) && node2.range) return lineCounter.linePos(node2.range[0]).line;
     }
     return void 0;
   };
@@ -51658,18 +51933,27 @@ function describeIssue(issue3, file2, lineOf) {
   const key = issue3.path.length ? issue3.path.join(".") : "(top level)";
   return `${file2}${where ? `:${where}` : ""}: ${key}: ${issue3.message}`;
 }
+function configTooLarge(file2, bytes) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file2,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
 
 // src/adapters/config-file.ts
 async function loadConfig(root) {
   for (const name of [CONFIG_FILE, "slipway.yaml"]) {
-    let text;
+    let text2;
     try {
-      text = await readFile(join(root, name), "utf8");
+      const { size } = await stat3(join2(root, name));
+      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
+      text2 = await readFile2(join2(root, name), "utf8");
     } catch (error63) {
       if (error63.code === "ENOENT") continue;
+      if (error63 instanceof SlipwayError) throw error63;
       throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error63.message}`, { subject: name, cause: error63 });
     }
-    return parseConfig(text, name);
+    return parseConfig2(text2, name);
   }
   return defaultConfig();
 }
@@ -51678,8 +51962,8 @@ async function loadConfig(root) {
 import { join as join3 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
-import { isAbsolute, posix, resolve as resolve2 } from "path";
+import { readdir as readdir3, readdirSync, realpath, realpathSync, stat as stat4, statSync } from "fs";
+import { isAbsolute, posix as posix2, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
@@ -51802,10 +52086,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs3.stat(resolvedPath, (error$1, stat4) => {
+    fs3.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat4.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat4, resolvedPath);
+      if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -51815,9 +52099,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat4 = fs3.statSync(resolvedPath);
-    if (stat4.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
-    callback$1(stat4, resolvedPath);
+    const stat5 = fs3.statSync(resolvedPath);
+    if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
+    callback$1(stat5, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -52014,8 +52298,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat4, resolvedPath) => {
-          if (stat4.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat5, resolvedPath) => {
+          if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -52248,8 +52532,8 @@ function buildFormat(cwd, root, absolute) {
     };
     return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
   }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+  if (absolute) return (p) => posix2.relative(cwd, p) || ".";
+  return (p) => posix2.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
   if (root.startsWith(`${cwd}/`)) {
@@ -52257,7 +52541,7 @@ function buildRelative(cwd, root) {
     return (p) => `${prefix}/${p}`;
   }
   return (p) => {
-    const result = posix.relative(cwd, `${root}/${p}`);
+    const result = posix2.relative(cwd, `${root}/${p}`);
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
@@ -52295,7 +52579,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix2.relative(escapedCwd, result) : posix2.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -52306,7 +52590,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
       result = result.slice(0, (n2 - i2 - 1) * 3) + result.slice((n2 - i2) * 3 + parts[i2 + n2].length + 1) || ".";
       i2++;
     }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i2 * 3));
+    const potentialRoot = posix2.join(cwd, parentDir.slice(i2 * 3));
     if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
       props.root = ensureNonDriveRelativePath(potentialRoot);
       props.depthOffset = -n2 + i2;
@@ -52328,7 +52612,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
     }
     props.depthOffset = newCommonPath.length;
     props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix2.join(cwd, ...newCommonPath) : cwd);
   }
   return result;
 }
@@ -52428,11 +52712,11 @@ function getOptions(options) {
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir2,
+    readdir: opts.fs.readdir || readdir3,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat2,
+    stat: opts.fs.stat || stat4,
     statSync: opts.fs.statSync || statSync
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -52447,12 +52731,15 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 async function glob2(globInput, options) {
-  const [crawler, relative2] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
+  const [crawler, relative3] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
 }
 
+// src/adapters/ecosystems/strategy.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+
 // src/adapters/ecosystems/generic/find.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // src/adapters/ecosystems/checked-version.ts
 var import_semver2 = __toESM(require_semver2(), 1);
@@ -52466,7 +52753,7 @@ function checkedVersion(value, file2, field, hint) {
 }
 
 // src/adapters/ecosystems/plugin-folders.ts
-import { matchesGlob, posix as posix2 } from "node:path";
+import { matchesGlob as matchesGlob2, posix as posix3 } from "node:path";
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 async function foldersWithManifest(root, patterns, manifests, exclude) {
   const include = patterns.filter((p) => !p.startsWith("!")).map(normalise);
@@ -52474,20 +52761,20 @@ async function foldersWithManifest(root, patterns, manifests, exclude) {
   if (include.length === 0) return [];
   const ignore = [...exclude, ...negated].map(normalise).flatMap((p) => [p, `${p}/**`]);
   const files = await glob2(
-    include.flatMap((folder) => manifests.map((manifest) => posix2.join(folder, escapePath(manifest)))),
+    include.flatMap((folder) => manifests.map((manifest) => posix3.join(folder, escapePath(manifest)))),
     { cwd: root, onlyFiles: true, expandDirectories: false, ignore: [...ALWAYS_IGNORED, ...ignore], dot: false }
   );
-  return [...new Set(files.map((file2) => normaliseFolder(posix2.dirname(file2))))].sort();
+  return [...new Set(files.map((file2) => normaliseFolder(posix3.dirname(file2))))].sort();
 }
 function isExcluded(folder, exclude) {
   if (folder === "") return false;
   return exclude.some((pattern) => {
     const p = normalise(pattern);
-    return matchesGlob(folder, p) || matchesGlob(folder, `${p}/**`);
+    return matchesGlob2(folder, p) || matchesGlob2(folder, `${p}/**`);
   });
 }
 function normalise(pattern) {
-  const p = posix2.normalize(pattern.replace(/\\/g, "/")).replace(/\/+$/, "");
+  const p = posix3.normalize(pattern.replace(/\\/g, "/")).replace(/\/+$/, "");
   return p === "." || p === "./" ? "." : p.replace(/^\.\//, "");
 }
 function normaliseFolder(folder) {
@@ -52711,56 +52998,18 @@ function readEach(items, fn) {
   return pMap(items, fn, { concurrency: MANIFEST_READ_CONCURRENCY });
 }
 
-// src/adapters/ecosystems/read-manifest.ts
-import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-async function readManifest(root, file2, hint) {
-  try {
-    return await readFile2(join2(root, file2), "utf8");
-  } catch (error63) {
-    const code = error63.code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw missingManifest(file2, hint, error63);
-    throw new SlipwayError("MANIFEST_INVALID", `cannot read: ${error63.message}`, { subject: file2, cause: error63 });
-  }
-}
-function missingManifest(file2, hint, cause) {
-  return new SlipwayError("MANIFEST_MISSING", `expected a manifest at ${file2}, found none`, {
-    subject: file2,
-    hint: hint ?? "create the file, or leave the folder out of the fleet with fleet.exclude in slipway.yml",
-    cause
-  });
-}
-async function fileExists(root, file2) {
-  try {
-    return (await stat3(join2(root, file2))).isFile();
-  } catch {
-    return false;
-  }
-}
-async function firstExisting(root, files) {
-  for (const file2 of files) if (await fileExists(root, file2)) return file2;
-  return void 0;
-}
-function invalidManifest(file2, message, options = {}) {
-  return new SlipwayError("MANIFEST_INVALID", message, {
-    subject: options.line ? `${file2}:${options.line}` : file2,
-    hint: options.hint ?? `fix ${file2} and run again`,
-    cause: options.cause
-  });
-}
-
 // src/adapters/ecosystems/generic/version-file.ts
 var VERSION_LINE = /^([ \t]*version[ \t]*[=:][ \t]*)(["']?)([^"'\s#]*)\2/im;
 var BARE = /^\s*(\S+)\s*$/;
-function versionIn(text) {
-  const line = VERSION_LINE.exec(text);
+function versionIn(text2) {
+  const line = VERSION_LINE.exec(text2);
   if (line) {
     const start = line.index + line[1].length + line[2].length;
     return { value: line[3], start, end: start + line[3].length };
   }
-  const bare = BARE.exec(text);
+  const bare = BARE.exec(text2);
   if (bare) {
-    const start = text.indexOf(bare[1]);
+    const start = text2.indexOf(bare[1]);
     return { value: bare[1], start, end: start + bare[1].length };
   }
   return void 0;
@@ -52772,36 +53021,93 @@ var genericFinder = {
   /** Never detected from files: a generic fleet is chosen by listing fleet.plugins (see fleet.ts). */
   detect: async () => false,
   discover(root, config2) {
-    const listed = config2.fleet.plugins.map((plugin) => ({ ...plugin, path: normaliseFolder2(plugin.path) })).filter((plugin) => !isExcluded(plugin.path, config2.fleet.exclude));
-    return readEach(listed, async ({ name, path: path6, versionFile }) => {
-      const file2 = posix3.join(path6, versionFile);
-      const text = await readManifest(root, file2, `create ${file2} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
+    const listed2 = config2.fleet.plugins.map((plugin) => ({ ...plugin, path: normaliseFolder2(plugin.path) })).filter((plugin) => !isExcluded(plugin.path, config2.fleet.exclude));
+    return readEach(listed2, async ({ name, path: path6, versionFile }) => {
+      const file2 = posix4.join(path6, versionFile);
+      const text2 = await readManifest(root, file2, `create ${file2} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
       return {
         name: pluginName(name),
         path: repoPath(path6),
         ecosystem: "generic",
         manifestFile: repoPath(file2),
-        version: checkedVersion(versionIn(text)?.value, file2, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file2}`),
-        dependencies: {},
+        version: checkedVersion(versionIn(text2)?.value, file2, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file2}`),
+        dependencies: [],
         private: false
       };
     });
   }
 };
 function normaliseFolder2(path6) {
-  const p = posix3.normalize(path6.replace(/\\/g, "/")).replace(/\/+$/, "");
+  const p = posix4.normalize(path6.replace(/\\/g, "/")).replace(/\/+$/, "");
   return p === "." ? "" : p;
 }
 
+// src/adapters/ecosystems/text-edits.ts
+function applyEdits(text2, edits) {
+  const sorted = [...edits].sort((a2, b) => b.start - a2.start);
+  let out = text2;
+  for (const edit of sorted) out = out.slice(0, edit.start) + edit.replacement + out.slice(edit.end);
+  return out;
+}
+
+// src/adapters/ecosystems/generic/update.ts
+var genericUpdater = {
+  ecosystem: "generic",
+  update(text2, change, file2) {
+    if (change.version === void 0) return text2;
+    const at = versionIn(text2);
+    if (!at) throw invalidManifest(file2, "holds no version to update", { hint: `write the version (e.g. 1.0.0) in ${file2}` });
+    return applyEdits(text2, [{ start: at.start, end: at.end, replacement: change.version }]);
+  }
+};
+
 // src/adapters/ecosystems/gradle/find.ts
-import { basename as basename2, posix as posix4, resolve as resolve3 } from "node:path";
+import { basename as basename2, posix as posix5, resolve as resolve3 } from "node:path";
+
+// src/adapters/ecosystems/gradle/build-script.ts
+var LITERAL = String.raw`(?:"((?:\\.|[^"\\\r\n])*)"|'((?:\\.|[^'\\\r\n])*)')`;
+function readBuildScript(text2) {
+  const facts = { attributes: /* @__PURE__ */ new Map() };
+  const group2 = firstLiteral(text2, "group");
+  if (group2 !== void 0) facts.group = group2;
+  const description = firstLiteral(text2, "description");
+  if (description !== void 0) facts.description = description;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, "g");
+  for (const match of text2.matchAll(attribute)) facts.attributes.set(match[1], match[2].trim());
+  return facts;
+}
+function attributeValue(expression, project) {
+  const parts = expression.split(/\s*\+\s*/);
+  let out = "";
+  for (const part of parts) {
+    const literal2 = new RegExp(`^${LITERAL}$`).exec(part);
+    if (literal2) out += unescape(literal2[1] ?? literal2[2] ?? "");
+    else if (/^(?:project\.)?group$/.test(part) && project.group !== void 0) out += project.group;
+    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(part) && project.description !== void 0) out += project.description;
+    else return void 0;
+  }
+  return out;
+}
+function firstLiteral(text2, key) {
+  const re = new RegExp(String.raw`(?:^|[\s;{])(?:project\.)?${key}\s*(?:=\s*)?\(?\s*${LITERAL}`, "gm");
+  for (const match of text2.matchAll(re)) {
+    const value = match[1] ?? match[2] ?? "";
+    if (match[1] !== void 0 && value.includes("${")) continue;
+    return unescape(value);
+  }
+  return void 0;
+}
+function unescape(value) {
+  return value.replace(/\\(.)/g, "$1");
+}
 
 // src/adapters/ecosystems/gradle/properties.ts
-function readProperties(text) {
+function readProperties(text2) {
   const properties = /* @__PURE__ */ new Map();
   const lineRe = /[^\r\n]*(\r\n|\r|\n|$)/g;
   let continuing;
-  for (let match = lineRe.exec(text); match && match[0] !== ""; match = lineRe.exec(text)) {
+  for (let match = lineRe.exec(text2); match && match[0] !== ""; match = lineRe.exec(text2)) {
     const line = match[0].replace(/[\r\n]+$/, "");
     const lineStart = match.index;
     const continues = /(?:^|[^\\])(?:\\\\)*\\$/.test(line);
@@ -52828,13 +53134,13 @@ function readProperties(text) {
 
 // src/adapters/ecosystems/gradle/settings-includes.ts
 var STRING = /(["'])((?:\\.|(?!\1)[^\\\r\n])*)\1/g;
-function readSettings(text) {
-  const code = withoutComments(text);
-  const rootProjectName = /\brootProject\.name\s*=\s*(["'])([^"'\r\n]+)\1/.exec(code)?.[2];
+function readSettings(text2) {
+  const code2 = withoutComments(text2);
+  const rootProjectName = /\brootProject\.name\s*=\s*(["'])([^"'\r\n]+)\1/.exec(code2)?.[2];
   const projects = [];
   const includeRe = /(?:^|[;{])[ \t]*include\b[ \t]*/gm;
-  for (let match = includeRe.exec(code); match; match = includeRe.exec(code)) {
-    const args = argumentsAt(code, includeRe.lastIndex);
+  for (let match = includeRe.exec(code2); match; match = includeRe.exec(code2)) {
+    const args = argumentsAt(code2, includeRe.lastIndex);
     for (const literal2 of args.matchAll(STRING)) projects.push(projectFolder(literal2[2]));
   }
   return { rootProjectName, projects: [...new Set(projects.filter((p) => p !== ""))] };
@@ -52842,36 +53148,36 @@ function readSettings(text) {
 function projectFolder(projectPath) {
   return projectPath.split(":").filter(Boolean).join("/");
 }
-function argumentsAt(code, at) {
-  if (code[at] === "(") {
+function argumentsAt(code2, at) {
+  if (code2[at] === "(") {
     let depth = 0;
-    for (let i2 = at; i2 < code.length; i2++) {
-      if (code[i2] === "(") depth++;
-      else if (code[i2] === ")" && --depth === 0) return code.slice(at + 1, i2);
+    for (let i2 = at; i2 < code2.length; i2++) {
+      if (code2[i2] === "(") depth++;
+      else if (code2[i2] === ")" && --depth === 0) return code2.slice(at + 1, i2);
     }
-    return code.slice(at + 1);
+    return code2.slice(at + 1);
   }
   const list = /(["'])(?:\\.|(?!\1)[^\\\r\n])*\1(?:\s*,\s*(["'])(?:\\.|(?!\2)[^\\\r\n])*\2)*/y;
   list.lastIndex = at;
-  return list.exec(code)?.[0] ?? "";
+  return list.exec(code2)?.[0] ?? "";
 }
-function withoutComments(text) {
+function withoutComments(text2) {
   let out = "";
   let i2 = 0;
-  while (i2 < text.length) {
-    const c3 = text[i2];
+  while (i2 < text2.length) {
+    const c3 = text2[i2];
     if (c3 === '"' || c3 === "'") {
       let j = i2 + 1;
-      while (j < text.length && text[j] !== c3 && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
-      out += text.slice(i2, j + 1);
+      while (j < text2.length && text2[j] !== c3 && text2[j] !== "\n") j += text2[j] === "\\" ? 2 : 1;
+      out += text2.slice(i2, j + 1);
       i2 = j + 1;
-    } else if (text.startsWith("//", i2)) {
-      const end = text.indexOf("\n", i2);
-      i2 = end === -1 ? text.length : end;
-    } else if (text.startsWith("/*", i2)) {
-      const end = text.indexOf("*/", i2 + 2);
-      const stop = end === -1 ? text.length : end + 2;
-      out += text.slice(i2, stop).replace(/[^\n]/g, " ");
+    } else if (text2.startsWith("//", i2)) {
+      const end = text2.indexOf("\n", i2);
+      i2 = end === -1 ? text2.length : end;
+    } else if (text2.startsWith("/*", i2)) {
+      const end = text2.indexOf("*/", i2 + 2);
+      const stop = end === -1 ? text2.length : end + 2;
+      out += text2.slice(i2, stop).replace(/[^\n]/g, " ");
       i2 = stop;
     } else {
       out += c3;
@@ -52895,29 +53201,61 @@ var gradleFinder = {
     const rootName = settings?.rootProjectName ?? basename2(resolve3(root));
     const rootProperties = await readOptionalProperties(root, PROPERTIES);
     const folders = config2.fleet.paths ? await foldersWithManifest(root, config2.fleet.paths, BUILD_SCRIPTS, config2.fleet.exclude) : (settings?.projects ?? []).filter((folder) => !isExcluded(folder, config2.fleet.exclude));
+    const buildScript = async (folder) => {
+      const file2 = await firstExisting(root, BUILD_SCRIPTS.map((script) => posix5.join(folder, script)));
+      return file2 === void 0 ? void 0 : readBuildScript(await readManifest(root, file2));
+    };
+    const rootScript = await buildScript("");
+    const rootGroup = rootScript?.group ?? rootProperties?.get("group")?.value;
     if (folders.length === 0 && !config2.fleet.paths) {
       const properties = rootProperties ?? missingProperties(PROPERTIES);
-      return [gradlePlugin("", rootName, PROPERTIES, properties, [properties], config2)];
+      return [{ ...gradlePlugin("", rootName, PROPERTIES, properties, [properties], config2), artifacts: [artifactOf("", rootName, rootScript, rootGroup)] }];
     }
-    return readEach(folders, async (folder) => {
-      if (!await firstExisting(root, BUILD_SCRIPTS.map((script) => posix4.join(folder, script)))) {
+    const units = await readEach(folders, async (folder) => {
+      const script = await buildScript(folder);
+      if (!script) {
         const listedIn = settingsFile ?? "fleet.paths";
         throw new SlipwayError("MANIFEST_MISSING", `${listedIn} includes "${folder}" but ${folder}/build.gradle(.kts) does not exist`, {
-          subject: posix4.join(folder, "build.gradle"),
+          subject: posix5.join(folder, "build.gradle"),
           hint: `create the subproject, remove it from ${listedIn}, or leave it out with fleet.exclude`
         });
       }
-      const name = folder === "" ? rootName : posix4.basename(folder);
-      const ownFile = posix4.join(folder, PROPERTIES);
+      const name = folder === "" ? rootName : posix5.basename(folder);
+      const ownFile = posix5.join(folder, PROPERTIES);
       const own2 = await readOptionalProperties(root, ownFile);
+      const artifact = artifactOf(folder, name, script, own2?.get("group")?.value ?? rootGroup);
       if (own2?.has("version") || own2 && !rootProperties?.has("version")) {
-        return gradlePlugin(folder, name, ownFile, own2, [own2, rootProperties], config2);
+        return { ...gradlePlugin(folder, name, ownFile, own2, [own2, rootProperties], config2), artifacts: [artifact] };
       }
-      if (rootProperties?.has("version")) return gradlePlugin(folder, name, PROPERTIES, rootProperties, [own2, rootProperties], config2);
+      if (rootProperties?.has("version")) return artifact;
       return missingProperties(ownFile);
     });
+    const independent = units.filter((unit) => "ecosystem" in unit);
+    const lockstep = units.filter((unit) => !("ecosystem" in unit));
+    if (lockstep.length === 0 || !rootProperties) return independent;
+    return [...independent, { ...gradlePlugin("", rootName, PROPERTIES, rootProperties, [rootProperties], config2), artifacts: lockstep }];
   }
 };
+function artifactOf(folder, name, script, inheritedGroup) {
+  const groupId = script?.group ?? inheritedGroup;
+  const description = script?.description;
+  const project = { group: groupId, name, description };
+  const attribute = (key) => {
+    const expression = script?.attributes.get(key);
+    return expression === void 0 ? void 0 : attributeValue(expression, project);
+  };
+  const title = attribute("Title");
+  const group2 = attribute("Group");
+  const kestraDescription = attribute("Description") ?? description;
+  return {
+    ...groupId ? { groupId } : {},
+    artifactId: name,
+    path: repoPath(folder),
+    ...title ? { title } : {},
+    ...kestraDescription ? { description: kestraDescription } : {},
+    ...group2 ? { group: group2 } : {}
+  };
+}
 function gradlePlugin(folder, name, versionFile, versionProperties, coreSources, config2) {
   const coreProperty = config2.fleet.coreVersionProperty;
   const coreRange = coreSources.map((properties) => properties?.get(coreProperty)?.value).find((value) => value !== void 0);
@@ -52927,7 +53265,7 @@ function gradlePlugin(folder, name, versionFile, versionProperties, coreSources,
     ecosystem: "gradle",
     manifestFile: repoPath(versionFile),
     version: checkedVersion(versionProperties.get("version")?.value, versionFile, "version", `write "version=1.0.0" (plain semver) in ${versionFile}`),
-    dependencies: {},
+    dependencies: [],
     private: false,
     ...coreRange === void 0 ? {} : { coreRange }
   };
@@ -52939,8 +53277,31 @@ async function readOptionalProperties(root, file2) {
   return await fileExists(root, file2) ? readProperties(await readManifest(root, file2)) : void 0;
 }
 
+// src/adapters/ecosystems/gradle/update.ts
+import { isDeepStrictEqual } from "node:util";
+var gradleUpdater = {
+  ecosystem: "gradle",
+  update(text2, change, file2) {
+    if (change.version === void 0) return text2;
+    const before = readProperties(text2);
+    const version2 = before.get("version");
+    if (!version2) {
+      throw invalidManifest(file2, 'has no "version=" line to update', { hint: `add "version=0.0.0" to ${file2}` });
+    }
+    const after = applyEdits(text2, [{ start: version2.start, end: version2.end, replacement: change.version }]);
+    const values = (properties) => new Map([...properties].map(([key, p]) => [key, p.value]));
+    const expected = values(before).set("version", change.version);
+    if (!isDeepStrictEqual(values(readProperties(after)), expected)) {
+      throw invalidManifest(file2, "could not be rewritten without changing other properties", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+
 // src/adapters/ecosystems/maven/find.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // node_modules/fast-xml-parser/src/util.js
 var nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
@@ -53307,10 +53668,10 @@ function validateAmpersand(xmlData, i2) {
   }
   return i2;
 }
-function getErrorObject(code, message, lineNumber) {
+function getErrorObject(code2, message, lineNumber) {
   return {
     err: {
-      code,
+      code: code2,
       msg: message,
       line: lineNumber.line || lineNumber,
       col: lineNumber.col
@@ -55371,21 +55732,21 @@ var Matcher = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep3 = separator || this.separator;
-    const isDefault = sep3 === this.separator && includeNamespace === true;
+    const sep4 = separator || this.separator;
+    const isDefault = sep4 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n2) => n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-      ).join(sep3);
+      ).join(sep4);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n2) => includeNamespace && n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-    ).join(sep3);
+    ).join(sep4);
   }
   /**
    * Get path as array of tag names.
@@ -56795,11 +57156,11 @@ function tagExpWithClosingIndex(xmlData, i2, closingChar = ">") {
   let result = "";
   let segmentStart = i2;
   for (let index = i2; index < len; index++) {
-    const code = xmlData.charCodeAt(index);
-    if (code === 34 || code === 39) {
+    const code2 = xmlData.charCodeAt(index);
+    if (code2 === 34 || code2 === 39) {
       index = xmlData.indexOf(xmlData[index], index + 1);
       if (index === -1) return;
-    } else if (code === closeCode0) {
+    } else if (code2 === closeCode0) {
       if (closeCode1 !== -1) {
         if (xmlData.charCodeAt(index + 1) === closeCode1) {
           result += xmlData.substring(segmentStart, index);
@@ -56809,7 +57170,7 @@ function tagExpWithClosingIndex(xmlData, i2, closingChar = ">") {
         result += xmlData.substring(segmentStart, index);
         return { data: result, index };
       }
-    } else if (code === 9) {
+    } else if (code2 === 9) {
       result += xmlData.substring(segmentStart, index) + " ";
       segmentStart = index + 1;
     }
@@ -56904,8 +57265,8 @@ function readStopNodeData(xmlData, tagName2, i2) {
           const nextLt = xmlData.indexOf("<", i2 + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i2 + 1, nextGt);
-            const sep3 = exp.search(/\s/);
-            const name = sep3 === -1 ? exp : exp.substring(0, sep3);
+            const sep4 = exp.search(/\s/);
+            const name = sep4 === -1 ? exp : exp.substring(0, sep4);
             if (name === tagName2 && exp[exp.length - 1] !== "/") openTagCount++;
             i2 = nextGt;
           }
@@ -56968,7 +57329,7 @@ function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text;
+  let text2;
   const compressedObj = {};
   for (let i2 = 0; i2 < arr.length; i2++) {
     const tagObj = arr[i2];
@@ -56981,8 +57342,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text === void 0) text = tagObj[property];
-      else text += "" + tagObj[property];
+      if (text2 === void 0) text2 = tagObj[property];
+      else text2 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -57020,9 +57381,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text === "string") {
-    if (text.length > 0) compressedObj[options.textNodeName] = text;
-  } else if (text !== void 0) compressedObj[options.textNodeName] = text;
+  if (typeof text2 === "string") {
+    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
   return compressedObj;
 }
 function propName(obj) {
@@ -57132,34 +57493,44 @@ var XMLValidator = {
 // src/adapters/ecosystems/maven/pom.ts
 var ARRAYS = /* @__PURE__ */ new Set(["project.modules.module", "project.dependencies.dependency"]);
 var parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, jPath: true, isArray: (_name, path6) => ARRAYS.has(String(path6)) });
-function parsePom(text, file2) {
-  const project = parseXml2(text, file2);
+function parsePom(text2, file2) {
+  const project = parseXml2(text2, file2);
   const text_ = (value) => typeof value === "string" ? value : void 0;
-  const dependencies = {};
+  const dependencies = [];
   for (const dependency of project.dependencies?.dependency ?? []) {
     const artifactId = text_(dependency.artifactId);
     const version2 = text_(dependency.version);
-    if (artifactId && version2) dependencies[artifactId] = version2;
+    if (artifactId && version2) dependencies.push({ name: artifactId, range: version2, kind: mavenDependencyKind(text_(dependency.scope), text_(dependency.optional)) });
   }
   const properties = {};
   for (const [key, value] of Object.entries(project.properties ?? {})) {
     if (typeof value === "string") properties[key] = value;
   }
+  const parent = project.parent;
   return {
     artifactId: text_(project.artifactId),
+    groupId: text_(project.groupId) ?? text_(parent?.groupId),
+    name: text_(project.name),
+    description: text_(project.description)?.replace(/\s+/g, " ").trim(),
     version: text_(project.version),
-    parentVersion: text_(project.parent?.version),
+    parentVersion: text_(parent?.version),
     modules: (project.modules?.module ?? []).filter((m) => typeof m === "string"),
     dependencies,
     properties
   };
 }
-function parseXml2(text, file2) {
-  const valid2 = XMLValidator.validate(text);
+function mavenDependencyKind(scope, optional2) {
+  if (scope?.trim() === "test") return "dev";
+  if (scope?.trim() === "provided") return "peer";
+  if (optional2?.trim() === "true") return "optional";
+  return "runtime";
+}
+function parseXml2(text2, file2) {
+  const valid2 = XMLValidator.validate(text2);
   if (valid2 !== true) {
     throw invalidManifest(file2, `not valid XML: ${valid2.err.msg}`, { line: valid2.err.line });
   }
-  const project = parser.parse(text).project;
+  const project = parser.parse(text2).project;
   if (typeof project !== "object" || project === null) {
     throw invalidManifest(file2, "has no <project> element", { hint: `${file2} must be a Maven POM with <project> at its root` });
   }
@@ -57176,21 +57547,46 @@ var mavenFinder = {
     let files;
     if (config2.fleet.paths) {
       const folders = await foldersWithManifest(root, config2.fleet.paths, [MANIFEST], config2.fleet.exclude);
-      files = folders.map((folder) => posix5.join(folder, MANIFEST));
+      files = folders.map((folder) => posix6.join(folder, MANIFEST));
     } else {
       rootPom = parsePom(await readManifest(root, MANIFEST), MANIFEST);
-      if (rootPom.modules.length === 0) return [mavenPlugin("", rootPom, MANIFEST, void 0, config2)];
-      files = rootPom.modules.map(modulePom).filter((file2) => !isExcluded(posix5.dirname(file2), config2.fleet.exclude));
+      if (rootPom.modules.length === 0) return [{ ...mavenPlugin("", rootPom, MANIFEST, void 0, config2), artifacts: [artifactOf2("", rootPom, MANIFEST)] }];
+      files = rootPom.modules.map(modulePom).filter((file2) => !isExcluded(posix6.dirname(file2), config2.fleet.exclude));
     }
-    return readEach(files, async (file2) => {
-      const folder = posix5.dirname(file2) === "." ? "" : posix5.dirname(file2);
-      return mavenPlugin(folder, parsePom(await readManifest(root, file2), file2), file2, rootPom, config2);
+    const modules = await readEach(files, async (file2) => {
+      const folder = posix6.dirname(file2) === "." ? "" : posix6.dirname(file2);
+      return { folder, file: file2, pom: parsePom(await readManifest(root, file2), file2) };
     });
+    const follows = (pom) => rootPom?.version !== void 0 && pom.parentVersion === rootPom.version && (pom.version === void 0 || pom.version === rootPom.version);
+    const lockstep = modules.filter((m) => follows(m.pom));
+    const independent = modules.filter((m) => !follows(m.pom)).map((m) => ({ ...mavenPlugin(m.folder, m.pom, m.file, rootPom, config2), artifacts: [artifactOf2(m.folder, m.pom, m.file)] }));
+    if (lockstep.length === 0 || !rootPom) return independent;
+    const unit = mavenPlugin("", rootPom, MANIFEST, void 0, config2);
+    return [
+      ...independent,
+      {
+        ...unit,
+        artifacts: lockstep.map((m) => artifactOf2(m.folder, m.pom, m.file)),
+        versionFiles: lockstep.map((m) => repoPath(m.file)),
+        // The parent pom is deployed with its modules; the unit is private only when every module is.
+        private: lockstep.every((m) => m.pom.properties["maven.deploy.skip"] === "true")
+      }
+    ];
   }
 };
+function artifactOf2(folder, pom, file2) {
+  if (!pom.artifactId) throw invalidManifest(file2, "<artifactId> is missing", { hint: `add <artifactId> under <project> in ${file2}` });
+  return {
+    ...pom.groupId ? { groupId: pom.groupId } : {},
+    artifactId: pom.artifactId,
+    path: repoPath(folder),
+    ...pom.name ? { title: pom.name } : {},
+    ...pom.description ? { description: pom.description } : {}
+  };
+}
 function modulePom(module) {
-  const path6 = posix5.normalize(module.replace(/\\/g, "/")).replace(/\/$/, "");
-  return path6.endsWith(".xml") ? path6 : posix5.join(path6, MANIFEST);
+  const path6 = posix6.normalize(module.replace(/\\/g, "/")).replace(/\/$/, "");
+  return path6.endsWith(".xml") ? path6 : posix6.join(path6, MANIFEST);
 }
 function mavenPlugin(folder, pom, file2, rootPom, config2) {
   if (!pom.artifactId) throw invalidManifest(file2, "<artifactId> is missing", { hint: `add <artifactId> under <project> in ${file2}` });
@@ -57216,17 +57612,132 @@ function mavenPlugin(folder, pom, file2, rootPom, config2) {
 }
 
 // src/adapters/ecosystems/maven/update.ts
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+
+// src/adapters/ecosystems/types.ts
+function changedRange(changes, name, kind) {
+  return (changes ?? []).find((c3) => c3.name === name && (c3.kind === void 0 || c3.kind === kind))?.range;
+}
+
+// src/adapters/ecosystems/maven/xml-elements.ts
+var TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+function xmlElements(text2) {
+  const elements = [];
+  const open4 = [];
+  for (const match of text2.matchAll(TOKEN)) {
+    const [token, closing, name, selfClosing] = match;
+    if (name === void 0) continue;
+    const at = match.index;
+    if (closing) {
+      const element2 = open4.pop();
+      if (element2) element2.contentEnd = at;
+      continue;
+    }
+    const parent = open4.at(-1);
+    const element = {
+      name,
+      id: elements.length,
+      parent: parent?.id ?? -1,
+      path: [...parent?.path ?? [], name],
+      contentStart: at + token.length,
+      contentEnd: at + token.length
+    };
+    elements.push(element);
+    if (!selfClosing) open4.push(element);
+  }
+  return elements;
+}
+
+// src/adapters/ecosystems/maven/update.ts
+var DEPENDENCY_PATHS = ["project/dependencies/dependency", "project/dependencyManagement/dependencies/dependency"];
 var fullParser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, commentPropName: "#comment" });
+var mavenUpdater = {
+  ecosystem: "maven",
+  update(text2, change, file2) {
+    parseXml2(text2, file2);
+    const elements = xmlElements(text2);
+    const edits = [];
+    const contentOf = (e) => text2.slice(e.contentStart, e.contentEnd);
+    const replaceContent = (e, value) => {
+      const content = contentOf(e);
+      const start = e.contentStart + (content.length - content.trimStart().length);
+      edits.push({ start, end: start + content.trim().length, replacement: escapeXml(value) });
+    };
+    if (change.version !== void 0) {
+      const own2 = elements.find((e) => e.path.join("/") === "project/version");
+      if (!own2) {
+        throw invalidManifest(file2, "has no <version> of its own under <project> to update (a <parent><version> is not the project's)", {
+          hint: `add <version> after <artifactId> in ${file2}`
+        });
+      }
+      replaceContent(own2, change.version);
+    }
+    if (change.parentVersion !== void 0) {
+      const parent = elements.find((e) => e.path.join("/") === "project/parent/version");
+      if (!parent) throw invalidManifest(file2, "has no <parent><version> to update", { hint: "the module left the build since the plan was made: plan again" });
+      const own2 = elements.find((e) => e.path.join("/") === "project/version");
+      if (own2 && change.version === void 0 && contentOf(own2).trim() === contentOf(parent).trim()) replaceContent(own2, change.parentVersion);
+      replaceContent(parent, change.parentVersion);
+    }
+    const wanted = change.dependencies ?? [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const dependency of elements.filter((e) => DEPENDENCY_PATHS.includes(e.path.join("/")))) {
+      const children = elements.filter((e) => e.parent === dependency.id);
+      const child = (name) => {
+        const element = children.find((e) => e.name === name);
+        return element && contentOf(element).trim();
+      };
+      const artifactId = child("artifactId");
+      const range = artifactId === void 0 ? void 0 : changedRange(wanted, artifactId, mavenDependencyKind(child("scope"), child("optional")));
+      if (artifactId === void 0 || range === void 0) continue;
+      seen.add(artifactId);
+      const version2 = children.find((e) => e.name === "version");
+      if (version2 && !contentOf(version2).trim().startsWith("${")) replaceContent(version2, range);
+    }
+    for (const { name } of wanted) {
+      if (!seen.has(name)) {
+        throw invalidManifest(file2, `has no dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+      }
+    }
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual2(fullParser.parse(after), intended(fullParser.parse(text2), change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other elements", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function intended(document, change) {
+  const project = document.project;
+  if (change.parentVersion !== void 0) {
+    const parent = project.parent;
+    if (change.version === void 0 && project.version !== void 0 && project.version === parent.version) project.version = change.parentVersion;
+    parent.version = change.parentVersion;
+  }
+  if (change.version !== void 0) project.version = change.version;
+  const management = project.dependencyManagement;
+  for (const holder of [project.dependencies, management?.dependencies]) {
+    for (const dependency of asArray(holder?.dependency)) {
+      const range = changedRange(change.dependencies, String(dependency.artifactId), mavenDependencyKind(text(dependency.scope), text(dependency.optional)));
+      if (range !== void 0 && typeof dependency.version === "string" && !dependency.version.startsWith("${")) dependency.version = range;
+    }
+  }
+  return document;
+}
+var text = (value) => typeof value === "string" ? value : void 0;
+var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
+var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 // src/adapters/ecosystems/npm/find.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-json.ts
 var DEPENDENCY_SECTIONS = ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"];
-function parsePackageJson(text, file2) {
+function parsePackageJson(text2, file2) {
   let value;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+    value = JSON.parse(text2.replace(/^\uFEFF/, ""));
   } catch (error63) {
     const line = /line (\d+)/.exec(error63.message)?.[1];
     throw invalidManifest(file2, `not valid JSON: ${error63.message}`, { line: line ? Number(line) : void 0, cause: error63 });
@@ -57247,9 +57758,15 @@ function workspacesOf(pkg, file2) {
   }
   return list;
 }
-function mergedDependencies(pkg, file2) {
-  const merged = {};
-  for (const section of [...DEPENDENCY_SECTIONS].reverse()) {
+var SECTION_KINDS = {
+  dependencies: "runtime",
+  peerDependencies: "peer",
+  optionalDependencies: "optional",
+  devDependencies: "dev"
+};
+function dependenciesOf(pkg, file2) {
+  const all = [];
+  for (const section of DEPENDENCY_SECTIONS) {
     const deps = pkg[section];
     if (deps === void 0) continue;
     if (typeof deps !== "object" || deps === null || Array.isArray(deps)) {
@@ -57257,18 +57774,49 @@ function mergedDependencies(pkg, file2) {
     }
     for (const [name, range] of Object.entries(deps)) {
       if (typeof range !== "string") throw invalidManifest(file2, `"${section}.${name}" must be a string range`);
-      merged[name] = range;
+      all.push({ name, range, kind: SECTION_KINDS[section] });
     }
   }
-  return merged;
+  return all;
+}
+
+// src/adapters/ecosystems/npm/workspace-patterns.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var PNPM_WORKSPACE = "pnpm-workspace.yaml";
+async function workspacePatterns(root, rootPkg) {
+  if (await fileExists(root, PNPM_WORKSPACE)) {
+    const patterns2 = pnpmPackages(await readManifest(root, PNPM_WORKSPACE));
+    if (patterns2) return { file: PNPM_WORKSPACE, patterns: patterns2 };
+  }
+  if (!rootPkg) return void 0;
+  const patterns = workspacesOf(rootPkg, "package.json");
+  return patterns ? { file: "package.json", patterns } : void 0;
+}
+function pnpmPackages(text2) {
+  let doc;
+  try {
+    doc = (0, import_yaml3.parse)(text2);
+  } catch (error63) {
+    const line = error63.linePos?.[0]?.line;
+    throw invalidManifest(PNPM_WORKSPACE, `not valid YAML: ${error63.message.split("\n")[0]}`, { line, cause: error63 });
+  }
+  if (doc === null || doc === void 0) return void 0;
+  if (typeof doc !== "object" || Array.isArray(doc)) throw invalidManifest(PNPM_WORKSPACE, "must hold a mapping (packages: [...])");
+  const packages = doc.packages;
+  if (packages === void 0 || packages === null) return void 0;
+  if (!Array.isArray(packages) || !packages.every((p) => typeof p === "string")) {
+    throw invalidManifest(PNPM_WORKSPACE, '"packages" must be a list of folder globs', { hint: 'write e.g. packages: ["packages/*", "!**/test/**"]' });
+  }
+  return packages;
 }
 
 // src/adapters/ecosystems/npm/find.ts
 var MANIFEST2 = "package.json";
 var npmFinder = {
   ecosystem: "npm",
-  /** A package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
+  /** A pnpm-workspace.yaml, or a package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
   async detect(root) {
+    if (await fileExists(root, PNPM_WORKSPACE)) return true;
     if (!await fileExists(root, MANIFEST2)) return false;
     try {
       const pkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
@@ -57280,13 +57828,14 @@ var npmFinder = {
   async discover(root, config2) {
     let patterns = config2.fleet.paths;
     if (!patterns) {
-      const rootPkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
-      patterns = workspacesOf(rootPkg, MANIFEST2);
-      if (!patterns) return [npmPlugin("", rootPkg, MANIFEST2, config2)];
+      const rootPkg = await fileExists(root, MANIFEST2) ? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2) : void 0;
+      const workspace = await workspacePatterns(root, rootPkg);
+      if (!workspace) return [npmPlugin("", rootPkg ?? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2), MANIFEST2, config2)];
+      patterns = workspace.patterns;
     }
     const folders = await foldersWithManifest(root, patterns, [MANIFEST2], config2.fleet.exclude);
     return readEach(folders, async (folder) => {
-      const file2 = posix6.join(folder, MANIFEST2);
+      const file2 = posix7.join(folder, MANIFEST2);
       return npmPlugin(folder, parsePackageJson(await readManifest(root, file2), file2), file2, config2);
     });
   }
@@ -57295,9 +57844,9 @@ function npmPlugin(folder, pkg, file2, config2) {
   if (typeof pkg.name !== "string" || pkg.name === "") {
     throw invalidManifest(file2, '"name" is missing', { hint: `add "name" to ${file2}, or leave the folder out with fleet.exclude` });
   }
-  const dependencies = mergedDependencies(pkg, file2);
+  const dependencies = dependenciesOf(pkg, file2);
   const corePackage = config2.core.package;
-  const coreRange = corePackage ? dependencies[corePackage] : void 0;
+  const coreRange = corePackage ? rangeOf(dependencies, corePackage, ["runtime", "peer", "optional", "dev"]) : void 0;
   return {
     name: pluginName(pkg.name),
     path: repoPath(folder),
@@ -57311,29 +57860,104 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/update.ts
-var SECTIONS = new Set(DEPENDENCY_SECTIONS);
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
+
+// src/adapters/ecosystems/npm/json-strings.ts
+var WHITESPACE = /* @__PURE__ */ new Set([" ", "	", "\n", "\r", "\uFEFF"]);
+var VALUE_END = /* @__PURE__ */ new Set([",", "}", "]", " ", "	", "\n", "\r"]);
+function jsonStringsAt(text2, wanted) {
+  const found = [];
+  let i2 = 0;
+  const skipSpace = () => {
+    while (i2 < text2.length && WHITESPACE.has(text2[i2])) i2++;
+  };
+  const readString = () => {
+    const start = i2++;
+    while (text2[i2] !== '"') i2 += text2[i2] === "\\" ? 2 : 1;
+    i2++;
+    return { start, end: i2, value: JSON.parse(text2.slice(start, i2)) };
+  };
+  const readValue = (path6) => {
+    skipSpace();
+    const c3 = text2[i2];
+    if (c3 === "{" || c3 === "[") {
+      const close = c3 === "{" ? "}" : "]";
+      i2++;
+      for (let index = 0; ; index++) {
+        skipSpace();
+        if (text2[i2] === close) break;
+        let key = String(index);
+        if (c3 === "{") {
+          key = readString().value;
+          skipSpace();
+          i2++;
+        }
+        readValue([...path6, key]);
+        skipSpace();
+        if (text2[i2] === ",") i2++;
+      }
+      i2++;
+    } else if (c3 === '"') {
+      const literal2 = readString();
+      if (wanted(path6)) found.push({ path: path6, ...literal2 });
+    } else {
+      while (i2 < text2.length && !VALUE_END.has(text2[i2])) i2++;
+    }
+  };
+  readValue([]);
+  return found;
+}
+
+// src/adapters/ecosystems/npm/update.ts
+var isSection = (key) => DEPENDENCY_SECTIONS.includes(key ?? "");
+var npmUpdater = {
+  ecosystem: "npm",
+  update(text2, change, file2) {
+    const before = parsePackageJson(text2, file2);
+    const deps = change.dependencies ?? [];
+    const rangeAt = (path6) => isSection(path6[0]) ? changedRange(deps, path6[1], SECTION_KINDS[path6[0]]) : void 0;
+    const located = jsonStringsAt(
+      text2,
+      (path6) => path6.length === 1 && path6[0] === "version" && change.version !== void 0 || path6.length === 2 && rangeAt(path6) !== void 0
+    );
+    if (change.version !== void 0 && !located.some((s) => s.path.length === 1)) {
+      throw invalidManifest(file2, 'has no top-level "version" string to update', { hint: `add "version": "0.0.0" to ${file2}` });
+    }
+    for (const { name, kind } of deps) {
+      if (!located.some((s) => s.path.length === 2 && s.path[1] === name && (kind === void 0 || SECTION_KINDS[s.path[0]] === kind))) {
+        throw invalidManifest(file2, `has no ${kind === void 0 ? "" : `${kind} `}dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+      }
+    }
+    const edits = located.map((s) => ({
+      start: s.start,
+      end: s.end,
+      replacement: JSON.stringify(s.path.length === 1 ? change.version : rangeAt(s.path))
+    }));
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual3(parsePackageJson(after, file2), intended2(before, change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other values", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function intended2(before, change) {
+  const expected = structuredClone(before);
+  if (change.version !== void 0) expected.version = change.version;
+  for (const section of DEPENDENCY_SECTIONS) {
+    const deps = expected[section];
+    if (!deps) continue;
+    for (const name of Object.keys(deps)) {
+      const range = changedRange(change.dependencies, name, SECTION_KINDS[section]);
+      if (range !== void 0) deps[name] = range;
+    }
+  }
+  return expected;
+}
 
 // src/adapters/ecosystems/python/find.ts
-import { posix as posix7 } from "node:path";
-
-// src/adapters/ecosystems/python/pep508.ts
-var REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\s*\[[^\]]*\])?(\s*)([^;]*?)(\s*)(;.*)?$/s;
-function parseRequirement(requirement) {
-  const match = REQUIREMENT.exec(requirement);
-  if (!match) return void 0;
-  const [, lead = "", name = "", extras = "", gap = "", spec = ""] = match;
-  let specifierStart = lead.length + name.length + extras.length + gap.length;
-  let specifierEnd = specifierStart + spec.length;
-  let specifier = spec;
-  const parenthesised = /^\(\s*(.*?)\s*\)$/s.exec(spec);
-  if (parenthesised) {
-    specifier = parenthesised[1];
-    specifierStart += spec.indexOf(specifier);
-    specifierEnd = specifierStart + specifier.length;
-  }
-  return { name, specifier, specifierStart, specifierEnd };
-}
-var normaliseName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
+import { posix as posix8 } from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string4, ptr) {
@@ -58014,7 +58638,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse3(toml, options = {}) {
+function parse5(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -58094,9 +58718,9 @@ function parse3(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/adapters/ecosystems/python/pyproject.ts
-function parseToml(text, file2) {
+function parseToml(text2, file2) {
   try {
-    return parse3(text);
+    return parse5(text2);
   } catch (error63) {
     if (error63 instanceof TomlError) {
       const reason = error63.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
@@ -58110,6 +58734,51 @@ function tableAt(toml, ...keys) {
   for (const key of keys) value = value?.[key];
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
+
+// src/adapters/ecosystems/python/dependency-tables.ts
+var DEV_GROUPS = /* @__PURE__ */ new Set(["dev", "develop", "development", "test", "tests", "testing", "doc", "docs", "lint", "linting", "typing", "type", "types", "check", "ci"]);
+var groupKind = (group2) => DEV_GROUPS.has(group2.toLowerCase()) ? "dev" : "optional";
+function requirementKindAt(path6) {
+  const at = (...keys) => path6.length === keys.length + 1 && keys.every((key, i2) => key === "*" || path6[i2] === key);
+  if (at("project", "dependencies")) return "runtime";
+  if (at("project", "optional-dependencies", "*")) return groupKind(path6[2]);
+  if (at("dependency-groups", "*")) return "dev";
+  if (at("tool", "uv", "dev-dependencies")) return "dev";
+  return void 0;
+}
+function declaredRequirements(toml) {
+  const lists = [];
+  const project = tableAt(toml, "project");
+  if (project?.dependencies !== void 0) lists.push({ field: "[project] dependencies", kind: "runtime", values: project.dependencies });
+  for (const [group2, values] of Object.entries(tableAt(toml, "project", "optional-dependencies") ?? {})) {
+    lists.push({ field: `[project.optional-dependencies] ${group2}`, kind: groupKind(group2), values });
+  }
+  for (const [group2, values] of Object.entries(tableAt(toml, "dependency-groups") ?? {})) {
+    lists.push({ field: `[dependency-groups] ${group2}`, kind: "dev", values: Array.isArray(values) ? values.filter((v) => typeof v === "string") : values });
+  }
+  const uv = tableAt(toml, "tool", "uv");
+  if (uv?.["dev-dependencies"] !== void 0) lists.push({ field: "[tool.uv] dev-dependencies", kind: "dev", values: uv["dev-dependencies"] });
+  return lists;
+}
+
+// src/adapters/ecosystems/python/pep508.ts
+var REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\s*\[[^\]]*\])?(\s*)([^;]*?)(\s*)(;.*)?$/s;
+function parseRequirement(requirement) {
+  const match = REQUIREMENT.exec(requirement);
+  if (!match) return void 0;
+  const [, lead = "", name = "", extras = "", gap = "", spec = ""] = match;
+  let specifierStart = lead.length + name.length + extras.length + gap.length;
+  let specifierEnd = specifierStart + spec.length;
+  let specifier = spec;
+  const parenthesised = /^\(\s*(.*?)\s*\)$/s.exec(spec);
+  if (parenthesised) {
+    specifier = parenthesised[1];
+    specifierStart += spec.indexOf(specifier);
+    specifierEnd = specifierStart + specifier.length;
+  }
+  return { name, specifier, specifierStart, specifierEnd };
+}
+var normaliseName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
 // src/adapters/ecosystems/python/find.ts
 var MANIFEST3 = "pyproject.toml";
@@ -58133,7 +58802,7 @@ var pythonFinder = {
     }
     const folders = await foldersWithManifest(root, patterns, [MANIFEST3], exclude);
     const plugins = await readEach(folders, async (folder) => {
-      const file2 = posix7.join(folder, MANIFEST3);
+      const file2 = posix8.join(folder, MANIFEST3);
       return pythonPlugin(folder, parseToml(await readManifest(root, file2), file2), file2, config2);
     });
     return withFleetSpelling(plugins);
@@ -58142,9 +58811,7 @@ var pythonFinder = {
 function withFleetSpelling(plugins) {
   const spelling = new Map(plugins.map((plugin) => [normaliseName(plugin.name), plugin.name]));
   for (const plugin of plugins) {
-    plugin.dependencies = Object.fromEntries(
-      Object.entries(plugin.dependencies).map(([name, range]) => [spelling.get(normaliseName(name)) ?? name, range])
-    );
+    plugin.dependencies = plugin.dependencies.map((dependency) => ({ ...dependency, name: spelling.get(normaliseName(dependency.name)) ?? dependency.name }));
   }
   return plugins;
 }
@@ -58160,13 +58827,15 @@ function pythonPlugin(folder, toml, file2, config2) {
       hint: `write version = "1.0.0" under [project] in ${file2} and remove "version" from dynamic, or keep the version elsewhere and use fleet.ecosystem: generic with a versionFile`
     });
   }
-  const dependencies = {};
-  for (const requirement of stringList(project.dependencies ?? [], file2, "[project] dependencies")) {
-    const parsed = parseRequirement(requirement);
-    if (!parsed) throw invalidManifest(file2, `[project] dependencies: "${requirement}" is not a PEP 508 requirement`);
-    dependencies[parsed.name] = parsed.specifier;
+  const dependencies = [];
+  for (const { field, kind, values } of declaredRequirements(toml)) {
+    for (const requirement of stringList(values, file2, field)) {
+      const parsed = parseRequirement(requirement);
+      if (!parsed) throw invalidManifest(file2, `${field}: "${requirement}" is not a PEP 508 requirement`);
+      dependencies.push({ name: parsed.name, range: parsed.specifier, kind });
+    }
   }
-  const coreRange = config2.core.package ? dependencies[config2.core.package] : void 0;
+  const coreRange = config2.core.package ? rangeOf(dependencies, config2.core.package, ["runtime"]) : void 0;
   const classifiers = Array.isArray(project.classifiers) ? project.classifiers : [];
   return {
     name: pluginName(project.name),
@@ -58184,16 +58853,264 @@ function stringList(value, file2, field) {
   throw invalidManifest(file2, `${field} must be an array of strings`);
 }
 
-// src/adapters/ecosystems/registry.ts
-var finders = [npmFinder, gradleFinder, mavenFinder, pythonFinder, genericFinder];
-function finderFor(ecosystem) {
-  return byEcosystem(finders, ecosystem);
-}
-function byEcosystem(list, ecosystem) {
-  const found = list.find((item) => item.ecosystem === ecosystem);
-  if (!found) throw new Error(`no ${ecosystem} support registered`);
+// src/adapters/ecosystems/python/update.ts
+import { isDeepStrictEqual as isDeepStrictEqual4 } from "node:util";
+
+// src/adapters/ecosystems/python/toml-strings.ts
+function tomlStringsAt(text2, wanted) {
+  const found = [];
+  const n2 = text2.length;
+  let i2 = 0;
+  const skipInline = () => {
+    while (text2[i2] === " " || text2[i2] === "	") i2++;
+  };
+  const skipBlank = () => {
+    for (; ; ) {
+      while (i2 < n2 && " 	\r\n".includes(text2[i2])) i2++;
+      if (text2[i2] !== "#") return;
+      while (i2 < n2 && text2[i2] !== "\n") i2++;
+    }
+  };
+  const readString = () => {
+    const start = i2;
+    const quote = text2.startsWith('"""', i2) ? '"""' : text2.startsWith("'''", i2) ? "'''" : text2[i2];
+    i2 += quote.length;
+    if (quote.startsWith('"')) while (!text2.startsWith(quote, i2)) i2 += text2[i2] === "\\" ? 2 : 1;
+    else i2 = text2.indexOf(quote, i2);
+    i2 += quote.length;
+    if (quote.length === 3) while (text2[i2] === quote[0]) i2++;
+    return { start, end: i2, quote };
+  };
+  const decode3 = (literal2) => parse5(`v = ${literal2}`).v;
+  const readKey = () => {
+    const parts = [];
+    for (; ; ) {
+      skipInline();
+      if (text2[i2] === '"' || text2[i2] === "'") {
+        const s = readString();
+        parts.push(decode3(text2.slice(s.start, s.end)));
+      } else {
+        const start = i2;
+        while (i2 < n2 && /[A-Za-z0-9_-]/.test(text2[i2])) i2++;
+        parts.push(text2.slice(start, i2));
+      }
+      skipInline();
+      if (text2[i2] !== ".") return parts;
+      i2++;
+    }
+  };
+  const readValue = (path6) => {
+    const c3 = text2[i2];
+    if (c3 === '"' || c3 === "'") {
+      const s = readString();
+      if (wanted(path6)) found.push({ path: path6, ...s, value: decode3(text2.slice(s.start, s.end)) });
+    } else if (c3 === "[") {
+      i2++;
+      for (let index = 0; ; index++) {
+        skipBlank();
+        if (text2[i2] === "]") break;
+        readValue([...path6, String(index)]);
+        skipBlank();
+        if (text2[i2] === ",") i2++;
+      }
+      i2++;
+    } else if (c3 === "{") {
+      i2++;
+      for (; ; ) {
+        skipInline();
+        if (text2[i2] === "}") break;
+        const key = readKey();
+        i2++;
+        skipInline();
+        readValue([...path6, ...key]);
+        skipInline();
+        if (text2[i2] === ",") i2++;
+      }
+      i2++;
+    } else {
+      while (i2 < n2 && !",]}#\r\n".includes(text2[i2])) i2++;
+    }
+  };
+  let table = [];
+  for (; ; ) {
+    skipBlank();
+    if (i2 >= n2) break;
+    if (text2[i2] === "[") {
+      const brackets = text2[i2 + 1] === "[" ? 2 : 1;
+      i2 += brackets;
+      table = readKey();
+      i2 += brackets;
+      continue;
+    }
+    const key = readKey();
+    i2++;
+    skipInline();
+    readValue([...table, ...key]);
+  }
   return found;
 }
+
+// src/adapters/ecosystems/python/update.ts
+var pythonUpdater = {
+  ecosystem: "python",
+  update(text2, change, file2) {
+    parseToml(text2, file2);
+    const wanted = (change.dependencies ?? []).map((c3) => ({ ...c3, name: normaliseName(c3.name) }));
+    const isVersion = (path6) => path6.length === 2 && path6[0] === "project" && path6[1] === "version";
+    const located = tomlStringsAt(text2, (path6) => isVersion(path6) && change.version !== void 0 || wanted.length > 0 && requirementKindAt(path6) !== void 0);
+    const edits = [];
+    if (change.version !== void 0) {
+      const version2 = located.find((s) => isVersion(s.path));
+      if (!version2) throw invalidManifest(file2, 'has no version = "..." under [project] to update', { hint: `add version = "0.0.0" under [project] in ${file2}` });
+      edits.push({ start: version2.start, end: version2.end, replacement: quoted(change.version, version2.quote) });
+    }
+    const seen = /* @__PURE__ */ new Set();
+    for (const dependency of located) {
+      const kind = requirementKindAt(dependency.path);
+      const requirement = kind && parseRequirement(dependency.value);
+      if (!kind || !requirement) continue;
+      const change_ = wanted.find((c3) => c3.name === normaliseName(requirement.name) && (c3.kind === void 0 || c3.kind === kind));
+      if (!change_) continue;
+      seen.add(change_);
+      edits.push({ start: dependency.start, end: dependency.end, replacement: quoted(withRange(dependency.value, change_.range), dependency.quote) });
+    }
+    for (const c3 of wanted) {
+      if (!seen.has(c3)) throw invalidManifest(file2, `has no ${c3.kind === void 0 ? "" : `${c3.kind} `}dependency "${c3.name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+    }
+    const after = applyEdits(text2, edits);
+    if (!isDeepStrictEqual4(parseToml(after, file2), intended3(parseToml(text2, file2), change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other values", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function quoted(value, quote) {
+  if (quote.startsWith("'") && !value.includes("'")) return `${quote}${value}${quote}`;
+  const basic = JSON.stringify(value);
+  return quote === '"""' ? `""${basic}""` : basic;
+}
+function withRange(value, range) {
+  const requirement = parseRequirement(value);
+  return requirement ? value.slice(0, requirement.specifierStart) + range + value.slice(requirement.specifierEnd) : value;
+}
+function intended3(document, change) {
+  const project = tableAt(document, "project");
+  if (project && change.version !== void 0) project.version = change.version;
+  const changes = change.dependencies?.map((c3) => ({ ...c3, name: normaliseName(c3.name) }));
+  const rewrite = (table, key, kind) => {
+    const values = table?.[key];
+    if (!table || !Array.isArray(values)) return;
+    table[key] = values.map((value) => {
+      const requirement = typeof value === "string" ? parseRequirement(value) : void 0;
+      const range = requirement && changedRange(changes, normaliseName(requirement.name), kind);
+      return typeof value === "string" && range !== void 0 ? withRange(value, range) : value;
+    });
+  };
+  rewrite(project, "dependencies", "runtime");
+  const optional2 = tableAt(document, "project", "optional-dependencies");
+  for (const group2 of Object.keys(optional2 ?? {})) rewrite(optional2, group2, requirementKindAt(["project", "optional-dependencies", group2, "0"]) ?? "optional");
+  const groups = tableAt(document, "dependency-groups");
+  for (const group2 of Object.keys(groups ?? {})) rewrite(groups, group2, "dev");
+  rewrite(tableAt(document, "tool", "uv"), "dev-dependencies", "dev");
+  return document;
+}
+
+// src/adapters/ecosystems/strategy.ts
+var JVM_SECRETS = [
+  { name: "MAVEN_USERNAME", purpose: "user (or token name) of the Maven repository the build publishes to (Sonatype Central, Nexus, Artifactory)" },
+  { name: "MAVEN_PASSWORD", purpose: "its password or token" },
+  { name: "SIGNING_KEY", purpose: "the ASCII-armoured GPG private key that signs the artifacts (Maven Central requires signatures)" },
+  { name: "SIGNING_PASSWORD", purpose: "the passphrase of that key" }
+];
+var ALREADY_IN_MAVEN_REPOSITORY = /\b409\b|status code: 409|Conflict/;
+var npmStrategy = {
+  ecosystem: "npm",
+  jvm: false,
+  finder: npmFinder,
+  updater: npmUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "npm-registry" }),
+  testCommand: "npm test",
+  publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
+  coreRangeIn: (text2, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text2, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
+};
+var gradleStrategy = {
+  ecosystem: "gradle",
+  jvm: true,
+  finder: gradleFinder,
+  updater: gradleUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  async publishDefault(root, unit) {
+    const gradle = await fileExists(root, "gradlew") ? "./gradlew" : "gradle";
+    const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
+    return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
+  },
+  testCommand: "./gradlew test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text2, _file2, config2) => readProperties(text2).get(config2.fleet.coreVersionProperty)?.value
+};
+var mavenStrategy = {
+  ecosystem: "maven",
+  jvm: true,
+  finder: mavenFinder,
+  updater: mavenUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  publishDefault: async (root, unit) => ({
+    kind: "command",
+    command: unit.path === "" ? "mvn -B deploy" : `mvn -B deploy -pl ${unit.path}`,
+    cwd: root,
+    alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
+  }),
+  testCommand: "mvn -B test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text2, file2, config2) => parsePom(text2, file2).properties[config2.fleet.coreVersionProperty]
+};
+var pythonStrategy = {
+  ecosystem: "python",
+  jvm: false,
+  finder: pythonFinder,
+  updater: pythonUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
+  testCommand: "python -m pytest",
+  publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
+  coreRangeIn: () => void 0
+};
+var genericStrategy = {
+  ecosystem: "generic",
+  jvm: false,
+  finder: genericFinder,
+  updater: genericUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
+  testCommand: void 0,
+  publishSecrets: [],
+  coreRangeIn: () => void 0
+};
+var strategies = {
+  npm: npmStrategy,
+  gradle: gradleStrategy,
+  maven: mavenStrategy,
+  python: pythonStrategy,
+  generic: genericStrategy
+};
+var strategyFor = (ecosystem) => strategies[ecosystem];
+function isSnapshot(strategy, version2) {
+  return strategy.snapshotSuffix !== void 0 && version2.endsWith(strategy.snapshotSuffix);
+}
+function releaseOfSnapshot(strategy, version2) {
+  if (!isSnapshot(strategy, version2)) return void 0;
+  const release = version2.slice(0, -strategy.snapshotSuffix.length);
+  return import_semver3.default.valid(release) === release ? release : void 0;
+}
+
+// src/adapters/ecosystems/registry.ts
+var finders = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].finder);
+var updaters = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].updater);
+var finderFor = (ecosystem) => strategies[ecosystem].finder;
+var updaterFor = (ecosystem) => strategies[ecosystem].updater;
 
 // src/adapters/ecosystems/detect-ecosystem.ts
 var MARKERS = "package.json (with workspaces or a version), settings.gradle(.kts) or build.gradle(.kts), pom.xml, pyproject.toml ([project] or [tool.uv.workspace])";
@@ -58237,8 +59154,15 @@ async function discoverFleet(root, config2) {
     });
   }
   rejectDuplicateNames(plugins);
+  if (config2.versioning.snapshot === "auto") for (const plugin of plugins) applySnapshotCycle(plugin);
   plugins.sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
   return { ecosystem, single: plugins.length === 1 && plugins[0].path === "", plugins };
+}
+function applySnapshotCycle(plugin) {
+  const floor = releaseOfSnapshot(strategyFor(plugin.ecosystem), plugin.version);
+  if (floor === void 0) return;
+  plugin.versionFloor = floor;
+  plugin.snapshotCycle = true;
 }
 function rejectDuplicateNames(plugins) {
   const byName = /* @__PURE__ */ new Map();
@@ -58253,6 +59177,9 @@ function rejectDuplicateNames(plugins) {
     byName.set(plugin.name, plugin);
   }
 }
+
+// src/adapters/git.ts
+import { existsSync as existsSync2 } from "node:fs";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject2(value) {
@@ -58880,11 +59807,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open3, close) => {
+var format = (open4, close) => {
   if (!hasColors) {
     return (input2) => input2;
   }
-  const openCode = `\x1B[${open3}m`;
+  const openCode = `\x1B[${open4}m`;
   const closeCode = `\x1B[${close}m`;
   return (input2) => {
     const string4 = input2 + "";
@@ -59795,7 +60722,7 @@ var handleSerializationError = ({ error: error63, methodName, isSubprocess, mess
     throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${String(message)}.`, { cause: error63 });
   }
 };
-var isSerializationError = ({ code, message }) => SERIALIZATION_ERROR_CODES.has(code) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
+var isSerializationError = ({ code: code2, message }) => SERIALIZATION_ERROR_CODES.has(code2) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
 var SERIALIZATION_ERROR_CODES = /* @__PURE__ */ new Set([
   // Message is `undefined`
   "ERR_MISSING_ARGS",
@@ -63531,17 +64458,17 @@ var Emitter = class {
       list.splice(i2, 1);
     }
   }
-  emit(ev, code, signal) {
+  emit(ev, code2, signal) {
     if (this.emitted[ev]) {
       return false;
     }
     this.emitted[ev] = true;
     let ret = false;
     for (const fn of this.listeners[ev]) {
-      ret = fn(code, signal) === true || ret;
+      ret = fn(code2, signal) === true || ret;
     }
     if (ev === "exit") {
-      ret = this.emit("afterExit", code, signal) || ret;
+      ret = this.emit("afterExit", code2, signal) || ret;
     }
     return ret;
   }
@@ -63641,8 +64568,8 @@ var SignalExit = class extends SignalExitBase {
     this.#process.emit = (ev, ...a2) => {
       return this.#processEmit(ev, ...a2);
     };
-    this.#process.reallyExit = (code) => {
-      return this.#processReallyExit(code);
+    this.#process.reallyExit = (code2) => {
+      return this.#processReallyExit(code2);
     };
   }
   unload() {
@@ -63664,11 +64591,11 @@ var SignalExit = class extends SignalExitBase {
     this.#process.reallyExit = this.#originalProcessReallyExit;
     this.#emitter.count -= 1;
   }
-  #processReallyExit(code) {
+  #processReallyExit(code2) {
     if (!processOk(this.#process)) {
       return 0;
     }
-    this.#process.exitCode = code || 0;
+    this.#process.exitCode = code2 || 0;
     this.#emitter.emit("exit", this.#process.exitCode, null);
     return this.#originalProcessReallyExit.call(this.#process, this.#process.exitCode);
   }
@@ -65066,13 +65993,13 @@ var LogParser = class {
   expect = "sha";
   current;
   push(chunk) {
-    const text = this.pending + chunk;
+    const text2 = this.pending + chunk;
     let start = 0;
-    for (let end = text.indexOf("\0"); end !== -1; end = text.indexOf("\0", start)) {
-      this.field(text.slice(start, end));
+    for (let end = text2.indexOf("\0"); end !== -1; end = text2.indexOf("\0", start)) {
+      this.field(text2.slice(start, end));
       start = end + 1;
     }
-    this.pending = text.slice(start);
+    this.pending = text2.slice(start);
   }
   /** The commits, once git has exited; throws when the output ended inside a commit. */
   end() {
@@ -65132,11 +66059,27 @@ async function git(cwd, args, options = {}) {
     const result = await execa("git", args, { cwd, input: options.input, stripFinalNewline: true });
     return result.stdout;
   } catch (error63) {
-    throw gitError(args, error63);
+    throw gitError(cwd, args, error63);
   }
 }
-function gitError(args, error63) {
+function gitError(cwd, args, error63) {
   const stderr = error63 instanceof ExecaError ? String(error63.stderr ?? "").trim() : "";
+  if (!existsSync2(cwd)) {
+    return new SlipwayError("USAGE", "the folder does not exist", { subject: cwd, hint: "pass the folder of your repository (--cwd, or working-directory in a workflow)", cause: error63 });
+  }
+  if (/not a git repository/i.test(stderr)) {
+    return new SlipwayError("USAGE", "not in a git repository", {
+      subject: cwd,
+      hint: "run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)",
+      cause: error63
+    });
+  }
+  if (error63 instanceof ExecaError && error63.code === "ENOENT" && /spawn git/.test(error63.message)) {
+    return new SlipwayError("USAGE", "git is not installed (or not on PATH)", { subject: "git", hint: "install git and run again", cause: error63 });
+  }
+  if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes("HEAD")) {
+    return new SlipwayError("USAGE", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
+  }
   const message = stderr.split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? (stderr || error63.message);
   return new SlipwayError("GIT_FAILED", `git ${args[0]} failed: ${message}`, {
     subject: `git ${args.slice(0, 3).join(" ")}`,
@@ -65174,7 +66117,7 @@ async function mergeBases(cwd, commits) {
   const args = ["merge-base", "--octopus", "--all", ...commits];
   const result = await execa("git", args, { cwd, reject: false, stripFinalNewline: true });
   if (result.exitCode === 1 && !result.stderr) return [];
-  if (result.exitCode !== 0) throw gitError(args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
+  if (result.exitCode !== 0) throw gitError(cwd, args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
   const out = result.stdout;
   return out.split("\n").filter(Boolean).map(sha);
 }
@@ -65201,7 +66144,7 @@ async function readLog(cwd, range = {}) {
   try {
     await child;
   } catch (error63) {
-    throw gitError(args, error63);
+    throw gitError(cwd, args, error63);
   }
   try {
     if (framing) throw framing;
@@ -65221,43 +66164,109 @@ async function currentBranch(cwd) {
   );
 }
 async function repositoryUrl(cwd, remote = "origin") {
-  const url2 = await git(cwd, ["remote", "get-url", remote]).catch(() => "");
+  const url2 = await git(cwd, ["remote", "get-url", "--", remote]).catch(() => "");
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url2);
   return match ? `https://github.com/${match[1]}` : void 0;
 }
 
+// src/adapters/git-release.ts
+async function fileAt(cwd, commit, path6) {
+  const run = await execa("git", ["show", "--end-of-options", `${commit}:${path6}`], { cwd, reject: false, stripFinalNewline: false });
+  return run.exitCode === 0 ? run.stdout : void 0;
+}
+
 // src/core/history/last-release.ts
-var import_semver4 = __toESM(require_semver2(), 1);
+var import_semver5 = __toESM(require_semver2(), 1);
 
 // src/core/history/tag-format.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+var import_semver4 = __toESM(require_semver2(), 1);
 var MONOREPO_TAG_FORMAT = "{name}@{version}";
 var SINGLE_TAG_FORMAT = "v{version}";
-var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function tagFormat(pattern) {
-  const hasName = pattern.includes("{name}");
-  const source = escape(pattern).replace(escape("{name}"), "(?<name>.+)").replace(escape("{version}"), "(?<version>[^@\\s]+)");
-  const regex = new RegExp(`^${source}$`);
-  return {
-    pattern,
-    format: (name, version2) => pattern.replace("{name}", name).replace("{version}", version2),
-    parse(tag) {
+var NAME_PLACEHOLDERS = ["{name}", "{unscoped}", "{dir}"];
+var unscopedName = (name) => name.startsWith("@") && name.includes("/") ? name.slice(name.indexOf("/") + 1) : name;
+var folderName = (plugin) => plugin.path.split("/").filter(Boolean).at(-1) ?? unscopedName(plugin.name);
+function render(pattern, plugin) {
+  return pattern.replaceAll("{name}", plugin.name).replaceAll("{unscoped}", unscopedName(plugin.name)).replaceAll("{dir}", folderName(plugin));
+}
+var isNamedPattern = (pattern) => NAME_PLACEHOLDERS.some((placeholder) => pattern.includes(placeholder));
+function formatTag(pattern, plugin, version2) {
+  return render(pattern, plugin).replaceAll("{version}", version2);
+}
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+var looksLikeVersion = (text2) => SEMVER.test(text2);
+function reader(pattern, plugins) {
+  const named = isNamedPattern(pattern);
+  if (!named || !plugins) {
+    const escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    let source = escape2(pattern).replace(escape2("{version}"), "(?<version>[^@\\s]+)");
+    for (const placeholder of NAME_PLACEHOLDERS) source = source.replaceAll(escape2(placeholder), "(?<name>.+)");
+    let seen = false;
+    source = source.replace(/\(\?<name>/g, (group2) => seen ? "(" : (seen = true, group2));
+    const regex = new RegExp(`^${source}$`, "s");
+    return (tag) => {
       const match = regex.exec(tag);
       if (!match?.groups) return null;
-      return { name: hasName ? match.groups["name"] : void 0, version: match.groups["version"] };
+      return { name: named ? match.groups["name"] : void 0, version: match.groups["version"] };
+    };
+  }
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const plugin of plugins) {
+    const rendered = render(pattern, plugin);
+    const cut = rendered.indexOf("{version}");
+    const affixes = { plugin, prefix: rendered.slice(0, cut), suffix: rendered.slice(cut + "{version}".length) };
+    const list = byPrefix.get(affixes.prefix);
+    if (list) list.push(affixes);
+    else byPrefix.set(affixes.prefix, [affixes]);
+  }
+  const lengths = [...new Set([...byPrefix.keys()].map((prefix) => prefix.length))].sort((a2, b) => b - a2);
+  return (tag) => {
+    let fallback = null;
+    for (const length of lengths) {
+      if (length > tag.length) continue;
+      for (const { plugin, suffix } of byPrefix.get(tag.slice(0, length)) ?? []) {
+        if (!tag.endsWith(suffix) || tag.length - suffix.length <= length) continue;
+        const version2 = tag.slice(length, tag.length - suffix.length);
+        const found = { name: plugin.name, version: version2 };
+        if (looksLikeVersion(version2)) return found;
+        if (/^\d/.test(version2)) fallback ??= found;
+      }
+    }
+    return fallback;
+  };
+}
+function tagFormat(pattern, options = {}) {
+  const patterns = [.../* @__PURE__ */ new Set([pattern, ...options.legacy ?? []])];
+  const readers = patterns.map((p) => reader(p, options.plugins));
+  const byName = new Map((options.plugins ?? []).map((plugin) => [plugin.name, plugin]));
+  return {
+    pattern,
+    patterns,
+    named: isNamedPattern(pattern),
+    format: (name, version2) => formatTag(pattern, byName.get(name) ?? { name, path: "" }, version2),
+    parse(tag) {
+      let fallback = null;
+      for (const read of readers) {
+        const parsed = read(tag);
+        if (parsed && looksLikeVersion(parsed.version)) return parsed;
+        fallback ??= parsed;
+      }
+      return fallback;
     }
   };
 }
-function isValidVersion(text) {
-  return import_semver3.default.valid(text) === text;
+function isValidVersion(text2) {
+  return import_semver4.default.valid(text2) === text2;
 }
 function tagFormatFor(config2, fleet) {
-  return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT));
+  return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT), {
+    legacy: config2.versioning.legacyTagFormats,
+    plugins: fleet.plugins
+  });
 }
 
 // src/core/history/last-release.ts
 function readReleaseHistory(plugins, tags, format2) {
-  const single = plugins.length === 1 && !format2.pattern.includes("{name}") ? plugins[0] : void 0;
+  const single = plugins.length === 1 && !format2.named ? plugins[0] : void 0;
   const known = new Set(plugins.map((plugin) => plugin.name));
   const releases = /* @__PURE__ */ new Map();
   const diagnostics = [];
@@ -65281,7 +66290,7 @@ function readReleaseHistory(plugins, tags, format2) {
   }
   const histories = /* @__PURE__ */ new Map();
   for (const plugin of plugins) {
-    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver4.default.rcompare(a2.version, b.version));
+    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver5.default.rcompare(a2.version, b.version));
     const line = all.filter((release) => reachable.has(release.tag));
     histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
   }
@@ -65307,6 +66316,72 @@ function pathRouter(plugins) {
       return rootPlugin;
     }
   };
+}
+
+// src/core/history/known-tag-formats.ts
+var KNOWN_TAG_FORMATS = [
+  "{name}@{version}",
+  "v{version}",
+  "{name}-v{version}",
+  "{unscoped}-v{version}",
+  "{dir}-v{version}",
+  "{unscoped}@{version}",
+  "{dir}@{version}",
+  "{name}/v{version}",
+  "{unscoped}/v{version}",
+  "{dir}/v{version}",
+  "{name}-{version}",
+  "{unscoped}-{version}",
+  "{dir}-{version}",
+  "{version}"
+];
+function tagsReadByKnownFormats(tags, plugins, single) {
+  const results = [];
+  for (const pattern of KNOWN_TAG_FORMATS) {
+    const named = isNamedPattern(pattern);
+    if (!named && !single) continue;
+    const format2 = tagFormat(pattern, { plugins });
+    const read = { pattern, tags: [], plugins: /* @__PURE__ */ new Set() };
+    for (const tag of tags) {
+      const parsed = format2.parse(tag);
+      if (!parsed || !isValidVersion(parsed.version)) continue;
+      read.tags.push(tag);
+      read.plugins.add(parsed.name ?? plugins[0]?.name ?? "");
+    }
+    if (read.tags.length) results.push(read);
+  }
+  return results;
+}
+var looksLikeRelease = (tag) => /(?:^|[^0-9A-Za-z.])v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/.test(tag);
+
+// src/core/history/unmatched-tags.ts
+var listed = (names, shown = 5) => names.length > shown ? `${names.slice(0, shown).join(", ")} and ${names.length - shown} more` : names.join(", ");
+function unmatchedTagWarnings(input2) {
+  const { untagged, format: format2 } = input2;
+  if (untagged.length === 0) return [];
+  const releaseLike = input2.tags.filter(looksLikeRelease);
+  if (releaseLike.length === 0) return [];
+  const reading = format2.patterns.join(", ");
+  const warnings = [];
+  const explained = /* @__PURE__ */ new Set();
+  for (const read of tagsReadByKnownFormats(releaseLike, untagged, input2.single)) {
+    if (format2.patterns.includes(read.pattern)) continue;
+    const plugins = [...read.plugins].filter((name) => !explained.has(name)).sort();
+    if (plugins.length === 0) continue;
+    for (const name of plugins) explained.add(name);
+    const example = read.tags.find((tag) => format2.parse(tag) === null) ?? read.tags[0];
+    warnings.push(
+      `${listed(plugins)}: no tag matches the tag format ${reading}, but tags like "${example}" look like ${plugins.length === 1 ? "its" : "their"} releases: set versioning.tagFormat: "${read.pattern}" in slipway.yml (or add it to versioning.legacyTagFormats to keep writing ${format2.pattern}); otherwise ${plugins.length === 1 ? "it is" : "they are"} planned as a first release with the whole history`
+    );
+  }
+  const rest = untagged.filter((plugin) => !explained.has(plugin.name)).map((plugin) => plugin.name);
+  const foreign = releaseLike.filter((tag) => format2.parse(tag) === null);
+  if (rest.length && foreign.length && !input2.anyTagged) {
+    warnings.push(
+      `${listed([...rest].sort())}: no tag matches the tag format ${reading}, and the repository has ${foreign.length} other release-looking tag(s) such as "${foreign[0]}": if those are these plugins' releases, set versioning.tagFormat (placeholders {name}, {unscoped}, {dir}, {version}) in slipway.yml`
+    );
+  }
+  return warnings;
 }
 
 // src/core/history/unreleased-commits.ts
@@ -65369,16 +66444,21 @@ function unreleasedCommits(input2) {
 }
 
 // src/core/plan/assemble-plan.ts
-var import_semver7 = __toESM(require_semver2(), 1);
+var import_semver11 = __toESM(require_semver2(), 1);
 
 // src/core/versioning/bump.ts
-var BUILT_IN = { feat: "minor", fix: "patch", perf: "patch", revert: "patch" };
+var BUILT_IN = { feat: "minor", fix: "patch", perf: "patch", revert: "patch", "chore(version)": "none" };
 var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
 function maxBump(a2, b) {
   return ORDER[a2] >= ORDER[b] ? a2 : b;
 }
 function bumpForCommit(commit, releaseTypes = {}) {
   if (commit.breaking) return "major";
+  const scoped = commit.scope === null ? void 0 : `${commit.type}(${commit.scope})`;
+  if (scoped !== void 0) {
+    const bump2 = releaseTypes[scoped] ?? BUILT_IN[scoped];
+    if (bump2 !== void 0) return bump2;
+  }
   return releaseTypes[commit.type] ?? BUILT_IN[commit.type] ?? "none";
 }
 function bumpForCommits(commits, releaseTypes = {}) {
@@ -65391,13 +66471,17 @@ function bumpForCommits(commits, releaseTypes = {}) {
 }
 
 // src/core/versioning/changelog.ts
-var SECTIONS2 = [
+var SECTIONS = [
   ["feat", "Features"],
   ["fix", "Bug Fixes"],
   ["perf", "Performance Improvements"],
   ["revert", "Reverts"]
 ];
 var OTHER_TITLE = "Other Changes";
+function bulleted(summary2) {
+  const [first = "", ...rest] = summary2.split(/\r?\n/);
+  return [`* ${first}`, ...rest.map((line) => line.trim() ? `  ${line}` : "")].join("\n");
+}
 function renderChangelogSection(input2) {
   const lines = [`## ${input2.version} (${input2.date})`];
   const section = (title, items) => {
@@ -65407,30 +66491,37 @@ function renderChangelogSection(input2) {
     const short = sha2.slice(0, 7);
     return input2.repoUrl ? `([${short}](${input2.repoUrl}/commit/${sha2}))` : `(${short})`;
   };
-  const scoped = (scope, text) => `* ${scope ? `**${scope}:** ` : ""}${text}`;
+  const scoped = (scope, text2) => `* ${scope ? `**${scope}:** ` : ""}${text2}`;
+  for (const [bump2, title] of [["major", "Major Changes"], ["minor", "Minor Changes"], ["patch", "Patch Changes"]]) {
+    section(title, (input2.notes ?? []).filter((n2) => n2.bump === bump2).map((n2) => bulleted(n2.summary)));
+  }
   section(
     "\u26A0 BREAKING CHANGES",
     input2.commits.filter((commit) => commit.breaking).flatMap((commit) => (commit.breakingNotes?.length ? commit.breakingNotes : [commit.subject]).map((note) => scoped(commit.scope, note)))
   );
-  const known = new Set(SECTIONS2.map(([type]) => type));
-  for (const [type, title] of SECTIONS2) {
+  const known = new Set(SECTIONS.map(([type]) => type));
+  for (const [type, title] of SECTIONS) {
     section(title, input2.commits.filter((c3) => c3.type === type).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
   }
   section(OTHER_TITLE, input2.commits.filter((c3) => !known.has(c3.type)).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
   section(
     "Dependencies",
-    input2.dependencyUpdates.map((update) => `* **${update.name}:** ${update.from} \u2192 ${update.to}`)
+    input2.dependencyUpdates.map((update) => {
+      const version2 = input2.dependencyVersions?.get(update.name);
+      const kind = update.kind === "runtime" ? "" : ` (${update.kind})`;
+      return update.from === update.to && version2 ? `* **${update.name}:** ${version2} (${update.from})${kind}` : `* **${update.name}:** ${update.from} \u2192 ${update.to}${kind}`;
+    })
   );
   return lines.join("\n") + "\n";
 }
 
 // node_modules/conventional-commits-parser/dist/regex.js
 var nomatchRegex = /(?!.*)/;
-function escape2(string4) {
+function escape(string4) {
   return string4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function joinOr(parts) {
-  return parts.map((val) => typeof val === "string" ? escape2(val.trim()) : val.source).filter(Boolean).join("|");
+  return parts.map((val) => typeof val === "string" ? escape(val.trim()) : val.source).filter(Boolean).join("|");
 }
 function getNotesRegex(noteKeywords, notesPattern) {
   if (!noteKeywords) {
@@ -65860,13 +66951,13 @@ var parser2 = new CommitParser({
   revertCorrespondence: ["header", "hash"]
 });
 function parseConventionalCommit(message) {
-  const text = message.trim();
-  if (!text) return { conventional: false, header: "" };
+  const text2 = message.trim();
+  if (!text2) return { conventional: false, header: "" };
   let parsed;
   try {
-    parsed = parser2.parse(text);
+    parsed = parser2.parse(text2);
   } catch {
-    return { conventional: false, header: text.split("\n", 1)[0] ?? "" };
+    return { conventional: false, header: text2.split("\n", 1)[0] ?? "" };
   }
   const header = parsed.header ?? message.split("\n", 1)[0] ?? "";
   const revert = parsed.revert;
@@ -65901,13 +66992,119 @@ function parseConventionalCommit(message) {
 }
 
 // src/core/versioning/dependency-range.ts
-var import_semver5 = __toESM(require_semver2(), 1);
+var import_semver6 = __toESM(require_semver2(), 1);
 function updatedRange(range, version2) {
   const trimmed = range.trim();
   if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return range;
   const simple = /^(\^|~|>=|=|v)?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(trimmed);
   if (simple) return `${simple[1] ?? ""}${version2}`;
-  return import_semver5.default.satisfies(version2, trimmed, { includePrerelease: true }) ? range : `^${version2}`;
+  return import_semver6.default.satisfies(version2, trimmed, { includePrerelease: true }) ? range : `^${version2}`;
+}
+function acceptsVersion(range, version2) {
+  const trimmed = range.trim();
+  if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return true;
+  if (import_semver6.default.validRange(trimmed) === null) return void 0;
+  return import_semver6.default.satisfies(version2, trimmed, { includePrerelease: true });
+}
+function peerCrossesMajor(range, version2) {
+  if (acceptsVersion(range, version2) !== false) return false;
+  const floor = import_semver6.default.minVersion(range.trim());
+  if (!floor) return false;
+  const next = import_semver6.default.parse(version2);
+  if (!next) return false;
+  return next.major !== floor.major || next.major === 0 && next.minor !== floor.minor;
+}
+
+// src/core/versioning/workspace-range.ts
+var import_semver7 = __toESM(require_semver2(), 1);
+var PROTOCOL = "workspace:";
+function isWorkspaceRange(range) {
+  return range.trim().startsWith(PROTOCOL);
+}
+
+// src/core/plan/dependents.ts
+var KIND_ORDER = { runtime: 0, peer: 1, optional: 2, dev: 3 };
+function cascadeDependents(input2) {
+  const edges = reverseEdges(input2.plugins);
+  const bumps = new Map(input2.bumps);
+  const byDependency = /* @__PURE__ */ new Set();
+  const next = /* @__PURE__ */ new Map();
+  const settle2 = (name) => {
+    const bump2 = bumps.get(name) ?? "none";
+    if (bump2 === "none") next.delete(name);
+    else next.set(name, input2.nextVersion(name, bump2));
+  };
+  for (const name of bumps.keys()) settle2(name);
+  const queue = [...next.keys()];
+  for (const released of queue) {
+    const version2 = next.get(released);
+    if (version2 === void 0) continue;
+    for (const edge of edges.get(released) ?? []) {
+      if (input2.policy[edge.kind] !== "patch") continue;
+      const before = bumps.get(edge.dependent) ?? "none";
+      let wanted = "patch";
+      if (edge.kind === "peer" && peerCrossesMajor(edge.range, version2)) wanted = "major";
+      const after = maxBump(before, wanted);
+      if (after === before) continue;
+      if (before === "none") byDependency.add(edge.dependent);
+      bumps.set(edge.dependent, after);
+      settle2(edge.dependent);
+      queue.push(edge.dependent);
+    }
+  }
+  const rangeUpdates = /* @__PURE__ */ new Map();
+  const warnings = [];
+  const dependents = /* @__PURE__ */ new Map();
+  for (const [dependency, list] of edges) {
+    const version2 = next.get(dependency);
+    if (version2 === void 0) continue;
+    for (const edge of list) {
+      const dependentReleased = next.has(edge.dependent);
+      const moves = input2.policy[edge.kind] !== "none" || dependentReleased;
+      const to = moves ? updatedRange(edge.range, version2) : edge.range;
+      if (to !== edge.range || dependentReleased && isWorkspaceRange(edge.range)) {
+        const updates = rangeUpdates.get(edge.dependent) ?? [];
+        updates.push({ name: dependency, kind: edge.kind, from: edge.range, to });
+        rangeUpdates.set(edge.dependent, updates);
+      }
+      if (dependentReleased && !dependents.get(dependency)?.includes(edge.dependent)) {
+        dependents.set(dependency, [...dependents.get(dependency) ?? [], edge.dependent]);
+      }
+      if (acceptsVersion(to, version2) === false) {
+        const fix = input2.policy[edge.kind] === "none" ? `set versioning.dependents.${edge.kind} to range or patch in slipway.yml, or update the range by hand` : "update the range by hand";
+        warnings.push(`${edge.dependent}: its ${edge.kind} dependency range "${to}" on ${dependency} does not accept ${dependency}'s planned ${version2}; ${fix}`);
+      }
+    }
+  }
+  for (const updates of rangeUpdates.values()) updates.sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : KIND_ORDER[a2.kind] - KIND_ORDER[b.kind]);
+  for (const list of dependents.values()) list.sort();
+  return { bumps, byDependency, next, rangeUpdates, warnings: warnings.sort(), dependents };
+}
+function reverseEdges(plugins) {
+  const names = new Set(plugins.map((p) => p.name));
+  const map2 = /* @__PURE__ */ new Map();
+  for (const plugin of plugins) {
+    for (const { name, range, kind } of plugin.dependencies) {
+      if (!names.has(name) || name === plugin.name) continue;
+      const list = map2.get(name) ?? [];
+      list.push({ dependent: plugin.name, range, kind });
+      map2.set(name, list);
+    }
+  }
+  return map2;
+}
+
+// src/core/versioning/snapshot.ts
+var import_semver8 = __toESM(require_semver2(), 1);
+var SNAPSHOT_SUFFIX = "-SNAPSHOT";
+function nextSnapshot(version2) {
+  const base = `${import_semver8.default.major(version2)}.${import_semver8.default.minor(version2)}.${import_semver8.default.patch(version2)}`;
+  return `${import_semver8.default.inc(base, "patch")}${SNAPSHOT_SUFFIX}`;
+}
+function withFloor(next, floor, last) {
+  if (floor === void 0) return next;
+  if (last !== void 0 && import_semver8.default.lte(floor, last)) return next;
+  return import_semver8.default.gt(floor, next) ? floor : next;
 }
 
 // src/core/plan/plan-hash.ts
@@ -65927,14 +67124,14 @@ function withHash(plan) {
 }
 
 // src/core/plan/version-overrides.ts
-var import_semver6 = __toESM(require_semver2(), 1);
-function parseOverride(flag, text) {
-  const at = text.lastIndexOf("=");
-  const name = text.slice(0, at).trim();
-  const value = text.slice(at + 1).trim();
+var import_semver9 = __toESM(require_semver2(), 1);
+function parseOverride(flag, text2) {
+  const at = text2.lastIndexOf("=");
+  const name = text2.slice(0, at).trim();
+  const value = text2.slice(at + 1).trim();
   const example = flag === "--set" ? "--set @acme/csv=2.0.0" : "--bump @acme/csv=major";
   if (at <= 0 || !name || !value) {
-    throw new SlipwayError("USAGE", `${flag} "${text}" is not NAME=${flag === "--set" ? "VERSION" : "TYPE"}`, { subject: flag, hint: `e.g. ${example}` });
+    throw new SlipwayError("USAGE", `${flag} "${text2}" is not NAME=${flag === "--set" ? "VERSION" : "TYPE"}`, { subject: flag, hint: `e.g. ${example}` });
   }
   if (flag === "--bump") {
     const bump2 = RELEASE_TYPES.find((type) => type === value);
@@ -65942,13 +67139,13 @@ function parseOverride(flag, text) {
     return { plugin: name, kind: "bump", bump: bump2 };
   }
   const version2 = value.replace(/^v(?=\d)/, "");
-  if (import_semver6.default.valid(version2) !== version2) {
+  if (import_semver9.default.valid(version2) !== version2) {
     throw new SlipwayError("USAGE", `${flag} ${name}=${value}: "${value}" is not a semver version`, { subject: flag, hint: `e.g. ${example}` });
   }
   return { plugin: name, kind: "set", version: version2 };
 }
 function parseOverrides(lists) {
-  const overrides = [...(lists.set ?? []).map((text) => parseOverride("--set", text)), ...(lists.bump ?? []).map((text) => parseOverride("--bump", text))];
+  const overrides = [...(lists.set ?? []).map((text2) => parseOverride("--set", text2)), ...(lists.bump ?? []).map((text2) => parseOverride("--bump", text2))];
   const seen = /* @__PURE__ */ new Set();
   for (const override of overrides) {
     if (seen.has(override.plugin)) {
@@ -65964,8 +67161,8 @@ function releaseAsFooter(message) {
   return found?.replace(/^v(?=\d)/, "");
 }
 function overrideProblem(version2, current, firstRelease, history) {
-  if (import_semver6.default.valid(version2) !== version2) return `"${version2}" is not a semver version`;
-  if (firstRelease ? import_semver6.default.lt(version2, current) : import_semver6.default.lte(version2, current)) {
+  if (import_semver9.default.valid(version2) !== version2) return `"${version2}" is not a semver version`;
+  if (firstRelease ? import_semver9.default.lt(version2, current) : import_semver9.default.lte(version2, current)) {
     return `${version2} is not above ${firstRelease ? "the manifest version" : "the last release"} ${current}`;
   }
   const taken = [...history?.versions ?? [], ...history?.elsewhere.map((release) => release.version) ?? []];
@@ -65973,8 +67170,40 @@ function overrideProblem(version2, current, firstRelease, history) {
   return void 0;
 }
 
+// src/core/plan/release-intents.ts
+var import_semver10 = __toESM(require_semver2(), 1);
+function changesetBumps(changesets) {
+  const byPlugin = /* @__PURE__ */ new Map();
+  for (const changeset of [...changesets].sort((a2, b) => a2.file < b.file ? -1 : a2.file > b.file ? 1 : 0)) {
+    for (const release of changeset.releases) {
+      const entry = byPlugin.get(release.name) ?? { bump: "none", notes: [] };
+      entry.bump = maxBump(entry.bump, release.type);
+      if (release.type !== "none" && changeset.summary.trim()) entry.notes.push({ bump: release.type, summary: changeset.summary.trim() });
+      byPlugin.set(release.name, entry);
+    }
+  }
+  return byPlugin;
+}
+function applyVersionGroups(members2, groups) {
+  const base = /* @__PURE__ */ new Map();
+  const apply = (group2, all) => {
+    const inGroup = group2.map((name) => members2.get(name)).filter((m) => m !== void 0);
+    const releasing = inGroup.filter((m) => m.bump !== "none");
+    if (releasing.length === 0) return;
+    const bump2 = releasing.reduce((b, m) => maxBump(b, m.bump), "none");
+    const highest = inGroup.reduce((v, m) => import_semver10.default.gt(m.current, v) ? m.current : v, inGroup[0].current);
+    for (const member of all ? inGroup : releasing) {
+      member.bump = bump2;
+      base.set(member.name, highest);
+    }
+  };
+  for (const group2 of groups.fixed) apply(group2, true);
+  for (const group2 of groups.linked) apply(group2, false);
+  return base;
+}
+
 // src/core/plan/release-plan.ts
-var PLAN_SCHEMA_VERSION = 1;
+var PLAN_SCHEMA_VERSION = 2;
 
 // src/core/plan/assemble-plan.ts
 function assemblePlan(input2) {
@@ -65983,6 +67212,7 @@ function assemblePlan(input2) {
   const parsed = /* @__PURE__ */ new Map();
   const ignored = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Map();
+  const fromChangesets = changesetBumps(input2.intents?.changesets ?? []);
   for (const plugin of input2.plugins) {
     const history = input2.histories.get(plugin.name);
     const commits = [];
@@ -66000,13 +67230,15 @@ function assemblePlan(input2) {
       commits.push({ raw, cc: result.commit });
     }
     const kept = dropRevertedPairs(commits);
+    const byCommits = raisedForCore(bumpForCommits(kept.map((c3) => c3.cc), input2.versioning.releaseTypes), input2.versioning.coreRaise, input2.coreRaised?.has(plugin.name) ?? false);
+    const bump2 = maxBump(byCommits, fromChangesets.get(plugin.name)?.bump ?? "none");
     const candidate = {
       plugin,
       current: history?.last?.version ?? plugin.version,
       firstRelease: !history?.last,
       commits: kept,
-      bump: bumpForCommits(kept.map((c3) => c3.cc), input2.versioning.releaseTypes),
-      reason: "commits"
+      bump: bump2,
+      reason: byCommits === "none" && bump2 !== "none" ? "changeset" : "commits"
     };
     if (releaseAs) {
       const problem = overrideProblem(releaseAs.version, candidate.current, candidate.firstRelease, history);
@@ -66015,31 +67247,46 @@ function assemblePlan(input2) {
     }
     candidates.set(plugin.name, candidate);
   }
+  let bases = applyGroups(candidates, input2.intents);
   applyOverrides(candidates, input2);
-  const dependentsOf = reverseDependencies(input2.plugins);
-  const queue = [...candidates.values()].filter((c3) => c3.bump !== "none").map((c3) => c3.plugin.name);
-  if (input2.versioning.dependents === "patch") {
-    for (let i2 = 0; i2 < queue.length; i2++) {
-      for (const dependent of dependentsOf.get(queue[i2]) ?? []) {
-        const candidate = candidates.get(dependent);
-        if (candidate.bump !== "none") continue;
-        candidate.bump = "patch";
-        candidate.reason = "dependency";
-        queue.push(dependent);
+  const lineBump = (candidate, bump2) => {
+    if (candidate.override) return bump2;
+    const history = input2.histories.get(candidate.plugin.name);
+    const taken = history?.last ? [...history.versions, ...history.elsewhere.map((release) => release.version)] : [];
+    return cappedOnOlderLine(candidate.current, bump2, prerelease, taken);
+  };
+  const versionOf = (candidate, bump2) => {
+    if (candidate.override && candidate.override.source !== "bump") return candidate.override.version;
+    const next = nextVersion({ current: bases.get(candidate.plugin.name) ?? candidate.current, bump: bump2, prerelease });
+    return prerelease ? next : withFloor(next, candidate.plugin.versionFloor, input2.histories.get(candidate.plugin.name)?.last?.version);
+  };
+  let cascade;
+  for (; ; ) {
+    cascade = cascadeDependents({
+      plugins: input2.plugins,
+      policy: input2.versioning.dependents,
+      bumps: new Map([...candidates].map(([name, c3]) => [name, c3.bump])),
+      nextVersion: (name, bump2) => {
+        const candidate = candidates.get(name);
+        return candidate ? versionOf(candidate, lineBump(candidate, bump2)) : nextVersion({ current: "0.0.0", bump: bump2, prerelease });
       }
+    });
+    for (const candidate of candidates.values()) {
+      const bump2 = cascade.bumps.get(candidate.plugin.name) ?? candidate.bump;
+      candidate.bump = bump2 === "none" ? bump2 : lineBump(candidate, bump2);
+      if (cascade.byDependency.has(candidate.plugin.name) && candidate.reason !== "override") candidate.reason = "dependency";
     }
+    const before = [...candidates.values()].map((c3) => c3.bump).join();
+    bases = applyGroups(candidates, input2.intents);
+    if ([...candidates.values()].map((c3) => c3.bump).join() === before) break;
   }
   const releasing = [...candidates.values()].filter((c3) => c3.bump !== "none");
-  const nextOf = new Map(
-    releasing.map((c3) => [
-      c3.plugin.name,
-      c3.override && c3.override.source !== "bump" ? c3.override.version : nextVersion({ current: c3.current, bump: c3.bump, prerelease })
-    ])
-  );
+  const nextOf = cascade.next;
+  warnings.push(...cascade.warnings);
   const releases = releasing.map((candidate) => {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name);
-    const dependencyUpdates = Object.entries(plugin.dependencies).filter(([name]) => nextOf.has(name)).map(([name, range]) => ({ name, from: range, to: updatedRange(range, nextOf.get(name)) })).filter((update) => update.from !== update.to).sort((a2, b) => a2.name.localeCompare(b.name));
+    const dependencyUpdates = cascade.rangeUpdates.get(plugin.name) ?? [];
     const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
     const history = input2.histories.get(plugin.name);
     const tag = input2.tagFormat.format(plugin.name, to);
@@ -66059,17 +67306,23 @@ function assemblePlan(input2) {
       firstRelease: candidate.firstRelease,
       commits,
       dependencyUpdates,
-      dependents: (dependentsOf.get(plugin.name) ?? []).filter((name) => nextOf.has(name)).sort(),
+      dependents: cascade.dependents.get(plugin.name) ?? [],
+      ...plugin.artifacts?.length ? { artifacts: plugin.artifacts.map(artifactCoordinate) } : {},
+      ...plugin.versionFiles?.length ? { versionFiles: plugin.versionFiles } : {},
+      ...plugin.snapshotCycle && !prerelease ? { nextSnapshot: nextSnapshot(to) } : {},
       changelog: renderChangelogSection({
         version: to,
         date: input2.date,
         commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
+        dependencyVersions: nextOf,
+        notes: fromChangesets.get(plugin.name)?.notes,
         repoUrl: input2.repoUrl
       })
     };
   });
   releases.sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
+  const changesets = consumedChangesets(input2.intents, nextOf, candidates, warnings);
   return withHash({
     schemaVersion: PLAN_SCHEMA_VERSION,
     baseSha: input2.baseSha,
@@ -66077,8 +67330,10 @@ function assemblePlan(input2) {
     prerelease: prerelease ?? null,
     tagFormat: input2.tagFormat.pattern,
     releases,
+    rangeUpdates: input2.plugins.filter((plugin) => !nextOf.has(plugin.name) && cascade.rangeUpdates.has(plugin.name)).map((plugin) => ({ name: plugin.name, path: plugin.path, ecosystem: plugin.ecosystem, manifestFile: plugin.manifestFile, dependencyUpdates: cascade.rangeUpdates.get(plugin.name) ?? [] })).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0),
     ignoredCommits: [...ignored.values()],
-    warnings
+    warnings,
+    ...changesets.length ? { changesets } : {}
   });
 }
 function applyOverrides(candidates, input2) {
@@ -66108,9 +67363,42 @@ function applyOverrides(candidates, input2) {
   }
 }
 function bumpBetween(from, to) {
-  if (import_semver7.default.major(to) !== import_semver7.default.major(from)) return "major";
-  if (import_semver7.default.minor(to) !== import_semver7.default.minor(from)) return "minor";
+  if (import_semver11.default.major(to) !== import_semver11.default.major(from)) return "major";
+  if (import_semver11.default.minor(to) !== import_semver11.default.minor(from)) return "minor";
   return "patch";
+}
+function cappedOnOlderLine(current, bump2, prerelease, tagged) {
+  if (bump2 === "patch") return bump2;
+  const next = nextVersion({ current, bump: bump2, prerelease });
+  return tagged.some((version2) => import_semver11.default.gt(version2, current) && import_semver11.default.lte(version2, next)) ? "patch" : bump2;
+}
+function raisedForCore(bump2, coreRaise, raised) {
+  return raised && coreRaise === "minor" && bump2 === "patch" ? "minor" : bump2;
+}
+function artifactCoordinate(artifact) {
+  return artifact.groupId ? `${artifact.groupId}:${artifact.artifactId}` : artifact.artifactId;
+}
+function applyGroups(candidates, intents) {
+  if (!intents || intents.groups.fixed.length === 0 && intents.groups.linked.length === 0) return /* @__PURE__ */ new Map();
+  const members2 = new Map([...candidates].map(([name, c3]) => [name, { name, current: c3.current, bump: c3.bump }]));
+  const bases = applyVersionGroups(members2, intents.groups);
+  for (const [name, member] of members2) {
+    const candidate = candidates.get(name);
+    if (!candidate) continue;
+    if (candidate.bump === "none" && member.bump !== "none") candidate.reason = "group";
+    candidate.bump = member.bump;
+  }
+  return bases;
+}
+function consumedChangesets(intents, releasing, candidates, warnings) {
+  const files = [];
+  for (const changeset of intents?.changesets ?? []) {
+    for (const release of changeset.releases) {
+      if (!candidates.has(release.name)) warnings.push(`${changeset.file}: "${release.name}" is not a plugin of this fleet; that line is ignored`);
+    }
+    if (changeset.releases.some((r) => releasing.has(r.name))) files.push(changeset.file);
+  }
+  return files.sort();
 }
 function commitOf(raw, cc) {
   return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
@@ -66128,19 +67416,6 @@ function dropRevertedPairs(commits) {
   }
   return cancelled.size ? commits.filter((c3) => !cancelled.has(c3.raw.sha)) : commits;
 }
-function reverseDependencies(plugins) {
-  const names = new Set(plugins.map((p) => p.name));
-  const map2 = /* @__PURE__ */ new Map();
-  for (const plugin of plugins) {
-    for (const dependency of Object.keys(plugin.dependencies)) {
-      if (!names.has(dependency) || dependency === plugin.name) continue;
-      const list = map2.get(dependency) ?? [];
-      list.push(plugin.name);
-      map2.set(dependency, list);
-    }
-  }
-  return map2;
-}
 
 // src/core/config/release-branches.ts
 function releaseBranches(config2) {
@@ -66155,7 +67430,7 @@ function patternRegex(pattern) {
 }
 
 // src/core/history/log-range.ts
-var import_semver8 = __toESM(require_semver2(), 1);
+var import_semver12 = __toESM(require_semver2(), 1);
 function guessLogStart(tags, formats) {
   for (const format2 of formats) {
     const newest = /* @__PURE__ */ new Map();
@@ -66165,7 +67440,7 @@ function guessLogStart(tags, formats) {
       if (!parsed || !isValidVersion(parsed.version)) continue;
       const key = parsed.name ?? "";
       const current = newest.get(key);
-      if (!current || import_semver8.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
+      if (!current || import_semver12.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
     }
     let oldest;
     for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
@@ -66236,6 +67511,236 @@ async function fleetLog(cwd, head, releaseCommits, reporter, guessed) {
   return readLog(cwd, { to: head, exclude });
 }
 
+// src/core/release/preflight.ts
+var latestDate = (now) => new Date(now.getTime() + 14 * 36e5).toISOString().slice(0, 10);
+function releaseDateProblem(date5, now) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date5)) return `"${date5}" is not a date in the form YYYY-MM-DD`;
+  const parsed = /* @__PURE__ */ new Date(`${date5}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date5) return `${date5} is not a real day`;
+  if (date5 > latestDate(now)) return `${date5} is in the future (today is ${now.toISOString().slice(0, 10)})`;
+  return void 0;
+}
+function checkReleaseDate(date5, now, subject = "--date") {
+  const problem = releaseDateProblem(date5, now);
+  if (problem) throw new SlipwayError("USAGE", `release date ${problem}`, { subject, hint: "pass the day of the release as YYYY-MM-DD, or leave --date out for today" });
+}
+function planProblems(plan, now) {
+  const problems = [];
+  const byTag = /* @__PURE__ */ new Map();
+  for (const release of plan.releases) byTag.set(release.tag, [...byTag.get(release.tag) ?? [], release.name]);
+  for (const [tag, names] of byTag) {
+    if (names.length > 1) {
+      problems.push({
+        subject: tag,
+        message: `${names.length} releases would create the same tag ${tag} (${names.join(", ")}): the tag format "${plan.tagFormat}" must tell plugins apart, e.g. "{name}@{version}" (versioning.tagFormat in slipway.yml)`
+      });
+    }
+    const problem = refNameProblem(tag);
+    if (problem) problems.push({ subject: tag, message: `the tag "${tag}" of ${names.join(", ")} is not a valid git tag name: ${problem}` });
+  }
+  const dateProblem = releaseDateProblem(plan.date, now);
+  if (dateProblem) problems.push({ subject: "date", message: `the release date ${dateProblem}` });
+  return problems;
+}
+function preflightError(problems) {
+  const lines = problems.map((p) => p.message.startsWith(p.subject) ? p.message : `${p.subject}: ${p.message}`);
+  return new SlipwayError("PLAN_INVALID", problems.length === 1 ? problems[0].message : `the plan cannot be released as it is:
+- ${lines.join("\n- ")}`, {
+    subject: problems[0]?.subject,
+    hint: "fix what is named, then plan again; nothing was written"
+  });
+}
+
+// src/adapters/registry/npm-registry.ts
+var import_semver13 = __toESM(require_semver2(), 1);
+
+// src/adapters/registry/packed-manifest.ts
+var SECTIONS2 = new Set(DEPENDENCY_SECTIONS);
+
+// src/adapters/registry/npm-registry.ts
+var PUBLISH_TIMEOUT_MS = 10 * 6e4;
+function packageToPublish(text2, file2) {
+  let manifest;
+  try {
+    manifest = JSON.parse(text2.replace(/^\uFEFF/, ""));
+  } catch (error63) {
+    throw new SlipwayError("MANIFEST_INVALID", `package.json is not valid JSON: ${error63.message}`, { subject: file2, cause: error63 });
+  }
+  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver13.default.valid(manifest.version)) {
+    throw new SlipwayError("MANIFEST_INVALID", 'package.json needs a "name" and a valid semver "version" to be published', {
+      subject: file2
+    });
+  }
+  return { name: manifest.name, version: manifest.version };
+}
+
+// src/adapters/release/worktree-files.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+
+// src/adapters/safe-path.ts
+import { lstat as lstat2, mkdir as mkdir2, open as open3, realpath as realpath2 } from "node:fs/promises";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, relative as relative2, sep as sep3 } from "node:path";
+var inside = (root, path6) => path6 === root || path6.startsWith(root.endsWith(sep3) ? root : root + sep3);
+async function unsafeWriteReason(root, path6) {
+  if (isAbsolute2(path6) || path6.split(/[\\/]/).includes("..")) return "the path leaves the repository";
+  const realRoot = await realpath2(root);
+  const full = join4(root, path6);
+  const stats = await lstat2(full).catch((error63) => {
+    if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
+    throw error63;
+  });
+  if (stats?.isSymbolicLink()) return "it is a symbolic link; slipway rewrites only regular files (replace the link with the file)";
+  if (stats && !stats.isFile()) return "it is not a regular file";
+  let folder = dirname2(full);
+  for (; ; ) {
+    const real = await realpath2(folder).catch((error63) => {
+      if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
+      throw error63;
+    });
+    if (real !== void 0) {
+      return inside(realRoot, real) ? void 0 : `its folder ${relative2(root, folder) || "."} is a symbolic link to ${real}, outside the repository`;
+    }
+    const up = dirname2(folder);
+    if (up === folder) return void 0;
+    folder = up;
+  }
+}
+
+// src/adapters/release/worktree-files.ts
+async function readWorktreeFile(root, path6) {
+  try {
+    return await readFile3(join5(root, path6), "utf8");
+  } catch (error63) {
+    if (error63.code === "ENOENT") return void 0;
+    throw error63;
+  }
+}
+
+// src/jobs/release/planned-files.ts
+import { posix as posix9 } from "node:path";
+
+// src/core/release/changelog-file.ts
+var CHANGELOG_TITLE = "# Changelog";
+function prependChangelogSection(existing, section, version2) {
+  if (existing === void 0 || existing.trim() === "") {
+    return { text: `${CHANGELOG_TITLE}
+
+${withNewline(section)}`, changed: true };
+  }
+  if (hasVersionSection(existing, version2)) return { text: existing, changed: false };
+  const eol = existing.includes("\r\n") ? "\r\n" : "\n";
+  const block = withNewline(section).replace(/\r?\n/g, eol);
+  const lines = existing.split(eol);
+  const firstSection = lines.findIndex((line) => line.startsWith("## "));
+  if (firstSection === -1) {
+    const body = existing.endsWith(eol) ? existing : existing + eol;
+    return { text: `${body}${body.endsWith(eol + eol) ? "" : eol}${block}`, changed: true };
+  }
+  const after = lines.slice(firstSection).join(eol);
+  let head = firstSection === 0 ? "" : lines.slice(0, firstSection).join(eol) + eol;
+  if (head !== "" && !head.endsWith(eol + eol)) head += eol;
+  return { text: `${head}${block}${eol}${after}`, changed: true };
+}
+function hasVersionSection(text2, version2) {
+  const v = version2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^##\\s+\\[?v?${v}(?:\\]|\\s|$)`, "m").test(text2);
+}
+var withNewline = (text2) => text2.endsWith("\n") ? text2 : text2 + "\n";
+
+// src/jobs/release/planned-files.ts
+var changelogPath = (release, changelogName) => posix9.join(release.path || ".", changelogName);
+function bumpedManifest(write, text2) {
+  const dependencies = write.dependencyUpdates.map((u2) => ({ name: u2.name, kind: u2.kind, range: u2.to }));
+  return updaterFor(write.ecosystem).update(text2, { ...write.to === void 0 ? {} : { version: write.to }, dependencies }, write.manifestFile);
+}
+function bumpedVersionFile(release, text2, file2, version2 = release.to) {
+  return updaterFor(release.ecosystem).update(text2, { parentVersion: version2 }, file2);
+}
+function changelogWithSection(release, text2) {
+  return prependChangelogSection(text2, release.changelog, release.to);
+}
+function plannedFiles(plan, changelogName) {
+  const files = /* @__PURE__ */ new Map();
+  const add = (path6, writer) => files.set(path6, [...files.get(path6) ?? [], writer]);
+  for (const release of plan.releases) {
+    add(release.manifestFile, { kind: "manifest", release });
+    for (const file2 of release.versionFiles ?? []) add(file2, { kind: "version-file", release });
+    add(changelogPath(release, changelogName), { kind: "changelog", release });
+  }
+  for (const update of plan.rangeUpdates) add(update.manifestFile, { kind: "manifest", release: update });
+  return files;
+}
+function releasedContent(path6, writers, base) {
+  let text2 = base;
+  for (const writer of writers) {
+    if (writer.kind === "changelog") text2 = changelogWithSection(writer.release, text2).text;
+    else if (text2 === void 0) continue;
+    else if (writer.kind === "version-file") text2 = bumpedVersionFile(writer.release, text2, path6);
+    else text2 = bumpedManifest(writer.release, text2);
+  }
+  return text2;
+}
+
+// src/jobs/release/preflight.ts
+var READ_AS_PUBLISHED = {
+  npm: (text2, file2, write) => {
+    const { name, version: version2 } = packageToPublish(text2, file2);
+    if (!write) return void 0;
+    if (name !== write.name) return `its name is "${name}", but the plan releases ${write.name}`;
+    if (write.to !== void 0 && version2 !== write.to) return `its version would be ${version2} after the release, not ${write.to}`;
+    return void 0;
+  },
+  python: (text2, file2) => {
+    parseToml(text2.replace(/^\uFEFF/, ""), file2);
+    return void 0;
+  },
+  maven: (text2, file2) => {
+    parseXml2(text2.replace(/^\uFEFF/, ""), file2);
+    return void 0;
+  },
+  gradle: () => void 0,
+  generic: () => void 0
+};
+async function preflightProblems(input2) {
+  const { cwd, plan } = input2;
+  const problems = planProblems(plan, input2.now);
+  const files = plannedFiles(plan, input2.changelogName);
+  await Promise.all(
+    [...files].map(async ([path6, writers]) => {
+      const unsafe = await unsafeWriteReason(cwd, path6);
+      if (unsafe) {
+        problems.push({ subject: path6, message: `slipway will not write ${path6}: ${unsafe}` });
+        return;
+      }
+      const manifests = writers.filter((w) => w.kind !== "changelog");
+      const first = manifests[0];
+      if (!first) return;
+      try {
+        const text2 = await readWorktreeFile(cwd, path6);
+        if (text2 === void 0) {
+          problems.push({ subject: path6, message: `${path6}, the manifest of ${first.release.name}, does not exist` });
+          return;
+        }
+        const written = releasedContent(path6, manifests, text2) ?? text2;
+        for (const writer of manifests) {
+          const problem = READ_AS_PUBLISHED[writer.release.ecosystem](written, path6, writer.kind === "manifest" ? writer.release : void 0);
+          if (problem) problems.push({ subject: path6, message: `${path6}: ${problem}` });
+        }
+      } catch (error63) {
+        const subject = isSlipwayError(error63) && error63.subject ? error63.subject : path6;
+        const message = isSlipwayError(error63) ? error63.message : formatError(error63);
+        problems.push({ subject, message: `${subject}: ${message}` });
+      }
+    })
+  );
+  return problems;
+}
+async function preflight(input2) {
+  const problems = await preflightProblems(input2);
+  if (problems.length) throw preflightError(problems.sort((a2, b) => a2.subject.localeCompare(b.subject)));
+}
+
 // src/jobs/plan.ts
 function checkPrereleaseChannel(channel) {
   if (!/^[0-9A-Za-z-]+$/.test(channel)) {
@@ -66247,7 +67752,8 @@ function checkPrereleaseChannel(channel) {
 }
 function guessFormats(config2) {
   const configured = config2.versioning.tagFormat;
-  return configured ? [tagFormat(configured)] : [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
+  const legacy = config2.versioning.legacyTagFormats;
+  return configured ? [tagFormat(configured, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
 }
 async function planRelease(options) {
   const { cwd, reporter } = options;
@@ -66255,15 +67761,21 @@ async function planRelease(options) {
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const config2 = options.config ?? await loadConfig(cwd);
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  if (options.date !== void 0) checkReleaseDate(options.date, now);
   const head = await headSha(cwd);
   const tagsRead = readTags(cwd, head);
   const guessed = tagsRead.then((tags2) => guessLog(cwd, head, tags2, guessFormats(config2)));
   guessed.catch(() => void 0);
   const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), tagsRead, repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
+  const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format2 = tagFormatFor(config2, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format2.pattern} (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format2);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
+  const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
+  const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format: format2, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
+  for (const warning2 of tagWarnings) reporter.warn(warning2);
   const releaseCommits = fleet.plugins.map((plugin) => histories.get(plugin.name)?.last?.commit);
   const commits = await fleetLog(cwd, head, releaseCommits, reporter, await guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
@@ -66277,22 +67789,26 @@ async function planRelease(options) {
     plugins: fleet.plugins.map((p) => p.name)
   });
   const branchWarning = branchPolicyWarning(branch, config2);
+  const coreRaised = config2.versioning.coreRaise === "none" ? /* @__PURE__ */ new Set() : await coreRaisedSince(cwd, fleet, histories, config2);
   const plan = assemblePlan({
+    coreRaised,
     plugins: fleet.plugins,
     histories,
     unreleased,
     baseSha: head,
-    date: options.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+    date: options.date ?? now.toISOString().slice(0, 10),
     tagFormat: format2,
     versioning: config2.versioning,
     prerelease: options.prerelease,
     repoUrl,
-    warnings: [...diagnostics.map((d) => d.message), ...branchWarning ? [branchWarning] : []],
-    overrides: options.overrides
+    warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
+    overrides: options.overrides,
+    intents
   });
   await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   if (branchWarning) reporter.warn(branchWarning);
+  await preflight({ cwd, plan, changelogName: config2.release.changelog, now });
   reportIgnored(plan, reporter);
   return { plan, fleet, config: config2 };
 }
@@ -66313,6 +67829,23 @@ async function refuseTakenTags(cwd, plan, tags) {
       hint: existing.reachable ? "the tag is on this line but its version is not above the last release: check the tag format (versioning.tagFormat) and the manifest version" : `that release was made on another line; release this line with a version no one has tagged (e.g. --set ${release.name}=<version>), or plan on the branch that holds the tag`
     });
   }
+}
+async function coreRaisedSince(cwd, fleet, histories, config2) {
+  const raised = /* @__PURE__ */ new Set();
+  for (const plugin of fleet.plugins) {
+    const last = histories.get(plugin.name)?.last;
+    if (plugin.coreRange === void 0 || !last) continue;
+    const text2 = await fileAt(cwd, last.commit, plugin.manifestFile);
+    if (text2 === void 0) continue;
+    let before;
+    try {
+      before = strategyFor(plugin.ecosystem).coreRangeIn(text2, plugin.manifestFile, config2);
+    } catch {
+      continue;
+    }
+    if (before !== void 0 && before !== plugin.coreRange) raised.add(plugin.name);
+  }
+  return raised;
 }
 function reportIgnored(plan, reporter, shown = 5) {
   const ignored = plan.ignoredCommits;
@@ -66395,7 +67928,7 @@ await runAction("plan", async ({ reporter, workspace }) => {
   const file2 = resolve4(workspace, stringInput("plan-file", "slipway-plan.json"));
   const overrides = parseOverrides({ set: listInput("set"), bump: listInput("bump") });
   const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput("prerelease"), date: dateInput("date"), overrides });
-  await mkdir2(dirname2(file2), { recursive: true });
+  await mkdir3(dirname3(file2), { recursive: true });
   await writeFile2(file2, JSON.stringify(plan, null, 2) + "\n");
   reporter.info(`plan ${plan.hash}: ${plan.releases.length} release(s), written to ${file2}`);
   setOutput("hash", plan.hash);

@@ -4163,18 +4163,18 @@ var require_util2 = __commonJS({
     function setRequestReferrerPolicyOnRedirect(request, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
-      let policy = "";
+      let policy2 = "";
       if (policyHeader.length > 0) {
         for (let i2 = policyHeader.length; i2 !== 0; i2--) {
           const token = policyHeader[i2 - 1].trim();
           if (referrerPolicyTokens.has(token)) {
-            policy = token;
+            policy2 = token;
             break;
           }
         }
       }
-      if (policy !== "") {
-        request.referrerPolicy = policy;
+      if (policy2 !== "") {
+        request.referrerPolicy = policy2;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4272,8 +4272,8 @@ var require_util2 = __commonJS({
       };
     }
     function determineRequestsReferrer(request) {
-      const policy = request.referrerPolicy;
-      assert2(policy);
+      const policy2 = request.referrerPolicy;
+      assert2(policy2);
       let referrerSource = null;
       if (request.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
@@ -4291,7 +4291,7 @@ var require_util2 = __commonJS({
       }
       const areSameOrigin = sameOrigin(request, referrerURL);
       const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request.url);
-      switch (policy) {
+      switch (policy2) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
         case "unsafe-url":
@@ -4629,15 +4629,15 @@ var require_util2 = __commonJS({
     async function fullyReadBody(body, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
-      let reader;
+      let reader2;
       try {
-        reader = body.stream.getReader();
+        reader2 = body.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
       }
       try {
-        successSteps(await readAllBytes(reader));
+        successSteps(await readAllBytes(reader2));
       } catch (e) {
         errorSteps(e);
       }
@@ -4660,11 +4660,11 @@ var require_util2 = __commonJS({
       assert2(!invalidIsomorphicEncodeValueRegex.test(input2));
       return input2;
     }
-    async function readAllBytes(reader) {
+    async function readAllBytes(reader2) {
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk } = await reader2.read();
         if (done) {
           return Buffer.concat(bytes, byteLength);
         }
@@ -5504,7 +5504,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape4 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape3 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5512,14 +5512,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder3.encode(prefix + `; name="${escape4(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder3.encode(prefix + `; name="${escape3(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape4(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape4(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder3.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -13611,7 +13611,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input2, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14566,7 +14566,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -14973,9 +14973,9 @@ var require_util4 = __commonJS({
       fr[kResult] = null;
       fr[kError] = null;
       const stream = blob.stream();
-      const reader = stream.getReader();
+      const reader2 = stream.getReader();
       const bytes = [];
-      let chunkPromise = reader.read();
+      let chunkPromise = reader2.read();
       let isFirstChunk = true;
       (async () => {
         while (!fr[kAborted]) {
@@ -14995,7 +14995,7 @@ var require_util4 = __commonJS({
                   fireAProgressEvent("progress", fr);
                 });
               }
-              chunkPromise = reader.read();
+              chunkPromise = reader2.read();
             } else if (done) {
               queueMicrotask(() => {
                 fr[kState] = "done";
@@ -15033,12 +15033,12 @@ var require_util4 = __commonJS({
         }
       })();
     }
-    function fireAProgressEvent(e, reader) {
+    function fireAProgressEvent(e, reader2) {
       const event = new ProgressEvent(e, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader2.dispatchEvent(event);
     }
     function packageData(bytes, type, mimeType, encodingName) {
       switch (type) {
@@ -15633,8 +15633,8 @@ var require_cache = __commonJS({
         const bodyReadPromise = createDeferredPromise();
         if (innerResponse.body != null) {
           const stream = innerResponse.body.stream;
-          const reader = stream.getReader();
-          readAllBytes(reader).then(bodyReadPromise.resolve, bodyReadPromise.reject);
+          const reader2 = stream.getReader();
+          readAllBytes(reader2).then(bodyReadPromise.resolve, bodyReadPromise.reject);
         } else {
           bodyReadPromise.resolve(void 0);
         }
@@ -16367,7 +16367,7 @@ var require_parse = __commonJS({
         unparsedAttributes = "";
       }
       let attributeName = "";
-      let attributeValue = "";
+      let attributeValue2 = "";
       if (cookieAv.includes("=")) {
         const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
@@ -16375,31 +16375,31 @@ var require_parse = __commonJS({
           cookieAv,
           position
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue2 = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
       attributeName = attributeName.trim();
-      attributeValue = attributeValue.trim();
-      if (attributeValue.length > maxAttributeValueSize) {
+      attributeValue2 = attributeValue2.trim();
+      if (attributeValue2.length > maxAttributeValueSize) {
         return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
       }
       const attributeNameLowercase = attributeName.toLowerCase();
       if (attributeNameLowercase === "expires") {
-        const expiryTime = new Date(attributeValue);
+        const expiryTime = new Date(attributeValue2);
         cookieAttributeList.expires = expiryTime;
       } else if (attributeNameLowercase === "max-age") {
-        const charCode = attributeValue.charCodeAt(0);
-        if ((charCode < 48 || charCode > 57) && attributeValue[0] !== "-") {
+        const charCode = attributeValue2.charCodeAt(0);
+        if ((charCode < 48 || charCode > 57) && attributeValue2[0] !== "-") {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        if (!/^\d+$/.test(attributeValue)) {
+        if (!/^\d+$/.test(attributeValue2)) {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        const deltaSeconds = Number(attributeValue);
+        const deltaSeconds = Number(attributeValue2);
         cookieAttributeList.maxAge = deltaSeconds;
       } else if (attributeNameLowercase === "domain") {
-        let cookieDomain = attributeValue;
+        let cookieDomain = attributeValue2;
         if (cookieDomain[0] === ".") {
           cookieDomain = cookieDomain.slice(1);
         }
@@ -16407,10 +16407,10 @@ var require_parse = __commonJS({
         cookieAttributeList.domain = cookieDomain;
       } else if (attributeNameLowercase === "path") {
         let cookiePath = "";
-        if (attributeValue.length === 0 || attributeValue[0] !== "/") {
+        if (attributeValue2.length === 0 || attributeValue2[0] !== "/") {
           cookiePath = "/";
         } else {
-          cookiePath = attributeValue;
+          cookiePath = attributeValue2;
         }
         cookieAttributeList.path = cookiePath;
       } else if (attributeNameLowercase === "secure") {
@@ -16418,7 +16418,7 @@ var require_parse = __commonJS({
       } else if (attributeNameLowercase === "httponly") {
         cookieAttributeList.httpOnly = true;
       } else if (attributeNameLowercase === "samesite") {
-        const attributeValueLowercase = attributeValue.toLowerCase();
+        const attributeValueLowercase = attributeValue2.toLowerCase();
         if (attributeValueLowercase === "none") {
           cookieAttributeList.sameSite = "None";
         } else if (attributeValueLowercase === "strict") {
@@ -16428,7 +16428,7 @@ var require_parse = __commonJS({
         }
       } else {
         cookieAttributeList.unparsed ??= [];
-        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue}`);
+        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue2}`);
       }
       return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
     }
@@ -19104,7 +19104,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -19652,7 +19652,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = (version3, options, throwErrors = false) => {
+    var parse6 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -19665,7 +19665,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse4;
+    module.exports = parse6;
   }
 });
 
@@ -19673,9 +19673,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var valid2 = (version3, options) => {
-      const v = parse4(version3, options);
+      const v = parse6(version3, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -19686,9 +19686,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var clean = (version3, options) => {
-      const s = parse4(version3.trim().replace(/^[=v]+/, ""), options);
+      const s = parse6(version3.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -19723,10 +19723,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var diff = (version1, version22) => {
-      const v1 = parse4(version1, null, true);
-      const v2 = parse4(version22, null, true);
+      const v1 = parse6(version1, null, true);
+      const v2 = parse6(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -19797,9 +19797,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var prerelease = (version3, options) => {
-      const parsed = parse4(version3, options);
+      const parsed = parse6(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -19985,7 +19985,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -20020,7 +20020,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse6(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -20030,7 +20030,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var constants6 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
@@ -20042,7 +20042,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse4(versionStringToParse, options);
+      return parse6(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -21277,7 +21277,7 @@ var require_semver2 = __commonJS({
     var constants6 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse4 = require_parse2();
+    var parse6 = require_parse2();
     var valid2 = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -21316,7 +21316,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse4,
+      parse: parse6,
       valid: valid2,
       clean,
       inc,
@@ -22333,14 +22333,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -22357,14 +22357,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -22381,12 +22381,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -22398,12 +22398,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -22418,39 +22418,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent) {
+    function consumeMoreIndentedLines(text3, i2, indent) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -25329,10 +25329,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -25346,7 +25346,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -25370,7 +25370,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -25386,7 +25386,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -25477,7 +25477,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -25491,13 +25491,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -25540,18 +25540,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -25605,8 +25605,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap2 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -25618,7 +25618,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -25629,8 +25629,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -25647,7 +25647,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -25827,7 +25827,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -25844,24 +25844,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -26044,25 +26044,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -26872,14 +26872,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -28046,18 +28046,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -28210,15 +28210,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -28412,13 +28412,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -28596,7 +28596,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -28637,7 +28637,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse4;
+    exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify2;
@@ -29553,7 +29553,7 @@ var require_parse3 = __commonJS({
       }
       return { risky: false };
     };
-    var parse4 = (input2, options) => {
+    var parse6 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -29697,16 +29697,16 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal2;
-          open3.output = safeOutput || utils.escapeRegex(literal2);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal2;
+          open4.output = safeOutput || utils.escapeRegex(literal2);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open4.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -29723,7 +29723,7 @@ var require_parse3 = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            const expression = parse6(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -29822,9 +29822,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix10 = POSIX_REGEX_SOURCE[rest2];
-                if (posix10) {
-                  prev.value = pre + posix10;
+                const posix12 = POSIX_REGEX_SOURCE[rest2];
+                if (posix12) {
+                  prev.value = pre + posix12;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -29926,15 +29926,15 @@ var require_parse3 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment2("braces");
-          const open3 = {
+          const open4 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open4);
+          push(open4);
           continue;
         }
         if (value === "}") {
@@ -30246,7 +30246,7 @@ var require_parse3 = __commonJS({
       }
       return state;
     };
-    parse4.fastpaths = (input2, options) => {
+    parse6.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -30311,7 +30311,7 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module.exports = parse4;
+    module.exports = parse6;
   }
 });
 
@@ -30320,7 +30320,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse4 = require_parse3();
+    var parse6 = require_parse3();
     var utils = require_utils2();
     var constants6 = require_constants7();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -30341,7 +30341,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix10 = opts.windows;
+      const posix12 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob3, options) : picomatch2.makeRe(glob3, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -30351,8 +30351,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob: glob3, posix: posix10 });
-        const result = { glob: glob3, state, regex, posix: posix10, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex, options, { glob: glob3, posix: posix12 });
+        const result = { glob: glob3, state, regex, posix: posix12, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -30377,7 +30377,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex, options, { glob: glob3, posix: posix10 } = {}) => {
+    picomatch2.test = (input2, regex, options, { glob: glob3, posix: posix12 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -30385,7 +30385,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix10 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix12 ? utils.toPosixSlashes : null);
       let match = input2 === glob3;
       let output2 = match && format2 ? format2(input2) : input2;
       if (match === false) {
@@ -30394,21 +30394,21 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix10);
+          match = picomatch2.matchBase(input2, regex, options, posix12);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch2.matchBase = (input2, glob3, options, posix10 = options && options.windows) => {
+    picomatch2.matchBase = (input2, glob3, options, posix12 = options && options.windows) => {
       const regex = glob3 instanceof RegExp ? glob3 : picomatch2.makeRe(glob3, options);
-      return regex.test(utils.basename(input2, { windows: posix10 }));
+      return regex.test(utils.basename(input2, { windows: posix12 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse4(pattern, { ...options, fastpaths: false });
+      return parse6(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input2, options) => scan(input2, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -30434,10 +30434,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse4.fastpaths(input2, options);
+        parsed.output = parse6.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse4(input2, options);
+        parsed = parse6(input2, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -30495,15 +30495,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat4, path6, options) {
-      if (!stat4.isSymbolicLink() && !stat4.isFile()) {
+    function checkStat(stat5, path6, options) {
+      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, path6, options));
+      fs3.stat(path6, function(er, stat5) {
+        cb(er, er ? false : checkStat(stat5, path6, options));
       });
     }
     function sync2(path6, options) {
@@ -30519,20 +30519,20 @@ var require_mode = __commonJS({
     isexe.sync = sync2;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, options));
+      fs3.stat(path6, function(er, stat5) {
+        cb(er, er ? false : checkStat(stat5, options));
       });
     }
     function sync2(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat4, options) {
-      return stat4.isFile() && checkMode(stat4, options);
+    function checkStat(stat5, options) {
+      return stat5.isFile() && checkMode(stat5, options);
     }
-    function checkMode(stat4, options) {
-      var mod = stat4.mode;
-      var uid = stat4.uid;
-      var gid = stat4.gid;
+    function checkMode(stat5, options) {
+      var mod = stat5.mode;
+      var uid = stat5.uid;
+      var gid = stat5.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -30836,7 +30836,7 @@ var require_parse4 = __commonJS({
     "use strict";
     var path6 = __require("path");
     var resolveCommand = require_resolveCommand();
-    var escape4 = require_escape();
+    var escape3 = require_escape();
     var readShebang = require_readShebang();
     var isWin2 = process.platform === "win32";
     var isExecutableRegExp = /\.(?:com|exe)$/i;
@@ -30860,8 +30860,8 @@ var require_parse4 = __commonJS({
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
         parsed.command = path6.normalize(parsed.command);
-        parsed.command = escape4.command(parsed.command);
-        parsed.args = parsed.args.map((arg) => escape4.argument(arg, needsDoubleEscapeMetaChars));
+        parsed.command = escape3.command(parsed.command);
+        parsed.args = parsed.args.map((arg) => escape3.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
         parsed.args = ["/d", "/s", "/c", `"${shellCommand}"`];
         parsed.command = process.env.comspec || "cmd.exe";
@@ -30869,7 +30869,7 @@ var require_parse4 = __commonJS({
       }
       return parsed;
     }
-    function parse4(command, args, options) {
+    function parse6(command, args, options) {
       if (args && !Array.isArray(args)) {
         options = args;
         args = null;
@@ -30888,7 +30888,7 @@ var require_parse4 = __commonJS({
       };
       return options.shell ? parsed : parseNonShell(parsed);
     }
-    module.exports = parse4;
+    module.exports = parse6;
   }
 });
 
@@ -30947,16 +30947,16 @@ var require_cross_spawn = __commonJS({
   "node_modules/cross-spawn/index.js"(exports2, module) {
     "use strict";
     var cp = __require("child_process");
-    var parse4 = require_parse4();
+    var parse6 = require_parse4();
     var enoent = require_enoent();
     function spawn2(command, args, options) {
-      const parsed = parse4(command, args, options);
+      const parsed = parse6(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
     function spawnSync2(command, args, options) {
-      const parsed = parse4(command, args, options);
+      const parsed = parse6(command, args, options);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
@@ -30964,7 +30964,7 @@ var require_cross_spawn = __commonJS({
     module.exports = spawn2;
     module.exports.spawn = spawn2;
     module.exports.sync = spawnSync2;
-    module.exports._parse = parse4;
+    module.exports._parse = parse6;
     module.exports._enoent = enoent;
   }
 });
@@ -31264,8 +31264,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -31361,10 +31361,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -31393,9 +31393,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -31406,8 +31406,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -31575,9 +31575,9 @@ async function readPullRequestEvent(env = process.env) {
 // src/adapters/release/plan-file.ts
 import { readFile as readFile2 } from "node:fs/promises";
 async function readPlanFile(file2) {
-  let text2;
+  let text3;
   try {
-    text2 = await readFile2(file2, "utf8");
+    text3 = await readFile2(file2, "utf8");
   } catch (error63) {
     throw new SlipwayError("PLAN_INVALID", `cannot read the plan file: ${error63.code ?? error63.message}`, {
       subject: file2,
@@ -31586,7 +31586,7 @@ async function readPlanFile(file2) {
     });
   }
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text3);
   } catch (error63) {
     throw new SlipwayError("PLAN_INVALID", `the plan file is not JSON: ${error63.message}`, { subject: file2, cause: error63 });
   }
@@ -33453,18 +33453,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse4(schema, value, ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse4 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse4(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -34959,7 +34959,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse4 = inst._zod.parse;
+  const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -34973,7 +34973,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse4(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -40945,8 +40945,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -51313,7 +51313,7 @@ function date4(params) {
 }
 
 // src/core/plan/release-plan.ts
-var PLAN_SCHEMA_VERSION = 1;
+var PLAN_SCHEMA_VERSION = 2;
 
 // src/core/types.ts
 var pluginName = (s) => s;
@@ -51321,6 +51321,14 @@ var tagName = (s) => s;
 var sha = (s) => s;
 var repoPath = (s) => s;
 var ECOSYSTEMS = ["npm", "gradle", "maven", "python", "generic"];
+var DEPENDENCY_KINDS = ["runtime", "optional", "peer", "dev"];
+function rangeOf(dependencies, name, kinds = DEPENDENCY_KINDS) {
+  for (const kind of kinds) {
+    const found = dependencies.find((d) => d.name === name && d.kind === kind);
+    if (found) return found.range;
+  }
+  return void 0;
+}
 
 // src/core/release/plan-schema.ts
 var version2 = external_exports.string().refine((v) => import_semver.default.valid(v) === v, "must be a semver version");
@@ -51333,6 +51341,14 @@ var plannedCommit = external_exports.strictObject({
   subject: external_exports.string(),
   breaking: external_exports.boolean()
 });
+var dependencyUpdate = external_exports.strictObject({ name: external_exports.string().min(1), kind: external_exports.enum(DEPENDENCY_KINDS), from: external_exports.string(), to: external_exports.string() });
+var plannedRangeUpdate = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  path: external_exports.string(),
+  ecosystem: external_exports.enum(ECOSYSTEMS),
+  manifestFile: external_exports.string().min(1),
+  dependencyUpdates: external_exports.array(dependencyUpdate).min(1)
+});
 var plannedRelease = external_exports.strictObject({
   name: external_exports.string().min(1),
   path: external_exports.string(),
@@ -51342,7 +51358,7 @@ var plannedRelease = external_exports.strictObject({
   from: version2,
   to: version2,
   bump: external_exports.enum(["major", "minor", "patch"]),
-  reason: external_exports.enum(["commits", "dependency", "override"]),
+  reason: external_exports.enum(["commits", "changeset", "dependency", "group", "override"]),
   override: external_exports.discriminatedUnion("source", [
     external_exports.strictObject({ source: external_exports.literal("set"), version: version2 }),
     external_exports.strictObject({ source: external_exports.literal("bump"), bump: external_exports.enum(["major", "minor", "patch"]) }),
@@ -51351,8 +51367,11 @@ var plannedRelease = external_exports.strictObject({
   tag: external_exports.string().min(1),
   firstRelease: external_exports.boolean(),
   commits: external_exports.array(plannedCommit),
-  dependencyUpdates: external_exports.array(external_exports.strictObject({ name: external_exports.string(), from: external_exports.string(), to: external_exports.string() })),
+  dependencyUpdates: external_exports.array(dependencyUpdate),
   dependents: external_exports.array(external_exports.string()),
+  artifacts: external_exports.array(external_exports.string().min(1)).optional(),
+  versionFiles: external_exports.array(external_exports.string().min(1)).optional(),
+  nextSnapshot: version2.optional(),
   changelog: external_exports.string().startsWith("## ")
 });
 var releasePlan = external_exports.strictObject({
@@ -51362,8 +51381,10 @@ var releasePlan = external_exports.strictObject({
   prerelease: external_exports.string().nullable(),
   tagFormat: external_exports.string(),
   releases: external_exports.array(plannedRelease),
+  rangeUpdates: external_exports.array(plannedRangeUpdate),
   ignoredCommits: external_exports.array(external_exports.strictObject({ sha: sha2, header: external_exports.string(), reason: external_exports.string() })),
   warnings: external_exports.array(external_exports.string()),
+  changesets: external_exports.array(external_exports.string().regex(/^\.changeset\/[^/]+\.md$/, "must be a .changeset/*.md file")).optional(),
   hash: external_exports.string().regex(PLAN_HASH_PATTERN, "must be sha256:<64 hex digits>")
 });
 function parsePlan(json2, source) {
@@ -51390,6 +51411,12 @@ function parsePlan(json2, source) {
     }
     tags.add(release.tag);
     names.add(release.name);
+  }
+  for (const update of plan.rangeUpdates) {
+    if (names.has(update.name)) {
+      throw new SlipwayError("PLAN_INVALID", `the plan both releases ${update.name} and lists it among the range updates of unreleased plugins`, { subject: source, hint: "plan again" });
+    }
+    names.add(update.name);
   }
   return plan;
 }
@@ -51418,7 +51445,7 @@ function countFindings(report2) {
 
 // src/core/validate/render-report.ts
 var MARK = { pass: "\u2713", warn: "\u26A0", fail: "\u2717", skip: "\u2013" };
-var cell = (text2) => text2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var cell = (text3) => text3.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 var location = (f) => f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : f.commit ? f.commit.slice(0, 7) : "";
 function describe3(outcome) {
   const status = statusOf(outcome);
@@ -51670,19 +51697,65 @@ function createPuller(iterator) {
 }
 
 // src/jobs/validate.ts
-import { join as join4 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/adapters/config-file.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
 import { join } from "node:path";
 
 // src/core/config/parse-config.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// src/core/git/ref-name.ts
+function refNameProblem(name) {
+  if (name === "") return "it is empty";
+  if (name.startsWith("-")) return 'it starts with "-" (git would read it as an option)';
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return "it contains a space, a control character or one of ~ ^ : ? * [ \\";
+  if (name.includes("..")) return 'it contains ".."';
+  if (name.includes("@{")) return 'it contains "@{"';
+  if (name === "@") return 'it is "@"';
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return 'it starts or ends with "/" or contains "//"';
+  if (name.endsWith(".")) return 'it ends with "."';
+  for (const part of name.split("/")) {
+    if (part.startsWith(".")) return `its part "${part}" starts with "."`;
+    if (part.endsWith(".lock")) return `its part "${part}" ends with ".lock"`;
+  }
+  return void 0;
+}
+function remoteNameProblem(name) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name)) {
+    return name.startsWith("-") ? 'it starts with "-" (git would read it as an option)' : 'a remote name has only letters, digits, ".", "_" and "-" (a URL or path is not a remote name: add it with git remote add)';
+  }
+  return refNameProblem(name);
+}
+
+// src/core/config/git-names.ts
+var checked = (problemOf, what) => external_exports.string().superRefine((value, ctx) => {
+  const problem = problemOf(value);
+  if (problem) ctx.addIssue({ code: "custom", message: `not a valid ${what}: ${problem}` });
+});
+var branchName = () => checked(refNameProblem, "git branch name");
+var remoteName = () => checked(remoteNameProblem, "git remote name");
+var optionalRemoteName = () => checked((value) => value === "" ? void 0 : remoteNameProblem(value), "git remote name");
+
+// src/core/config/dependents-section.ts
+var DEPENDENT_POLICIES = ["patch", "range", "none"];
+var DEFAULT_DEPENDENTS = { runtime: "patch", optional: "patch", peer: "patch", dev: "range" };
+var policy = external_exports.enum(DEPENDENT_POLICIES);
+var dependentsPolicy = external_exports.preprocess(
+  (value) => typeof value === "string" ? Object.fromEntries(DEPENDENCY_KINDS.map((kind) => [kind, value])) : value,
+  external_exports.strictObject({
+    runtime: policy.default(DEFAULT_DEPENDENTS.runtime),
+    optional: policy.default(DEFAULT_DEPENDENTS.optional),
+    peer: policy.default(DEFAULT_DEPENDENTS.peer),
+    dev: policy.default(DEFAULT_DEPENDENTS.dev)
+  })
+).default(DEFAULT_DEPENDENTS);
+
 // src/core/config/catalog-section.ts
 var catalogSection = external_exports.strictObject({
   /** The branch that holds the catalog files (usable as GitHub Pages). */
-  branch: external_exports.string().default("slipway-catalog"),
+  branch: branchName().default("slipway-catalog"),
   /** A separate repository for the catalog (org mode): `owner/name`, a git URL or a path. */
   repository: external_exports.string().optional()
 }).default({ branch: "slipway-catalog" });
@@ -51701,7 +51774,15 @@ var coreBuild = external_exports.strictObject({
    */
   releaseRef: external_exports.string().min(1).optional(),
   /** gradle/maven: the Maven local repository shards copy the built core into (mavenLocal()); default ~/.m2/repository. */
-  mavenLocal: external_exports.string().min(1).optional()
+  mavenLocal: external_exports.string().min(1).optional(),
+  /**
+   * The version of the develop core as plugins must ask for it ({coreVersion}), when the build
+   * does not say (a custom build, a version computed at build time). Default: read from what
+   * the build produced.
+   */
+  version: external_exports.string().min(1).optional(),
+  /** The same for the released core. */
+  releaseVersion: external_exports.string().min(1).optional()
 }).default({});
 var orgSection = external_exports.strictObject({
   /** The organisation whose repositories are the plugins (org mode instead of a monorepo). */
@@ -51715,9 +51796,9 @@ var orgSection = external_exports.strictObject({
 });
 var resultsSection = external_exports.strictObject({
   /** The branch that keeps one results file per run (history is appended, never rewritten). */
-  branch: external_exports.string().min(1).default("slipway-compat"),
+  branch: branchName().default("slipway-compat"),
   /** The git remote the branch is pushed to; '' keeps it local. */
-  remote: external_exports.string().default("origin"),
+  remote: optionalRemoteName().default("origin"),
   /** How many recent runs the HTML report shows and durations are learnt from. */
   history: external_exports.number().int().min(1).max(100).default(8)
 }).default({ branch: "slipway-compat", remote: "origin", history: 8 });
@@ -51749,6 +51830,22 @@ var compatSection = external_exports.strictObject({
   env: external_exports.record(external_exports.string(), external_exports.string()).default({}),
   /** JUnit XML the tests write, as globs in the plugin folder; default per ecosystem. */
   junit: external_exports.array(external_exports.string().min(1)).optional(),
+  /**
+   * Output that means "the machine failed, not the plugin" (infra, never a regression) beyond
+   * the built-in network/disk/memory signals: regular expressions, e.g. your company mirror's
+   * host (`Could not transfer .* from/to nexus\\.corp`). A plain string or { pattern, reason }.
+   */
+  infraPatterns: external_exports.array(
+    external_exports.union([external_exports.string().min(1).transform((pattern) => ({ pattern })), external_exports.strictObject({ pattern: external_exports.string().min(1), reason: external_exports.string().min(1).optional() })])
+  ).default([]).superRefine((patterns, ctx) => {
+    patterns.forEach(({ pattern }, index) => {
+      try {
+        new RegExp(pattern, "m");
+      } catch (error63) {
+        ctx.addIssue({ code: "custom", path: [index], message: `not a regular expression: ${error63.message}` });
+      }
+    });
+  }),
   /** How failures are compared with the released core: re-test them against it, or use a stored run against a release. */
   baseline: external_exports.enum(["retest-failures", "stored-run"]).default("retest-failures"),
   /**
@@ -51766,6 +51863,7 @@ var compatSection = external_exports.strictObject({
   timeoutMinutes: 30,
   retries: 1,
   env: {},
+  infraPatterns: [],
   baseline: "retest-failures",
   catalog: true,
   core: {},
@@ -51806,16 +51904,16 @@ var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
   environment: external_exports.string().default("release"),
   /** The main release branch: where releases are made from by default (setup, init, dispatch). */
-  branch: external_exports.string().default("main"),
+  branch: branchName().default("main"),
   /**
    * Every branch releases may ship from, as patterns (`main`, `releases/*`): a maintenance line
    * cut from an old release ships its patches from its own branch. Default: `branch` alone.
    */
-  branches: external_exports.array(external_exports.string().min(1)).min(1).optional(),
+  branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
-  remote: external_exports.string().default("origin"),
+  remote: remoteName().default("origin"),
   /** Changelog file name inside each plugin folder. */
-  changelog: external_exports.string().default("CHANGELOG.md"),
+  changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /** Create a GitHub Release per tag. */
@@ -51843,6 +51941,13 @@ var validateSection = external_exports.strictObject({
    * the index job cannot list a plugin without one, so it is required by default.
    */
   pluginManifest: external_exports.enum(["required", "optional"]).default("required"),
+  /**
+   * Which manifest checks apply. `catalog`: what the index job needs to list a plugin (a plugin
+   * manifest, a repository or homepage link) on top of what a published package needs;
+   * `package`: only that (description and license, as warnings). `auto`: catalog when the
+   * catalog is in use (catalog.repository is set, or a workflow runs slipway's index), else package.
+   */
+  profile: external_exports.enum(["auto", "catalog", "package"]).default("auto"),
   /** Minutes one build or test command may run in one plugin before it is stopped. */
   timeoutMinutes: external_exports.number().positive().default(15),
   /** Plugins built and tested at once. */
@@ -51853,6 +51958,7 @@ var validateSection = external_exports.strictObject({
   types: [...CONVENTIONAL_TYPES],
   headerMaxLength: 100,
   pluginManifest: "required",
+  profile: "auto",
   timeoutMinutes: 15,
   concurrency: 2
 });
@@ -51878,19 +51984,48 @@ var fleetSection = external_exports.strictObject({
   coreVersionProperty: external_exports.string().default("coreVersion")
 }).default({ ecosystem: "auto", exclude: [], plugins: [], coreVersionProperty: "coreVersion" });
 var bump = external_exports.enum(["major", "minor", "patch", "none"]);
+var TAG_PLACEHOLDERS = /* @__PURE__ */ new Set(["{name}", "{unscoped}", "{dir}", "{version}"]);
+var tagFormatPattern = external_exports.string().refine((pattern) => pattern.split("{version}").length === 2, "must contain {version} exactly once").refine((pattern) => (pattern.match(/\{[^}]*\}/g) ?? []).every((p) => TAG_PLACEHOLDERS.has(p)), "placeholders are {name}, {unscoped}, {dir} and {version}").refine((pattern) => !/[\s~^:?*[\\]|\.\.|@\{/.test(pattern.replace(/\{(name|unscoped|dir|version)\}/g, "")), "must make a valid git tag name (no spaces, ~ ^ : ? * [ \\ .. @{)");
 var versioningSection = external_exports.strictObject({
   /**
-   * Tag format. `{name}` and `{version}` are replaced. Default: `{name}@{version}` in a
-   * fleet of several plugins, `v{version}` when the repository is one plugin.
+   * The format of new tags (and of the tags read). Placeholders: {name}, {unscoped} (the
+   * name without its npm scope), {dir} (the plugin folder's last segment), {version}.
+   * Default: `{name}@{version}` in a fleet of several plugins, `v{version}` when the
+   * repository is one plugin.
    */
-  tagFormat: external_exports.string().regex(/\{version\}/, "must contain {version}").optional(),
-  /** Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`. */
-  releaseTypes: external_exports.record(external_exports.string(), bump).default({}),
-  /** How internal dependents of a released plugin are bumped. */
-  dependents: external_exports.enum(["patch", "none"]).default("patch"),
+  tagFormat: tagFormatPattern.optional(),
+  /** Older formats still read (never written): migrating from lerna, release-please or changesets tags. */
+  legacyTagFormats: external_exports.array(tagFormatPattern).default([]),
+  /**
+   * Commit types that release, and how much. feat/fix/perf are built in; add e.g. `docs: patch`.
+   * A key may carry a scope (`chore(deps): patch`, `chore(version): none`), which wins over the type's.
+   */
+  releaseTypes: external_exports.record(external_exports.string(), bump).superRefine((types, ctx) => {
+    for (const key of Object.keys(types)) {
+      if (!/^[\w-]+(?:\([^()\s]+\))?$/.test(key)) ctx.addIssue({ code: "custom", path: [key], message: `"${key}" must be a commit type or type(scope), e.g. chore or chore(deps)` });
+    }
+  }).default({}),
+  /**
+   * The JVM SNAPSHOT cycle: a `-SNAPSHOT` version in the manifest is a floor for the next
+   * release, and after tagging the release commits the next patch SNAPSHOT. `auto` turns it on
+   * for Gradle/Maven units whose version is a SNAPSHOT; `off` releases SNAPSHOT builds like any other.
+   */
+  snapshot: external_exports.enum(["auto", "off"]).default("auto"),
+  /**
+   * What a release whose required core version went up since the last release is: `minor`
+   * makes such a patch a minor (Kestra's plugins release a raised kestraVersion as a minor).
+   */
+  coreRaise: external_exports.enum(["minor", "none"]).default("none"),
+  /**
+   * What a release of a fleet plugin does to the plugins that depend on it, per kind of
+   * dependency: `patch` releases the dependent and moves its range, `range` only moves the
+   * range in its manifest, `none` leaves it (a dependent left out of range is a warning).
+   * One word sets every kind.
+   */
+  dependents: dependentsPolicy,
   /** Prerelease channel (e.g. `next` → 1.3.0-next.0); the CLI flag --prerelease overrides it. */
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
-}).default({ releaseTypes: {}, dependents: "patch" });
+}).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
   /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
   build: external_exports.string().optional(),
@@ -51901,7 +52036,7 @@ var commandsSection = external_exports.strictObject({
 var coreSection = external_exports.strictObject({
   /** The core project: an `owner/name` on GitHub, a git URL or a local path. */
   repository: external_exports.string().optional(),
-  branch: external_exports.string().default("develop"),
+  branch: branchName().default("develop"),
   /** The core's package name, to read a plugin's required core range from its peer dependencies. */
   package: external_exports.string().optional()
 }).default({ branch: "develop" });
@@ -51927,9 +52062,12 @@ var defaultConfig = () => configSchema.parse({});
 
 // src/core/config/parse-config.ts
 var CONFIG_FILE = "slipway.yml";
-function parseConfig(text2, file2 = CONFIG_FILE) {
+var MAX_CONFIG_BYTES = 1024 * 1024;
+var MAX_ALIAS_COUNT = 100;
+function parseConfig(text3, file2 = CONFIG_FILE) {
+  if (Buffer.byteLength(text3, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file2, Buffer.byteLength(text3, "utf8"));
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: true });
+  const doc = (0, import_yaml.parseDocument)(text3.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true });
   const [yamlError] = doc.errors;
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -51938,7 +52076,15 @@ function parseConfig(text2, file2 = CONFIG_FILE) {
       hint: "fix the YAML syntax at that line"
     });
   }
-  const value = doc.toJS() ?? {};
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error63) {
+    throw new SlipwayError("CONFIG_INVALID", `YAML aliases expand too far: ${error63.message}`, {
+      subject: file2,
+      hint: `use at most ${MAX_ALIAS_COUNT} alias expansions (*name); write the values out instead`
+    });
+  }
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
   const lineOf = (path6) => {
@@ -51965,18 +52111,27 @@ function describeIssue(issue3, file2, lineOf) {
   const key = issue3.path.length ? issue3.path.join(".") : "(top level)";
   return `${file2}${where ? `:${where}` : ""}: ${key}: ${issue3.message}`;
 }
+function configTooLarge(file2, bytes) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file2,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
 
 // src/adapters/config-file.ts
 async function loadConfig(root) {
   for (const name of [CONFIG_FILE, "slipway.yaml"]) {
-    let text2;
+    let text3;
     try {
-      text2 = await readFile3(join(root, name), "utf8");
+      const { size } = await stat2(join(root, name));
+      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
+      text3 = await readFile3(join(root, name), "utf8");
     } catch (error63) {
       if (error63.code === "ENOENT") continue;
+      if (error63 instanceof SlipwayError) throw error63;
       throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error63.message}`, { subject: name, cause: error63 });
     }
-    return parseConfig(text2, name);
+    return parseConfig(text3, name);
   }
   return defaultConfig();
 }
@@ -51985,7 +52140,7 @@ async function loadConfig(root) {
 import { join as join3 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
@@ -52109,10 +52264,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs3.stat(resolvedPath, (error$1, stat4) => {
+    fs3.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat4.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat4, resolvedPath);
+      if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -52122,9 +52277,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat4 = fs3.statSync(resolvedPath);
-    if (stat4.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
-    callback$1(stat4, resolvedPath);
+    const stat5 = fs3.statSync(resolvedPath);
+    if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
+    callback$1(stat5, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -52321,8 +52476,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat4, resolvedPath) => {
-          if (stat4.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat5, resolvedPath) => {
+          if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -52739,7 +52894,7 @@ function getOptions(options) {
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat2,
+    stat: opts.fs.stat || stat3,
     statSync: opts.fs.statSync || statSync
   });
   if (opts.debug) log("globbing with options:", opts);
@@ -52754,9 +52909,12 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 async function glob2(globInput, options) {
-  const [crawler, relative2] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
+  const [crawler, relative3] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
 }
+
+// src/adapters/ecosystems/strategy.ts
+var import_semver3 = __toESM(require_semver2(), 1);
 
 // src/adapters/ecosystems/generic/find.ts
 import { posix as posix3 } from "node:path";
@@ -52808,7 +52966,7 @@ function readEach(items, fn) {
 }
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
@@ -52828,7 +52986,7 @@ function missingManifest(file2, hint, cause) {
 }
 async function fileExists(root, file2) {
   try {
-    return (await stat3(join2(root, file2))).isFile();
+    return (await stat4(join2(root, file2))).isFile();
   } catch {
     return false;
   }
@@ -52848,15 +53006,15 @@ function invalidManifest(file2, message, options = {}) {
 // src/adapters/ecosystems/generic/version-file.ts
 var VERSION_LINE = /^([ \t]*version[ \t]*[=:][ \t]*)(["']?)([^"'\s#]*)\2/im;
 var BARE = /^\s*(\S+)\s*$/;
-function versionIn(text2) {
-  const line = VERSION_LINE.exec(text2);
+function versionIn(text3) {
+  const line = VERSION_LINE.exec(text3);
   if (line) {
     const start = line.index + line[1].length + line[2].length;
     return { value: line[3], start, end: start + line[3].length };
   }
-  const bare = BARE.exec(text2);
+  const bare = BARE.exec(text3);
   if (bare) {
-    const start = text2.indexOf(bare[1]);
+    const start = text3.indexOf(bare[1]);
     return { value: bare[1], start, end: start + bare[1].length };
   }
   return void 0;
@@ -52868,17 +53026,17 @@ var genericFinder = {
   /** Never detected from files: a generic fleet is chosen by listing fleet.plugins (see fleet.ts). */
   detect: async () => false,
   discover(root, config2) {
-    const listed = config2.fleet.plugins.map((plugin) => ({ ...plugin, path: normaliseFolder2(plugin.path) })).filter((plugin) => !isExcluded(plugin.path, config2.fleet.exclude));
-    return readEach(listed, async ({ name, path: path6, versionFile }) => {
+    const listed2 = config2.fleet.plugins.map((plugin) => ({ ...plugin, path: normaliseFolder2(plugin.path) })).filter((plugin) => !isExcluded(plugin.path, config2.fleet.exclude));
+    return readEach(listed2, async ({ name, path: path6, versionFile }) => {
       const file2 = posix3.join(path6, versionFile);
-      const text2 = await readManifest(root, file2, `create ${file2} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
+      const text3 = await readManifest(root, file2, `create ${file2} holding the version of ${name} (e.g. 1.0.0), or set versionFile for it in fleet.plugins`);
       return {
         name: pluginName(name),
         path: repoPath(path6),
         ecosystem: "generic",
         manifestFile: repoPath(file2),
-        version: checkedVersion(versionIn(text2)?.value, file2, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file2}`),
-        dependencies: {},
+        version: checkedVersion(versionIn(text3)?.value, file2, "version", `write a plain semver version such as 1.0.0 (alone, or as "version = 1.0.0") in ${file2}`),
+        dependencies: [],
         private: false
       };
     });
@@ -52889,15 +53047,72 @@ function normaliseFolder2(path6) {
   return p === "." ? "" : p;
 }
 
+// src/adapters/ecosystems/text-edits.ts
+function applyEdits(text3, edits) {
+  const sorted = [...edits].sort((a2, b) => b.start - a2.start);
+  let out = text3;
+  for (const edit of sorted) out = out.slice(0, edit.start) + edit.replacement + out.slice(edit.end);
+  return out;
+}
+
+// src/adapters/ecosystems/generic/update.ts
+var genericUpdater = {
+  ecosystem: "generic",
+  update(text3, change, file2) {
+    if (change.version === void 0) return text3;
+    const at = versionIn(text3);
+    if (!at) throw invalidManifest(file2, "holds no version to update", { hint: `write the version (e.g. 1.0.0) in ${file2}` });
+    return applyEdits(text3, [{ start: at.start, end: at.end, replacement: change.version }]);
+  }
+};
+
 // src/adapters/ecosystems/gradle/find.ts
 import { basename as basename2, posix as posix4, resolve as resolve3 } from "node:path";
 
+// src/adapters/ecosystems/gradle/build-script.ts
+var LITERAL = String.raw`(?:"((?:\\.|[^"\\\r\n])*)"|'((?:\\.|[^'\\\r\n])*)')`;
+function readBuildScript(text3) {
+  const facts = { attributes: /* @__PURE__ */ new Map() };
+  const group2 = firstLiteral(text3, "group");
+  if (group2 !== void 0) facts.group = group2;
+  const description = firstLiteral(text3, "description");
+  if (description !== void 0) facts.description = description;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, "g");
+  for (const match of text3.matchAll(attribute)) facts.attributes.set(match[1], match[2].trim());
+  return facts;
+}
+function attributeValue(expression, project) {
+  const parts = expression.split(/\s*\+\s*/);
+  let out = "";
+  for (const part of parts) {
+    const literal2 = new RegExp(`^${LITERAL}$`).exec(part);
+    if (literal2) out += unescape(literal2[1] ?? literal2[2] ?? "");
+    else if (/^(?:project\.)?group$/.test(part) && project.group !== void 0) out += project.group;
+    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(part) && project.description !== void 0) out += project.description;
+    else return void 0;
+  }
+  return out;
+}
+function firstLiteral(text3, key) {
+  const re = new RegExp(String.raw`(?:^|[\s;{])(?:project\.)?${key}\s*(?:=\s*)?\(?\s*${LITERAL}`, "gm");
+  for (const match of text3.matchAll(re)) {
+    const value = match[1] ?? match[2] ?? "";
+    if (match[1] !== void 0 && value.includes("${")) continue;
+    return unescape(value);
+  }
+  return void 0;
+}
+function unescape(value) {
+  return value.replace(/\\(.)/g, "$1");
+}
+
 // src/adapters/ecosystems/gradle/properties.ts
-function readProperties(text2) {
+function readProperties(text3) {
   const properties = /* @__PURE__ */ new Map();
   const lineRe = /[^\r\n]*(\r\n|\r|\n|$)/g;
   let continuing;
-  for (let match = lineRe.exec(text2); match && match[0] !== ""; match = lineRe.exec(text2)) {
+  for (let match = lineRe.exec(text3); match && match[0] !== ""; match = lineRe.exec(text3)) {
     const line = match[0].replace(/[\r\n]+$/, "");
     const lineStart = match.index;
     const continues = /(?:^|[^\\])(?:\\\\)*\\$/.test(line);
@@ -52924,8 +53139,8 @@ function readProperties(text2) {
 
 // src/adapters/ecosystems/gradle/settings-includes.ts
 var STRING = /(["'])((?:\\.|(?!\1)[^\\\r\n])*)\1/g;
-function readSettings(text2) {
-  const code = withoutComments(text2);
+function readSettings(text3) {
+  const code = withoutComments(text3);
   const rootProjectName = /\brootProject\.name\s*=\s*(["'])([^"'\r\n]+)\1/.exec(code)?.[2];
   const projects = [];
   const includeRe = /(?:^|[;{])[ \t]*include\b[ \t]*/gm;
@@ -52951,23 +53166,23 @@ function argumentsAt(code, at) {
   list.lastIndex = at;
   return list.exec(code)?.[0] ?? "";
 }
-function withoutComments(text2) {
+function withoutComments(text3) {
   let out = "";
   let i2 = 0;
-  while (i2 < text2.length) {
-    const c3 = text2[i2];
+  while (i2 < text3.length) {
+    const c3 = text3[i2];
     if (c3 === '"' || c3 === "'") {
       let j = i2 + 1;
-      while (j < text2.length && text2[j] !== c3 && text2[j] !== "\n") j += text2[j] === "\\" ? 2 : 1;
-      out += text2.slice(i2, j + 1);
+      while (j < text3.length && text3[j] !== c3 && text3[j] !== "\n") j += text3[j] === "\\" ? 2 : 1;
+      out += text3.slice(i2, j + 1);
       i2 = j + 1;
-    } else if (text2.startsWith("//", i2)) {
-      const end = text2.indexOf("\n", i2);
-      i2 = end === -1 ? text2.length : end;
-    } else if (text2.startsWith("/*", i2)) {
-      const end = text2.indexOf("*/", i2 + 2);
-      const stop = end === -1 ? text2.length : end + 2;
-      out += text2.slice(i2, stop).replace(/[^\n]/g, " ");
+    } else if (text3.startsWith("//", i2)) {
+      const end = text3.indexOf("\n", i2);
+      i2 = end === -1 ? text3.length : end;
+    } else if (text3.startsWith("/*", i2)) {
+      const end = text3.indexOf("*/", i2 + 2);
+      const stop = end === -1 ? text3.length : end + 2;
+      out += text3.slice(i2, stop).replace(/[^\n]/g, " ");
       i2 = stop;
     } else {
       out += c3;
@@ -52991,12 +53206,19 @@ var gradleFinder = {
     const rootName = settings?.rootProjectName ?? basename2(resolve3(root));
     const rootProperties = await readOptionalProperties(root, PROPERTIES);
     const folders = config2.fleet.paths ? await foldersWithManifest(root, config2.fleet.paths, BUILD_SCRIPTS, config2.fleet.exclude) : (settings?.projects ?? []).filter((folder) => !isExcluded(folder, config2.fleet.exclude));
+    const buildScript = async (folder) => {
+      const file2 = await firstExisting(root, BUILD_SCRIPTS.map((script) => posix4.join(folder, script)));
+      return file2 === void 0 ? void 0 : readBuildScript(await readManifest(root, file2));
+    };
+    const rootScript = await buildScript("");
+    const rootGroup = rootScript?.group ?? rootProperties?.get("group")?.value;
     if (folders.length === 0 && !config2.fleet.paths) {
       const properties = rootProperties ?? missingProperties(PROPERTIES);
-      return [gradlePlugin("", rootName, PROPERTIES, properties, [properties], config2)];
+      return [{ ...gradlePlugin("", rootName, PROPERTIES, properties, [properties], config2), artifacts: [artifactOf("", rootName, rootScript, rootGroup)] }];
     }
-    return readEach(folders, async (folder) => {
-      if (!await firstExisting(root, BUILD_SCRIPTS.map((script) => posix4.join(folder, script)))) {
+    const units = await readEach(folders, async (folder) => {
+      const script = await buildScript(folder);
+      if (!script) {
         const listedIn = settingsFile ?? "fleet.paths";
         throw new SlipwayError("MANIFEST_MISSING", `${listedIn} includes "${folder}" but ${folder}/build.gradle(.kts) does not exist`, {
           subject: posix4.join(folder, "build.gradle"),
@@ -53006,14 +53228,39 @@ var gradleFinder = {
       const name = folder === "" ? rootName : posix4.basename(folder);
       const ownFile = posix4.join(folder, PROPERTIES);
       const own2 = await readOptionalProperties(root, ownFile);
+      const artifact = artifactOf(folder, name, script, own2?.get("group")?.value ?? rootGroup);
       if (own2?.has("version") || own2 && !rootProperties?.has("version")) {
-        return gradlePlugin(folder, name, ownFile, own2, [own2, rootProperties], config2);
+        return { ...gradlePlugin(folder, name, ownFile, own2, [own2, rootProperties], config2), artifacts: [artifact] };
       }
-      if (rootProperties?.has("version")) return gradlePlugin(folder, name, PROPERTIES, rootProperties, [own2, rootProperties], config2);
+      if (rootProperties?.has("version")) return artifact;
       return missingProperties(ownFile);
     });
+    const independent = units.filter((unit) => "ecosystem" in unit);
+    const lockstep = units.filter((unit) => !("ecosystem" in unit));
+    if (lockstep.length === 0 || !rootProperties) return independent;
+    return [...independent, { ...gradlePlugin("", rootName, PROPERTIES, rootProperties, [rootProperties], config2), artifacts: lockstep }];
   }
 };
+function artifactOf(folder, name, script, inheritedGroup) {
+  const groupId = script?.group ?? inheritedGroup;
+  const description = script?.description;
+  const project = { group: groupId, name, description };
+  const attribute = (key) => {
+    const expression = script?.attributes.get(key);
+    return expression === void 0 ? void 0 : attributeValue(expression, project);
+  };
+  const title = attribute("Title");
+  const group2 = attribute("Group");
+  const kestraDescription = attribute("Description") ?? description;
+  return {
+    ...groupId ? { groupId } : {},
+    artifactId: name,
+    path: repoPath(folder),
+    ...title ? { title } : {},
+    ...kestraDescription ? { description: kestraDescription } : {},
+    ...group2 ? { group: group2 } : {}
+  };
+}
 function gradlePlugin(folder, name, versionFile, versionProperties, coreSources, config2) {
   const coreProperty = config2.fleet.coreVersionProperty;
   const coreRange = coreSources.map((properties) => properties?.get(coreProperty)?.value).find((value) => value !== void 0);
@@ -53023,7 +53270,7 @@ function gradlePlugin(folder, name, versionFile, versionProperties, coreSources,
     ecosystem: "gradle",
     manifestFile: repoPath(versionFile),
     version: checkedVersion(versionProperties.get("version")?.value, versionFile, "version", `write "version=1.0.0" (plain semver) in ${versionFile}`),
-    dependencies: {},
+    dependencies: [],
     private: false,
     ...coreRange === void 0 ? {} : { coreRange }
   };
@@ -53034,6 +53281,29 @@ function missingProperties(file2) {
 async function readOptionalProperties(root, file2) {
   return await fileExists(root, file2) ? readProperties(await readManifest(root, file2)) : void 0;
 }
+
+// src/adapters/ecosystems/gradle/update.ts
+import { isDeepStrictEqual } from "node:util";
+var gradleUpdater = {
+  ecosystem: "gradle",
+  update(text3, change, file2) {
+    if (change.version === void 0) return text3;
+    const before = readProperties(text3);
+    const version3 = before.get("version");
+    if (!version3) {
+      throw invalidManifest(file2, 'has no "version=" line to update', { hint: `add "version=0.0.0" to ${file2}` });
+    }
+    const after = applyEdits(text3, [{ start: version3.start, end: version3.end, replacement: change.version }]);
+    const values = (properties) => new Map([...properties].map(([key, p]) => [key, p.value]));
+    const expected = values(before).set("version", change.version);
+    if (!isDeepStrictEqual(values(readProperties(after)), expected)) {
+      throw invalidManifest(file2, "could not be rewritten without changing other properties", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
 
 // src/adapters/ecosystems/maven/find.ts
 import { posix as posix5 } from "node:path";
@@ -55467,21 +55737,21 @@ var Matcher = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep3 = separator || this.separator;
-    const isDefault = sep3 === this.separator && includeNamespace === true;
+    const sep4 = separator || this.separator;
+    const isDefault = sep4 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n2) => n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-      ).join(sep3);
+      ).join(sep4);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n2) => includeNamespace && n2.namespace ? `${n2.namespace}:${n2.tag}` : n2.tag
-    ).join(sep3);
+    ).join(sep4);
   }
   /**
    * Get path as array of tag names.
@@ -57000,8 +57270,8 @@ function readStopNodeData(xmlData, tagName2, i2) {
           const nextLt = xmlData.indexOf("<", i2 + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i2 + 1, nextGt);
-            const sep3 = exp.search(/\s/);
-            const name = sep3 === -1 ? exp : exp.substring(0, sep3);
+            const sep4 = exp.search(/\s/);
+            const name = sep4 === -1 ? exp : exp.substring(0, sep4);
             if (name === tagName2 && exp[exp.length - 1] !== "/") openTagCount++;
             i2 = nextGt;
           }
@@ -57064,7 +57334,7 @@ function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text2;
+  let text3;
   const compressedObj = {};
   for (let i2 = 0; i2 < arr.length; i2++) {
     const tagObj = arr[i2];
@@ -57077,8 +57347,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text2 === void 0) text2 = tagObj[property];
-      else text2 += "" + tagObj[property];
+      if (text3 === void 0) text3 = tagObj[property];
+      else text3 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -57116,9 +57386,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text2 === "string") {
-    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
-  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
+  if (typeof text3 === "string") {
+    if (text3.length > 0) compressedObj[options.textNodeName] = text3;
+  } else if (text3 !== void 0) compressedObj[options.textNodeName] = text3;
   return compressedObj;
 }
 function propName(obj) {
@@ -57228,34 +57498,44 @@ var XMLValidator = {
 // src/adapters/ecosystems/maven/pom.ts
 var ARRAYS = /* @__PURE__ */ new Set(["project.modules.module", "project.dependencies.dependency"]);
 var parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, jPath: true, isArray: (_name, path6) => ARRAYS.has(String(path6)) });
-function parsePom(text2, file2) {
-  const project = parseXml2(text2, file2);
+function parsePom(text3, file2) {
+  const project = parseXml2(text3, file2);
   const text_ = (value) => typeof value === "string" ? value : void 0;
-  const dependencies = {};
+  const dependencies = [];
   for (const dependency of project.dependencies?.dependency ?? []) {
     const artifactId = text_(dependency.artifactId);
     const version3 = text_(dependency.version);
-    if (artifactId && version3) dependencies[artifactId] = version3;
+    if (artifactId && version3) dependencies.push({ name: artifactId, range: version3, kind: mavenDependencyKind(text_(dependency.scope), text_(dependency.optional)) });
   }
   const properties = {};
   for (const [key, value] of Object.entries(project.properties ?? {})) {
     if (typeof value === "string") properties[key] = value;
   }
+  const parent = project.parent;
   return {
     artifactId: text_(project.artifactId),
+    groupId: text_(project.groupId) ?? text_(parent?.groupId),
+    name: text_(project.name),
+    description: text_(project.description)?.replace(/\s+/g, " ").trim(),
     version: text_(project.version),
-    parentVersion: text_(project.parent?.version),
+    parentVersion: text_(parent?.version),
     modules: (project.modules?.module ?? []).filter((m) => typeof m === "string"),
     dependencies,
     properties
   };
 }
-function parseXml2(text2, file2) {
-  const valid2 = XMLValidator.validate(text2);
+function mavenDependencyKind(scope, optional2) {
+  if (scope?.trim() === "test") return "dev";
+  if (scope?.trim() === "provided") return "peer";
+  if (optional2?.trim() === "true") return "optional";
+  return "runtime";
+}
+function parseXml2(text3, file2) {
+  const valid2 = XMLValidator.validate(text3);
   if (valid2 !== true) {
     throw invalidManifest(file2, `not valid XML: ${valid2.err.msg}`, { line: valid2.err.line });
   }
-  const project = parser.parse(text2).project;
+  const project = parser.parse(text3).project;
   if (typeof project !== "object" || project === null) {
     throw invalidManifest(file2, "has no <project> element", { hint: `${file2} must be a Maven POM with <project> at its root` });
   }
@@ -57275,15 +57555,40 @@ var mavenFinder = {
       files = folders.map((folder) => posix5.join(folder, MANIFEST));
     } else {
       rootPom = parsePom(await readManifest(root, MANIFEST), MANIFEST);
-      if (rootPom.modules.length === 0) return [mavenPlugin("", rootPom, MANIFEST, void 0, config2)];
+      if (rootPom.modules.length === 0) return [{ ...mavenPlugin("", rootPom, MANIFEST, void 0, config2), artifacts: [artifactOf2("", rootPom, MANIFEST)] }];
       files = rootPom.modules.map(modulePom).filter((file2) => !isExcluded(posix5.dirname(file2), config2.fleet.exclude));
     }
-    return readEach(files, async (file2) => {
+    const modules = await readEach(files, async (file2) => {
       const folder = posix5.dirname(file2) === "." ? "" : posix5.dirname(file2);
-      return mavenPlugin(folder, parsePom(await readManifest(root, file2), file2), file2, rootPom, config2);
+      return { folder, file: file2, pom: parsePom(await readManifest(root, file2), file2) };
     });
+    const follows = (pom) => rootPom?.version !== void 0 && pom.parentVersion === rootPom.version && (pom.version === void 0 || pom.version === rootPom.version);
+    const lockstep = modules.filter((m) => follows(m.pom));
+    const independent = modules.filter((m) => !follows(m.pom)).map((m) => ({ ...mavenPlugin(m.folder, m.pom, m.file, rootPom, config2), artifacts: [artifactOf2(m.folder, m.pom, m.file)] }));
+    if (lockstep.length === 0 || !rootPom) return independent;
+    const unit = mavenPlugin("", rootPom, MANIFEST, void 0, config2);
+    return [
+      ...independent,
+      {
+        ...unit,
+        artifacts: lockstep.map((m) => artifactOf2(m.folder, m.pom, m.file)),
+        versionFiles: lockstep.map((m) => repoPath(m.file)),
+        // The parent pom is deployed with its modules; the unit is private only when every module is.
+        private: lockstep.every((m) => m.pom.properties["maven.deploy.skip"] === "true")
+      }
+    ];
   }
 };
+function artifactOf2(folder, pom, file2) {
+  if (!pom.artifactId) throw invalidManifest(file2, "<artifactId> is missing", { hint: `add <artifactId> under <project> in ${file2}` });
+  return {
+    ...pom.groupId ? { groupId: pom.groupId } : {},
+    artifactId: pom.artifactId,
+    path: repoPath(folder),
+    ...pom.name ? { title: pom.name } : {},
+    ...pom.description ? { description: pom.description } : {}
+  };
+}
 function modulePom(module) {
   const path6 = posix5.normalize(module.replace(/\\/g, "/")).replace(/\/$/, "");
   return path6.endsWith(".xml") ? path6 : posix5.join(path6, MANIFEST);
@@ -57312,17 +57617,132 @@ function mavenPlugin(folder, pom, file2, rootPom, config2) {
 }
 
 // src/adapters/ecosystems/maven/update.ts
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+
+// src/adapters/ecosystems/types.ts
+function changedRange(changes, name, kind) {
+  return (changes ?? []).find((c3) => c3.name === name && (c3.kind === void 0 || c3.kind === kind))?.range;
+}
+
+// src/adapters/ecosystems/maven/xml-elements.ts
+var TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+function xmlElements(text3) {
+  const elements = [];
+  const open4 = [];
+  for (const match of text3.matchAll(TOKEN)) {
+    const [token, closing, name, selfClosing] = match;
+    if (name === void 0) continue;
+    const at = match.index;
+    if (closing) {
+      const element2 = open4.pop();
+      if (element2) element2.contentEnd = at;
+      continue;
+    }
+    const parent = open4.at(-1);
+    const element = {
+      name,
+      id: elements.length,
+      parent: parent?.id ?? -1,
+      path: [...parent?.path ?? [], name],
+      contentStart: at + token.length,
+      contentEnd: at + token.length
+    };
+    elements.push(element);
+    if (!selfClosing) open4.push(element);
+  }
+  return elements;
+}
+
+// src/adapters/ecosystems/maven/update.ts
+var DEPENDENCY_PATHS = ["project/dependencies/dependency", "project/dependencyManagement/dependencies/dependency"];
 var fullParser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, commentPropName: "#comment" });
+var mavenUpdater = {
+  ecosystem: "maven",
+  update(text3, change, file2) {
+    parseXml2(text3, file2);
+    const elements = xmlElements(text3);
+    const edits = [];
+    const contentOf = (e) => text3.slice(e.contentStart, e.contentEnd);
+    const replaceContent = (e, value) => {
+      const content = contentOf(e);
+      const start = e.contentStart + (content.length - content.trimStart().length);
+      edits.push({ start, end: start + content.trim().length, replacement: escapeXml(value) });
+    };
+    if (change.version !== void 0) {
+      const own2 = elements.find((e) => e.path.join("/") === "project/version");
+      if (!own2) {
+        throw invalidManifest(file2, "has no <version> of its own under <project> to update (a <parent><version> is not the project's)", {
+          hint: `add <version> after <artifactId> in ${file2}`
+        });
+      }
+      replaceContent(own2, change.version);
+    }
+    if (change.parentVersion !== void 0) {
+      const parent = elements.find((e) => e.path.join("/") === "project/parent/version");
+      if (!parent) throw invalidManifest(file2, "has no <parent><version> to update", { hint: "the module left the build since the plan was made: plan again" });
+      const own2 = elements.find((e) => e.path.join("/") === "project/version");
+      if (own2 && change.version === void 0 && contentOf(own2).trim() === contentOf(parent).trim()) replaceContent(own2, change.parentVersion);
+      replaceContent(parent, change.parentVersion);
+    }
+    const wanted = change.dependencies ?? [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const dependency of elements.filter((e) => DEPENDENCY_PATHS.includes(e.path.join("/")))) {
+      const children = elements.filter((e) => e.parent === dependency.id);
+      const child = (name) => {
+        const element = children.find((e) => e.name === name);
+        return element && contentOf(element).trim();
+      };
+      const artifactId = child("artifactId");
+      const range = artifactId === void 0 ? void 0 : changedRange(wanted, artifactId, mavenDependencyKind(child("scope"), child("optional")));
+      if (artifactId === void 0 || range === void 0) continue;
+      seen.add(artifactId);
+      const version3 = children.find((e) => e.name === "version");
+      if (version3 && !contentOf(version3).trim().startsWith("${")) replaceContent(version3, range);
+    }
+    for (const { name } of wanted) {
+      if (!seen.has(name)) {
+        throw invalidManifest(file2, `has no dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+      }
+    }
+    const after = applyEdits(text3, edits);
+    if (!isDeepStrictEqual2(fullParser.parse(after), intended(fullParser.parse(text3), change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other elements", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function intended(document, change) {
+  const project = document.project;
+  if (change.parentVersion !== void 0) {
+    const parent = project.parent;
+    if (change.version === void 0 && project.version !== void 0 && project.version === parent.version) project.version = change.parentVersion;
+    parent.version = change.parentVersion;
+  }
+  if (change.version !== void 0) project.version = change.version;
+  const management = project.dependencyManagement;
+  for (const holder of [project.dependencies, management?.dependencies]) {
+    for (const dependency of asArray(holder?.dependency)) {
+      const range = changedRange(change.dependencies, String(dependency.artifactId), mavenDependencyKind(text(dependency.scope), text(dependency.optional)));
+      if (range !== void 0 && typeof dependency.version === "string" && !dependency.version.startsWith("${")) dependency.version = range;
+    }
+  }
+  return document;
+}
+var text = (value) => typeof value === "string" ? value : void 0;
+var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
+var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 // src/adapters/ecosystems/npm/find.ts
 import { posix as posix6 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-json.ts
 var DEPENDENCY_SECTIONS = ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"];
-function parsePackageJson(text2, file2) {
+function parsePackageJson(text3, file2) {
   let value;
   try {
-    value = JSON.parse(text2.replace(/^\uFEFF/, ""));
+    value = JSON.parse(text3.replace(/^\uFEFF/, ""));
   } catch (error63) {
     const line = /line (\d+)/.exec(error63.message)?.[1];
     throw invalidManifest(file2, `not valid JSON: ${error63.message}`, { line: line ? Number(line) : void 0, cause: error63 });
@@ -57343,9 +57763,15 @@ function workspacesOf(pkg, file2) {
   }
   return list;
 }
-function mergedDependencies(pkg, file2) {
-  const merged = {};
-  for (const section of [...DEPENDENCY_SECTIONS].reverse()) {
+var SECTION_KINDS = {
+  dependencies: "runtime",
+  peerDependencies: "peer",
+  optionalDependencies: "optional",
+  devDependencies: "dev"
+};
+function dependenciesOf(pkg, file2) {
+  const all = [];
+  for (const section of DEPENDENCY_SECTIONS) {
     const deps = pkg[section];
     if (deps === void 0) continue;
     if (typeof deps !== "object" || deps === null || Array.isArray(deps)) {
@@ -57353,18 +57779,49 @@ function mergedDependencies(pkg, file2) {
     }
     for (const [name, range] of Object.entries(deps)) {
       if (typeof range !== "string") throw invalidManifest(file2, `"${section}.${name}" must be a string range`);
-      merged[name] = range;
+      all.push({ name, range, kind: SECTION_KINDS[section] });
     }
   }
-  return merged;
+  return all;
+}
+
+// src/adapters/ecosystems/npm/workspace-patterns.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var PNPM_WORKSPACE = "pnpm-workspace.yaml";
+async function workspacePatterns(root, rootPkg) {
+  if (await fileExists(root, PNPM_WORKSPACE)) {
+    const patterns2 = pnpmPackages(await readManifest(root, PNPM_WORKSPACE));
+    if (patterns2) return { file: PNPM_WORKSPACE, patterns: patterns2 };
+  }
+  if (!rootPkg) return void 0;
+  const patterns = workspacesOf(rootPkg, "package.json");
+  return patterns ? { file: "package.json", patterns } : void 0;
+}
+function pnpmPackages(text3) {
+  let doc;
+  try {
+    doc = (0, import_yaml2.parse)(text3);
+  } catch (error63) {
+    const line = error63.linePos?.[0]?.line;
+    throw invalidManifest(PNPM_WORKSPACE, `not valid YAML: ${error63.message.split("\n")[0]}`, { line, cause: error63 });
+  }
+  if (doc === null || doc === void 0) return void 0;
+  if (typeof doc !== "object" || Array.isArray(doc)) throw invalidManifest(PNPM_WORKSPACE, "must hold a mapping (packages: [...])");
+  const packages = doc.packages;
+  if (packages === void 0 || packages === null) return void 0;
+  if (!Array.isArray(packages) || !packages.every((p) => typeof p === "string")) {
+    throw invalidManifest(PNPM_WORKSPACE, '"packages" must be a list of folder globs', { hint: 'write e.g. packages: ["packages/*", "!**/test/**"]' });
+  }
+  return packages;
 }
 
 // src/adapters/ecosystems/npm/find.ts
 var MANIFEST2 = "package.json";
 var npmFinder = {
   ecosystem: "npm",
-  /** A package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
+  /** A pnpm-workspace.yaml, or a package.json that declares workspaces or a version; a tooling-only one (no version) is not a fleet. */
   async detect(root) {
+    if (await fileExists(root, PNPM_WORKSPACE)) return true;
     if (!await fileExists(root, MANIFEST2)) return false;
     try {
       const pkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
@@ -57376,9 +57833,10 @@ var npmFinder = {
   async discover(root, config2) {
     let patterns = config2.fleet.paths;
     if (!patterns) {
-      const rootPkg = parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2);
-      patterns = workspacesOf(rootPkg, MANIFEST2);
-      if (!patterns) return [npmPlugin("", rootPkg, MANIFEST2, config2)];
+      const rootPkg = await fileExists(root, MANIFEST2) ? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2) : void 0;
+      const workspace = await workspacePatterns(root, rootPkg);
+      if (!workspace) return [npmPlugin("", rootPkg ?? parsePackageJson(await readManifest(root, MANIFEST2), MANIFEST2), MANIFEST2, config2)];
+      patterns = workspace.patterns;
     }
     const folders = await foldersWithManifest(root, patterns, [MANIFEST2], config2.fleet.exclude);
     return readEach(folders, async (folder) => {
@@ -57391,9 +57849,9 @@ function npmPlugin(folder, pkg, file2, config2) {
   if (typeof pkg.name !== "string" || pkg.name === "") {
     throw invalidManifest(file2, '"name" is missing', { hint: `add "name" to ${file2}, or leave the folder out with fleet.exclude` });
   }
-  const dependencies = mergedDependencies(pkg, file2);
+  const dependencies = dependenciesOf(pkg, file2);
   const corePackage2 = config2.core.package;
-  const coreRange = corePackage2 ? dependencies[corePackage2] : void 0;
+  const coreRange = corePackage2 ? rangeOf(dependencies, corePackage2, ["runtime", "peer", "optional", "dev"]) : void 0;
   return {
     name: pluginName(pkg.name),
     path: repoPath(folder),
@@ -57407,29 +57865,104 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/update.ts
-var SECTIONS = new Set(DEPENDENCY_SECTIONS);
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
+
+// src/adapters/ecosystems/npm/json-strings.ts
+var WHITESPACE = /* @__PURE__ */ new Set([" ", "	", "\n", "\r", "\uFEFF"]);
+var VALUE_END = /* @__PURE__ */ new Set([",", "}", "]", " ", "	", "\n", "\r"]);
+function jsonStringsAt(text3, wanted) {
+  const found = [];
+  let i2 = 0;
+  const skipSpace = () => {
+    while (i2 < text3.length && WHITESPACE.has(text3[i2])) i2++;
+  };
+  const readString = () => {
+    const start = i2++;
+    while (text3[i2] !== '"') i2 += text3[i2] === "\\" ? 2 : 1;
+    i2++;
+    return { start, end: i2, value: JSON.parse(text3.slice(start, i2)) };
+  };
+  const readValue = (path6) => {
+    skipSpace();
+    const c3 = text3[i2];
+    if (c3 === "{" || c3 === "[") {
+      const close = c3 === "{" ? "}" : "]";
+      i2++;
+      for (let index = 0; ; index++) {
+        skipSpace();
+        if (text3[i2] === close) break;
+        let key = String(index);
+        if (c3 === "{") {
+          key = readString().value;
+          skipSpace();
+          i2++;
+        }
+        readValue([...path6, key]);
+        skipSpace();
+        if (text3[i2] === ",") i2++;
+      }
+      i2++;
+    } else if (c3 === '"') {
+      const literal2 = readString();
+      if (wanted(path6)) found.push({ path: path6, ...literal2 });
+    } else {
+      while (i2 < text3.length && !VALUE_END.has(text3[i2])) i2++;
+    }
+  };
+  readValue([]);
+  return found;
+}
+
+// src/adapters/ecosystems/npm/update.ts
+var isSection = (key) => DEPENDENCY_SECTIONS.includes(key ?? "");
+var npmUpdater = {
+  ecosystem: "npm",
+  update(text3, change, file2) {
+    const before = parsePackageJson(text3, file2);
+    const deps = change.dependencies ?? [];
+    const rangeAt = (path6) => isSection(path6[0]) ? changedRange(deps, path6[1], SECTION_KINDS[path6[0]]) : void 0;
+    const located = jsonStringsAt(
+      text3,
+      (path6) => path6.length === 1 && path6[0] === "version" && change.version !== void 0 || path6.length === 2 && rangeAt(path6) !== void 0
+    );
+    if (change.version !== void 0 && !located.some((s) => s.path.length === 1)) {
+      throw invalidManifest(file2, 'has no top-level "version" string to update', { hint: `add "version": "0.0.0" to ${file2}` });
+    }
+    for (const { name, kind } of deps) {
+      if (!located.some((s) => s.path.length === 2 && s.path[1] === name && (kind === void 0 || SECTION_KINDS[s.path[0]] === kind))) {
+        throw invalidManifest(file2, `has no ${kind === void 0 ? "" : `${kind} `}dependency "${name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+      }
+    }
+    const edits = located.map((s) => ({
+      start: s.start,
+      end: s.end,
+      replacement: JSON.stringify(s.path.length === 1 ? change.version : rangeAt(s.path))
+    }));
+    const after = applyEdits(text3, edits);
+    if (!isDeepStrictEqual3(parsePackageJson(after, file2), intended2(before, change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other values", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function intended2(before, change) {
+  const expected = structuredClone(before);
+  if (change.version !== void 0) expected.version = change.version;
+  for (const section of DEPENDENCY_SECTIONS) {
+    const deps = expected[section];
+    if (!deps) continue;
+    for (const name of Object.keys(deps)) {
+      const range = changedRange(change.dependencies, name, SECTION_KINDS[section]);
+      if (range !== void 0) deps[name] = range;
+    }
+  }
+  return expected;
+}
 
 // src/adapters/ecosystems/python/find.ts
 import { posix as posix7 } from "node:path";
-
-// src/adapters/ecosystems/python/pep508.ts
-var REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\s*\[[^\]]*\])?(\s*)([^;]*?)(\s*)(;.*)?$/s;
-function parseRequirement(requirement) {
-  const match = REQUIREMENT.exec(requirement);
-  if (!match) return void 0;
-  const [, lead = "", name = "", extras = "", gap = "", spec = ""] = match;
-  let specifierStart = lead.length + name.length + extras.length + gap.length;
-  let specifierEnd = specifierStart + spec.length;
-  let specifier = spec;
-  const parenthesised = /^\(\s*(.*?)\s*\)$/s.exec(spec);
-  if (parenthesised) {
-    specifier = parenthesised[1];
-    specifierStart += spec.indexOf(specifier);
-    specifierEnd = specifierStart + specifier.length;
-  }
-  return { name, specifier, specifierStart, specifierEnd };
-}
-var normaliseName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string4, ptr) {
@@ -58110,7 +58643,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse3(toml, options = {}) {
+function parse4(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -58190,9 +58723,9 @@ function parse3(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/adapters/ecosystems/python/pyproject.ts
-function parseToml(text2, file2) {
+function parseToml(text3, file2) {
   try {
-    return parse3(text2);
+    return parse4(text3);
   } catch (error63) {
     if (error63 instanceof TomlError) {
       const reason = error63.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
@@ -58206,6 +58739,51 @@ function tableAt(toml, ...keys) {
   for (const key of keys) value = value?.[key];
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
+
+// src/adapters/ecosystems/python/dependency-tables.ts
+var DEV_GROUPS = /* @__PURE__ */ new Set(["dev", "develop", "development", "test", "tests", "testing", "doc", "docs", "lint", "linting", "typing", "type", "types", "check", "ci"]);
+var groupKind = (group2) => DEV_GROUPS.has(group2.toLowerCase()) ? "dev" : "optional";
+function requirementKindAt(path6) {
+  const at = (...keys) => path6.length === keys.length + 1 && keys.every((key, i2) => key === "*" || path6[i2] === key);
+  if (at("project", "dependencies")) return "runtime";
+  if (at("project", "optional-dependencies", "*")) return groupKind(path6[2]);
+  if (at("dependency-groups", "*")) return "dev";
+  if (at("tool", "uv", "dev-dependencies")) return "dev";
+  return void 0;
+}
+function declaredRequirements(toml) {
+  const lists = [];
+  const project = tableAt(toml, "project");
+  if (project?.dependencies !== void 0) lists.push({ field: "[project] dependencies", kind: "runtime", values: project.dependencies });
+  for (const [group2, values] of Object.entries(tableAt(toml, "project", "optional-dependencies") ?? {})) {
+    lists.push({ field: `[project.optional-dependencies] ${group2}`, kind: groupKind(group2), values });
+  }
+  for (const [group2, values] of Object.entries(tableAt(toml, "dependency-groups") ?? {})) {
+    lists.push({ field: `[dependency-groups] ${group2}`, kind: "dev", values: Array.isArray(values) ? values.filter((v) => typeof v === "string") : values });
+  }
+  const uv = tableAt(toml, "tool", "uv");
+  if (uv?.["dev-dependencies"] !== void 0) lists.push({ field: "[tool.uv] dev-dependencies", kind: "dev", values: uv["dev-dependencies"] });
+  return lists;
+}
+
+// src/adapters/ecosystems/python/pep508.ts
+var REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(\s*\[[^\]]*\])?(\s*)([^;]*?)(\s*)(;.*)?$/s;
+function parseRequirement(requirement) {
+  const match = REQUIREMENT.exec(requirement);
+  if (!match) return void 0;
+  const [, lead = "", name = "", extras = "", gap = "", spec = ""] = match;
+  let specifierStart = lead.length + name.length + extras.length + gap.length;
+  let specifierEnd = specifierStart + spec.length;
+  let specifier = spec;
+  const parenthesised = /^\(\s*(.*?)\s*\)$/s.exec(spec);
+  if (parenthesised) {
+    specifier = parenthesised[1];
+    specifierStart += spec.indexOf(specifier);
+    specifierEnd = specifierStart + specifier.length;
+  }
+  return { name, specifier, specifierStart, specifierEnd };
+}
+var normaliseName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
 // src/adapters/ecosystems/python/find.ts
 var MANIFEST3 = "pyproject.toml";
@@ -58238,9 +58816,7 @@ var pythonFinder = {
 function withFleetSpelling(plugins) {
   const spelling = new Map(plugins.map((plugin) => [normaliseName(plugin.name), plugin.name]));
   for (const plugin of plugins) {
-    plugin.dependencies = Object.fromEntries(
-      Object.entries(plugin.dependencies).map(([name, range]) => [spelling.get(normaliseName(name)) ?? name, range])
-    );
+    plugin.dependencies = plugin.dependencies.map((dependency) => ({ ...dependency, name: spelling.get(normaliseName(dependency.name)) ?? dependency.name }));
   }
   return plugins;
 }
@@ -58256,13 +58832,15 @@ function pythonPlugin(folder, toml, file2, config2) {
       hint: `write version = "1.0.0" under [project] in ${file2} and remove "version" from dynamic, or keep the version elsewhere and use fleet.ecosystem: generic with a versionFile`
     });
   }
-  const dependencies = {};
-  for (const requirement of stringList(project.dependencies ?? [], file2, "[project] dependencies")) {
-    const parsed = parseRequirement(requirement);
-    if (!parsed) throw invalidManifest(file2, `[project] dependencies: "${requirement}" is not a PEP 508 requirement`);
-    dependencies[parsed.name] = parsed.specifier;
+  const dependencies = [];
+  for (const { field, kind, values } of declaredRequirements(toml)) {
+    for (const requirement of stringList(values, file2, field)) {
+      const parsed = parseRequirement(requirement);
+      if (!parsed) throw invalidManifest(file2, `${field}: "${requirement}" is not a PEP 508 requirement`);
+      dependencies.push({ name: parsed.name, range: parsed.specifier, kind });
+    }
   }
-  const coreRange = config2.core.package ? dependencies[config2.core.package] : void 0;
+  const coreRange = config2.core.package ? rangeOf(dependencies, config2.core.package, ["runtime"]) : void 0;
   const classifiers = Array.isArray(project.classifiers) ? project.classifiers : [];
   return {
     name: pluginName(project.name),
@@ -58280,16 +58858,264 @@ function stringList(value, file2, field) {
   throw invalidManifest(file2, `${field} must be an array of strings`);
 }
 
-// src/adapters/ecosystems/registry.ts
-var finders = [npmFinder, gradleFinder, mavenFinder, pythonFinder, genericFinder];
-function finderFor(ecosystem) {
-  return byEcosystem(finders, ecosystem);
-}
-function byEcosystem(list, ecosystem) {
-  const found = list.find((item) => item.ecosystem === ecosystem);
-  if (!found) throw new Error(`no ${ecosystem} support registered`);
+// src/adapters/ecosystems/python/update.ts
+import { isDeepStrictEqual as isDeepStrictEqual4 } from "node:util";
+
+// src/adapters/ecosystems/python/toml-strings.ts
+function tomlStringsAt(text3, wanted) {
+  const found = [];
+  const n2 = text3.length;
+  let i2 = 0;
+  const skipInline = () => {
+    while (text3[i2] === " " || text3[i2] === "	") i2++;
+  };
+  const skipBlank = () => {
+    for (; ; ) {
+      while (i2 < n2 && " 	\r\n".includes(text3[i2])) i2++;
+      if (text3[i2] !== "#") return;
+      while (i2 < n2 && text3[i2] !== "\n") i2++;
+    }
+  };
+  const readString = () => {
+    const start = i2;
+    const quote = text3.startsWith('"""', i2) ? '"""' : text3.startsWith("'''", i2) ? "'''" : text3[i2];
+    i2 += quote.length;
+    if (quote.startsWith('"')) while (!text3.startsWith(quote, i2)) i2 += text3[i2] === "\\" ? 2 : 1;
+    else i2 = text3.indexOf(quote, i2);
+    i2 += quote.length;
+    if (quote.length === 3) while (text3[i2] === quote[0]) i2++;
+    return { start, end: i2, quote };
+  };
+  const decode3 = (literal2) => parse4(`v = ${literal2}`).v;
+  const readKey = () => {
+    const parts = [];
+    for (; ; ) {
+      skipInline();
+      if (text3[i2] === '"' || text3[i2] === "'") {
+        const s = readString();
+        parts.push(decode3(text3.slice(s.start, s.end)));
+      } else {
+        const start = i2;
+        while (i2 < n2 && /[A-Za-z0-9_-]/.test(text3[i2])) i2++;
+        parts.push(text3.slice(start, i2));
+      }
+      skipInline();
+      if (text3[i2] !== ".") return parts;
+      i2++;
+    }
+  };
+  const readValue = (path6) => {
+    const c3 = text3[i2];
+    if (c3 === '"' || c3 === "'") {
+      const s = readString();
+      if (wanted(path6)) found.push({ path: path6, ...s, value: decode3(text3.slice(s.start, s.end)) });
+    } else if (c3 === "[") {
+      i2++;
+      for (let index = 0; ; index++) {
+        skipBlank();
+        if (text3[i2] === "]") break;
+        readValue([...path6, String(index)]);
+        skipBlank();
+        if (text3[i2] === ",") i2++;
+      }
+      i2++;
+    } else if (c3 === "{") {
+      i2++;
+      for (; ; ) {
+        skipInline();
+        if (text3[i2] === "}") break;
+        const key = readKey();
+        i2++;
+        skipInline();
+        readValue([...path6, ...key]);
+        skipInline();
+        if (text3[i2] === ",") i2++;
+      }
+      i2++;
+    } else {
+      while (i2 < n2 && !",]}#\r\n".includes(text3[i2])) i2++;
+    }
+  };
+  let table = [];
+  for (; ; ) {
+    skipBlank();
+    if (i2 >= n2) break;
+    if (text3[i2] === "[") {
+      const brackets = text3[i2 + 1] === "[" ? 2 : 1;
+      i2 += brackets;
+      table = readKey();
+      i2 += brackets;
+      continue;
+    }
+    const key = readKey();
+    i2++;
+    skipInline();
+    readValue([...table, ...key]);
+  }
   return found;
 }
+
+// src/adapters/ecosystems/python/update.ts
+var pythonUpdater = {
+  ecosystem: "python",
+  update(text3, change, file2) {
+    parseToml(text3, file2);
+    const wanted = (change.dependencies ?? []).map((c3) => ({ ...c3, name: normaliseName(c3.name) }));
+    const isVersion = (path6) => path6.length === 2 && path6[0] === "project" && path6[1] === "version";
+    const located = tomlStringsAt(text3, (path6) => isVersion(path6) && change.version !== void 0 || wanted.length > 0 && requirementKindAt(path6) !== void 0);
+    const edits = [];
+    if (change.version !== void 0) {
+      const version3 = located.find((s) => isVersion(s.path));
+      if (!version3) throw invalidManifest(file2, 'has no version = "..." under [project] to update', { hint: `add version = "0.0.0" under [project] in ${file2}` });
+      edits.push({ start: version3.start, end: version3.end, replacement: quoted(change.version, version3.quote) });
+    }
+    const seen = /* @__PURE__ */ new Set();
+    for (const dependency of located) {
+      const kind = requirementKindAt(dependency.path);
+      const requirement = kind && parseRequirement(dependency.value);
+      if (!kind || !requirement) continue;
+      const change_ = wanted.find((c3) => c3.name === normaliseName(requirement.name) && (c3.kind === void 0 || c3.kind === kind));
+      if (!change_) continue;
+      seen.add(change_);
+      edits.push({ start: dependency.start, end: dependency.end, replacement: quoted(withRange(dependency.value, change_.range), dependency.quote) });
+    }
+    for (const c3 of wanted) {
+      if (!seen.has(c3)) throw invalidManifest(file2, `has no ${c3.kind === void 0 ? "" : `${c3.kind} `}dependency "${c3.name}" to update`, { hint: "the manifest changed since the plan was made: plan again" });
+    }
+    const after = applyEdits(text3, edits);
+    if (!isDeepStrictEqual4(parseToml(after, file2), intended3(parseToml(text3, file2), change))) {
+      throw invalidManifest(file2, "could not be rewritten without changing other values", {
+        hint: "please report this with the file attached; meanwhile edit the version by hand"
+      });
+    }
+    return after;
+  }
+};
+function quoted(value, quote) {
+  if (quote.startsWith("'") && !value.includes("'")) return `${quote}${value}${quote}`;
+  const basic = JSON.stringify(value);
+  return quote === '"""' ? `""${basic}""` : basic;
+}
+function withRange(value, range) {
+  const requirement = parseRequirement(value);
+  return requirement ? value.slice(0, requirement.specifierStart) + range + value.slice(requirement.specifierEnd) : value;
+}
+function intended3(document, change) {
+  const project = tableAt(document, "project");
+  if (project && change.version !== void 0) project.version = change.version;
+  const changes = change.dependencies?.map((c3) => ({ ...c3, name: normaliseName(c3.name) }));
+  const rewrite = (table, key, kind) => {
+    const values = table?.[key];
+    if (!table || !Array.isArray(values)) return;
+    table[key] = values.map((value) => {
+      const requirement = typeof value === "string" ? parseRequirement(value) : void 0;
+      const range = requirement && changedRange(changes, normaliseName(requirement.name), kind);
+      return typeof value === "string" && range !== void 0 ? withRange(value, range) : value;
+    });
+  };
+  rewrite(project, "dependencies", "runtime");
+  const optional2 = tableAt(document, "project", "optional-dependencies");
+  for (const group2 of Object.keys(optional2 ?? {})) rewrite(optional2, group2, requirementKindAt(["project", "optional-dependencies", group2, "0"]) ?? "optional");
+  const groups = tableAt(document, "dependency-groups");
+  for (const group2 of Object.keys(groups ?? {})) rewrite(groups, group2, "dev");
+  rewrite(tableAt(document, "tool", "uv"), "dev-dependencies", "dev");
+  return document;
+}
+
+// src/adapters/ecosystems/strategy.ts
+var JVM_SECRETS = [
+  { name: "MAVEN_USERNAME", purpose: "user (or token name) of the Maven repository the build publishes to (Sonatype Central, Nexus, Artifactory)" },
+  { name: "MAVEN_PASSWORD", purpose: "its password or token" },
+  { name: "SIGNING_KEY", purpose: "the ASCII-armoured GPG private key that signs the artifacts (Maven Central requires signatures)" },
+  { name: "SIGNING_PASSWORD", purpose: "the passphrase of that key" }
+];
+var ALREADY_IN_MAVEN_REPOSITORY = /\b409\b|status code: 409|Conflict/;
+var npmStrategy = {
+  ecosystem: "npm",
+  jvm: false,
+  finder: npmFinder,
+  updater: npmUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "npm-registry" }),
+  testCommand: "npm test",
+  publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
+  coreRangeIn: (text3, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text3, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
+};
+var gradleStrategy = {
+  ecosystem: "gradle",
+  jvm: true,
+  finder: gradleFinder,
+  updater: gradleUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  async publishDefault(root, unit) {
+    const gradle = await fileExists(root, "gradlew") ? "./gradlew" : "gradle";
+    const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
+    return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
+  },
+  testCommand: "./gradlew test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text3, _file2, config2) => readProperties(text3).get(config2.fleet.coreVersionProperty)?.value
+};
+var mavenStrategy = {
+  ecosystem: "maven",
+  jvm: true,
+  finder: mavenFinder,
+  updater: mavenUpdater,
+  snapshotSuffix: "-SNAPSHOT",
+  publishDefault: async (root, unit) => ({
+    kind: "command",
+    command: unit.path === "" ? "mvn -B deploy" : `mvn -B deploy -pl ${unit.path}`,
+    cwd: root,
+    alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
+  }),
+  testCommand: "mvn -B test",
+  publishSecrets: JVM_SECRETS,
+  coreRangeIn: (text3, file2, config2) => parsePom(text3, file2).properties[config2.fleet.coreVersionProperty]
+};
+var pythonStrategy = {
+  ecosystem: "python",
+  jvm: false,
+  finder: pythonFinder,
+  updater: pythonUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
+  testCommand: "python -m pytest",
+  publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
+  coreRangeIn: () => void 0
+};
+var genericStrategy = {
+  ecosystem: "generic",
+  jvm: false,
+  finder: genericFinder,
+  updater: genericUpdater,
+  snapshotSuffix: void 0,
+  publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
+  testCommand: void 0,
+  publishSecrets: [],
+  coreRangeIn: () => void 0
+};
+var strategies = {
+  npm: npmStrategy,
+  gradle: gradleStrategy,
+  maven: mavenStrategy,
+  python: pythonStrategy,
+  generic: genericStrategy
+};
+var strategyFor = (ecosystem) => strategies[ecosystem];
+function isSnapshot(strategy, version3) {
+  return strategy.snapshotSuffix !== void 0 && version3.endsWith(strategy.snapshotSuffix);
+}
+function releaseOfSnapshot(strategy, version3) {
+  if (!isSnapshot(strategy, version3)) return void 0;
+  const release = version3.slice(0, -strategy.snapshotSuffix.length);
+  return import_semver3.default.valid(release) === release ? release : void 0;
+}
+
+// src/adapters/ecosystems/registry.ts
+var finders = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].finder);
+var updaters = ECOSYSTEMS.map((ecosystem) => strategies[ecosystem].updater);
+var finderFor = (ecosystem) => strategies[ecosystem].finder;
+var updaterFor = (ecosystem) => strategies[ecosystem].updater;
 
 // src/adapters/ecosystems/detect-ecosystem.ts
 var MARKERS = "package.json (with workspaces or a version), settings.gradle(.kts) or build.gradle(.kts), pom.xml, pyproject.toml ([project] or [tool.uv.workspace])";
@@ -58333,8 +59159,15 @@ async function discoverFleet(root, config2) {
     });
   }
   rejectDuplicateNames(plugins);
+  if (config2.versioning.snapshot === "auto") for (const plugin of plugins) applySnapshotCycle(plugin);
   plugins.sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
   return { ecosystem, single: plugins.length === 1 && plugins[0].path === "", plugins };
+}
+function applySnapshotCycle(plugin) {
+  const floor = releaseOfSnapshot(strategyFor(plugin.ecosystem), plugin.version);
+  if (floor === void 0) return;
+  plugin.versionFloor = floor;
+  plugin.snapshotCycle = true;
 }
 function rejectDuplicateNames(plugins) {
   const byName = /* @__PURE__ */ new Map();
@@ -58349,6 +59182,9 @@ function rejectDuplicateNames(plugins) {
     byName.set(plugin.name, plugin);
   }
 }
+
+// src/adapters/git.ts
+import { existsSync as existsSync2 } from "node:fs";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject2(value) {
@@ -58976,11 +59812,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open3, close) => {
+var format = (open4, close) => {
   if (!hasColors) {
     return (input2) => input2;
   }
-  const openCode = `\x1B[${open3}m`;
+  const openCode = `\x1B[${open4}m`;
   const closeCode = `\x1B[${close}m`;
   return (input2) => {
     const string4 = input2 + "";
@@ -65162,13 +65998,13 @@ var LogParser = class {
   expect = "sha";
   current;
   push(chunk) {
-    const text2 = this.pending + chunk;
+    const text3 = this.pending + chunk;
     let start = 0;
-    for (let end = text2.indexOf("\0"); end !== -1; end = text2.indexOf("\0", start)) {
-      this.field(text2.slice(start, end));
+    for (let end = text3.indexOf("\0"); end !== -1; end = text3.indexOf("\0", start)) {
+      this.field(text3.slice(start, end));
       start = end + 1;
     }
-    this.pending = text2.slice(start);
+    this.pending = text3.slice(start);
   }
   /** The commits, once git has exited; throws when the output ended inside a commit. */
   end() {
@@ -65228,11 +66064,27 @@ async function git(cwd, args, options = {}) {
     const result = await execa("git", args, { cwd, input: options.input, stripFinalNewline: true });
     return result.stdout;
   } catch (error63) {
-    throw gitError(args, error63);
+    throw gitError(cwd, args, error63);
   }
 }
-function gitError(args, error63) {
+function gitError(cwd, args, error63) {
   const stderr = error63 instanceof ExecaError ? String(error63.stderr ?? "").trim() : "";
+  if (!existsSync2(cwd)) {
+    return new SlipwayError("USAGE", "the folder does not exist", { subject: cwd, hint: "pass the folder of your repository (--cwd, or working-directory in a workflow)", cause: error63 });
+  }
+  if (/not a git repository/i.test(stderr)) {
+    return new SlipwayError("USAGE", "not in a git repository", {
+      subject: cwd,
+      hint: "run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)",
+      cause: error63
+    });
+  }
+  if (error63 instanceof ExecaError && error63.code === "ENOENT" && /spawn git/.test(error63.message)) {
+    return new SlipwayError("USAGE", "git is not installed (or not on PATH)", { subject: "git", hint: "install git and run again", cause: error63 });
+  }
+  if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes("HEAD")) {
+    return new SlipwayError("USAGE", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
+  }
   const message = stderr.split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? (stderr || error63.message);
   return new SlipwayError("GIT_FAILED", `git ${args[0]} failed: ${message}`, {
     subject: `git ${args.slice(0, 3).join(" ")}`,
@@ -65270,7 +66122,7 @@ async function mergeBases(cwd, commits) {
   const args = ["merge-base", "--octopus", "--all", ...commits];
   const result = await execa("git", args, { cwd, reject: false, stripFinalNewline: true });
   if (result.exitCode === 1 && !result.stderr) return [];
-  if (result.exitCode !== 0) throw gitError(args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
+  if (result.exitCode !== 0) throw gitError(cwd, args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
   const out = result.stdout;
   return out.split("\n").filter(Boolean).map(sha);
 }
@@ -65297,7 +66149,7 @@ async function readLog(cwd, range = {}) {
   try {
     await child;
   } catch (error63) {
-    throw gitError(args, error63);
+    throw gitError(cwd, args, error63);
   }
   try {
     if (framing) throw framing;
@@ -65317,38 +66169,98 @@ async function currentBranch(cwd) {
   );
 }
 async function repositoryUrl(cwd, remote = "origin") {
-  const url2 = await git(cwd, ["remote", "get-url", remote]).catch(() => "");
+  const url2 = await git(cwd, ["remote", "get-url", "--", remote]).catch(() => "");
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url2);
   return match ? `https://github.com/${match[1]}` : void 0;
 }
 
 // src/core/history/log-range.ts
-var import_semver4 = __toESM(require_semver2(), 1);
+var import_semver5 = __toESM(require_semver2(), 1);
 
 // src/core/history/tag-format.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+var import_semver4 = __toESM(require_semver2(), 1);
 var MONOREPO_TAG_FORMAT = "{name}@{version}";
 var SINGLE_TAG_FORMAT = "v{version}";
-var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function tagFormat(pattern) {
-  const hasName = pattern.includes("{name}");
-  const source = escape(pattern).replace(escape("{name}"), "(?<name>.+)").replace(escape("{version}"), "(?<version>[^@\\s]+)");
-  const regex = new RegExp(`^${source}$`);
-  return {
-    pattern,
-    format: (name, version3) => pattern.replace("{name}", name).replace("{version}", version3),
-    parse(tag) {
+var NAME_PLACEHOLDERS = ["{name}", "{unscoped}", "{dir}"];
+var unscopedName = (name) => name.startsWith("@") && name.includes("/") ? name.slice(name.indexOf("/") + 1) : name;
+var folderName = (plugin) => plugin.path.split("/").filter(Boolean).at(-1) ?? unscopedName(plugin.name);
+function render(pattern, plugin) {
+  return pattern.replaceAll("{name}", plugin.name).replaceAll("{unscoped}", unscopedName(plugin.name)).replaceAll("{dir}", folderName(plugin));
+}
+var isNamedPattern = (pattern) => NAME_PLACEHOLDERS.some((placeholder) => pattern.includes(placeholder));
+function formatTag(pattern, plugin, version3) {
+  return render(pattern, plugin).replaceAll("{version}", version3);
+}
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+var looksLikeVersion = (text3) => SEMVER.test(text3);
+function reader(pattern, plugins) {
+  const named = isNamedPattern(pattern);
+  if (!named || !plugins) {
+    const escape3 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    let source = escape3(pattern).replace(escape3("{version}"), "(?<version>[^@\\s]+)");
+    for (const placeholder of NAME_PLACEHOLDERS) source = source.replaceAll(escape3(placeholder), "(?<name>.+)");
+    let seen = false;
+    source = source.replace(/\(\?<name>/g, (group2) => seen ? "(" : (seen = true, group2));
+    const regex = new RegExp(`^${source}$`, "s");
+    return (tag) => {
       const match = regex.exec(tag);
       if (!match?.groups) return null;
-      return { name: hasName ? match.groups["name"] : void 0, version: match.groups["version"] };
+      return { name: named ? match.groups["name"] : void 0, version: match.groups["version"] };
+    };
+  }
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const plugin of plugins) {
+    const rendered = render(pattern, plugin);
+    const cut = rendered.indexOf("{version}");
+    const affixes = { plugin, prefix: rendered.slice(0, cut), suffix: rendered.slice(cut + "{version}".length) };
+    const list = byPrefix.get(affixes.prefix);
+    if (list) list.push(affixes);
+    else byPrefix.set(affixes.prefix, [affixes]);
+  }
+  const lengths = [...new Set([...byPrefix.keys()].map((prefix) => prefix.length))].sort((a2, b) => b - a2);
+  return (tag) => {
+    let fallback = null;
+    for (const length of lengths) {
+      if (length > tag.length) continue;
+      for (const { plugin, suffix } of byPrefix.get(tag.slice(0, length)) ?? []) {
+        if (!tag.endsWith(suffix) || tag.length - suffix.length <= length) continue;
+        const version3 = tag.slice(length, tag.length - suffix.length);
+        const found = { name: plugin.name, version: version3 };
+        if (looksLikeVersion(version3)) return found;
+        if (/^\d/.test(version3)) fallback ??= found;
+      }
+    }
+    return fallback;
+  };
+}
+function tagFormat(pattern, options = {}) {
+  const patterns = [.../* @__PURE__ */ new Set([pattern, ...options.legacy ?? []])];
+  const readers = patterns.map((p) => reader(p, options.plugins));
+  const byName = new Map((options.plugins ?? []).map((plugin) => [plugin.name, plugin]));
+  return {
+    pattern,
+    patterns,
+    named: isNamedPattern(pattern),
+    format: (name, version3) => formatTag(pattern, byName.get(name) ?? { name, path: "" }, version3),
+    parse(tag) {
+      let fallback = null;
+      for (const read of readers) {
+        const parsed = read(tag);
+        if (parsed && looksLikeVersion(parsed.version)) return parsed;
+        fallback ??= parsed;
+      }
+      return fallback;
     }
   };
 }
-function isValidVersion(text2) {
-  return import_semver3.default.valid(text2) === text2;
+function isValidVersion(text3) {
+  return import_semver4.default.valid(text3) === text3;
 }
 function tagFormatFor(config2, fleet) {
-  return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT));
+  return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT), {
+    legacy: config2.versioning.legacyTagFormats,
+    plugins: fleet.plugins
+  });
 }
 
 // src/core/history/log-range.ts
@@ -65361,7 +66273,7 @@ function guessLogStart(tags, formats) {
       if (!parsed || !isValidVersion(parsed.version)) continue;
       const key = parsed.name ?? "";
       const current = newest.get(key);
-      if (!current || import_semver4.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
+      if (!current || import_semver5.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
     }
     let oldest;
     for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
@@ -65430,6 +66342,23 @@ async function fleetLog(cwd, head, releaseCommits, reporter, guessed) {
   const distinct = releaseCommitsOrAll(releaseCommits);
   const exclude = distinct === void 0 ? [] : await mergeBases(cwd, distinct);
   return readLog(cwd, { to: head, exclude });
+}
+
+// src/adapters/validate/catalog-in-use.ts
+import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+var RUNS_INDEX = /slipway[\w.-]*\/(?:\.github\/workflows\/index\.ya?ml|actions\/(?:index|metadata))\b/;
+async function catalogInUse(cwd, config2) {
+  if (config2.catalog.repository !== void 0) return true;
+  const dir = join4(cwd, ".github", "workflows");
+  let files;
+  try {
+    files = (await readdir3(dir)).filter((name) => /\.ya?ml$/.test(name));
+  } catch {
+    return false;
+  }
+  const texts = await Promise.all(files.map((name) => readFile5(join4(dir, name), "utf8").catch(() => "")));
+  return texts.some((text3) => RUNS_INDEX.test(text3));
 }
 
 // src/adapters/catalog/git-objects.ts
@@ -65502,43 +66431,43 @@ var GitObjectReader = class {
 };
 
 // src/adapters/catalog/read-plugin-version.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { posix as posix9 } from "node:path";
 
 // src/core/catalog/catalog-entry.ts
-var import_semver6 = __toESM(require_semver2(), 1);
+var import_semver7 = __toESM(require_semver2(), 1);
 
 // src/core/catalog/plugin-manifest.ts
-var import_semver5 = __toESM(require_semver2(), 1);
+var import_semver6 = __toESM(require_semver2(), 1);
 var ELEMENT_KINDS = ["task", "trigger", "condition", "action", "connection", "storage", "other"];
 var MANIFEST_FILES = ["slipway-plugin.json", "slipway-plugin.yml", "slipway-plugin.yaml"];
 var PACKAGE_JSON_FIELD = "slipway";
-var text = (max) => external_exports.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+var text2 = (max) => external_exports.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 var slug = external_exports.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-" (e.g. "data-storage")');
 var webUrl = external_exports.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 var elementSchema = external_exports.strictObject({
   kind: external_exports.enum(ELEMENT_KINDS, { error: `must be one of ${ELEMENT_KINDS.join(", ")}` }),
-  name: text(200),
-  description: text(1e3).optional()
+  name: text2(200),
+  description: text2(1e3).optional()
 });
 var pluginManifestSchema = external_exports.strictObject({
   /** The name people read ("HTTP requests"); the package name stays the catalog key. */
-  title: text(100),
+  title: text2(100),
   /** A family of plugins shown together (e.g. "io.kestra.plugin.aws", "storage"). */
-  group: text(100).optional(),
+  group: text2(100).optional(),
   categories: external_exports.array(slug).max(20, "at most 20 categories").default([]),
   /** A path inside the plugin folder (svg/png/jpeg/gif/webp), a data: URI, or an https URL. */
-  icon: text(2e6).optional(),
+  icon: text2(2e6).optional(),
   elements: external_exports.array(elementSchema).min(1, "must list at least one element (a task, trigger, condition, \u2026)"),
   // Overrides for what the package manifest says, and the only source for ecosystems whose
   // manifest has no such field (Gradle, generic).
-  description: text(1e3).optional(),
-  license: text(100).optional(),
+  description: text2(1e3).optional(),
+  license: text2(100).optional(),
   homepage: webUrl.optional(),
   repository: webUrl.optional(),
-  keywords: external_exports.array(text(50)).max(50, "at most 50 keywords").optional(),
+  keywords: external_exports.array(text2(50)).max(50, "at most 50 keywords").optional(),
   /** The core versions this plugin works with, as a semver range (e.g. "^1.4.0"). */
-  coreRange: external_exports.string().refine((range) => import_semver5.default.validRange(range) !== null, 'must be a semver range such as "^1.4.0" or ">=1.2 <2"').optional()
+  coreRange: external_exports.string().refine((range) => import_semver6.default.validRange(range) !== null, 'must be a semver range such as "^1.4.0" or ">=1.2 <2"').optional()
 }).superRefine((manifest, ctx) => {
   const seen = /* @__PURE__ */ new Set();
   manifest.elements.forEach((element, index) => {
@@ -65595,13 +66524,13 @@ function semverFromPep440(specifier) {
 }
 function semverFromMavenRange(range) {
   if (range === void 0) return void 0;
-  const text2 = range.trim();
-  const interval = /^([[(])\s*([^,\s]*)\s*(?:,\s*([^\])\s]*)\s*)?([\])])$/.exec(text2);
-  if (!interval) return text2;
-  const [, open3, low = "", high, close] = interval;
-  if (high === void 0) return open3 === "[" && close === "]" ? low : text2;
+  const text3 = range.trim();
+  const interval = /^([[(])\s*([^,\s]*)\s*(?:,\s*([^\])\s]*)\s*)?([\])])$/.exec(text3);
+  if (!interval) return /^\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?$/.test(text3) ? `>=${text3}` : text3;
+  const [, open4, low = "", high, close] = interval;
+  if (high === void 0) return open4 === "[" && close === "]" ? low : text3;
   const parts = [];
-  if (low) parts.push(`${open3 === "[" ? ">=" : ">"}${low}`);
+  if (low) parts.push(`${open4 === "[" ? ">=" : ">"}${low}`);
   if (high) parts.push(`${close === "]" ? "<=" : "<"}${high}`);
   return parts.length ? parts.join(" ") : "*";
 }
@@ -65625,14 +66554,14 @@ async function readPackageFacts(objects, commit, at, plugin, config2) {
   return READERS[plugin.ecosystem]({ objects, commit, at, plugin, config: config2 });
 }
 async function required2(context, file2) {
-  const text2 = await context.objects.readText(context.commit, file2);
-  if (text2 === void 0) {
+  const text3 = await context.objects.readText(context.commit, file2);
+  if (text3 === void 0) {
     throw new SlipwayError("MANIFEST_MISSING", `${file2} does not exist at ${context.at}`, {
       subject: `${context.plugin.name} (${file2})`,
       hint: `the plugin's folder is taken from the current fleet (${context.plugin.path || "the repository root"}); if it moved since ${context.at}, index that version from a checkout where it is still there`
     });
   }
-  return text2;
+  return text3;
 }
 var str = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
 var strings = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : void 0;
@@ -65655,7 +66584,7 @@ var npmReader = async (context) => {
     homepage: webUrl2(str(pkg.homepage)),
     repository,
     keywords: strings(pkg.keywords),
-    coreRange: mergedDependencies(pkg, file2)[corePackage(context.config)]
+    coreRange: rangeOf(dependenciesOf(pkg, file2), corePackage(context.config), ["runtime", "peer", "optional", "dev"])
   };
   const embedded = pkg[PACKAGE_JSON_FIELD];
   return embedded === void 0 ? { facts } : { facts, embedded: { file: file2, prefix: PACKAGE_JSON_FIELD, value: embedded } };
@@ -65667,7 +66596,7 @@ var gradleReader = async (context) => {
   const files = [.../* @__PURE__ */ new Set([versionFile, own2, "gradle.properties"])];
   const texts = await Promise.all(files.map((file2) => context.objects.readText(context.commit, file2)));
   if (texts[0] === void 0) await required2(context, versionFile);
-  const properties = texts.map((text2) => text2 === void 0 ? void 0 : readProperties(text2));
+  const properties = texts.map((text3) => text3 === void 0 ? void 0 : readProperties(text3));
   const first = (key) => properties.map((p) => p?.get(key)?.value).find((value) => value !== void 0);
   return {
     facts: {
@@ -65754,8 +66683,8 @@ async function readPluginVersion(objects, target, config2) {
   ]);
   const found = reading.embedded ? [reading.embedded] : [];
   MANIFEST_FILES.forEach((name, i2) => {
-    const text2 = manifestTexts[i2];
-    if (text2 !== void 0) found.push(parseManifestFile(inFolder(name), text2, plugin.name, target.version));
+    const text3 = manifestTexts[i2];
+    if (text3 !== void 0) found.push(parseManifestFile(inFolder(name), text3, plugin.name, target.version));
   });
   if (found.length > 1) {
     const where = found.map((source) => source.prefix ? `"${source.prefix}" in ${source.file}` : source.file);
@@ -65775,15 +66704,15 @@ async function readPluginVersion(objects, target, config2) {
     readPluginFile: (path6) => objects.read(commit, inFolder(path6))
   };
 }
-function parseManifestFile(file2, text2, plugin, version3) {
+function parseManifestFile(file2, text3, plugin, version3) {
   if (file2.endsWith(".json")) {
     try {
-      return { file: file2, prefix: "", value: JSON.parse(text2.replace(/^\uFEFF/, "")) };
+      return { file: file2, prefix: "", value: JSON.parse(text3.replace(/^\uFEFF/, "")) };
     } catch (error63) {
       throw metadataError(plugin, version3, [{ file: file2, field: "(the file)", message: `is not valid JSON: ${error63.message}` }]);
     }
   }
-  const doc = (0, import_yaml2.parseDocument)(text2);
+  const doc = (0, import_yaml3.parseDocument)(text3);
   if (doc.errors.length) {
     const error63 = doc.errors[0];
     const line = error63.linePos?.[0]?.line;
@@ -65794,16 +66723,16 @@ function parseManifestFile(file2, text2, plugin, version3) {
 }
 
 // src/core/validate/field-lines.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-function fieldLocator(file2, text2) {
-  if (/\.(xml|pom)$/.test(file2)) return xmlLocator(text2);
-  if (/\.toml$/.test(file2)) return tomlLocator(text2);
-  if (/\.properties$/.test(file2)) return (path6) => keyLine(text2.split("\n"), 0, String(path6[path6.length - 1]), /[=:]/);
-  return treeLocator(text2);
+var import_yaml4 = __toESM(require_dist(), 1);
+function fieldLocator(file2, text3) {
+  if (/\.(xml|pom)$/.test(file2)) return xmlLocator(text3);
+  if (/\.toml$/.test(file2)) return tomlLocator(text3);
+  if (/\.properties$/.test(file2)) return (path6) => keyLine(text3.split("\n"), 0, String(path6[path6.length - 1]), /[=:]/);
+  return treeLocator(text3);
 }
-function treeLocator(text2) {
-  const counter = new import_yaml3.LineCounter();
-  const root = (0, import_yaml3.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false }).contents;
+function treeLocator(text3) {
+  const counter = new import_yaml4.LineCounter();
+  const root = (0, import_yaml4.parseDocument)(text3, { lineCounter: counter, uniqueKeys: false }).contents;
   const lineOf = (node2) => node2?.range ? counter.linePos(node2.range[0]).line : void 0;
   return (path6) => {
     let node2 = root;
@@ -65812,11 +66741,11 @@ function treeLocator(text2) {
     for (const part of path6) {
       let next;
       let at;
-      if ((0, import_yaml3.isMap)(node2)) {
-        const pair = node2.items.find((item) => (0, import_yaml3.isScalar)(item.key) && item.key.value === part);
+      if ((0, import_yaml4.isMap)(node2)) {
+        const pair = node2.items.find((item) => (0, import_yaml4.isScalar)(item.key) && item.key.value === part);
         next = pair?.value;
         at = pair ? lineOf(pair.key) : void 0;
-      } else if ((0, import_yaml3.isSeq)(node2) && typeof part === "number") {
+      } else if ((0, import_yaml4.isSeq)(node2) && typeof part === "number") {
         next = node2.items[part];
         at = lineOf(next);
       }
@@ -65827,10 +66756,10 @@ function treeLocator(text2) {
     return { line, exact: true };
   };
 }
-function xmlLocator(text2) {
+function xmlLocator(text3) {
   const lines = /* @__PURE__ */ new Map();
   const stack = [];
-  const clean = text2.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => m.replace(/[^\n]/g, " "));
+  const clean = text3.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => m.replace(/[^\n]/g, " "));
   for (const match of clean.matchAll(/<(\/?)([\w.:-]+)[^>]*?(\/?)>/g)) {
     const [, closing, name, selfClosing] = match;
     if (closing) {
@@ -65850,28 +66779,28 @@ function xmlLocator(text2) {
     return lines.size ? { line: 1, exact: false } : void 0;
   };
 }
-function tomlLocator(text2) {
-  const lines = text2.split("\n");
+function tomlLocator(text3) {
+  const lines = text3.split("\n");
   return (path6) => {
     const table = path6.slice(0, -1).join(".");
     const key = String(path6[path6.length - 1]);
     if (!table) return keyLine(lines, 0, key, /=/);
-    const header = lines.findIndex((l) => new RegExp(`^\\s*\\[\\s*${escape2(table)}\\s*\\]\\s*(#.*)?$`).test(l));
+    const header = lines.findIndex((l) => new RegExp(`^\\s*\\[\\s*${escape(table)}\\s*\\]\\s*(#.*)?$`).test(l));
     if (header < 0) return void 0;
     const found = keyLine(lines, header + 1, key, /=/, /^\s*\[/);
     return found ?? { line: header + 1, exact: false };
   };
 }
 function keyLine(lines, from, key, separator, stop) {
-  const pattern = new RegExp(`^\\s*["']?${escape2(key)}["']?\\s*${separator.source}`);
+  const pattern = new RegExp(`^\\s*["']?${escape(key)}["']?\\s*${separator.source}`);
   for (let i2 = from; i2 < lines.length; i2++) {
     if (stop?.test(lines[i2])) break;
     if (pattern.test(lines[i2])) return { line: i2 + 1, exact: true };
   }
   return void 0;
 }
-var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-var lineAt = (text2, index) => text2.slice(0, index).split("\n").length;
+var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var lineAt = (text3, index) => text3.slice(0, index).split("\n").length;
 function parseFieldPath(field) {
   const out = [];
   for (const match of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(match[2] !== void 0 ? Number(match[2]) : match[1]);
@@ -65885,7 +66814,7 @@ async function readManifestInputs(cwd, plugins, config2, rev = "HEAD") {
   const locatorFor = (file2) => {
     let locator = locators.get(file2);
     if (!locator) {
-      locator = objects.readText(rev, file2).then((text2) => text2 === void 0 ? () => void 0 : fieldLocator(file2, text2));
+      locator = objects.readText(rev, file2).then((text3) => text3 === void 0 ? () => void 0 : fieldLocator(file2, text3));
       locators.set(file2, locator);
     }
     return locator;
@@ -65975,9 +66904,9 @@ async function runPluginCommand(spec) {
 }
 
 // src/core/history/last-release.ts
-var import_semver7 = __toESM(require_semver2(), 1);
+var import_semver8 = __toESM(require_semver2(), 1);
 function readReleaseHistory(plugins, tags, format2) {
-  const single = plugins.length === 1 && !format2.pattern.includes("{name}") ? plugins[0] : void 0;
+  const single = plugins.length === 1 && !format2.named ? plugins[0] : void 0;
   const known = new Set(plugins.map((plugin) => plugin.name));
   const releases = /* @__PURE__ */ new Map();
   const diagnostics = [];
@@ -66001,7 +66930,7 @@ function readReleaseHistory(plugins, tags, format2) {
   }
   const histories = /* @__PURE__ */ new Map();
   for (const plugin of plugins) {
-    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver7.default.rcompare(a2.version, b.version));
+    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver8.default.rcompare(a2.version, b.version));
     const line = all.filter((release) => reachable.has(release.tag));
     histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
   }
@@ -66090,11 +67019,11 @@ function unreleasedCommits(input2) {
 
 // node_modules/conventional-commits-parser/dist/regex.js
 var nomatchRegex = /(?!.*)/;
-function escape3(string4) {
+function escape2(string4) {
   return string4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function joinOr(parts) {
-  return parts.map((val) => typeof val === "string" ? escape3(val.trim()) : val.source).filter(Boolean).join("|");
+  return parts.map((val) => typeof val === "string" ? escape2(val.trim()) : val.source).filter(Boolean).join("|");
 }
 function getNotesRegex(noteKeywords, notesPattern) {
   if (!noteKeywords) {
@@ -66524,13 +67453,13 @@ var parser2 = new CommitParser({
   revertCorrespondence: ["header", "hash"]
 });
 function parseConventionalCommit(message) {
-  const text2 = message.trim();
-  if (!text2) return { conventional: false, header: "" };
+  const text3 = message.trim();
+  if (!text3) return { conventional: false, header: "" };
   let parsed;
   try {
-    parsed = parser2.parse(text2);
+    parsed = parser2.parse(text3);
   } catch {
-    return { conventional: false, header: text2.split("\n", 1)[0] ?? "" };
+    return { conventional: false, header: text3.split("\n", 1)[0] ?? "" };
   }
   const header = parsed.header ?? message.split("\n", 1)[0] ?? "";
   const revert = parsed.revert;
@@ -66602,7 +67531,7 @@ function lintPullRequestTitle(title, rules, severity) {
 }
 
 // src/core/validate/manifest-completeness.ts
-var import_semver8 = __toESM(require_semver2(), 1);
+var import_semver9 = __toESM(require_semver2(), 1);
 var PACKAGE_FIELDS = {
   npm: { description: ["description"], license: ["license"], homepage: ["homepage"], repository: ["repository"] },
   maven: { description: ["description"], license: ["licenses", "license", "name"], homepage: ["url"], repository: ["scm", "url"] },
@@ -66621,7 +67550,8 @@ function checkManifest(input2, rules) {
   const error63 = (message, where) => ({ check: "manifest", severity: "error", message, ...where });
   const pluginManifestFile = (input2.folder ? `${input2.folder}/` : "") + MANIFEST_FILES[0];
   let overrides = {};
-  if (!manifest) {
+  const catalog = (rules.profile ?? "catalog") === "catalog";
+  if (!manifest && catalog) {
     findings.push({
       check: "manifest",
       severity: rules.pluginManifest === "required" ? "error" : "warning",
@@ -66629,10 +67559,10 @@ function checkManifest(input2, rules) {
       file: facts.file,
       line: 1
     });
-  } else {
-    const checked = checkPluginManifest(manifest.value, manifest.prefix);
-    if (checked.ok) overrides = checked.manifest;
-    else for (const problem of checked.problems) findings.push(error63(`plugin manifest: ${problem.field} ${problem.message}`, at(manifest.file, parseFieldPath(problem.field))));
+  } else if (manifest) {
+    const checked2 = checkPluginManifest(manifest.value, manifest.prefix);
+    if (checked2.ok) overrides = checked2.manifest;
+    else for (const problem of checked2.problems) findings.push(error63(`plugin manifest: ${problem.field} ${problem.message}`, at(manifest.file, parseFieldPath(problem.field))));
   }
   const value = (field) => overrides[field] ?? facts[field];
   const missing = (field, why) => {
@@ -66647,46 +67577,49 @@ function checkManifest(input2, rules) {
     const where = path6 ? `${label(facts.ecosystem, path6)} to ${facts.file}, or "${field}" to the plugin manifest` : `"${field}" to the plugin manifest (${manifest?.file ?? pluginManifestFile}; ${facts.file} has no such field)`;
     return error63(`${field} is missing: add ${where} \u2014 ${why}`, { file: facts.file, line: 1 });
   };
-  if (!value("description")) findings.push(missing("description", "the catalog and the registry show it"));
-  if (!value("license")) findings.push(missing("license", "nobody may use a plugin without one"));
-  if (!value("homepage") && !value("repository")) {
+  const publishCheck = (finding) => catalog ? finding : { ...finding, severity: "warning" };
+  if (!rules.private) {
+    if (!value("description")) findings.push(publishCheck(missing("description", "the catalog and the registry show it")));
+    if (!value("license")) findings.push(publishCheck(missing("license", "nobody may use a plugin without one")));
+  }
+  if (catalog && !value("homepage") && !value("repository")) {
     const wrong = ["repository", "homepage"].find((f) => PACKAGE_FIELDS[facts.ecosystem][f] && locate(facts.file, PACKAGE_FIELDS[facts.ecosystem][f])?.exact);
     findings.push(missing(wrong ?? "repository", "the catalog links to the plugin's repository or homepage"));
   }
   const coreRange = overrides.coreRange ?? facts.coreRange;
-  if (coreRange !== void 0 && import_semver8.default.validRange(coreRange) === null) {
+  if (coreRange !== void 0 && import_semver9.default.validRange(coreRange) === null) {
     findings.push(error63(`the core range ${JSON.stringify(coreRange)} is not a semver range (e.g. "^1.4.0"): the catalog answers "compatible with core X" from it`, { file: facts.file }));
   }
   return findings;
 }
 
 // src/core/validate/version-sanity.ts
-var import_semver10 = __toESM(require_semver2(), 1);
+var import_semver11 = __toESM(require_semver2(), 1);
 
 // src/core/versioning/next-version.ts
-var import_semver9 = __toESM(require_semver2(), 1);
+var import_semver10 = __toESM(require_semver2(), 1);
 function effectiveBump(current, bump2) {
-  return bump2 === "major" && import_semver9.default.major(current) === 0 ? "minor" : bump2;
+  return bump2 === "major" && import_semver10.default.major(current) === 0 ? "minor" : bump2;
 }
 function nextVersion({ current, bump: bump2, prerelease }) {
   const applied = effectiveBump(current, bump2);
-  const currentPre = import_semver9.default.prerelease(current);
-  const base = `${import_semver9.default.major(current)}.${import_semver9.default.minor(current)}.${import_semver9.default.patch(current)}`;
+  const currentPre = import_semver10.default.prerelease(current);
+  const base = `${import_semver10.default.major(current)}.${import_semver10.default.minor(current)}.${import_semver10.default.patch(current)}`;
   if (currentPre) {
     const lastStable2 = previousStableFloor(current);
-    const target = import_semver9.default.inc(lastStable2, effectiveBump(lastStable2, bump2));
-    const keepBase = import_semver9.default.gte(base, target);
+    const target = import_semver10.default.inc(lastStable2, effectiveBump(lastStable2, bump2));
+    const keepBase = import_semver10.default.gte(base, target);
     if (!prerelease) return keepBase ? base : target;
-    if (keepBase) return import_semver9.default.inc(current, "prerelease", prerelease);
+    if (keepBase) return import_semver10.default.inc(current, "prerelease", prerelease);
     return `${target}-${prerelease}.0`;
   }
-  if (!prerelease) return import_semver9.default.inc(current, applied);
-  return `${import_semver9.default.inc(current, applied)}-${prerelease}.0`;
+  if (!prerelease) return import_semver10.default.inc(current, applied);
+  return `${import_semver10.default.inc(current, applied)}-${prerelease}.0`;
 }
 function previousStableFloor(prerelease) {
-  const major = import_semver9.default.major(prerelease);
-  const minor = import_semver9.default.minor(prerelease);
-  const patch = import_semver9.default.patch(prerelease);
+  const major = import_semver10.default.major(prerelease);
+  const minor = import_semver10.default.minor(prerelease);
+  const patch = import_semver10.default.patch(prerelease);
   if (patch > 0) return `${major}.${minor}.${patch - 1}`;
   if (minor > 0) return `${major}.${minor - 1}.0`;
   return major > 0 ? `${major - 1}.0.0` : "0.0.0";
@@ -66698,9 +67631,9 @@ function checkPlannedVersion(input2) {
   const where = { file: versionAt.file, ...versionAt.line ? { line: versionAt.line } : {} };
   const error63 = (message) => ({ check: "version", severity: "error", message, ...where });
   const findings = [];
-  if (import_semver10.default.valid(release.to) !== release.to) return [error63(`next version "${release.to}" is not a semver version`)];
+  if (import_semver11.default.valid(release.to) !== release.to) return [error63(`next version "${release.to}" is not a semver version`)];
   const last = history?.last;
-  if (last && !import_semver10.default.gt(release.to, last.version)) {
+  if (last && !import_semver11.default.gt(release.to, last.version)) {
     findings.push(error63(`next version ${release.to} is not greater than the last release ${last.version} (tag ${last.tag}); re-plan from the current tags`));
   }
   const taken = input2.tags.get(release.tag);
@@ -66714,7 +67647,7 @@ function checkPlannedVersion(input2) {
     const needed = breaking.length ? effectiveBump(floor, "major") : features.length ? "minor" : void 0;
     if (needed && !reaches(floor, release.to, needed)) {
       const why = breaking.length ? `${breaking.length} breaking change${breaking.length === 1 ? "" : "s"} (${breaking.map((c3) => c3.sha.slice(0, 7)).join(", ")})` : `${features.length} feature${features.length === 1 ? "" : "s"}`;
-      const rule = needed === "major" ? "a major release" : import_semver10.default.major(floor) === 0 && breaking.length ? "a minor release (breaking changes in 0.x move the minor)" : "a minor release";
+      const rule = needed === "major" ? "a major release" : import_semver11.default.major(floor) === 0 && breaking.length ? "a minor release (breaking changes in 0.x move the minor)" : "a minor release";
       const count2 = breaking.length || features.length;
       findings.push(error63(`${why} need${count2 === 1 ? "s" : ""} ${rule} after ${floor}, but the next version is ${release.to}`));
     }
@@ -66730,25 +67663,176 @@ function checkPlannedVersion(input2) {
   return findings;
 }
 function lastStable(history) {
-  return history?.versions.find((v) => import_semver10.default.prerelease(v) === null);
+  return history?.versions.find((v) => import_semver11.default.prerelease(v) === null);
 }
 function reaches(from, to, bump2) {
-  const target = import_semver10.default.inc(from, bump2);
-  const base = `${import_semver10.default.major(to)}.${import_semver10.default.minor(to)}.${import_semver10.default.patch(to)}`;
-  return import_semver10.default.gte(base, target);
+  const target = import_semver11.default.inc(from, bump2);
+  const base = `${import_semver11.default.major(to)}.${import_semver11.default.minor(to)}.${import_semver11.default.patch(to)}`;
+  return import_semver11.default.gte(base, target);
+}
+
+// src/adapters/changesets/read-changesets.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+import { readdir as readdir4 } from "node:fs/promises";
+import { matchesGlob as matchesGlob2, posix as posix10 } from "node:path";
+var CHANGESET_DIR = ".changeset";
+var BUMPS = /* @__PURE__ */ new Set(["major", "minor", "patch", "none"]);
+var NONE2 = { present: false, changesets: [], groups: { fixed: [], linked: [] }, config: { fixed: [], linked: [], access: void 0, ignore: [] } };
+async function readChangesets(cwd, names) {
+  let entries;
+  try {
+    entries = await readdir4(posix10.join(cwd, CHANGESET_DIR));
+  } catch {
+    return NONE2;
+  }
+  const configFile = posix10.join(CHANGESET_DIR, "config.json");
+  const config2 = await fileExists(cwd, configFile) ? parseConfig2(await readManifest(cwd, configFile), configFile) : NONE2.config;
+  const files = entries.filter((name) => name.endsWith(".md") && name.toLowerCase() !== "readme.md").sort();
+  const changesets = await Promise.all(files.map(async (name) => {
+    const file2 = posix10.join(CHANGESET_DIR, name);
+    return parseChangeset(await readManifest(cwd, file2), file2);
+  }));
+  const ignored = (name) => config2.ignore.some((pattern) => name === pattern || matchesGlob2(name, pattern));
+  const resolve5 = (groups) => groups.map((group2) => names.filter((name) => !ignored(name) && group2.some((pattern) => name === pattern || matchesGlob2(name, pattern))));
+  return {
+    present: true,
+    config: config2,
+    changesets: changesets.map((c3) => ({ ...c3, releases: c3.releases.filter((r) => !ignored(r.name)) })),
+    groups: { fixed: resolve5(config2.fixed), linked: resolve5(config2.linked) }
+  };
+}
+function parseChangeset(text3, file2) {
+  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text3);
+  if (!match) throw invalidManifest(file2, "a changeset starts with a front matter between --- lines", { line: 1, hint: `write e.g. ---\\n"@acme/a": minor\\n---\\n\\nWhat changed. (or delete ${file2})` });
+  let front;
+  try {
+    front = match[1].trim() === "" ? {} : (0, import_yaml5.parse)(match[1]);
+  } catch (error63) {
+    const line = error63.linePos?.[0]?.line;
+    throw invalidManifest(file2, `its front matter is not valid YAML: ${error63.message.split("\n")[0]}`, { line: line ? line + 1 : 1, cause: error63 });
+  }
+  if (typeof front !== "object" || front === null || Array.isArray(front)) throw invalidManifest(file2, "its front matter must map package names to major, minor, patch or none", { line: 2 });
+  const releases = Object.entries(front).map(([name, type]) => {
+    if (typeof type !== "string" || !BUMPS.has(type)) {
+      throw invalidManifest(file2, `"${name}": ${JSON.stringify(type)} is not a bump: use major, minor, patch or none`, { line: 2 });
+    }
+    return { name, type };
+  });
+  return { file: file2, releases, summary: match[2].trim() };
+}
+function parseConfig2(text3, file2) {
+  let json2;
+  try {
+    json2 = JSON.parse(text3);
+  } catch (error63) {
+    throw invalidManifest(file2, `not valid JSON: ${error63.message}`, { cause: error63 });
+  }
+  if (typeof json2 !== "object" || json2 === null || Array.isArray(json2)) throw invalidManifest(file2, "must hold a JSON object");
+  const value = json2;
+  const groups = (key) => {
+    const raw = value[key] ?? [];
+    if (!Array.isArray(raw) || !raw.every((g) => Array.isArray(g) && g.every((n2) => typeof n2 === "string"))) {
+      throw invalidManifest(file2, `"${key}" must be a list of groups, each a list of package names or globs`, { hint: `e.g. "${key}": [["@acme/*"]]` });
+    }
+    return raw;
+  };
+  const access2 = value.access;
+  if (access2 !== void 0 && access2 !== "public" && access2 !== "restricted") {
+    throw new SlipwayError("CONFIG_INVALID", `${file2}: "access" must be "public" or "restricted", not ${JSON.stringify(access2)}`, { subject: file2, hint: 'fix "access" in .changeset/config.json' });
+  }
+  const ignore = value.ignore ?? [];
+  if (!Array.isArray(ignore) || !ignore.every((n2) => typeof n2 === "string")) throw invalidManifest(file2, '"ignore" must be a list of package names or globs');
+  return { fixed: groups("fixed"), linked: groups("linked"), access: access2, ignore };
+}
+
+// src/adapters/git-release.ts
+async function fileAt(cwd, commit, path6) {
+  const run = await execa("git", ["show", "--end-of-options", `${commit}:${path6}`], { cwd, reject: false, stripFinalNewline: false });
+  return run.exitCode === 0 ? run.stdout : void 0;
+}
+
+// src/core/history/known-tag-formats.ts
+var KNOWN_TAG_FORMATS = [
+  "{name}@{version}",
+  "v{version}",
+  "{name}-v{version}",
+  "{unscoped}-v{version}",
+  "{dir}-v{version}",
+  "{unscoped}@{version}",
+  "{dir}@{version}",
+  "{name}/v{version}",
+  "{unscoped}/v{version}",
+  "{dir}/v{version}",
+  "{name}-{version}",
+  "{unscoped}-{version}",
+  "{dir}-{version}",
+  "{version}"
+];
+function tagsReadByKnownFormats(tags, plugins, single) {
+  const results = [];
+  for (const pattern of KNOWN_TAG_FORMATS) {
+    const named = isNamedPattern(pattern);
+    if (!named && !single) continue;
+    const format2 = tagFormat(pattern, { plugins });
+    const read = { pattern, tags: [], plugins: /* @__PURE__ */ new Set() };
+    for (const tag of tags) {
+      const parsed = format2.parse(tag);
+      if (!parsed || !isValidVersion(parsed.version)) continue;
+      read.tags.push(tag);
+      read.plugins.add(parsed.name ?? plugins[0]?.name ?? "");
+    }
+    if (read.tags.length) results.push(read);
+  }
+  return results;
+}
+var looksLikeRelease = (tag) => /(?:^|[^0-9A-Za-z.])v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/.test(tag);
+
+// src/core/history/unmatched-tags.ts
+var listed = (names, shown = 5) => names.length > shown ? `${names.slice(0, shown).join(", ")} and ${names.length - shown} more` : names.join(", ");
+function unmatchedTagWarnings(input2) {
+  const { untagged, format: format2 } = input2;
+  if (untagged.length === 0) return [];
+  const releaseLike = input2.tags.filter(looksLikeRelease);
+  if (releaseLike.length === 0) return [];
+  const reading = format2.patterns.join(", ");
+  const warnings = [];
+  const explained = /* @__PURE__ */ new Set();
+  for (const read of tagsReadByKnownFormats(releaseLike, untagged, input2.single)) {
+    if (format2.patterns.includes(read.pattern)) continue;
+    const plugins = [...read.plugins].filter((name) => !explained.has(name)).sort();
+    if (plugins.length === 0) continue;
+    for (const name of plugins) explained.add(name);
+    const example = read.tags.find((tag) => format2.parse(tag) === null) ?? read.tags[0];
+    warnings.push(
+      `${listed(plugins)}: no tag matches the tag format ${reading}, but tags like "${example}" look like ${plugins.length === 1 ? "its" : "their"} releases: set versioning.tagFormat: "${read.pattern}" in slipway.yml (or add it to versioning.legacyTagFormats to keep writing ${format2.pattern}); otherwise ${plugins.length === 1 ? "it is" : "they are"} planned as a first release with the whole history`
+    );
+  }
+  const rest = untagged.filter((plugin) => !explained.has(plugin.name)).map((plugin) => plugin.name);
+  const foreign = releaseLike.filter((tag) => format2.parse(tag) === null);
+  if (rest.length && foreign.length && !input2.anyTagged) {
+    warnings.push(
+      `${listed([...rest].sort())}: no tag matches the tag format ${reading}, and the repository has ${foreign.length} other release-looking tag(s) such as "${foreign[0]}": if those are these plugins' releases, set versioning.tagFormat (placeholders {name}, {unscoped}, {dir}, {version}) in slipway.yml`
+    );
+  }
+  return warnings;
 }
 
 // src/core/plan/assemble-plan.ts
-var import_semver13 = __toESM(require_semver2(), 1);
+var import_semver17 = __toESM(require_semver2(), 1);
 
 // src/core/versioning/bump.ts
-var BUILT_IN = { feat: "minor", fix: "patch", perf: "patch", revert: "patch" };
+var BUILT_IN = { feat: "minor", fix: "patch", perf: "patch", revert: "patch", "chore(version)": "none" };
 var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
 function maxBump(a2, b) {
   return ORDER[a2] >= ORDER[b] ? a2 : b;
 }
 function bumpForCommit(commit, releaseTypes = {}) {
   if (commit.breaking) return "major";
+  const scoped = commit.scope === null ? void 0 : `${commit.type}(${commit.scope})`;
+  if (scoped !== void 0) {
+    const bump2 = releaseTypes[scoped] ?? BUILT_IN[scoped];
+    if (bump2 !== void 0) return bump2;
+  }
   return releaseTypes[commit.type] ?? BUILT_IN[commit.type] ?? "none";
 }
 function bumpForCommits(commits, releaseTypes = {}) {
@@ -66761,13 +67845,17 @@ function bumpForCommits(commits, releaseTypes = {}) {
 }
 
 // src/core/versioning/changelog.ts
-var SECTIONS2 = [
+var SECTIONS = [
   ["feat", "Features"],
   ["fix", "Bug Fixes"],
   ["perf", "Performance Improvements"],
   ["revert", "Reverts"]
 ];
 var OTHER_TITLE = "Other Changes";
+function bulleted(summary2) {
+  const [first = "", ...rest] = summary2.split(/\r?\n/);
+  return [`* ${first}`, ...rest.map((line) => line.trim() ? `  ${line}` : "")].join("\n");
+}
 function renderChangelogSection(input2) {
   const lines = [`## ${input2.version} (${input2.date})`];
   const section = (title, items) => {
@@ -66777,31 +67865,144 @@ function renderChangelogSection(input2) {
     const short = sha3.slice(0, 7);
     return input2.repoUrl ? `([${short}](${input2.repoUrl}/commit/${sha3}))` : `(${short})`;
   };
-  const scoped = (scope, text2) => `* ${scope ? `**${scope}:** ` : ""}${text2}`;
+  const scoped = (scope, text3) => `* ${scope ? `**${scope}:** ` : ""}${text3}`;
+  for (const [bump2, title] of [["major", "Major Changes"], ["minor", "Minor Changes"], ["patch", "Patch Changes"]]) {
+    section(title, (input2.notes ?? []).filter((n2) => n2.bump === bump2).map((n2) => bulleted(n2.summary)));
+  }
   section(
     "\u26A0 BREAKING CHANGES",
     input2.commits.filter((commit) => commit.breaking).flatMap((commit) => (commit.breakingNotes?.length ? commit.breakingNotes : [commit.subject]).map((note) => scoped(commit.scope, note)))
   );
-  const known = new Set(SECTIONS2.map(([type]) => type));
-  for (const [type, title] of SECTIONS2) {
+  const known = new Set(SECTIONS.map(([type]) => type));
+  for (const [type, title] of SECTIONS) {
     section(title, input2.commits.filter((c3) => c3.type === type).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
   }
   section(OTHER_TITLE, input2.commits.filter((c3) => !known.has(c3.type)).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
   section(
     "Dependencies",
-    input2.dependencyUpdates.map((update) => `* **${update.name}:** ${update.from} \u2192 ${update.to}`)
+    input2.dependencyUpdates.map((update) => {
+      const version3 = input2.dependencyVersions?.get(update.name);
+      const kind = update.kind === "runtime" ? "" : ` (${update.kind})`;
+      return update.from === update.to && version3 ? `* **${update.name}:** ${version3} (${update.from})${kind}` : `* **${update.name}:** ${update.from} \u2192 ${update.to}${kind}`;
+    })
   );
   return lines.join("\n") + "\n";
 }
 
 // src/core/versioning/dependency-range.ts
-var import_semver11 = __toESM(require_semver2(), 1);
+var import_semver12 = __toESM(require_semver2(), 1);
 function updatedRange(range, version3) {
   const trimmed = range.trim();
   if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return range;
   const simple = /^(\^|~|>=|=|v)?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(trimmed);
   if (simple) return `${simple[1] ?? ""}${version3}`;
-  return import_semver11.default.satisfies(version3, trimmed, { includePrerelease: true }) ? range : `^${version3}`;
+  return import_semver12.default.satisfies(version3, trimmed, { includePrerelease: true }) ? range : `^${version3}`;
+}
+function acceptsVersion(range, version3) {
+  const trimmed = range.trim();
+  if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return true;
+  if (import_semver12.default.validRange(trimmed) === null) return void 0;
+  return import_semver12.default.satisfies(version3, trimmed, { includePrerelease: true });
+}
+function peerCrossesMajor(range, version3) {
+  if (acceptsVersion(range, version3) !== false) return false;
+  const floor = import_semver12.default.minVersion(range.trim());
+  if (!floor) return false;
+  const next = import_semver12.default.parse(version3);
+  if (!next) return false;
+  return next.major !== floor.major || next.major === 0 && next.minor !== floor.minor;
+}
+
+// src/core/versioning/workspace-range.ts
+var import_semver13 = __toESM(require_semver2(), 1);
+var PROTOCOL = "workspace:";
+function isWorkspaceRange(range) {
+  return range.trim().startsWith(PROTOCOL);
+}
+
+// src/core/plan/dependents.ts
+var KIND_ORDER = { runtime: 0, peer: 1, optional: 2, dev: 3 };
+function cascadeDependents(input2) {
+  const edges = reverseEdges(input2.plugins);
+  const bumps = new Map(input2.bumps);
+  const byDependency = /* @__PURE__ */ new Set();
+  const next = /* @__PURE__ */ new Map();
+  const settle2 = (name) => {
+    const bump2 = bumps.get(name) ?? "none";
+    if (bump2 === "none") next.delete(name);
+    else next.set(name, input2.nextVersion(name, bump2));
+  };
+  for (const name of bumps.keys()) settle2(name);
+  const queue = [...next.keys()];
+  for (const released of queue) {
+    const version3 = next.get(released);
+    if (version3 === void 0) continue;
+    for (const edge of edges.get(released) ?? []) {
+      if (input2.policy[edge.kind] !== "patch") continue;
+      const before = bumps.get(edge.dependent) ?? "none";
+      let wanted = "patch";
+      if (edge.kind === "peer" && peerCrossesMajor(edge.range, version3)) wanted = "major";
+      const after = maxBump(before, wanted);
+      if (after === before) continue;
+      if (before === "none") byDependency.add(edge.dependent);
+      bumps.set(edge.dependent, after);
+      settle2(edge.dependent);
+      queue.push(edge.dependent);
+    }
+  }
+  const rangeUpdates = /* @__PURE__ */ new Map();
+  const warnings = [];
+  const dependents = /* @__PURE__ */ new Map();
+  for (const [dependency, list] of edges) {
+    const version3 = next.get(dependency);
+    if (version3 === void 0) continue;
+    for (const edge of list) {
+      const dependentReleased = next.has(edge.dependent);
+      const moves = input2.policy[edge.kind] !== "none" || dependentReleased;
+      const to = moves ? updatedRange(edge.range, version3) : edge.range;
+      if (to !== edge.range || dependentReleased && isWorkspaceRange(edge.range)) {
+        const updates = rangeUpdates.get(edge.dependent) ?? [];
+        updates.push({ name: dependency, kind: edge.kind, from: edge.range, to });
+        rangeUpdates.set(edge.dependent, updates);
+      }
+      if (dependentReleased && !dependents.get(dependency)?.includes(edge.dependent)) {
+        dependents.set(dependency, [...dependents.get(dependency) ?? [], edge.dependent]);
+      }
+      if (acceptsVersion(to, version3) === false) {
+        const fix = input2.policy[edge.kind] === "none" ? `set versioning.dependents.${edge.kind} to range or patch in slipway.yml, or update the range by hand` : "update the range by hand";
+        warnings.push(`${edge.dependent}: its ${edge.kind} dependency range "${to}" on ${dependency} does not accept ${dependency}'s planned ${version3}; ${fix}`);
+      }
+    }
+  }
+  for (const updates of rangeUpdates.values()) updates.sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : KIND_ORDER[a2.kind] - KIND_ORDER[b.kind]);
+  for (const list of dependents.values()) list.sort();
+  return { bumps, byDependency, next, rangeUpdates, warnings: warnings.sort(), dependents };
+}
+function reverseEdges(plugins) {
+  const names = new Set(plugins.map((p) => p.name));
+  const map2 = /* @__PURE__ */ new Map();
+  for (const plugin of plugins) {
+    for (const { name, range, kind } of plugin.dependencies) {
+      if (!names.has(name) || name === plugin.name) continue;
+      const list = map2.get(name) ?? [];
+      list.push({ dependent: plugin.name, range, kind });
+      map2.set(name, list);
+    }
+  }
+  return map2;
+}
+
+// src/core/versioning/snapshot.ts
+var import_semver14 = __toESM(require_semver2(), 1);
+var SNAPSHOT_SUFFIX = "-SNAPSHOT";
+function nextSnapshot(version3) {
+  const base = `${import_semver14.default.major(version3)}.${import_semver14.default.minor(version3)}.${import_semver14.default.patch(version3)}`;
+  return `${import_semver14.default.inc(base, "patch")}${SNAPSHOT_SUFFIX}`;
+}
+function withFloor(next, floor, last) {
+  if (floor === void 0) return next;
+  if (last !== void 0 && import_semver14.default.lte(floor, last)) return next;
+  return import_semver14.default.gt(floor, next) ? floor : next;
 }
 
 // src/core/plan/plan-hash.ts
@@ -66821,20 +68022,52 @@ function withHash(plan) {
 }
 
 // src/core/plan/version-overrides.ts
-var import_semver12 = __toESM(require_semver2(), 1);
+var import_semver15 = __toESM(require_semver2(), 1);
 function releaseAsFooter(message) {
   let found;
   for (const match of message.matchAll(/^release-as:[ \t]*(\S+)[ \t]*$/gim)) found = match[1];
   return found?.replace(/^v(?=\d)/, "");
 }
 function overrideProblem(version3, current, firstRelease, history) {
-  if (import_semver12.default.valid(version3) !== version3) return `"${version3}" is not a semver version`;
-  if (firstRelease ? import_semver12.default.lt(version3, current) : import_semver12.default.lte(version3, current)) {
+  if (import_semver15.default.valid(version3) !== version3) return `"${version3}" is not a semver version`;
+  if (firstRelease ? import_semver15.default.lt(version3, current) : import_semver15.default.lte(version3, current)) {
     return `${version3} is not above ${firstRelease ? "the manifest version" : "the last release"} ${current}`;
   }
   const taken = [...history?.versions ?? [], ...history?.elsewhere.map((release) => release.version) ?? []];
   if (taken.includes(version3)) return `${version3} is already tagged`;
   return void 0;
+}
+
+// src/core/plan/release-intents.ts
+var import_semver16 = __toESM(require_semver2(), 1);
+function changesetBumps(changesets) {
+  const byPlugin = /* @__PURE__ */ new Map();
+  for (const changeset of [...changesets].sort((a2, b) => a2.file < b.file ? -1 : a2.file > b.file ? 1 : 0)) {
+    for (const release of changeset.releases) {
+      const entry = byPlugin.get(release.name) ?? { bump: "none", notes: [] };
+      entry.bump = maxBump(entry.bump, release.type);
+      if (release.type !== "none" && changeset.summary.trim()) entry.notes.push({ bump: release.type, summary: changeset.summary.trim() });
+      byPlugin.set(release.name, entry);
+    }
+  }
+  return byPlugin;
+}
+function applyVersionGroups(members2, groups) {
+  const base = /* @__PURE__ */ new Map();
+  const apply = (group2, all) => {
+    const inGroup = group2.map((name) => members2.get(name)).filter((m) => m !== void 0);
+    const releasing = inGroup.filter((m) => m.bump !== "none");
+    if (releasing.length === 0) return;
+    const bump2 = releasing.reduce((b, m) => maxBump(b, m.bump), "none");
+    const highest = inGroup.reduce((v, m) => import_semver16.default.gt(m.current, v) ? m.current : v, inGroup[0].current);
+    for (const member of all ? inGroup : releasing) {
+      member.bump = bump2;
+      base.set(member.name, highest);
+    }
+  };
+  for (const group2 of groups.fixed) apply(group2, true);
+  for (const group2 of groups.linked) apply(group2, false);
+  return base;
 }
 
 // src/core/plan/assemble-plan.ts
@@ -66844,6 +68077,7 @@ function assemblePlan(input2) {
   const parsed = /* @__PURE__ */ new Map();
   const ignored = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Map();
+  const fromChangesets = changesetBumps(input2.intents?.changesets ?? []);
   for (const plugin of input2.plugins) {
     const history = input2.histories.get(plugin.name);
     const commits = [];
@@ -66861,13 +68095,15 @@ function assemblePlan(input2) {
       commits.push({ raw, cc: result.commit });
     }
     const kept = dropRevertedPairs(commits);
+    const byCommits = raisedForCore(bumpForCommits(kept.map((c3) => c3.cc), input2.versioning.releaseTypes), input2.versioning.coreRaise, input2.coreRaised?.has(plugin.name) ?? false);
+    const bump2 = maxBump(byCommits, fromChangesets.get(plugin.name)?.bump ?? "none");
     const candidate = {
       plugin,
       current: history?.last?.version ?? plugin.version,
       firstRelease: !history?.last,
       commits: kept,
-      bump: bumpForCommits(kept.map((c3) => c3.cc), input2.versioning.releaseTypes),
-      reason: "commits"
+      bump: bump2,
+      reason: byCommits === "none" && bump2 !== "none" ? "changeset" : "commits"
     };
     if (releaseAs) {
       const problem = overrideProblem(releaseAs.version, candidate.current, candidate.firstRelease, history);
@@ -66876,31 +68112,46 @@ function assemblePlan(input2) {
     }
     candidates.set(plugin.name, candidate);
   }
+  let bases = applyGroups(candidates, input2.intents);
   applyOverrides(candidates, input2);
-  const dependentsOf = reverseDependencies(input2.plugins);
-  const queue = [...candidates.values()].filter((c3) => c3.bump !== "none").map((c3) => c3.plugin.name);
-  if (input2.versioning.dependents === "patch") {
-    for (let i2 = 0; i2 < queue.length; i2++) {
-      for (const dependent of dependentsOf.get(queue[i2]) ?? []) {
-        const candidate = candidates.get(dependent);
-        if (candidate.bump !== "none") continue;
-        candidate.bump = "patch";
-        candidate.reason = "dependency";
-        queue.push(dependent);
+  const lineBump = (candidate, bump2) => {
+    if (candidate.override) return bump2;
+    const history = input2.histories.get(candidate.plugin.name);
+    const taken = history?.last ? [...history.versions, ...history.elsewhere.map((release) => release.version)] : [];
+    return cappedOnOlderLine(candidate.current, bump2, prerelease, taken);
+  };
+  const versionOf = (candidate, bump2) => {
+    if (candidate.override && candidate.override.source !== "bump") return candidate.override.version;
+    const next = nextVersion({ current: bases.get(candidate.plugin.name) ?? candidate.current, bump: bump2, prerelease });
+    return prerelease ? next : withFloor(next, candidate.plugin.versionFloor, input2.histories.get(candidate.plugin.name)?.last?.version);
+  };
+  let cascade;
+  for (; ; ) {
+    cascade = cascadeDependents({
+      plugins: input2.plugins,
+      policy: input2.versioning.dependents,
+      bumps: new Map([...candidates].map(([name, c3]) => [name, c3.bump])),
+      nextVersion: (name, bump2) => {
+        const candidate = candidates.get(name);
+        return candidate ? versionOf(candidate, lineBump(candidate, bump2)) : nextVersion({ current: "0.0.0", bump: bump2, prerelease });
       }
+    });
+    for (const candidate of candidates.values()) {
+      const bump2 = cascade.bumps.get(candidate.plugin.name) ?? candidate.bump;
+      candidate.bump = bump2 === "none" ? bump2 : lineBump(candidate, bump2);
+      if (cascade.byDependency.has(candidate.plugin.name) && candidate.reason !== "override") candidate.reason = "dependency";
     }
+    const before = [...candidates.values()].map((c3) => c3.bump).join();
+    bases = applyGroups(candidates, input2.intents);
+    if ([...candidates.values()].map((c3) => c3.bump).join() === before) break;
   }
   const releasing = [...candidates.values()].filter((c3) => c3.bump !== "none");
-  const nextOf = new Map(
-    releasing.map((c3) => [
-      c3.plugin.name,
-      c3.override && c3.override.source !== "bump" ? c3.override.version : nextVersion({ current: c3.current, bump: c3.bump, prerelease })
-    ])
-  );
+  const nextOf = cascade.next;
+  warnings.push(...cascade.warnings);
   const releases = releasing.map((candidate) => {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name);
-    const dependencyUpdates = Object.entries(plugin.dependencies).filter(([name]) => nextOf.has(name)).map(([name, range]) => ({ name, from: range, to: updatedRange(range, nextOf.get(name)) })).filter((update) => update.from !== update.to).sort((a2, b) => a2.name.localeCompare(b.name));
+    const dependencyUpdates = cascade.rangeUpdates.get(plugin.name) ?? [];
     const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
     const history = input2.histories.get(plugin.name);
     const tag = input2.tagFormat.format(plugin.name, to);
@@ -66920,17 +68171,23 @@ function assemblePlan(input2) {
       firstRelease: candidate.firstRelease,
       commits,
       dependencyUpdates,
-      dependents: (dependentsOf.get(plugin.name) ?? []).filter((name) => nextOf.has(name)).sort(),
+      dependents: cascade.dependents.get(plugin.name) ?? [],
+      ...plugin.artifacts?.length ? { artifacts: plugin.artifacts.map(artifactCoordinate) } : {},
+      ...plugin.versionFiles?.length ? { versionFiles: plugin.versionFiles } : {},
+      ...plugin.snapshotCycle && !prerelease ? { nextSnapshot: nextSnapshot(to) } : {},
       changelog: renderChangelogSection({
         version: to,
         date: input2.date,
         commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
+        dependencyVersions: nextOf,
+        notes: fromChangesets.get(plugin.name)?.notes,
         repoUrl: input2.repoUrl
       })
     };
   });
   releases.sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
+  const changesets = consumedChangesets(input2.intents, nextOf, candidates, warnings);
   return withHash({
     schemaVersion: PLAN_SCHEMA_VERSION,
     baseSha: input2.baseSha,
@@ -66938,8 +68195,10 @@ function assemblePlan(input2) {
     prerelease: prerelease ?? null,
     tagFormat: input2.tagFormat.pattern,
     releases,
+    rangeUpdates: input2.plugins.filter((plugin) => !nextOf.has(plugin.name) && cascade.rangeUpdates.has(plugin.name)).map((plugin) => ({ name: plugin.name, path: plugin.path, ecosystem: plugin.ecosystem, manifestFile: plugin.manifestFile, dependencyUpdates: cascade.rangeUpdates.get(plugin.name) ?? [] })).sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0),
     ignoredCommits: [...ignored.values()],
-    warnings
+    warnings,
+    ...changesets.length ? { changesets } : {}
   });
 }
 function applyOverrides(candidates, input2) {
@@ -66969,9 +68228,42 @@ function applyOverrides(candidates, input2) {
   }
 }
 function bumpBetween(from, to) {
-  if (import_semver13.default.major(to) !== import_semver13.default.major(from)) return "major";
-  if (import_semver13.default.minor(to) !== import_semver13.default.minor(from)) return "minor";
+  if (import_semver17.default.major(to) !== import_semver17.default.major(from)) return "major";
+  if (import_semver17.default.minor(to) !== import_semver17.default.minor(from)) return "minor";
   return "patch";
+}
+function cappedOnOlderLine(current, bump2, prerelease, tagged) {
+  if (bump2 === "patch") return bump2;
+  const next = nextVersion({ current, bump: bump2, prerelease });
+  return tagged.some((version3) => import_semver17.default.gt(version3, current) && import_semver17.default.lte(version3, next)) ? "patch" : bump2;
+}
+function raisedForCore(bump2, coreRaise, raised) {
+  return raised && coreRaise === "minor" && bump2 === "patch" ? "minor" : bump2;
+}
+function artifactCoordinate(artifact) {
+  return artifact.groupId ? `${artifact.groupId}:${artifact.artifactId}` : artifact.artifactId;
+}
+function applyGroups(candidates, intents) {
+  if (!intents || intents.groups.fixed.length === 0 && intents.groups.linked.length === 0) return /* @__PURE__ */ new Map();
+  const members2 = new Map([...candidates].map(([name, c3]) => [name, { name, current: c3.current, bump: c3.bump }]));
+  const bases = applyVersionGroups(members2, intents.groups);
+  for (const [name, member] of members2) {
+    const candidate = candidates.get(name);
+    if (!candidate) continue;
+    if (candidate.bump === "none" && member.bump !== "none") candidate.reason = "group";
+    candidate.bump = member.bump;
+  }
+  return bases;
+}
+function consumedChangesets(intents, releasing, candidates, warnings) {
+  const files = [];
+  for (const changeset of intents?.changesets ?? []) {
+    for (const release of changeset.releases) {
+      if (!candidates.has(release.name)) warnings.push(`${changeset.file}: "${release.name}" is not a plugin of this fleet; that line is ignored`);
+    }
+    if (changeset.releases.some((r) => releasing.has(r.name))) files.push(changeset.file);
+  }
+  return files.sort();
 }
 function commitOf(raw, cc) {
   return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
@@ -66989,19 +68281,6 @@ function dropRevertedPairs(commits) {
   }
   return cancelled.size ? commits.filter((c3) => !cancelled.has(c3.raw.sha)) : commits;
 }
-function reverseDependencies(plugins) {
-  const names = new Set(plugins.map((p) => p.name));
-  const map2 = /* @__PURE__ */ new Map();
-  for (const plugin of plugins) {
-    for (const dependency of Object.keys(plugin.dependencies)) {
-      if (!names.has(dependency) || dependency === plugin.name) continue;
-      const list = map2.get(dependency) ?? [];
-      list.push(plugin.name);
-      map2.set(dependency, list);
-    }
-  }
-  return map2;
-}
 
 // src/core/config/release-branches.ts
 function releaseBranches(config2) {
@@ -67015,6 +68294,236 @@ function patternRegex(pattern) {
   return new RegExp(`^${source}$`);
 }
 
+// src/core/release/preflight.ts
+var latestDate = (now) => new Date(now.getTime() + 14 * 36e5).toISOString().slice(0, 10);
+function releaseDateProblem(date5, now) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date5)) return `"${date5}" is not a date in the form YYYY-MM-DD`;
+  const parsed = /* @__PURE__ */ new Date(`${date5}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date5) return `${date5} is not a real day`;
+  if (date5 > latestDate(now)) return `${date5} is in the future (today is ${now.toISOString().slice(0, 10)})`;
+  return void 0;
+}
+function checkReleaseDate(date5, now, subject = "--date") {
+  const problem = releaseDateProblem(date5, now);
+  if (problem) throw new SlipwayError("USAGE", `release date ${problem}`, { subject, hint: "pass the day of the release as YYYY-MM-DD, or leave --date out for today" });
+}
+function planProblems(plan, now) {
+  const problems = [];
+  const byTag = /* @__PURE__ */ new Map();
+  for (const release of plan.releases) byTag.set(release.tag, [...byTag.get(release.tag) ?? [], release.name]);
+  for (const [tag, names] of byTag) {
+    if (names.length > 1) {
+      problems.push({
+        subject: tag,
+        message: `${names.length} releases would create the same tag ${tag} (${names.join(", ")}): the tag format "${plan.tagFormat}" must tell plugins apart, e.g. "{name}@{version}" (versioning.tagFormat in slipway.yml)`
+      });
+    }
+    const problem = refNameProblem(tag);
+    if (problem) problems.push({ subject: tag, message: `the tag "${tag}" of ${names.join(", ")} is not a valid git tag name: ${problem}` });
+  }
+  const dateProblem = releaseDateProblem(plan.date, now);
+  if (dateProblem) problems.push({ subject: "date", message: `the release date ${dateProblem}` });
+  return problems;
+}
+function preflightError(problems) {
+  const lines = problems.map((p) => p.message.startsWith(p.subject) ? p.message : `${p.subject}: ${p.message}`);
+  return new SlipwayError("PLAN_INVALID", problems.length === 1 ? problems[0].message : `the plan cannot be released as it is:
+- ${lines.join("\n- ")}`, {
+    subject: problems[0]?.subject,
+    hint: "fix what is named, then plan again; nothing was written"
+  });
+}
+
+// src/adapters/registry/npm-registry.ts
+var import_semver18 = __toESM(require_semver2(), 1);
+
+// src/adapters/registry/packed-manifest.ts
+var SECTIONS2 = new Set(DEPENDENCY_SECTIONS);
+
+// src/adapters/registry/npm-registry.ts
+var PUBLISH_TIMEOUT_MS = 10 * 6e4;
+function packageToPublish(text3, file2) {
+  let manifest;
+  try {
+    manifest = JSON.parse(text3.replace(/^\uFEFF/, ""));
+  } catch (error63) {
+    throw new SlipwayError("MANIFEST_INVALID", `package.json is not valid JSON: ${error63.message}`, { subject: file2, cause: error63 });
+  }
+  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver18.default.valid(manifest.version)) {
+    throw new SlipwayError("MANIFEST_INVALID", 'package.json needs a "name" and a valid semver "version" to be published', {
+      subject: file2
+    });
+  }
+  return { name: manifest.name, version: manifest.version };
+}
+
+// src/adapters/release/worktree-files.ts
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+
+// src/adapters/safe-path.ts
+import { lstat as lstat2, mkdir as mkdir2, open as open3, realpath as realpath2 } from "node:fs/promises";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join5, relative as relative2, sep as sep3 } from "node:path";
+var inside = (root, path6) => path6 === root || path6.startsWith(root.endsWith(sep3) ? root : root + sep3);
+async function unsafeWriteReason(root, path6) {
+  if (isAbsolute2(path6) || path6.split(/[\\/]/).includes("..")) return "the path leaves the repository";
+  const realRoot = await realpath2(root);
+  const full = join5(root, path6);
+  const stats = await lstat2(full).catch((error63) => {
+    if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
+    throw error63;
+  });
+  if (stats?.isSymbolicLink()) return "it is a symbolic link; slipway rewrites only regular files (replace the link with the file)";
+  if (stats && !stats.isFile()) return "it is not a regular file";
+  let folder = dirname2(full);
+  for (; ; ) {
+    const real = await realpath2(folder).catch((error63) => {
+      if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
+      throw error63;
+    });
+    if (real !== void 0) {
+      return inside(realRoot, real) ? void 0 : `its folder ${relative2(root, folder) || "."} is a symbolic link to ${real}, outside the repository`;
+    }
+    const up = dirname2(folder);
+    if (up === folder) return void 0;
+    folder = up;
+  }
+}
+
+// src/adapters/release/worktree-files.ts
+async function readWorktreeFile(root, path6) {
+  try {
+    return await readFile6(join6(root, path6), "utf8");
+  } catch (error63) {
+    if (error63.code === "ENOENT") return void 0;
+    throw error63;
+  }
+}
+
+// src/jobs/release/planned-files.ts
+import { posix as posix11 } from "node:path";
+
+// src/core/release/changelog-file.ts
+var CHANGELOG_TITLE = "# Changelog";
+function prependChangelogSection(existing, section, version3) {
+  if (existing === void 0 || existing.trim() === "") {
+    return { text: `${CHANGELOG_TITLE}
+
+${withNewline(section)}`, changed: true };
+  }
+  if (hasVersionSection(existing, version3)) return { text: existing, changed: false };
+  const eol = existing.includes("\r\n") ? "\r\n" : "\n";
+  const block = withNewline(section).replace(/\r?\n/g, eol);
+  const lines = existing.split(eol);
+  const firstSection = lines.findIndex((line) => line.startsWith("## "));
+  if (firstSection === -1) {
+    const body = existing.endsWith(eol) ? existing : existing + eol;
+    return { text: `${body}${body.endsWith(eol + eol) ? "" : eol}${block}`, changed: true };
+  }
+  const after = lines.slice(firstSection).join(eol);
+  let head = firstSection === 0 ? "" : lines.slice(0, firstSection).join(eol) + eol;
+  if (head !== "" && !head.endsWith(eol + eol)) head += eol;
+  return { text: `${head}${block}${eol}${after}`, changed: true };
+}
+function hasVersionSection(text3, version3) {
+  const v = version3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^##\\s+\\[?v?${v}(?:\\]|\\s|$)`, "m").test(text3);
+}
+var withNewline = (text3) => text3.endsWith("\n") ? text3 : text3 + "\n";
+
+// src/jobs/release/planned-files.ts
+var changelogPath = (release, changelogName) => posix11.join(release.path || ".", changelogName);
+function bumpedManifest(write, text3) {
+  const dependencies = write.dependencyUpdates.map((u2) => ({ name: u2.name, kind: u2.kind, range: u2.to }));
+  return updaterFor(write.ecosystem).update(text3, { ...write.to === void 0 ? {} : { version: write.to }, dependencies }, write.manifestFile);
+}
+function bumpedVersionFile(release, text3, file2, version3 = release.to) {
+  return updaterFor(release.ecosystem).update(text3, { parentVersion: version3 }, file2);
+}
+function changelogWithSection(release, text3) {
+  return prependChangelogSection(text3, release.changelog, release.to);
+}
+function plannedFiles(plan, changelogName) {
+  const files = /* @__PURE__ */ new Map();
+  const add = (path6, writer) => files.set(path6, [...files.get(path6) ?? [], writer]);
+  for (const release of plan.releases) {
+    add(release.manifestFile, { kind: "manifest", release });
+    for (const file2 of release.versionFiles ?? []) add(file2, { kind: "version-file", release });
+    add(changelogPath(release, changelogName), { kind: "changelog", release });
+  }
+  for (const update of plan.rangeUpdates) add(update.manifestFile, { kind: "manifest", release: update });
+  return files;
+}
+function releasedContent(path6, writers, base) {
+  let text3 = base;
+  for (const writer of writers) {
+    if (writer.kind === "changelog") text3 = changelogWithSection(writer.release, text3).text;
+    else if (text3 === void 0) continue;
+    else if (writer.kind === "version-file") text3 = bumpedVersionFile(writer.release, text3, path6);
+    else text3 = bumpedManifest(writer.release, text3);
+  }
+  return text3;
+}
+
+// src/jobs/release/preflight.ts
+var READ_AS_PUBLISHED = {
+  npm: (text3, file2, write) => {
+    const { name, version: version3 } = packageToPublish(text3, file2);
+    if (!write) return void 0;
+    if (name !== write.name) return `its name is "${name}", but the plan releases ${write.name}`;
+    if (write.to !== void 0 && version3 !== write.to) return `its version would be ${version3} after the release, not ${write.to}`;
+    return void 0;
+  },
+  python: (text3, file2) => {
+    parseToml(text3.replace(/^\uFEFF/, ""), file2);
+    return void 0;
+  },
+  maven: (text3, file2) => {
+    parseXml2(text3.replace(/^\uFEFF/, ""), file2);
+    return void 0;
+  },
+  gradle: () => void 0,
+  generic: () => void 0
+};
+async function preflightProblems(input2) {
+  const { cwd, plan } = input2;
+  const problems = planProblems(plan, input2.now);
+  const files = plannedFiles(plan, input2.changelogName);
+  await Promise.all(
+    [...files].map(async ([path6, writers]) => {
+      const unsafe = await unsafeWriteReason(cwd, path6);
+      if (unsafe) {
+        problems.push({ subject: path6, message: `slipway will not write ${path6}: ${unsafe}` });
+        return;
+      }
+      const manifests = writers.filter((w) => w.kind !== "changelog");
+      const first = manifests[0];
+      if (!first) return;
+      try {
+        const text3 = await readWorktreeFile(cwd, path6);
+        if (text3 === void 0) {
+          problems.push({ subject: path6, message: `${path6}, the manifest of ${first.release.name}, does not exist` });
+          return;
+        }
+        const written = releasedContent(path6, manifests, text3) ?? text3;
+        for (const writer of manifests) {
+          const problem = READ_AS_PUBLISHED[writer.release.ecosystem](written, path6, writer.kind === "manifest" ? writer.release : void 0);
+          if (problem) problems.push({ subject: path6, message: `${path6}: ${problem}` });
+        }
+      } catch (error63) {
+        const subject = isSlipwayError(error63) && error63.subject ? error63.subject : path6;
+        const message = isSlipwayError(error63) ? error63.message : formatError(error63);
+        problems.push({ subject, message: `${subject}: ${message}` });
+      }
+    })
+  );
+  return problems;
+}
+async function preflight(input2) {
+  const problems = await preflightProblems(input2);
+  if (problems.length) throw preflightError(problems.sort((a2, b) => a2.subject.localeCompare(b.subject)));
+}
+
 // src/jobs/plan.ts
 function checkPrereleaseChannel(channel) {
   if (!/^[0-9A-Za-z-]+$/.test(channel)) {
@@ -67026,7 +68535,8 @@ function checkPrereleaseChannel(channel) {
 }
 function guessFormats(config2) {
   const configured = config2.versioning.tagFormat;
-  return configured ? [tagFormat(configured)] : [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
+  const legacy = config2.versioning.legacyTagFormats;
+  return configured ? [tagFormat(configured, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
 }
 async function planRelease(options) {
   const { cwd, reporter } = options;
@@ -67034,15 +68544,21 @@ async function planRelease(options) {
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
   const config2 = options.config ?? await loadConfig(cwd);
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  if (options.date !== void 0) checkReleaseDate(options.date, now);
   const head = await headSha(cwd);
   const tagsRead = readTags(cwd, head);
   const guessed = tagsRead.then((tags2) => guessLog(cwd, head, tags2, guessFormats(config2)));
   guessed.catch(() => void 0);
   const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), tagsRead, repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
+  const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format2 = tagFormatFor(config2, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format2.pattern} (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format2);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
+  const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
+  const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format: format2, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
+  for (const warning2 of tagWarnings) reporter.warn(warning2);
   const releaseCommits = fleet.plugins.map((plugin) => histories.get(plugin.name)?.last?.commit);
   const commits = await fleetLog(cwd, head, releaseCommits, reporter, await guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
@@ -67056,22 +68572,26 @@ async function planRelease(options) {
     plugins: fleet.plugins.map((p) => p.name)
   });
   const branchWarning = branchPolicyWarning(branch, config2);
+  const coreRaised = config2.versioning.coreRaise === "none" ? /* @__PURE__ */ new Set() : await coreRaisedSince(cwd, fleet, histories, config2);
   const plan = assemblePlan({
+    coreRaised,
     plugins: fleet.plugins,
     histories,
     unreleased,
     baseSha: head,
-    date: options.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+    date: options.date ?? now.toISOString().slice(0, 10),
     tagFormat: format2,
     versioning: config2.versioning,
     prerelease: options.prerelease,
     repoUrl,
-    warnings: [...diagnostics.map((d) => d.message), ...branchWarning ? [branchWarning] : []],
-    overrides: options.overrides
+    warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
+    overrides: options.overrides,
+    intents
   });
   await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   if (branchWarning) reporter.warn(branchWarning);
+  await preflight({ cwd, plan, changelogName: config2.release.changelog, now });
   reportIgnored(plan, reporter);
   return { plan, fleet, config: config2 };
 }
@@ -67092,6 +68612,23 @@ async function refuseTakenTags(cwd, plan, tags) {
       hint: existing.reachable ? "the tag is on this line but its version is not above the last release: check the tag format (versioning.tagFormat) and the manifest version" : `that release was made on another line; release this line with a version no one has tagged (e.g. --set ${release.name}=<version>), or plan on the branch that holds the tag`
     });
   }
+}
+async function coreRaisedSince(cwd, fleet, histories, config2) {
+  const raised = /* @__PURE__ */ new Set();
+  for (const plugin of fleet.plugins) {
+    const last = histories.get(plugin.name)?.last;
+    if (plugin.coreRange === void 0 || !last) continue;
+    const text3 = await fileAt(cwd, last.commit, plugin.manifestFile);
+    if (text3 === void 0) continue;
+    let before;
+    try {
+      before = strategyFor(plugin.ecosystem).coreRangeIn(text3, plugin.manifestFile, config2);
+    } catch {
+      continue;
+    }
+    if (before !== void 0 && before !== plugin.coreRange) raised.add(plugin.name);
+  }
+  return raised;
 }
 function reportIgnored(plan, reporter, shown = 5) {
   const ignored = plan.ignoredCommits;
@@ -67115,7 +68652,8 @@ async function validateFleet(options) {
   const config2 = options.config ?? await loadConfig(cwd);
   const quiet = quietReporter(reporter);
   const [planned, tags] = await Promise.all([
-    options.plan ? discoverFleet(cwd, config2).then((fleet2) => ({ plan: options.plan, fleet: fleet2 })) : planRelease({ cwd, reporter: quiet, config: config2, prerelease: options.prerelease }),
+    // A given plan gets the release's preflight here; planRelease runs it on the plan it makes.
+    options.plan ? preflight({ cwd, plan: options.plan, changelogName: config2.release.changelog, now: /* @__PURE__ */ new Date() }).then(() => discoverFleet(cwd, config2)).then((fleet2) => ({ plan: options.plan, fleet: fleet2 })) : planRelease({ cwd, reporter: quiet, config: config2, prerelease: options.prerelease }),
     readTags(cwd, options.range?.head ?? "HEAD")
   ]);
   const { plan, fleet } = planned;
@@ -67146,11 +68684,12 @@ async function validateFleet(options) {
   const releaseOf = new Map(plan.releases.map((r) => [r.name, r]));
   const tagCommits = new Map(tags.map((t) => [t.name, t.commit]));
   const manifests = await readManifestInputs(cwd, selected, config2, options.range?.head ?? "HEAD");
+  const profile = config2.validate.profile === "auto" ? await catalogInUse(cwd, config2) ? "catalog" : "package" : config2.validate.profile;
   const plugins = selected.map((plugin) => {
     const release = releaseOf.get(plugin.name);
     const checks = {};
     const reading = manifests.get(plugin.name);
-    checks.manifest = reading.ok ? { findings: checkManifest(reading.input, { pluginManifest: config2.validate.pluginManifest }) } : { findings: [unreadableManifest(reading.error, plugin)] };
+    checks.manifest = reading.ok ? { findings: checkManifest(reading.input, { pluginManifest: config2.validate.pluginManifest, profile, private: plugin.private }) } : { findings: [unreadableManifest(reading.error, plugin)] };
     if (release) {
       const located = reading.ok ? reading.input.locate(plugin.manifestFile, versionPath(plugin)) : void 0;
       checks.version = {
@@ -67180,7 +68719,7 @@ async function runCommands(cwd, config2, selected, results, reporter) {
   const timeoutMs = config2.validate.timeoutMinutes * 6e4;
   const byName = new Map(results.map((r) => [r.plugin, r]));
   const run = async (plugin, kind, command) => {
-    const result = await runPluginCommand({ command, dir: join4(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name).next ?? plugin.version, timeoutMs });
+    const result = await runPluginCommand({ command, dir: join7(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name).next ?? plugin.version, timeoutMs });
     await reporter.group(`${kind} ${plugin.name}: ${result.command} (${outcomeWords(result)})`, async () => {
       if (result.output) reporter.info(result.output);
     });

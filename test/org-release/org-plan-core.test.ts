@@ -1,7 +1,7 @@
 /** The org plan's pure parts: one hash, the summary within GitHub's 1 MiB, the ship matrix, the approver's overrides. */
 import { describe, expect, it } from 'vitest';
 import { withHash } from '../../src/core/plan/plan-hash.ts';
-import type { PlannedRelease, ReleasePlan } from '../../src/core/plan/release-plan.ts';
+import { PLAN_SCHEMA_VERSION, type PlannedRelease, type ReleasePlan } from '../../src/core/plan/release-plan.ts';
 import { repositoryStatus } from '../../src/core/org-release/changed-repositories.ts';
 import { parseOrgPlan, verifyOrgPlanHash, withOrgHash, type OrgPlan, type RepositoryName } from '../../src/core/org-release/org-plan.ts';
 import { parseRepositoryOverride } from '../../src/core/org-release/overrides.ts';
@@ -39,7 +39,7 @@ function orgPlan(repositories: number): OrgPlan {
     webUrl: 'https://github.com',
     date: '2026-03-02',
     repositories: Array.from({ length: repositories }, (_, i) => {
-      const plan: ReleasePlan = withHash({ schemaVersion: 1, baseSha: sha(i + 10), date: '2026-03-02', prerelease: null, tagFormat: 'v{version}', releases: [release(`@acme/plugin-${i}`)], ignoredCommits: [], warnings: [] });
+      const plan: ReleasePlan = withHash({ schemaVersion: PLAN_SCHEMA_VERSION, baseSha: sha(i + 10), date: '2026-03-02', prerelease: null, tagFormat: 'v{version}', releases: [release(`@acme/plugin-${i}`)], rangeUpdates: [], ignoredCommits: [], warnings: [] });
       return { repository: `acme/plugin-${String(i).padStart(4, '0')}` as RepositoryName, branch: 'main', head: plan.baseSha, plan };
     }),
     quiet: [],

@@ -21,7 +21,7 @@ export const npmUpdater: ManifestUpdater = {
     const before = parsePackageJson(text, file);
     const deps = change.dependencies ?? [];
     const rangeAt = (path: readonly string[]) => (isSection(path[0]) ? changedRange(deps, path[1]!, SECTION_KINDS[path[0]]) : undefined);
-    const all = jsonStringsAt(text, (path) =>
+    const located = jsonStringsAt(text, (path) =>
       (path.length === 1 && path[0] === 'version' && change.version !== undefined) ||
       (path.length === 2 && rangeAt(path) !== undefined),
     );
@@ -30,7 +30,7 @@ export const npmUpdater: ManifestUpdater = {
       throw invalidManifest(file, 'has no top-level "version" string to update', { hint: `add "version": "0.0.0" to ${file}` });
     }
     for (const { name, kind } of deps) {
-      if (!all.some((s) => s.path.length === 2 && s.path[1] === name && (kind === undefined || SECTION_KINDS[s.path[0] as Section] === kind))) {
+      if (!located.some((s) => s.path.length === 2 && s.path[1] === name && (kind === undefined || SECTION_KINDS[s.path[0] as Section] === kind))) {
         throw invalidManifest(file, `has no ${kind === undefined ? '' : `${kind} `}dependency "${name}" to update`, { hint: 'the manifest changed since the plan was made: plan again' });
       }
     }
@@ -58,7 +58,7 @@ function intended(before: PackageJson, change: ManifestChange): PackageJson {
     if (!deps) continue;
     for (const name of Object.keys(deps)) {
       const range = changedRange(change.dependencies, name, SECTION_KINDS[section]);
-      if (range !== undefined && !isWorkspaceRange(deps[name] ?? '')) deps[name] = range;
+      if (range !== undefined) deps[name] = range;
     }
   }
   return expected;
