@@ -84,31 +84,20 @@ if [ "$for_tests" = 1 ]; then
   fi
 fi
 
-# --- JDK 17, Maven 3.8 and Gradle for the JVM compat specs (test/compat/jvm-*.test.ts) --------
-# Debian's packages; the Maven build plugins come as separate packages that fill Debian's
-# offline repository /usr/share/maven-repo, which the specs use as the mirror of everything.
-# Installed only where something is missing and we are root with apt-get (CI).
+# --- JDK 17, Maven 3.8 and Gradle for the JVM specs (test/jvm/*, test/compat/jvm-*) ----------
+# Real builds, offline: Maven resolves its plugins from Debian's /usr/share/maven-repo (the
+# plugin packages below fill it; see docs/jvm.md), Gradle is Debian's 4.4.1. Same rule as
+# chromium: only as root with apt-get, only the packages that are missing; otherwise nothing
+# is changed.
 jvm_packages="openjdk-17-jdk-headless maven gradle junit4 libmaven-compiler-plugin-java libsurefire-java libmaven-jar-plugin-java libmaven-resources-plugin-java libmaven-install-plugin-java libmaven-deploy-plugin-java"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
   # shellcheck disable=SC2086 # one word per package
   missing="$(for p in $jvm_packages; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done)"
   if [ -n "$missing" ]; then
-    echo "slipway: installing $(echo $missing) (apt-get) for the JVM compat specs" >&2
+    echo "slipway: installing $(echo $missing) (apt-get) for the JVM specs" >&2
     # shellcheck disable=SC2086
     apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2
   fi
-fi
-# ---------------------------------------------------------------------------------------------
-
-# --- JDK, Maven and Gradle for the JVM release specs (test/jvm/*) -----------------------------
-# Real builds, offline: Maven resolves its plugins from Debian's /usr/share/maven-repo (the
-# plugin packages below fill it; see docs/jvm.md), Gradle is Debian's 4.4.1. Same rule as
-# chromium: only as root with apt-get, otherwise nothing is changed.
-jvm_packages="openjdk-17-jdk-headless maven gradle libmaven-compiler-plugin-java libsurefire-java libmaven-jar-plugin-java libmaven-resources-plugin-java libmaven-install-plugin-java libmaven-deploy-plugin-java junit4"
-if { ! command -v mvn >/dev/null 2>&1 || ! command -v gradle >/dev/null 2>&1 || [ ! -d /usr/share/maven-repo/org/apache/maven/plugins/maven-deploy-plugin ]; } \
-  && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "slipway: installing a JDK, Maven and Gradle (apt-get) for the JVM release specs" >&2
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $jvm_packages >&2
 fi
 # ---------------------------------------------------------------------------------------------
 

@@ -156,3 +156,12 @@ export async function repositoryUrl(cwd: string, remote = 'origin'): Promise<str
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url);
   return match ? `https://github.com/${match[1]}` : undefined;
 }
+
+/**
+ * The newest commit reachable from `head` that changed how often `text` occurs in `path` (git's
+ * pickaxe): for a version string in a manifest, the commit that wrote that version.
+ */
+export async function lastCommitWriting(cwd: string, head: Sha, text: string, path: string): Promise<Sha | undefined> {
+  const out = await git(cwd, ['log', '-1', '--format=%H', `-S${text}`, '--end-of-options', head, '--', path]).catch(() => '');
+  return out ? sha(out) : undefined;
+}

@@ -5,12 +5,12 @@
 import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
-import { branchesContaining, currentBranch, headSha, readTags, repositoryUrl } from '../adapters/git.ts';
+import { branchesContaining, currentBranch, headSha, lastCommitWriting, readTags, repositoryUrl } from '../adapters/git.ts';
 import { fileAt } from '../adapters/git-release.ts';
 import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
-import { readReleaseHistory, type ReleaseHistory } from '../core/history/last-release.ts';
+import { readReleaseHistory, releasedElsewhere, withLineRelease, type ReleaseHistory } from '../core/history/last-release.ts';
 import type { DatedTag } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
 import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, tagFormatFor, type TagFormat } from '../core/history/tag-format.ts';
@@ -23,7 +23,7 @@ import type { Reporter } from '../core/reporter.ts';
 import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
 import type { VersionOverride } from '../core/plan/version-overrides.ts';
 import { fleetLog, guessLog } from './history/fleet-log.ts';
-import type { PluginName } from '../core/types.ts';
+import type { PluginName, Sha } from '../core/types.ts';
 import { checkReleaseDate } from '../core/release/preflight.ts';
 import { preflight } from './release/preflight.ts';
 
@@ -87,23 +87,17 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
 
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
+  await adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter);
   const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning of tagWarnings) reporter.warn(warning);
 
-  const releaseCommits = fleet.plugins.map((plugin) => histories.get(plugin.name)?.last?.commit);
-  const commits = await fleetLog(cwd, head, releaseCommits, reporter, await guessed);
+  const releaseCommit = new Map<PluginName, Sha>();
+  for (const [name, history] of histories) if (history.last) releaseCommit.set(name, history.last.commit);
+  const commits = await fleetLog(cwd, head, fleet.plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, await guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
 
-  const unreleased = unreleasedCommits({
-    commits,
-    router: pathRouter(fleet.plugins),
-    releaseCommit: new Map(fleet.plugins.flatMap((plugin) => {
-      const last = histories.get(plugin.name)?.last;
-      return last ? [[plugin.name, last.commit] as const] : [];
-    })),
-    plugins: fleet.plugins.map((p) => p.name),
-  });
+  const unreleased = unreleasedCommits({ commits, router: pathRouter(fleet.plugins), releaseCommit, plugins: fleet.plugins.map((p) => p.name) });
   const branchWarning = branchPolicyWarning(branch, config);
   const coreRaised = config.versioning.coreRaise === 'none' ? new Set<PluginName>() : await coreRaisedSince(cwd, fleet, histories, config);
   const assembled = assemblePlan({
@@ -131,6 +125,20 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   await preflight({ cwd, plan, changelogName: config.release.changelog, now });
   reportIgnored(plan, reporter);
   return { plan, fleet, config };
+}
+
+/**
+ * A release this line made but tagged on another branch (the manifest here already says its
+ * version) is this line's last release, from the commit on this line that wrote the version.
+ */
+async function adoptReleasesTaggedElsewhere(cwd: string, head: Sha, fleet: Fleet, histories: Map<PluginName, ReleaseHistory>, reporter: Reporter): Promise<void> {
+  for (const { plugin, release } of releasedElsewhere(fleet.plugins, histories)) {
+    const commit = await lastCommitWriting(cwd, head, plugin.version, plugin.manifestFile);
+    const history = histories.get(plugin.name);
+    if (!commit || !history) continue;
+    histories.set(plugin.name, withLineRelease(history, release, commit));
+    reporter.debug(`${plugin.name}: ${release.tag} is on another branch, but ${plugin.manifestFile} here says ${plugin.version}: released on this line at ${commit.slice(0, 7)}`);
+  }
 }
 
 /** Releases ship only from the branches `release.branches` allows; planning elsewhere is fine, but says so. */

@@ -12,6 +12,7 @@ import { readMavenReactor } from '../../src/adapters/compat/maven-reactor.ts';
 import { testPlugins, type LocalTarget } from '../../src/adapters/compat/test-plugins.ts';
 import { resultDetail, type CoreBuild } from '../../src/core/compat/compat-run.ts';
 import { firstCompileError } from '../../src/core/compat/compile-errors.ts';
+import { pluginCostMs } from '../../src/core/compat/durations.ts';
 import { compatCommands } from '../../src/core/compat/ecosystem-commands.ts';
 import { infraSignal } from '../../src/core/compat/infra-signals.ts';
 import { parseConfig } from '../../src/core/config/parse-config.ts';
@@ -200,6 +201,9 @@ describe('the re-test against the released core', () => {
     expect(result.attempts.map((a) => a.outcome)).toEqual(['fail', 'fail']);
     expect(result.baseline).toMatchObject({ outcome: 'pass' });
     expect(result.baselineAttempts).toBe(2);
+    // The shard paid for both attempts against the released core: the plan balances on that.
+    const developMs = result.attempts.reduce((sum, a) => sum + a.durationMs, 0);
+    expect(pluginCostMs(result)).toBe(developMs + 2 * result.baseline!.durationMs);
   });
 });
 

@@ -22,7 +22,7 @@ const cc = (header: string): ConventionalCommit => {
   return parsed.commit;
 };
 
-function plan(options: { version: string; messages: string[]; tags: string[]; last: string; versioning?: Partial<VersioningConfig>; floor?: string; cycle?: boolean; coreRaised?: boolean }) {
+function plan(options: { version: string; messages: string[]; tags: string[]; elsewhere?: string[]; last: string; versioning?: Partial<VersioningConfig>; floor?: string; cycle?: boolean; coreRaised?: boolean }) {
   const plugin: Plugin = {
     name: unit,
     path: repoPath(''),
@@ -34,7 +34,8 @@ function plan(options: { version: string; messages: string[]; tags: string[]; la
     ...(options.floor ? { versionFloor: v(options.floor) } : {}),
     ...(options.cycle ? { snapshotCycle: true } : {}),
   };
-  const history: ReleaseHistory = { last: { tag: tagName(`v${options.last}`), version: v(options.last), commit: sha('e'.repeat(40)) as Sha }, versions: options.tags.map(v), elsewhere: [] };
+  const released = (version: string) => ({ tag: tagName(`v${version}`), version: v(version), commit: sha('e'.repeat(40)) as Sha });
+  const history: ReleaseHistory = { last: released(options.last), versions: options.tags.map(v), elsewhere: (options.elsewhere ?? []).map(released) };
   return assemblePlan({
     plugins: [plugin],
     histories: new Map<PluginName, ReleaseHistory>([[unit, history]]),
@@ -89,7 +90,7 @@ describe('the SNAPSHOT cycle', () => {
 
 describe('maintenance lines and the core', () => {
   it('on a line behind newer releases (0.21.x while 0.22.0 is out), a feat is released as a patch', () => {
-    const p = plan({ version: '0.21.0', last: '0.21.0', tags: ['0.22.0', '0.21.0'], messages: ['feat: introduce mariadb plugins'] });
+    const p = plan({ version: '0.21.0', last: '0.21.0', tags: ['0.21.0'], elsewhere: ['0.22.0'], messages: ['feat: introduce mariadb plugins'] });
     expect(p.releases[0]).toMatchObject({ from: '0.21.0', to: '0.21.1', bump: 'patch' });
     expect(p.releases[0]!.nextSnapshot).toBeUndefined();
     // With no newer release anywhere, the same feat is a minor.

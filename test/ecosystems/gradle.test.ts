@@ -197,3 +197,34 @@ describe('gradle manifest updater', () => {
     );
   });
 });
+
+describe('gradle build scripts: the X-Kestra-* facts of an artifact', () => {
+  it('reads literals with parentheses, commas and plus signs, project.group/name/description joined by +, and leaves anything else unknown', async () => {
+    const { attributeValue, readBuildScript } = await import('../../src/adapters/ecosystems/gradle/build-script.ts');
+    const script = [
+      "project.description = 'Execute .NET C# scripts, in flows.'",
+      'description = "${project.name} built"', // a GString is not a plain description
+      'jar {',
+      '    manifest {',
+      '        attributes(',
+      '                "X-Kestra-Title": ".NET (C#)",',
+      '                "X-Kestra-Group": project.group + ".scripts.dotnet",',
+      '                "X-Kestra-Description": project.description,',
+      '                "X-Kestra-Name": "C++ " + project.name,',
+      '                "X-Kestra-Version": project.version',
+      '        )',
+      '    }',
+      '}',
+      'group "io.kestra.plugin"',
+      '',
+    ].join('\n');
+    const facts = readBuildScript(script);
+    expect(facts).toMatchObject({ group: 'io.kestra.plugin', description: 'Execute .NET C# scripts, in flows.' });
+    const value = (key: string) => attributeValue(facts.attributes.get(key)!, { group: facts.group, name: 'plugin-script-dotnet', description: facts.description });
+    expect(value('Title')).toBe('.NET (C#)');
+    expect(value('Group')).toBe('io.kestra.plugin.scripts.dotnet');
+    expect(value('Description')).toBe('Execute .NET C# scripts, in flows.');
+    expect(value('Name')).toBe('C++ plugin-script-dotnet');
+    expect(value('Version')).toBeUndefined();
+  });
+});

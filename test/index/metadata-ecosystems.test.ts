@@ -27,6 +27,8 @@ describe('metadata of Gradle, Maven, Python and generic plugins', () => {
       {
         name: 'plugin-s3',
         version: '1.2.0',
+        // A Gradle unit's entries are per artifact: the subproject's Maven artifactId (no group set).
+        artifactId: 'plugin-s3',
         tag: 'plugin-s3@1.2.0',
         commit: r.head(),
         releaseDate: '2026-01-01T09:01:00Z',

@@ -98,7 +98,7 @@ describe('a Kestra plugin repository (one Gradle build, SNAPSHOT cycle)', () => 
     expect((await execa('git', ['worktree', 'list'], { cwd: r.dir })).stdout.split('\n')).toHaveLength(1);
     // Planning right after: the SNAPSHOT commit is a chore(version) and releases nothing.
     expect((await planOf(r.dir)).releases).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it('metadata: one entry per artifact with groupId, artifactId, the unit, a minimum core version and the X-Kestra-* facts', async () => {
     const run = await slipway(['metadata', '--tag', 'v1.9.8'], r.dir);
@@ -136,7 +136,7 @@ describe('a Kestra plugin repository (one Gradle build, SNAPSHOT cycle)', () => 
     const wrong = await slipway(['index', '--tag', '1.9.8-hotfix'], r.dir);
     expect(wrong.exitCode).not.toBe(0);
     expect(wrong.stderr).toContain('tag "1.9.8-hotfix" is a version but not a release tag of this fleet: its tags have the format v{version}');
-  });
+  }, 300_000);
 
   it('a raised SNAPSHOT is a floor: 1.10.0-SNAPSHOT with only a fix releases 1.10.0; a deps-only window releases a patch', async () => {
     r.commit('chore(version): next minor', { 'gradle.properties': properties('1.10.0-SNAPSHOT') });
@@ -153,5 +153,5 @@ describe('a Kestra plugin repository (one Gradle build, SNAPSHOT cycle)', () => 
     expect(existsSync(join(r.dir, 'slipway.yml'))).toBe(true);
     writeFileSync(join(r.dir, 'unused.txt'), ''); // untracked files do not matter to the plan
     expect((await planOf(r.dir)).releases).toHaveLength(1);
-  });
+  }, 300_000);
 });

@@ -45,6 +45,8 @@ let app: { appId: number; privateKey: string };
 /** The plan of the morning, made once: the specs below read it, ship it and compare against it. */
 let made: Awaited<ReturnType<typeof planOrgRelease>>;
 let planRequests: Array<string | undefined>;
+/** Where the ship spec left its outcome files: the CLI spec resumes from them. */
+let shippedResults: string;
 
 const client = () => createGitHubClient({ baseUrl: github.url, token: github.token, writeSpacingMs: 0, backoffUnitMs: 10, minRetryAfterSeconds: 1 });
 const clientFor = (token: string) => createGitHubClient({ baseUrl: github.url, token, writeSpacingMs: 0, backoffUnitMs: 10, minRetryAfterSeconds: 1 });
@@ -144,6 +146,7 @@ describe('one approval, each repository shipped on its own', () => {
     const approved = made.plan;
     const artifact = asArtifact(approved);
     const resultsDir = tempDir('slipway-org-results-');
+    shippedResults = resultsDir;
     const tokens = appTokenSource({ appId: String(app.appId), privateKey: app.privateKey }, { baseUrl: github.url, backoffUnitMs: 10 });
     const ship = (overrides: Partial<OrgShipOptions> = {}) =>
       shipOrgRelease({
@@ -235,6 +238,25 @@ describe('one approval, each repository shipped on its own', () => {
     ]);
     github.assertNoViolations();
   }, 240_000);
+
+  it('slipway release --org resumes from the outcome files: nothing shipped again, the refused one refused again', async () => {
+    const planFile = join(tempDir(), 'slipway-org-plan.json');
+    writeFileSync(planFile, JSON.stringify(made.plan));
+    const before = { releases: github.count('repos/create-release'), pushes: readFileSync(fleet.pushLog, 'utf8'), published: readFileSync(fleet.publishLog, 'utf8') };
+    const run = await execa(
+      process.execPath,
+      [CLI, 'release', '--org', ORG, '--plan', planFile, '--hash', made.plan.hash, '--results', shippedResults, '--yes', '--git-url', fleet.gitUrl, '--github-api-url', github.url, '--registry', registry.url],
+      { env: { GITHUB_TOKEN: github.token, NPM_TOKEN: registry.token }, reject: false },
+    );
+    expect(run.exitCode, run.stderr).toBe(1);
+    expect(run.stdout, run.stderr).toContain('### slipway org release: 5 repositories shipped, 0 failed, 1 refused');
+    expect(run.stdout).toMatch(/\| acme\/plugin-08 \| refused \| .*PLAN_STALE|\| acme\/plugin-08 \| refused \| /);
+    for (const repository of ['acme/plugin-02', 'acme/plugin-21']) expect(run.stderr).toContain(`${repository}: shipped by an earlier run, not repeated`);
+    expect(github.count('repos/create-release')).toBe(before.releases);
+    expect(readFileSync(fleet.pushLog, 'utf8')).toBe(before.pushes);
+    expect(readFileSync(fleet.publishLog, 'utf8')).toBe(before.published);
+    github.assertNoViolations();
+  }, 120_000);
 
   it('refuses an artifact that is not the approved plan, before any write', async () => {
     const edited = asArtifact(made.plan) as { repositories: Array<{ plan: { releases: Array<{ to: string }> } }> };

@@ -127,6 +127,20 @@ describe('2. the last release is the highest tag reachable from the planned head
     expect(error.message).toContain('tag a@1.0.1 already exists (on hotfix');
   });
 
+  it('a release whose tag sits on another branch counts when this line\'s manifest already says its version', async () => {
+    // release-please merged the release (the manifest says 1.1.0) but the tag went on a commit
+    // of another branch.
+    const r = fleet().commit('feat(a): feature', { 'plugins/a/index.js': '1' });
+    r.commit('chore(main): release a 1.1.0', { 'plugins/a/package.json': pkg('a', '1.1.0') });
+    r.git('checkout', '-q', '-b', 'elsewhere');
+    r.commit('chore: elsewhere', { 'docs/x.md': '1' }).tag('a@1.1.0');
+    r.git('checkout', '-q', 'main');
+    r.commit('fix(a): after the release', { 'plugins/a/fix.js': '1' });
+    const p = await plan(r);
+    expect(versions(p)).toEqual({ a: '1.1.0 → 1.1.1' });
+    expect(subjects(p, 'a')).toEqual(['after the release']);
+  });
+
   it('releases ship only from release.branches; planning elsewhere says so', async () => {
     const r = maintenance();
     const p = await plan(r);

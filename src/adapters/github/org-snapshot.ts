@@ -13,7 +13,7 @@
 import pMap from 'p-map';
 import { SlipwayError } from '../../core/errors.ts';
 import type { RepositorySnapshot } from '../../core/org-release/changed-repositories.ts';
-import type { RepositoryName } from '../../core/org-release/org-plan.ts';
+import { repositoryName, type RepositoryName } from '../../core/org-release/org-plan.ts';
 import { sha } from '../../core/types.ts';
 import { git } from '../git.ts';
 import type { Octokit } from './client.ts';
@@ -93,7 +93,8 @@ async function viaGraphql(octokit: Octokit, org: string): Promise<SnapshotResult
 function fromNode(node: RepositoryNode): RepositorySnapshot {
   const head = node.defaultBranchRef?.target?.oid;
   return {
-    repository: node.nameWithOwner as RepositoryName,
+    // Checked like any input: the name becomes a folder and a clone URL.
+    repository: repositoryName(node.nameWithOwner, 'GitHub GraphQL nameWithOwner'),
     name: node.name,
     archived: node.isArchived,
     fork: node.isFork,
@@ -127,7 +128,7 @@ async function viaRestAndGit(octokit: Octokit, org: string, gitUrl: (repository:
   const snapshots = await pMap(
     repos.filter((r) => !r.archived && !r.fork),
     async (repo): Promise<RepositorySnapshot> => {
-      const repository = repo.full_name as RepositoryName;
+      const repository = repositoryName(repo.full_name, 'GitHub REST full_name');
       const branch = repo.default_branch ?? 'main';
       const refs = await lsRemote(gitUrl(repository), branch);
       return { repository, name: repo.name, archived: false, fork: false, topics: repo.topics ?? [], branch: refs.head ? branch : null, head: refs.head, tags: refs.tags };

@@ -30,6 +30,17 @@ export async function readManifestInputs(cwd: string, plugins: readonly Plugin[]
       plugins.map(async (plugin): Promise<[PluginName, ManifestReading]> => {
         try {
           const files = await readPluginVersion(objects, { plugin, version: plugin.version, commit: rev, at: rev }, config);
+          // A Gradle/Maven unit whose artifacts carry their catalog facts in the build files
+          // (X-Kestra-Title, project.description) needs no slipway-plugin.yml: index reads those.
+          const fromBuild = plugin.artifacts?.length && plugin.artifacts.every((a) => a.title && a.description);
+          if (!files.manifest && fromBuild) {
+            const artifacts = plugin.artifacts!;
+            files.manifest = {
+              file: files.facts.file,
+              prefix: '',
+              value: { title: artifacts[0]!.title, description: artifacts[0]!.description, elements: artifacts.map((a) => ({ kind: 'other', name: a.artifactId })) },
+            };
+          }
           const needed = [files.facts.file, ...(files.manifest ? [files.manifest.file] : [])];
           const located = new Map(await Promise.all(needed.map(async (file) => [file, await locatorFor(file)] as const)));
           return [

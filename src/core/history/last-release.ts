@@ -74,3 +74,31 @@ export function readReleaseHistory(
   }
   return { histories, diagnostics };
 }
+
+/**
+ * Releases this line made whose tag sits elsewhere: release-please merges the release commit
+ * (the manifest now says 5.0.6) but a tag may have been put on a commit of another branch. When
+ * a plugin's manifest on this line says a stable version above its last reachable release and
+ * that version is tagged elsewhere, this line has released it: those plugins, to be located on
+ * this line (the commit that wrote the version) by the caller.
+ */
+export function releasedElsewhere(plugins: readonly Plugin[], histories: ReadonlyMap<PluginName, ReleaseHistory>): Array<{ plugin: Plugin; release: ReleasedVersion }> {
+  const found: Array<{ plugin: Plugin; release: ReleasedVersion }> = [];
+  for (const plugin of plugins) {
+    const history = histories.get(plugin.name);
+    if (!history || semver.prerelease(plugin.version)) continue;
+    if (history.last && semver.lte(plugin.version, history.last.version)) continue;
+    const release = history.elsewhere.find((r) => r.version === plugin.version);
+    if (release) found.push({ plugin, release });
+  }
+  return found;
+}
+
+/** The history with `release` (made on this line at `commit`) as its last release. */
+export function withLineRelease(history: ReleaseHistory, release: ReleasedVersion, commit: Sha): ReleaseHistory {
+  return {
+    last: { ...release, commit },
+    versions: [release.version, ...history.versions],
+    elsewhere: history.elsewhere.filter((r) => r !== release),
+  };
+}

@@ -54,7 +54,8 @@ export function checkPlannedVersion(input: VersionCheckInput): Finding[] {
     }
   }
 
-  if (last && input.manifestVersion !== last.version) {
+  // The SNAPSHOT cycle keeps the next development version in the manifest between releases.
+  if (last && input.manifestVersion !== last.version && release.nextSnapshot === undefined) {
     findings.push({
       check: 'version',
       severity: 'warning',

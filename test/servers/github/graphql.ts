@@ -278,6 +278,9 @@ export class GraphqlApi {
   private repoNode(repo: RepoRecord) {
     const fullName = `${repo.owner}/${repo.name}`;
     const releases = () => repo.releases;
+    // One read of the refs per repository per query (a bare repository costs a git process).
+    let refsRead: ReturnType<NonNullable<RepoRecord['git']>> | undefined;
+    const gitRefs = () => (refsRead ??= repo.git?.());
     return {
       id: `R_${repo.id}`,
       databaseId: repo.id,
@@ -294,14 +297,14 @@ export class GraphqlApi {
       pushedAt: repo.pushedAt,
       owner: { login: repo.owner, url: `${this.htmlUrl}/${repo.owner}` },
       defaultBranchRef: () => {
-        const head = repo.git?.().heads.get(repo.defaultBranch);
+        const head = gitRefs()?.heads.get(repo.defaultBranch);
         return head ? { name: repo.defaultBranch, prefix: 'refs/heads/', target: commitNode(head.oid, head.date) } : null;
       },
       refs: (args: ConnectionArgs & { refPrefix: string; orderBy?: Order; query?: string | null }) => {
         if (args.refPrefix !== 'refs/tags/' && args.refPrefix !== 'refs/heads/') {
           throw new Error(`refs(refPrefix: ${JSON.stringify(args.refPrefix)}) is not resolved by the local GitHub server`);
         }
-        const refs = repo.git?.();
+        const refs = gitRefs();
         if (!refs) return null;
         const all =
           args.refPrefix === 'refs/heads/'

@@ -27,7 +27,9 @@ export function readBuildScript(text: string): BuildScriptFacts {
   if (group !== undefined) facts.group = group;
   const description = firstLiteral(text, 'description');
   if (description !== undefined) facts.description = description;
-  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, 'g');
+  // The value: string literals and project properties joined by `+` (a literal may hold `)` or `,`: ".NET (C#)").
+  const operand = String.raw`(?:${LITERAL}|[\w.]+)`;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*(${operand}(?:\s*\+\s*${operand})*)`, 'g');
   for (const match of text.matchAll(attribute)) facts.attributes.set(match[1]!, match[2]!.trim());
   return facts;
 }
@@ -38,15 +40,21 @@ export function readBuildScript(text: string): BuildScriptFacts {
  * the expression holds anything else.
  */
 export function attributeValue(expression: string, project: { group?: string | undefined; name: string; description?: string | undefined }): string | undefined {
-  const parts = expression.split(/\s*\+\s*/);
+  // One operand at a time, so a `+` inside a literal ("C++") is text, not a join.
+  const token = new RegExp(String.raw`\s*(?:${LITERAL}|([\w.]+))\s*(\+|$)`, 'y');
   let out = '';
-  for (const part of parts) {
-    const literal = new RegExp(`^${LITERAL}$`).exec(part);
-    if (literal) out += unescape(literal[1] ?? literal[2] ?? '');
-    else if (/^(?:project\.)?group$/.test(part) && project.group !== undefined) out += project.group;
-    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
-    else if (/^(?:project\.)?description$/.test(part) && project.description !== undefined) out += project.description;
+  for (let at = 0; at < expression.length; ) {
+    token.lastIndex = at;
+    const match = token.exec(expression);
+    if (!match || match[0] === '') return undefined;
+    at = token.lastIndex;
+    const [, double, single, name] = match;
+    if (double !== undefined || single !== undefined) out += unescape(double ?? single ?? '');
+    else if (/^(?:project\.)?group$/.test(name!) && project.group !== undefined) out += project.group;
+    else if (/^(?:project\.)?name$/.test(name!)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(name!) && project.description !== undefined) out += project.description;
     else return undefined;
+    if (match[4] === '') break;
   }
   return out;
 }
