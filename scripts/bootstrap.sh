@@ -87,10 +87,10 @@ fi
 # --- JDK 17, Maven 3.8 and Gradle for the JVM specs (test/jvm/*, test/compat/jvm-*) ----------
 # Real builds, offline: Maven resolves its plugins from Debian's /usr/share/maven-repo (the
 # plugin packages below fill it; see docs/jvm.md), Gradle is Debian's 4.4.1. Same rule as
-# chromium: only as root with apt-get, only the packages that are missing; otherwise nothing
-# is changed.
+# chromium: only for the tests (--for-tests), only as root with apt-get, only the packages that
+# are missing; otherwise nothing is changed.
 jvm_packages="openjdk-17-jdk-headless maven gradle junit4 libmaven-compiler-plugin-java libsurefire-java libmaven-jar-plugin-java libmaven-resources-plugin-java libmaven-install-plugin-java libmaven-deploy-plugin-java"
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
+if [ "$for_tests" = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
   # shellcheck disable=SC2086 # one word per package
   missing="$(for p in $jvm_packages; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"; done)"
   if [ -n "$missing" ]; then
