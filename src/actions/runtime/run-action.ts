@@ -41,5 +41,12 @@ export async function runAction(name: string, fn: (context: ActionContext) => Pr
   } catch (error) {
     core.setFailed(`slipway ${name}: ${formatError(error)}`);
     if (core.isDebug() && error instanceof Error && error.stack) core.debug(error.stack);
+    // The job summary is what an approver reads: a plan that cannot ship says why there too.
+    if (process.env['GITHUB_STEP_SUMMARY']) {
+      await core.summary
+        .addRaw(`### slipway ${name} failed\n\n\`\`\`text\n${formatError(error).replace(/`{3,}/g, '``')}\n\`\`\`\n`)
+        .write()
+        .catch(() => undefined);
+    }
   }
 }
