@@ -20911,6 +20911,7 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var summary = _summary;
 
 // node_modules/@actions/core/lib/platform.js
 import os3 from "os";
@@ -25609,6 +25610,14 @@ async function runAction(name, fn) {
   } catch (error2) {
     setFailed(`slipway ${name}: ${formatError(error2)}`);
     if (isDebug() && error2 instanceof Error && error2.stack) debug(error2.stack);
+    if (process.env["GITHUB_STEP_SUMMARY"]) {
+      await summary.addRaw(`### slipway ${name} failed
+
+\`\`\`text
+${formatError(error2).replace(/`{3,}/g, "``")}
+\`\`\`
+`).write().catch(() => void 0);
+    }
   }
 }
 

@@ -69855,7 +69855,7 @@ function gitError(cwd, args, error63) {
     return new SlipwayError("USAGE", "the folder does not exist", { subject: cwd, hint: "pass the folder of your repository (--cwd, or working-directory in a workflow)", cause: error63 });
   }
   if (/not a git repository/i.test(stderr)) {
-    return new SlipwayError("USAGE", "not in a git repository", {
+    return new SlipwayError("GIT_FAILED", "not in a git repository", {
       subject: cwd,
       hint: "run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)",
       cause: error63
@@ -69865,7 +69865,7 @@ function gitError(cwd, args, error63) {
     return new SlipwayError("USAGE", "git is not installed (or not on PATH)", { subject: "git", hint: "install git and run again", cause: error63 });
   }
   if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes("HEAD")) {
-    return new SlipwayError("USAGE", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
+    return new SlipwayError("GIT_FAILED", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
   }
   const message = stderr.split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? (stderr || error63.message);
   return new SlipwayError("GIT_FAILED", `git ${args[0]} failed: ${message}`, {
@@ -70116,6 +70116,11 @@ var releaseSection = external_exports.strictObject({
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
+  /**
+   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
+   */
+  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
 }).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
@@ -71222,20 +71227,26 @@ function readBuildScript(text3) {
   if (group2 !== void 0) facts.group = group2;
   const description = firstLiteral(text3, "description");
   if (description !== void 0) facts.description = description;
-  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, "g");
+  const operand = String.raw`(?:${LITERAL}|[\w.]+)`;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*(${operand}(?:\s*\+\s*${operand})*)`, "g");
   for (const match of text3.matchAll(attribute)) facts.attributes.set(match[1], match[2].trim());
   return facts;
 }
 function attributeValue(expression, project) {
-  const parts = expression.split(/\s*\+\s*/);
+  const token = new RegExp(String.raw`\s*(?:${LITERAL}|([\w.]+))\s*(\+|$)`, "y");
   let out = "";
-  for (const part of parts) {
-    const literal2 = new RegExp(`^${LITERAL}$`).exec(part);
-    if (literal2) out += unescape(literal2[1] ?? literal2[2] ?? "");
-    else if (/^(?:project\.)?group$/.test(part) && project.group !== void 0) out += project.group;
-    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
-    else if (/^(?:project\.)?description$/.test(part) && project.description !== void 0) out += project.description;
+  for (let at = 0; at < expression.length; ) {
+    token.lastIndex = at;
+    const match = token.exec(expression);
+    if (!match || match[0] === "") return void 0;
+    at = token.lastIndex;
+    const [, double, single, name] = match;
+    if (double !== void 0 || single !== void 0) out += unescape(double ?? single ?? "");
+    else if (/^(?:project\.)?group$/.test(name) && project.group !== void 0) out += project.group;
+    else if (/^(?:project\.)?name$/.test(name)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(name) && project.description !== void 0) out += project.description;
     else return void 0;
+    if (match[4] === "") break;
   }
   return out;
 }
@@ -72489,6 +72500,14 @@ async function runAction(name, fn) {
   } catch (error63) {
     setFailed(`slipway ${name}: ${formatError(error63)}`);
     if (isDebug() && error63 instanceof Error && error63.stack) debug(error63.stack);
+    if (process.env["GITHUB_STEP_SUMMARY"]) {
+      await summary.addRaw(`### slipway ${name} failed
+
+\`\`\`text
+${formatError(error63).replace(/`{3,}/g, "``")}
+\`\`\`
+`).write().catch(() => void 0);
+    }
   }
 }
 

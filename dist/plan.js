@@ -51738,6 +51738,11 @@ var releaseSection = external_exports.strictObject({
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
+  /**
+   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
+   */
+  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
 }).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
@@ -53072,20 +53077,26 @@ function readBuildScript(text2) {
   if (group2 !== void 0) facts.group = group2;
   const description = firstLiteral(text2, "description");
   if (description !== void 0) facts.description = description;
-  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, "g");
+  const operand = String.raw`(?:${LITERAL}|[\w.]+)`;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*(${operand}(?:\s*\+\s*${operand})*)`, "g");
   for (const match of text2.matchAll(attribute)) facts.attributes.set(match[1], match[2].trim());
   return facts;
 }
 function attributeValue(expression, project) {
-  const parts = expression.split(/\s*\+\s*/);
+  const token = new RegExp(String.raw`\s*(?:${LITERAL}|([\w.]+))\s*(\+|$)`, "y");
   let out = "";
-  for (const part of parts) {
-    const literal2 = new RegExp(`^${LITERAL}$`).exec(part);
-    if (literal2) out += unescape(literal2[1] ?? literal2[2] ?? "");
-    else if (/^(?:project\.)?group$/.test(part) && project.group !== void 0) out += project.group;
-    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
-    else if (/^(?:project\.)?description$/.test(part) && project.description !== void 0) out += project.description;
+  for (let at = 0; at < expression.length; ) {
+    token.lastIndex = at;
+    const match = token.exec(expression);
+    if (!match || match[0] === "") return void 0;
+    at = token.lastIndex;
+    const [, double, single, name] = match;
+    if (double !== void 0 || single !== void 0) out += unescape(double ?? single ?? "");
+    else if (/^(?:project\.)?group$/.test(name) && project.group !== void 0) out += project.group;
+    else if (/^(?:project\.)?name$/.test(name)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(name) && project.description !== void 0) out += project.description;
     else return void 0;
+    if (match[4] === "") break;
   }
   return out;
 }
@@ -66068,7 +66079,7 @@ function gitError(cwd, args, error63) {
     return new SlipwayError("USAGE", "the folder does not exist", { subject: cwd, hint: "pass the folder of your repository (--cwd, or working-directory in a workflow)", cause: error63 });
   }
   if (/not a git repository/i.test(stderr)) {
-    return new SlipwayError("USAGE", "not in a git repository", {
+    return new SlipwayError("GIT_FAILED", "not in a git repository", {
       subject: cwd,
       hint: "run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)",
       cause: error63
@@ -66078,7 +66089,7 @@ function gitError(cwd, args, error63) {
     return new SlipwayError("USAGE", "git is not installed (or not on PATH)", { subject: "git", hint: "install git and run again", cause: error63 });
   }
   if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes("HEAD")) {
-    return new SlipwayError("USAGE", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
+    return new SlipwayError("GIT_FAILED", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
   }
   const message = stderr.split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? (stderr || error63.message);
   return new SlipwayError("GIT_FAILED", `git ${args[0]} failed: ${message}`, {
@@ -66167,6 +66178,10 @@ async function repositoryUrl(cwd, remote = "origin") {
   const url2 = await git(cwd, ["remote", "get-url", "--", remote]).catch(() => "");
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url2);
   return match ? `https://github.com/${match[1]}` : void 0;
+}
+async function lastCommitWriting(cwd, head, text2, path6) {
+  const out = await git(cwd, ["log", "-1", "--format=%H", "-S", text2, "--end-of-options", head, "--", path6]).catch(() => "");
+  return out ? sha(out) : void 0;
 }
 
 // src/adapters/git-release.ts
@@ -66295,6 +66310,24 @@ function readReleaseHistory(plugins, tags, format2) {
     histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
   }
   return { histories, diagnostics };
+}
+function releasedElsewhere(plugins, histories) {
+  const found = [];
+  for (const plugin of plugins) {
+    const history = histories.get(plugin.name);
+    if (!history || import_semver5.default.prerelease(plugin.version)) continue;
+    if (history.last && import_semver5.default.lte(plugin.version, history.last.version)) continue;
+    const release = history.elsewhere.find((r) => r.version === plugin.version);
+    if (release) found.push({ plugin, release });
+  }
+  return found;
+}
+function withLineRelease(history, release, commit) {
+  return {
+    last: { ...release, commit },
+    versions: [release.version, ...history.versions],
+    elsewhere: history.elsewhere.filter((r) => r !== release)
+  };
 }
 
 // src/core/history/route-commits.ts
@@ -66483,7 +66516,8 @@ function bulleted(summary2) {
   return [`* ${first}`, ...rest.map((line) => line.trim() ? `  ${line}` : "")].join("\n");
 }
 function renderChangelogSection(input2) {
-  const lines = [`## ${input2.version} (${input2.date})`];
+  const heading = input2.repoUrl && input2.compare ? `[${input2.version}](${input2.repoUrl}/compare/${encodeURIComponent(input2.compare.from)}...${encodeURIComponent(input2.compare.to)})` : input2.version;
+  const lines = [`## ${heading} (${input2.date})`];
   const section = (title, items) => {
     if (items.length) lines.push("", `### ${title}`, "", ...items);
   };
@@ -66491,7 +66525,8 @@ function renderChangelogSection(input2) {
     const short = sha2.slice(0, 7);
     return input2.repoUrl ? `([${short}](${input2.repoUrl}/commit/${sha2}))` : `(${short})`;
   };
-  const scoped = (scope, text2) => `* ${scope ? `**${scope}:** ` : ""}${text2}`;
+  const linked = (text2) => input2.repoUrl ? text2.replace(/\(#(\d+)\)/g, (_, n2) => `([#${n2}](${input2.repoUrl}/pull/${n2}))`) : text2;
+  const scoped = (scope, text2) => `* ${scope ? `**${scope}:** ` : ""}${linked(text2)}`;
   for (const [bump2, title] of [["major", "Major Changes"], ["minor", "Minor Changes"], ["patch", "Patch Changes"]]) {
     section(title, (input2.notes ?? []).filter((n2) => n2.bump === bump2).map((n2) => bulleted(n2.summary)));
   }
@@ -67317,7 +67352,8 @@ function assemblePlan(input2) {
         dependencyUpdates,
         dependencyVersions: nextOf,
         notes: fromChangesets.get(plugin.name)?.notes,
-        repoUrl: input2.repoUrl
+        repoUrl: input2.repoUrl,
+        compare: history?.last ? { from: history.last.tag, to: tag } : void 0
       })
     };
   });
@@ -67415,6 +67451,41 @@ function dropRevertedPairs(commits) {
     }
   }
   return cancelled.size ? commits.filter((c3) => !cancelled.has(c3.raw.sha)) : commits;
+}
+
+// src/core/plan/select-plugins.ts
+function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ new Map()) {
+  const known = new Set(fleet);
+  for (const name of names) {
+    if (!known.has(name)) {
+      throw new SlipwayError("USAGE", `--plugin names "${name}", which is not a plugin of this fleet`, { subject: "--plugin", hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? ", \u2026" : ""}` });
+    }
+  }
+  const byName = new Map(plan.releases.map((r) => [r.name, r]));
+  const keep = new Set(names.filter((name) => byName.has(name)));
+  const queue = [...keep];
+  for (let i2 = 0; i2 < queue.length; i2++) {
+    for (const update of byName.get(queue[i2])?.dependencyUpdates ?? []) {
+      if (byName.has(update.name) && !keep.has(update.name)) {
+        keep.add(update.name);
+        queue.push(update.name);
+      }
+    }
+  }
+  const left = plan.releases.filter((r) => !keep.has(r.name)).map((r) => r.name);
+  const warnings = [...plan.warnings];
+  if (left.length) warnings.push(`--plugin: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
+  const changesets = (plan.changesets ?? []).filter((file2) => (changesetPlugins.get(file2) ?? []).every((name) => !byName.has(name) || keep.has(name)));
+  const { hash: _old, changesets: _all, ...rest } = plan;
+  void _old;
+  void _all;
+  return withHash({
+    ...rest,
+    releases: plan.releases.filter((r) => keep.has(r.name)).map((r) => ({ ...r, dependents: r.dependents.filter((d) => keep.has(d)) })),
+    rangeUpdates: plan.rangeUpdates.map((u2) => ({ ...u2, dependencyUpdates: u2.dependencyUpdates.filter((d) => keep.has(d.name)) })).filter((u2) => u2.dependencyUpdates.length > 0),
+    warnings,
+    ...changesets.length ? { changesets } : {}
+  });
 }
 
 // src/core/config/release-branches.ts
@@ -67773,24 +67844,18 @@ async function planRelease(options) {
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format2.pattern} (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format2);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
+  await adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter);
   const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format: format2, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning2 of tagWarnings) reporter.warn(warning2);
-  const releaseCommits = fleet.plugins.map((plugin) => histories.get(plugin.name)?.last?.commit);
-  const commits = await fleetLog(cwd, head, releaseCommits, reporter, await guessed);
+  const releaseCommit = /* @__PURE__ */ new Map();
+  for (const [name, history] of histories) if (history.last) releaseCommit.set(name, history.last.commit);
+  const commits = await fleetLog(cwd, head, fleet.plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, await guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
-  const unreleased = unreleasedCommits({
-    commits,
-    router: pathRouter(fleet.plugins),
-    releaseCommit: new Map(fleet.plugins.flatMap((plugin) => {
-      const last = histories.get(plugin.name)?.last;
-      return last ? [[plugin.name, last.commit]] : [];
-    })),
-    plugins: fleet.plugins.map((p) => p.name)
-  });
+  const unreleased = unreleasedCommits({ commits, router: pathRouter(fleet.plugins), releaseCommit, plugins: fleet.plugins.map((p) => p.name) });
   const branchWarning = branchPolicyWarning(branch, config2);
   const coreRaised = config2.versioning.coreRaise === "none" ? /* @__PURE__ */ new Set() : await coreRaisedSince(cwd, fleet, histories, config2);
-  const plan = assemblePlan({
+  const assembled = assemblePlan({
     coreRaised,
     plugins: fleet.plugins,
     histories,
@@ -67805,12 +67870,22 @@ async function planRelease(options) {
     overrides: options.overrides,
     intents
   });
+  const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c3) => [c3.file, c3.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   if (branchWarning) reporter.warn(branchWarning);
   await preflight({ cwd, plan, changelogName: config2.release.changelog, now });
   reportIgnored(plan, reporter);
   return { plan, fleet, config: config2 };
+}
+async function adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter) {
+  for (const { plugin, release } of releasedElsewhere(fleet.plugins, histories)) {
+    const commit = await lastCommitWriting(cwd, head, plugin.version, plugin.manifestFile);
+    const history = histories.get(plugin.name);
+    if (!commit || !history) continue;
+    histories.set(plugin.name, withLineRelease(history, release, commit));
+    reporter.debug(`${plugin.name}: ${release.tag} is on another branch, but ${plugin.manifestFile} here says ${plugin.version}: released on this line at ${commit.slice(0, 7)}`);
+  }
 }
 function branchPolicyWarning(branch, config2) {
   const allowed = releaseBranches(config2);
@@ -67919,6 +67994,14 @@ async function runAction(name, fn) {
   } catch (error63) {
     setFailed(`slipway ${name}: ${formatError(error63)}`);
     if (isDebug() && error63 instanceof Error && error63.stack) debug(error63.stack);
+    if (process.env["GITHUB_STEP_SUMMARY"]) {
+      await summary.addRaw(`### slipway ${name} failed
+
+\`\`\`text
+${formatError(error63).replace(/`{3,}/g, "``")}
+\`\`\`
+`).write().catch(() => void 0);
+    }
   }
 }
 

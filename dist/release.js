@@ -53210,6 +53210,11 @@ var releaseSection = external_exports.strictObject({
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
+  /**
+   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
+   */
+  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
 }).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
@@ -60320,7 +60325,7 @@ function gitError(cwd, args, error63) {
     return new SlipwayError("USAGE", "the folder does not exist", { subject: cwd, hint: "pass the folder of your repository (--cwd, or working-directory in a workflow)", cause: error63 });
   }
   if (/not a git repository/i.test(stderr)) {
-    return new SlipwayError("USAGE", "not in a git repository", {
+    return new SlipwayError("GIT_FAILED", "not in a git repository", {
       subject: cwd,
       hint: "run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)",
       cause: error63
@@ -60330,7 +60335,7 @@ function gitError(cwd, args, error63) {
     return new SlipwayError("USAGE", "git is not installed (or not on PATH)", { subject: "git", hint: "install git and run again", cause: error63 });
   }
   if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes("HEAD")) {
-    return new SlipwayError("USAGE", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
+    return new SlipwayError("GIT_FAILED", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error63 });
   }
   const message = stderr.split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? (stderr || error63.message);
   return new SlipwayError("GIT_FAILED", `git ${args[0]} failed: ${message}`, {
@@ -61478,20 +61483,26 @@ function readBuildScript(text2) {
   if (group2 !== void 0) facts.group = group2;
   const description = firstLiteral(text2, "description");
   if (description !== void 0) facts.description = description;
-  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, "g");
+  const operand = String.raw`(?:${LITERAL}|[\w.]+)`;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*(${operand}(?:\s*\+\s*${operand})*)`, "g");
   for (const match of text2.matchAll(attribute)) facts.attributes.set(match[1], match[2].trim());
   return facts;
 }
 function attributeValue(expression, project) {
-  const parts = expression.split(/\s*\+\s*/);
+  const token = new RegExp(String.raw`\s*(?:${LITERAL}|([\w.]+))\s*(\+|$)`, "y");
   let out = "";
-  for (const part of parts) {
-    const literal2 = new RegExp(`^${LITERAL}$`).exec(part);
-    if (literal2) out += unescape(literal2[1] ?? literal2[2] ?? "");
-    else if (/^(?:project\.)?group$/.test(part) && project.group !== void 0) out += project.group;
-    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
-    else if (/^(?:project\.)?description$/.test(part) && project.description !== void 0) out += project.description;
+  for (let at = 0; at < expression.length; ) {
+    token.lastIndex = at;
+    const match = token.exec(expression);
+    if (!match || match[0] === "") return void 0;
+    at = token.lastIndex;
+    const [, double, single, name] = match;
+    if (double !== void 0 || single !== void 0) out += unescape(double ?? single ?? "");
+    else if (/^(?:project\.)?group$/.test(name) && project.group !== void 0) out += project.group;
+    else if (/^(?:project\.)?name$/.test(name)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(name) && project.description !== void 0) out += project.description;
     else return void 0;
+    if (match[4] === "") break;
   }
   return out;
 }
@@ -72406,7 +72417,7 @@ function publishHint(failure2, at) {
   if (code === "E413") return "the package is too large for the registry: check `files` in package.json and .npmignore";
   if (code === "EPRIVATE" || /marked as private/i.test(output2)) return 'the package is private: remove "private" from package.json or leave it out of the release';
   if (/Cannot implicitly apply the "latest" tag/.test(output2))
-    return "a higher version is already published: pass a dist-tag for this older line (for example `v1`)";
+    return "a higher version is already published: publish this older line to its own dist-tag (`slipway release --dist-tag v1`, the release action's dist-tag input, or release.distTag in slipway.yml)";
   if (/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN)\b|network/i.test(output2) || code === "ETIMEDOUT")
     return `could not reach ${at.registry}: check the URL, the network and any proxy settings`;
   return `run \`npm publish --dry-run\` in ${at.dir} to see npm's full output`;
@@ -73643,10 +73654,11 @@ var ReleaseRun = class {
     const workspaceVersions = release.ecosystem === "npm" ? await this.workspaceVersions : void 0;
     this.changesetAccess ??= readChangesets(this.cwd, []).then((c3) => c3.config.access);
     const access2 = release.ecosystem === "npm" ? await this.changesetAccess : void 0;
+    const distTag = this.input.options.registry?.distTag ?? this.input.config.release.distTag;
     const result = await this.fromReleaseCommit(
       release,
       found,
-      (dir) => publisher.publish({ name: release.name, version: release.to, dir, ...workspaceVersions ? { workspaceVersions } : {} }, { provenance, ...access2 ? { access: access2 } : {} })
+      (dir) => publisher.publish({ name: release.name, version: release.to, dir, ...workspaceVersions ? { workspaceVersions } : {} }, { provenance, ...access2 ? { access: access2 } : {}, ...distTag ? { distTag } : {} })
     );
     return {
       status: result.status === "already-published" ? "already-done" : "done",
@@ -73737,6 +73749,14 @@ async function runAction(name, fn) {
   } catch (error63) {
     setFailed(`slipway ${name}: ${formatError(error63)}`);
     if (isDebug() && error63 instanceof Error && error63.stack) debug(error63.stack);
+    if (process.env["GITHUB_STEP_SUMMARY"]) {
+      await summary.addRaw(`### slipway ${name} failed
+
+\`\`\`text
+${formatError(error63).replace(/`{3,}/g, "``")}
+\`\`\`
+`).write().catch(() => void 0);
+    }
   }
 }
 
@@ -73759,7 +73779,7 @@ await runAction("release", async ({ reporter, workspace, repository }) => {
       journalFile,
       rerun: "Re-run failed jobs on this workflow run",
       github: { token: secretInput("github-token"), baseUrl: stringInput("github-api-url"), repository: stringInput("repository") ?? repository },
-      registry: { url: stringInput("registry"), token: secretInput("npm-token") }
+      registry: { url: stringInput("registry"), token: secretInput("npm-token"), distTag: stringInput("dist-tag") }
     });
     setOutput("released", JSON.stringify(result.released.map((r) => r.tag)));
     setOutput("result", result.line);

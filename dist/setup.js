@@ -48323,6 +48323,11 @@ var releaseSection = external_exports.strictObject({
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
+  /**
+   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
+   */
+  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
 }).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
@@ -53266,6 +53271,14 @@ async function runAction(name, fn) {
   } catch (error63) {
     setFailed(`slipway ${name}: ${formatError(error63)}`);
     if (isDebug() && error63 instanceof Error && error63.stack) debug(error63.stack);
+    if (process.env["GITHUB_STEP_SUMMARY"]) {
+      await summary.addRaw(`### slipway ${name} failed
+
+\`\`\`text
+${formatError(error63).replace(/`{3,}/g, "``")}
+\`\`\`
+`).write().catch(() => void 0);
+    }
   }
 }
 

@@ -162,6 +162,6 @@ export async function repositoryUrl(cwd: string, remote = 'origin'): Promise<str
  * pickaxe): for a version string in a manifest, the commit that wrote that version.
  */
 export async function lastCommitWriting(cwd: string, head: Sha, text: string, path: string): Promise<Sha | undefined> {
-  const out = await git(cwd, ['log', '-1', '--format=%H', `-S${text}`, '--end-of-options', head, '--', path]).catch(() => '');
+  const out = await git(cwd, ['log', '-1', '--format=%H', '-S', text, '--end-of-options', head, '--', path]).catch(() => '');
   return out ? sha(out) : undefined;
 }

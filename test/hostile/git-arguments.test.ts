@@ -25,7 +25,7 @@ const VALIDATORS = new Set(['gitRefName', 'gitRemoteName']);
 /** Spreads of fixed argument lists: `-c user.name=… -c user.email=…` built from constants or git config. */
 const SAFE_SPREADS = new Set(['identity', 'BOT_IDENTITY', 'fleet']);
 /** Options that take the next argument as their value, whatever it looks like (git's parse-options). */
-const VALUE_OPTIONS = new Set(['-p', '-m', '-b']);
+const VALUE_OPTIONS = new Set(['-p', '-m', '-b', '-S']);
 /**
  * Functions whose argument list is built in a variable, checked by reading them: readLog's
  * revisions are SHAs and HEAD from git itself, never text from config or commits; mergeBases

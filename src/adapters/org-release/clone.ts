@@ -11,6 +11,7 @@
  */
 import { execa } from 'execa';
 import { rm } from 'node:fs/promises';
+import { gitRefName } from '../../core/git/ref-name.ts';
 import { SlipwayError } from '../../core/errors.ts';
 import type { RepositoryName } from '../../core/org-release/org-plan.ts';
 
@@ -39,8 +40,9 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
     GIT_CONFIG_VALUE_0: 'true',
     ...(options.token ? { GIT_CONFIG_KEY_1: 'http.extraheader', GIT_CONFIG_VALUE_1: authHeader(options.token) } : {}),
   };
-  const args = ['clone', '-q', '--single-branch', '--branch', options.branch, ...(filter === 'none' ? [] : [`--filter=${filter}`]), '--', cloneUrl(options.url), options.dir];
-  const run = await execa('git', args, { env, reject: false });
+  // The branch name comes from the GitHub API: checked as a ref name before it reaches git.
+  const branch = gitRefName(options.branch, `${options.repository}'s branch`);
+  const run = await execa('git', ['clone', '-q', '--single-branch', `--branch=${branch}`, filter === 'none' ? '--no-filter' : `--filter=${filter}`, '--', cloneUrl(options.url), options.dir], { env, reject: false });
   if (run.exitCode !== 0) {
     const reason = String(run.stderr).split('\n').find((l) => l.startsWith('fatal:')) ?? String(run.stderr).trim();
     throw new SlipwayError('GIT_FAILED', `cannot clone ${options.repository}: ${reason.replaceAll(options.token ?? '\0', '***')}`, {
@@ -49,10 +51,9 @@ export async function cloneRepository(options: CloneOptions): Promise<void> {
     });
   }
   // The release reads its config and pushes from here.
-  const config = async (key: string, value: string) => void (await execa('git', ['config', '--local', key, value], { cwd: options.dir }));
-  await config('user.name', 'slipway[bot]');
-  await config('user.email', 'slipway[bot]@users.noreply.github.com');
-  if (options.token) await config('http.extraheader', authHeader(options.token));
+  await execa('git', ['config', '--local', 'user.name', 'slipway[bot]'], { cwd: options.dir });
+  await execa('git', ['config', '--local', 'user.email', 'slipway[bot]@users.noreply.github.com'], { cwd: options.dir });
+  if (options.token) await execa('git', ['config', '--local', '--', 'http.extraheader', authHeader(options.token)], { cwd: options.dir });
 }
 
 /** A local path becomes a file:// URL: git's local transport ignores --filter. */

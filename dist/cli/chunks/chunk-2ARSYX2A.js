@@ -1,13 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   byCodePoint
-} from "./chunk-7Q7RCWSI.js";
+} from "./chunk-2KIOTF4A.js";
 import {
   ELEMENT_KINDS,
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-FF335Q3G.js";
+} from "./chunk-6CGTSQIV.js";
 import {
   dependenciesOf,
   normaliseName,
@@ -18,14 +18,14 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-32F7EKNL.js";
+} from "./chunk-TISSQXLZ.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   rangeOf,
   require_dist
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-67KWSJNZ.js";
+} from "./chunk-6HJHACSU.js";
 import {
   planRelease
-} from "./chunk-E7Q5CEGO.js";
+} from "./chunk-BOSOEBQ3.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-R337RQNG.js";
+import "./chunk-CZQPIMFU.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-32F7EKNL.js";
+import "./chunk-TISSQXLZ.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -18,7 +18,7 @@ import {
   execa,
   gitRefName,
   parseFlags
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -544,10 +544,24 @@ async function run(args, context) {
   const { plan } = await planRelease({ cwd: demo.fleetDir, reporter });
   process.stdout.write(values.json ? JSON.stringify(plan, null, 2) + "\n" : renderPlanText(plan));
   if (!values.json) {
+    const planned = new Set(plan.releases.map((r) => r.name));
+    const quiet = demo.plugins.filter((name) => !planned.has(name));
+    if (quiet.length) {
+      const one = quiet.length === 1;
+      reporter.info(`
+Not released: ${quiet.join(", ")}: ${one ? "its" : "their"} commits since ${one ? "its" : "their"} last release are docs, chore, test and the like, which release nothing (versioning.releaseTypes in slipway.yml, e.g. { docs: patch }, makes a type release).`);
+    }
     reporter.info(`
-Next: try \`slipway plan --cwd ${demo.fleetDir}\` yourself.`);
+Next: try \`${ownCommand()} plan --cwd ${shellWord(demo.fleetDir)}\` yourself.`);
   }
   return 0;
+}
+function ownCommand() {
+  const script = process.argv[1] ?? "";
+  return /[\\/]src[\\/]cli[\\/]main\.ts$/.test(script) ? "npm run slipway --" : "npx slipway";
+}
+function shellWord(path) {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }
 export {
   run,

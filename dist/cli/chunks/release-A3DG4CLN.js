@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-WXVXDJQ2.js";
+} from "./chunk-RRBXMT3N.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-L7BLK4BI.js";
+} from "./chunk-SJWM2GEG.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-67KWSJNZ.js";
+} from "./chunk-6HJHACSU.js";
 import {
   planRelease
-} from "./chunk-E7Q5CEGO.js";
+} from "./chunk-BOSOEBQ3.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-R337RQNG.js";
+import "./chunk-CZQPIMFU.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-32F7EKNL.js";
+import "./chunk-TISSQXLZ.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -30,7 +30,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -52,6 +52,9 @@ options:
   --dry-run            show each write (file, commit, tag, push, release, publish) without making it
   --registry URL       npm registry to publish to (default: release.registry in slipway.yml, else npmjs);
                        the token is read from NPM_TOKEN
+  --plugin NAME        release only NAME (and the dependencies its new ranges need); repeatable
+  --dist-tag TAG       npm dist-tag to publish to, e.g. v1 for an older line (default: release.distTag,
+                       else latest, or the prerelease channel)
   --github-url URL     GitHub API root, for GitHub Enterprise Server (default: https://api.github.com);
                        the token is read from GITHUB_TOKEN or GH_TOKEN \u2014 without one, GitHub Releases are skipped
   --repo OWNER/NAME    the GitHub repository for Releases (default: the remote's, when it is on github.com)
@@ -63,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-AHRISHLC.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-ACDP6UBW.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {
@@ -72,6 +75,8 @@ async function run(args, context, io = {}) {
       yes: { type: "boolean" },
       "dry-run": { type: "boolean" },
       registry: { type: "string" },
+      "dist-tag": { type: "string" },
+      plugin: { type: "string", multiple: true },
       "github-url": { type: "string" },
       repo: { type: "string" },
       journal: { type: "string" },
@@ -88,7 +93,8 @@ async function run(args, context, io = {}) {
   const cwd = resolve(values.cwd ?? ".");
   const dryRun = values["dry-run"] ?? false;
   const source = values.plan ?? "the plan shown above";
-  const plan = values.plan ? parsePlan(await readPlanFile(values.plan), values.plan) : (await planRelease({ cwd, reporter, prerelease: values.prerelease, date: dateFlag(values.date) })).plan;
+  if (values.plan && values.plugin?.length) throw new SlipwayError("USAGE", "--plugin plans; --plan ships a plan made already", { subject: "--plugin", hint: "pass --plugin to `slipway plan --out FILE`, then ship that file" });
+  const plan = values.plan ? parsePlan(await readPlanFile(values.plan), values.plan) : (await planRelease({ cwd, reporter, prerelease: values.prerelease, date: dateFlag(values.date), plugins: values.plugin })).plan;
   output.write(renderPlanText(plan));
   if (plan.releases.length === 0) return 0;
   if (!dryRun && !values.yes) {
@@ -115,7 +121,7 @@ Release ${count} plugin${count === 1 ? "" : "s"} as shown (plan ${plan.hash.slic
     journalFile: values.journal ? resolve(values.journal) : void 0,
     rerun: values.plan ? `slipway release --plan ${values.plan}` : "slipway release",
     github: { token: env["GITHUB_TOKEN"] || env["GH_TOKEN"] || void 0, baseUrl: values["github-url"], repository: values.repo },
-    registry: { url: values.registry, token: env["NPM_TOKEN"] || void 0 },
+    registry: { url: values.registry, token: env["NPM_TOKEN"] || void 0, distTag: values["dist-tag"] },
     env
   });
   if (values.json) process.stdout.write(JSON.stringify(result.released, null, 2) + "\n");

@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   commandPublisher,
   parsePlan
-} from "./chunk-L7BLK4BI.js";
+} from "./chunk-SJWM2GEG.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -28,7 +28,6 @@ import {
   plannedFiles,
   preflight,
   pushAtomic,
-  readChangesets,
   readLocalTags,
   readRemoteState,
   readWorktreeFile,
@@ -38,10 +37,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-E7Q5CEGO.js";
+} from "./chunk-BOSOEBQ3.js";
 import {
   hashPlan
 } from "./chunk-XSZT4K7E.js";
+import {
+  readChangesets
+} from "./chunk-CZQPIMFU.js";
 import {
   discoverFleet,
   fileExists,
@@ -52,7 +54,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-32F7EKNL.js";
+} from "./chunk-TISSQXLZ.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
@@ -67,7 +69,7 @@ import {
   loadConfig,
   readLog,
   repositoryUrl
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError,
   formatError,
@@ -1055,10 +1057,11 @@ var ReleaseRun = class {
     const workspaceVersions = release.ecosystem === "npm" ? await this.workspaceVersions : void 0;
     this.changesetAccess ??= readChangesets(this.cwd, []).then((c) => c.config.access);
     const access = release.ecosystem === "npm" ? await this.changesetAccess : void 0;
+    const distTag = this.input.options.registry?.distTag ?? this.input.config.release.distTag;
     const result = await this.fromReleaseCommit(
       release,
       found,
-      (dir) => publisher.publish({ name: release.name, version: release.to, dir, ...workspaceVersions ? { workspaceVersions } : {} }, { provenance, ...access ? { access } : {} })
+      (dir) => publisher.publish({ name: release.name, version: release.to, dir, ...workspaceVersions ? { workspaceVersions } : {} }, { provenance, ...access ? { access } : {}, ...distTag ? { distTag } : {} })
     );
     return {
       status: result.status === "already-published" ? "already-done" : "done",

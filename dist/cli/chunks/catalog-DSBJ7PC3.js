@@ -2,13 +2,13 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-VCOBEOK5.js";
+} from "./chunk-RFP2YR3V.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-FKDMMIKU.js";
-import "./chunk-7Q7RCWSI.js";
-import "./chunk-FF335Q3G.js";
+} from "./chunk-KMCEXYWC.js";
+import "./chunk-2KIOTF4A.js";
+import "./chunk-6CGTSQIV.js";
 import {
   isValidVersion
 } from "./chunk-DMU3UHGC.js";
@@ -18,7 +18,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

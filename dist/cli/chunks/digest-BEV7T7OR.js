@@ -24,7 +24,7 @@ import {
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet
-} from "./chunk-32F7EKNL.js";
+} from "./chunk-TISSQXLZ.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -38,7 +38,7 @@ import {
   loadConfig,
   parseFlags,
   repositoryUrl
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError,
   formatError

@@ -8,7 +8,7 @@ import {
   rangeOf,
   repoPath,
   require_dist
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -2944,20 +2944,26 @@ function readBuildScript(text2) {
   if (group !== void 0) facts.group = group;
   const description = firstLiteral(text2, "description");
   if (description !== void 0) facts.description = description;
-  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*([^,\r\n)]+)`, "g");
+  const operand = String.raw`(?:${LITERAL}|[\w.]+)`;
+  const attribute = new RegExp(String.raw`["']X-Kestra-([A-Za-z-]+)["']\s*(?::|\bto\b)\s*(${operand}(?:\s*\+\s*${operand})*)`, "g");
   for (const match of text2.matchAll(attribute)) facts.attributes.set(match[1], match[2].trim());
   return facts;
 }
 function attributeValue(expression, project) {
-  const parts = expression.split(/\s*\+\s*/);
+  const token = new RegExp(String.raw`\s*(?:${LITERAL}|([\w.]+))\s*(\+|$)`, "y");
   let out = "";
-  for (const part of parts) {
-    const literal = new RegExp(`^${LITERAL}$`).exec(part);
-    if (literal) out += unescape(literal[1] ?? literal[2] ?? "");
-    else if (/^(?:project\.)?group$/.test(part) && project.group !== void 0) out += project.group;
-    else if (/^(?:project\.)?name$/.test(part)) out += project.name;
-    else if (/^(?:project\.)?description$/.test(part) && project.description !== void 0) out += project.description;
+  for (let at = 0; at < expression.length; ) {
+    token.lastIndex = at;
+    const match = token.exec(expression);
+    if (!match || match[0] === "") return void 0;
+    at = token.lastIndex;
+    const [, double, single, name] = match;
+    if (double !== void 0 || single !== void 0) out += unescape(double ?? single ?? "");
+    else if (/^(?:project\.)?group$/.test(name) && project.group !== void 0) out += project.group;
+    else if (/^(?:project\.)?name$/.test(name)) out += project.name;
+    else if (/^(?:project\.)?description$/.test(name) && project.description !== void 0) out += project.description;
     else return void 0;
+    if (match[4] === "") break;
   }
   return out;
 }

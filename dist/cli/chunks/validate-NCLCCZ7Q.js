@@ -5,17 +5,17 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-L7BLK4BI.js";
+} from "./chunk-SJWM2GEG.js";
 import {
   readPluginVersion
-} from "./chunk-SAZFBL3B.js";
+} from "./chunk-2ARSYX2A.js";
 import {
   GitObjectReader
-} from "./chunk-7Q7RCWSI.js";
+} from "./chunk-2KIOTF4A.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-FF335Q3G.js";
+} from "./chunk-6CGTSQIV.js";
 import {
   effectiveBump,
   fleetLog,
@@ -25,16 +25,16 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedCommits
-} from "./chunk-E7Q5CEGO.js";
+} from "./chunk-BOSOEBQ3.js";
 import "./chunk-XSZT4K7E.js";
-import "./chunk-R337RQNG.js";
+import "./chunk-CZQPIMFU.js";
 import {
   tagFormatFor
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet,
   pMap
-} from "./chunk-32F7EKNL.js";
+} from "./chunk-TISSQXLZ.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -48,7 +48,7 @@ import {
   readLog,
   readTags,
   require_dist
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError,
   isSlipwayError
@@ -256,6 +256,15 @@ async function readManifestInputs(cwd, plugins, config, rev = "HEAD") {
       plugins.map(async (plugin) => {
         try {
           const files = await readPluginVersion(objects, { plugin, version: plugin.version, commit: rev, at: rev }, config);
+          const fromBuild = plugin.artifacts?.length && plugin.artifacts.every((a) => a.title && a.description);
+          if (!files.manifest && fromBuild) {
+            const artifacts = plugin.artifacts;
+            files.manifest = {
+              file: files.facts.file,
+              prefix: "",
+              value: { title: artifacts[0].title, description: artifacts[0].description, elements: artifacts.map((a) => ({ kind: "other", name: a.artifactId })) }
+            };
+          }
           const needed = [files.facts.file, ...files.manifest ? [files.manifest.file] : []];
           const located = new Map(await Promise.all(needed.map(async (file) => [file, await locatorFor(file)])));
           return [
@@ -454,7 +463,7 @@ function checkPlannedVersion(input) {
       findings.push(error(`${why} need${count === 1 ? "s" : ""} ${rule} after ${floor}, but the next version is ${release.to}`));
     }
   }
-  if (last && input.manifestVersion !== last.version) {
+  if (last && input.manifestVersion !== last.version && release.nextSnapshot === void 0) {
     findings.push({
       check: "version",
       severity: "warning",

@@ -4,7 +4,7 @@ import {
 } from "./chunk-EO7ZISLG.js";
 import {
   external_exports
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";

@@ -2,17 +2,17 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   byCodePoint,
   stableJson
-} from "./chunk-7Q7RCWSI.js";
+} from "./chunk-2KIOTF4A.js";
 import {
   elementSchema
-} from "./chunk-FF335Q3G.js";
+} from "./chunk-6CGTSQIV.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   ECOSYSTEMS,
   external_exports
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

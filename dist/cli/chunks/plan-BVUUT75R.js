@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-67KWSJNZ.js";
+} from "./chunk-6HJHACSU.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-E7Q5CEGO.js";
+} from "./chunk-BOSOEBQ3.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-R337RQNG.js";
+import "./chunk-CZQPIMFU.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-32F7EKNL.js";
+import "./chunk-TISSQXLZ.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -19,7 +19,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
 
@@ -40,10 +40,11 @@ options:
   --date YYYY-MM-DD    the release date written into changelogs (default: today, UTC)
   --set NAME=VERSION   release NAME as VERSION (above its last release, not tagged yet); repeatable
   --bump NAME=TYPE     release NAME with a major, minor or patch bump, whatever its commits say; repeatable
+  --plugin NAME        plan only NAME (and the dependencies its new ranges need); repeatable
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-AHRISHLC.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-ACDP6UBW.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {
@@ -54,7 +55,8 @@ async function run(args, context) {
       prerelease: { type: "string" },
       date: { type: "string" },
       set: { type: "string", multiple: true },
-      bump: { type: "string", multiple: true }
+      bump: { type: "string", multiple: true },
+      plugin: { type: "string", multiple: true }
     },
     "plan"
   );
@@ -64,6 +66,7 @@ async function run(args, context) {
     prerelease: values.prerelease,
     date: dateFlag(values.date),
     overrides: parseOverrides({ set: values.set, bump: values.bump }),
+    plugins: values.plugin,
     reporter
   });
   const json = JSON.stringify(plan, null, 2) + "\n";

@@ -4,14 +4,14 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-SAZFBL3B.js";
+} from "./chunk-2ARSYX2A.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-7Q7RCWSI.js";
+} from "./chunk-2KIOTF4A.js";
 import {
   MANIFEST_FILES
-} from "./chunk-FF335Q3G.js";
+} from "./chunk-6CGTSQIV.js";
 import {
   isValidVersion,
   tagFormatFor
@@ -20,13 +20,13 @@ import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-32F7EKNL.js";
+} from "./chunk-TISSQXLZ.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError,
   formatError,

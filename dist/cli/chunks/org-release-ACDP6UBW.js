@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-WXVXDJQ2.js";
+} from "./chunk-RRBXMT3N.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-L7BLK4BI.js";
+} from "./chunk-SJWM2GEG.js";
 import {
   indexCatalog
-} from "./chunk-M5ASH3XP.js";
+} from "./chunk-PUYW4TDK.js";
 import {
   processMetadata
-} from "./chunk-WGZCIQY4.js";
-import "./chunk-SAZFBL3B.js";
+} from "./chunk-EFWXQMQ5.js";
+import "./chunk-2ARSYX2A.js";
 import {
   catalogEntrySchema
-} from "./chunk-VCOBEOK5.js";
+} from "./chunk-RFP2YR3V.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-FKDMMIKU.js";
-import "./chunk-7Q7RCWSI.js";
+import "./chunk-KMCEXYWC.js";
+import "./chunk-2KIOTF4A.js";
 import {
   createSlackClient,
   postOnce
@@ -34,23 +34,23 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-FF335Q3G.js";
+import "./chunk-6CGTSQIV.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-E7Q5CEGO.js";
+} from "./chunk-BOSOEBQ3.js";
 import {
   canonicalJson
 } from "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-R337RQNG.js";
+import "./chunk-CZQPIMFU.js";
 import {
   tagFormat
 } from "./chunk-DMU3UHGC.js";
 import {
   pMap
-} from "./chunk-32F7EKNL.js";
+} from "./chunk-TISSQXLZ.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -60,10 +60,11 @@ import {
   execa,
   external_exports,
   git,
+  gitRefName,
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError,
   formatError,
@@ -426,7 +427,8 @@ async function viaGraphql(octokit, org) {
 function fromNode(node) {
   const head = node.defaultBranchRef?.target?.oid;
   return {
-    repository: node.nameWithOwner,
+    // Checked like any input: the name becomes a folder and a clone URL.
+    repository: repositoryName(node.nameWithOwner, "GitHub GraphQL nameWithOwner"),
     name: node.name,
     archived: node.isArchived,
     fork: node.isFork,
@@ -459,7 +461,7 @@ async function viaRestAndGit(octokit, org, gitUrl) {
   const snapshots = await pMap(
     repos.filter((r) => !r.archived && !r.fork),
     async (repo) => {
-      const repository3 = repo.full_name;
+      const repository3 = repositoryName(repo.full_name, "GitHub REST full_name");
       const branch = repo.default_branch ?? "main";
       const refs = await lsRemote(gitUrl(repository3), branch);
       return { repository: repository3, name: repo.name, archived: false, fork: false, topics: repo.topics ?? [], branch: refs.head ? branch : null, head: refs.head, tags: refs.tags };
@@ -499,8 +501,8 @@ async function cloneRepository(options) {
     GIT_CONFIG_VALUE_0: "true",
     ...options.token ? { GIT_CONFIG_KEY_1: "http.extraheader", GIT_CONFIG_VALUE_1: authHeader(options.token) } : {}
   };
-  const args = ["clone", "-q", "--single-branch", "--branch", options.branch, ...filter === "none" ? [] : [`--filter=${filter}`], "--", cloneUrl(options.url), options.dir];
-  const run = await execa("git", args, { env, reject: false });
+  const branch = gitRefName(options.branch, `${options.repository}'s branch`);
+  const run = await execa("git", ["clone", "-q", "--single-branch", `--branch=${branch}`, filter === "none" ? "--no-filter" : `--filter=${filter}`, "--", cloneUrl(options.url), options.dir], { env, reject: false });
   if (run.exitCode !== 0) {
     const reason = String(run.stderr).split("\n").find((l) => l.startsWith("fatal:")) ?? String(run.stderr).trim();
     throw new SlipwayError("GIT_FAILED", `cannot clone ${options.repository}: ${reason.replaceAll(options.token ?? "\0", "***")}`, {
@@ -508,10 +510,9 @@ async function cloneRepository(options) {
       hint: "check that the repository exists and that the token (a GitHub App installation) can read it"
     });
   }
-  const config = async (key, value) => void await execa("git", ["config", "--local", key, value], { cwd: options.dir });
-  await config("user.name", "slipway[bot]");
-  await config("user.email", "slipway[bot]@users.noreply.github.com");
-  if (options.token) await config("http.extraheader", authHeader(options.token));
+  await execa("git", ["config", "--local", "user.name", "slipway[bot]"], { cwd: options.dir });
+  await execa("git", ["config", "--local", "user.email", "slipway[bot]@users.noreply.github.com"], { cwd: options.dir });
+  if (options.token) await execa("git", ["config", "--local", "--", "http.extraheader", authHeader(options.token)], { cwd: options.dir });
 }
 function cloneUrl(url) {
   return url.startsWith("/") ? `file://${url}` : url;

@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-FKDMMIKU.js";
+} from "./chunk-KMCEXYWC.js";
 import {
   stableJson
-} from "./chunk-7Q7RCWSI.js";
+} from "./chunk-2KIOTF4A.js";
 import {
   createSlackClient,
   postOnce,
@@ -34,7 +34,7 @@ import {
   glob,
   pMap,
   parseXml
-} from "./chunk-32F7EKNL.js";
+} from "./chunk-TISSQXLZ.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -51,7 +51,7 @@ import {
   loadConfig,
   nextWeeklyTime,
   parseFlags
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError,
   formatError
@@ -1229,7 +1229,7 @@ function rejectSameVersion(develop, release) {
 // src/core/compat/durations.ts
 var RECENT_RUNS = 3;
 function pluginCostMs(result) {
-  return result.attempts.reduce((sum, a) => sum + a.durationMs, 0) + (result.baseline?.durationMs ?? 0);
+  return result.attempts.reduce((sum, a) => sum + a.durationMs, 0) + (result.baseline?.durationMs ?? 0) * (result.baselineAttempts ?? 1);
 }
 function durationsFromHistory(runs) {
   const newestFirst = [...runs].sort((a, b) => a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0);

@@ -2,11 +2,12 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD
-} from "./chunk-FF335Q3G.js";
+} from "./chunk-6CGTSQIV.js";
 import {
   KNOWN_TAG_FORMATS,
+  readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-R337RQNG.js";
+} from "./chunk-CZQPIMFU.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
@@ -19,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-32F7EKNL.js";
+} from "./chunk-TISSQXLZ.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -35,7 +36,7 @@ import {
   parseFlags,
   readTags,
   require_dist
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -77,6 +78,10 @@ function secretsUsed(workflows) {
   }
   return [...uses.values()].sort((a, b) => Number(a.optional) - Number(b.optional) || (a.name < b.name ? -1 : 1));
 }
+
+// src/jobs/init.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
 
 // src/adapters/init/jvm-facts.ts
 var GRADLE_CORE_PROPERTY = /^[a-z][A-Za-z0-9]*Version$/;
@@ -291,6 +296,26 @@ function renderInitConfig(header, settings) {
   doc.commentBefore = header.map((line) => ` ${line}`.trimEnd()).join("\n");
   return doc.toString({ lineWidth: 0 });
 }
+function mergeInitConfig(existing, settings) {
+  const doc = (0, import_yaml.parseDocument)(existing);
+  if (doc.errors.length || !((0, import_yaml.isMap)(doc.contents) || doc.contents === null)) return renderInitConfig([], settings);
+  if (doc.contents === null) return settings.length ? `${existing.trimEnd()}
+
+${renderInitConfig([], settings).replace(/^#\n/, "")}` : existing;
+  for (const setting of settings) {
+    const before = findPair(doc.contents, setting.path);
+    if (before && (0, import_yaml.isScalar)(before.value)) before.value.value = setting.value;
+    else doc.setIn(setting.path, doc.createNode(setting.value));
+    const pair = findPair(doc.contents, setting.path);
+    if (!pair || !setting.comment) continue;
+    const key = (0, import_yaml.isScalar)(pair.key) ? pair.key : new import_yaml.Scalar(pair.key);
+    const parent = setting.path.length > 1 ? doc.getIn(setting.path.slice(0, -1), true) : doc.contents;
+    if (key.commentBefore || (0, import_yaml.isMap)(parent) && parent.items[0] === pair && parent.commentBefore) continue;
+    key.commentBefore = ` ${setting.comment}`;
+    pair.key = key;
+  }
+  return doc.toString({ lineWidth: 0 });
+}
 function findPair(map, path) {
   let current = map;
   let pair;
@@ -497,6 +522,13 @@ async function initRepository(options) {
     "Only what differs from the defaults is here; every other key keeps its default",
     "(README.md \u203A Configuration). Check it with `slipway plan`."
   ];
+  const changesets = await readChangesets(cwd, names);
+  if (changesets.present) {
+    const groups = changesets.groups.fixed.length + changesets.groups.linked.length;
+    const line = `Changesets: ${changesets.changesets.length} pending changeset(s) in .changeset/ are release intents (with the commits),${groups ? ` ${groups} fixed/linked group(s) from .changeset/config.json are version groups,` : ""} and each release deletes the changesets it used: keep writing them.`;
+    reporter.info(line);
+    header.push("", line);
+  }
   const compatSkipped = !config.core.repository && !options.workflows;
   const indexSkipped = !options.workflows && config.catalog.repository === void 0 && !await anyCatalogManifest(cwd, fleet.plugins);
   const repositoryStarters = [...starters.keys()].filter((file) => file !== ORG_STARTER);
@@ -517,7 +549,9 @@ async function initRepository(options) {
   const workflowPath = (file) => foreign.has(`.github/workflows/${file}`) ? `.github/workflows/slipway-${file}` : `.github/workflows/${file}`;
   for (const path of foreign) reporter.info(`${path} is another tool's workflow: slipway's starter goes beside it as ${workflowPath(path.split("/").at(-1))} (remove the old one once slipway releases)`);
   const workflows = new Map(chosen.map((file) => [workflowPath(file), starterText(file)]));
-  const planned = [{ path: CONFIG_FILE, text: renderInitConfig(header, settings) }, ...[...workflows].map(([path, text]) => ({ path, text }))];
+  const existingConfig = options.force ? await readFile3(join3(cwd, CONFIG_FILE), "utf8").catch(() => void 0) : void 0;
+  const configText = existingConfig === void 0 ? renderInitConfig(header, settings) : mergeInitConfig(existingConfig, settings);
+  const planned = [{ path: CONFIG_FILE, text: configText }, ...[...workflows].map(([path, text]) => ({ path, text }))];
   const existing = new Set(await existingFiles(cwd, planned.map((f) => f.path)));
   const files = planned.map((file) => ({ ...file, exists: existing.has(file.path) }));
   const steps = nextSteps({

@@ -4,22 +4,22 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-E27DIGF5.js";
+} from "./chunk-BU4DHWTL.js";
 import {
   processMetadata
-} from "./chunk-WGZCIQY4.js";
-import "./chunk-SAZFBL3B.js";
-import "./chunk-7Q7RCWSI.js";
-import "./chunk-FF335Q3G.js";
+} from "./chunk-EFWXQMQ5.js";
+import "./chunk-2ARSYX2A.js";
+import "./chunk-2KIOTF4A.js";
+import "./chunk-6CGTSQIV.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-32F7EKNL.js";
+import "./chunk-TISSQXLZ.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import "./chunk-EO7ZISLG.js";
 import {
   parseFlags
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -13,7 +13,7 @@ import {
   resolveReviewers,
   setupCommand,
   writeEnvironment
-} from "./chunk-D7LJBOVC.js";
+} from "./chunk-YLFFBISL.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

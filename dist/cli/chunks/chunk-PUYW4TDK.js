@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-WGZCIQY4.js";
+} from "./chunk-EFWXQMQ5.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-VCOBEOK5.js";
+} from "./chunk-RFP2YR3V.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-FKDMMIKU.js";
+} from "./chunk-KMCEXYWC.js";
 import {
   loadConfig
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

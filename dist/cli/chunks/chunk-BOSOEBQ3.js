@@ -4,8 +4,9 @@ import {
 } from "./chunk-XSZT4K7E.js";
 import {
   looksLikeRelease,
+  readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-R337RQNG.js";
+} from "./chunk-CZQPIMFU.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
@@ -17,16 +18,13 @@ import {
   DEPENDENCY_SECTIONS,
   applyEdits,
   discoverFleet,
-  fileExists,
-  invalidManifest,
   jsonStringsAt,
   parsePackageJson,
   parseToml,
   parseXml,
-  readManifest,
   strategyFor,
   updaterFor
-} from "./chunk-32F7EKNL.js";
+} from "./chunk-TISSQXLZ.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -37,15 +35,15 @@ import {
   execa,
   git,
   headSha,
+  lastCommitWriting,
   loadConfig,
   mergeBases,
   readLog,
   readTags,
   refNameProblem,
   repositoryUrl,
-  require_dist,
   sha
-} from "./chunk-AVNW2WLV.js";
+} from "./chunk-WVG3WA5N.js";
 import {
   SlipwayError,
   formatError,
@@ -100,80 +98,6 @@ function overrideProblem(version, current, firstRelease, history) {
   const taken = [...history?.versions ?? [], ...history?.elsewhere.map((release) => release.version) ?? []];
   if (taken.includes(version)) return `${version} is already tagged`;
   return void 0;
-}
-
-// src/adapters/changesets/read-changesets.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readdir } from "node:fs/promises";
-import { matchesGlob, posix } from "node:path";
-var CHANGESET_DIR = ".changeset";
-var BUMPS = /* @__PURE__ */ new Set(["major", "minor", "patch", "none"]);
-var NONE = { present: false, changesets: [], groups: { fixed: [], linked: [] }, config: { fixed: [], linked: [], access: void 0, ignore: [] } };
-async function readChangesets(cwd, names) {
-  let entries;
-  try {
-    entries = await readdir(posix.join(cwd, CHANGESET_DIR));
-  } catch {
-    return NONE;
-  }
-  const configFile = posix.join(CHANGESET_DIR, "config.json");
-  const config = await fileExists(cwd, configFile) ? parseConfig(await readManifest(cwd, configFile), configFile) : NONE.config;
-  const files = entries.filter((name) => name.endsWith(".md") && name.toLowerCase() !== "readme.md").sort();
-  const changesets = await Promise.all(files.map(async (name) => {
-    const file = posix.join(CHANGESET_DIR, name);
-    return parseChangeset(await readManifest(cwd, file), file);
-  }));
-  const ignored = (name) => config.ignore.some((pattern) => name === pattern || matchesGlob(name, pattern));
-  const resolve = (groups) => groups.map((group) => names.filter((name) => !ignored(name) && group.some((pattern) => name === pattern || matchesGlob(name, pattern))));
-  return {
-    present: true,
-    config,
-    changesets: changesets.map((c) => ({ ...c, releases: c.releases.filter((r) => !ignored(r.name)) })),
-    groups: { fixed: resolve(config.fixed), linked: resolve(config.linked) }
-  };
-}
-function parseChangeset(text, file) {
-  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text);
-  if (!match) throw invalidManifest(file, "a changeset starts with a front matter between --- lines", { line: 1, hint: `write e.g. ---\\n"@acme/a": minor\\n---\\n\\nWhat changed. (or delete ${file})` });
-  let front;
-  try {
-    front = match[1].trim() === "" ? {} : (0, import_yaml.parse)(match[1]);
-  } catch (error) {
-    const line = error.linePos?.[0]?.line;
-    throw invalidManifest(file, `its front matter is not valid YAML: ${error.message.split("\n")[0]}`, { line: line ? line + 1 : 1, cause: error });
-  }
-  if (typeof front !== "object" || front === null || Array.isArray(front)) throw invalidManifest(file, "its front matter must map package names to major, minor, patch or none", { line: 2 });
-  const releases = Object.entries(front).map(([name, type]) => {
-    if (typeof type !== "string" || !BUMPS.has(type)) {
-      throw invalidManifest(file, `"${name}": ${JSON.stringify(type)} is not a bump: use major, minor, patch or none`, { line: 2 });
-    }
-    return { name, type };
-  });
-  return { file, releases, summary: match[2].trim() };
-}
-function parseConfig(text, file) {
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw invalidManifest(file, `not valid JSON: ${error.message}`, { cause: error });
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw invalidManifest(file, "must hold a JSON object");
-  const value = json;
-  const groups = (key) => {
-    const raw = value[key] ?? [];
-    if (!Array.isArray(raw) || !raw.every((g) => Array.isArray(g) && g.every((n) => typeof n === "string"))) {
-      throw invalidManifest(file, `"${key}" must be a list of groups, each a list of package names or globs`, { hint: `e.g. "${key}": [["@acme/*"]]` });
-    }
-    return raw;
-  };
-  const access = value.access;
-  if (access !== void 0 && access !== "public" && access !== "restricted") {
-    throw new SlipwayError("CONFIG_INVALID", `${file}: "access" must be "public" or "restricted", not ${JSON.stringify(access)}`, { subject: file, hint: 'fix "access" in .changeset/config.json' });
-  }
-  const ignore = value.ignore ?? [];
-  if (!Array.isArray(ignore) || !ignore.every((n) => typeof n === "string")) throw invalidManifest(file, '"ignore" must be a list of package names or globs');
-  return { fixed: groups("fixed"), linked: groups("linked"), access, ignore };
 }
 
 // src/adapters/git-release.ts
@@ -327,6 +251,24 @@ function readReleaseHistory(plugins, tags, format) {
   }
   return { histories, diagnostics };
 }
+function releasedElsewhere(plugins, histories) {
+  const found = [];
+  for (const plugin of plugins) {
+    const history = histories.get(plugin.name);
+    if (!history || import_semver2.default.prerelease(plugin.version)) continue;
+    if (history.last && import_semver2.default.lte(plugin.version, history.last.version)) continue;
+    const release = history.elsewhere.find((r) => r.version === plugin.version);
+    if (release) found.push({ plugin, release });
+  }
+  return found;
+}
+function withLineRelease(history, release, commit) {
+  return {
+    last: { ...release, commit },
+    versions: [release.version, ...history.versions],
+    elsewhere: history.elsewhere.filter((r) => r !== release)
+  };
+}
 
 // src/core/history/route-commits.ts
 function pathRouter(plugins) {
@@ -478,7 +420,8 @@ function bulleted(summary) {
   return [`* ${first}`, ...rest.map((line) => line.trim() ? `  ${line}` : "")].join("\n");
 }
 function renderChangelogSection(input) {
-  const lines = [`## ${input.version} (${input.date})`];
+  const heading = input.repoUrl && input.compare ? `[${input.version}](${input.repoUrl}/compare/${encodeURIComponent(input.compare.from)}...${encodeURIComponent(input.compare.to)})` : input.version;
+  const lines = [`## ${heading} (${input.date})`];
   const section = (title, items) => {
     if (items.length) lines.push("", `### ${title}`, "", ...items);
   };
@@ -486,7 +429,8 @@ function renderChangelogSection(input) {
     const short = sha2.slice(0, 7);
     return input.repoUrl ? `([${short}](${input.repoUrl}/commit/${sha2}))` : `(${short})`;
   };
-  const scoped = (scope, text) => `* ${scope ? `**${scope}:** ` : ""}${text}`;
+  const linked = (text) => input.repoUrl ? text.replace(/\(#(\d+)\)/g, (_, n) => `([#${n}](${input.repoUrl}/pull/${n}))`) : text;
+  const scoped = (scope, text) => `* ${scope ? `**${scope}:** ` : ""}${linked(text)}`;
   for (const [bump, title] of [["major", "Major Changes"], ["minor", "Minor Changes"], ["patch", "Patch Changes"]]) {
     section(title, (input.notes ?? []).filter((n) => n.bump === bump).map((n) => bulleted(n.summary)));
   }
@@ -1288,7 +1232,8 @@ function assemblePlan(input) {
         dependencyUpdates,
         dependencyVersions: nextOf,
         notes: fromChangesets.get(plugin.name)?.notes,
-        repoUrl: input.repoUrl
+        repoUrl: input.repoUrl,
+        compare: history?.last ? { from: history.last.tag, to: tag } : void 0
       })
     };
   });
@@ -1386,6 +1331,41 @@ function dropRevertedPairs(commits) {
     }
   }
   return cancelled.size ? commits.filter((c) => !cancelled.has(c.raw.sha)) : commits;
+}
+
+// src/core/plan/select-plugins.ts
+function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ new Map()) {
+  const known = new Set(fleet);
+  for (const name of names) {
+    if (!known.has(name)) {
+      throw new SlipwayError("USAGE", `--plugin names "${name}", which is not a plugin of this fleet`, { subject: "--plugin", hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? ", \u2026" : ""}` });
+    }
+  }
+  const byName = new Map(plan.releases.map((r) => [r.name, r]));
+  const keep = new Set(names.filter((name) => byName.has(name)));
+  const queue = [...keep];
+  for (let i = 0; i < queue.length; i++) {
+    for (const update of byName.get(queue[i])?.dependencyUpdates ?? []) {
+      if (byName.has(update.name) && !keep.has(update.name)) {
+        keep.add(update.name);
+        queue.push(update.name);
+      }
+    }
+  }
+  const left = plan.releases.filter((r) => !keep.has(r.name)).map((r) => r.name);
+  const warnings = [...plan.warnings];
+  if (left.length) warnings.push(`--plugin: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
+  const changesets = (plan.changesets ?? []).filter((file) => (changesetPlugins.get(file) ?? []).every((name) => !byName.has(name) || keep.has(name)));
+  const { hash: _old, changesets: _all, ...rest } = plan;
+  void _old;
+  void _all;
+  return withHash({
+    ...rest,
+    releases: plan.releases.filter((r) => keep.has(r.name)).map((r) => ({ ...r, dependents: r.dependents.filter((d) => keep.has(d)) })),
+    rangeUpdates: plan.rangeUpdates.map((u) => ({ ...u, dependencyUpdates: u.dependencyUpdates.filter((d) => keep.has(d.name)) })).filter((u) => u.dependencyUpdates.length > 0),
+    warnings,
+    ...changesets.length ? { changesets } : {}
+  });
 }
 
 // src/core/config/release-branches.ts
@@ -1528,7 +1508,7 @@ import { readFile as readFile2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/adapters/registry/packed-manifest.ts
-import { mkdtemp, readdir as readdir2, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
@@ -1568,7 +1548,7 @@ async function packedCopyWithPublishedRanges(dir, versions, name) {
   const remove = () => rm(temp, { recursive: true, force: true });
   try {
     const packed = await execa("npm", ["pack", "--pack-destination", temp, "--loglevel=error"], { cwd: dir, all: true, reject: false, stdin: "ignore" });
-    const tarball = (await readdir2(temp)).find((f) => f.endsWith(".tgz"));
+    const tarball = (await readdir(temp)).find((f) => f.endsWith(".tgz"));
     if (packed.exitCode !== 0 || !tarball) {
       throw new SlipwayError("PUBLISH_FAILED", `packing ${name} failed: ${(packed.all ?? "").trim().split("\n").pop() ?? "npm pack exited with an error"}`, {
         subject: name,
@@ -1739,7 +1719,7 @@ function publishHint(failure, at) {
   if (code === "E413") return "the package is too large for the registry: check `files` in package.json and .npmignore";
   if (code === "EPRIVATE" || /marked as private/i.test(output)) return 'the package is private: remove "private" from package.json or leave it out of the release';
   if (/Cannot implicitly apply the "latest" tag/.test(output))
-    return "a higher version is already published: pass a dist-tag for this older line (for example `v1`)";
+    return "a higher version is already published: publish this older line to its own dist-tag (`slipway release --dist-tag v1`, the release action's dist-tag input, or release.distTag in slipway.yml)";
   if (/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN)\b|network/i.test(output) || code === "ETIMEDOUT")
     return `could not reach ${at.registry}: check the URL, the network and any proxy settings`;
   return `run \`npm publish --dry-run\` in ${at.dir} to see npm's full output`;
@@ -1870,7 +1850,7 @@ async function writeWorktreeFile(root, path, text) {
 }
 
 // src/jobs/release/planned-files.ts
-import { posix as posix2 } from "node:path";
+import { posix } from "node:path";
 
 // src/core/release/changelog-file.ts
 var CHANGELOG_TITLE = "# Changelog";
@@ -1901,7 +1881,7 @@ function hasVersionSection(text, version) {
 var withNewline = (text) => text.endsWith("\n") ? text : text + "\n";
 
 // src/jobs/release/planned-files.ts
-var changelogPath = (release, changelogName) => posix2.join(release.path || ".", changelogName);
+var changelogPath = (release, changelogName) => posix.join(release.path || ".", changelogName);
 function bumpedManifest(write, text) {
   const dependencies = write.dependencyUpdates.map((u) => ({ name: u.name, kind: u.kind, range: u.to }));
   return updaterFor(write.ecosystem).update(text, { ...write.to === void 0 ? {} : { version: write.to }, dependencies }, write.manifestFile);
@@ -2028,24 +2008,18 @@ async function planRelease(options) {
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
+  await adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter);
   const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning of tagWarnings) reporter.warn(warning);
-  const releaseCommits = fleet.plugins.map((plugin) => histories.get(plugin.name)?.last?.commit);
-  const commits = await fleetLog(cwd, head, releaseCommits, reporter, await guessed);
+  const releaseCommit = /* @__PURE__ */ new Map();
+  for (const [name, history] of histories) if (history.last) releaseCommit.set(name, history.last.commit);
+  const commits = await fleetLog(cwd, head, fleet.plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, await guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
-  const unreleased = unreleasedCommits({
-    commits,
-    router: pathRouter(fleet.plugins),
-    releaseCommit: new Map(fleet.plugins.flatMap((plugin) => {
-      const last = histories.get(plugin.name)?.last;
-      return last ? [[plugin.name, last.commit]] : [];
-    })),
-    plugins: fleet.plugins.map((p) => p.name)
-  });
+  const unreleased = unreleasedCommits({ commits, router: pathRouter(fleet.plugins), releaseCommit, plugins: fleet.plugins.map((p) => p.name) });
   const branchWarning = branchPolicyWarning(branch, config);
   const coreRaised = config.versioning.coreRaise === "none" ? /* @__PURE__ */ new Set() : await coreRaisedSince(cwd, fleet, histories, config);
-  const plan = assemblePlan({
+  const assembled = assemblePlan({
     coreRaised,
     plugins: fleet.plugins,
     histories,
@@ -2060,12 +2034,22 @@ async function planRelease(options) {
     overrides: options.overrides,
     intents
   });
+  const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c) => [c.file, c.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   if (branchWarning) reporter.warn(branchWarning);
   await preflight({ cwd, plan, changelogName: config.release.changelog, now });
   reportIgnored(plan, reporter);
   return { plan, fleet, config };
+}
+async function adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter) {
+  for (const { plugin, release } of releasedElsewhere(fleet.plugins, histories)) {
+    const commit = await lastCommitWriting(cwd, head, plugin.version, plugin.manifestFile);
+    const history = histories.get(plugin.name);
+    if (!commit || !history) continue;
+    histories.set(plugin.name, withLineRelease(history, release, commit));
+    reporter.debug(`${plugin.name}: ${release.tag} is on another branch, but ${plugin.manifestFile} here says ${plugin.version}: released on this line at ${commit.slice(0, 7)}`);
+  }
 }
 function branchPolicyWarning(branch, config) {
   const allowed = releaseBranches(config);
@@ -2114,7 +2098,6 @@ function reportIgnored(plan, reporter, shown = 5) {
 
 export {
   effectiveBump,
-  readChangesets,
   readRemoteState,
   readLocalTags,
   hasCommit,

@@ -27850,6 +27850,11 @@ var releaseSection = external_exports.strictObject({
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
+  /**
+   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
+   */
+  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
 }).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
@@ -34988,7 +34993,7 @@ function gitError(cwd, args, error62) {
     return new SlipwayError("USAGE", "the folder does not exist", { subject: cwd, hint: "pass the folder of your repository (--cwd, or working-directory in a workflow)", cause: error62 });
   }
   if (/not a git repository/i.test(stderr)) {
-    return new SlipwayError("USAGE", "not in a git repository", {
+    return new SlipwayError("GIT_FAILED", "not in a git repository", {
       subject: cwd,
       hint: "run slipway in a clone of your repository (git init and a first commit for a new one; actions/checkout with fetch-depth: 0 in a workflow)",
       cause: error62
@@ -34998,7 +35003,7 @@ function gitError(cwd, args, error62) {
     return new SlipwayError("USAGE", "git is not installed (or not on PATH)", { subject: "git", hint: "install git and run again", cause: error62 });
   }
   if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes("HEAD")) {
-    return new SlipwayError("USAGE", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error62 });
+    return new SlipwayError("GIT_FAILED", "the repository has no commit yet", { subject: cwd, hint: 'commit your files first (git add -A && git commit -m "chore: start")', cause: error62 });
   }
   const message = stderr.split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? (stderr || error62.message);
   return new SlipwayError("GIT_FAILED", `git ${args[0]} failed: ${message}`, {
@@ -35088,6 +35093,10 @@ async function repositoryUrl(cwd, remote = "origin") {
   const match = /github\.com[:/]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url2);
   return match ? `https://github.com/${match[1]}` : void 0;
 }
+async function lastCommitWriting(cwd, head, text, path6) {
+  const out = await git(cwd, ["log", "-1", "--format=%H", "-S", text, "--end-of-options", head, "--", path6]).catch(() => "");
+  return out ? sha(out) : void 0;
+}
 
 export {
   ExecaError,
@@ -35107,6 +35116,7 @@ export {
   readLog,
   currentBranch,
   repositoryUrl,
+  lastCommitWriting,
   require_dist,
   external_exports,
   refNameProblem,
