@@ -56,7 +56,10 @@ describe('a newcomer, from an empty folder to a first release', () => {
     const init = await execa(process.execPath, [join(checkout, 'dist/cli.js'), 'init'], { cwd: fleet.dir, reject: false });
     expect(init.exitCode).toBe(0);
     expect(init.stderr).toContain('found a fleet of 2 npm plugins: @newco/greet, @newco/shout');
-    expect(init.stderr).toContain('created slipway.yml\ncreated .github/workflows/digest.yml\ncreated .github/workflows/index.yml\ncreated .github/workflows/release.yml\ncreated .github/workflows/validate.yml');
+    // No plugin manifest, so no catalog: no index workflow, and validate holds the plugins to no catalog checks.
+    expect(init.stderr).toContain('created slipway.yml\ncreated .github/workflows/digest.yml\ncreated .github/workflows/release.yml\ncreated .github/workflows/validate.yml');
+    expect(init.stderr).not.toContain('index.yml\n');
+    expect(init.stderr).toContain('it adds .github/workflows/index.yml');
     expect(init.stderr).toContain('slipway setup --environment release --reviewer YOUR-LOGIN --reviewer ORG/TEAM --branch main');
 
     // actionlint and the policy, on the workflows exactly as init wrote them.
