@@ -21,6 +21,7 @@ const USES: Record<string, Array<keyof typeof CLIENTS>> = {
   digest: ['github', 'slack', 'notion'],
   'dispatch-index': ['github'],
   'release-notice': ['slack'],
+  'org-release': ['github', 'slack'],
   slipway: [],
 };
 
