@@ -69917,10 +69917,11 @@ function gitError(cwd, args, error63) {
 async function headSha(cwd) {
   return sha(await git(cwd, ["rev-parse", "HEAD"]));
 }
+var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function readTags(cwd, head = "HEAD") {
   const [out, merged] = await Promise.all([
     git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]),
-    git(cwd, ["for-each-ref", `--merged=${await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"])
+    git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"])
   ]);
   const reachable = new Set(merged.split("\n"));
   const tags = [];
@@ -79191,11 +79192,10 @@ async function planRelease(options) {
   const { cwd, reporter } = options;
   const started = performance.now();
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
-  const config2 = options.config ?? await loadConfig(cwd);
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.date !== void 0) checkReleaseDate(options.date, now);
-  const head = await headSha(cwd);
+  const [config2, head] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd)]);
   const tagsRead = readTags(cwd, head);
   const guessed = tagsRead.then((tags2) => guessLog(cwd, head, tags2, guessFormats(config2)));
   guessed.catch(() => void 0);

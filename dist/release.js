@@ -60347,10 +60347,11 @@ function gitError(cwd, args, error63) {
 async function headSha(cwd) {
   return sha(await git(cwd, ["rev-parse", "HEAD"]));
 }
+var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function readTags(cwd, head = "HEAD") {
   const [out, merged] = await Promise.all([
     git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]),
-    git(cwd, ["for-each-ref", `--merged=${await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"])
+    git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"])
   ]);
   const reachable = new Set(merged.split("\n"));
   const tags = [];

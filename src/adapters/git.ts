@@ -49,6 +49,8 @@ export async function headSha(cwd: string): Promise<Sha> {
   return sha(await git(cwd, ['rev-parse', 'HEAD']));
 }
 
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
 /**
  * Every tag with the commit it points to (annotated tags peeled), and whether that commit is
  * reachable from `head`: the last release of a line is its highest *reachable* tag, never a
@@ -57,7 +59,7 @@ export async function headSha(cwd: string): Promise<Sha> {
 export async function readTags(cwd: string, head = 'HEAD'): Promise<DatedTag[]> {
   const [out, merged] = await Promise.all([
     git(cwd, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)', 'refs/tags']),
-    git(cwd, ['for-each-ref', `--merged=${await resolveCommit(cwd, head)}`, '--format=%(refname)', 'refs/tags']),
+    git(cwd, ['for-each-ref', `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, '--format=%(refname)', 'refs/tags']),
   ]);
   const reachable = new Set(merged.split('\n'));
   const tags: DatedTag[] = [];

@@ -70,11 +70,10 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const { cwd, reporter } = options;
   const started = performance.now();
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
-  const config = options.config ?? (await loadConfig(cwd));
   if (options.prerelease !== undefined) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? new Date();
   if (options.date !== undefined) checkReleaseDate(options.date, now);
-  const head = await headSha(cwd);
+  const [config, head] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd)]);
   const tagsRead = readTags(cwd, head);
   // Start the one `git log` from a guess made from the tags while the manifests are read.
   const guessed = tagsRead.then((tags) => guessLog(cwd, head, tags, guessFormats(config)));

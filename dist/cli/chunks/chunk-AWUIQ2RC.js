@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   effectiveBump
-} from "./chunk-BOSOEBQ3.js";
+} from "./chunk-I4UA2M6Y.js";
 import {
   stripControls
 } from "./chunk-IIVPVJHC.js";

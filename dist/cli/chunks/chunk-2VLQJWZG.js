@@ -4,14 +4,14 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-2ARSYX2A.js";
+} from "./chunk-DJNQH4KH.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-2KIOTF4A.js";
+} from "./chunk-RB6YCINZ.js";
 import {
   MANIFEST_FILES
-} from "./chunk-6CGTSQIV.js";
+} from "./chunk-G6SP2KK2.js";
 import {
   isValidVersion,
   tagFormatFor
@@ -20,13 +20,13 @@ import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-TISSQXLZ.js";
+} from "./chunk-LQUVCH77.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError,
   formatError,

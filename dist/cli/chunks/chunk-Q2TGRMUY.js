@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   commandPublisher,
   parsePlan
-} from "./chunk-SJWM2GEG.js";
+} from "./chunk-YCCVNLKZ.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -37,13 +37,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-BOSOEBQ3.js";
+} from "./chunk-I4UA2M6Y.js";
 import {
   hashPlan
 } from "./chunk-XSZT4K7E.js";
 import {
   readChangesets
-} from "./chunk-CZQPIMFU.js";
+} from "./chunk-GWKBV6XP.js";
 import {
   discoverFleet,
   fileExists,
@@ -54,7 +54,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-TISSQXLZ.js";
+} from "./chunk-LQUVCH77.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
@@ -69,7 +69,7 @@ import {
   loadConfig,
   readLog,
   repositoryUrl
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError,
   formatError,

@@ -6,7 +6,7 @@ import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-CZQPIMFU.js";
+} from "./chunk-GWKBV6XP.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
@@ -24,7 +24,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-TISSQXLZ.js";
+} from "./chunk-LQUVCH77.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -43,7 +43,7 @@ import {
   refNameProblem,
   repositoryUrl,
   sha
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError,
   formatError,
@@ -1994,11 +1994,10 @@ async function planRelease(options) {
   const { cwd, reporter } = options;
   const started = performance.now();
   const elapsed = () => `${Math.round(performance.now() - started)} ms`;
-  const config = options.config ?? await loadConfig(cwd);
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.date !== void 0) checkReleaseDate(options.date, now);
-  const head = await headSha(cwd);
+  const [config, head] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd)]);
   const tagsRead = readTags(cwd, head);
   const guessed = tagsRead.then((tags2) => guessLog(cwd, head, tags2, guessFormats(config)));
   guessed.catch(() => void 0);

@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-6HJHACSU.js";
+} from "./chunk-AWUIQ2RC.js";
 import {
   planRelease
-} from "./chunk-BOSOEBQ3.js";
+} from "./chunk-I4UA2M6Y.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-CZQPIMFU.js";
+import "./chunk-GWKBV6XP.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-TISSQXLZ.js";
+import "./chunk-LQUVCH77.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -18,7 +18,7 @@ import {
   execa,
   gitRefName,
   parseFlags
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-EO7ZISLG.js";
 import {
   external_exports
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";

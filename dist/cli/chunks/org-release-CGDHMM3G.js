@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-RRBXMT3N.js";
+} from "./chunk-Q2TGRMUY.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-SJWM2GEG.js";
+} from "./chunk-YCCVNLKZ.js";
 import {
   indexCatalog
-} from "./chunk-PUYW4TDK.js";
+} from "./chunk-USLPBXY3.js";
 import {
   processMetadata
-} from "./chunk-EFWXQMQ5.js";
-import "./chunk-2ARSYX2A.js";
+} from "./chunk-2VLQJWZG.js";
+import "./chunk-DJNQH4KH.js";
 import {
   catalogEntrySchema
-} from "./chunk-RFP2YR3V.js";
+} from "./chunk-DXNGVK5D.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-KMCEXYWC.js";
-import "./chunk-2KIOTF4A.js";
+import "./chunk-GPJWXSC4.js";
+import "./chunk-RB6YCINZ.js";
 import {
   createSlackClient,
   postOnce
@@ -34,23 +34,23 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-6CGTSQIV.js";
+import "./chunk-G6SP2KK2.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-BOSOEBQ3.js";
+} from "./chunk-I4UA2M6Y.js";
 import {
   canonicalJson
 } from "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-CZQPIMFU.js";
+import "./chunk-GWKBV6XP.js";
 import {
   tagFormat
 } from "./chunk-DMU3UHGC.js";
 import {
   pMap
-} from "./chunk-TISSQXLZ.js";
+} from "./chunk-LQUVCH77.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -64,7 +64,7 @@ import {
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError,
   formatError,

@@ -1,13 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   byCodePoint
-} from "./chunk-2KIOTF4A.js";
+} from "./chunk-RB6YCINZ.js";
 import {
   ELEMENT_KINDS,
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-6CGTSQIV.js";
+} from "./chunk-G6SP2KK2.js";
 import {
   dependenciesOf,
   normaliseName,
@@ -18,14 +18,14 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-TISSQXLZ.js";
+} from "./chunk-LQUVCH77.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   rangeOf,
   require_dist
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-EFWXQMQ5.js";
+} from "./chunk-2VLQJWZG.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-RFP2YR3V.js";
+} from "./chunk-DXNGVK5D.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-KMCEXYWC.js";
+} from "./chunk-GPJWXSC4.js";
 import {
   loadConfig
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

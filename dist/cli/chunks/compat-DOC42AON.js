@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-KMCEXYWC.js";
+} from "./chunk-GPJWXSC4.js";
 import {
   stableJson
-} from "./chunk-2KIOTF4A.js";
+} from "./chunk-RB6YCINZ.js";
 import {
   createSlackClient,
   postOnce,
@@ -34,7 +34,7 @@ import {
   glob,
   pMap,
   parseXml
-} from "./chunk-TISSQXLZ.js";
+} from "./chunk-LQUVCH77.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -51,7 +51,7 @@ import {
   loadConfig,
   nextWeeklyTime,
   parseFlags
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError,
   formatError

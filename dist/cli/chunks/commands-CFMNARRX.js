@@ -4,20 +4,20 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-BU4DHWTL.js";
+} from "./chunk-FWNKHL2C.js";
 import {
   indexCatalog
-} from "./chunk-PUYW4TDK.js";
-import "./chunk-EFWXQMQ5.js";
-import "./chunk-2ARSYX2A.js";
+} from "./chunk-USLPBXY3.js";
+import "./chunk-2VLQJWZG.js";
+import "./chunk-DJNQH4KH.js";
 import {
   catalogEntrySchema
-} from "./chunk-RFP2YR3V.js";
-import "./chunk-KMCEXYWC.js";
-import "./chunk-2KIOTF4A.js";
-import "./chunk-6CGTSQIV.js";
+} from "./chunk-DXNGVK5D.js";
+import "./chunk-GPJWXSC4.js";
+import "./chunk-RB6YCINZ.js";
+import "./chunk-G6SP2KK2.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-TISSQXLZ.js";
+import "./chunk-LQUVCH77.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -25,7 +25,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   external_exports,
   parseFlags
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -5,17 +5,17 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-SJWM2GEG.js";
+} from "./chunk-YCCVNLKZ.js";
 import {
   readPluginVersion
-} from "./chunk-2ARSYX2A.js";
+} from "./chunk-DJNQH4KH.js";
 import {
   GitObjectReader
-} from "./chunk-2KIOTF4A.js";
+} from "./chunk-RB6YCINZ.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-6CGTSQIV.js";
+} from "./chunk-G6SP2KK2.js";
 import {
   effectiveBump,
   fleetLog,
@@ -25,16 +25,16 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedCommits
-} from "./chunk-BOSOEBQ3.js";
+} from "./chunk-I4UA2M6Y.js";
 import "./chunk-XSZT4K7E.js";
-import "./chunk-CZQPIMFU.js";
+import "./chunk-GWKBV6XP.js";
 import {
   tagFormatFor
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet,
   pMap
-} from "./chunk-TISSQXLZ.js";
+} from "./chunk-LQUVCH77.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -48,7 +48,7 @@ import {
   readLog,
   readTags,
   require_dist
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError,
   isSlipwayError

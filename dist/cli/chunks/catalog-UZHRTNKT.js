@@ -2,13 +2,13 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-RFP2YR3V.js";
+} from "./chunk-DXNGVK5D.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-KMCEXYWC.js";
-import "./chunk-2KIOTF4A.js";
-import "./chunk-6CGTSQIV.js";
+} from "./chunk-GPJWXSC4.js";
+import "./chunk-RB6YCINZ.js";
+import "./chunk-G6SP2KK2.js";
 import {
   isValidVersion
 } from "./chunk-DMU3UHGC.js";
@@ -18,7 +18,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -24,7 +24,7 @@ import {
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet
-} from "./chunk-TISSQXLZ.js";
+} from "./chunk-LQUVCH77.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -38,7 +38,7 @@ import {
   loadConfig,
   parseFlags,
   repositoryUrl
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError,
   formatError

@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-RRBXMT3N.js";
+} from "./chunk-Q2TGRMUY.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-SJWM2GEG.js";
+} from "./chunk-YCCVNLKZ.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-6HJHACSU.js";
+} from "./chunk-AWUIQ2RC.js";
 import {
   planRelease
-} from "./chunk-BOSOEBQ3.js";
+} from "./chunk-I4UA2M6Y.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-CZQPIMFU.js";
+import "./chunk-GWKBV6XP.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-TISSQXLZ.js";
+import "./chunk-LQUVCH77.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -30,7 +30,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-ACDP6UBW.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-CGDHMM3G.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -2,17 +2,17 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   byCodePoint,
   stableJson
-} from "./chunk-2KIOTF4A.js";
+} from "./chunk-RB6YCINZ.js";
 import {
   elementSchema
-} from "./chunk-6CGTSQIV.js";
+} from "./chunk-G6SP2KK2.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   ECOSYSTEMS,
   external_exports
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

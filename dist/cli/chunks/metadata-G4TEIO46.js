@@ -4,22 +4,22 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-BU4DHWTL.js";
+} from "./chunk-FWNKHL2C.js";
 import {
   processMetadata
-} from "./chunk-EFWXQMQ5.js";
-import "./chunk-2ARSYX2A.js";
-import "./chunk-2KIOTF4A.js";
-import "./chunk-6CGTSQIV.js";
+} from "./chunk-2VLQJWZG.js";
+import "./chunk-DJNQH4KH.js";
+import "./chunk-RB6YCINZ.js";
+import "./chunk-G6SP2KK2.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-TISSQXLZ.js";
+import "./chunk-LQUVCH77.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import "./chunk-EO7ZISLG.js";
 import {
   parseFlags
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

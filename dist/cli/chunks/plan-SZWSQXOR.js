@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-6HJHACSU.js";
+} from "./chunk-AWUIQ2RC.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-BOSOEBQ3.js";
+} from "./chunk-I4UA2M6Y.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-CZQPIMFU.js";
+import "./chunk-GWKBV6XP.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-TISSQXLZ.js";
+import "./chunk-LQUVCH77.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -19,7 +19,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-WVG3WA5N.js";
+} from "./chunk-PT37HX7K.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
 
@@ -44,7 +44,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-ACDP6UBW.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-CGDHMM3G.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {
