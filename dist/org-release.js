@@ -77551,65 +77551,6 @@ function unmatchedTagWarnings(input2) {
   return warnings;
 }
 
-// src/core/history/unreleased-commits.ts
-function unreleasedCommits(input2) {
-  const { commits, router, releaseCommit } = input2;
-  const index = /* @__PURE__ */ new Map();
-  let linear = true;
-  commits.forEach((commit, i2) => {
-    index.set(commit.sha, i2);
-    if (commit.parents.length > 1) linear = false;
-  });
-  const touching = /* @__PURE__ */ new Map();
-  commits.forEach((commit, i2) => {
-    const seen = /* @__PURE__ */ new Set();
-    for (const file2 of commit.files) {
-      const plugin = router.pluginFor(file2);
-      if (plugin === void 0 || seen.has(plugin)) continue;
-      seen.add(plugin);
-      const list = touching.get(plugin);
-      if (list) list.push(i2);
-      else touching.set(plugin, [i2]);
-    }
-  });
-  const ancestorsCache = /* @__PURE__ */ new Map();
-  const ancestorsOf = (sha4) => {
-    let set2 = ancestorsCache.get(sha4);
-    if (set2) return set2;
-    set2 = /* @__PURE__ */ new Set();
-    const start = index.get(sha4);
-    const stack = start === void 0 ? [] : [start];
-    while (stack.length) {
-      const i2 = stack.pop();
-      if (set2.has(i2)) continue;
-      set2.add(i2);
-      for (const parent of commits[i2].parents) {
-        const p = index.get(parent);
-        if (p !== void 0 && !set2.has(p)) stack.push(p);
-      }
-    }
-    ancestorsCache.set(sha4, set2);
-    return set2;
-  };
-  const result = /* @__PURE__ */ new Map();
-  for (const plugin of input2.plugins) {
-    const indices = touching.get(plugin) ?? [];
-    const release = releaseCommit.get(plugin);
-    const releaseIndex = release === void 0 ? void 0 : index.get(release);
-    let keep;
-    if (releaseIndex === void 0) {
-      keep = () => true;
-    } else if (linear) {
-      keep = (i2) => i2 < releaseIndex;
-    } else {
-      const ancestors = ancestorsOf(release);
-      keep = (i2) => !ancestors.has(i2);
-    }
-    result.set(plugin, indices.filter(keep).map((i2) => commits[i2]));
-  }
-  return result;
-}
-
 // src/core/plan/assemble-plan.ts
 var import_semver12 = __toESM(require_semver2(), 1);
 
@@ -78641,6 +78582,65 @@ function releaseCommitsOrAll(releaseCommits) {
   return [...distinct];
 }
 
+// src/core/history/unreleased-commits.ts
+function unreleasedCommits(input2) {
+  const { commits, router, releaseCommit } = input2;
+  const index = /* @__PURE__ */ new Map();
+  let linear = true;
+  commits.forEach((commit, i2) => {
+    index.set(commit.sha, i2);
+    if (commit.parents.length > 1) linear = false;
+  });
+  const touching = /* @__PURE__ */ new Map();
+  commits.forEach((commit, i2) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const file2 of commit.files) {
+      const plugin = router.pluginFor(file2);
+      if (plugin === void 0 || seen.has(plugin)) continue;
+      seen.add(plugin);
+      const list = touching.get(plugin);
+      if (list) list.push(i2);
+      else touching.set(plugin, [i2]);
+    }
+  });
+  const ancestorsCache = /* @__PURE__ */ new Map();
+  const ancestorsOf = (sha4) => {
+    let set2 = ancestorsCache.get(sha4);
+    if (set2) return set2;
+    set2 = /* @__PURE__ */ new Set();
+    const start = index.get(sha4);
+    const stack = start === void 0 ? [] : [start];
+    while (stack.length) {
+      const i2 = stack.pop();
+      if (set2.has(i2)) continue;
+      set2.add(i2);
+      for (const parent of commits[i2].parents) {
+        const p = index.get(parent);
+        if (p !== void 0 && !set2.has(p)) stack.push(p);
+      }
+    }
+    ancestorsCache.set(sha4, set2);
+    return set2;
+  };
+  const result = /* @__PURE__ */ new Map();
+  for (const plugin of input2.plugins) {
+    const indices = touching.get(plugin) ?? [];
+    const release = releaseCommit.get(plugin);
+    const releaseIndex = release === void 0 ? void 0 : index.get(release);
+    let keep;
+    if (releaseIndex === void 0) {
+      keep = () => true;
+    } else if (linear) {
+      keep = (i2) => i2 < releaseIndex;
+    } else {
+      const ancestors = ancestorsOf(release);
+      keep = (i2) => !ancestors.has(i2);
+    }
+    result.set(plugin, indices.filter(keep).map((i2) => commits[i2]));
+  }
+  return result;
+}
+
 // src/jobs/history/fleet-log.ts
 function guessLog(cwd, head, tags, formats) {
   const start = guessLogStart(tags, formats);
@@ -78658,6 +78658,15 @@ async function fleetLog(cwd, head, releaseCommits, reporter, guessed) {
   const distinct = releaseCommitsOrAll(releaseCommits);
   const exclude = distinct === void 0 ? [] : await mergeBases(cwd, distinct);
   return readLog(cwd, { to: head, exclude });
+}
+async function unreleasedOfPlugins(cwd, head, plugins, histories, router, reporter, guessed) {
+  const releaseCommit = /* @__PURE__ */ new Map();
+  for (const plugin of plugins) {
+    const last = histories.get(plugin.name)?.last;
+    if (last) releaseCommit.set(plugin.name, last.commit);
+  }
+  const commits = await fleetLog(cwd, head, plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, guessed);
+  return { commits, unreleased: unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) }) };
 }
 
 // src/core/release/preflight.ts
@@ -79209,11 +79218,8 @@ async function planRelease(options) {
   const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format: format2, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning2 of tagWarnings) reporter.warn(warning2);
-  const releaseCommit = /* @__PURE__ */ new Map();
-  for (const [name, history] of histories) if (history.last) releaseCommit.set(name, history.last.commit);
-  const commits = await fleetLog(cwd, head, fleet.plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, await guessed);
+  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, await guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
-  const unreleased = unreleasedCommits({ commits, router: pathRouter(fleet.plugins), releaseCommit, plugins: fleet.plugins.map((p) => p.name) });
   const branchWarning = branchPolicyWarning(branch, config2);
   const coreRaised = config2.versioning.coreRaise === "none" ? /* @__PURE__ */ new Set() : await coreRaisedSince(cwd, fleet, histories, config2);
   const assembled = assemblePlan({

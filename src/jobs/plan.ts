@@ -15,14 +15,13 @@ import type { DatedTag } from '../core/history/log-range.ts';
 import { pathRouter } from '../core/history/route-commits.ts';
 import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, tagFormatFor, type TagFormat } from '../core/history/tag-format.ts';
 import { unmatchedTagWarnings } from '../core/history/unmatched-tags.ts';
-import { unreleasedCommits } from '../core/history/unreleased-commits.ts';
 import { assemblePlan } from '../core/plan/assemble-plan.ts';
 import { selectPlugins } from '../core/plan/select-plugins.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
 import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
 import type { VersionOverride } from '../core/plan/version-overrides.ts';
-import { fleetLog, guessLog } from './history/fleet-log.ts';
+import { guessLog, unreleasedOfPlugins } from './history/fleet-log.ts';
 import type { PluginName, Sha } from '../core/types.ts';
 import { checkReleaseDate } from '../core/release/preflight.ts';
 import { preflight } from './release/preflight.ts';
@@ -91,12 +90,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning of tagWarnings) reporter.warn(warning);
 
-  const releaseCommit = new Map<PluginName, Sha>();
-  for (const [name, history] of histories) if (history.last) releaseCommit.set(name, history.last.commit);
-  const commits = await fleetLog(cwd, head, fleet.plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, await guessed);
+  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, await guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
-
-  const unreleased = unreleasedCommits({ commits, router: pathRouter(fleet.plugins), releaseCommit, plugins: fleet.plugins.map((p) => p.name) });
   const branchWarning = branchPolicyWarning(branch, config);
   const coreRaised = config.versioning.coreRaise === 'none' ? new Set<PluginName>() : await coreRaisedSince(cwd, fleet, histories, config);
   const assembled = assemblePlan({

@@ -9,18 +9,17 @@ import { join } from 'node:path';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet } from '../adapters/fleet.ts';
 import { readLog, readTags } from '../adapters/git.ts';
-import { fleetLog } from './history/fleet-log.ts';
+import { unreleasedOfPlugins } from './history/fleet-log.ts';
 import { catalogInUse } from '../adapters/validate/catalog-in-use.ts';
 import { readManifestInputs } from '../adapters/validate/manifest-inputs.ts';
 import { runPluginCommand, type CommandRun } from '../adapters/validate/run-plugin-command.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
-import { readReleaseHistory, type ReleaseHistory } from '../core/history/last-release.ts';
+import { readReleaseHistory } from '../core/history/last-release.ts';
 import { pathRouter, type PathRouter } from '../core/history/route-commits.ts';
-import { unreleasedCommits } from '../core/history/unreleased-commits.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
-import type { Plugin, PluginName, RawCommit, Sha } from '../core/types.ts';
+import type { Plugin, PluginName, RawCommit } from '../core/types.ts';
 import { lintCommits, lintPullRequestTitle, type CommitLintRules } from '../core/validate/commit-lint.ts';
 import { allFindings, type CheckOutcome, type Finding, type PluginValidation, type ValidateContext, type ValidationReport } from '../core/validate/finding.ts';
 import { checkManifest } from '../core/validate/manifest-completeness.ts';
@@ -88,7 +87,7 @@ export async function validateFleet(options: ValidateOptions): Promise<ValidateR
   } else {
     const names = new Set<string>(plan.releases.map((r) => r.name));
     selected = fleet.plugins.filter((p) => names.has(p.name));
-    commitsOf = await unreleasedOf(cwd, selected, router, histories, reporter);
+    commitsOf = selected.length ? (await unreleasedOfPlugins(cwd, 'HEAD', selected, histories, router, reporter)).unreleased : new Map();
   }
   if (options.only?.length) {
     const wanted = new Set(options.only);
@@ -207,18 +206,6 @@ function commitsByPlugin(commits: readonly RawCommit[], router: PathRouter): Map
     for (const plugin of touched) map.set(plugin, [...(map.get(plugin) ?? []), commit]);
   }
   return map;
-}
-
-/** The planned plugins' unreleased commits, from one `git log` (see jobs/history/fleet-log.ts). */
-async function unreleasedOf(cwd: string, plugins: readonly Plugin[], router: PathRouter, histories: ReadonlyMap<PluginName, ReleaseHistory>, reporter: Reporter): Promise<Map<PluginName, RawCommit[]>> {
-  if (plugins.length === 0) return new Map();
-  const releaseCommit = new Map<PluginName, Sha>();
-  for (const plugin of plugins) {
-    const last = histories.get(plugin.name)?.last;
-    if (last) releaseCommit.set(plugin.name, last.commit);
-  }
-  const commits = await fleetLog(cwd, 'HEAD', plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter);
-  return unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) });
 }
 
 /** Where the version is written, for the annotation of a version finding. */

@@ -7,7 +7,10 @@ import { mergeBases, readLog } from '../../adapters/git.ts';
 import { guessLogStart, logCovers, releaseCommitsOrAll, type DatedTag, type LogStart } from '../../core/history/log-range.ts';
 import type { TagFormat } from '../../core/history/tag-format.ts';
 import type { Reporter } from '../../core/reporter.ts';
-import type { RawCommit, Sha } from '../../core/types.ts';
+import type { ReleaseHistory } from '../../core/history/last-release.ts';
+import type { PathRouter } from '../../core/history/route-commits.ts';
+import { unreleasedCommits } from '../../core/history/unreleased-commits.ts';
+import type { Plugin, PluginName, RawCommit, Sha } from '../../core/types.ts';
 
 export interface GuessedLog {
   start: LogStart;
@@ -42,4 +45,27 @@ export async function fleetLog(
   const distinct = releaseCommitsOrAll(releaseCommits);
   const exclude = distinct === undefined ? [] : await mergeBases(cwd, distinct);
   return readLog(cwd, { to: head, exclude });
+}
+
+/**
+ * Each plugin's unreleased commits (those since its last release in `histories`), from the one
+ * log: what plan and validate both need. `router` routes paths among the whole fleet, which may
+ * hold more plugins than the ones asked for.
+ */
+export async function unreleasedOfPlugins(
+  cwd: string,
+  head: string,
+  plugins: readonly Plugin[],
+  histories: ReadonlyMap<PluginName, ReleaseHistory>,
+  router: PathRouter,
+  reporter: Reporter,
+  guessed?: GuessedLog,
+): Promise<{ commits: RawCommit[]; unreleased: Map<PluginName, RawCommit[]> }> {
+  const releaseCommit = new Map<PluginName, Sha>();
+  for (const plugin of plugins) {
+    const last = histories.get(plugin.name)?.last;
+    if (last) releaseCommit.set(plugin.name, last.commit);
+  }
+  const commits = await fleetLog(cwd, head, plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, guessed);
+  return { commits, unreleased: unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) }) };
 }

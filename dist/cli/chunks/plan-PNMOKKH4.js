@@ -2,11 +2,11 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-AWUIQ2RC.js";
+} from "./chunk-V6X3GXPN.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-I4UA2M6Y.js";
+} from "./chunk-HKPBDXSU.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GWKBV6XP.js";
@@ -44,7 +44,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-CGDHMM3G.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-6R6AKCK7.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   commandPublisher,
   parsePlan
-} from "./chunk-YCCVNLKZ.js";
+} from "./chunk-E6SFNBTR.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -37,7 +37,7 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-I4UA2M6Y.js";
+} from "./chunk-HKPBDXSU.js";
 import {
   hashPlan
 } from "./chunk-XSZT4K7E.js";

@@ -4,12 +4,12 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-Q2TGRMUY.js";
+} from "./chunk-WXSUV4ZA.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-YCCVNLKZ.js";
+} from "./chunk-E6SFNBTR.js";
 import {
   indexCatalog
 } from "./chunk-USLPBXY3.js";
@@ -39,7 +39,7 @@ import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-I4UA2M6Y.js";
+} from "./chunk-HKPBDXSU.js";
 import {
   canonicalJson
 } from "./chunk-XSZT4K7E.js";

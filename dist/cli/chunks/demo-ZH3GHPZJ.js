@@ -1,10 +1,10 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-AWUIQ2RC.js";
+} from "./chunk-V6X3GXPN.js";
 import {
   planRelease
-} from "./chunk-I4UA2M6Y.js";
+} from "./chunk-HKPBDXSU.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GWKBV6XP.js";

@@ -5,7 +5,7 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-YCCVNLKZ.js";
+} from "./chunk-E6SFNBTR.js";
 import {
   readPluginVersion
 } from "./chunk-DJNQH4KH.js";
@@ -18,14 +18,13 @@ import {
 } from "./chunk-G6SP2KK2.js";
 import {
   effectiveBump,
-  fleetLog,
   parseConventionalCommit,
   pathRouter,
   planRelease,
   preflight,
   readReleaseHistory,
-  unreleasedCommits
-} from "./chunk-I4UA2M6Y.js";
+  unreleasedOfPlugins
+} from "./chunk-HKPBDXSU.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-GWKBV6XP.js";
 import {
@@ -517,7 +516,7 @@ async function validateFleet(options) {
   } else {
     const names = new Set(plan.releases.map((r) => r.name));
     selected = fleet.plugins.filter((p) => names.has(p.name));
-    commitsOf = await unreleasedOf(cwd, selected, router, histories, reporter);
+    commitsOf = selected.length ? (await unreleasedOfPlugins(cwd, "HEAD", selected, histories, router, reporter)).unreleased : /* @__PURE__ */ new Map();
   }
   if (options.only?.length) {
     const wanted = new Set(options.only);
@@ -613,16 +612,6 @@ function commitsByPlugin(commits, router) {
     for (const plugin of touched) map.set(plugin, [...map.get(plugin) ?? [], commit]);
   }
   return map;
-}
-async function unreleasedOf(cwd, plugins, router, histories, reporter) {
-  if (plugins.length === 0) return /* @__PURE__ */ new Map();
-  const releaseCommit = /* @__PURE__ */ new Map();
-  for (const plugin of plugins) {
-    const last = histories.get(plugin.name)?.last;
-    if (last) releaseCommit.set(plugin.name, last.commit);
-  }
-  const commits = await fleetLog(cwd, "HEAD", plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter);
-  return unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) });
 }
 function versionPath(plugin) {
   if (plugin.ecosystem === "python") return ["project", "version"];

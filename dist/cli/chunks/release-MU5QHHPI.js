@@ -6,18 +6,18 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-Q2TGRMUY.js";
+} from "./chunk-WXSUV4ZA.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-YCCVNLKZ.js";
+} from "./chunk-E6SFNBTR.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-AWUIQ2RC.js";
+} from "./chunk-V6X3GXPN.js";
 import {
   planRelease
-} from "./chunk-I4UA2M6Y.js";
+} from "./chunk-HKPBDXSU.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GWKBV6XP.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-CGDHMM3G.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-6R6AKCK7.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

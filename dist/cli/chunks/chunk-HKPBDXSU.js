@@ -321,65 +321,6 @@ function unmatchedTagWarnings(input) {
   return warnings;
 }
 
-// src/core/history/unreleased-commits.ts
-function unreleasedCommits(input) {
-  const { commits, router, releaseCommit } = input;
-  const index = /* @__PURE__ */ new Map();
-  let linear = true;
-  commits.forEach((commit, i) => {
-    index.set(commit.sha, i);
-    if (commit.parents.length > 1) linear = false;
-  });
-  const touching = /* @__PURE__ */ new Map();
-  commits.forEach((commit, i) => {
-    const seen = /* @__PURE__ */ new Set();
-    for (const file of commit.files) {
-      const plugin = router.pluginFor(file);
-      if (plugin === void 0 || seen.has(plugin)) continue;
-      seen.add(plugin);
-      const list = touching.get(plugin);
-      if (list) list.push(i);
-      else touching.set(plugin, [i]);
-    }
-  });
-  const ancestorsCache = /* @__PURE__ */ new Map();
-  const ancestorsOf = (sha2) => {
-    let set = ancestorsCache.get(sha2);
-    if (set) return set;
-    set = /* @__PURE__ */ new Set();
-    const start = index.get(sha2);
-    const stack = start === void 0 ? [] : [start];
-    while (stack.length) {
-      const i = stack.pop();
-      if (set.has(i)) continue;
-      set.add(i);
-      for (const parent of commits[i].parents) {
-        const p = index.get(parent);
-        if (p !== void 0 && !set.has(p)) stack.push(p);
-      }
-    }
-    ancestorsCache.set(sha2, set);
-    return set;
-  };
-  const result = /* @__PURE__ */ new Map();
-  for (const plugin of input.plugins) {
-    const indices = touching.get(plugin) ?? [];
-    const release = releaseCommit.get(plugin);
-    const releaseIndex = release === void 0 ? void 0 : index.get(release);
-    let keep;
-    if (releaseIndex === void 0) {
-      keep = () => true;
-    } else if (linear) {
-      keep = (i) => i < releaseIndex;
-    } else {
-      const ancestors = ancestorsOf(release);
-      keep = (i) => !ancestors.has(i);
-    }
-    result.set(plugin, indices.filter(keep).map((i) => commits[i]));
-  }
-  return result;
-}
-
 // src/core/plan/assemble-plan.ts
 var import_semver8 = __toESM(require_semver(), 1);
 
@@ -1443,6 +1384,65 @@ function releaseCommitsOrAll(releaseCommits) {
   return [...distinct];
 }
 
+// src/core/history/unreleased-commits.ts
+function unreleasedCommits(input) {
+  const { commits, router, releaseCommit } = input;
+  const index = /* @__PURE__ */ new Map();
+  let linear = true;
+  commits.forEach((commit, i) => {
+    index.set(commit.sha, i);
+    if (commit.parents.length > 1) linear = false;
+  });
+  const touching = /* @__PURE__ */ new Map();
+  commits.forEach((commit, i) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const file of commit.files) {
+      const plugin = router.pluginFor(file);
+      if (plugin === void 0 || seen.has(plugin)) continue;
+      seen.add(plugin);
+      const list = touching.get(plugin);
+      if (list) list.push(i);
+      else touching.set(plugin, [i]);
+    }
+  });
+  const ancestorsCache = /* @__PURE__ */ new Map();
+  const ancestorsOf = (sha2) => {
+    let set = ancestorsCache.get(sha2);
+    if (set) return set;
+    set = /* @__PURE__ */ new Set();
+    const start = index.get(sha2);
+    const stack = start === void 0 ? [] : [start];
+    while (stack.length) {
+      const i = stack.pop();
+      if (set.has(i)) continue;
+      set.add(i);
+      for (const parent of commits[i].parents) {
+        const p = index.get(parent);
+        if (p !== void 0 && !set.has(p)) stack.push(p);
+      }
+    }
+    ancestorsCache.set(sha2, set);
+    return set;
+  };
+  const result = /* @__PURE__ */ new Map();
+  for (const plugin of input.plugins) {
+    const indices = touching.get(plugin) ?? [];
+    const release = releaseCommit.get(plugin);
+    const releaseIndex = release === void 0 ? void 0 : index.get(release);
+    let keep;
+    if (releaseIndex === void 0) {
+      keep = () => true;
+    } else if (linear) {
+      keep = (i) => i < releaseIndex;
+    } else {
+      const ancestors = ancestorsOf(release);
+      keep = (i) => !ancestors.has(i);
+    }
+    result.set(plugin, indices.filter(keep).map((i) => commits[i]));
+  }
+  return result;
+}
+
 // src/jobs/history/fleet-log.ts
 function guessLog(cwd, head, tags, formats) {
   const start = guessLogStart(tags, formats);
@@ -1460,6 +1460,15 @@ async function fleetLog(cwd, head, releaseCommits, reporter, guessed) {
   const distinct = releaseCommitsOrAll(releaseCommits);
   const exclude = distinct === void 0 ? [] : await mergeBases(cwd, distinct);
   return readLog(cwd, { to: head, exclude });
+}
+async function unreleasedOfPlugins(cwd, head, plugins, histories, router, reporter, guessed) {
+  const releaseCommit = /* @__PURE__ */ new Map();
+  for (const plugin of plugins) {
+    const last = histories.get(plugin.name)?.last;
+    if (last) releaseCommit.set(plugin.name, last.commit);
+  }
+  const commits = await fleetLog(cwd, head, plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, guessed);
+  return { commits, unreleased: unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) }) };
 }
 
 // src/core/release/preflight.ts
@@ -2011,11 +2020,8 @@ async function planRelease(options) {
   const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning of tagWarnings) reporter.warn(warning);
-  const releaseCommit = /* @__PURE__ */ new Map();
-  for (const [name, history] of histories) if (history.last) releaseCommit.set(name, history.last.commit);
-  const commits = await fleetLog(cwd, head, fleet.plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, await guessed);
+  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, await guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
-  const unreleased = unreleasedCommits({ commits, router: pathRouter(fleet.plugins), releaseCommit, plugins: fleet.plugins.map((p) => p.name) });
   const branchWarning = branchPolicyWarning(branch, config);
   const coreRaised = config.versioning.coreRaise === "none" ? /* @__PURE__ */ new Set() : await coreRaisedSince(cwd, fleet, histories, config);
   const assembled = assemblePlan({
@@ -2115,14 +2121,13 @@ export {
   detachedWorktree,
   readReleaseHistory,
   pathRouter,
-  unreleasedCommits,
   parseConventionalCommit,
   parseOverride,
   parseOverrides,
   PLAN_SCHEMA_VERSION,
   releaseBranches,
   branchAllowed,
-  fleetLog,
+  unreleasedOfPlugins,
   npmRegistry,
   readWorktreeFile,
   writeWorktreeFile,
