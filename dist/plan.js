@@ -30731,9 +30731,9 @@ var require_resolveCommand = __commonJS({
         } catch (err) {
         }
       }
-      let resolved;
+      let resolved2;
       try {
-        resolved = which2.sync(parsed.command, {
+        resolved2 = which2.sync(parsed.command, {
           path: env[getPathKey({ env })],
           pathExt: withoutPathExt ? path6.delimiter : void 0
         });
@@ -30743,10 +30743,10 @@ var require_resolveCommand = __commonJS({
           process.chdir(cwd);
         }
       }
-      if (resolved) {
-        resolved = path6.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+      if (resolved2) {
+        resolved2 = path6.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved2);
       }
-      return resolved;
+      return resolved2;
     }
     function resolveCommand(parsed) {
       return resolveCommandAttempt(parsed) || resolveCommandAttempt(parsed, true);
@@ -50896,8 +50896,8 @@ function convertBaseSchema(schema, ctx) {
       });
     }
     ctx.processing.add(refPath);
-    const resolved = resolveRef(refPath, ctx);
-    const zodSchema2 = convertSchema(resolved, ctx);
+    const resolved2 = resolveRef(refPath, ctx);
+    const zodSchema2 = convertSchema(resolved2, ctx);
     ctx.refs.set(refPath, zodSchema2);
     ctx.processing.delete(refPath);
     return zodSchema2;
@@ -52115,21 +52115,21 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive2(path6, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+function isRecursive2(path6, resolved2, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved2, state);
   let parent = dirname(path6);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved2 || resolvedPath.startsWith(resolved2) || resolved2.startsWith(resolvedPath));
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path6, resolved);
+  state.symlinks.set(path6, resolved2);
   return depth > 1;
 }
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
+function isRecursiveUsingRealPaths(resolved2, state) {
+  return state.visited.includes(resolved2 + state.options.pathSeparator);
 }
 var onlyCountsSync = (state) => {
   return state.counts;
@@ -54049,9 +54049,9 @@ var EntityDecoder = class {
         replacement = ncrResult;
         tier = LIMIT_TIER_BASE;
       } else {
-        const resolved = this._resolveName(token);
-        replacement = resolved?.value;
-        tier = resolved?.tier;
+        const resolved2 = this._resolveName(token);
+        replacement = resolved2?.value;
+        tier = resolved2?.tier;
       }
       if (replacement === void 0) {
         i2++;
@@ -66003,6 +66003,11 @@ var LogParser = class {
   pending = "";
   expect = "sha";
   current;
+  onCommit;
+  /** `onCommit` is called with each commit once its last file is read (at the next commit, or at the end). */
+  constructor(onCommit) {
+    this.onCommit = onCommit;
+  }
   push(chunk) {
     const text2 = this.pending + chunk;
     let start = 0;
@@ -66017,6 +66022,8 @@ var LogParser = class {
     if (this.pending !== "" || this.expect !== "sha" && this.expect !== "status-or-sha") {
       throw new Error(`git log output ended inside a commit (expected its ${this.expect})`);
     }
+    if (this.current) this.onCommit?.(this.current);
+    this.current = void 0;
     return this.commits;
   }
   field(value) {
@@ -66035,6 +66042,7 @@ var LogParser = class {
         return;
       case "sha":
         if (!SHA.test(value)) throw new Error(`git log output is not framed as expected: "${value.slice(0, 80)}" where a commit SHA belongs`);
+        if (this.current) this.onCommit?.(this.current);
         this.current = { sha: sha(value), parents: [], date: "", author: "", message: "", files: [] };
         this.commits.push(this.current);
         this.expect = "parents";
@@ -66102,24 +66110,23 @@ async function headSha(cwd) {
   return sha(await git(cwd, ["rev-parse", "HEAD"]));
 }
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-async function readTags(cwd, head = "HEAD") {
-  const [out, merged] = await Promise.all([
-    git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]),
-    git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"])
-  ]);
-  const reachable = new Set(merged.split("\n"));
+async function listTags(cwd) {
+  const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
   const tags = [];
   for (const line of out.split("\n")) {
     if (!line) continue;
     const [ref = "", object2 = "", peeled, time3, peeledTime] = line.split("\0");
-    tags.push({
-      name: tagName(ref.slice("refs/tags/".length)),
-      commit: sha(peeled || object2),
-      commitTime: Number(peeledTime || time3 || 0),
-      reachable: reachable.has(ref)
-    });
+    tags.push({ name: tagName(ref.slice("refs/tags/".length)), commit: sha(peeled || object2), commitTime: Number(peeledTime || time3 || 0) });
   }
   return tags;
+}
+async function withReachability(cwd, head, tags) {
+  const reachable = await reachableTagRefs(cwd, head);
+  return tags.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+}
+async function reachableTagRefs(cwd, head) {
+  const merged = await git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"]);
+  return new Set(merged.split("\n"));
 }
 async function resolveCommit(cwd, rev) {
   return sha(await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${rev}^{commit}`]));
@@ -66137,12 +66144,12 @@ async function branchesContaining(cwd, commit) {
   const out = await git(cwd, ["for-each-ref", `--contains=${commit}`, "--format=%(refname:short)", "refs/heads", "refs/remotes"]).catch(() => "");
   return out.split("\n").filter((name) => name && !name.endsWith("/HEAD"));
 }
-async function readLog(cwd, range = {}) {
+async function readLog(cwd, range = {}, onCommit) {
   const args = [...LOG_ARGS, "--end-of-options", range.to ?? "HEAD"];
   if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
   args.push("--");
   const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8" });
-  const parser3 = new LogParser();
+  const parser3 = new LogParser(onCommit);
   child.stdout.setEncoding("utf8");
   let framing;
   child.stdout.on("data", (chunk) => {
@@ -67087,10 +67094,21 @@ function withFloor(next, floor, last) {
 // src/core/plan/plan-hash.ts
 import { createHash } from "node:crypto";
 function canonicalJson(value) {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((item) => item === void 0 ? "null" : canonicalJson(item)).join(",")}]`;
-  const entries = Object.keys(value).filter((key) => value[key] !== void 0).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
-  return `{${entries.join(",")}}`;
+  const keys = /* @__PURE__ */ new Set();
+  const pending = [value];
+  while (pending.length) {
+    const next = pending.pop();
+    if (next === null || typeof next !== "object") continue;
+    if (Array.isArray(next)) {
+      for (const item of next) pending.push(item);
+      continue;
+    }
+    for (const [key, child] of Object.entries(next)) {
+      keys.add(key);
+      pending.push(child);
+    }
+  }
+  return JSON.stringify(value, [...keys].sort()) ?? "null";
 }
 function hashPlan(plan) {
   const { hash: _ignored, ...content } = plan;
@@ -67198,7 +67216,7 @@ function assemblePlan(input2) {
       if (raw.parents.length > 1) continue;
       const asked = releaseAs ? void 0 : releaseAsFooter(raw.message);
       if (asked !== void 0) releaseAs = { version: asked, commit: raw.sha };
-      let result = parsed.get(raw.sha);
+      let result = input2.parsed?.get(raw.sha) ?? parsed.get(raw.sha);
       if (!result) parsed.set(raw.sha, result = parseConventionalCommit(raw.message));
       if (!result.conventional) {
         ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? "not a Conventional Commit (type(scope): subject)" : "an empty commit message" });
@@ -67442,13 +67460,86 @@ function patternRegex(pattern) {
   return new RegExp(`^${source}$`);
 }
 
+// src/core/history/commit-index.ts
+var CommitIndex = class _CommitIndex {
+  /** Newest first, in the order git listed them. */
+  commits = [];
+  positions = /* @__PURE__ */ new Map();
+  merges = false;
+  router;
+  touching = /* @__PURE__ */ new Map();
+  parents;
+  /** An index of commits already read; routed when `router` is given. */
+  static of(commits, router) {
+    const index = new _CommitIndex();
+    if (router) index.route(router);
+    for (const commit of commits) index.add(commit);
+    return index;
+  }
+  add(commit) {
+    const position = this.commits.length;
+    this.positions.set(commit.sha, position);
+    this.commits.push(commit);
+    if (commit.parents.length > 1) this.merges = true;
+    if (this.router) this.routeOne(commit, position);
+  }
+  /** Routes the commits added so far, and every later one as it comes. Once: the fleet does not change mid-plan. */
+  route(router) {
+    if (this.router) throw new Error("the commit index is already routed");
+    this.router = router;
+    this.commits.forEach((commit, position) => this.routeOne(commit, position));
+  }
+  get routed() {
+    return this.router !== void 0;
+  }
+  positionOf(commit) {
+    return this.positions.get(commit);
+  }
+  /** No merge commit: list position alone orders ancestors (git lists children before parents). */
+  get linear() {
+    return !this.merges;
+  }
+  /**
+   * Each commit's parents as positions (-1: outside the log), for walks that would otherwise
+   * look SHAs up again and again: `list[first[i]] … list[first[i + 1] - 1]` are commit i's.
+   * Built on first use, once every commit is in.
+   */
+  parentPositions() {
+    if (this.parents?.size === this.commits.length) return this.parents;
+    const first = new Int32Array(this.commits.length + 1);
+    const list = [];
+    this.commits.forEach((commit, i2) => {
+      first[i2] = list.length;
+      for (const parent of commit.parents) list.push(this.positions.get(parent) ?? -1);
+    });
+    first[this.commits.length] = list.length;
+    this.parents = { size: this.commits.length, first, list: Int32Array.from(list) };
+    return this.parents;
+  }
+  /** Positions of the commits touching `plugin`, in log order (newest first). */
+  touchingPlugin(plugin) {
+    return this.touching.get(plugin) ?? [];
+  }
+  routeOne(commit, position) {
+    const router = this.router;
+    if (!router) return;
+    for (const file2 of commit.files) {
+      const plugin = router.pluginFor(file2);
+      if (plugin === void 0) continue;
+      const list = this.touching.get(plugin);
+      if (!list) this.touching.set(plugin, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    }
+  }
+};
+
 // src/core/history/log-range.ts
 var import_semver12 = __toESM(require_semver2(), 1);
 function guessLogStart(tags, formats) {
   for (const format2 of formats) {
     const newest = /* @__PURE__ */ new Map();
     for (const tag of tags) {
-      if (!tag.reachable) continue;
+      if (tag.reachable === false) continue;
       const parsed = format2.parse(tag.name);
       if (!parsed || !isValidVersion(parsed.version)) continue;
       const key = parsed.name ?? "";
@@ -67461,41 +67552,48 @@ function guessLogStart(tags, formats) {
   }
   return void 0;
 }
-function logCovers(commits, used, releaseCommits) {
+function logCovers(log2, used, releaseCommits) {
   if (used === void 0) return true;
-  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
-  const reaches = /* @__PURE__ */ new Map();
+  const { first, list } = log2.parentPositions();
+  const state = new Uint8Array(log2.commits.length);
+  log2.commits.forEach((commit, i2) => {
+    if (commit.parents.includes(used)) state[i2] = REACHES;
+  });
   const reachesUsed = (start) => {
     const stack = [start];
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (reaches.has(top)) {
+    for (let top = stack.at(-1); top !== void 0; top = stack.at(-1)) {
+      if (state[top] !== UNKNOWN) {
         stack.pop();
         continue;
       }
-      const commit = bySha.get(top);
-      if (!commit) {
-        reaches.set(top, top === used);
-        stack.pop();
+      const from = first[top] ?? 0;
+      const to = first[top + 1] ?? from;
+      let reaches = false;
+      for (let k = from; k < to && !reaches; k++) reaches = state[list[k] ?? -1] === REACHES;
+      if (reaches) {
+        state[top] = REACHES;
         continue;
       }
-      const pending = commit.parents.filter((parent) => !reaches.has(parent));
-      if (pending.length) {
-        stack.push(...pending);
-        continue;
+      const before = stack.length;
+      for (let k = from; k < to; k++) {
+        const parent = list[k] ?? -1;
+        if (parent >= 0 && state[parent] === UNKNOWN) stack.push(parent);
       }
-      reaches.set(top, commit.parents.some((parent) => reaches.get(parent) === true));
-      stack.pop();
+      if (stack.length === before) state[top] = DOES_NOT;
     }
-    return reaches.get(start) === true;
+    return state[start] === REACHES;
   };
   for (const release of releaseCommits) {
     if (release === void 0) return false;
     if (release === used) continue;
-    if (!bySha.has(release) || !reachesUsed(release)) return false;
+    const position = log2.positionOf(release);
+    if (position === void 0 || !reachesUsed(position)) return false;
   }
   return true;
 }
+var UNKNOWN = 0;
+var REACHES = 1;
+var DOES_NOT = 2;
 function releaseCommitsOrAll(releaseCommits) {
   const distinct = /* @__PURE__ */ new Set();
   for (const commit of releaseCommits) {
@@ -67507,80 +67605,74 @@ function releaseCommitsOrAll(releaseCommits) {
 
 // src/core/history/unreleased-commits.ts
 function unreleasedCommits(input2) {
-  const { commits, router, releaseCommit } = input2;
-  const index = /* @__PURE__ */ new Map();
-  let linear = true;
-  commits.forEach((commit, i2) => {
-    index.set(commit.sha, i2);
-    if (commit.parents.length > 1) linear = false;
-  });
-  const touching = /* @__PURE__ */ new Map();
-  commits.forEach((commit, i2) => {
-    const seen = /* @__PURE__ */ new Set();
-    for (const file2 of commit.files) {
-      const plugin = router.pluginFor(file2);
-      if (plugin === void 0 || seen.has(plugin)) continue;
-      seen.add(plugin);
-      const list = touching.get(plugin);
-      if (list) list.push(i2);
-      else touching.set(plugin, [i2]);
-    }
-  });
+  const { log: log2, releaseCommit } = input2;
+  if (!log2.routed) throw new Error("unreleasedCommits needs a routed commit index");
+  const { commits } = log2;
   const ancestorsCache = /* @__PURE__ */ new Map();
-  const ancestorsOf = (sha2) => {
-    let set2 = ancestorsCache.get(sha2);
-    if (set2) return set2;
-    set2 = /* @__PURE__ */ new Set();
-    const start = index.get(sha2);
-    const stack = start === void 0 ? [] : [start];
-    while (stack.length) {
-      const i2 = stack.pop();
-      if (set2.has(i2)) continue;
-      set2.add(i2);
-      for (const parent of commits[i2].parents) {
-        const p = index.get(parent);
-        if (p !== void 0 && !set2.has(p)) stack.push(p);
+  const ancestorsOf = (release, start) => {
+    let seen = ancestorsCache.get(release);
+    if (seen) return seen;
+    seen = new Uint8Array(commits.length);
+    const { first, list } = log2.parentPositions();
+    const stack = [start];
+    for (let i2 = stack.pop(); i2 !== void 0; i2 = stack.pop()) {
+      if (seen[i2]) continue;
+      seen[i2] = 1;
+      for (let k = first[i2] ?? 0; k < (first[i2 + 1] ?? 0); k++) {
+        const p = list[k] ?? -1;
+        if (p >= 0 && !seen[p]) stack.push(p);
       }
     }
-    ancestorsCache.set(sha2, set2);
-    return set2;
+    ancestorsCache.set(release, seen);
+    return seen;
   };
   const result = /* @__PURE__ */ new Map();
   for (const plugin of input2.plugins) {
-    const indices = touching.get(plugin) ?? [];
     const release = releaseCommit.get(plugin);
-    const releaseIndex = release === void 0 ? void 0 : index.get(release);
+    const releaseIndex = release === void 0 ? void 0 : log2.positionOf(release);
     let keep;
-    if (releaseIndex === void 0) {
+    if (release === void 0 || releaseIndex === void 0) {
       keep = () => true;
-    } else if (linear) {
+    } else if (log2.linear) {
       keep = (i2) => i2 < releaseIndex;
     } else {
-      const ancestors = ancestorsOf(release);
-      keep = (i2) => !ancestors.has(i2);
+      const ancestors = ancestorsOf(release, releaseIndex);
+      keep = (i2) => ancestors[i2] !== 1;
     }
-    result.set(plugin, indices.filter(keep).map((i2) => commits[i2]));
+    const kept = [];
+    for (const i2 of log2.touchingPlugin(plugin)) {
+      const commit = commits[i2];
+      if (commit && keep(i2)) kept.push(commit);
+    }
+    result.set(plugin, kept);
   }
   return result;
 }
 
 // src/jobs/history/fleet-log.ts
-function guessLog(cwd, head, tags, formats) {
+function guessLog(cwd, head, tags, formats, onCommit) {
   const start = guessLogStart(tags, formats);
-  const commits = readLog(cwd, { to: head, exclude: start ? [start] : [] });
-  commits.catch(() => void 0);
-  return { start, commits };
+  const index = new CommitIndex();
+  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
+    index.add(commit);
+    onCommit?.(commit);
+  });
+  read.catch(() => void 0);
+  return { start, index, read };
 }
-async function fleetLog(cwd, head, releaseCommits, reporter, guessed) {
-  if (releaseCommits.length === 0) return [];
+async function fleetLog(cwd, head, releaseCommits, router, reporter, guessed) {
+  if (releaseCommits.length === 0) return CommitIndex.of([], router);
   if (guessed) {
-    const commits = await guessed.commits;
-    if (logCovers(commits, guessed.start, releaseCommits)) return commits;
+    guessed.index.route(router);
+    await guessed.read;
+    if (logCovers(guessed.index, guessed.start, releaseCommits)) return guessed.index;
     reporter.debug("history: the guessed start misses commits of some plugin; reading the log again from the merge base of the last releases");
   }
   const distinct = releaseCommitsOrAll(releaseCommits);
   const exclude = distinct === void 0 ? [] : await mergeBases(cwd, distinct);
-  return readLog(cwd, { to: head, exclude });
+  const index = CommitIndex.of([], router);
+  await readLog(cwd, { to: head, exclude }, (commit) => index.add(commit));
+  return index;
 }
 async function unreleasedOfPlugins(cwd, head, plugins, histories, router, reporter, guessed) {
   const releaseCommit = /* @__PURE__ */ new Map();
@@ -67588,8 +67680,8 @@ async function unreleasedOfPlugins(cwd, head, plugins, histories, router, report
     const last = histories.get(plugin.name)?.last;
     if (last) releaseCommit.set(plugin.name, last.commit);
   }
-  const commits = await fleetLog(cwd, head, plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, guessed);
-  return { commits, unreleased: unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) }) };
+  const log2 = await fleetLog(cwd, head, plugins.map((plugin) => releaseCommit.get(plugin.name)), router, reporter, guessed);
+  return { commits: log2.commits, unreleased: unreleasedCommits({ log: log2, releaseCommit, plugins: plugins.map((p) => p.name) }) };
 }
 
 // src/core/release/preflight.ts
@@ -67663,9 +67755,20 @@ import { join as join5 } from "node:path";
 import { lstat as lstat2, mkdir as mkdir2, open as open3, realpath as realpath2 } from "node:fs/promises";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, relative as relative2, sep as sep3 } from "node:path";
 var inside = (root, path6) => path6 === root || path6.startsWith(root.endsWith(sep3) ? root : root + sep3);
-async function unsafeWriteReason(root, path6) {
+function resolved(path6, memo2) {
+  let real = memo2?.get(path6);
+  if (!real) {
+    real = realpath2(path6).catch((error63) => {
+      if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
+      throw error63;
+    });
+    memo2?.set(path6, real);
+  }
+  return real;
+}
+async function unsafeWriteReason(root, path6, memo2) {
   if (isAbsolute2(path6) || path6.split(/[\\/]/).includes("..")) return "the path leaves the repository";
-  const realRoot = await realpath2(root);
+  const realRoot = await resolved(root, memo2) ?? await realpath2(root);
   const full = join4(root, path6);
   const stats = await lstat2(full).catch((error63) => {
     if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
@@ -67675,10 +67778,7 @@ async function unsafeWriteReason(root, path6) {
   if (stats && !stats.isFile()) return "it is not a regular file";
   let folder = dirname2(full);
   for (; ; ) {
-    const real = await realpath2(folder).catch((error63) => {
-      if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
-      throw error63;
-    });
+    const real = await resolved(folder, memo2);
     if (real !== void 0) {
       return inside(realRoot, real) ? void 0 : `its folder ${relative2(root, folder) || "."} is a symbolic link to ${real}, outside the repository`;
     }
@@ -67787,9 +67887,10 @@ async function preflightProblems(input2) {
   const { cwd, plan } = input2;
   const problems = planProblems(plan, input2.now);
   const files = plannedFiles(plan, input2.changelogName);
+  const realpaths = /* @__PURE__ */ new Map();
   await Promise.all(
     [...files].map(async ([path6, writers]) => {
-      const unsafe = await unsafeWriteReason(cwd, path6);
+      const unsafe = await unsafeWriteReason(cwd, path6, realpaths);
       if (unsafe) {
         problems.push({ subject: path6, message: `slipway will not write ${path6}: ${unsafe}` });
         return;
@@ -67843,11 +67944,12 @@ async function planRelease(options) {
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.date !== void 0) checkReleaseDate(options.date, now);
-  const [config2, head] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd)]);
-  const tagsRead = readTags(cwd, head);
-  const guessed = tagsRead.then((tags2) => guessLog(cwd, head, tags2, guessFormats(config2)));
-  guessed.catch(() => void 0);
-  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), tagsRead, repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
+  const [config2, head, listed2] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd), listTags(cwd)]);
+  const parsed = /* @__PURE__ */ new Map();
+  const guessed = guessLog(cwd, head, listed2, guessFormats(config2), (commit) => {
+    if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
+  });
+  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), withReachability(cwd, head, listed2), repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
   const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format2 = tagFormatFor(config2, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format2.pattern} (${elapsed()})`);
@@ -67857,7 +67959,7 @@ async function planRelease(options) {
   const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format: format2, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning2 of tagWarnings) reporter.warn(warning2);
-  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, await guessed);
+  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
   const branchWarning = branchPolicyWarning(branch, config2);
   const coreRaised = config2.versioning.coreRaise === "none" ? /* @__PURE__ */ new Set() : await coreRaisedSince(cwd, fleet, histories, config2);
@@ -67874,7 +67976,8 @@ async function planRelease(options) {
     repoUrl,
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
-    intents
+    intents,
+    parsed
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c3) => [c3.file, c3.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);

@@ -28955,9 +28955,9 @@ var require_resolveCommand = __commonJS({
         } catch (err) {
         }
       }
-      let resolved;
+      let resolved2;
       try {
-        resolved = which2.sync(parsed.command, {
+        resolved2 = which2.sync(parsed.command, {
           path: env[getPathKey({ env })],
           pathExt: withoutPathExt ? path6.delimiter : void 0
         });
@@ -28967,10 +28967,10 @@ var require_resolveCommand = __commonJS({
           process.chdir(cwd);
         }
       }
-      if (resolved) {
-        resolved = path6.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+      if (resolved2) {
+        resolved2 = path6.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved2);
       }
-      return resolved;
+      return resolved2;
     }
     function resolveCommand(parsed) {
       return resolveCommandAttempt(parsed) || resolveCommandAttempt(parsed, true);
@@ -51997,8 +51997,8 @@ function convertBaseSchema(schema, ctx) {
       });
     }
     ctx.processing.add(refPath);
-    const resolved = resolveRef(refPath, ctx);
-    const zodSchema2 = convertSchema(resolved, ctx);
+    const resolved2 = resolveRef(refPath, ctx);
+    const zodSchema2 = convertSchema(resolved2, ctx);
     ctx.refs.set(refPath, zodSchema2);
     ctx.processing.delete(refPath);
     return zodSchema2;
@@ -60249,6 +60249,11 @@ var LogParser = class {
   pending = "";
   expect = "sha";
   current;
+  onCommit;
+  /** `onCommit` is called with each commit once its last file is read (at the next commit, or at the end). */
+  constructor(onCommit) {
+    this.onCommit = onCommit;
+  }
   push(chunk) {
     const text2 = this.pending + chunk;
     let start = 0;
@@ -60263,6 +60268,8 @@ var LogParser = class {
     if (this.pending !== "" || this.expect !== "sha" && this.expect !== "status-or-sha") {
       throw new Error(`git log output ended inside a commit (expected its ${this.expect})`);
     }
+    if (this.current) this.onCommit?.(this.current);
+    this.current = void 0;
     return this.commits;
   }
   field(value) {
@@ -60281,6 +60288,7 @@ var LogParser = class {
         return;
       case "sha":
         if (!SHA.test(value)) throw new Error(`git log output is not framed as expected: "${value.slice(0, 80)}" where a commit SHA belongs`);
+        if (this.current) this.onCommit?.(this.current);
         this.current = { sha: sha(value), parents: [], date: "", author: "", message: "", files: [] };
         this.commits.push(this.current);
         this.expect = "parents";
@@ -60349,33 +60357,32 @@ async function headSha(cwd) {
 }
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function readTags(cwd, head = "HEAD") {
-  const [out, merged] = await Promise.all([
-    git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]),
-    git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"])
-  ]);
-  const reachable = new Set(merged.split("\n"));
+  const [listed, reachable] = await Promise.all([listTags(cwd), reachableTagRefs(cwd, head)]);
+  return listed.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+}
+async function listTags(cwd) {
+  const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
   const tags = [];
   for (const line of out.split("\n")) {
     if (!line) continue;
     const [ref = "", object2 = "", peeled, time3, peeledTime] = line.split("\0");
-    tags.push({
-      name: tagName(ref.slice("refs/tags/".length)),
-      commit: sha(peeled || object2),
-      commitTime: Number(peeledTime || time3 || 0),
-      reachable: reachable.has(ref)
-    });
+    tags.push({ name: tagName(ref.slice("refs/tags/".length)), commit: sha(peeled || object2), commitTime: Number(peeledTime || time3 || 0) });
   }
   return tags;
+}
+async function reachableTagRefs(cwd, head) {
+  const merged = await git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"]);
+  return new Set(merged.split("\n"));
 }
 async function resolveCommit(cwd, rev) {
   return sha(await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${rev}^{commit}`]));
 }
-async function readLog(cwd, range = {}) {
+async function readLog(cwd, range = {}, onCommit) {
   const args = [...LOG_ARGS, "--end-of-options", range.to ?? "HEAD"];
   if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
   args.push("--");
   const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8" });
-  const parser2 = new LogParser();
+  const parser2 = new LogParser(onCommit);
   child.stdout.setEncoding("utf8");
   let framing;
   child.stdout.on("data", (chunk) => {
@@ -60713,21 +60720,21 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive2(path6, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+function isRecursive2(path6, resolved2, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved2, state);
   let parent = dirname(path6);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved2 || resolvedPath.startsWith(resolved2) || resolved2.startsWith(resolvedPath));
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path6, resolved);
+  state.symlinks.set(path6, resolved2);
   return depth > 1;
 }
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
+function isRecursiveUsingRealPaths(resolved2, state) {
+  return state.visited.includes(resolved2 + state.options.pathSeparator);
 }
 var onlyCountsSync = (state) => {
   return state.counts;
@@ -62456,9 +62463,9 @@ var EntityDecoder = class {
         replacement = ncrResult;
         tier = LIMIT_TIER_BASE;
       } else {
-        const resolved = this._resolveName(token);
-        replacement = resolved?.value;
-        tier = resolved?.tier;
+        const resolved2 = this._resolveName(token);
+        replacement = resolved2?.value;
+        tier = resolved2?.tier;
       }
       if (replacement === void 0) {
         i2++;
@@ -72581,9 +72588,20 @@ import { constants as constants6 } from "node:fs";
 import { lstat as lstat2, mkdir as mkdir3, open as open4, realpath as realpath2 } from "node:fs/promises";
 import { dirname as dirname3, isAbsolute as isAbsolute2, join as join5, relative as relative2, sep as sep4 } from "node:path";
 var inside = (root, path6) => path6 === root || path6.startsWith(root.endsWith(sep4) ? root : root + sep4);
-async function unsafeWriteReason(root, path6) {
+function resolved(path6, memo2) {
+  let real = memo2?.get(path6);
+  if (!real) {
+    real = realpath2(path6).catch((error63) => {
+      if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
+      throw error63;
+    });
+    memo2?.set(path6, real);
+  }
+  return real;
+}
+async function unsafeWriteReason(root, path6, memo2) {
   if (isAbsolute2(path6) || path6.split(/[\\/]/).includes("..")) return "the path leaves the repository";
-  const realRoot = await realpath2(root);
+  const realRoot = await resolved(root, memo2) ?? await realpath2(root);
   const full = join5(root, path6);
   const stats = await lstat2(full).catch((error63) => {
     if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
@@ -72593,10 +72611,7 @@ async function unsafeWriteReason(root, path6) {
   if (stats && !stats.isFile()) return "it is not a regular file";
   let folder = dirname3(full);
   for (; ; ) {
-    const real = await realpath2(folder).catch((error63) => {
-      if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
-      throw error63;
-    });
+    const real = await resolved(folder, memo2);
     if (real !== void 0) {
       return inside(realRoot, real) ? void 0 : `its folder ${relative2(root, folder) || "."} is a symbolic link to ${real}, outside the repository`;
     }
@@ -72733,10 +72748,21 @@ function publishWaves(releases) {
 // src/core/plan/plan-hash.ts
 import { createHash } from "node:crypto";
 function canonicalJson(value) {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((item) => item === void 0 ? "null" : canonicalJson(item)).join(",")}]`;
-  const entries = Object.keys(value).filter((key) => value[key] !== void 0).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
-  return `{${entries.join(",")}}`;
+  const keys = /* @__PURE__ */ new Set();
+  const pending = [value];
+  while (pending.length) {
+    const next = pending.pop();
+    if (next === null || typeof next !== "object") continue;
+    if (Array.isArray(next)) {
+      for (const item of next) pending.push(item);
+      continue;
+    }
+    for (const [key, child] of Object.entries(next)) {
+      keys.add(key);
+      pending.push(child);
+    }
+  }
+  return JSON.stringify(value, [...keys].sort()) ?? "null";
 }
 function hashPlan(plan) {
   const { hash: _ignored, ...content } = plan;
@@ -72945,9 +72971,10 @@ async function preflightProblems(input2) {
   const { cwd, plan } = input2;
   const problems = planProblems(plan, input2.now);
   const files = plannedFiles(plan, input2.changelogName);
+  const realpaths = /* @__PURE__ */ new Map();
   await Promise.all(
     [...files].map(async ([path6, writers]) => {
-      const unsafe = await unsafeWriteReason(cwd, path6);
+      const unsafe = await unsafeWriteReason(cwd, path6, realpaths);
       if (unsafe) {
         problems.push({ subject: path6, message: `slipway will not write ${path6}: ${unsafe}` });
         return;

@@ -29,6 +29,13 @@ export class LogParser {
   private expect: Expect = 'sha';
   private current: RawCommit | undefined;
 
+  private readonly onCommit: ((commit: RawCommit) => void) | undefined;
+
+  /** `onCommit` is called with each commit once its last file is read (at the next commit, or at the end). */
+  constructor(onCommit?: (commit: RawCommit) => void) {
+    this.onCommit = onCommit;
+  }
+
   push(chunk: string): void {
     const text = this.pending + chunk;
     let start = 0;
@@ -44,6 +51,8 @@ export class LogParser {
     if (this.pending !== '' || (this.expect !== 'sha' && this.expect !== 'status-or-sha')) {
       throw new Error(`git log output ended inside a commit (expected its ${this.expect})`);
     }
+    if (this.current) this.onCommit?.(this.current);
+    this.current = undefined;
     return this.commits;
   }
 
@@ -63,6 +72,7 @@ export class LogParser {
         return;
       case 'sha':
         if (!SHA.test(value)) throw new Error(`git log output is not framed as expected: "${value.slice(0, 80)}" where a commit SHA belongs`);
+        if (this.current) this.onCommit?.(this.current);
         this.current = { sha: sha(value), parents: [], date: '', author: '', message: '', files: [] };
         this.commits.push(this.current);
         this.expect = 'parents';

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { execa, ExecaError } from 'execa';
 import { SlipwayError } from '../core/errors.ts';
-import type { DatedTag } from '../core/history/log-range.ts';
+import type { DatedTag, ListedTag } from '../core/history/log-range.ts';
 import { sha, tagName, type RawCommit, type Sha } from '../core/types.ts';
 import { LOG_ARGS, LogParser } from './git-log.ts';
 
@@ -57,24 +57,32 @@ const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
  * tag on another branch. Two processes, run side by side.
  */
 export async function readTags(cwd: string, head = 'HEAD'): Promise<DatedTag[]> {
-  const [out, merged] = await Promise.all([
-    git(cwd, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)', 'refs/tags']),
-    git(cwd, ['for-each-ref', `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, '--format=%(refname)', 'refs/tags']),
-  ]);
-  const reachable = new Set(merged.split('\n'));
-  const tags: DatedTag[] = [];
+  const [listed, reachable] = await Promise.all([listTags(cwd), reachableTagRefs(cwd, head)]);
+  return listed.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+}
+
+/** Every tag and its commit, without reachability: one quick `for-each-ref` (the planner starts its log from these). */
+export async function listTags(cwd: string): Promise<ListedTag[]> {
+  const out = await git(cwd, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)', 'refs/tags']);
+  const tags: ListedTag[] = [];
   for (const line of out.split('\n')) {
     if (!line) continue;
     // Ref names hold no control characters (git check-ref-format), so lines and NULs frame them.
     const [ref = '', object = '', peeled, time, peeledTime] = line.split('\0');
-    tags.push({
-      name: tagName(ref.slice('refs/tags/'.length)),
-      commit: sha(peeled || object),
-      commitTime: Number(peeledTime || time || 0),
-      reachable: reachable.has(ref),
-    });
+    tags.push({ name: tagName(ref.slice('refs/tags/'.length)), commit: sha(peeled || object), commitTime: Number(peeledTime || time || 0) });
   }
   return tags;
+}
+
+/** `listTags` with each tag's reachability from `head` (a walk of the history: the slower half). */
+export async function withReachability(cwd: string, head: string, tags: readonly ListedTag[]): Promise<DatedTag[]> {
+  const reachable = await reachableTagRefs(cwd, head);
+  return tags.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+}
+
+async function reachableTagRefs(cwd: string, head: string): Promise<Set<string>> {
+  const merged = await git(cwd, ['for-each-ref', `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, '--format=%(refname)', 'refs/tags']);
+  return new Set(merged.split('\n'));
 }
 
 /** The full SHA of a commit-ish that may come from a user (a branch name, a SHA): never read as an option. */
@@ -107,16 +115,16 @@ export async function branchesContaining(cwd: string, commit: Sha): Promise<stri
 /**
  * Commits reachable from `to` and not from `exclude`, newest first, with the paths each one
  * changed (framed on NUL: see git-log.ts). Parsing runs while git is still writing, so it
- * overlaps git's own work.
+ * overlaps git's own work; `onCommit` sees each commit as soon as its files are known.
  */
-export async function readLog(cwd: string, range: { to?: string; exclude?: readonly string[] } = {}): Promise<RawCommit[]> {
+export async function readLog(cwd: string, range: { to?: string; exclude?: readonly string[] } = {}, onCommit?: (commit: RawCommit) => void): Promise<RawCommit[]> {
   // `--end-of-options`: a revision can never be read as an option, whatever a ref is called.
   const args = [...LOG_ARGS, '--end-of-options', range.to ?? 'HEAD'];
   if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
   // `--` ends the revisions: a revision that names a file is not taken for a path.
   args.push('--');
   const child = execa('git', args, { cwd, buffer: { stdout: false, stderr: true }, encoding: 'utf8' });
-  const parser = new LogParser();
+  const parser = new LogParser(onCommit);
   child.stdout.setEncoding('utf8');
   let framing: unknown;
   child.stdout.on('data', (chunk: string) => {

@@ -10,10 +10,28 @@ import { SlipwayError } from '../core/errors.ts';
 
 const inside = (root: string, path: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 
-/** Why writing `path` (repository-relative) under `root` would leave the work tree, or undefined when it stays inside. */
-export async function unsafeWriteReason(root: string, path: string): Promise<string | undefined> {
+/** Real paths already resolved (undefined: the path does not exist); one per check of many files, so a folder is resolved once. */
+export type RealpathMemo = Map<string, Promise<string | undefined>>;
+
+function resolved(path: string, memo: RealpathMemo | undefined): Promise<string | undefined> {
+  let real = memo?.get(path);
+  if (!real) {
+    real = realpath(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+      throw error;
+    });
+    memo?.set(path, real);
+  }
+  return real;
+}
+
+/**
+ * Why writing `path` (repository-relative) under `root` would leave the work tree, or undefined
+ * when it stays inside. `memo` shares resolved folders between the checks of one plan's files.
+ */
+export async function unsafeWriteReason(root: string, path: string, memo?: RealpathMemo): Promise<string | undefined> {
   if (isAbsolute(path) || path.split(/[\\/]/).includes('..')) return 'the path leaves the repository';
-  const realRoot = await realpath(root);
+  const realRoot = (await resolved(root, memo)) ?? (await realpath(root));
   const full = join(root, path);
   const stats = await lstat(full).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
@@ -24,10 +42,7 @@ export async function unsafeWriteReason(root: string, path: string): Promise<str
   // The nearest folder that exists decides where the file lands.
   let folder = dirname(full);
   for (;;) {
-    const real = await realpath(folder).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
-      throw error;
-    });
+    const real = await resolved(folder, memo);
     if (real !== undefined) {
       return inside(realRoot, real) ? undefined : `its folder ${relative(root, folder) || '.'} is a symbolic link to ${real}, outside the repository`;
     }

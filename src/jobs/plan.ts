@@ -5,7 +5,7 @@
 import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
-import { branchesContaining, currentBranch, headSha, lastCommitWriting, readTags, repositoryUrl } from '../adapters/git.ts';
+import { branchesContaining, currentBranch, headSha, lastCommitWriting, listTags, repositoryUrl, withReachability } from '../adapters/git.ts';
 import { fileAt } from '../adapters/git-release.ts';
 import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
@@ -25,6 +25,7 @@ import { guessLog, unreleasedOfPlugins } from './history/fleet-log.ts';
 import type { PluginName, Sha } from '../core/types.ts';
 import { checkReleaseDate } from '../core/release/preflight.ts';
 import { preflight } from './release/preflight.ts';
+import { parseConventionalCommit, type ParsedCommit } from '../core/versioning/conventional-commit.ts';
 
 export interface PlanOptions {
   cwd: string;
@@ -72,12 +73,14 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   if (options.prerelease !== undefined) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? new Date();
   if (options.date !== undefined) checkReleaseDate(options.date, now);
-  const [config, head] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd)]);
-  const tagsRead = readTags(cwd, head);
-  // Start the one `git log` from a guess made from the tags while the manifests are read.
-  const guessed = tagsRead.then((tags) => guessLog(cwd, head, tags, guessFormats(config)));
-  guessed.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
-  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  const [config, head, listed] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd), listTags(cwd)]);
+  // The one `git log` starts now, from a guess made from the tags alone: the manifests, the
+  // tags' reachability and everything else are read while git writes (fleet-log.ts).
+  const parsed = new Map<Sha, ParsedCommit>();
+  const guessed = guessLog(cwd, head, listed, guessFormats(config), (commit) => {
+    if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
+  });
+  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), withReachability(cwd, head, listed), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
   // Pending changesets (.changeset/*.md) and their fixed/linked groups are release intents too.
   const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format = tagFormatFor(config, fleet);
@@ -90,7 +93,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning of tagWarnings) reporter.warn(warning);
 
-  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, await guessed);
+  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
   const branchWarning = branchPolicyWarning(branch, config);
   const coreRaised = config.versioning.coreRaise === 'none' ? new Set<PluginName>() : await coreRaisedSince(cwd, fleet, histories, config);
@@ -108,6 +111,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...(branchWarning ? [branchWarning] : [])],
     overrides: options.overrides,
     intents,
+    parsed,
   });
   const plan = options.plugins?.length
     ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c) => [c.file, c.releases.map((r) => r.name)])))

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readReleaseHistory } from '../../src/core/history/last-release.ts';
 import { pathRouter } from '../../src/core/history/route-commits.ts';
 import { tagFormat } from '../../src/core/history/tag-format.ts';
+import { CommitIndex } from '../../src/core/history/commit-index.ts';
 import { unreleasedCommits } from '../../src/core/history/unreleased-commits.ts';
 import { pluginName, repoPath, sha, tagName, type Plugin, type PluginName, type RawCommit, type Sha } from '../../src/core/types.ts';
 
@@ -78,7 +79,7 @@ describe('unreleased commits', () => {
   it('linear history: commits after the plugin\'s release commit that touch it', () => {
     // newest first: c5 → c4 → c3 (release of a) → c2 → c1
     const commits = [c('c5', ['c4'], ['plugins/a/x']), c('c4', ['c3'], ['plugins/b/x', 'plugins/a/y']), c('c3', ['c2'], ['plugins/a/package.json']), c('c2', ['c1'], ['plugins/a/z']), c('c1', [], ['plugins/b/y'])];
-    const result = unreleasedCommits({ commits, router, plugins: names, releaseCommit: new Map([[pluginName('a'), sha('c3')]]) });
+    const result = unreleasedCommits({ log: CommitIndex.of(commits, router), plugins: names, releaseCommit: new Map([[pluginName('a'), sha('c3')]]) });
     expect(shas(result, 'a')).toEqual(['c5', 'c4']);
     expect(shas(result, 'b')).toEqual(['c4', 'c1']); // never released: everything counts
   });
@@ -86,13 +87,13 @@ describe('unreleased commits', () => {
   it('merged history: a side-branch commit older than the release but merged after it is unreleased', () => {
     // c1 ← c2 (release of a) ← m (merge of side s1, which branched from c1) ; s1 touches a
     const commits = [c('m', ['c2', 's1'], []), c('c2', ['c1'], ['plugins/a/package.json']), c('s1', ['c1'], ['plugins/a/side.js']), c('c1', [], ['plugins/a/base.js'])];
-    const result = unreleasedCommits({ commits, router, plugins: names, releaseCommit: new Map([[pluginName('a'), sha('c2')]]) });
+    const result = unreleasedCommits({ log: CommitIndex.of(commits, router), plugins: names, releaseCommit: new Map([[pluginName('a'), sha('c2')]]) });
     expect(shas(result, 'a')).toEqual(['s1']);
   });
 
   it('a commit touching two plugins counts for both, once each', () => {
     const commits = [c('c1', [], ['plugins/a/1', 'plugins/a/2', 'plugins/b/1'])];
-    const result = unreleasedCommits({ commits, router, plugins: names, releaseCommit: new Map<PluginName, Sha>() });
+    const result = unreleasedCommits({ log: CommitIndex.of(commits, router), plugins: names, releaseCommit: new Map<PluginName, Sha>() });
     expect(shas(result, 'a')).toEqual(['c1']);
     expect(shas(result, 'b')).toEqual(['c1']);
   });

@@ -19,3 +19,10 @@ describe('canonical JSON for plan hashes', () => {
     expect(hashPlan({ ...plan, releases: [{ name: 'a', to: '1.1.1' }] } as never)).not.toBe(hashPlan(plan as never));
   });
 });
+
+describe('canonical JSON of values whose objects have different keys at different depths', () => {
+  it('sorts each object by its own keys, skips undefined members and keeps arrays in order', () => {
+    const value = { z: [{ b: 1, a: undefined, c: { y: [], x: null } }, { d: 'x' }], a: { 'é': 1, Z: 2, _: 3 }, m: [undefined, 2] };
+    expect(canonicalJson(value)).toBe('{"a":{"Z":2,"_":3,"é":1},"m":[null,2],"z":[{"b":1,"c":{"x":null,"y":[]}},{"d":"x"}]}');
+  });
+});

@@ -12,14 +12,18 @@
  * by timestamps, which a rebase or a wrong clock can order any way.
  */
 import semver from 'semver';
-import type { RawCommit, Sha, TagName } from '../types.ts';
+import type { Sha, TagName } from '../types.ts';
+import type { CommitIndex } from './commit-index.ts';
 import { isValidVersion, type TagFormat } from './tag-format.ts';
 
-export interface DatedTag {
+export interface ListedTag {
   name: TagName;
   commit: Sha;
   /** Committer time of the tagged commit, seconds since the epoch (only to order guesses). */
   commitTime: number;
+}
+
+export interface DatedTag extends ListedTag {
   /** Whether the tagged commit is an ancestor of (or is) the planned head. */
   reachable: boolean;
 }
@@ -28,22 +32,24 @@ export interface DatedTag {
 export type LogStart = Sha | undefined;
 
 /**
- * The guess from tags alone: the newest reachable tag of every name the format reads, and the
- * oldest of those by commit time. Tags of plugins that no longer exist only make the guess
- * earlier, which is safe; a wrong order is caught by `logCovers`.
+ * The guess from tags alone: the newest tag of every name the format reads (of the reachable
+ * ones, when reachability is known), and the oldest of those by commit time. Tags of plugins
+ * that no longer exist only make the guess earlier, which is safe; a wrong order, or a tag on
+ * another branch, is caught by `logCovers`. The planner guesses before it knows reachability
+ * (a walk of the whole history), so that the log starts at once.
  */
-export function guessLogStart(tags: readonly DatedTag[], formats: readonly TagFormat[]): LogStart {
+export function guessLogStart(tags: ReadonlyArray<ListedTag & { reachable?: boolean }>, formats: readonly TagFormat[]): LogStart {
   for (const format of formats) {
-    const newest = new Map<string, { version: string; tag: DatedTag }>();
+    const newest = new Map<string, { version: string; tag: ListedTag }>();
     for (const tag of tags) {
-      if (!tag.reachable) continue;
+      if (tag.reachable === false) continue;
       const parsed = format.parse(tag.name);
       if (!parsed || !isValidVersion(parsed.version)) continue;
       const key = parsed.name ?? '';
       const current = newest.get(key);
       if (!current || semver.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
     }
-    let oldest: DatedTag | undefined;
+    let oldest: ListedTag | undefined;
     for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
     if (oldest) return oldest.commit;
   }
@@ -57,43 +63,52 @@ export function guessLogStart(tags: readonly DatedTag[], formats: readonly TagFo
  * commit or one of its ancestors — checked by walking the commits read, in which `used`
  * appears only as a parent at the boundary.
  */
-export function logCovers(commits: readonly RawCommit[], used: LogStart, releaseCommits: Iterable<Sha | undefined>): boolean {
+export function logCovers(log: CommitIndex, used: LogStart, releaseCommits: Iterable<Sha | undefined>): boolean {
   if (used === undefined) return true;
-  const bySha = new Map<Sha, RawCommit>(commits.map((commit) => [commit.sha, commit]));
-  // Memoised: does `used` lie below this commit? Iterative, so a long history cannot overflow the stack.
-  const reaches = new Map<Sha, boolean>();
-  const reachesUsed = (start: Sha): boolean => {
-    const stack: Sha[] = [start];
-    while (stack.length) {
-      const top = stack[stack.length - 1] as Sha;
-      if (reaches.has(top)) {
+  const { first, list } = log.parentPositions();
+  // Memoised per position: does `used` lie below this commit? `used` is outside the log, so it
+  // is only ever seen as a parent. Iterative, so a long history cannot overflow the stack.
+  const state = new Uint8Array(log.commits.length);
+  log.commits.forEach((commit, i) => {
+    if (commit.parents.includes(used)) state[i] = REACHES;
+  });
+  const reachesUsed = (start: number): boolean => {
+    const stack = [start];
+    for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+      if (state[top] !== UNKNOWN) {
         stack.pop();
         continue;
       }
-      const commit = bySha.get(top);
-      if (!commit) {
-        // Outside the log: below the boundary. Only `used` itself counts as reaching it.
-        reaches.set(top, top === used);
-        stack.pop();
+      const from = first[top] ?? 0;
+      const to = first[top + 1] ?? from;
+      let reaches = false;
+      for (let k = from; k < to && !reaches; k++) reaches = state[list[k] ?? -1] === REACHES;
+      if (reaches) {
+        state[top] = REACHES;
         continue;
       }
-      const pending = commit.parents.filter((parent) => !reaches.has(parent));
-      if (pending.length) {
-        stack.push(...pending);
-        continue;
+      // Parents outside the log (-1) are below the boundary and not `used` itself: they never reach it.
+      const before = stack.length;
+      for (let k = from; k < to; k++) {
+        const parent = list[k] ?? -1;
+        if (parent >= 0 && state[parent] === UNKNOWN) stack.push(parent);
       }
-      reaches.set(top, commit.parents.some((parent) => reaches.get(parent) === true));
-      stack.pop();
+      if (stack.length === before) state[top] = DOES_NOT;
     }
-    return reaches.get(start) === true;
+    return state[start] === REACHES;
   };
   for (const release of releaseCommits) {
     if (release === undefined) return false;
     if (release === used) continue;
-    if (!bySha.has(release) || !reachesUsed(release)) return false;
+    const position = log.positionOf(release);
+    if (position === undefined || !reachesUsed(position)) return false;
   }
   return true;
 }
+
+const UNKNOWN = 0;
+const REACHES = 1;
+const DOES_NOT = 2;
 
 /** The distinct release commits, or undefined when a plugin was never released (the whole history is needed). */
 export function releaseCommitsOrAll(releaseCommits: Iterable<Sha | undefined>): Sha[] | undefined {

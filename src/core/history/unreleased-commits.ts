@@ -9,12 +9,11 @@
  * share one release commit, so this is one walk per release run, not per plugin).
  */
 import type { PluginName, RawCommit, Sha } from '../types.ts';
-import type { PathRouter } from './route-commits.ts';
+import type { CommitIndex } from './commit-index.ts';
 
 export interface HistoryInput {
-  /** Commits newest first, in topological order. */
-  commits: readonly RawCommit[];
-  router: PathRouter;
+  /** The log, routed to the fleet's plugins. */
+  log: CommitIndex;
   /** Each plugin's last release commit; absent → never released, every commit counts. */
   releaseCommit: ReadonlyMap<PluginName, Sha>;
   plugins: readonly PluginName[];
@@ -22,64 +21,49 @@ export interface HistoryInput {
 
 /** Each plugin's unreleased commits, newest first. */
 export function unreleasedCommits(input: HistoryInput): Map<PluginName, RawCommit[]> {
-  const { commits, router, releaseCommit } = input;
-  const index = new Map<Sha, number>();
-  let linear = true;
-  commits.forEach((commit, i) => {
-    index.set(commit.sha, i);
-    if (commit.parents.length > 1) linear = false;
-  });
+  const { log, releaseCommit } = input;
+  if (!log.routed) throw new Error('unreleasedCommits needs a routed commit index');
+  const { commits } = log;
 
-  // Which plugins each commit touches, computed once.
-  const touching = new Map<PluginName, number[]>();
-  commits.forEach((commit, i) => {
-    const seen = new Set<PluginName>();
-    for (const file of commit.files) {
-      const plugin = router.pluginFor(file);
-      if (plugin === undefined || seen.has(plugin)) continue;
-      seen.add(plugin);
-      const list = touching.get(plugin);
-      if (list) list.push(i);
-      else touching.set(plugin, [i]);
-    }
-  });
-
-  const ancestorsCache = new Map<Sha, Set<number>>();
-  const ancestorsOf = (sha: Sha): Set<number> => {
-    let set = ancestorsCache.get(sha);
-    if (set) return set;
-    set = new Set<number>();
-    const start = index.get(sha);
-    const stack = start === undefined ? [] : [start];
-    while (stack.length) {
-      const i = stack.pop()!;
-      if (set.has(i)) continue;
-      set.add(i);
-      for (const parent of commits[i]!.parents) {
-        const p = index.get(parent);
-        if (p !== undefined && !set.has(p)) stack.push(p);
+  const ancestorsCache = new Map<Sha, Uint8Array>();
+  const ancestorsOf = (release: Sha, start: number): Uint8Array => {
+    let seen = ancestorsCache.get(release);
+    if (seen) return seen;
+    seen = new Uint8Array(commits.length);
+    const { first, list } = log.parentPositions();
+    const stack = [start];
+    for (let i = stack.pop(); i !== undefined; i = stack.pop()) {
+      if (seen[i]) continue;
+      seen[i] = 1;
+      for (let k = first[i] ?? 0; k < (first[i + 1] ?? 0); k++) {
+        const p = list[k] ?? -1;
+        if (p >= 0 && !seen[p]) stack.push(p);
       }
     }
-    ancestorsCache.set(sha, set);
-    return set;
+    ancestorsCache.set(release, seen);
+    return seen;
   };
 
   const result = new Map<PluginName, RawCommit[]>();
   for (const plugin of input.plugins) {
-    const indices = touching.get(plugin) ?? [];
     const release = releaseCommit.get(plugin);
-    const releaseIndex = release === undefined ? undefined : index.get(release);
+    const releaseIndex = release === undefined ? undefined : log.positionOf(release);
     let keep: (i: number) => boolean;
-    if (releaseIndex === undefined) {
+    if (release === undefined || releaseIndex === undefined) {
       // Never released, or released at (or before) the start of the range: all listed commits are newer.
       keep = () => true;
-    } else if (linear) {
+    } else if (log.linear) {
       keep = (i) => i < releaseIndex;
     } else {
-      const ancestors = ancestorsOf(release!);
-      keep = (i) => !ancestors.has(i);
+      const ancestors = ancestorsOf(release, releaseIndex);
+      keep = (i) => ancestors[i] !== 1;
     }
-    result.set(plugin, indices.filter(keep).map((i) => commits[i]!));
+    const kept: RawCommit[] = [];
+    for (const i of log.touchingPlugin(plugin)) {
+      const commit = commits[i];
+      if (commit && keep(i)) kept.push(commit);
+    }
+    result.set(plugin, kept);
   }
   return result;
 }

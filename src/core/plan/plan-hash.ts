@@ -4,17 +4,26 @@ import type { ReleasePlan, UnhashedPlan } from './release-plan.ts';
 
 /**
  * JSON with object keys sorted at every level, so equal plans hash equally whatever built them.
- * Written by hand because it is on the planner's hot path (a 1,300-plugin plan): a
- * JSON.stringify replacer that rebuilds every object was several times slower.
+ * JSON.stringify with a property list writes every object's keys in the list's order, so the
+ * sorted list of every key in the value gives canonical JSON from the engine's own serialiser:
+ * several times faster than building it by hand, on the planner's hot path (a 1,300-plugin plan).
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  const entries = Object.keys(value)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
+  const keys = new Set<string>();
+  const pending: unknown[] = [value];
+  while (pending.length) {
+    const next = pending.pop();
+    if (next === null || typeof next !== 'object') continue;
+    if (Array.isArray(next)) {
+      for (const item of next) pending.push(item);
+      continue;
+    }
+    for (const [key, child] of Object.entries(next)) {
+      keys.add(key);
+      pending.push(child);
+    }
+  }
+  return JSON.stringify(value, [...keys].sort()) ?? 'null';
 }
 
 export function hashPlan(plan: UnhashedPlan | ReleasePlan): PlanHash {

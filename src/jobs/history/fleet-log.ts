@@ -1,10 +1,12 @@
 /**
  * The fleet's one `git log`: started from a guess made from the tags while the manifests are
- * read, checked once the plugins' last releases are known, and read again from their merge
- * base only when the guess would miss a commit (see core/history/log-range.ts).
+ * read, indexed as git writes it, checked once the plugins' last releases are known, and read
+ * again from their merge base only when the guess would miss a commit (see
+ * core/history/log-range.ts).
  */
 import { mergeBases, readLog } from '../../adapters/git.ts';
-import { guessLogStart, logCovers, releaseCommitsOrAll, type DatedTag, type LogStart } from '../../core/history/log-range.ts';
+import { CommitIndex } from '../../core/history/commit-index.ts';
+import { guessLogStart, logCovers, releaseCommitsOrAll, type ListedTag, type LogStart } from '../../core/history/log-range.ts';
 import type { TagFormat } from '../../core/history/tag-format.ts';
 import type { Reporter } from '../../core/reporter.ts';
 import type { ReleaseHistory } from '../../core/history/last-release.ts';
@@ -14,37 +16,52 @@ import type { Plugin, PluginName, RawCommit, Sha } from '../../core/types.ts';
 
 export interface GuessedLog {
   start: LogStart;
-  commits: Promise<RawCommit[]>;
+  /** Filled as git writes; route it as soon as the fleet is known. */
+  index: CommitIndex;
+  /** Settles when git has exited. */
+  read: Promise<unknown>;
 }
 
-/** Starts reading the log from the tags alone; await `commits` later. */
-export function guessLog(cwd: string, head: string, tags: readonly DatedTag[], formats: readonly TagFormat[]): GuessedLog {
+/**
+ * Starts reading the log from the tags alone; route `index` and await `read` later. `onCommit`
+ * does more work per commit while git writes (the plan parses messages there).
+ */
+export function guessLog(cwd: string, head: string, tags: readonly ListedTag[], formats: readonly TagFormat[], onCommit?: (commit: RawCommit) => void): GuessedLog {
   const start = guessLogStart(tags, formats);
-  const commits = readLog(cwd, { to: head, exclude: start ? [start] : [] });
-  commits.catch(() => undefined); // awaited by fleetLog; avoid an unhandled rejection meanwhile
-  return { start, commits };
+  const index = new CommitIndex();
+  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
+    index.add(commit);
+    onCommit?.(commit);
+  });
+  read.catch(() => undefined); // awaited by fleetLog; avoid an unhandled rejection meanwhile
+  return { start, index, read };
 }
 
 /**
  * Every commit reachable from `head` that is not already in the last release of every plugin
- * (`undefined` = a plugin never released), newest first.
+ * (`undefined` = a plugin never released), newest first, routed with `router`.
  */
 export async function fleetLog(
   cwd: string,
   head: string,
   releaseCommits: ReadonlyArray<Sha | undefined>,
+  router: PathRouter,
   reporter: Reporter,
   guessed?: GuessedLog,
-): Promise<RawCommit[]> {
-  if (releaseCommits.length === 0) return [];
+): Promise<CommitIndex> {
+  if (releaseCommits.length === 0) return CommitIndex.of([], router);
   if (guessed) {
-    const commits = await guessed.commits;
-    if (logCovers(commits, guessed.start, releaseCommits)) return commits;
+    // Route what has streamed in so far, and the rest as it comes, while git still writes.
+    guessed.index.route(router);
+    await guessed.read;
+    if (logCovers(guessed.index, guessed.start, releaseCommits)) return guessed.index;
     reporter.debug('history: the guessed start misses commits of some plugin; reading the log again from the merge base of the last releases');
   }
   const distinct = releaseCommitsOrAll(releaseCommits);
   const exclude = distinct === undefined ? [] : await mergeBases(cwd, distinct);
-  return readLog(cwd, { to: head, exclude });
+  const index = CommitIndex.of([], router);
+  await readLog(cwd, { to: head, exclude }, (commit) => index.add(commit));
+  return index;
 }
 
 /**
@@ -60,12 +77,12 @@ export async function unreleasedOfPlugins(
   router: PathRouter,
   reporter: Reporter,
   guessed?: GuessedLog,
-): Promise<{ commits: RawCommit[]; unreleased: Map<PluginName, RawCommit[]> }> {
+): Promise<{ commits: readonly RawCommit[]; unreleased: Map<PluginName, RawCommit[]> }> {
   const releaseCommit = new Map<PluginName, Sha>();
   for (const plugin of plugins) {
     const last = histories.get(plugin.name)?.last;
     if (last) releaseCommit.set(plugin.name, last.commit);
   }
-  const commits = await fleetLog(cwd, head, plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, guessed);
-  return { commits, unreleased: unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) }) };
+  const log = await fleetLog(cwd, head, plugins.map((plugin) => releaseCommit.get(plugin.name)), router, reporter, guessed);
+  return { commits: log.commits, unreleased: unreleasedCommits({ log, releaseCommit, plugins: plugins.map((p) => p.name) }) };
 }

@@ -9,7 +9,7 @@ import { parseXml } from '../../adapters/ecosystems/maven/pom.ts';
 import { parseToml } from '../../adapters/ecosystems/python/pyproject.ts';
 import { packageToPublish } from '../../adapters/registry/npm-registry.ts';
 import { readWorktreeFile } from '../../adapters/release/worktree-files.ts';
-import { unsafeWriteReason } from '../../adapters/safe-path.ts';
+import { unsafeWriteReason, type RealpathMemo } from '../../adapters/safe-path.ts';
 import { formatError, isSlipwayError } from '../../core/errors.ts';
 import type { ReleasePlan } from '../../core/plan/release-plan.ts';
 import { planProblems, preflightError, type PreflightProblem } from '../../core/release/preflight.ts';
@@ -54,9 +54,10 @@ export async function preflightProblems(input: PreflightInput): Promise<Prefligh
   const { cwd, plan } = input;
   const problems = planProblems(plan, input.now);
   const files = plannedFiles(plan, input.changelogName);
+  const realpaths: RealpathMemo = new Map();
   await Promise.all(
     [...files].map(async ([path, writers]) => {
-      const unsafe = await unsafeWriteReason(cwd, path);
+      const unsafe = await unsafeWriteReason(cwd, path, realpaths);
       if (unsafe) {
         problems.push({ subject: path, message: `slipway will not write ${path}: ${unsafe}` });
         return;

@@ -8,7 +8,7 @@ import {
   rangeOf,
   repoPath,
   require_dist
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-SBSZOKTZ.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

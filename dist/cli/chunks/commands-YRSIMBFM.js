@@ -4,20 +4,20 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-FWNKHL2C.js";
+} from "./chunk-ZC7SPV7T.js";
 import {
   indexCatalog
-} from "./chunk-USLPBXY3.js";
-import "./chunk-2VLQJWZG.js";
-import "./chunk-DJNQH4KH.js";
+} from "./chunk-UILELC6O.js";
+import "./chunk-VRHIFNO6.js";
+import "./chunk-LJD5IGIS.js";
 import {
   catalogEntrySchema
-} from "./chunk-DXNGVK5D.js";
-import "./chunk-GPJWXSC4.js";
-import "./chunk-RB6YCINZ.js";
-import "./chunk-G6SP2KK2.js";
+} from "./chunk-546BL5OM.js";
+import "./chunk-KWSM7FLJ.js";
+import "./chunk-EN2LIAAL.js";
+import "./chunk-G6E7AKQS.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-LQUVCH77.js";
+import "./chunk-4Q75STM7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -25,7 +25,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   external_exports,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-SBSZOKTZ.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

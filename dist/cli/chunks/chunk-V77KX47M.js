@@ -8,10 +8,10 @@ import {
   fileExists,
   invalidManifest,
   readManifest
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-4Q75STM7.js";
 import {
   require_dist
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-SBSZOKTZ.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

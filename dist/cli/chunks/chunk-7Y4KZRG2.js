@@ -3,10 +3,21 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 // src/core/plan/plan-hash.ts
 import { createHash } from "node:crypto";
 function canonicalJson(value) {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((item) => item === void 0 ? "null" : canonicalJson(item)).join(",")}]`;
-  const entries = Object.keys(value).filter((key) => value[key] !== void 0).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
-  return `{${entries.join(",")}}`;
+  const keys = /* @__PURE__ */ new Set();
+  const pending = [value];
+  while (pending.length) {
+    const next = pending.pop();
+    if (next === null || typeof next !== "object") continue;
+    if (Array.isArray(next)) {
+      for (const item of next) pending.push(item);
+      continue;
+    }
+    for (const [key, child] of Object.entries(next)) {
+      keys.add(key);
+      pending.push(child);
+    }
+  }
+  return JSON.stringify(value, [...keys].sort()) ?? "null";
 }
 function hashPlan(plan) {
   const { hash: _ignored, ...content } = plan;

@@ -4,14 +4,14 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-DJNQH4KH.js";
+} from "./chunk-LJD5IGIS.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-EN2LIAAL.js";
 import {
   MANIFEST_FILES
-} from "./chunk-G6SP2KK2.js";
+} from "./chunk-G6E7AKQS.js";
 import {
   isValidVersion,
   tagFormatFor
@@ -20,13 +20,13 @@ import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-4Q75STM7.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-SBSZOKTZ.js";
 import {
   SlipwayError,
   formatError,

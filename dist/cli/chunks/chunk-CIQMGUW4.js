@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   commandPublisher,
   parsePlan
-} from "./chunk-E6SFNBTR.js";
+} from "./chunk-4LQVFHTB.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -37,13 +37,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-CLBBOV7Q.js";
 import {
   hashPlan
-} from "./chunk-XSZT4K7E.js";
+} from "./chunk-7Y4KZRG2.js";
 import {
   readChangesets
-} from "./chunk-GWKBV6XP.js";
+} from "./chunk-V77KX47M.js";
 import {
   discoverFleet,
   fileExists,
@@ -54,7 +54,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-4Q75STM7.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
@@ -69,7 +69,7 @@ import {
   loadConfig,
   readLog,
   repositoryUrl
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-SBSZOKTZ.js";
 import {
   SlipwayError,
   formatError,

@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-GPJWXSC4.js";
+} from "./chunk-KWSM7FLJ.js";
 import {
   stableJson
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-EN2LIAAL.js";
 import {
   createSlackClient,
   postOnce,
@@ -34,7 +34,7 @@ import {
   glob,
   pMap,
   parseXml
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-4Q75STM7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -51,7 +51,7 @@ import {
   loadConfig,
   nextWeeklyTime,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-SBSZOKTZ.js";
 import {
   SlipwayError,
   formatError

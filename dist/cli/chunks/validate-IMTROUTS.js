@@ -5,17 +5,17 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-E6SFNBTR.js";
+} from "./chunk-4LQVFHTB.js";
 import {
   readPluginVersion
-} from "./chunk-DJNQH4KH.js";
+} from "./chunk-LJD5IGIS.js";
 import {
   GitObjectReader
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-EN2LIAAL.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-G6SP2KK2.js";
+} from "./chunk-G6E7AKQS.js";
 import {
   effectiveBump,
   parseConventionalCommit,
@@ -24,16 +24,16 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-HKPBDXSU.js";
-import "./chunk-XSZT4K7E.js";
-import "./chunk-GWKBV6XP.js";
+} from "./chunk-CLBBOV7Q.js";
+import "./chunk-7Y4KZRG2.js";
+import "./chunk-V77KX47M.js";
 import {
   tagFormatFor
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet,
   pMap
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-4Q75STM7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -47,7 +47,7 @@ import {
   readLog,
   readTags,
   require_dist
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-SBSZOKTZ.js";
 import {
   SlipwayError,
   isSlipwayError

@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-2VLQJWZG.js";
+} from "./chunk-VRHIFNO6.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-DXNGVK5D.js";
+} from "./chunk-546BL5OM.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-GPJWXSC4.js";
+} from "./chunk-KWSM7FLJ.js";
 import {
   loadConfig
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-SBSZOKTZ.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

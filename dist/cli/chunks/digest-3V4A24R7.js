@@ -14,7 +14,7 @@ import {
 } from "./chunk-TU3GLH7N.js";
 import {
   canonicalJson
-} from "./chunk-XSZT4K7E.js";
+} from "./chunk-7Y4KZRG2.js";
 import {
   stripControls
 } from "./chunk-IIVPVJHC.js";
@@ -24,7 +24,7 @@ import {
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-4Q75STM7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -38,7 +38,7 @@ import {
   loadConfig,
   parseFlags,
   repositoryUrl
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-SBSZOKTZ.js";
 import {
   SlipwayError,
   formatError

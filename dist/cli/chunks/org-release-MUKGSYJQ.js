@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-WXSUV4ZA.js";
+} from "./chunk-CIQMGUW4.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-E6SFNBTR.js";
+} from "./chunk-4LQVFHTB.js";
 import {
   indexCatalog
-} from "./chunk-USLPBXY3.js";
+} from "./chunk-UILELC6O.js";
 import {
   processMetadata
-} from "./chunk-2VLQJWZG.js";
-import "./chunk-DJNQH4KH.js";
+} from "./chunk-VRHIFNO6.js";
+import "./chunk-LJD5IGIS.js";
 import {
   catalogEntrySchema
-} from "./chunk-DXNGVK5D.js";
+} from "./chunk-546BL5OM.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-GPJWXSC4.js";
-import "./chunk-RB6YCINZ.js";
+import "./chunk-KWSM7FLJ.js";
+import "./chunk-EN2LIAAL.js";
 import {
   createSlackClient,
   postOnce
@@ -34,23 +34,23 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-G6SP2KK2.js";
+import "./chunk-G6E7AKQS.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-CLBBOV7Q.js";
 import {
   canonicalJson
-} from "./chunk-XSZT4K7E.js";
+} from "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GWKBV6XP.js";
+import "./chunk-V77KX47M.js";
 import {
   tagFormat
 } from "./chunk-DMU3UHGC.js";
 import {
   pMap
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-4Q75STM7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -64,7 +64,7 @@ import {
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-SBSZOKTZ.js";
 import {
   SlipwayError,
   formatError,

@@ -34917,6 +34917,11 @@ var LogParser = class {
   pending = "";
   expect = "sha";
   current;
+  onCommit;
+  /** `onCommit` is called with each commit once its last file is read (at the next commit, or at the end). */
+  constructor(onCommit) {
+    this.onCommit = onCommit;
+  }
   push(chunk) {
     const text = this.pending + chunk;
     let start = 0;
@@ -34931,6 +34936,8 @@ var LogParser = class {
     if (this.pending !== "" || this.expect !== "sha" && this.expect !== "status-or-sha") {
       throw new Error(`git log output ended inside a commit (expected its ${this.expect})`);
     }
+    if (this.current) this.onCommit?.(this.current);
+    this.current = void 0;
     return this.commits;
   }
   field(value) {
@@ -34949,6 +34956,7 @@ var LogParser = class {
         return;
       case "sha":
         if (!SHA.test(value)) throw new Error(`git log output is not framed as expected: "${value.slice(0, 80)}" where a commit SHA belongs`);
+        if (this.current) this.onCommit?.(this.current);
         this.current = { sha: sha(value), parents: [], date: "", author: "", message: "", files: [] };
         this.commits.push(this.current);
         this.expect = "parents";
@@ -35017,23 +35025,26 @@ async function headSha(cwd) {
 }
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function readTags(cwd, head = "HEAD") {
-  const [out, merged] = await Promise.all([
-    git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]),
-    git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"])
-  ]);
-  const reachable = new Set(merged.split("\n"));
+  const [listed, reachable] = await Promise.all([listTags(cwd), reachableTagRefs(cwd, head)]);
+  return listed.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+}
+async function listTags(cwd) {
+  const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
   const tags = [];
   for (const line of out.split("\n")) {
     if (!line) continue;
     const [ref = "", object2 = "", peeled, time3, peeledTime] = line.split("\0");
-    tags.push({
-      name: tagName(ref.slice("refs/tags/".length)),
-      commit: sha(peeled || object2),
-      commitTime: Number(peeledTime || time3 || 0),
-      reachable: reachable.has(ref)
-    });
+    tags.push({ name: tagName(ref.slice("refs/tags/".length)), commit: sha(peeled || object2), commitTime: Number(peeledTime || time3 || 0) });
   }
   return tags;
+}
+async function withReachability(cwd, head, tags) {
+  const reachable = await reachableTagRefs(cwd, head);
+  return tags.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+}
+async function reachableTagRefs(cwd, head) {
+  const merged = await git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"]);
+  return new Set(merged.split("\n"));
 }
 async function resolveCommit(cwd, rev) {
   return sha(await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${rev}^{commit}`]));
@@ -35051,12 +35062,12 @@ async function branchesContaining(cwd, commit) {
   const out = await git(cwd, ["for-each-ref", `--contains=${commit}`, "--format=%(refname:short)", "refs/heads", "refs/remotes"]).catch(() => "");
   return out.split("\n").filter((name) => name && !name.endsWith("/HEAD"));
 }
-async function readLog(cwd, range = {}) {
+async function readLog(cwd, range = {}, onCommit) {
   const args = [...LOG_ARGS, "--end-of-options", range.to ?? "HEAD"];
   if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
   args.push("--");
   const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8" });
-  const parser = new LogParser();
+  const parser = new LogParser(onCommit);
   child.stdout.setEncoding("utf8");
   let framing;
   child.stdout.on("data", (chunk) => {
@@ -35112,6 +35123,8 @@ export {
   git,
   headSha,
   readTags,
+  listTags,
+  withReachability,
   mergeBases,
   branchesContaining,
   readLog,

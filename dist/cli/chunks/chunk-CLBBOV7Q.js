@@ -1,12 +1,12 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   withHash
-} from "./chunk-XSZT4K7E.js";
+} from "./chunk-7Y4KZRG2.js";
 import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-GWKBV6XP.js";
+} from "./chunk-V77KX47M.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
@@ -24,7 +24,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-4Q75STM7.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -36,14 +36,16 @@ import {
   git,
   headSha,
   lastCommitWriting,
+  listTags,
   loadConfig,
   mergeBases,
   readLog,
   readTags,
   refNameProblem,
   repositoryUrl,
-  sha
-} from "./chunk-PT37HX7K.js";
+  sha,
+  withReachability
+} from "./chunk-SBSZOKTZ.js";
 import {
   SlipwayError,
   formatError,
@@ -1077,7 +1079,7 @@ function assemblePlan(input) {
       if (raw.parents.length > 1) continue;
       const asked = releaseAs ? void 0 : releaseAsFooter(raw.message);
       if (asked !== void 0) releaseAs = { version: asked, commit: raw.sha };
-      let result = parsed.get(raw.sha);
+      let result = input.parsed?.get(raw.sha) ?? parsed.get(raw.sha);
       if (!result) parsed.set(raw.sha, result = parseConventionalCommit(raw.message));
       if (!result.conventional) {
         ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? "not a Conventional Commit (type(scope): subject)" : "an empty commit message" });
@@ -1321,13 +1323,86 @@ function patternRegex(pattern) {
   return new RegExp(`^${source}$`);
 }
 
+// src/core/history/commit-index.ts
+var CommitIndex = class _CommitIndex {
+  /** Newest first, in the order git listed them. */
+  commits = [];
+  positions = /* @__PURE__ */ new Map();
+  merges = false;
+  router;
+  touching = /* @__PURE__ */ new Map();
+  parents;
+  /** An index of commits already read; routed when `router` is given. */
+  static of(commits, router) {
+    const index = new _CommitIndex();
+    if (router) index.route(router);
+    for (const commit of commits) index.add(commit);
+    return index;
+  }
+  add(commit) {
+    const position = this.commits.length;
+    this.positions.set(commit.sha, position);
+    this.commits.push(commit);
+    if (commit.parents.length > 1) this.merges = true;
+    if (this.router) this.routeOne(commit, position);
+  }
+  /** Routes the commits added so far, and every later one as it comes. Once: the fleet does not change mid-plan. */
+  route(router) {
+    if (this.router) throw new Error("the commit index is already routed");
+    this.router = router;
+    this.commits.forEach((commit, position) => this.routeOne(commit, position));
+  }
+  get routed() {
+    return this.router !== void 0;
+  }
+  positionOf(commit) {
+    return this.positions.get(commit);
+  }
+  /** No merge commit: list position alone orders ancestors (git lists children before parents). */
+  get linear() {
+    return !this.merges;
+  }
+  /**
+   * Each commit's parents as positions (-1: outside the log), for walks that would otherwise
+   * look SHAs up again and again: `list[first[i]] … list[first[i + 1] - 1]` are commit i's.
+   * Built on first use, once every commit is in.
+   */
+  parentPositions() {
+    if (this.parents?.size === this.commits.length) return this.parents;
+    const first = new Int32Array(this.commits.length + 1);
+    const list = [];
+    this.commits.forEach((commit, i) => {
+      first[i] = list.length;
+      for (const parent of commit.parents) list.push(this.positions.get(parent) ?? -1);
+    });
+    first[this.commits.length] = list.length;
+    this.parents = { size: this.commits.length, first, list: Int32Array.from(list) };
+    return this.parents;
+  }
+  /** Positions of the commits touching `plugin`, in log order (newest first). */
+  touchingPlugin(plugin) {
+    return this.touching.get(plugin) ?? [];
+  }
+  routeOne(commit, position) {
+    const router = this.router;
+    if (!router) return;
+    for (const file of commit.files) {
+      const plugin = router.pluginFor(file);
+      if (plugin === void 0) continue;
+      const list = this.touching.get(plugin);
+      if (!list) this.touching.set(plugin, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    }
+  }
+};
+
 // src/core/history/log-range.ts
 var import_semver9 = __toESM(require_semver(), 1);
 function guessLogStart(tags, formats) {
   for (const format of formats) {
     const newest = /* @__PURE__ */ new Map();
     for (const tag of tags) {
-      if (!tag.reachable) continue;
+      if (tag.reachable === false) continue;
       const parsed = format.parse(tag.name);
       if (!parsed || !isValidVersion(parsed.version)) continue;
       const key = parsed.name ?? "";
@@ -1340,41 +1415,48 @@ function guessLogStart(tags, formats) {
   }
   return void 0;
 }
-function logCovers(commits, used, releaseCommits) {
+function logCovers(log, used, releaseCommits) {
   if (used === void 0) return true;
-  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
-  const reaches = /* @__PURE__ */ new Map();
+  const { first, list } = log.parentPositions();
+  const state = new Uint8Array(log.commits.length);
+  log.commits.forEach((commit, i) => {
+    if (commit.parents.includes(used)) state[i] = REACHES;
+  });
   const reachesUsed = (start) => {
     const stack = [start];
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (reaches.has(top)) {
+    for (let top = stack.at(-1); top !== void 0; top = stack.at(-1)) {
+      if (state[top] !== UNKNOWN) {
         stack.pop();
         continue;
       }
-      const commit = bySha.get(top);
-      if (!commit) {
-        reaches.set(top, top === used);
-        stack.pop();
+      const from = first[top] ?? 0;
+      const to = first[top + 1] ?? from;
+      let reaches = false;
+      for (let k = from; k < to && !reaches; k++) reaches = state[list[k] ?? -1] === REACHES;
+      if (reaches) {
+        state[top] = REACHES;
         continue;
       }
-      const pending = commit.parents.filter((parent) => !reaches.has(parent));
-      if (pending.length) {
-        stack.push(...pending);
-        continue;
+      const before = stack.length;
+      for (let k = from; k < to; k++) {
+        const parent = list[k] ?? -1;
+        if (parent >= 0 && state[parent] === UNKNOWN) stack.push(parent);
       }
-      reaches.set(top, commit.parents.some((parent) => reaches.get(parent) === true));
-      stack.pop();
+      if (stack.length === before) state[top] = DOES_NOT;
     }
-    return reaches.get(start) === true;
+    return state[start] === REACHES;
   };
   for (const release of releaseCommits) {
     if (release === void 0) return false;
     if (release === used) continue;
-    if (!bySha.has(release) || !reachesUsed(release)) return false;
+    const position = log.positionOf(release);
+    if (position === void 0 || !reachesUsed(position)) return false;
   }
   return true;
 }
+var UNKNOWN = 0;
+var REACHES = 1;
+var DOES_NOT = 2;
 function releaseCommitsOrAll(releaseCommits) {
   const distinct = /* @__PURE__ */ new Set();
   for (const commit of releaseCommits) {
@@ -1386,80 +1468,74 @@ function releaseCommitsOrAll(releaseCommits) {
 
 // src/core/history/unreleased-commits.ts
 function unreleasedCommits(input) {
-  const { commits, router, releaseCommit } = input;
-  const index = /* @__PURE__ */ new Map();
-  let linear = true;
-  commits.forEach((commit, i) => {
-    index.set(commit.sha, i);
-    if (commit.parents.length > 1) linear = false;
-  });
-  const touching = /* @__PURE__ */ new Map();
-  commits.forEach((commit, i) => {
-    const seen = /* @__PURE__ */ new Set();
-    for (const file of commit.files) {
-      const plugin = router.pluginFor(file);
-      if (plugin === void 0 || seen.has(plugin)) continue;
-      seen.add(plugin);
-      const list = touching.get(plugin);
-      if (list) list.push(i);
-      else touching.set(plugin, [i]);
-    }
-  });
+  const { log, releaseCommit } = input;
+  if (!log.routed) throw new Error("unreleasedCommits needs a routed commit index");
+  const { commits } = log;
   const ancestorsCache = /* @__PURE__ */ new Map();
-  const ancestorsOf = (sha2) => {
-    let set = ancestorsCache.get(sha2);
-    if (set) return set;
-    set = /* @__PURE__ */ new Set();
-    const start = index.get(sha2);
-    const stack = start === void 0 ? [] : [start];
-    while (stack.length) {
-      const i = stack.pop();
-      if (set.has(i)) continue;
-      set.add(i);
-      for (const parent of commits[i].parents) {
-        const p = index.get(parent);
-        if (p !== void 0 && !set.has(p)) stack.push(p);
+  const ancestorsOf = (release, start) => {
+    let seen = ancestorsCache.get(release);
+    if (seen) return seen;
+    seen = new Uint8Array(commits.length);
+    const { first, list } = log.parentPositions();
+    const stack = [start];
+    for (let i = stack.pop(); i !== void 0; i = stack.pop()) {
+      if (seen[i]) continue;
+      seen[i] = 1;
+      for (let k = first[i] ?? 0; k < (first[i + 1] ?? 0); k++) {
+        const p = list[k] ?? -1;
+        if (p >= 0 && !seen[p]) stack.push(p);
       }
     }
-    ancestorsCache.set(sha2, set);
-    return set;
+    ancestorsCache.set(release, seen);
+    return seen;
   };
   const result = /* @__PURE__ */ new Map();
   for (const plugin of input.plugins) {
-    const indices = touching.get(plugin) ?? [];
     const release = releaseCommit.get(plugin);
-    const releaseIndex = release === void 0 ? void 0 : index.get(release);
+    const releaseIndex = release === void 0 ? void 0 : log.positionOf(release);
     let keep;
-    if (releaseIndex === void 0) {
+    if (release === void 0 || releaseIndex === void 0) {
       keep = () => true;
-    } else if (linear) {
+    } else if (log.linear) {
       keep = (i) => i < releaseIndex;
     } else {
-      const ancestors = ancestorsOf(release);
-      keep = (i) => !ancestors.has(i);
+      const ancestors = ancestorsOf(release, releaseIndex);
+      keep = (i) => ancestors[i] !== 1;
     }
-    result.set(plugin, indices.filter(keep).map((i) => commits[i]));
+    const kept = [];
+    for (const i of log.touchingPlugin(plugin)) {
+      const commit = commits[i];
+      if (commit && keep(i)) kept.push(commit);
+    }
+    result.set(plugin, kept);
   }
   return result;
 }
 
 // src/jobs/history/fleet-log.ts
-function guessLog(cwd, head, tags, formats) {
+function guessLog(cwd, head, tags, formats, onCommit) {
   const start = guessLogStart(tags, formats);
-  const commits = readLog(cwd, { to: head, exclude: start ? [start] : [] });
-  commits.catch(() => void 0);
-  return { start, commits };
+  const index = new CommitIndex();
+  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
+    index.add(commit);
+    onCommit?.(commit);
+  });
+  read.catch(() => void 0);
+  return { start, index, read };
 }
-async function fleetLog(cwd, head, releaseCommits, reporter, guessed) {
-  if (releaseCommits.length === 0) return [];
+async function fleetLog(cwd, head, releaseCommits, router, reporter, guessed) {
+  if (releaseCommits.length === 0) return CommitIndex.of([], router);
   if (guessed) {
-    const commits = await guessed.commits;
-    if (logCovers(commits, guessed.start, releaseCommits)) return commits;
+    guessed.index.route(router);
+    await guessed.read;
+    if (logCovers(guessed.index, guessed.start, releaseCommits)) return guessed.index;
     reporter.debug("history: the guessed start misses commits of some plugin; reading the log again from the merge base of the last releases");
   }
   const distinct = releaseCommitsOrAll(releaseCommits);
   const exclude = distinct === void 0 ? [] : await mergeBases(cwd, distinct);
-  return readLog(cwd, { to: head, exclude });
+  const index = CommitIndex.of([], router);
+  await readLog(cwd, { to: head, exclude }, (commit) => index.add(commit));
+  return index;
 }
 async function unreleasedOfPlugins(cwd, head, plugins, histories, router, reporter, guessed) {
   const releaseCommit = /* @__PURE__ */ new Map();
@@ -1467,8 +1543,8 @@ async function unreleasedOfPlugins(cwd, head, plugins, histories, router, report
     const last = histories.get(plugin.name)?.last;
     if (last) releaseCommit.set(plugin.name, last.commit);
   }
-  const commits = await fleetLog(cwd, head, plugins.map((plugin) => releaseCommit.get(plugin.name)), reporter, guessed);
-  return { commits, unreleased: unreleasedCommits({ commits, router, releaseCommit, plugins: plugins.map((p) => p.name) }) };
+  const log = await fleetLog(cwd, head, plugins.map((plugin) => releaseCommit.get(plugin.name)), router, reporter, guessed);
+  return { commits: log.commits, unreleased: unreleasedCommits({ log, releaseCommit, plugins: plugins.map((p) => p.name) }) };
 }
 
 // src/core/release/preflight.ts
@@ -1799,9 +1875,20 @@ import { constants } from "node:fs";
 import { lstat, mkdir, open, realpath } from "node:fs/promises";
 import { dirname, isAbsolute, join as join3, relative, sep } from "node:path";
 var inside = (root, path) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-async function unsafeWriteReason(root, path) {
+function resolved(path, memo) {
+  let real = memo?.get(path);
+  if (!real) {
+    real = realpath(path).catch((error) => {
+      if (error.code === "ENOENT" || error.code === "ENOTDIR") return void 0;
+      throw error;
+    });
+    memo?.set(path, real);
+  }
+  return real;
+}
+async function unsafeWriteReason(root, path, memo) {
   if (isAbsolute(path) || path.split(/[\\/]/).includes("..")) return "the path leaves the repository";
-  const realRoot = await realpath(root);
+  const realRoot = await resolved(root, memo) ?? await realpath(root);
   const full = join3(root, path);
   const stats = await lstat(full).catch((error) => {
     if (error.code === "ENOENT" || error.code === "ENOTDIR") return void 0;
@@ -1811,10 +1898,7 @@ async function unsafeWriteReason(root, path) {
   if (stats && !stats.isFile()) return "it is not a regular file";
   let folder = dirname(full);
   for (; ; ) {
-    const real = await realpath(folder).catch((error) => {
-      if (error.code === "ENOENT" || error.code === "ENOTDIR") return void 0;
-      throw error;
-    });
+    const real = await resolved(folder, memo);
     if (real !== void 0) {
       return inside(realRoot, real) ? void 0 : `its folder ${relative(root, folder) || "."} is a symbolic link to ${real}, outside the repository`;
     }
@@ -1950,9 +2034,10 @@ async function preflightProblems(input) {
   const { cwd, plan } = input;
   const problems = planProblems(plan, input.now);
   const files = plannedFiles(plan, input.changelogName);
+  const realpaths = /* @__PURE__ */ new Map();
   await Promise.all(
     [...files].map(async ([path, writers]) => {
-      const unsafe = await unsafeWriteReason(cwd, path);
+      const unsafe = await unsafeWriteReason(cwd, path, realpaths);
       if (unsafe) {
         problems.push({ subject: path, message: `slipway will not write ${path}: ${unsafe}` });
         return;
@@ -2006,11 +2091,12 @@ async function planRelease(options) {
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.date !== void 0) checkReleaseDate(options.date, now);
-  const [config, head] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd)]);
-  const tagsRead = readTags(cwd, head);
-  const guessed = tagsRead.then((tags2) => guessLog(cwd, head, tags2, guessFormats(config)));
-  guessed.catch(() => void 0);
-  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), tagsRead, repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  const [config, head, listed2] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd), listTags(cwd)]);
+  const parsed = /* @__PURE__ */ new Map();
+  const guessed = guessLog(cwd, head, listed2, guessFormats(config), (commit) => {
+    if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
+  });
+  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), withReachability(cwd, head, listed2), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
   const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format = tagFormatFor(config, fleet);
   reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
@@ -2020,7 +2106,7 @@ async function planRelease(options) {
   const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning of tagWarnings) reporter.warn(warning);
-  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, await guessed);
+  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
   const branchWarning = branchPolicyWarning(branch, config);
   const coreRaised = config.versioning.coreRaise === "none" ? /* @__PURE__ */ new Set() : await coreRaisedSince(cwd, fleet, histories, config);
@@ -2037,7 +2123,8 @@ async function planRelease(options) {
     repoUrl,
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
-    intents
+    intents,
+    parsed
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c) => [c.file, c.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);
