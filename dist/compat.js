@@ -37567,7 +37567,7 @@ function group(name, fn) {
 }
 
 // src/actions/compat.ts
-import { mkdir as mkdir4, readdir as readdir4, readFile as readFile7, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, readdir as readdir4, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join11, resolve as resolve7 } from "node:path";
 
 // src/adapters/catalog/catalog-location.ts
@@ -69411,7 +69411,7 @@ function createSlackClient(options) {
 // src/adapters/compat/core-artifact.ts
 var import_semver3 = __toESM(require_semver2(), 1);
 import { existsSync as existsSync3 } from "node:fs";
-import { cp, mkdir as mkdir3, readdir as readdir3, readFile as readFile4, rm as rm3, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
+import { cp, mkdir as mkdir3, readdir as readdir3, readFile as readFile3, rm as rm3, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
 import { basename as basename3, isAbsolute as isAbsolute4, join as join6, resolve as resolve5 } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -70558,11 +70558,12 @@ function readEach(items, fn) {
 }
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile as readFile2, stat as stat4 } from "node:fs/promises";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { stat as stat4 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
-    return await readFile2(join3(root, file2), "utf8");
+    return readFileSync3(join3(root, file2), "utf8");
   } catch (error63) {
     const code = error63.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw missingManifest(file2, hint, error63);
@@ -76781,7 +76782,7 @@ function rejectDuplicateNames(plugins) {
 }
 
 // src/adapters/compat/maven-reactor.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { posix as posix8 } from "node:path";
 
 // src/adapters/compat/inside-root.ts
@@ -76817,7 +76818,7 @@ async function readMavenReactor(checkout) {
   const seen = /* @__PURE__ */ new Set();
   const visit2 = async (file2, parent, properties, depth) => {
     const path6 = await insideRoot(checkout, file2);
-    const project = parseXml2(await readFile3(path6, "utf8"), file2);
+    const project = parseXml2(await readFile2(path6, "utf8"), file2);
     const text2 = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
     const parentElement = project["parent"] ?? {};
     const own2 = { ...properties };
@@ -77059,7 +77060,7 @@ async function readCoreArtifact(artifactDir, channel) {
   const dir = join6(artifactDir, channel);
   let text2;
   try {
-    text2 = await readFile4(join6(dir, "core.json"), "utf8");
+    text2 = await readFile3(join6(dir, "core.json"), "utf8");
   } catch {
     return void 0;
   }
@@ -77175,7 +77176,7 @@ ${result.tail.trim().split("\n").slice(-10).join("\n")}`, {
       });
     }
     values["coreTarball"] = artifact.tarball;
-    const name = artifact.build.package ?? JSON.parse(await readFile4(join6(prefix, "package.json"), "utf8").catch(() => "{}")).name;
+    const name = artifact.build.package ?? JSON.parse(await readFile3(join6(prefix, "package.json"), "utf8").catch(() => "{}")).name;
     if (name) values["coreDir"] = join6(prefix, "node_modules", name);
   }
   const repository = join6(artifact.dir, "repository");
@@ -77471,7 +77472,7 @@ async function planCompat(options) {
 }
 
 // src/adapters/catalog/catalog-branch.ts
-import { mkdtemp as mkdtemp2, readFile as readFile5, rm as rm4 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, readFile as readFile4, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join8 } from "node:path";
 
@@ -77639,7 +77640,7 @@ async function fetchTip(run, location) {
   return fetchedTip(run);
 }
 async function fetchedTip(run) {
-  const line = await readFile5(join8(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
+  const line = await readFile4(join8(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
   const oid = /^[0-9a-f]{40,64}\b/.exec(line)?.[0];
   return oid ?? (await run(["rev-parse", TIP_REF])).stdout;
 }
@@ -77674,7 +77675,7 @@ ${data(text2)}`;
   stream += "done\n";
   const marks = join8(run.dir, "slipway-marks");
   await run(["fast-import", "--quiet", "--force", "--done", `--export-marks=${marks}`], { input: stream });
-  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile5(marks, "utf8"))?.[1];
+  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile4(marks, "utf8"))?.[1];
   return oid ?? (await run(["rev-parse", NEW_REF])).stdout;
 }
 async function pushCommit(run, location, commit) {
@@ -78385,7 +78386,7 @@ async function reportCompat(options) {
 import { join as join10 } from "node:path";
 
 // src/adapters/compat/test-plugins.ts
-import { readFile as readFile6, rm as rm5, stat as stat6 } from "node:fs/promises";
+import { readFile as readFile5, rm as rm5, stat as stat6 } from "node:fs/promises";
 import { join as join9, resolve as resolve6, sep as sep5 } from "node:path";
 
 // src/core/compat/compile-errors.ts
@@ -78576,7 +78577,7 @@ async function readJUnit(dir, patterns, since) {
   for (const file2 of files.sort()) {
     const info2 = await stat6(file2).catch(() => void 0);
     if (!info2 || info2.mtimeMs < since - 1e3) continue;
-    for (const name of failingTestsFromJUnit(await readFile6(file2, "utf8"))) names.add(name);
+    for (const name of failingTestsFromJUnit(await readFile5(file2, "utf8"))) names.add(name);
   }
   return [...names];
 }
@@ -78836,7 +78837,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
   }
   const dir = resolve7(workspace, stringInput("results") ?? join11(scratch, "results"));
   const files = (await readdir4(dir, { recursive: true })).filter((f) => /(^|\/)shard-\d+\.json$/.test(f)).sort();
-  const shards = await Promise.all(files.map(async (f) => parseShardResult(await readFile7(join11(dir, f), "utf8"), f)));
+  const shards = await Promise.all(files.map(async (f) => parseShardResult(await readFile6(join11(dir, f), "utf8"), f)));
   const matrix = stringInput("matrix");
   const planned = matrix ? plannedPlugins(matrix) : void 0;
   const slackToken = secretInput("slack-token");

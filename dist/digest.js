@@ -69823,11 +69823,12 @@ function readEach(items, fn) {
 }
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile as readFile2, stat as stat4 } from "node:fs/promises";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { stat as stat4 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
-    return await readFile2(join2(root, file2), "utf8");
+    return readFileSync3(join2(root, file2), "utf8");
   } catch (error63) {
     const code = error63.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw missingManifest(file2, hint, error63);

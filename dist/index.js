@@ -69859,11 +69859,12 @@ var XMLValidator = {
 };
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
-    return await readFile3(join3(root, file2), "utf8");
+    return readFileSync3(join3(root, file2), "utf8");
   } catch (error63) {
     const code = error63.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw missingManifest(file2, hint, error63);
@@ -73171,7 +73172,7 @@ function summaryLine(result, entries, location) {
 }
 
 // src/actions/index.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 
 // src/actions/runtime/inputs.ts
 var invalid = (name, message) => new SlipwayError("INPUT_INVALID", message, { subject: `input "${name}"`, hint: `fix \`with: ${name}:\` in the workflow` });
@@ -73304,7 +73305,7 @@ function selection() {
   return void 0;
 }
 async function readEntries(path6) {
-  const parsed = external_exports.array(catalogEntrySchema).safeParse(JSON.parse(await readFile4(path6, "utf8")));
+  const parsed = external_exports.array(catalogEntrySchema).safeParse(JSON.parse(await readFile3(path6, "utf8")));
   if (!parsed.success) {
     throw new SlipwayError("INPUT_INVALID", `not a list of catalog entries: ${parsed.error.issues[0].message}`, { subject: path6, hint: "pass the file the metadata action wrote" });
   }

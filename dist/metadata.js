@@ -68738,11 +68738,12 @@ var XMLValidator = {
 };
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { stat as stat2 } from "node:fs/promises";
 import { join } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
-    return await readFile(join(root, file2), "utf8");
+    return readFileSync3(join(root, file2), "utf8");
   } catch (error63) {
     const code = error63.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw missingManifest(file2, hint, error63);
@@ -69900,7 +69901,7 @@ async function readCommit(cwd, rev) {
 }
 
 // src/adapters/config-file.ts
-import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { readFile, stat as stat3 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/core/config/parse-config.ts
@@ -70330,7 +70331,7 @@ async function loadConfig(root) {
     try {
       const { size } = await stat3(join2(root, name));
       if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
-      text3 = await readFile2(join2(root, name), "utf8");
+      text3 = await readFile(join2(root, name), "utf8");
     } catch (error63) {
       if (error63.code === "ENOENT") continue;
       if (error63 instanceof SlipwayError) throw error63;

@@ -37567,7 +37567,7 @@ function group(name, fn) {
 }
 
 // src/actions/org-release.ts
-import { mkdir as mkdir5, readFile as readFile9, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile7, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname4, resolve as resolve5 } from "node:path";
 
 // src/adapters/github/app-token.ts
@@ -69979,7 +69979,7 @@ async function readLog(cwd, range = {}, onCommit) {
   const args = [...LOG_ARGS, "--end-of-options", range.to ?? "HEAD"];
   if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
   args.push("--");
-  const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8" });
+  const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8", env: { GIT_FLUSH: "0" } });
   const parser3 = new LogParser(onCommit);
   child.stdout.setEncoding("utf8");
   let framing;
@@ -70193,11 +70193,12 @@ import { readdir as readdir2 } from "node:fs/promises";
 import { matchesGlob, posix } from "node:path";
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { stat as stat3 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
-    return await readFile2(join2(root, file2), "utf8");
+    return readFileSync3(join2(root, file2), "utf8");
   } catch (error63) {
     const code = error63.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw missingManifest(file2, hint, error63);
@@ -78807,11 +78808,11 @@ function preflightError(problems) {
 
 // src/adapters/registry/npm-registry.ts
 var import_semver14 = __toESM(require_semver2(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 
 // src/adapters/registry/packed-manifest.ts
-import { mkdtemp, readdir as readdir4, readFile as readFile3, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, readdir as readdir4, readFile as readFile2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join4 } from "node:path";
 import { isDeepStrictEqual as isDeepStrictEqual5 } from "node:util";
@@ -78863,7 +78864,7 @@ async function packedCopyWithPublishedRanges(dir, versions, name) {
       throw new SlipwayError("PUBLISH_FAILED", `unpacking ${tarball} failed: ${(unpacked.all ?? unpacked.message).trim()}`, { subject: name, hint: "slipway needs `tar` on PATH to publish packages with workspace: ranges" });
     }
     const manifest = join4(temp, "package", "package.json");
-    await writeFile2(manifest, withPublishedRanges(await readFile3(manifest, "utf8"), versions, `${name} (packed package.json)`));
+    await writeFile2(manifest, withPublishedRanges(await readFile2(manifest, "utf8"), versions, `${name} (packed package.json)`));
     await rm3(join4(temp, tarball));
     return { dir: join4(temp, "package"), remove };
   } catch (error63) {
@@ -79031,7 +79032,7 @@ async function readPackage(dir) {
   const file2 = join5(dir, "package.json");
   let text3;
   try {
-    text3 = await readFile4(file2, "utf8");
+    text3 = await readFile3(file2, "utf8");
   } catch (error63) {
     throw new SlipwayError("MANIFEST_MISSING", `no package.json to publish in ${dir}`, { subject: file2, cause: error63 });
   }
@@ -79085,7 +79086,7 @@ function lastLines(text3, count2) {
 }
 
 // src/adapters/release/worktree-files.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join7 } from "node:path";
 
 // src/adapters/safe-path.ts
@@ -79150,7 +79151,7 @@ async function writeInside(root, path6, text3) {
 // src/adapters/release/worktree-files.ts
 async function readWorktreeFile(root, path6) {
   try {
-    return await readFile5(join7(root, path6), "utf8");
+    return readFileSync4(join7(root, path6), "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT") return void 0;
     throw error63;
@@ -79530,7 +79531,7 @@ function prefixed(reporter, repository3) {
 import { createHash as createHash3 } from "node:crypto";
 
 // src/adapters/org-release/outcome-files.ts
-import { mkdir as mkdir3, readdir as readdir5, readFile as readFile6, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, readdir as readdir5, readFile as readFile4, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join9 } from "node:path";
 
 // src/core/catalog/plugin-manifest.ts
@@ -79690,7 +79691,7 @@ async function readOutcomes(dir, planHash) {
   }
   for (const name of names.sort()) {
     const file2 = join9(dir, name);
-    const parsed = recordSchema.safeParse(JSON.parse(await readFile6(file2, "utf8")));
+    const parsed = recordSchema.safeParse(JSON.parse(await readFile4(file2, "utf8")));
     if (!parsed.success) {
       throw new SlipwayError("RESULTS_INVALID", `not an org release outcome: ${parsed.error.issues[0]?.message ?? "wrong shape"}`, { subject: file2, hint: "remove the file, or point at the folder the ship jobs wrote" });
     }
@@ -79721,7 +79722,7 @@ function orgAwaitingApprovalMessage(input2) {
 }
 
 // src/adapters/catalog/catalog-branch.ts
-import { mkdtemp as mkdtemp3, readFile as readFile7, rm as rm5 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, readFile as readFile5, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join10 } from "node:path";
 
@@ -79889,7 +79890,7 @@ async function fetchTip(run, location) {
   return fetchedTip(run);
 }
 async function fetchedTip(run) {
-  const line = await readFile7(join10(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
+  const line = await readFile5(join10(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
   const oid = /^[0-9a-f]{40,64}\b/.exec(line)?.[0];
   return oid ?? (await run(["rev-parse", TIP_REF])).stdout;
 }
@@ -79924,7 +79925,7 @@ ${data(text3)}`;
   stream += "done\n";
   const marks = join10(run.dir, "slipway-marks");
   await run(["fast-import", "--quiet", "--force", "--done", `--export-marks=${marks}`], { input: stream });
-  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile7(marks, "utf8"))?.[1];
+  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile5(marks, "utf8"))?.[1];
   return oid ?? (await run(["rev-parse", NEW_REF])).stdout;
 }
 async function pushCommit(run, location, commit) {
@@ -81432,7 +81433,7 @@ function lastLine(text3) {
 }
 
 // src/adapters/release/journal-file.ts
-import { mkdir as mkdir4, open as open4, readFile as readFile8 } from "node:fs/promises";
+import { mkdir as mkdir4, open as open4, readFile as readFile6 } from "node:fs/promises";
 import { dirname as dirname3 } from "node:path";
 
 // src/core/release/journal.ts
@@ -82516,7 +82517,7 @@ await runAction("org-release", async ({ reporter, workspace, runUrl, repository:
     await noticeOrgAwaitingApproval({ slack, plan: plan2, environment: stringInput("environment", "release"), runUrl, centralRepository: repository3, reporter });
     return `${releaseCount(plan2)} plugin(s) in ${plan2.repositories.length} repositories to release (${plan2.hash}; ${plan2.requests} API requests)`;
   }
-  const plan = JSON.parse(await readFile9(planFile, "utf8"));
+  const plan = JSON.parse(await readFile7(planFile, "utf8"));
   const expectedHash = parsePlanHash(requiredInput("plan-hash"), 'input "plan-hash"');
   if (mode === "ship") {
     const appId = requiredInput("app-id");

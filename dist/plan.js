@@ -31680,11 +31680,12 @@ function formatError(error63) {
 }
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { stat as stat2 } from "node:fs/promises";
 import { join } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
-    return await readFile(join(root, file2), "utf8");
+    return readFileSync(join(root, file2), "utf8");
   } catch (error63) {
     const code2 = error63.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") throw missingManifest(file2, hint, error63);
@@ -31789,7 +31790,7 @@ function parseConfig(text2, file2) {
 }
 
 // src/adapters/config-file.ts
-import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { readFile, stat as stat3 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/core/config/parse-config.ts
@@ -51952,7 +51953,7 @@ async function loadConfig(root) {
     try {
       const { size } = await stat3(join2(root, name));
       if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
-      text2 = await readFile2(join2(root, name), "utf8");
+      text2 = await readFile(join2(root, name), "utf8");
     } catch (error63) {
       if (error63.code === "ENOENT") continue;
       if (error63 instanceof SlipwayError) throw error63;
@@ -62429,7 +62430,7 @@ var handleResult = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // node_modules/execa/lib/stdio/type.js
 var getStdioItemType = (value, optionName) => {
@@ -62759,7 +62760,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -62793,7 +62794,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync2(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -63126,8 +63127,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync2(value))] }),
-    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync2(file2))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync3(value))] }),
+    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync3(file2))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -66148,7 +66149,7 @@ async function readLog(cwd, range = {}, onCommit) {
   const args = [...LOG_ARGS, "--end-of-options", range.to ?? "HEAD"];
   if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
   args.push("--");
-  const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8" });
+  const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8", env: { GIT_FLUSH: "0" } });
   const parser3 = new LogParser(onCommit);
   child.stdout.setEncoding("utf8");
   let framing;
@@ -67748,7 +67749,7 @@ function packageToPublish(text2, file2) {
 }
 
 // src/adapters/release/worktree-files.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join5 } from "node:path";
 
 // src/adapters/safe-path.ts
@@ -67791,7 +67792,7 @@ async function unsafeWriteReason(root, path6, memo2) {
 // src/adapters/release/worktree-files.ts
 async function readWorktreeFile(root, path6) {
   try {
-    return await readFile3(join5(root, path6), "utf8");
+    return readFileSync4(join5(root, path6), "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT") return void 0;
     throw error63;

@@ -60381,7 +60381,7 @@ async function readLog(cwd, range = {}, onCommit) {
   const args = [...LOG_ARGS, "--end-of-options", range.to ?? "HEAD"];
   if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
   args.push("--");
-  const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8" });
+  const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8", env: { GIT_FLUSH: "0" } });
   const parser2 = new LogParser(onCommit);
   child.stdout.setEncoding("utf8");
   let framing;
@@ -61380,11 +61380,12 @@ function readEach(items, fn) {
 }
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { stat as stat4 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
-    return await readFile3(join2(root, file2), "utf8");
+    return readFileSync3(join2(root, file2), "utf8");
   } catch (error63) {
     const code = error63.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw missingManifest(file2, hint, error63);
@@ -72191,11 +72192,11 @@ function lastLine(text2) {
 
 // src/adapters/registry/npm-registry.ts
 var import_semver5 = __toESM(require_semver2(), 1);
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
 // src/adapters/registry/packed-manifest.ts
-import { mkdtemp, readdir as readdir4, readFile as readFile4, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, readdir as readdir4, readFile as readFile3, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join3 } from "node:path";
 import { isDeepStrictEqual as isDeepStrictEqual5 } from "node:util";
@@ -72266,7 +72267,7 @@ async function packedCopyWithPublishedRanges(dir, versions, name) {
       throw new SlipwayError("PUBLISH_FAILED", `unpacking ${tarball} failed: ${(unpacked.all ?? unpacked.message).trim()}`, { subject: name, hint: "slipway needs `tar` on PATH to publish packages with workspace: ranges" });
     }
     const manifest = join3(temp, "package", "package.json");
-    await writeFile2(manifest, withPublishedRanges(await readFile4(manifest, "utf8"), versions, `${name} (packed package.json)`));
+    await writeFile2(manifest, withPublishedRanges(await readFile3(manifest, "utf8"), versions, `${name} (packed package.json)`));
     await rm2(join3(temp, tarball));
     return { dir: join3(temp, "package"), remove };
   } catch (error63) {
@@ -72434,7 +72435,7 @@ async function readPackage(dir) {
   const file2 = join4(dir, "package.json");
   let text2;
   try {
-    text2 = await readFile5(file2, "utf8");
+    text2 = await readFile4(file2, "utf8");
   } catch (error63) {
     throw new SlipwayError("MANIFEST_MISSING", `no package.json to publish in ${dir}`, { subject: file2, cause: error63 });
   }
@@ -72488,7 +72489,7 @@ function lastLines(text2, count2) {
 }
 
 // src/adapters/release/journal-file.ts
-import { mkdir as mkdir2, open as open3, readFile as readFile6 } from "node:fs/promises";
+import { mkdir as mkdir2, open as open3, readFile as readFile5 } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 
 // src/core/release/journal.ts
@@ -72580,7 +72581,7 @@ function journalError(file2, error63) {
 }
 
 // src/adapters/release/worktree-files.ts
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join6 } from "node:path";
 
 // src/adapters/safe-path.ts
@@ -72645,7 +72646,7 @@ async function writeInside(root, path6, text2) {
 // src/adapters/release/worktree-files.ts
 async function readWorktreeFile(root, path6) {
   try {
-    return await readFile7(join6(root, path6), "utf8");
+    return readFileSync4(join6(root, path6), "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT") return void 0;
     throw error63;

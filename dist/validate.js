@@ -52971,11 +52971,12 @@ function readEach(items, fn) {
 }
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { stat as stat4 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 async function readManifest(root, file2, hint) {
   try {
-    return await readFile4(join2(root, file2), "utf8");
+    return readFileSync(join2(root, file2), "utf8");
   } catch (error63) {
     const code = error63.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw missingManifest(file2, hint, error63);
@@ -62434,7 +62435,7 @@ var handleResult = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // node_modules/execa/lib/stdio/type.js
 var getStdioItemType = (value, optionName) => {
@@ -62764,7 +62765,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -62798,7 +62799,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync2(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -63131,8 +63132,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync2(value))] }),
-    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync2(file2))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync3(value))] }),
+    filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync3(file2))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -66157,7 +66158,7 @@ async function readLog(cwd, range = {}, onCommit) {
   const args = [...LOG_ARGS, "--end-of-options", range.to ?? "HEAD"];
   if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
   args.push("--");
-  const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8" });
+  const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8", env: { GIT_FLUSH: "0" } });
   const parser3 = new LogParser(onCommit);
   child.stdout.setEncoding("utf8");
   let framing;
@@ -66514,7 +66515,7 @@ async function unreleasedOfPlugins(cwd, head, plugins, histories, router, report
 }
 
 // src/adapters/validate/catalog-in-use.ts
-import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile4 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 var RUNS_INDEX = /slipway[\w.-]*\/(?:\.github\/workflows\/index\.ya?ml|actions\/(?:index|metadata))\b/;
 async function catalogInUse(cwd, config2) {
@@ -66526,7 +66527,7 @@ async function catalogInUse(cwd, config2) {
   } catch {
     return false;
   }
-  const texts = await Promise.all(files.map((name) => readFile5(join4(dir, name), "utf8").catch(() => "")));
+  const texts = await Promise.all(files.map((name) => readFile4(join4(dir, name), "utf8").catch(() => "")));
   return texts.some((text3) => RUNS_INDEX.test(text3));
 }
 
@@ -68544,7 +68545,7 @@ function packageToPublish(text3, file2) {
 }
 
 // src/adapters/release/worktree-files.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join6 } from "node:path";
 
 // src/adapters/safe-path.ts
@@ -68587,7 +68588,7 @@ async function unsafeWriteReason(root, path6, memo2) {
 // src/adapters/release/worktree-files.ts
 async function readWorktreeFile(root, path6) {
   try {
-    return await readFile6(join6(root, path6), "utf8");
+    return readFileSync4(join6(root, path6), "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT") return void 0;
     throw error63;

@@ -4,14 +4,14 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-LJD5IGIS.js";
+} from "./chunk-LM4EFI43.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-EN2LIAAL.js";
+} from "./chunk-PHN3CX4M.js";
 import {
   MANIFEST_FILES
-} from "./chunk-G6E7AKQS.js";
+} from "./chunk-NMNABIPP.js";
 import {
   isValidVersion,
   tagFormatFor
@@ -20,13 +20,13 @@ import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-4Q75STM7.js";
+} from "./chunk-7FIPZI4X.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError,
   formatError,

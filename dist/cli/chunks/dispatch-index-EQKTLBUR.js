@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   apiError,
   resolveGitHubTarget
-} from "./chunk-SOPAAG73.js";
+} from "./chunk-5H3Z3AFO.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -12,7 +12,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

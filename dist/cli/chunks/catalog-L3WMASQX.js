@@ -2,13 +2,13 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-546BL5OM.js";
+} from "./chunk-M5TVPVUR.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-KWSM7FLJ.js";
-import "./chunk-EN2LIAAL.js";
-import "./chunk-G6E7AKQS.js";
+} from "./chunk-SCDTNREP.js";
+import "./chunk-PHN3CX4M.js";
+import "./chunk-NMNABIPP.js";
 import {
   isValidVersion
 } from "./chunk-DMU3UHGC.js";
@@ -18,7 +18,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -35066,7 +35066,7 @@ async function readLog(cwd, range = {}, onCommit) {
   const args = [...LOG_ARGS, "--end-of-options", range.to ?? "HEAD"];
   if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
   args.push("--");
-  const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8" });
+  const child = execa("git", args, { cwd, buffer: { stdout: false, stderr: true }, encoding: "utf8", env: { GIT_FLUSH: "0" } });
   const parser = new LogParser(onCommit);
   child.stdout.setEncoding("utf8");
   let framing;

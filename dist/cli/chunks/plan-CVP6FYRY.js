@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-3ZNENX4C.js";
+} from "./chunk-XNPV57ZQ.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-CLBBOV7Q.js";
+} from "./chunk-4TYB732I.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-V77KX47M.js";
+import "./chunk-B76KTXOJ.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-4Q75STM7.js";
+import "./chunk-7FIPZI4X.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -19,7 +19,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
 
@@ -44,7 +44,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-MUKGSYJQ.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-I5AOG4WK.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -8,7 +8,7 @@ import {
   rangeOf,
   repoPath,
   require_dist
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -2833,11 +2833,12 @@ function readEach(items, fn) {
 }
 
 // src/adapters/ecosystems/read-manifest.ts
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { stat as stat2 } from "node:fs/promises";
 import { join } from "node:path";
 async function readManifest(root, file, hint) {
   try {
-    return await readFile(join(root, file), "utf8");
+    return readFileSync(join(root, file), "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw missingManifest(file, hint, error);

@@ -6,7 +6,7 @@ import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-V77KX47M.js";
+} from "./chunk-B76KTXOJ.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
@@ -24,7 +24,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-4Q75STM7.js";
+} from "./chunk-7FIPZI4X.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -45,7 +45,7 @@ import {
   repositoryUrl,
   sha,
   withReachability
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError,
   formatError,
@@ -1867,7 +1867,7 @@ function lastLines(text, count) {
 }
 
 // src/adapters/release/worktree-files.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/adapters/safe-path.ts
@@ -1932,7 +1932,7 @@ async function writeInside(root, path, text) {
 // src/adapters/release/worktree-files.ts
 async function readWorktreeFile(root, path) {
   try {
-    return await readFile3(join4(root, path), "utf8");
+    return readFileSync(join4(root, path), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw error;

@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   effectiveBump
-} from "./chunk-CLBBOV7Q.js";
+} from "./chunk-4TYB732I.js";
 import {
   stripControls
 } from "./chunk-IIVPVJHC.js";

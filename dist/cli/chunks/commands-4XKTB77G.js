@@ -4,20 +4,20 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-ZC7SPV7T.js";
+} from "./chunk-PFS7WKNA.js";
 import {
   indexCatalog
-} from "./chunk-UILELC6O.js";
-import "./chunk-VRHIFNO6.js";
-import "./chunk-LJD5IGIS.js";
+} from "./chunk-7QOOKBTV.js";
+import "./chunk-JIVXOPLN.js";
+import "./chunk-LM4EFI43.js";
 import {
   catalogEntrySchema
-} from "./chunk-546BL5OM.js";
-import "./chunk-KWSM7FLJ.js";
-import "./chunk-EN2LIAAL.js";
-import "./chunk-G6E7AKQS.js";
+} from "./chunk-M5TVPVUR.js";
+import "./chunk-SCDTNREP.js";
+import "./chunk-PHN3CX4M.js";
+import "./chunk-NMNABIPP.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-4Q75STM7.js";
+import "./chunk-7FIPZI4X.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -25,7 +25,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   external_exports,
   parseFlags
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -2,12 +2,12 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD
-} from "./chunk-G6E7AKQS.js";
+} from "./chunk-NMNABIPP.js";
 import {
   KNOWN_TAG_FORMATS,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-V77KX47M.js";
+} from "./chunk-B76KTXOJ.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
@@ -20,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-4Q75STM7.js";
+} from "./chunk-7FIPZI4X.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -36,7 +36,7 @@ import {
   parseFlags,
   readTags,
   require_dist
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

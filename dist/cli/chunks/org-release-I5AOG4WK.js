@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-CIQMGUW4.js";
+} from "./chunk-C75GRMUY.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-4LQVFHTB.js";
+} from "./chunk-K74GORML.js";
 import {
   indexCatalog
-} from "./chunk-UILELC6O.js";
+} from "./chunk-7QOOKBTV.js";
 import {
   processMetadata
-} from "./chunk-VRHIFNO6.js";
-import "./chunk-LJD5IGIS.js";
+} from "./chunk-JIVXOPLN.js";
+import "./chunk-LM4EFI43.js";
 import {
   catalogEntrySchema
-} from "./chunk-546BL5OM.js";
+} from "./chunk-M5TVPVUR.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-KWSM7FLJ.js";
-import "./chunk-EN2LIAAL.js";
+import "./chunk-SCDTNREP.js";
+import "./chunk-PHN3CX4M.js";
 import {
   createSlackClient,
   postOnce
@@ -34,23 +34,23 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-G6E7AKQS.js";
+import "./chunk-NMNABIPP.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-CLBBOV7Q.js";
+} from "./chunk-4TYB732I.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-V77KX47M.js";
+import "./chunk-B76KTXOJ.js";
 import {
   tagFormat
 } from "./chunk-DMU3UHGC.js";
 import {
   pMap
-} from "./chunk-4Q75STM7.js";
+} from "./chunk-7FIPZI4X.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -64,7 +64,7 @@ import {
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError,
   formatError,

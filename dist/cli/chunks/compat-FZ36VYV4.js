@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-KWSM7FLJ.js";
+} from "./chunk-SCDTNREP.js";
 import {
   stableJson
-} from "./chunk-EN2LIAAL.js";
+} from "./chunk-PHN3CX4M.js";
 import {
   createSlackClient,
   postOnce,
@@ -34,7 +34,7 @@ import {
   glob,
   pMap,
   parseXml
-} from "./chunk-4Q75STM7.js";
+} from "./chunk-7FIPZI4X.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -51,7 +51,7 @@ import {
   loadConfig,
   nextWeeklyTime,
   parseFlags
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError,
   formatError

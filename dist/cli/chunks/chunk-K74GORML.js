@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-CLBBOV7Q.js";
+} from "./chunk-4TYB732I.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -10,7 +10,7 @@ import {
   ECOSYSTEMS,
   execa,
   external_exports
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -8,10 +8,10 @@ import {
   fileExists,
   invalidManifest,
   readManifest
-} from "./chunk-4Q75STM7.js";
+} from "./chunk-7FIPZI4X.js";
 import {
   require_dist
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

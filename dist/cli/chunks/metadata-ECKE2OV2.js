@@ -4,22 +4,22 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-ZC7SPV7T.js";
+} from "./chunk-PFS7WKNA.js";
 import {
   processMetadata
-} from "./chunk-VRHIFNO6.js";
-import "./chunk-LJD5IGIS.js";
-import "./chunk-EN2LIAAL.js";
-import "./chunk-G6E7AKQS.js";
+} from "./chunk-JIVXOPLN.js";
+import "./chunk-LM4EFI43.js";
+import "./chunk-PHN3CX4M.js";
+import "./chunk-NMNABIPP.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-4Q75STM7.js";
+import "./chunk-7FIPZI4X.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import "./chunk-EO7ZISLG.js";
 import {
   parseFlags
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

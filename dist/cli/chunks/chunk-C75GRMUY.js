@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   commandPublisher,
   parsePlan
-} from "./chunk-4LQVFHTB.js";
+} from "./chunk-K74GORML.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -37,13 +37,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-CLBBOV7Q.js";
+} from "./chunk-4TYB732I.js";
 import {
   hashPlan
 } from "./chunk-7Y4KZRG2.js";
 import {
   readChangesets
-} from "./chunk-V77KX47M.js";
+} from "./chunk-B76KTXOJ.js";
 import {
   discoverFleet,
   fileExists,
@@ -54,7 +54,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-4Q75STM7.js";
+} from "./chunk-7FIPZI4X.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
@@ -69,7 +69,7 @@ import {
   loadConfig,
   readLog,
   repositoryUrl
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError,
   formatError,

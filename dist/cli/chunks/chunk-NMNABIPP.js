@@ -4,7 +4,7 @@ import {
 } from "./chunk-EO7ZISLG.js";
 import {
   external_exports
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";

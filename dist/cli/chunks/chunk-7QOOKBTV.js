@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-VRHIFNO6.js";
+} from "./chunk-JIVXOPLN.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-546BL5OM.js";
+} from "./chunk-M5TVPVUR.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-KWSM7FLJ.js";
+} from "./chunk-SCDTNREP.js";
 import {
   loadConfig
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

@@ -1,11 +1,11 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   GitObjectReader
-} from "./chunk-EN2LIAAL.js";
+} from "./chunk-PHN3CX4M.js";
 import {
   execa,
   git
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-3ZNENX4C.js";
+} from "./chunk-XNPV57ZQ.js";
 import {
   planRelease
-} from "./chunk-CLBBOV7Q.js";
+} from "./chunk-4TYB732I.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-V77KX47M.js";
+import "./chunk-B76KTXOJ.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-4Q75STM7.js";
+import "./chunk-7FIPZI4X.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -18,7 +18,7 @@ import {
   execa,
   gitRefName,
   parseFlags
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

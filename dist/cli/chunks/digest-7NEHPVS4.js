@@ -24,7 +24,7 @@ import {
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet
-} from "./chunk-4Q75STM7.js";
+} from "./chunk-7FIPZI4X.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -38,7 +38,7 @@ import {
   loadConfig,
   parseFlags,
   repositoryUrl
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError,
   formatError

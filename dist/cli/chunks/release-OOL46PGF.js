@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-CIQMGUW4.js";
+} from "./chunk-C75GRMUY.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-4LQVFHTB.js";
+} from "./chunk-K74GORML.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-3ZNENX4C.js";
+} from "./chunk-XNPV57ZQ.js";
 import {
   planRelease
-} from "./chunk-CLBBOV7Q.js";
+} from "./chunk-4TYB732I.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-V77KX47M.js";
+import "./chunk-B76KTXOJ.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-4Q75STM7.js";
+import "./chunk-7FIPZI4X.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -30,7 +30,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-MUKGSYJQ.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-I5AOG4WK.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -5,17 +5,17 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-4LQVFHTB.js";
+} from "./chunk-K74GORML.js";
 import {
   readPluginVersion
-} from "./chunk-LJD5IGIS.js";
+} from "./chunk-LM4EFI43.js";
 import {
   GitObjectReader
-} from "./chunk-EN2LIAAL.js";
+} from "./chunk-PHN3CX4M.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-G6E7AKQS.js";
+} from "./chunk-NMNABIPP.js";
 import {
   effectiveBump,
   parseConventionalCommit,
@@ -24,16 +24,16 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-CLBBOV7Q.js";
+} from "./chunk-4TYB732I.js";
 import "./chunk-7Y4KZRG2.js";
-import "./chunk-V77KX47M.js";
+import "./chunk-B76KTXOJ.js";
 import {
   tagFormatFor
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet,
   pMap
-} from "./chunk-4Q75STM7.js";
+} from "./chunk-7FIPZI4X.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -47,7 +47,7 @@ import {
   readLog,
   readTags,
   require_dist
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError,
   isSlipwayError

@@ -2,17 +2,17 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   byCodePoint,
   stableJson
-} from "./chunk-EN2LIAAL.js";
+} from "./chunk-PHN3CX4M.js";
 import {
   elementSchema
-} from "./chunk-G6E7AKQS.js";
+} from "./chunk-NMNABIPP.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   ECOSYSTEMS,
   external_exports
-} from "./chunk-SBSZOKTZ.js";
+} from "./chunk-EMO45PXO.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
