@@ -22,11 +22,11 @@ export const RSS_REPORTER = new URL('./report-max-rss.ts', import.meta.url).path
 export async function timeProcess(
   command: string,
   args: readonly string[],
-  options: { cwd?: string; captureStdout?: boolean; reportRss?: boolean } = {},
+  options: { cwd?: string; captureStdout?: boolean; reportRss?: boolean; env?: Record<string, string> } = {},
 ): Promise<ProcessRun> {
   const rssDir = options.reportRss ? mkdtempSync(join(tmpdir(), 'slipway-bench-rss-')) : undefined;
   const rssFile = rssDir && join(rssDir, 'maxrss');
-  const env = rssFile ? { ...process.env, SLIPWAY_BENCH_RSS_FILE: rssFile } : process.env;
+  const env = { ...process.env, ...options.env, ...(rssFile ? { SLIPWAY_BENCH_RSS_FILE: rssFile } : {}) };
   const chunks: Buffer[] = [];
   const stderr: Buffer[] = [];
   let stdoutBytes = 0;
