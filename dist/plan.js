@@ -51721,6 +51721,15 @@ var digestSection = external_exports.strictObject({
   digestUrl: external_exports.string().url().optional()
 }).default({ defaultDays: 7, markRef: "refs/slipway/digest" });
 
+// src/core/config/dist-tag.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+var DIST_TAG = /^[A-Za-z][\w.-]{0,127}$/;
+function distTagProblem(value) {
+  if (!DIST_TAG.test(value)) return 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)';
+  if (import_semver2.default.validRange(value) !== null) return "reads as a semver range, which npm refuses as a dist-tag (use e.g. latest-1 or v1-lts)";
+  return void 0;
+}
+
 // src/core/config/release-section.ts
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
@@ -51739,10 +51748,13 @@ var releaseSection = external_exports.strictObject({
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /**
-   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * The npm dist-tag releases go to (e.g. `latest-1` for a maintenance line). Default npm's:
    * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
    */
-  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
+  distTag: external_exports.string().superRefine((value, ctx) => {
+    const problem = distTagProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
 }).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
@@ -52741,15 +52753,15 @@ async function glob2(globInput, options) {
 }
 
 // src/adapters/ecosystems/strategy.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+var import_semver4 = __toESM(require_semver2(), 1);
 
 // src/adapters/ecosystems/generic/find.ts
 import { posix as posix4 } from "node:path";
 
 // src/adapters/ecosystems/checked-version.ts
-var import_semver2 = __toESM(require_semver2(), 1);
+var import_semver3 = __toESM(require_semver2(), 1);
 function checkedVersion(value, file2, field, hint) {
-  if (typeof value === "string" && (0, import_semver2.valid)(value) === value) return value;
+  if (typeof value === "string" && (0, import_semver3.valid)(value) === value) return value;
   const problem = value === void 0 ? `${field} is missing` : `${field} is ${JSON.stringify(value)}, which is not a semver version`;
   throw new SlipwayError("VERSION_INVALID", problem, {
     subject: file2,
@@ -59114,7 +59126,7 @@ function isSnapshot(strategy, version2) {
 function releaseOfSnapshot(strategy, version2) {
   if (!isSnapshot(strategy, version2)) return void 0;
   const release = version2.slice(0, -strategy.snapshotSuffix.length);
-  return import_semver3.default.valid(release) === release ? release : void 0;
+  return import_semver4.default.valid(release) === release ? release : void 0;
 }
 
 // src/adapters/ecosystems/registry.ts
@@ -66192,10 +66204,10 @@ async function fileAt(cwd, commit, path6) {
 }
 
 // src/core/history/last-release.ts
-var import_semver5 = __toESM(require_semver2(), 1);
+var import_semver6 = __toESM(require_semver2(), 1);
 
 // src/core/history/tag-format.ts
-var import_semver4 = __toESM(require_semver2(), 1);
+var import_semver5 = __toESM(require_semver2(), 1);
 var MONOREPO_TAG_FORMAT = "{name}@{version}";
 var SINGLE_TAG_FORMAT = "v{version}";
 var NAME_PLACEHOLDERS = ["{name}", "{unscoped}", "{dir}"];
@@ -66271,7 +66283,7 @@ function tagFormat(pattern, options = {}) {
   };
 }
 function isValidVersion(text2) {
-  return import_semver4.default.valid(text2) === text2;
+  return import_semver5.default.valid(text2) === text2;
 }
 function tagFormatFor(config2, fleet) {
   return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT), {
@@ -66306,7 +66318,7 @@ function readReleaseHistory(plugins, tags, format2) {
   }
   const histories = /* @__PURE__ */ new Map();
   for (const plugin of plugins) {
-    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver5.default.rcompare(a2.version, b.version));
+    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver6.default.rcompare(a2.version, b.version));
     const line = all.filter((release) => reachable.has(release.tag));
     histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
   }
@@ -66316,8 +66328,8 @@ function releasedElsewhere(plugins, histories) {
   const found = [];
   for (const plugin of plugins) {
     const history = histories.get(plugin.name);
-    if (!history || import_semver5.default.prerelease(plugin.version)) continue;
-    if (history.last && import_semver5.default.lte(plugin.version, history.last.version)) continue;
+    if (!history || import_semver6.default.prerelease(plugin.version)) continue;
+    if (history.last && import_semver6.default.lte(plugin.version, history.last.version)) continue;
     const release = history.elsewhere.find((r) => r.version === plugin.version);
     if (release) found.push({ plugin, release });
   }
@@ -66419,7 +66431,7 @@ function unmatchedTagWarnings(input2) {
 }
 
 // src/core/plan/assemble-plan.ts
-var import_semver11 = __toESM(require_semver2(), 1);
+var import_semver12 = __toESM(require_semver2(), 1);
 
 // src/core/versioning/bump.ts
 var BUILT_IN = { feat: "minor", fix: "patch", perf: "patch", revert: "patch", "chore(version)": "none" };
@@ -66969,31 +66981,31 @@ function parseConventionalCommit(message) {
 }
 
 // src/core/versioning/dependency-range.ts
-var import_semver6 = __toESM(require_semver2(), 1);
+var import_semver7 = __toESM(require_semver2(), 1);
 function updatedRange(range, version2) {
   const trimmed = range.trim();
   if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return range;
   const simple = /^(\^|~|>=|=|v)?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(trimmed);
   if (simple) return `${simple[1] ?? ""}${version2}`;
-  return import_semver6.default.satisfies(version2, trimmed, { includePrerelease: true }) ? range : `^${version2}`;
+  return import_semver7.default.satisfies(version2, trimmed, { includePrerelease: true }) ? range : `^${version2}`;
 }
 function acceptsVersion(range, version2) {
   const trimmed = range.trim();
   if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return true;
-  if (import_semver6.default.validRange(trimmed) === null) return void 0;
-  return import_semver6.default.satisfies(version2, trimmed, { includePrerelease: true });
+  if (import_semver7.default.validRange(trimmed) === null) return void 0;
+  return import_semver7.default.satisfies(version2, trimmed, { includePrerelease: true });
 }
 function peerCrossesMajor(range, version2) {
   if (acceptsVersion(range, version2) !== false) return false;
-  const floor = import_semver6.default.minVersion(range.trim());
+  const floor = import_semver7.default.minVersion(range.trim());
   if (!floor) return false;
-  const next = import_semver6.default.parse(version2);
+  const next = import_semver7.default.parse(version2);
   if (!next) return false;
   return next.major !== floor.major || next.major === 0 && next.minor !== floor.minor;
 }
 
 // src/core/versioning/workspace-range.ts
-var import_semver7 = __toESM(require_semver2(), 1);
+var import_semver8 = __toESM(require_semver2(), 1);
 var PROTOCOL = "workspace:";
 function isWorkspaceRange(range) {
   return range.trim().startsWith(PROTOCOL);
@@ -67072,16 +67084,16 @@ function reverseEdges(plugins) {
 }
 
 // src/core/versioning/snapshot.ts
-var import_semver8 = __toESM(require_semver2(), 1);
+var import_semver9 = __toESM(require_semver2(), 1);
 var SNAPSHOT_SUFFIX = "-SNAPSHOT";
 function nextSnapshot(version2) {
-  const base = `${import_semver8.default.major(version2)}.${import_semver8.default.minor(version2)}.${import_semver8.default.patch(version2)}`;
-  return `${import_semver8.default.inc(base, "patch")}${SNAPSHOT_SUFFIX}`;
+  const base = `${import_semver9.default.major(version2)}.${import_semver9.default.minor(version2)}.${import_semver9.default.patch(version2)}`;
+  return `${import_semver9.default.inc(base, "patch")}${SNAPSHOT_SUFFIX}`;
 }
 function withFloor(next, floor, last) {
   if (floor === void 0) return next;
-  if (last !== void 0 && import_semver8.default.lte(floor, last)) return next;
-  return import_semver8.default.gt(floor, next) ? floor : next;
+  if (last !== void 0 && import_semver9.default.lte(floor, last)) return next;
+  return import_semver9.default.gt(floor, next) ? floor : next;
 }
 
 // src/core/plan/plan-hash.ts
@@ -67101,7 +67113,7 @@ function withHash(plan) {
 }
 
 // src/core/plan/version-overrides.ts
-var import_semver9 = __toESM(require_semver2(), 1);
+var import_semver10 = __toESM(require_semver2(), 1);
 function parseOverride(flag, text2) {
   const at = text2.lastIndexOf("=");
   const name = text2.slice(0, at).trim();
@@ -67116,7 +67128,7 @@ function parseOverride(flag, text2) {
     return { plugin: name, kind: "bump", bump: bump2 };
   }
   const version2 = value.replace(/^v(?=\d)/, "");
-  if (import_semver9.default.valid(version2) !== version2) {
+  if (import_semver10.default.valid(version2) !== version2) {
     throw new SlipwayError("USAGE", `${flag} ${name}=${value}: "${value}" is not a semver version`, { subject: flag, hint: `e.g. ${example}` });
   }
   return { plugin: name, kind: "set", version: version2 };
@@ -67138,8 +67150,8 @@ function releaseAsFooter(message) {
   return found?.replace(/^v(?=\d)/, "");
 }
 function overrideProblem(version2, current, firstRelease, history) {
-  if (import_semver9.default.valid(version2) !== version2) return `"${version2}" is not a semver version`;
-  if (firstRelease ? import_semver9.default.lt(version2, current) : import_semver9.default.lte(version2, current)) {
+  if (import_semver10.default.valid(version2) !== version2) return `"${version2}" is not a semver version`;
+  if (firstRelease ? import_semver10.default.lt(version2, current) : import_semver10.default.lte(version2, current)) {
     return `${version2} is not above ${firstRelease ? "the manifest version" : "the last release"} ${current}`;
   }
   const taken = [...history?.versions ?? [], ...history?.elsewhere.map((release) => release.version) ?? []];
@@ -67148,7 +67160,7 @@ function overrideProblem(version2, current, firstRelease, history) {
 }
 
 // src/core/plan/release-intents.ts
-var import_semver10 = __toESM(require_semver2(), 1);
+var import_semver11 = __toESM(require_semver2(), 1);
 function changesetBumps(changesets) {
   const byPlugin = /* @__PURE__ */ new Map();
   for (const changeset of [...changesets].sort((a2, b) => a2.file < b.file ? -1 : a2.file > b.file ? 1 : 0)) {
@@ -67168,7 +67180,7 @@ function applyVersionGroups(members2, groups) {
     const releasing = inGroup.filter((m) => m.bump !== "none");
     if (releasing.length === 0) return;
     const bump2 = releasing.reduce((b, m) => maxBump(b, m.bump), "none");
-    const highest = inGroup.reduce((v, m) => import_semver10.default.gt(m.current, v) ? m.current : v, inGroup[0].current);
+    const highest = inGroup.reduce((v, m) => import_semver11.default.gt(m.current, v) ? m.current : v, inGroup[0].current);
     for (const member of all ? inGroup : releasing) {
       member.bump = bump2;
       base.set(member.name, highest);
@@ -67341,14 +67353,14 @@ function applyOverrides(candidates, input2) {
   }
 }
 function bumpBetween(from, to) {
-  if (import_semver11.default.major(to) !== import_semver11.default.major(from)) return "major";
-  if (import_semver11.default.minor(to) !== import_semver11.default.minor(from)) return "minor";
+  if (import_semver12.default.major(to) !== import_semver12.default.major(from)) return "major";
+  if (import_semver12.default.minor(to) !== import_semver12.default.minor(from)) return "minor";
   return "patch";
 }
 function cappedOnOlderLine(current, bump2, prerelease, tagged) {
   if (bump2 === "patch") return bump2;
   const next = nextVersion({ current, bump: bump2, prerelease });
-  return tagged.some((version2) => import_semver11.default.gt(version2, current) && import_semver11.default.lte(version2, next)) ? "patch" : bump2;
+  return tagged.some((version2) => import_semver12.default.gt(version2, current) && import_semver12.default.lte(version2, next)) ? "patch" : bump2;
 }
 function raisedForCore(bump2, coreRaise, raised) {
   return raised && coreRaise === "minor" && bump2 === "patch" ? "minor" : bump2;
@@ -67400,7 +67412,10 @@ function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ ne
   const known = new Set(fleet);
   for (const name of names) {
     if (!known.has(name)) {
-      throw new SlipwayError("USAGE", `--plugin names "${name}", which is not a plugin of this fleet`, { subject: "--plugin", hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? ", \u2026" : ""}` });
+      throw new SlipwayError("USAGE", `"${name}" is not a plugin of this fleet, so it cannot be selected`, {
+        subject: "plugins to plan",
+        hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? `, \u2026 (${known.size} plugins)` : ""}`
+      });
     }
   }
   const byName = new Map(plan.releases.map((r) => [r.name, r]));
@@ -67416,7 +67431,7 @@ function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ ne
   }
   const left = plan.releases.filter((r) => !keep.has(r.name)).map((r) => r.name);
   const warnings = [...plan.warnings];
-  if (left.length) warnings.push(`--plugin: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
+  if (left.length) warnings.push(`plugins to plan: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
   const changesets = (plan.changesets ?? []).filter((file2) => (changesetPlugins.get(file2) ?? []).every((name) => !byName.has(name) || keep.has(name)));
   const { hash: _old, changesets: _all, ...rest } = plan;
   void _old;
@@ -67443,7 +67458,7 @@ function patternRegex(pattern) {
 }
 
 // src/core/history/log-range.ts
-var import_semver12 = __toESM(require_semver2(), 1);
+var import_semver13 = __toESM(require_semver2(), 1);
 function guessLogStart(tags, formats) {
   for (const format2 of formats) {
     const newest = /* @__PURE__ */ new Map();
@@ -67453,7 +67468,7 @@ function guessLogStart(tags, formats) {
       if (!parsed || !isValidVersion(parsed.version)) continue;
       const key = parsed.name ?? "";
       const current = newest.get(key);
-      if (!current || import_semver12.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
+      if (!current || import_semver13.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
     }
     let oldest;
     for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
@@ -67633,7 +67648,7 @@ function preflightError(problems) {
 }
 
 // src/adapters/registry/npm-registry.ts
-var import_semver13 = __toESM(require_semver2(), 1);
+var import_semver14 = __toESM(require_semver2(), 1);
 
 // src/adapters/registry/packed-manifest.ts
 var SECTIONS2 = new Set(DEPENDENCY_SECTIONS);
@@ -67647,7 +67662,7 @@ function packageToPublish(text2, file2) {
   } catch (error63) {
     throw new SlipwayError("MANIFEST_INVALID", `package.json is not valid JSON: ${error63.message}`, { subject: file2, cause: error63 });
   }
-  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver13.default.valid(manifest.version)) {
+  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver14.default.valid(manifest.version)) {
     throw new SlipwayError("MANIFEST_INVALID", 'package.json needs a "name" and a valid semver "version" to be published', {
       subject: file2
     });
@@ -68016,7 +68031,7 @@ await runAction("plan", async ({ reporter, workspace }) => {
   const cwd = resolve4(workspace, stringInput("working-directory", "."));
   const file2 = resolve4(workspace, stringInput("plan-file", "slipway-plan.json"));
   const overrides = parseOverrides({ set: listInput("set"), bump: listInput("bump") });
-  const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput("prerelease"), date: dateInput("date"), overrides });
+  const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput("prerelease"), date: dateInput("date"), overrides, plugins: listInput("plugins") });
   await mkdir3(dirname3(file2), { recursive: true });
   await writeFile2(file2, JSON.stringify(plan, null, 2) + "\n");
   reporter.info(`plan ${plan.hash}: ${plan.releases.length} release(s), written to ${file2}`);

@@ -53928,6 +53928,15 @@ var digestSection = external_exports.strictObject({
   digestUrl: external_exports.string().url().optional()
 }).default({ defaultDays: 7, markRef: "refs/slipway/digest" });
 
+// src/core/config/dist-tag.ts
+var import_semver = __toESM(require_semver2(), 1);
+var DIST_TAG = /^[A-Za-z][\w.-]{0,127}$/;
+function distTagProblem(value) {
+  if (!DIST_TAG.test(value)) return 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)';
+  if (import_semver.default.validRange(value) !== null) return "reads as a semver range, which npm refuses as a dist-tag (use e.g. latest-1 or v1-lts)";
+  return void 0;
+}
+
 // src/core/config/release-section.ts
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
@@ -53946,10 +53955,13 @@ var releaseSection = external_exports.strictObject({
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /**
-   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * The npm dist-tag releases go to (e.g. `latest-1` for a maintenance line). Default npm's:
    * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
    */
-  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
+  distTag: external_exports.string().superRefine((value, ctx) => {
+    const problem = distTagProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
 }).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
@@ -54270,13 +54282,13 @@ function failedStep(stepsJson, labels = {}) {
 }
 
 // src/core/release/plan-schema.ts
-var import_semver = __toESM(require_semver2(), 1);
+var import_semver2 = __toESM(require_semver2(), 1);
 
 // src/core/plan/release-plan.ts
 var PLAN_SCHEMA_VERSION = 2;
 
 // src/core/release/plan-schema.ts
-var version2 = external_exports.string().refine((v) => import_semver.default.valid(v) === v, "must be a semver version");
+var version2 = external_exports.string().refine((v) => import_semver2.default.valid(v) === v, "must be a semver version");
 var sha = external_exports.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, "must be a full commit SHA");
 var PLAN_HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
 var plannedCommit = external_exports.strictObject({

@@ -38,7 +38,7 @@ export interface PlanOptions {
   overrides?: readonly VersionOverride[];
   /** Now, for the default date and the date check (a parameter so specs never race the clock). */
   now?: Date;
-  /** Release only these plugins (`--plugin`, repeatable); default every plugin with changes. */
+  /** Release only these plugins (`--plugin`, the plan action's `plugins`); default every plugin with changes. */
   plugins?: readonly string[] | undefined;
 }
 

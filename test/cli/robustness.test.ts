@@ -110,7 +110,8 @@ describe('--plugin', () => {
     expect(await tags(['--plugin', 'b'], r.dir)).toEqual(['a@1.1.0', 'b@1.0.1']);
     const unknown = await run(CLI, ['plan', '--cwd', r.dir, '--plugin', 'nope']);
     expect(unknown.exitCode).toBe(1);
-    expect(unknown.stderr).toContain('slipway plan: --plugin: --plugin names "nope", which is not a plugin of this fleet');
+    expect(unknown.stderr).toContain('slipway plan: plugins to plan: "nope" is not a plugin of this fleet, so it cannot be selected');
+    expect(unknown.stderr).toContain('hint: use one of: a, b, c');
   });
 });
 

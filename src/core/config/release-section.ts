@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { distTagProblem } from './dist-tag.ts';
 import { branchName, remoteName } from './git-names.ts';
 
 /** release: how a plan is shipped (owned by the release job). */
@@ -23,10 +24,16 @@ export const releaseSection = z
     /** The npm registry to publish to (npm plugins). */
     registry: z.string().url().optional(),
     /**
-     * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+     * The npm dist-tag releases go to (e.g. `latest-1` for a maintenance line). Default npm's:
      * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
      */
-    distTag: z.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
+    distTag: z
+      .string()
+      .superRefine((value, ctx) => {
+        const problem = distTagProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
     /** Create a GitHub Release per tag. */
     githubRelease: z.boolean().default(true),
   })

@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-GPJWXSC4.js";
+} from "./chunk-VFU7WGVH.js";
 import {
   stableJson
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-QSDIJB2Y.js";
 import {
   createSlackClient,
   postOnce,
@@ -34,13 +34,10 @@ import {
   glob,
   pMap,
   parseXml
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-W2KCDABP.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
 import {
   ExecaError,
   GITHUB_MATRIX_LIMIT,
@@ -50,8 +47,9 @@ import {
   git,
   loadConfig,
   nextWeeklyTime,
-  parseFlags
-} from "./chunk-PT37HX7K.js";
+  parseFlags,
+  require_semver
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError,
   formatError

@@ -3,15 +3,15 @@ import {
   isNamedPattern,
   isValidVersion,
   tagFormat
-} from "./chunk-DMU3UHGC.js";
+} from "./chunk-PGWC7ZI7.js";
 import {
   fileExists,
   invalidManifest,
   readManifest
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-W2KCDABP.js";
 import {
   require_dist
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

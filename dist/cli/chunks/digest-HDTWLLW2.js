@@ -21,24 +21,22 @@ import {
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-DMU3UHGC.js";
+} from "./chunk-PGWC7ZI7.js";
 import {
   discoverFleet
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-W2KCDABP.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
 import {
   execa,
   external_exports,
   git,
   loadConfig,
   parseFlags,
-  repositoryUrl
-} from "./chunk-PT37HX7K.js";
+  repositoryUrl,
+  require_semver
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError,
   formatError

@@ -4,22 +4,21 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-FWNKHL2C.js";
+} from "./chunk-LZQVZ4IG.js";
 import {
   processMetadata
-} from "./chunk-2VLQJWZG.js";
-import "./chunk-DJNQH4KH.js";
-import "./chunk-RB6YCINZ.js";
-import "./chunk-G6SP2KK2.js";
-import "./chunk-DMU3UHGC.js";
-import "./chunk-LQUVCH77.js";
+} from "./chunk-JYS4LKUP.js";
+import "./chunk-MWT3UNE3.js";
+import "./chunk-QSDIJB2Y.js";
+import "./chunk-AGI6BI2Y.js";
+import "./chunk-PGWC7ZI7.js";
+import "./chunk-W2KCDABP.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
-import "./chunk-EO7ZISLG.js";
 import {
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -4,29 +4,29 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-DJNQH4KH.js";
+} from "./chunk-MWT3UNE3.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-QSDIJB2Y.js";
 import {
   MANIFEST_FILES
-} from "./chunk-G6SP2KK2.js";
+} from "./chunk-AGI6BI2Y.js";
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-DMU3UHGC.js";
+} from "./chunk-PGWC7ZI7.js";
 import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-W2KCDABP.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError,
   formatError,

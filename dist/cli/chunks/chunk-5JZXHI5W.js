@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-2VLQJWZG.js";
+} from "./chunk-JYS4LKUP.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-DXNGVK5D.js";
+} from "./chunk-SBO5W5HD.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-GPJWXSC4.js";
+} from "./chunk-VFU7WGVH.js";
 import {
   loadConfig
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

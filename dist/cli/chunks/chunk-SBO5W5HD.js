@@ -2,17 +2,15 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   byCodePoint,
   stableJson
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-QSDIJB2Y.js";
 import {
   elementSchema
-} from "./chunk-G6SP2KK2.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
+} from "./chunk-AGI6BI2Y.js";
 import {
   ECOSYSTEMS,
-  external_exports
-} from "./chunk-PT37HX7K.js";
+  external_exports,
+  require_semver
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -6,14 +6,14 @@ import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-GWKBV6XP.js";
+} from "./chunk-YDZOCIBR.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
   isValidVersion,
   tagFormat,
   tagFormatFor
-} from "./chunk-DMU3UHGC.js";
+} from "./chunk-PGWC7ZI7.js";
 import {
   DEPENDENCY_SECTIONS,
   applyEdits,
@@ -24,10 +24,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-LQUVCH77.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
+} from "./chunk-W2KCDABP.js";
 import {
   RELEASE_TYPES,
   branchesContaining,
@@ -42,8 +39,9 @@ import {
   readTags,
   refNameProblem,
   repositoryUrl,
+  require_semver,
   sha
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError,
   formatError,
@@ -1279,7 +1277,10 @@ function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ ne
   const known = new Set(fleet);
   for (const name of names) {
     if (!known.has(name)) {
-      throw new SlipwayError("USAGE", `--plugin names "${name}", which is not a plugin of this fleet`, { subject: "--plugin", hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? ", \u2026" : ""}` });
+      throw new SlipwayError("USAGE", `"${name}" is not a plugin of this fleet, so it cannot be selected`, {
+        subject: "plugins to plan",
+        hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? `, \u2026 (${known.size} plugins)` : ""}`
+      });
     }
   }
   const byName = new Map(plan.releases.map((r) => [r.name, r]));
@@ -1295,7 +1296,7 @@ function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ ne
   }
   const left = plan.releases.filter((r) => !keep.has(r.name)).map((r) => r.name);
   const warnings = [...plan.warnings];
-  if (left.length) warnings.push(`--plugin: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
+  if (left.length) warnings.push(`plugins to plan: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
   const changesets = (plan.changesets ?? []).filter((file) => (changesetPlugins.get(file) ?? []).every((name) => !byName.has(name) || keep.has(name)));
   const { hash: _old, changesets: _all, ...rest } = plan;
   void _old;
@@ -1728,7 +1729,7 @@ function publishHint(failure, at) {
   if (code === "E413") return "the package is too large for the registry: check `files` in package.json and .npmignore";
   if (code === "EPRIVATE" || /marked as private/i.test(output)) return 'the package is private: remove "private" from package.json or leave it out of the release';
   if (/Cannot implicitly apply the "latest" tag/.test(output))
-    return "a higher version is already published: publish this older line to its own dist-tag (`slipway release --dist-tag v1`, the release action's dist-tag input, or release.distTag in slipway.yml)";
+    return "a higher version is already published: publish this older line to its own dist-tag (`slipway release --dist-tag latest-1`, the release action's dist-tag input, or release.distTag in slipway.yml)";
   if (/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN)\b|network/i.test(output) || code === "ETIMEDOUT")
     return `could not reach ${at.registry}: check the URL, the network and any proxy settings`;
   return `run \`npm publish --dry-run\` in ${at.dir} to see npm's full output`;

@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   commandPublisher,
   parsePlan
-} from "./chunk-E6SFNBTR.js";
+} from "./chunk-KCBU2MZK.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -37,13 +37,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-X6AFKLY7.js";
 import {
   hashPlan
 } from "./chunk-XSZT4K7E.js";
 import {
   readChangesets
-} from "./chunk-GWKBV6XP.js";
+} from "./chunk-YDZOCIBR.js";
 import {
   discoverFleet,
   fileExists,
@@ -54,13 +54,10 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-W2KCDABP.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
 import {
   currentBranch,
   gitRefName,
@@ -68,8 +65,9 @@ import {
   headSha,
   loadConfig,
   readLog,
-  repositoryUrl
-} from "./chunk-PT37HX7K.js";
+  repositoryUrl,
+  require_semver
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError,
   formatError,

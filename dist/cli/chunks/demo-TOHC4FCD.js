@@ -1,24 +1,23 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-V6X3GXPN.js";
+} from "./chunk-3ZYMQ6GK.js";
 import {
   planRelease
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-X6AFKLY7.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GWKBV6XP.js";
-import "./chunk-DMU3UHGC.js";
-import "./chunk-LQUVCH77.js";
+import "./chunk-YDZOCIBR.js";
+import "./chunk-PGWC7ZI7.js";
+import "./chunk-W2KCDABP.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
-import "./chunk-EO7ZISLG.js";
 import {
   execa,
   gitRefName,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

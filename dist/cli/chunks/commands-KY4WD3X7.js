@@ -4,28 +4,27 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-FWNKHL2C.js";
+} from "./chunk-LZQVZ4IG.js";
 import {
   indexCatalog
-} from "./chunk-USLPBXY3.js";
-import "./chunk-2VLQJWZG.js";
-import "./chunk-DJNQH4KH.js";
+} from "./chunk-5JZXHI5W.js";
+import "./chunk-JYS4LKUP.js";
+import "./chunk-MWT3UNE3.js";
 import {
   catalogEntrySchema
-} from "./chunk-DXNGVK5D.js";
-import "./chunk-GPJWXSC4.js";
-import "./chunk-RB6YCINZ.js";
-import "./chunk-G6SP2KK2.js";
-import "./chunk-DMU3UHGC.js";
-import "./chunk-LQUVCH77.js";
+} from "./chunk-SBO5W5HD.js";
+import "./chunk-VFU7WGVH.js";
+import "./chunk-QSDIJB2Y.js";
+import "./chunk-AGI6BI2Y.js";
+import "./chunk-PGWC7ZI7.js";
+import "./chunk-W2KCDABP.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
-import "./chunk-EO7ZISLG.js";
 import {
   external_exports,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

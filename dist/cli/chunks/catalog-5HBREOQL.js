@@ -2,23 +2,21 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-DXNGVK5D.js";
+} from "./chunk-SBO5W5HD.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-GPJWXSC4.js";
-import "./chunk-RB6YCINZ.js";
-import "./chunk-G6SP2KK2.js";
+} from "./chunk-VFU7WGVH.js";
+import "./chunk-QSDIJB2Y.js";
+import "./chunk-AGI6BI2Y.js";
 import {
   isValidVersion
-} from "./chunk-DMU3UHGC.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
+} from "./chunk-PGWC7ZI7.js";
 import {
   loadConfig,
-  parseFlags
-} from "./chunk-PT37HX7K.js";
+  parseFlags,
+  require_semver
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

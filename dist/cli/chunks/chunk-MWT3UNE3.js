@@ -1,13 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   byCodePoint
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-QSDIJB2Y.js";
 import {
   ELEMENT_KINDS,
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-G6SP2KK2.js";
+} from "./chunk-AGI6BI2Y.js";
 import {
   dependenciesOf,
   normaliseName,
@@ -18,14 +18,12 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-LQUVCH77.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
+} from "./chunk-W2KCDABP.js";
 import {
   rangeOf,
-  require_dist
-} from "./chunk-PT37HX7K.js";
+  require_dist,
+  require_semver
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -5,17 +5,17 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-E6SFNBTR.js";
+} from "./chunk-KCBU2MZK.js";
 import {
   readPluginVersion
-} from "./chunk-DJNQH4KH.js";
+} from "./chunk-MWT3UNE3.js";
 import {
   GitObjectReader
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-QSDIJB2Y.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-G6SP2KK2.js";
+} from "./chunk-AGI6BI2Y.js";
 import {
   effectiveBump,
   parseConventionalCommit,
@@ -24,30 +24,28 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-X6AFKLY7.js";
 import "./chunk-XSZT4K7E.js";
-import "./chunk-GWKBV6XP.js";
+import "./chunk-YDZOCIBR.js";
 import {
   tagFormatFor
-} from "./chunk-DMU3UHGC.js";
+} from "./chunk-PGWC7ZI7.js";
 import {
   discoverFleet,
   pMap
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-W2KCDABP.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
 import {
   execa,
   loadConfig,
   parseFlags,
   readLog,
   readTags,
-  require_dist
-} from "./chunk-PT37HX7K.js";
+  require_dist,
+  require_semver
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError,
   isSlipwayError

@@ -1,16 +1,14 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-HKPBDXSU.js";
-import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
+} from "./chunk-X6AFKLY7.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,
   execa,
-  external_exports
-} from "./chunk-PT37HX7K.js";
+  external_exports,
+  require_semver
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

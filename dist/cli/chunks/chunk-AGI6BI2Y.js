@@ -1,10 +1,8 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
+  external_exports,
   require_semver
-} from "./chunk-EO7ZISLG.js";
-import {
-  external_exports
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";

@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-WXSUV4ZA.js";
+} from "./chunk-WHWKJH5S.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-E6SFNBTR.js";
+} from "./chunk-KCBU2MZK.js";
 import {
   indexCatalog
-} from "./chunk-USLPBXY3.js";
+} from "./chunk-5JZXHI5W.js";
 import {
   processMetadata
-} from "./chunk-2VLQJWZG.js";
-import "./chunk-DJNQH4KH.js";
+} from "./chunk-JYS4LKUP.js";
+import "./chunk-MWT3UNE3.js";
 import {
   catalogEntrySchema
-} from "./chunk-DXNGVK5D.js";
+} from "./chunk-SBO5W5HD.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-GPJWXSC4.js";
-import "./chunk-RB6YCINZ.js";
+import "./chunk-VFU7WGVH.js";
+import "./chunk-QSDIJB2Y.js";
 import {
   createSlackClient,
   postOnce
@@ -34,29 +34,29 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-G6SP2KK2.js";
+import "./chunk-AGI6BI2Y.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-X6AFKLY7.js";
 import {
   canonicalJson
 } from "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GWKBV6XP.js";
+import "./chunk-YDZOCIBR.js";
 import {
   tagFormat
-} from "./chunk-DMU3UHGC.js";
+} from "./chunk-PGWC7ZI7.js";
 import {
   pMap
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-W2KCDABP.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
-import "./chunk-EO7ZISLG.js";
 import {
   defaultConfig,
+  distTagFlag,
   execa,
   external_exports,
   git,
@@ -64,7 +64,7 @@ import {
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError,
   formatError,
@@ -898,6 +898,7 @@ async function runOrgRelease(args, context) {
       results: { type: "string" },
       "app-id": { type: "string" },
       registry: { type: "string" },
+      "dist-tag": { type: "string" },
       "catalog-repository": { type: "string" },
       "catalog-branch": { type: "string" },
       "slack-channel": { type: "string" },
@@ -910,6 +911,7 @@ async function runOrgRelease(args, context) {
   const env = process.env;
   const reporter = consoleReporter({ debug: context.debug });
   const org = requireOrg(values);
+  const distTag = distTagFlag(values["dist-tag"]);
   const github = { token: tokenOf(env), apiUrl: values["github-api-url"] };
   const source = values.plan ?? "the plan shown above";
   const plan = values.plan ? parseOrgPlan(JSON.parse(await readFile2(values.plan, "utf8")), values.plan) : (await planOrgRelease({ org, topic: values.topic, pattern: values.pattern, github, gitUrl: values["git-url"], date: values.date, prerelease: values.prerelease, overrides: overridesOf(values), reporter })).plan;
@@ -939,7 +941,7 @@ Release ${releaseCount(plan)} plugin(s) in ${plan.repositories.length} repositor
     github,
     tokens,
     gitUrl: values["git-url"],
-    registry: { url: values.registry, token: env["NPM_TOKEN"] || void 0 },
+    registry: { url: values.registry, token: env["NPM_TOKEN"] || void 0, distTag },
     resultsDir,
     catalog: Boolean(values["catalog-repository"]),
     reporter,

@@ -1,14 +1,12 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  require_semver
-} from "./chunk-EO7ZISLG.js";
-import {
   ECOSYSTEMS,
   pluginName,
   rangeOf,
   repoPath,
-  require_dist
-} from "./chunk-PT37HX7K.js";
+  require_dist,
+  require_semver
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -2,24 +2,23 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-V6X3GXPN.js";
+} from "./chunk-3ZYMQ6GK.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-X6AFKLY7.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GWKBV6XP.js";
-import "./chunk-DMU3UHGC.js";
-import "./chunk-LQUVCH77.js";
+import "./chunk-YDZOCIBR.js";
+import "./chunk-PGWC7ZI7.js";
+import "./chunk-W2KCDABP.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
-import "./chunk-EO7ZISLG.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
 
@@ -44,7 +43,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-6R6AKCK7.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-GMOZOUJZ.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -6,31 +6,31 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-WXSUV4ZA.js";
+} from "./chunk-WHWKJH5S.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-E6SFNBTR.js";
+} from "./chunk-KCBU2MZK.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-V6X3GXPN.js";
+} from "./chunk-3ZYMQ6GK.js";
 import {
   planRelease
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-X6AFKLY7.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GWKBV6XP.js";
-import "./chunk-DMU3UHGC.js";
-import "./chunk-LQUVCH77.js";
+import "./chunk-YDZOCIBR.js";
+import "./chunk-PGWC7ZI7.js";
+import "./chunk-W2KCDABP.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
-import "./chunk-EO7ZISLG.js";
 import {
   dateFlag,
+  distTagFlag,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-LZLRY4BC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -53,7 +53,7 @@ options:
   --registry URL       npm registry to publish to (default: release.registry in slipway.yml, else npmjs);
                        the token is read from NPM_TOKEN
   --plugin NAME        release only NAME (and the dependencies its new ranges need); repeatable
-  --dist-tag TAG       npm dist-tag to publish to, e.g. v1 for an older line (default: release.distTag,
+  --dist-tag TAG       npm dist-tag to publish to, e.g. latest-1 for an older line (default: release.distTag,
                        else latest, or the prerelease channel)
   --github-url URL     GitHub API root, for GitHub Enterprise Server (default: https://api.github.com);
                        the token is read from GITHUB_TOKEN or GH_TOKEN \u2014 without one, GitHub Releases are skipped
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-6R6AKCK7.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-GMOZOUJZ.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {
@@ -92,6 +92,7 @@ async function run(args, context, io = {}) {
   const reporter = consoleReporter({ debug: context.debug, stream: output });
   const cwd = resolve(values.cwd ?? ".");
   const dryRun = values["dry-run"] ?? false;
+  const distTag = distTagFlag(values["dist-tag"]);
   const source = values.plan ?? "the plan shown above";
   if (values.plan && values.plugin?.length) throw new SlipwayError("USAGE", "--plugin plans; --plan ships a plan made already", { subject: "--plugin", hint: "pass --plugin to `slipway plan --out FILE`, then ship that file" });
   const plan = values.plan ? parsePlan(await readPlanFile(values.plan), values.plan) : (await planRelease({ cwd, reporter, prerelease: values.prerelease, date: dateFlag(values.date), plugins: values.plugin })).plan;
@@ -121,7 +122,7 @@ Release ${count} plugin${count === 1 ? "" : "s"} as shown (plan ${plan.hash.slic
     journalFile: values.journal ? resolve(values.journal) : void 0,
     rerun: values.plan ? `slipway release --plan ${values.plan}` : "slipway release",
     github: { token: env["GITHUB_TOKEN"] || env["GH_TOKEN"] || void 0, baseUrl: values["github-url"], repository: values.repo },
-    registry: { url: values.registry, token: env["NPM_TOKEN"] || void 0, distTag: values["dist-tag"] },
+    registry: { url: values.registry, token: env["NPM_TOKEN"] || void 0, distTag },
     env
   });
   if (values.json) process.stdout.write(JSON.stringify(result.released, null, 2) + "\n");
