@@ -64466,6 +64466,8 @@ var releaseSection = external_exports.strictObject({
   branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
   remote: remoteName().default("origin"),
+  /** Name each commit's author after it in changelogs (and so in GitHub Releases). */
+  changelogAuthors: external_exports.boolean().default(true),
   /** Changelog file name inside each plugin folder. */
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
@@ -64480,7 +64482,7 @@ var releaseSection = external_exports.strictObject({
   }).optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
-}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
+}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", changelogAuthors: true, githubRelease: true });
 
 // src/core/config/validate-section.ts
 var findingLevel = external_exports.enum(["error", "warning", "off"]);

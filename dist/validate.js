@@ -19158,11 +19158,11 @@ var require_constants6 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports2, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
+    var MAX_LENGTH2 = 256;
     var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
     9007199254740991;
     var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH2 - 6;
     var WHITESPACE_CHARACTERS = [
       "	",
       "\n",
@@ -19200,7 +19200,7 @@ var require_constants6 = __commonJS({
       "prerelease"
     ];
     module.exports = {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
       MAX_SAFE_INTEGER,
@@ -19230,7 +19230,7 @@ var require_re = __commonJS({
     var {
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
+      MAX_LENGTH: MAX_LENGTH2
     } = require_constants6();
     var debug2 = require_debug();
     exports2 = module.exports = {};
@@ -19243,7 +19243,7 @@ var require_re = __commonJS({
     var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
     var safeRegexReplacements = [
       ["\\s", 1],
-      ["\\d", MAX_LENGTH],
+      ["\\d", MAX_LENGTH2],
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
     var makeSafeRegex = (value) => {
@@ -19360,7 +19360,7 @@ var require_semver = __commonJS({
   "node_modules/semver/classes/semver.js"(exports2, module) {
     "use strict";
     var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
+    var { MAX_LENGTH: MAX_LENGTH2, MAX_SAFE_INTEGER } = require_constants6();
     var { safeRe: re, t } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
@@ -19388,9 +19388,9 @@ var require_semver = __commonJS({
         } else if (typeof version3 !== "string") {
           throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version3}".`);
         }
-        if (version3.length > MAX_LENGTH) {
+        if (version3.length > MAX_LENGTH2) {
           throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
+            `version is longer than ${MAX_LENGTH2} characters`
           );
         }
         debug2("SemVer", version3, options);
@@ -20110,7 +20110,7 @@ var require_trim_comparator_whitespace = __commonJS({
   "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
     "use strict";
     var {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       MAX_SAFE_BUILD_LENGTH,
       WHITESPACE_CHARACTERS
     } = require_constants6();
@@ -20148,10 +20148,10 @@ var require_trim_comparator_whitespace = __commonJS({
       if (!loose && range[start] === "0") {
         return start + 1;
       }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH2 : MAX_LENGTH2 + 1, digitRuns);
     };
     var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH2, digitRuns);
       if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
         let end = digitsEnd + 1;
         const limit = end + MAX_SAFE_BUILD_LENGTH;
@@ -29307,7 +29307,7 @@ var require_parse3 = __commonJS({
     var constants6 = require_constants7();
     var utils = require_utils2();
     var {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
@@ -29559,7 +29559,7 @@ var require_parse3 = __commonJS({
       }
       input2 = REPLACEMENTS[input2] || input2;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       let len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -30248,7 +30248,7 @@ var require_parse3 = __commonJS({
     };
     parse6.fastpaths = (input2, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       const len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -51339,7 +51339,8 @@ var plannedCommit = external_exports.strictObject({
   type: external_exports.string(),
   scope: external_exports.string().nullable(),
   subject: external_exports.string(),
-  breaking: external_exports.boolean()
+  breaking: external_exports.boolean(),
+  author: external_exports.string().min(1).max(200).optional()
 });
 var dependencyUpdate = external_exports.strictObject({ name: external_exports.string().min(1), kind: external_exports.enum(DEPENDENCY_KINDS), from: external_exports.string(), to: external_exports.string() });
 var plannedRangeUpdate = external_exports.strictObject({
@@ -51921,6 +51922,8 @@ var releaseSection = external_exports.strictObject({
   branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
   remote: remoteName().default("origin"),
+  /** Name each commit's author after it in changelogs (and so in GitHub Releases). */
+  changelogAuthors: external_exports.boolean().default(true),
   /** Changelog file name inside each plugin folder. */
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
@@ -51935,7 +51938,7 @@ var releaseSection = external_exports.strictObject({
   }).optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
-}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
+}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", changelogAuthors: true, githubRelease: true });
 
 // src/core/config/validate-section.ts
 var findingLevel = external_exports.enum(["error", "warning", "off"]);
@@ -67908,6 +67911,17 @@ function bumpForCommits(commits, releaseTypes = {}) {
   return bump2;
 }
 
+// src/core/text/controls.ts
+var CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+function stripControls(text3) {
+  return text3.replace(CONTROLS, "");
+}
+
+// src/core/text/escape-markdown.ts
+function markdownLiteral(text3) {
+  return stripControls(text3).replace(/\s+/g, " ").trim().replace(/[\\`*_[\]()<>&!~|#:{}]/g, "\\$&").replace(/@/g, "@\u200B");
+}
+
 // src/core/versioning/changelog.ts
 var SECTIONS = [
   ["feat", "Features"],
@@ -67932,6 +67946,8 @@ function renderChangelogSection(input2) {
   };
   const linked = (text3) => input2.repoUrl ? text3.replace(/\(#(\d+)\)/g, (_, n2) => `([#${n2}](${input2.repoUrl}/pull/${n2}))`) : text3;
   const scoped = (scope, text3) => `* ${scope ? `**${scope}:** ` : ""}${linked(text3)}`;
+  const by = (author) => author ? ` \u2014 ${markdownLiteral(author)}` : "";
+  const item = (c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}${by(c3.author)}`;
   for (const [bump2, title] of [["major", "Major Changes"], ["minor", "Minor Changes"], ["patch", "Patch Changes"]]) {
     section(title, (input2.notes ?? []).filter((n2) => n2.bump === bump2).map((n2) => bulleted(n2.summary)));
   }
@@ -67941,9 +67957,9 @@ function renderChangelogSection(input2) {
   );
   const known = new Set(SECTIONS.map(([type]) => type));
   for (const [type, title] of SECTIONS) {
-    section(title, input2.commits.filter((c3) => c3.type === type).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
+    section(title, input2.commits.filter((c3) => c3.type === type).map(item));
   }
-  section(OTHER_TITLE, input2.commits.filter((c3) => !known.has(c3.type)).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
+  section(OTHER_TITLE, input2.commits.filter((c3) => !known.has(c3.type)).map(item));
   section(
     "Dependencies",
     input2.dependencyUpdates.map((update) => {
@@ -67953,6 +67969,16 @@ function renderChangelogSection(input2) {
     })
   );
   return lines.join("\n") + "\n";
+}
+
+// src/core/plan/commit-author.ts
+var MAX_LENGTH = 80;
+var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+function commitAuthor(raw) {
+  const name = stripControls(raw).replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
+  if (!name) return void 0;
+  const chars = [...name];
+  return chars.length > MAX_LENGTH ? `${chars.slice(0, MAX_LENGTH - 1).join("").trimEnd()}\u2026` : name;
 }
 
 // src/core/versioning/dependency-range.ts
@@ -68139,6 +68165,7 @@ function applyVersionGroups(members2, groups) {
 // src/core/plan/assemble-plan.ts
 function assemblePlan(input2) {
   const prerelease = input2.prerelease ?? input2.versioning.prerelease;
+  const authors = input2.authors ?? true;
   const warnings = [...input2.warnings ?? []];
   const parsed = /* @__PURE__ */ new Map();
   const ignored = /* @__PURE__ */ new Map();
@@ -68218,7 +68245,7 @@ function assemblePlan(input2) {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name);
     const dependencyUpdates = cascade.rangeUpdates.get(plugin.name) ?? [];
-    const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
+    const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc, authors));
     const history = input2.histories.get(plugin.name);
     const tag = input2.tagFormat.format(plugin.name, to);
     if (history?.versions.includes(to)) warnings.push(`${plugin.name}: version ${to} is already tagged; the release would collide with ${tag}`);
@@ -68244,7 +68271,7 @@ function assemblePlan(input2) {
       changelog: renderChangelogSection({
         version: to,
         date: input2.date,
-        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
+        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc, authors), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
         dependencyVersions: nextOf,
         notes: fromChangesets.get(plugin.name)?.notes,
@@ -68332,8 +68359,9 @@ function consumedChangesets(intents, releasing, candidates, warnings) {
   }
   return files.sort();
 }
-function commitOf(raw, cc) {
-  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
+function commitOf(raw, cc, authors) {
+  const author = authors ? commitAuthor(raw.author) : void 0;
+  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking, ...author ? { author } : {} };
 }
 function dropRevertedPairs(commits) {
   const cancelled = /* @__PURE__ */ new Set();
@@ -68681,7 +68709,8 @@ async function planRelease(options) {
     repoUrl,
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
-    intents
+    intents,
+    authors: config2.release.changelogAuthors
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c3) => [c3.file, c3.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);

@@ -108,6 +108,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...(branchWarning ? [branchWarning] : [])],
     overrides: options.overrides,
     intents,
+    authors: config.release.changelogAuthors,
   });
   const plan = options.plugins?.length
     ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c) => [c.file, c.releases.map((r) => r.name)])))

@@ -16,6 +16,8 @@ export const releaseSection = z
     branches: z.array(z.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
     /** The git remote to push to. */
     remote: remoteName().default('origin'),
+    /** Name each commit's author after it in changelogs (and so in GitHub Releases). */
+    changelogAuthors: z.boolean().default(true),
     /** Changelog file name inside each plugin folder. */
     changelog: z
       .string()
@@ -37,4 +39,4 @@ export const releaseSection = z
     /** Create a GitHub Release per tag. */
     githubRelease: z.boolean().default(true),
   })
-  .default({ environment: 'release', branch: 'main', remote: 'origin', changelog: 'CHANGELOG.md', githubRelease: true });
+  .default({ environment: 'release', branch: 'main', remote: 'origin', changelog: 'CHANGELOG.md', changelogAuthors: true, githubRelease: true });

@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-JYS4LKUP.js";
+} from "./chunk-7GMFPN36.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-SBO5W5HD.js";
+} from "./chunk-S6G4TEDN.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-VFU7WGVH.js";
+} from "./chunk-W6TA4IFV.js";
 import {
   loadConfig
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

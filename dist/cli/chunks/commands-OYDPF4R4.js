@@ -4,27 +4,27 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-LZQVZ4IG.js";
+} from "./chunk-J3E2LT6R.js";
 import {
   indexCatalog
-} from "./chunk-5JZXHI5W.js";
-import "./chunk-JYS4LKUP.js";
-import "./chunk-MWT3UNE3.js";
+} from "./chunk-CHGKEUV2.js";
+import "./chunk-7GMFPN36.js";
+import "./chunk-KELEJFBY.js";
 import {
   catalogEntrySchema
-} from "./chunk-SBO5W5HD.js";
-import "./chunk-VFU7WGVH.js";
-import "./chunk-QSDIJB2Y.js";
-import "./chunk-AGI6BI2Y.js";
-import "./chunk-PGWC7ZI7.js";
-import "./chunk-W2KCDABP.js";
+} from "./chunk-S6G4TEDN.js";
+import "./chunk-W6TA4IFV.js";
+import "./chunk-QVT3W5HF.js";
+import "./chunk-ZAV3SZ3V.js";
+import "./chunk-KIQSVLTK.js";
+import "./chunk-4FJ44RC7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   external_exports,
   parseFlags
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

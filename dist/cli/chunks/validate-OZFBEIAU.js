@@ -5,17 +5,17 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-KCBU2MZK.js";
+} from "./chunk-PWXJCWED.js";
 import {
   readPluginVersion
-} from "./chunk-MWT3UNE3.js";
+} from "./chunk-KELEJFBY.js";
 import {
   GitObjectReader
-} from "./chunk-QSDIJB2Y.js";
+} from "./chunk-QVT3W5HF.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-AGI6BI2Y.js";
+} from "./chunk-ZAV3SZ3V.js";
 import {
   effectiveBump,
   parseConventionalCommit,
@@ -24,16 +24,17 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-X6AFKLY7.js";
+} from "./chunk-TEAFNXMG.js";
 import "./chunk-XSZT4K7E.js";
-import "./chunk-YDZOCIBR.js";
+import "./chunk-IIVPVJHC.js";
+import "./chunk-GFWPT5AZ.js";
 import {
   tagFormatFor
-} from "./chunk-PGWC7ZI7.js";
+} from "./chunk-KIQSVLTK.js";
 import {
   discoverFleet,
   pMap
-} from "./chunk-W2KCDABP.js";
+} from "./chunk-4FJ44RC7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -45,7 +46,7 @@ import {
   readTags,
   require_dist,
   require_semver
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError,
   isSlipwayError

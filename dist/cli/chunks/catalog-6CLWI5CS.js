@@ -2,21 +2,21 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-SBO5W5HD.js";
+} from "./chunk-S6G4TEDN.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-VFU7WGVH.js";
-import "./chunk-QSDIJB2Y.js";
-import "./chunk-AGI6BI2Y.js";
+} from "./chunk-W6TA4IFV.js";
+import "./chunk-QVT3W5HF.js";
+import "./chunk-ZAV3SZ3V.js";
 import {
   isValidVersion
-} from "./chunk-PGWC7ZI7.js";
+} from "./chunk-KIQSVLTK.js";
 import {
   loadConfig,
   parseFlags,
   require_semver
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -1,14 +1,14 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-X6AFKLY7.js";
+} from "./chunk-TEAFNXMG.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,
   execa,
   external_exports,
   require_semver
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -26,7 +26,8 @@ var plannedCommit = external_exports.strictObject({
   type: external_exports.string(),
   scope: external_exports.string().nullable(),
   subject: external_exports.string(),
-  breaking: external_exports.boolean()
+  breaking: external_exports.boolean(),
+  author: external_exports.string().min(1).max(200).optional()
 });
 var dependencyUpdate = external_exports.strictObject({ name: external_exports.string().min(1), kind: external_exports.enum(DEPENDENCY_KINDS), from: external_exports.string(), to: external_exports.string() });
 var plannedRangeUpdate = external_exports.strictObject({

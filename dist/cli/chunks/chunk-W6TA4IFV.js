@@ -1,11 +1,11 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   GitObjectReader
-} from "./chunk-QSDIJB2Y.js";
+} from "./chunk-QVT3W5HF.js";
 import {
   execa,
   git
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

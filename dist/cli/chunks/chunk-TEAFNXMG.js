@@ -3,17 +3,20 @@ import {
   withHash
 } from "./chunk-XSZT4K7E.js";
 import {
+  stripControls
+} from "./chunk-IIVPVJHC.js";
+import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-YDZOCIBR.js";
+} from "./chunk-GFWPT5AZ.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
   isValidVersion,
   tagFormat,
   tagFormatFor
-} from "./chunk-PGWC7ZI7.js";
+} from "./chunk-KIQSVLTK.js";
 import {
   DEPENDENCY_SECTIONS,
   applyEdits,
@@ -24,7 +27,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-W2KCDABP.js";
+} from "./chunk-4FJ44RC7.js";
 import {
   RELEASE_TYPES,
   branchesContaining,
@@ -41,7 +44,7 @@ import {
   repositoryUrl,
   require_semver,
   sha
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError,
   formatError,
@@ -346,6 +349,17 @@ function bumpForCommits(commits, releaseTypes = {}) {
   return bump;
 }
 
+// src/core/text/escape-markdown.ts
+function markdownText(text) {
+  return stripControls(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function markdownCell(text) {
+  return markdownText(text).replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+}
+function markdownLiteral(text) {
+  return stripControls(text).replace(/\s+/g, " ").trim().replace(/[\\`*_[\]()<>&!~|#:{}]/g, "\\$&").replace(/@/g, "@\u200B");
+}
+
 // src/core/versioning/changelog.ts
 var SECTIONS = [
   ["feat", "Features"],
@@ -370,6 +384,8 @@ function renderChangelogSection(input) {
   };
   const linked = (text) => input.repoUrl ? text.replace(/\(#(\d+)\)/g, (_, n) => `([#${n}](${input.repoUrl}/pull/${n}))`) : text;
   const scoped = (scope, text) => `* ${scope ? `**${scope}:** ` : ""}${linked(text)}`;
+  const by = (author) => author ? ` \u2014 ${markdownLiteral(author)}` : "";
+  const item = (c) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}${by(c.author)}`;
   for (const [bump, title] of [["major", "Major Changes"], ["minor", "Minor Changes"], ["patch", "Patch Changes"]]) {
     section(title, (input.notes ?? []).filter((n) => n.bump === bump).map((n) => bulleted(n.summary)));
   }
@@ -379,9 +395,9 @@ function renderChangelogSection(input) {
   );
   const known = new Set(SECTIONS.map(([type]) => type));
   for (const [type, title] of SECTIONS) {
-    section(title, input.commits.filter((c) => c.type === type).map((c) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}`));
+    section(title, input.commits.filter((c) => c.type === type).map(item));
   }
-  section(OTHER_TITLE, input.commits.filter((c) => !known.has(c.type)).map((c) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}`));
+  section(OTHER_TITLE, input.commits.filter((c) => !known.has(c.type)).map(item));
   section(
     "Dependencies",
     input.dependencyUpdates.map((update) => {
@@ -898,6 +914,16 @@ function previousStableFloor(prerelease) {
   return major > 0 ? `${major - 1}.0.0` : "0.0.0";
 }
 
+// src/core/plan/commit-author.ts
+var MAX_LENGTH = 80;
+var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+function commitAuthor(raw) {
+  const name = stripControls(raw).replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
+  if (!name) return void 0;
+  const chars = [...name];
+  return chars.length > MAX_LENGTH ? `${chars.slice(0, MAX_LENGTH - 1).join("").trimEnd()}\u2026` : name;
+}
+
 // src/core/versioning/dependency-range.ts
 var import_semver4 = __toESM(require_semver(), 1);
 function updatedRange(range, version) {
@@ -1062,6 +1088,7 @@ var PLAN_SCHEMA_VERSION = 2;
 // src/core/plan/assemble-plan.ts
 function assemblePlan(input) {
   const prerelease = input.prerelease ?? input.versioning.prerelease;
+  const authors = input.authors ?? true;
   const warnings = [...input.warnings ?? []];
   const parsed = /* @__PURE__ */ new Map();
   const ignored = /* @__PURE__ */ new Map();
@@ -1141,7 +1168,7 @@ function assemblePlan(input) {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name);
     const dependencyUpdates = cascade.rangeUpdates.get(plugin.name) ?? [];
-    const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
+    const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc, authors));
     const history = input.histories.get(plugin.name);
     const tag = input.tagFormat.format(plugin.name, to);
     if (history?.versions.includes(to)) warnings.push(`${plugin.name}: version ${to} is already tagged; the release would collide with ${tag}`);
@@ -1167,7 +1194,7 @@ function assemblePlan(input) {
       changelog: renderChangelogSection({
         version: to,
         date: input.date,
-        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
+        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc, authors), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
         dependencyVersions: nextOf,
         notes: fromChangesets.get(plugin.name)?.notes,
@@ -1255,8 +1282,9 @@ function consumedChangesets(intents, releasing, candidates, warnings) {
   }
   return files.sort();
 }
-function commitOf(raw, cc) {
-  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
+function commitOf(raw, cc, authors) {
+  const author = authors ? commitAuthor(raw.author) : void 0;
+  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking, ...author ? { author } : {} };
 }
 function dropRevertedPairs(commits) {
   const cancelled = /* @__PURE__ */ new Set();
@@ -2038,7 +2066,8 @@ async function planRelease(options) {
     repoUrl,
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
-    intents
+    intents,
+    authors: config.release.changelogAuthors
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c) => [c.file, c.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);
@@ -2103,6 +2132,8 @@ function reportIgnored(plan, reporter, shown = 5) {
 }
 
 export {
+  markdownText,
+  markdownCell,
   effectiveBump,
   readRemoteState,
   readLocalTags,

@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-WHWKJH5S.js";
+} from "./chunk-7L6B2UJ7.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-KCBU2MZK.js";
+} from "./chunk-PWXJCWED.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-3ZYMQ6GK.js";
+} from "./chunk-N7C53FCZ.js";
 import {
   planRelease
-} from "./chunk-X6AFKLY7.js";
+} from "./chunk-TEAFNXMG.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-YDZOCIBR.js";
-import "./chunk-PGWC7ZI7.js";
-import "./chunk-W2KCDABP.js";
+import "./chunk-GFWPT5AZ.js";
+import "./chunk-KIQSVLTK.js";
+import "./chunk-4FJ44RC7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -30,7 +30,7 @@ import {
   dateFlag,
   distTagFlag,
   parseFlags
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-GMOZOUJZ.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-RJD5PCRE.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-VFU7WGVH.js";
+} from "./chunk-W6TA4IFV.js";
 import {
   stableJson
-} from "./chunk-QSDIJB2Y.js";
+} from "./chunk-QVT3W5HF.js";
 import {
   createSlackClient,
   postOnce,
@@ -34,7 +34,7 @@ import {
   glob,
   pMap,
   parseXml
-} from "./chunk-W2KCDABP.js";
+} from "./chunk-4FJ44RC7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -49,7 +49,7 @@ import {
   nextWeeklyTime,
   parseFlags,
   require_semver
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError,
   formatError

@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-3ZYMQ6GK.js";
+} from "./chunk-N7C53FCZ.js";
 import {
   planRelease
-} from "./chunk-X6AFKLY7.js";
+} from "./chunk-TEAFNXMG.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-YDZOCIBR.js";
-import "./chunk-PGWC7ZI7.js";
-import "./chunk-W2KCDABP.js";
+import "./chunk-GFWPT5AZ.js";
+import "./chunk-KIQSVLTK.js";
+import "./chunk-4FJ44RC7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -17,7 +17,7 @@ import {
   execa,
   gitRefName,
   parseFlags
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

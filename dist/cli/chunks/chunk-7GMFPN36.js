@@ -4,29 +4,29 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-MWT3UNE3.js";
+} from "./chunk-KELEJFBY.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-QSDIJB2Y.js";
+} from "./chunk-QVT3W5HF.js";
 import {
   MANIFEST_FILES
-} from "./chunk-AGI6BI2Y.js";
+} from "./chunk-ZAV3SZ3V.js";
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-PGWC7ZI7.js";
+} from "./chunk-KIQSVLTK.js";
 import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-W2KCDABP.js";
+} from "./chunk-4FJ44RC7.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError,
   formatError,

@@ -2,15 +2,15 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   byCodePoint,
   stableJson
-} from "./chunk-QSDIJB2Y.js";
+} from "./chunk-QVT3W5HF.js";
 import {
   elementSchema
-} from "./chunk-AGI6BI2Y.js";
+} from "./chunk-ZAV3SZ3V.js";
 import {
   ECOSYSTEMS,
   external_exports,
   require_semver
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -13,7 +13,7 @@ import {
   resolveReviewers,
   setupCommand,
   writeEnvironment
-} from "./chunk-D4IKXYFT.js";
+} from "./chunk-FN2CVTGO.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -4,21 +4,21 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-LZQVZ4IG.js";
+} from "./chunk-J3E2LT6R.js";
 import {
   processMetadata
-} from "./chunk-JYS4LKUP.js";
-import "./chunk-MWT3UNE3.js";
-import "./chunk-QSDIJB2Y.js";
-import "./chunk-AGI6BI2Y.js";
-import "./chunk-PGWC7ZI7.js";
-import "./chunk-W2KCDABP.js";
+} from "./chunk-7GMFPN36.js";
+import "./chunk-KELEJFBY.js";
+import "./chunk-QVT3W5HF.js";
+import "./chunk-ZAV3SZ3V.js";
+import "./chunk-KIQSVLTK.js";
+import "./chunk-4FJ44RC7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   parseFlags
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

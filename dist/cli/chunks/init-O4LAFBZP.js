@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD
-} from "./chunk-AGI6BI2Y.js";
+} from "./chunk-ZAV3SZ3V.js";
 import {
   KNOWN_TAG_FORMATS,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-YDZOCIBR.js";
+} from "./chunk-GFWPT5AZ.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
-} from "./chunk-PGWC7ZI7.js";
+} from "./chunk-KIQSVLTK.js";
 import {
   discoverFleet,
   fileExists,
@@ -20,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-W2KCDABP.js";
+} from "./chunk-4FJ44RC7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -35,7 +35,7 @@ import {
   parseFlags,
   readTags,
   require_dist
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   commandPublisher,
   parsePlan
-} from "./chunk-KCBU2MZK.js";
+} from "./chunk-PWXJCWED.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -37,13 +37,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-X6AFKLY7.js";
+} from "./chunk-TEAFNXMG.js";
 import {
   hashPlan
 } from "./chunk-XSZT4K7E.js";
 import {
   readChangesets
-} from "./chunk-YDZOCIBR.js";
+} from "./chunk-GFWPT5AZ.js";
 import {
   discoverFleet,
   fileExists,
@@ -54,7 +54,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-W2KCDABP.js";
+} from "./chunk-4FJ44RC7.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
@@ -67,7 +67,7 @@ import {
   readLog,
   repositoryUrl,
   require_semver
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError,
   formatError,

@@ -21,10 +21,10 @@ import {
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-PGWC7ZI7.js";
+} from "./chunk-KIQSVLTK.js";
 import {
   discoverFleet
-} from "./chunk-W2KCDABP.js";
+} from "./chunk-4FJ44RC7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -36,7 +36,7 @@ import {
   parseFlags,
   repositoryUrl,
   require_semver
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError,
   formatError
@@ -3637,7 +3637,7 @@ function changeNote(text) {
   const scoped = /^\*\*([^*]+?):\*\*\s+(.*)$/.exec(text);
   const scope = scoped ? scoped[1] : null;
   const rest = scoped ? scoped[2] : text;
-  const withoutRef = rest.replace(/\s+\((?:\[[0-9a-f]{7,40}\]\([^)]*\)|[0-9a-f]{7,40})\)$/, "");
+  const withoutRef = rest.replace(/\s+\((?:\[[0-9a-f]{7,40}\]\([^)]*\)|[0-9a-f]{7,40})\)(?: — .+)?$/, "");
   return { scope, text: withoutRef };
 }
 function dependencyNote(text) {

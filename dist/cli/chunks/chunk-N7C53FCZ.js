@@ -1,21 +1,12 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  effectiveBump
-} from "./chunk-X6AFKLY7.js";
-import {
-  stripControls
-} from "./chunk-IIVPVJHC.js";
+  effectiveBump,
+  markdownCell,
+  markdownText
+} from "./chunk-TEAFNXMG.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
-
-// src/core/text/escape-markdown.ts
-function markdownText(text) {
-  return stripControls(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function markdownCell(text) {
-  return markdownText(text).replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
-}
 
 // src/core/plan/render-plan.ts
 var bumpLabel = (release) => {

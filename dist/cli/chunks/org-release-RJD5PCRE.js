@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-WHWKJH5S.js";
+} from "./chunk-7L6B2UJ7.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-KCBU2MZK.js";
+} from "./chunk-PWXJCWED.js";
 import {
   indexCatalog
-} from "./chunk-5JZXHI5W.js";
+} from "./chunk-CHGKEUV2.js";
 import {
   processMetadata
-} from "./chunk-JYS4LKUP.js";
-import "./chunk-MWT3UNE3.js";
+} from "./chunk-7GMFPN36.js";
+import "./chunk-KELEJFBY.js";
 import {
   catalogEntrySchema
-} from "./chunk-SBO5W5HD.js";
+} from "./chunk-S6G4TEDN.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-VFU7WGVH.js";
-import "./chunk-QSDIJB2Y.js";
+import "./chunk-W6TA4IFV.js";
+import "./chunk-QVT3W5HF.js";
 import {
   createSlackClient,
   postOnce
@@ -34,23 +34,23 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-AGI6BI2Y.js";
+import "./chunk-ZAV3SZ3V.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-X6AFKLY7.js";
+} from "./chunk-TEAFNXMG.js";
 import {
   canonicalJson
 } from "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-YDZOCIBR.js";
+import "./chunk-GFWPT5AZ.js";
 import {
   tagFormat
-} from "./chunk-PGWC7ZI7.js";
+} from "./chunk-KIQSVLTK.js";
 import {
   pMap
-} from "./chunk-W2KCDABP.js";
+} from "./chunk-4FJ44RC7.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -64,7 +64,7 @@ import {
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-LZLRY4BC.js";
+} from "./chunk-GTTWUXQA.js";
 import {
   SlipwayError,
   formatError,
