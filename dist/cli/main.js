@@ -8,18 +8,18 @@ import "./chunks/chunk-X24BQQWF.js";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 var COMMANDS = {
-  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-ZT3PFJF3.js") },
-  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-2KQTHGUL.js") },
-  demo: { summary: "build a demo fleet in a temp folder and plan its release (no token needed)", load: () => import("./chunks/demo-L4K43BM2.js") },
-  init: { summary: "set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand", load: () => import("./chunks/init-O4LAFBZP.js") },
-  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-AOMZ2SFO.js") },
-  "dispatch-index": { summary: "start the index workflow for released tags (what the release workflow does after shipping)", load: () => import("./chunks/dispatch-index-LZHGDP4X.js") },
-  setup: { summary: "create or check the approval Environment (required reviewers, release branch only)", load: () => import("./chunks/setup-V64B4PJO.js") },
-  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-P6V2DEZS.js") },
-  validate: { summary: "check manifests, versions, commit messages, build and test of what would ship", load: () => import("./chunks/validate-OZFBEIAU.js") },
-  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-BVA6KSER.js") },
-  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-OYDPF4R4.js") },
-  catalog: { summary: "ask the catalog: `catalog compatible --core 1.4.0` lists plugins that work with a core", load: () => import("./chunks/catalog-6CLWI5CS.js") }
+  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-B3LKHOY5.js") },
+  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-YY7JD7DK.js") },
+  demo: { summary: "build a demo fleet in a temp folder and plan its release (no token needed)", load: () => import("./chunks/demo-N7IY54I3.js") },
+  init: { summary: "set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand", load: () => import("./chunks/init-ADCLIQVE.js") },
+  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-DORYQ64V.js") },
+  "dispatch-index": { summary: "start the index workflow for released tags (what the release workflow does after shipping)", load: () => import("./chunks/dispatch-index-KZSOZF3Z.js") },
+  setup: { summary: "create or check the approval Environment (required reviewers, release branch only)", load: () => import("./chunks/setup-5K6ZFPH3.js") },
+  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-25DWHZ4K.js") },
+  validate: { summary: "check manifests, versions, commit messages, build and test of what would ship", load: () => import("./chunks/validate-YWGY3D5G.js") },
+  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-WKOVW7Q3.js") },
+  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-2KRYBC2P.js") },
+  catalog: { summary: "ask the catalog: `catalog compatible --core 1.4.0` lists plugins that work with a core", load: () => import("./chunks/catalog-XOUJUXTK.js") }
 };
 function usage() {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));

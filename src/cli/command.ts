@@ -47,6 +47,6 @@ export function dateFlag(value: string | undefined, flag = '--date'): string | u
 export function distTagFlag(value: string | undefined, flag = '--dist-tag'): string | undefined {
   if (value === undefined) return undefined;
   const problem = distTagProblem(value);
-  if (problem) throw new SlipwayError('USAGE', `${flag} "${value}": ${problem}`, { subject: flag, hint: 'e.g. --dist-tag next, or latest-1 for an older line' });
+  if (problem) throw new SlipwayError('USAGE', `"${value}" ${problem}`, { subject: flag, hint: 'e.g. --dist-tag next, or latest-1 for an older line' });
   return value;
 }

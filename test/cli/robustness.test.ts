@@ -129,3 +129,14 @@ describe('the demo', () => {
     expect(plan.stdout).toContain('@demo/plugin-http');
   });
 });
+
+describe('--dist-tag', () => {
+  it('a name npm would refuse is an error before anything is planned', async () => {
+    const r = fleet();
+    const result = await run(join(ROOT, 'src/cli/main.ts'), ['release', '--cwd', r.dir, '--dist-tag', 'v1', '--yes']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('slipway release: --dist-tag: "v1" reads as a semver range, which npm refuses as a dist-tag');
+    expect(result.stderr).not.toContain('a@1.1.0');
+    expect(r.git('tag', '--list')).toBe('a@1.0.0');
+  });
+});

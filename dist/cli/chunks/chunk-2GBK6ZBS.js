@@ -30332,7 +30332,7 @@ function dateFlag(value, flag = "--date") {
 function distTagFlag(value, flag = "--dist-tag") {
   if (value === void 0) return void 0;
   const problem = distTagProblem(value);
-  if (problem) throw new SlipwayError("USAGE", `${flag} "${value}": ${problem}`, { subject: flag, hint: "e.g. --dist-tag next, or latest-1 for an older line" });
+  if (problem) throw new SlipwayError("USAGE", `"${value}" ${problem}`, { subject: flag, hint: "e.g. --dist-tag next, or latest-1 for an older line" });
   return value;
 }
 

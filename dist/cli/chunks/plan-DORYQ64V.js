@@ -2,23 +2,23 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-N7C53FCZ.js";
+} from "./chunk-PA7SOHKG.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-TEAFNXMG.js";
+} from "./chunk-TIDLG4TE.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GFWPT5AZ.js";
-import "./chunk-KIQSVLTK.js";
-import "./chunk-4FJ44RC7.js";
+import "./chunk-HZLUO7DR.js";
+import "./chunk-B7XFOFUP.js";
+import "./chunk-NRNM2IKU.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
 
@@ -43,7 +43,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-RJD5PCRE.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-VYV4G5WS.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

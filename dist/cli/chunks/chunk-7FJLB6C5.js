@@ -2,15 +2,15 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   byCodePoint,
   stableJson
-} from "./chunk-QVT3W5HF.js";
+} from "./chunk-JQP6RSSM.js";
 import {
   elementSchema
-} from "./chunk-ZAV3SZ3V.js";
+} from "./chunk-WE6Q3OPD.js";
 import {
   ECOSYSTEMS,
   external_exports,
   require_semver
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

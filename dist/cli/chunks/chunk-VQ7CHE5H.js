@@ -1,14 +1,14 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-TEAFNXMG.js";
+} from "./chunk-TIDLG4TE.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,
   execa,
   external_exports,
   require_semver
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -4,29 +4,29 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-KELEJFBY.js";
+} from "./chunk-4BV2MWXN.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-QVT3W5HF.js";
+} from "./chunk-JQP6RSSM.js";
 import {
   MANIFEST_FILES
-} from "./chunk-ZAV3SZ3V.js";
+} from "./chunk-WE6Q3OPD.js";
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-KIQSVLTK.js";
+} from "./chunk-B7XFOFUP.js";
 import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-4FJ44RC7.js";
+} from "./chunk-NRNM2IKU.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError,
   formatError,

@@ -4,27 +4,27 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-J3E2LT6R.js";
+} from "./chunk-LO5UQJLZ.js";
 import {
   indexCatalog
-} from "./chunk-CHGKEUV2.js";
-import "./chunk-7GMFPN36.js";
-import "./chunk-KELEJFBY.js";
+} from "./chunk-LLF5GBHZ.js";
+import "./chunk-4EX2KLYX.js";
+import "./chunk-4BV2MWXN.js";
 import {
   catalogEntrySchema
-} from "./chunk-S6G4TEDN.js";
-import "./chunk-W6TA4IFV.js";
-import "./chunk-QVT3W5HF.js";
-import "./chunk-ZAV3SZ3V.js";
-import "./chunk-KIQSVLTK.js";
-import "./chunk-4FJ44RC7.js";
+} from "./chunk-7FJLB6C5.js";
+import "./chunk-LRJZPUOZ.js";
+import "./chunk-JQP6RSSM.js";
+import "./chunk-WE6Q3OPD.js";
+import "./chunk-B7XFOFUP.js";
+import "./chunk-NRNM2IKU.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   external_exports,
   parseFlags
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

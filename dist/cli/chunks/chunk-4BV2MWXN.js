@@ -1,13 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   byCodePoint
-} from "./chunk-QVT3W5HF.js";
+} from "./chunk-JQP6RSSM.js";
 import {
   ELEMENT_KINDS,
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-ZAV3SZ3V.js";
+} from "./chunk-WE6Q3OPD.js";
 import {
   dependenciesOf,
   normaliseName,
@@ -18,12 +18,12 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-4FJ44RC7.js";
+} from "./chunk-NRNM2IKU.js";
 import {
   rangeOf,
   require_dist,
   require_semver
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -6,7 +6,7 @@ import {
   repoPath,
   require_dist,
   require_semver
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

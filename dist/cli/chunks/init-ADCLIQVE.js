@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD
-} from "./chunk-ZAV3SZ3V.js";
+} from "./chunk-WE6Q3OPD.js";
 import {
   KNOWN_TAG_FORMATS,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-GFWPT5AZ.js";
+} from "./chunk-HZLUO7DR.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
-} from "./chunk-KIQSVLTK.js";
+} from "./chunk-B7XFOFUP.js";
 import {
   discoverFleet,
   fileExists,
@@ -20,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-4FJ44RC7.js";
+} from "./chunk-NRNM2IKU.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -35,7 +35,7 @@ import {
   parseFlags,
   readTags,
   require_dist
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

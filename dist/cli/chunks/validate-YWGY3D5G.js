@@ -5,17 +5,17 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-PWXJCWED.js";
+} from "./chunk-VQ7CHE5H.js";
 import {
   readPluginVersion
-} from "./chunk-KELEJFBY.js";
+} from "./chunk-4BV2MWXN.js";
 import {
   GitObjectReader
-} from "./chunk-QVT3W5HF.js";
+} from "./chunk-JQP6RSSM.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-ZAV3SZ3V.js";
+} from "./chunk-WE6Q3OPD.js";
 import {
   effectiveBump,
   parseConventionalCommit,
@@ -24,17 +24,17 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-TEAFNXMG.js";
+} from "./chunk-TIDLG4TE.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GFWPT5AZ.js";
+import "./chunk-HZLUO7DR.js";
 import {
   tagFormatFor
-} from "./chunk-KIQSVLTK.js";
+} from "./chunk-B7XFOFUP.js";
 import {
   discoverFleet,
   pMap
-} from "./chunk-4FJ44RC7.js";
+} from "./chunk-NRNM2IKU.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -46,7 +46,7 @@ import {
   readTags,
   require_dist,
   require_semver
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError,
   isSlipwayError

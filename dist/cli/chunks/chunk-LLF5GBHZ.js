@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-7GMFPN36.js";
+} from "./chunk-4EX2KLYX.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-S6G4TEDN.js";
+} from "./chunk-7FJLB6C5.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-W6TA4IFV.js";
+} from "./chunk-LRJZPUOZ.js";
 import {
   loadConfig
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

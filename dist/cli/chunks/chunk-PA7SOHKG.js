@@ -3,7 +3,7 @@ import {
   effectiveBump,
   markdownCell,
   markdownText
-} from "./chunk-TEAFNXMG.js";
+} from "./chunk-TIDLG4TE.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";

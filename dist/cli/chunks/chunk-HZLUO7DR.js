@@ -3,15 +3,15 @@ import {
   isNamedPattern,
   isValidVersion,
   tagFormat
-} from "./chunk-KIQSVLTK.js";
+} from "./chunk-B7XFOFUP.js";
 import {
   fileExists,
   invalidManifest,
   readManifest
-} from "./chunk-4FJ44RC7.js";
+} from "./chunk-NRNM2IKU.js";
 import {
   require_dist
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

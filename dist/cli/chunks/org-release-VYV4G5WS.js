@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-7L6B2UJ7.js";
+} from "./chunk-RNA7Q3FX.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-PWXJCWED.js";
+} from "./chunk-VQ7CHE5H.js";
 import {
   indexCatalog
-} from "./chunk-CHGKEUV2.js";
+} from "./chunk-LLF5GBHZ.js";
 import {
   processMetadata
-} from "./chunk-7GMFPN36.js";
-import "./chunk-KELEJFBY.js";
+} from "./chunk-4EX2KLYX.js";
+import "./chunk-4BV2MWXN.js";
 import {
   catalogEntrySchema
-} from "./chunk-S6G4TEDN.js";
+} from "./chunk-7FJLB6C5.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-W6TA4IFV.js";
-import "./chunk-QVT3W5HF.js";
+import "./chunk-LRJZPUOZ.js";
+import "./chunk-JQP6RSSM.js";
 import {
   createSlackClient,
   postOnce
@@ -34,23 +34,23 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-ZAV3SZ3V.js";
+import "./chunk-WE6Q3OPD.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-TEAFNXMG.js";
+} from "./chunk-TIDLG4TE.js";
 import {
   canonicalJson
 } from "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GFWPT5AZ.js";
+import "./chunk-HZLUO7DR.js";
 import {
   tagFormat
-} from "./chunk-KIQSVLTK.js";
+} from "./chunk-B7XFOFUP.js";
 import {
   pMap
-} from "./chunk-4FJ44RC7.js";
+} from "./chunk-NRNM2IKU.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -64,7 +64,7 @@ import {
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError,
   formatError,

@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-7L6B2UJ7.js";
+} from "./chunk-RNA7Q3FX.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-PWXJCWED.js";
+} from "./chunk-VQ7CHE5H.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-N7C53FCZ.js";
+} from "./chunk-PA7SOHKG.js";
 import {
   planRelease
-} from "./chunk-TEAFNXMG.js";
+} from "./chunk-TIDLG4TE.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GFWPT5AZ.js";
-import "./chunk-KIQSVLTK.js";
-import "./chunk-4FJ44RC7.js";
+import "./chunk-HZLUO7DR.js";
+import "./chunk-B7XFOFUP.js";
+import "./chunk-NRNM2IKU.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -30,7 +30,7 @@ import {
   dateFlag,
   distTagFlag,
   parseFlags
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-RJD5PCRE.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-VYV4G5WS.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-W6TA4IFV.js";
+} from "./chunk-LRJZPUOZ.js";
 import {
   stableJson
-} from "./chunk-QVT3W5HF.js";
+} from "./chunk-JQP6RSSM.js";
 import {
   createSlackClient,
   postOnce,
@@ -34,7 +34,7 @@ import {
   glob,
   pMap,
   parseXml
-} from "./chunk-4FJ44RC7.js";
+} from "./chunk-NRNM2IKU.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -49,7 +49,7 @@ import {
   nextWeeklyTime,
   parseFlags,
   require_semver
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError,
   formatError

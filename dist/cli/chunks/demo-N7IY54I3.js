@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-N7C53FCZ.js";
+} from "./chunk-PA7SOHKG.js";
 import {
   planRelease
-} from "./chunk-TEAFNXMG.js";
+} from "./chunk-TIDLG4TE.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GFWPT5AZ.js";
-import "./chunk-KIQSVLTK.js";
-import "./chunk-4FJ44RC7.js";
+import "./chunk-HZLUO7DR.js";
+import "./chunk-B7XFOFUP.js";
+import "./chunk-NRNM2IKU.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -17,7 +17,7 @@ import {
   execa,
   gitRefName,
   parseFlags
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   commandPublisher,
   parsePlan
-} from "./chunk-PWXJCWED.js";
+} from "./chunk-VQ7CHE5H.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -37,13 +37,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-TEAFNXMG.js";
+} from "./chunk-TIDLG4TE.js";
 import {
   hashPlan
 } from "./chunk-XSZT4K7E.js";
 import {
   readChangesets
-} from "./chunk-GFWPT5AZ.js";
+} from "./chunk-HZLUO7DR.js";
 import {
   discoverFleet,
   fileExists,
@@ -54,7 +54,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-4FJ44RC7.js";
+} from "./chunk-NRNM2IKU.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
@@ -67,7 +67,7 @@ import {
   readLog,
   repositoryUrl,
   require_semver
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError,
   formatError,

@@ -2,21 +2,21 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-S6G4TEDN.js";
+} from "./chunk-7FJLB6C5.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-W6TA4IFV.js";
-import "./chunk-QVT3W5HF.js";
-import "./chunk-ZAV3SZ3V.js";
+} from "./chunk-LRJZPUOZ.js";
+import "./chunk-JQP6RSSM.js";
+import "./chunk-WE6Q3OPD.js";
 import {
   isValidVersion
-} from "./chunk-KIQSVLTK.js";
+} from "./chunk-B7XFOFUP.js";
 import {
   loadConfig,
   parseFlags,
   require_semver
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -9,14 +9,14 @@ import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-GFWPT5AZ.js";
+} from "./chunk-HZLUO7DR.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
   isValidVersion,
   tagFormat,
   tagFormatFor
-} from "./chunk-KIQSVLTK.js";
+} from "./chunk-B7XFOFUP.js";
 import {
   DEPENDENCY_SECTIONS,
   applyEdits,
@@ -27,7 +27,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-4FJ44RC7.js";
+} from "./chunk-NRNM2IKU.js";
 import {
   RELEASE_TYPES,
   branchesContaining,
@@ -44,7 +44,7 @@ import {
   repositoryUrl,
   require_semver,
   sha
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError,
   formatError,

@@ -13,7 +13,7 @@ import {
   resolveReviewers,
   setupCommand,
   writeEnvironment
-} from "./chunk-FN2CVTGO.js";
+} from "./chunk-FVUKYV56.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-GTTWUXQA.js";
+} from "./chunk-2GBK6ZBS.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
