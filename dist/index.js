@@ -64674,6 +64674,15 @@ var digestSection = external_exports.strictObject({
   digestUrl: external_exports.string().url().optional()
 }).default({ defaultDays: 7, markRef: "refs/slipway/digest" });
 
+// src/core/config/dist-tag.ts
+var import_semver3 = __toESM(require_semver2(), 1);
+var DIST_TAG = /^[A-Za-z][\w.-]{0,127}$/;
+function distTagProblem(value) {
+  if (!DIST_TAG.test(value)) return 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)';
+  if (import_semver3.default.validRange(value) !== null) return "reads as a semver range, which npm refuses as a dist-tag (use e.g. latest-1 or v1-lts)";
+  return void 0;
+}
+
 // src/core/config/release-section.ts
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
@@ -64687,18 +64696,23 @@ var releaseSection = external_exports.strictObject({
   branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
   remote: remoteName().default("origin"),
+  /** Name each commit's author after it in changelogs (and so in GitHub Releases). */
+  changelogAuthors: external_exports.boolean().default(true),
   /** Changelog file name inside each plugin folder. */
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /**
-   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * The npm dist-tag releases go to (e.g. `latest-1` for a maintenance line). Default npm's:
    * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
    */
-  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
+  distTag: external_exports.string().superRefine((value, ctx) => {
+    const problem = distTagProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
-}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
+}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", changelogAuthors: true, githubRelease: true });
 
 // src/core/config/validate-section.ts
 var findingLevel = external_exports.enum(["error", "warning", "off"]);
@@ -64917,7 +64931,7 @@ async function loadConfig(root) {
 }
 
 // src/core/catalog/merge-catalog.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+var import_semver4 = __toESM(require_semver2(), 1);
 
 // src/core/catalog/catalog-page.ts
 function catalogPage() {
@@ -65236,7 +65250,7 @@ function readPluginFile(text3, path6, name) {
     throw catalogInvalid(path6, `holds plugin "${file2.name}", but this path belongs to "${name}"`);
   }
   for (const version2 of file2.versions) {
-    if (import_semver3.default.valid(version2.version) !== version2.version) throw catalogInvalid(path6, `version "${version2.version}" is not semver`);
+    if (import_semver4.default.valid(version2.version) !== version2.version) throw catalogInvalid(path6, `version "${version2.version}" is not semver`);
   }
   return file2;
 }
@@ -65272,10 +65286,10 @@ function byPlugin(entries) {
   return groups2;
 }
 function pluginFile(name, versions) {
-  return { schemaVersion: CATALOG_SCHEMA_VERSION, name, versions: [...versions].sort((a2, b) => import_semver3.default.rcompare(a2.version, b.version)) };
+  return { schemaVersion: CATALOG_SCHEMA_VERSION, name, versions: [...versions].sort((a2, b) => import_semver4.default.rcompare(a2.version, b.version)) };
 }
 function latestVersion(newestFirst) {
-  return newestFirst.find((v) => import_semver3.default.prerelease(v.version) === null) ?? newestFirst[0];
+  return newestFirst.find((v) => import_semver4.default.prerelease(v.version) === null) ?? newestFirst[0];
 }
 function summarise(file2, path6) {
   const latest = latestVersion(file2.versions);
@@ -65516,7 +65530,7 @@ var import_yaml2 = __toESM(require_dist(), 1);
 import { posix as posix2 } from "node:path";
 
 // src/core/catalog/catalog-entry.ts
-var import_semver4 = __toESM(require_semver2(), 1);
+var import_semver5 = __toESM(require_semver2(), 1);
 function metadataError(plugin, version2, problems, hint) {
   const lines = problems.map((p) => `  - ${p.file}: ${p.field} ${p.message}`);
   return new SlipwayError("METADATA_INVALID", `catalog metadata is invalid:
@@ -65551,7 +65565,7 @@ function composeEntry(input2) {
     problems.push({ file: facts.file, field: "description", message: `is missing: write it in ${facts.file} or as "description" in ${input2.manifestFile}` });
   }
   const coreRange = manifest.coreRange ?? facts.coreRange;
-  if (coreRange !== void 0 && import_semver4.default.validRange(coreRange) === null) {
+  if (coreRange !== void 0 && import_semver5.default.validRange(coreRange) === null) {
     problems.push({ file: facts.file, field: "core range", message: `${JSON.stringify(coreRange)} is not a semver range` });
   }
   if (problems.length) throw metadataError(facts.name, release.version, problems);
@@ -71763,15 +71777,15 @@ async function glob2(globInput, options) {
 }
 
 // src/adapters/ecosystems/strategy.ts
-var import_semver6 = __toESM(require_semver2(), 1);
+var import_semver7 = __toESM(require_semver2(), 1);
 
 // src/adapters/ecosystems/generic/find.ts
 import { posix as posix5 } from "node:path";
 
 // src/adapters/ecosystems/checked-version.ts
-var import_semver5 = __toESM(require_semver2(), 1);
+var import_semver6 = __toESM(require_semver2(), 1);
 function checkedVersion(value, file2, field, hint) {
-  if (typeof value === "string" && (0, import_semver5.valid)(value) === value) return value;
+  if (typeof value === "string" && (0, import_semver6.valid)(value) === value) return value;
   const problem = value === void 0 ? `${field} is missing` : `${field} is ${JSON.stringify(value)}, which is not a semver version`;
   throw new SlipwayError("VERSION_INVALID", problem, {
     subject: file2,
@@ -72799,7 +72813,7 @@ function isSnapshot(strategy, version2) {
 function releaseOfSnapshot(strategy, version2) {
   if (!isSnapshot(strategy, version2)) return void 0;
   const release = version2.slice(0, -strategy.snapshotSuffix.length);
-  return import_semver6.default.valid(release) === release ? release : void 0;
+  return import_semver7.default.valid(release) === release ? release : void 0;
 }
 
 // src/adapters/ecosystems/registry.ts

@@ -20477,11 +20477,11 @@ var require_constants6 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports2, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
+    var MAX_LENGTH2 = 256;
     var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
     9007199254740991;
     var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH2 - 6;
     var WHITESPACE_CHARACTERS = [
       "	",
       "\n",
@@ -20519,7 +20519,7 @@ var require_constants6 = __commonJS({
       "prerelease"
     ];
     module.exports = {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
       MAX_SAFE_INTEGER,
@@ -20549,7 +20549,7 @@ var require_re = __commonJS({
     var {
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
+      MAX_LENGTH: MAX_LENGTH2
     } = require_constants6();
     var debug2 = require_debug();
     exports2 = module.exports = {};
@@ -20562,7 +20562,7 @@ var require_re = __commonJS({
     var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
     var safeRegexReplacements = [
       ["\\s", 1],
-      ["\\d", MAX_LENGTH],
+      ["\\d", MAX_LENGTH2],
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
     var makeSafeRegex = (value) => {
@@ -20679,7 +20679,7 @@ var require_semver = __commonJS({
   "node_modules/semver/classes/semver.js"(exports2, module) {
     "use strict";
     var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
+    var { MAX_LENGTH: MAX_LENGTH2, MAX_SAFE_INTEGER } = require_constants6();
     var { safeRe: re, t } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
@@ -20707,9 +20707,9 @@ var require_semver = __commonJS({
         } else if (typeof version3 !== "string") {
           throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version3}".`);
         }
-        if (version3.length > MAX_LENGTH) {
+        if (version3.length > MAX_LENGTH2) {
           throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
+            `version is longer than ${MAX_LENGTH2} characters`
           );
         }
         debug2("SemVer", version3, options);
@@ -21429,7 +21429,7 @@ var require_trim_comparator_whitespace = __commonJS({
   "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
     "use strict";
     var {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       MAX_SAFE_BUILD_LENGTH,
       WHITESPACE_CHARACTERS
     } = require_constants6();
@@ -21467,10 +21467,10 @@ var require_trim_comparator_whitespace = __commonJS({
       if (!loose && range[start] === "0") {
         return start + 1;
       }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH2 : MAX_LENGTH2 + 1, digitRuns);
     };
     var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH2, digitRuns);
       if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
         let end = digitsEnd + 1;
         const limit = end + MAX_SAFE_BUILD_LENGTH;
@@ -31123,7 +31123,7 @@ var require_parse4 = __commonJS({
     var constants7 = require_constants7();
     var utils = require_utils2();
     var {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
@@ -31375,7 +31375,7 @@ var require_parse4 = __commonJS({
       }
       input2 = REPLACEMENTS[input2] || input2;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       let len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -32064,7 +32064,7 @@ var require_parse4 = __commonJS({
     };
     parse8.fastpaths = (input2, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       const len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -61843,7 +61843,8 @@ var plannedCommit = external_exports.strictObject({
   type: external_exports.string(),
   scope: external_exports.string().nullable(),
   subject: external_exports.string(),
-  breaking: external_exports.boolean()
+  breaking: external_exports.boolean(),
+  author: external_exports.string().min(1).max(200).optional()
 });
 var dependencyUpdate = external_exports.strictObject({ name: external_exports.string().min(1), kind: external_exports.enum(DEPENDENCY_KINDS), from: external_exports.string(), to: external_exports.string() });
 var plannedRangeUpdate = external_exports.strictObject({
@@ -62774,6 +62775,15 @@ var digestSection = external_exports.strictObject({
   digestUrl: external_exports.string().url().optional()
 }).default({ defaultDays: 7, markRef: "refs/slipway/digest" });
 
+// src/core/config/dist-tag.ts
+var import_semver5 = __toESM(require_semver2(), 1);
+var DIST_TAG = /^[A-Za-z][\w.-]{0,127}$/;
+function distTagProblem(value) {
+  if (!DIST_TAG.test(value)) return 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)';
+  if (import_semver5.default.validRange(value) !== null) return "reads as a semver range, which npm refuses as a dist-tag (use e.g. latest-1 or v1-lts)";
+  return void 0;
+}
+
 // src/core/config/release-section.ts
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
@@ -62787,18 +62797,23 @@ var releaseSection = external_exports.strictObject({
   branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
   remote: remoteName().default("origin"),
+  /** Name each commit's author after it in changelogs (and so in GitHub Releases). */
+  changelogAuthors: external_exports.boolean().default(true),
   /** Changelog file name inside each plugin folder. */
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /**
-   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * The npm dist-tag releases go to (e.g. `latest-1` for a maintenance line). Default npm's:
    * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
    */
-  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
+  distTag: external_exports.string().superRefine((value, ctx) => {
+    const problem = distTagProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
-}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
+}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", changelogAuthors: true, githubRelease: true });
 
 // src/core/config/validate-section.ts
 var findingLevel = external_exports.enum(["error", "warning", "off"]);
@@ -71080,15 +71095,15 @@ async function glob2(globInput, options) {
 }
 
 // src/adapters/ecosystems/strategy.ts
-var import_semver6 = __toESM(require_semver2(), 1);
+var import_semver7 = __toESM(require_semver2(), 1);
 
 // src/adapters/ecosystems/generic/find.ts
 import { posix as posix4 } from "node:path";
 
 // src/adapters/ecosystems/checked-version.ts
-var import_semver5 = __toESM(require_semver2(), 1);
+var import_semver6 = __toESM(require_semver2(), 1);
 function checkedVersion(value, file2, field, hint) {
-  if (typeof value === "string" && (0, import_semver5.valid)(value) === value) return value;
+  if (typeof value === "string" && (0, import_semver6.valid)(value) === value) return value;
   const problem = value === void 0 ? `${field} is missing` : `${field} is ${JSON.stringify(value)}, which is not a semver version`;
   throw new SlipwayError("VERSION_INVALID", problem, {
     subject: file2,
@@ -77242,7 +77257,7 @@ function isSnapshot(strategy, version3) {
 function releaseOfSnapshot(strategy, version3) {
   if (!isSnapshot(strategy, version3)) return void 0;
   const release = version3.slice(0, -strategy.snapshotSuffix.length);
-  return import_semver6.default.valid(release) === release ? release : void 0;
+  return import_semver7.default.valid(release) === release ? release : void 0;
 }
 
 // src/adapters/ecosystems/registry.ts
@@ -77436,7 +77451,7 @@ async function detachedWorktree(cwd, dir, commit) {
 }
 
 // src/core/history/last-release.ts
-var import_semver7 = __toESM(require_semver2(), 1);
+var import_semver8 = __toESM(require_semver2(), 1);
 function readReleaseHistory(plugins, tags, format2) {
   const single = plugins.length === 1 && !format2.named ? plugins[0] : void 0;
   const known = new Set(plugins.map((plugin) => plugin.name));
@@ -77462,7 +77477,7 @@ function readReleaseHistory(plugins, tags, format2) {
   }
   const histories = /* @__PURE__ */ new Map();
   for (const plugin of plugins) {
-    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver7.default.rcompare(a2.version, b.version));
+    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver8.default.rcompare(a2.version, b.version));
     const line = all.filter((release) => reachable.has(release.tag));
     histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
   }
@@ -77472,8 +77487,8 @@ function releasedElsewhere(plugins, histories) {
   const found = [];
   for (const plugin of plugins) {
     const history = histories.get(plugin.name);
-    if (!history || import_semver7.default.prerelease(plugin.version)) continue;
-    if (history.last && import_semver7.default.lte(plugin.version, history.last.version)) continue;
+    if (!history || import_semver8.default.prerelease(plugin.version)) continue;
+    if (history.last && import_semver8.default.lte(plugin.version, history.last.version)) continue;
     const release = history.elsewhere.find((r) => r.version === plugin.version);
     if (release) found.push({ plugin, release });
   }
@@ -77575,7 +77590,7 @@ function unmatchedTagWarnings(input2) {
 }
 
 // src/core/plan/assemble-plan.ts
-var import_semver12 = __toESM(require_semver2(), 1);
+var import_semver13 = __toESM(require_semver2(), 1);
 
 // src/core/versioning/bump.ts
 var BUILT_IN = { feat: "minor", fix: "patch", perf: "patch", revert: "patch", "chore(version)": "none" };
@@ -77599,6 +77614,11 @@ function bumpForCommits(commits, releaseTypes = {}) {
     if (bump2 === "major") break;
   }
   return bump2;
+}
+
+// src/core/text/escape-markdown.ts
+function markdownLiteral(text3) {
+  return stripControls(text3).replace(/\s+/g, " ").trim().replace(/[\\`*_[\]()<>&!~|#:{}]/g, "\\$&").replace(/@/g, "@\u200B");
 }
 
 // src/core/versioning/changelog.ts
@@ -77625,6 +77645,8 @@ function renderChangelogSection(input2) {
   };
   const linked = (text3) => input2.repoUrl ? text3.replace(/\(#(\d+)\)/g, (_, n2) => `([#${n2}](${input2.repoUrl}/pull/${n2}))`) : text3;
   const scoped = (scope, text3) => `* ${scope ? `**${scope}:** ` : ""}${linked(text3)}`;
+  const by = (author) => author ? ` \u2014 ${markdownLiteral(author)}` : "";
+  const item = (c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}${by(c3.author)}`;
   for (const [bump2, title] of [["major", "Major Changes"], ["minor", "Minor Changes"], ["patch", "Patch Changes"]]) {
     section(title, (input2.notes ?? []).filter((n2) => n2.bump === bump2).map((n2) => bulleted(n2.summary)));
   }
@@ -77634,9 +77656,9 @@ function renderChangelogSection(input2) {
   );
   const known = new Set(SECTIONS.map(([type]) => type));
   for (const [type, title] of SECTIONS) {
-    section(title, input2.commits.filter((c3) => c3.type === type).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
+    section(title, input2.commits.filter((c3) => c3.type === type).map(item));
   }
-  section(OTHER_TITLE, input2.commits.filter((c3) => !known.has(c3.type)).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
+  section(OTHER_TITLE, input2.commits.filter((c3) => !known.has(c3.type)).map(item));
   section(
     "Dependencies",
     input2.dependencyUpdates.map((update) => {
@@ -78124,32 +78146,42 @@ function parseConventionalCommit(message) {
   };
 }
 
+// src/core/plan/commit-author.ts
+var MAX_LENGTH = 80;
+var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+function commitAuthor(raw) {
+  const name = stripControls(raw).replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
+  if (!name) return void 0;
+  const chars = [...name];
+  return chars.length > MAX_LENGTH ? `${chars.slice(0, MAX_LENGTH - 1).join("").trimEnd()}\u2026` : name;
+}
+
 // src/core/versioning/dependency-range.ts
-var import_semver8 = __toESM(require_semver2(), 1);
+var import_semver9 = __toESM(require_semver2(), 1);
 function updatedRange(range, version3) {
   const trimmed = range.trim();
   if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return range;
   const simple = /^(\^|~|>=|=|v)?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(trimmed);
   if (simple) return `${simple[1] ?? ""}${version3}`;
-  return import_semver8.default.satisfies(version3, trimmed, { includePrerelease: true }) ? range : `^${version3}`;
+  return import_semver9.default.satisfies(version3, trimmed, { includePrerelease: true }) ? range : `^${version3}`;
 }
 function acceptsVersion(range, version3) {
   const trimmed = range.trim();
   if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return true;
-  if (import_semver8.default.validRange(trimmed) === null) return void 0;
-  return import_semver8.default.satisfies(version3, trimmed, { includePrerelease: true });
+  if (import_semver9.default.validRange(trimmed) === null) return void 0;
+  return import_semver9.default.satisfies(version3, trimmed, { includePrerelease: true });
 }
 function peerCrossesMajor(range, version3) {
   if (acceptsVersion(range, version3) !== false) return false;
-  const floor = import_semver8.default.minVersion(range.trim());
+  const floor = import_semver9.default.minVersion(range.trim());
   if (!floor) return false;
-  const next = import_semver8.default.parse(version3);
+  const next = import_semver9.default.parse(version3);
   if (!next) return false;
   return next.major !== floor.major || next.major === 0 && next.minor !== floor.minor;
 }
 
 // src/core/versioning/workspace-range.ts
-var import_semver9 = __toESM(require_semver2(), 1);
+var import_semver10 = __toESM(require_semver2(), 1);
 var PROTOCOL = "workspace:";
 function isWorkspaceRange(range) {
   return range.trim().startsWith(PROTOCOL);
@@ -78158,7 +78190,7 @@ function publishedRange(range, version3, dependency) {
   const spec = range.trim().slice(PROTOCOL.length).trim();
   if (spec === "*" || spec === "" || spec.startsWith(".") || spec.startsWith("/")) return version3;
   if (spec === "^" || spec === "~") return `${spec}${version3}`;
-  if (import_semver9.default.validRange(spec)) return spec;
+  if (import_semver10.default.validRange(spec)) return spec;
   throw new SlipwayError("MANIFEST_INVALID", `"${dependency}": "${range}" is not a workspace range slipway can publish`, {
     subject: dependency,
     hint: "use workspace:*, workspace:^, workspace:~ or workspace:<semver range>"
@@ -78238,20 +78270,20 @@ function reverseEdges(plugins) {
 }
 
 // src/core/versioning/snapshot.ts
-var import_semver10 = __toESM(require_semver2(), 1);
+var import_semver11 = __toESM(require_semver2(), 1);
 var SNAPSHOT_SUFFIX = "-SNAPSHOT";
 function nextSnapshot(version3) {
-  const base = `${import_semver10.default.major(version3)}.${import_semver10.default.minor(version3)}.${import_semver10.default.patch(version3)}`;
-  return `${import_semver10.default.inc(base, "patch")}${SNAPSHOT_SUFFIX}`;
+  const base = `${import_semver11.default.major(version3)}.${import_semver11.default.minor(version3)}.${import_semver11.default.patch(version3)}`;
+  return `${import_semver11.default.inc(base, "patch")}${SNAPSHOT_SUFFIX}`;
 }
 function withFloor(next, floor, last) {
   if (floor === void 0) return next;
-  if (last !== void 0 && import_semver10.default.lte(floor, last)) return next;
-  return import_semver10.default.gt(floor, next) ? floor : next;
+  if (last !== void 0 && import_semver11.default.lte(floor, last)) return next;
+  return import_semver11.default.gt(floor, next) ? floor : next;
 }
 
 // src/core/plan/release-intents.ts
-var import_semver11 = __toESM(require_semver2(), 1);
+var import_semver12 = __toESM(require_semver2(), 1);
 function changesetBumps(changesets) {
   const byPlugin2 = /* @__PURE__ */ new Map();
   for (const changeset of [...changesets].sort((a2, b) => a2.file < b.file ? -1 : a2.file > b.file ? 1 : 0)) {
@@ -78271,7 +78303,7 @@ function applyVersionGroups(members2, groups2) {
     const releasing = inGroup.filter((m) => m.bump !== "none");
     if (releasing.length === 0) return;
     const bump2 = releasing.reduce((b, m) => maxBump(b, m.bump), "none");
-    const highest = inGroup.reduce((v, m) => import_semver11.default.gt(m.current, v) ? m.current : v, inGroup[0].current);
+    const highest = inGroup.reduce((v, m) => import_semver12.default.gt(m.current, v) ? m.current : v, inGroup[0].current);
     for (const member of all ? inGroup : releasing) {
       member.bump = bump2;
       base.set(member.name, highest);
@@ -78285,6 +78317,7 @@ function applyVersionGroups(members2, groups2) {
 // src/core/plan/assemble-plan.ts
 function assemblePlan(input2) {
   const prerelease = input2.prerelease ?? input2.versioning.prerelease;
+  const authors = input2.authors ?? true;
   const warnings = [...input2.warnings ?? []];
   const parsed = /* @__PURE__ */ new Map();
   const ignored = /* @__PURE__ */ new Map();
@@ -78364,7 +78397,7 @@ function assemblePlan(input2) {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name);
     const dependencyUpdates = cascade.rangeUpdates.get(plugin.name) ?? [];
-    const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
+    const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc, authors));
     const history = input2.histories.get(plugin.name);
     const tag = input2.tagFormat.format(plugin.name, to);
     if (history?.versions.includes(to)) warnings.push(`${plugin.name}: version ${to} is already tagged; the release would collide with ${tag}`);
@@ -78390,7 +78423,7 @@ function assemblePlan(input2) {
       changelog: renderChangelogSection({
         version: to,
         date: input2.date,
-        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
+        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc, authors), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
         dependencyVersions: nextOf,
         notes: fromChangesets.get(plugin.name)?.notes,
@@ -78441,14 +78474,14 @@ function applyOverrides(candidates, input2) {
   }
 }
 function bumpBetween(from, to) {
-  if (import_semver12.default.major(to) !== import_semver12.default.major(from)) return "major";
-  if (import_semver12.default.minor(to) !== import_semver12.default.minor(from)) return "minor";
+  if (import_semver13.default.major(to) !== import_semver13.default.major(from)) return "major";
+  if (import_semver13.default.minor(to) !== import_semver13.default.minor(from)) return "minor";
   return "patch";
 }
 function cappedOnOlderLine(current, bump2, prerelease, tagged) {
   if (bump2 === "patch") return bump2;
   const next = nextVersion({ current, bump: bump2, prerelease });
-  return tagged.some((version3) => import_semver12.default.gt(version3, current) && import_semver12.default.lte(version3, next)) ? "patch" : bump2;
+  return tagged.some((version3) => import_semver13.default.gt(version3, current) && import_semver13.default.lte(version3, next)) ? "patch" : bump2;
 }
 function raisedForCore(bump2, coreRaise, raised) {
   return raised && coreRaise === "minor" && bump2 === "patch" ? "minor" : bump2;
@@ -78478,8 +78511,9 @@ function consumedChangesets(intents, releasing, candidates, warnings) {
   }
   return files.sort();
 }
-function commitOf(raw, cc) {
-  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
+function commitOf(raw, cc, authors) {
+  const author = authors ? commitAuthor(raw.author) : void 0;
+  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking, ...author ? { author } : {} };
 }
 function dropRevertedPairs(commits) {
   const cancelled = /* @__PURE__ */ new Set();
@@ -78500,7 +78534,10 @@ function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ ne
   const known = new Set(fleet);
   for (const name of names) {
     if (!known.has(name)) {
-      throw new SlipwayError("USAGE", `--plugin names "${name}", which is not a plugin of this fleet`, { subject: "--plugin", hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? ", \u2026" : ""}` });
+      throw new SlipwayError("USAGE", `"${name}" is not a plugin of this fleet, so it cannot be selected`, {
+        subject: "plugins to plan",
+        hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? `, \u2026 (${known.size} plugins)` : ""}`
+      });
     }
   }
   const byName = new Map(plan.releases.map((r) => [r.name, r]));
@@ -78516,7 +78553,7 @@ function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ ne
   }
   const left = plan.releases.filter((r) => !keep.has(r.name)).map((r) => r.name);
   const warnings = [...plan.warnings];
-  if (left.length) warnings.push(`--plugin: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
+  if (left.length) warnings.push(`plugins to plan: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
   const changesets = (plan.changesets ?? []).filter((file2) => (changesetPlugins.get(file2) ?? []).every((name) => !byName.has(name) || keep.has(name)));
   const { hash: _old, changesets: _all, ...rest } = plan;
   void _old;
@@ -78616,7 +78653,7 @@ var CommitIndex = class _CommitIndex {
 };
 
 // src/core/history/log-range.ts
-var import_semver13 = __toESM(require_semver2(), 1);
+var import_semver14 = __toESM(require_semver2(), 1);
 function guessLogStart(tags, formats) {
   for (const format2 of formats) {
     const newest = /* @__PURE__ */ new Map();
@@ -78626,7 +78663,7 @@ function guessLogStart(tags, formats) {
       if (!parsed || !isValidVersion(parsed.version)) continue;
       const key = parsed.name ?? "";
       const current = newest.get(key);
-      if (!current || import_semver13.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
+      if (!current || import_semver14.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
     }
     let oldest;
     for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
@@ -78807,7 +78844,7 @@ function preflightError(problems) {
 }
 
 // src/adapters/registry/npm-registry.ts
-var import_semver14 = __toESM(require_semver2(), 1);
+var import_semver15 = __toESM(require_semver2(), 1);
 import { readFile as readFile3 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 
@@ -78910,7 +78947,7 @@ async function isPublished(name, version3, opts) {
   return (await publishedVersions(name, opts)).includes(version3);
 }
 function defaultDistTag(version3) {
-  const pre = import_semver14.default.prerelease(version3);
+  const pre = import_semver15.default.prerelease(version3);
   if (!pre) return void 0;
   const first = pre[0];
   return typeof first === "string" && /^[a-z][a-z0-9-]*$/i.test(first) ? first : "next";
@@ -79023,7 +79060,7 @@ function publishHint(failure2, at) {
   if (code === "E413") return "the package is too large for the registry: check `files` in package.json and .npmignore";
   if (code === "EPRIVATE" || /marked as private/i.test(output2)) return 'the package is private: remove "private" from package.json or leave it out of the release';
   if (/Cannot implicitly apply the "latest" tag/.test(output2))
-    return "a higher version is already published: publish this older line to its own dist-tag (`slipway release --dist-tag v1`, the release action's dist-tag input, or release.distTag in slipway.yml)";
+    return "a higher version is already published: publish this older line to its own dist-tag (`slipway release --dist-tag latest-1`, the release action's dist-tag input, or release.distTag in slipway.yml)";
   if (/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN)\b|network/i.test(output2) || code === "ETIMEDOUT")
     return `could not reach ${at.registry}: check the URL, the network and any proxy settings`;
   return `run \`npm publish --dry-run\` in ${at.dir} to see npm's full output`;
@@ -79045,7 +79082,7 @@ function packageToPublish(text3, file2) {
   } catch (error63) {
     throw new SlipwayError("MANIFEST_INVALID", `package.json is not valid JSON: ${error63.message}`, { subject: file2, cause: error63 });
   }
-  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver14.default.valid(manifest.version)) {
+  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver15.default.valid(manifest.version)) {
     throw new SlipwayError("MANIFEST_INVALID", 'package.json needs a "name" and a valid semver "version" to be published', {
       subject: file2
     });
@@ -79343,7 +79380,8 @@ async function planRelease(options) {
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
     intents,
-    parsed
+    parsed,
+    authors: config2.release.changelogAuthors
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c3) => [c3.file, c3.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);
@@ -79535,7 +79573,7 @@ import { mkdir as mkdir3, readdir as readdir5, readFile as readFile4, rename as 
 import { join as join9 } from "node:path";
 
 // src/core/catalog/plugin-manifest.ts
-var import_semver15 = __toESM(require_semver2(), 1);
+var import_semver16 = __toESM(require_semver2(), 1);
 var ELEMENT_KINDS = ["task", "trigger", "condition", "action", "connection", "storage", "other"];
 var MANIFEST_FILES = ["slipway-plugin.json", "slipway-plugin.yml", "slipway-plugin.yaml"];
 var PACKAGE_JSON_FIELD = "slipway";
@@ -79564,7 +79602,7 @@ var pluginManifestSchema = external_exports.strictObject({
   repository: webUrl.optional(),
   keywords: external_exports.array(text2(50)).max(50, "at most 50 keywords").optional(),
   /** The core versions this plugin works with, as a semver range (e.g. "^1.4.0"). */
-  coreRange: external_exports.string().refine((range) => import_semver15.default.validRange(range) !== null, 'must be a semver range such as "^1.4.0" or ">=1.2 <2"').optional()
+  coreRange: external_exports.string().refine((range) => import_semver16.default.validRange(range) !== null, 'must be a semver range such as "^1.4.0" or ">=1.2 <2"').optional()
 }).superRefine((manifest, ctx) => {
   const seen = /* @__PURE__ */ new Set();
   manifest.elements.forEach((element, index) => {
@@ -79970,7 +80008,7 @@ function repositoryUrl2(repository3, cwd, serverUrl) {
 }
 
 // src/core/catalog/merge-catalog.ts
-var import_semver16 = __toESM(require_semver2(), 1);
+var import_semver17 = __toESM(require_semver2(), 1);
 
 // src/core/catalog/catalog-page.ts
 function catalogPage() {
@@ -80305,7 +80343,7 @@ function readPluginFile(text3, path6, name) {
     throw catalogInvalid(path6, `holds plugin "${file2.name}", but this path belongs to "${name}"`);
   }
   for (const version3 of file2.versions) {
-    if (import_semver16.default.valid(version3.version) !== version3.version) throw catalogInvalid(path6, `version "${version3.version}" is not semver`);
+    if (import_semver17.default.valid(version3.version) !== version3.version) throw catalogInvalid(path6, `version "${version3.version}" is not semver`);
   }
   return file2;
 }
@@ -80341,10 +80379,10 @@ function byPlugin(entries) {
   return groups2;
 }
 function pluginFile(name, versions) {
-  return { schemaVersion: CATALOG_SCHEMA_VERSION, name, versions: [...versions].sort((a2, b) => import_semver16.default.rcompare(a2.version, b.version)) };
+  return { schemaVersion: CATALOG_SCHEMA_VERSION, name, versions: [...versions].sort((a2, b) => import_semver17.default.rcompare(a2.version, b.version)) };
 }
 function latestVersion(newestFirst) {
-  return newestFirst.find((v) => import_semver16.default.prerelease(v.version) === null) ?? newestFirst[0];
+  return newestFirst.find((v) => import_semver17.default.prerelease(v.version) === null) ?? newestFirst[0];
 }
 function summarise(file2, path6) {
   const latest = latestVersion(file2.versions);
@@ -80464,7 +80502,7 @@ var import_yaml4 = __toESM(require_dist(), 1);
 import { posix as posix11 } from "node:path";
 
 // src/core/catalog/catalog-entry.ts
-var import_semver17 = __toESM(require_semver2(), 1);
+var import_semver18 = __toESM(require_semver2(), 1);
 function metadataError(plugin, version3, problems, hint) {
   const lines = problems.map((p) => `  - ${p.file}: ${p.field} ${p.message}`);
   return new SlipwayError("METADATA_INVALID", `catalog metadata is invalid:
@@ -80499,7 +80537,7 @@ function composeEntry(input2) {
     problems.push({ file: facts2.file, field: "description", message: `is missing: write it in ${facts2.file} or as "description" in ${input2.manifestFile}` });
   }
   const coreRange = manifest.coreRange ?? facts2.coreRange;
-  if (coreRange !== void 0 && import_semver17.default.validRange(coreRange) === null) {
+  if (coreRange !== void 0 && import_semver18.default.validRange(coreRange) === null) {
     problems.push({ file: facts2.file, field: "core range", message: `${JSON.stringify(coreRange)} is not a semver range` });
   }
   if (problems.length) throw metadataError(facts2.name, release.version, problems);
@@ -81525,7 +81563,7 @@ function journalError(file2, error63) {
 }
 
 // src/core/release/github-release-content.ts
-var import_semver18 = __toESM(require_semver2(), 1);
+var import_semver19 = __toESM(require_semver2(), 1);
 function githubReleaseContent(release) {
   const [heading, ...rest] = release.changelog.split("\n");
   const body = (heading?.startsWith("## ") ? rest : release.changelog.split("\n")).join("\n").trim();
@@ -81533,7 +81571,7 @@ function githubReleaseContent(release) {
     tag: release.tag,
     name: `${release.name} ${release.to}`,
     body: body === "" ? `Release ${release.name} ${release.to}.` : body,
-    prerelease: import_semver18.default.prerelease(release.to) !== null
+    prerelease: import_semver19.default.prerelease(release.to) !== null
   };
 }
 
@@ -82431,6 +82469,13 @@ function dateInput(name) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw invalid(name, `must be a date as YYYY-MM-DD, got "${value}"`);
   return value;
 }
+function distTagInput(name) {
+  const value = getInput(name).trim();
+  if (!value) return void 0;
+  const problem = distTagProblem(value);
+  if (problem) throw invalid(name, `${problem}; got "${value.slice(0, 80)}"`);
+  return value;
+}
 
 // src/adapters/reporters/actions-reporter.ts
 function actionsReporter() {
@@ -82536,7 +82581,7 @@ await runAction("org-release", async ({ reporter, workspace, runUrl, repository:
         setSecret(token);
         return token;
       } },
-      registry: { url: stringInput("registry"), token: secretInput("npm-token") },
+      registry: { url: stringInput("registry"), token: secretInput("npm-token"), distTag: distTagInput("dist-tag") },
       resultsDir,
       catalog: booleanInput("catalog", true),
       runUrl,

@@ -19158,11 +19158,11 @@ var require_constants6 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports2, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
+    var MAX_LENGTH2 = 256;
     var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
     9007199254740991;
     var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH2 - 6;
     var WHITESPACE_CHARACTERS = [
       "	",
       "\n",
@@ -19200,7 +19200,7 @@ var require_constants6 = __commonJS({
       "prerelease"
     ];
     module.exports = {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
       MAX_SAFE_INTEGER,
@@ -19230,7 +19230,7 @@ var require_re = __commonJS({
     var {
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
+      MAX_LENGTH: MAX_LENGTH2
     } = require_constants6();
     var debug2 = require_debug();
     exports2 = module.exports = {};
@@ -19243,7 +19243,7 @@ var require_re = __commonJS({
     var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
     var safeRegexReplacements = [
       ["\\s", 1],
-      ["\\d", MAX_LENGTH],
+      ["\\d", MAX_LENGTH2],
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
     var makeSafeRegex = (value) => {
@@ -19360,7 +19360,7 @@ var require_semver = __commonJS({
   "node_modules/semver/classes/semver.js"(exports2, module) {
     "use strict";
     var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
+    var { MAX_LENGTH: MAX_LENGTH2, MAX_SAFE_INTEGER } = require_constants6();
     var { safeRe: re, t } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
@@ -19388,9 +19388,9 @@ var require_semver = __commonJS({
         } else if (typeof version2 !== "string") {
           throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version2}".`);
         }
-        if (version2.length > MAX_LENGTH) {
+        if (version2.length > MAX_LENGTH2) {
           throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
+            `version is longer than ${MAX_LENGTH2} characters`
           );
         }
         debug2("SemVer", version2, options);
@@ -20110,7 +20110,7 @@ var require_trim_comparator_whitespace = __commonJS({
   "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
     "use strict";
     var {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       MAX_SAFE_BUILD_LENGTH,
       WHITESPACE_CHARACTERS
     } = require_constants6();
@@ -20148,10 +20148,10 @@ var require_trim_comparator_whitespace = __commonJS({
       if (!loose && range[start] === "0") {
         return start + 1;
       }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH2 : MAX_LENGTH2 + 1, digitRuns);
     };
     var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH2, digitRuns);
       if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
         let end = digitsEnd + 1;
         const limit = end + MAX_SAFE_BUILD_LENGTH;
@@ -29307,7 +29307,7 @@ var require_parse3 = __commonJS({
     var constants6 = require_constants7();
     var utils = require_utils2();
     var {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
@@ -29559,7 +29559,7 @@ var require_parse3 = __commonJS({
       }
       input2 = REPLACEMENTS[input2] || input2;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       let len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -30248,7 +30248,7 @@ var require_parse3 = __commonJS({
     };
     parse6.fastpaths = (input2, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       const len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -31535,6 +31535,9 @@ function markdownText(text2) {
 }
 function markdownCell(text2) {
   return markdownText(text2).replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+}
+function markdownLiteral(text2) {
+  return stripControls(text2).replace(/\s+/g, " ").trim().replace(/[\\`*_[\]()<>&!~|#:{}]/g, "\\$&").replace(/@/g, "@\u200B");
 }
 
 // src/core/versioning/next-version.ts
@@ -51722,6 +51725,15 @@ var digestSection = external_exports.strictObject({
   digestUrl: external_exports.string().url().optional()
 }).default({ defaultDays: 7, markRef: "refs/slipway/digest" });
 
+// src/core/config/dist-tag.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+var DIST_TAG = /^[A-Za-z][\w.-]{0,127}$/;
+function distTagProblem(value) {
+  if (!DIST_TAG.test(value)) return 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)';
+  if (import_semver2.default.validRange(value) !== null) return "reads as a semver range, which npm refuses as a dist-tag (use e.g. latest-1 or v1-lts)";
+  return void 0;
+}
+
 // src/core/config/release-section.ts
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
@@ -51735,18 +51747,23 @@ var releaseSection = external_exports.strictObject({
   branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
   remote: remoteName().default("origin"),
+  /** Name each commit's author after it in changelogs (and so in GitHub Releases). */
+  changelogAuthors: external_exports.boolean().default(true),
   /** Changelog file name inside each plugin folder. */
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /**
-   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * The npm dist-tag releases go to (e.g. `latest-1` for a maintenance line). Default npm's:
    * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
    */
-  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
+  distTag: external_exports.string().superRefine((value, ctx) => {
+    const problem = distTagProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
-}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
+}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", changelogAuthors: true, githubRelease: true });
 
 // src/core/config/validate-section.ts
 var findingLevel = external_exports.enum(["error", "warning", "off"]);
@@ -52742,15 +52759,15 @@ async function glob2(globInput, options) {
 }
 
 // src/adapters/ecosystems/strategy.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+var import_semver4 = __toESM(require_semver2(), 1);
 
 // src/adapters/ecosystems/generic/find.ts
 import { posix as posix4 } from "node:path";
 
 // src/adapters/ecosystems/checked-version.ts
-var import_semver2 = __toESM(require_semver2(), 1);
+var import_semver3 = __toESM(require_semver2(), 1);
 function checkedVersion(value, file2, field, hint) {
-  if (typeof value === "string" && (0, import_semver2.valid)(value) === value) return value;
+  if (typeof value === "string" && (0, import_semver3.valid)(value) === value) return value;
   const problem = value === void 0 ? `${field} is missing` : `${field} is ${JSON.stringify(value)}, which is not a semver version`;
   throw new SlipwayError("VERSION_INVALID", problem, {
     subject: file2,
@@ -59115,7 +59132,7 @@ function isSnapshot(strategy, version2) {
 function releaseOfSnapshot(strategy, version2) {
   if (!isSnapshot(strategy, version2)) return void 0;
   const release = version2.slice(0, -strategy.snapshotSuffix.length);
-  return import_semver3.default.valid(release) === release ? release : void 0;
+  return import_semver4.default.valid(release) === release ? release : void 0;
 }
 
 // src/adapters/ecosystems/registry.ts
@@ -66200,10 +66217,10 @@ async function fileAt(cwd, commit, path6) {
 }
 
 // src/core/history/last-release.ts
-var import_semver5 = __toESM(require_semver2(), 1);
+var import_semver6 = __toESM(require_semver2(), 1);
 
 // src/core/history/tag-format.ts
-var import_semver4 = __toESM(require_semver2(), 1);
+var import_semver5 = __toESM(require_semver2(), 1);
 var MONOREPO_TAG_FORMAT = "{name}@{version}";
 var SINGLE_TAG_FORMAT = "v{version}";
 var NAME_PLACEHOLDERS = ["{name}", "{unscoped}", "{dir}"];
@@ -66279,7 +66296,7 @@ function tagFormat(pattern, options = {}) {
   };
 }
 function isValidVersion(text2) {
-  return import_semver4.default.valid(text2) === text2;
+  return import_semver5.default.valid(text2) === text2;
 }
 function tagFormatFor(config2, fleet) {
   return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT), {
@@ -66314,7 +66331,7 @@ function readReleaseHistory(plugins, tags, format2) {
   }
   const histories = /* @__PURE__ */ new Map();
   for (const plugin of plugins) {
-    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver5.default.rcompare(a2.version, b.version));
+    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver6.default.rcompare(a2.version, b.version));
     const line = all.filter((release) => reachable.has(release.tag));
     histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
   }
@@ -66324,8 +66341,8 @@ function releasedElsewhere(plugins, histories) {
   const found = [];
   for (const plugin of plugins) {
     const history = histories.get(plugin.name);
-    if (!history || import_semver5.default.prerelease(plugin.version)) continue;
-    if (history.last && import_semver5.default.lte(plugin.version, history.last.version)) continue;
+    if (!history || import_semver6.default.prerelease(plugin.version)) continue;
+    if (history.last && import_semver6.default.lte(plugin.version, history.last.version)) continue;
     const release = history.elsewhere.find((r) => r.version === plugin.version);
     if (release) found.push({ plugin, release });
   }
@@ -66427,7 +66444,7 @@ function unmatchedTagWarnings(input2) {
 }
 
 // src/core/plan/assemble-plan.ts
-var import_semver11 = __toESM(require_semver2(), 1);
+var import_semver12 = __toESM(require_semver2(), 1);
 
 // src/core/versioning/bump.ts
 var BUILT_IN = { feat: "minor", fix: "patch", perf: "patch", revert: "patch", "chore(version)": "none" };
@@ -66477,6 +66494,8 @@ function renderChangelogSection(input2) {
   };
   const linked = (text2) => input2.repoUrl ? text2.replace(/\(#(\d+)\)/g, (_, n2) => `([#${n2}](${input2.repoUrl}/pull/${n2}))`) : text2;
   const scoped = (scope, text2) => `* ${scope ? `**${scope}:** ` : ""}${linked(text2)}`;
+  const by = (author) => author ? ` \u2014 ${markdownLiteral(author)}` : "";
+  const item = (c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}${by(c3.author)}`;
   for (const [bump2, title] of [["major", "Major Changes"], ["minor", "Minor Changes"], ["patch", "Patch Changes"]]) {
     section(title, (input2.notes ?? []).filter((n2) => n2.bump === bump2).map((n2) => bulleted(n2.summary)));
   }
@@ -66486,9 +66505,9 @@ function renderChangelogSection(input2) {
   );
   const known = new Set(SECTIONS.map(([type]) => type));
   for (const [type, title] of SECTIONS) {
-    section(title, input2.commits.filter((c3) => c3.type === type).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
+    section(title, input2.commits.filter((c3) => c3.type === type).map(item));
   }
-  section(OTHER_TITLE, input2.commits.filter((c3) => !known.has(c3.type)).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
+  section(OTHER_TITLE, input2.commits.filter((c3) => !known.has(c3.type)).map(item));
   section(
     "Dependencies",
     input2.dependencyUpdates.map((update) => {
@@ -66976,32 +66995,42 @@ function parseConventionalCommit(message) {
   };
 }
 
+// src/core/plan/commit-author.ts
+var MAX_LENGTH = 80;
+var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+function commitAuthor(raw) {
+  const name = stripControls(raw).replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
+  if (!name) return void 0;
+  const chars = [...name];
+  return chars.length > MAX_LENGTH ? `${chars.slice(0, MAX_LENGTH - 1).join("").trimEnd()}\u2026` : name;
+}
+
 // src/core/versioning/dependency-range.ts
-var import_semver6 = __toESM(require_semver2(), 1);
+var import_semver7 = __toESM(require_semver2(), 1);
 function updatedRange(range, version2) {
   const trimmed = range.trim();
   if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return range;
   const simple = /^(\^|~|>=|=|v)?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(trimmed);
   if (simple) return `${simple[1] ?? ""}${version2}`;
-  return import_semver6.default.satisfies(version2, trimmed, { includePrerelease: true }) ? range : `^${version2}`;
+  return import_semver7.default.satisfies(version2, trimmed, { includePrerelease: true }) ? range : `^${version2}`;
 }
 function acceptsVersion(range, version2) {
   const trimmed = range.trim();
   if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return true;
-  if (import_semver6.default.validRange(trimmed) === null) return void 0;
-  return import_semver6.default.satisfies(version2, trimmed, { includePrerelease: true });
+  if (import_semver7.default.validRange(trimmed) === null) return void 0;
+  return import_semver7.default.satisfies(version2, trimmed, { includePrerelease: true });
 }
 function peerCrossesMajor(range, version2) {
   if (acceptsVersion(range, version2) !== false) return false;
-  const floor = import_semver6.default.minVersion(range.trim());
+  const floor = import_semver7.default.minVersion(range.trim());
   if (!floor) return false;
-  const next = import_semver6.default.parse(version2);
+  const next = import_semver7.default.parse(version2);
   if (!next) return false;
   return next.major !== floor.major || next.major === 0 && next.minor !== floor.minor;
 }
 
 // src/core/versioning/workspace-range.ts
-var import_semver7 = __toESM(require_semver2(), 1);
+var import_semver8 = __toESM(require_semver2(), 1);
 var PROTOCOL = "workspace:";
 function isWorkspaceRange(range) {
   return range.trim().startsWith(PROTOCOL);
@@ -67080,16 +67109,16 @@ function reverseEdges(plugins) {
 }
 
 // src/core/versioning/snapshot.ts
-var import_semver8 = __toESM(require_semver2(), 1);
+var import_semver9 = __toESM(require_semver2(), 1);
 var SNAPSHOT_SUFFIX = "-SNAPSHOT";
 function nextSnapshot(version2) {
-  const base = `${import_semver8.default.major(version2)}.${import_semver8.default.minor(version2)}.${import_semver8.default.patch(version2)}`;
-  return `${import_semver8.default.inc(base, "patch")}${SNAPSHOT_SUFFIX}`;
+  const base = `${import_semver9.default.major(version2)}.${import_semver9.default.minor(version2)}.${import_semver9.default.patch(version2)}`;
+  return `${import_semver9.default.inc(base, "patch")}${SNAPSHOT_SUFFIX}`;
 }
 function withFloor(next, floor, last) {
   if (floor === void 0) return next;
-  if (last !== void 0 && import_semver8.default.lte(floor, last)) return next;
-  return import_semver8.default.gt(floor, next) ? floor : next;
+  if (last !== void 0 && import_semver9.default.lte(floor, last)) return next;
+  return import_semver9.default.gt(floor, next) ? floor : next;
 }
 
 // src/core/plan/plan-hash.ts
@@ -67120,7 +67149,7 @@ function withHash(plan) {
 }
 
 // src/core/plan/version-overrides.ts
-var import_semver9 = __toESM(require_semver2(), 1);
+var import_semver10 = __toESM(require_semver2(), 1);
 function parseOverride(flag, text2) {
   const at = text2.lastIndexOf("=");
   const name = text2.slice(0, at).trim();
@@ -67135,7 +67164,7 @@ function parseOverride(flag, text2) {
     return { plugin: name, kind: "bump", bump: bump2 };
   }
   const version2 = value.replace(/^v(?=\d)/, "");
-  if (import_semver9.default.valid(version2) !== version2) {
+  if (import_semver10.default.valid(version2) !== version2) {
     throw new SlipwayError("USAGE", `${flag} ${name}=${value}: "${value}" is not a semver version`, { subject: flag, hint: `e.g. ${example}` });
   }
   return { plugin: name, kind: "set", version: version2 };
@@ -67157,8 +67186,8 @@ function releaseAsFooter(message) {
   return found?.replace(/^v(?=\d)/, "");
 }
 function overrideProblem(version2, current, firstRelease, history) {
-  if (import_semver9.default.valid(version2) !== version2) return `"${version2}" is not a semver version`;
-  if (firstRelease ? import_semver9.default.lt(version2, current) : import_semver9.default.lte(version2, current)) {
+  if (import_semver10.default.valid(version2) !== version2) return `"${version2}" is not a semver version`;
+  if (firstRelease ? import_semver10.default.lt(version2, current) : import_semver10.default.lte(version2, current)) {
     return `${version2} is not above ${firstRelease ? "the manifest version" : "the last release"} ${current}`;
   }
   const taken = [...history?.versions ?? [], ...history?.elsewhere.map((release) => release.version) ?? []];
@@ -67167,7 +67196,7 @@ function overrideProblem(version2, current, firstRelease, history) {
 }
 
 // src/core/plan/release-intents.ts
-var import_semver10 = __toESM(require_semver2(), 1);
+var import_semver11 = __toESM(require_semver2(), 1);
 function changesetBumps(changesets) {
   const byPlugin = /* @__PURE__ */ new Map();
   for (const changeset of [...changesets].sort((a2, b) => a2.file < b.file ? -1 : a2.file > b.file ? 1 : 0)) {
@@ -67187,7 +67216,7 @@ function applyVersionGroups(members2, groups) {
     const releasing = inGroup.filter((m) => m.bump !== "none");
     if (releasing.length === 0) return;
     const bump2 = releasing.reduce((b, m) => maxBump(b, m.bump), "none");
-    const highest = inGroup.reduce((v, m) => import_semver10.default.gt(m.current, v) ? m.current : v, inGroup[0].current);
+    const highest = inGroup.reduce((v, m) => import_semver11.default.gt(m.current, v) ? m.current : v, inGroup[0].current);
     for (const member of all ? inGroup : releasing) {
       member.bump = bump2;
       base.set(member.name, highest);
@@ -67204,6 +67233,7 @@ var PLAN_SCHEMA_VERSION = 2;
 // src/core/plan/assemble-plan.ts
 function assemblePlan(input2) {
   const prerelease = input2.prerelease ?? input2.versioning.prerelease;
+  const authors = input2.authors ?? true;
   const warnings = [...input2.warnings ?? []];
   const parsed = /* @__PURE__ */ new Map();
   const ignored = /* @__PURE__ */ new Map();
@@ -67283,7 +67313,7 @@ function assemblePlan(input2) {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name);
     const dependencyUpdates = cascade.rangeUpdates.get(plugin.name) ?? [];
-    const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
+    const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc, authors));
     const history = input2.histories.get(plugin.name);
     const tag = input2.tagFormat.format(plugin.name, to);
     if (history?.versions.includes(to)) warnings.push(`${plugin.name}: version ${to} is already tagged; the release would collide with ${tag}`);
@@ -67309,7 +67339,7 @@ function assemblePlan(input2) {
       changelog: renderChangelogSection({
         version: to,
         date: input2.date,
-        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
+        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc, authors), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
         dependencyVersions: nextOf,
         notes: fromChangesets.get(plugin.name)?.notes,
@@ -67360,14 +67390,14 @@ function applyOverrides(candidates, input2) {
   }
 }
 function bumpBetween(from, to) {
-  if (import_semver11.default.major(to) !== import_semver11.default.major(from)) return "major";
-  if (import_semver11.default.minor(to) !== import_semver11.default.minor(from)) return "minor";
+  if (import_semver12.default.major(to) !== import_semver12.default.major(from)) return "major";
+  if (import_semver12.default.minor(to) !== import_semver12.default.minor(from)) return "minor";
   return "patch";
 }
 function cappedOnOlderLine(current, bump2, prerelease, tagged) {
   if (bump2 === "patch") return bump2;
   const next = nextVersion({ current, bump: bump2, prerelease });
-  return tagged.some((version2) => import_semver11.default.gt(version2, current) && import_semver11.default.lte(version2, next)) ? "patch" : bump2;
+  return tagged.some((version2) => import_semver12.default.gt(version2, current) && import_semver12.default.lte(version2, next)) ? "patch" : bump2;
 }
 function raisedForCore(bump2, coreRaise, raised) {
   return raised && coreRaise === "minor" && bump2 === "patch" ? "minor" : bump2;
@@ -67397,8 +67427,9 @@ function consumedChangesets(intents, releasing, candidates, warnings) {
   }
   return files.sort();
 }
-function commitOf(raw, cc) {
-  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
+function commitOf(raw, cc, authors) {
+  const author = authors ? commitAuthor(raw.author) : void 0;
+  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking, ...author ? { author } : {} };
 }
 function dropRevertedPairs(commits) {
   const cancelled = /* @__PURE__ */ new Set();
@@ -67419,7 +67450,10 @@ function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ ne
   const known = new Set(fleet);
   for (const name of names) {
     if (!known.has(name)) {
-      throw new SlipwayError("USAGE", `--plugin names "${name}", which is not a plugin of this fleet`, { subject: "--plugin", hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? ", \u2026" : ""}` });
+      throw new SlipwayError("USAGE", `"${name}" is not a plugin of this fleet, so it cannot be selected`, {
+        subject: "plugins to plan",
+        hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? `, \u2026 (${known.size} plugins)` : ""}`
+      });
     }
   }
   const byName = new Map(plan.releases.map((r) => [r.name, r]));
@@ -67435,7 +67469,7 @@ function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ ne
   }
   const left = plan.releases.filter((r) => !keep.has(r.name)).map((r) => r.name);
   const warnings = [...plan.warnings];
-  if (left.length) warnings.push(`--plugin: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
+  if (left.length) warnings.push(`plugins to plan: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
   const changesets = (plan.changesets ?? []).filter((file2) => (changesetPlugins.get(file2) ?? []).every((name) => !byName.has(name) || keep.has(name)));
   const { hash: _old, changesets: _all, ...rest } = plan;
   void _old;
@@ -67535,7 +67569,7 @@ var CommitIndex = class _CommitIndex {
 };
 
 // src/core/history/log-range.ts
-var import_semver12 = __toESM(require_semver2(), 1);
+var import_semver13 = __toESM(require_semver2(), 1);
 function guessLogStart(tags, formats) {
   for (const format2 of formats) {
     const newest = /* @__PURE__ */ new Map();
@@ -67545,7 +67579,7 @@ function guessLogStart(tags, formats) {
       if (!parsed || !isValidVersion(parsed.version)) continue;
       const key = parsed.name ?? "";
       const current = newest.get(key);
-      if (!current || import_semver12.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
+      if (!current || import_semver13.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
     }
     let oldest;
     for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
@@ -67726,7 +67760,7 @@ function preflightError(problems) {
 }
 
 // src/adapters/registry/npm-registry.ts
-var import_semver13 = __toESM(require_semver2(), 1);
+var import_semver14 = __toESM(require_semver2(), 1);
 
 // src/adapters/registry/packed-manifest.ts
 var SECTIONS2 = new Set(DEPENDENCY_SECTIONS);
@@ -67740,7 +67774,7 @@ function packageToPublish(text2, file2) {
   } catch (error63) {
     throw new SlipwayError("MANIFEST_INVALID", `package.json is not valid JSON: ${error63.message}`, { subject: file2, cause: error63 });
   }
-  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver13.default.valid(manifest.version)) {
+  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver14.default.valid(manifest.version)) {
     throw new SlipwayError("MANIFEST_INVALID", 'package.json needs a "name" and a valid semver "version" to be published', {
       subject: file2
     });
@@ -67978,7 +68012,8 @@ async function planRelease(options) {
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
     intents,
-    parsed
+    parsed,
+    authors: config2.release.changelogAuthors
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c3) => [c3.file, c3.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);
@@ -68120,7 +68155,7 @@ await runAction("plan", async ({ reporter, workspace }) => {
   const cwd = resolve4(workspace, stringInput("working-directory", "."));
   const file2 = resolve4(workspace, stringInput("plan-file", "slipway-plan.json"));
   const overrides = parseOverrides({ set: listInput("set"), bump: listInput("bump") });
-  const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput("prerelease"), date: dateInput("date"), overrides });
+  const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput("prerelease"), date: dateInput("date"), overrides, plugins: listInput("plugins") });
   await mkdir3(dirname3(file2), { recursive: true });
   await writeFile2(file2, JSON.stringify(plan, null, 2) + "\n");
   reporter.info(`plan ${plan.hash}: ${plan.releases.length} release(s), written to ${file2}`);

@@ -53928,6 +53928,15 @@ var digestSection = external_exports.strictObject({
   digestUrl: external_exports.string().url().optional()
 }).default({ defaultDays: 7, markRef: "refs/slipway/digest" });
 
+// src/core/config/dist-tag.ts
+var import_semver = __toESM(require_semver2(), 1);
+var DIST_TAG = /^[A-Za-z][\w.-]{0,127}$/;
+function distTagProblem(value) {
+  if (!DIST_TAG.test(value)) return 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)';
+  if (import_semver.default.validRange(value) !== null) return "reads as a semver range, which npm refuses as a dist-tag (use e.g. latest-1 or v1-lts)";
+  return void 0;
+}
+
 // src/core/config/release-section.ts
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
@@ -53941,18 +53950,23 @@ var releaseSection = external_exports.strictObject({
   branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
   remote: remoteName().default("origin"),
+  /** Name each commit's author after it in changelogs (and so in GitHub Releases). */
+  changelogAuthors: external_exports.boolean().default(true),
   /** Changelog file name inside each plugin folder. */
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /**
-   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * The npm dist-tag releases go to (e.g. `latest-1` for a maintenance line). Default npm's:
    * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
    */
-  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
+  distTag: external_exports.string().superRefine((value, ctx) => {
+    const problem = distTagProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
-}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
+}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", changelogAuthors: true, githubRelease: true });
 
 // src/core/config/validate-section.ts
 var findingLevel = external_exports.enum(["error", "warning", "off"]);
@@ -54270,13 +54284,13 @@ function failedStep(stepsJson, labels = {}) {
 }
 
 // src/core/release/plan-schema.ts
-var import_semver = __toESM(require_semver2(), 1);
+var import_semver2 = __toESM(require_semver2(), 1);
 
 // src/core/plan/release-plan.ts
 var PLAN_SCHEMA_VERSION = 2;
 
 // src/core/release/plan-schema.ts
-var version2 = external_exports.string().refine((v) => import_semver.default.valid(v) === v, "must be a semver version");
+var version2 = external_exports.string().refine((v) => import_semver2.default.valid(v) === v, "must be a semver version");
 var sha = external_exports.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, "must be a full commit SHA");
 var PLAN_HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
 var plannedCommit = external_exports.strictObject({
@@ -54284,7 +54298,8 @@ var plannedCommit = external_exports.strictObject({
   type: external_exports.string(),
   scope: external_exports.string().nullable(),
   subject: external_exports.string(),
-  breaking: external_exports.boolean()
+  breaking: external_exports.boolean(),
+  author: external_exports.string().min(1).max(200).optional()
 });
 var dependencyUpdate = external_exports.strictObject({ name: external_exports.string().min(1), kind: external_exports.enum(DEPENDENCY_KINDS), from: external_exports.string(), to: external_exports.string() });
 var plannedRangeUpdate = external_exports.strictObject({

@@ -52640,7 +52640,8 @@ var plannedCommit = external_exports.strictObject({
   type: external_exports.string(),
   scope: external_exports.string().nullable(),
   subject: external_exports.string(),
-  breaking: external_exports.boolean()
+  breaking: external_exports.boolean(),
+  author: external_exports.string().min(1).max(200).optional()
 });
 var dependencyUpdate = external_exports.strictObject({ name: external_exports.string().min(1), kind: external_exports.enum(DEPENDENCY_KINDS), from: external_exports.string(), to: external_exports.string() });
 var plannedRangeUpdate = external_exports.strictObject({
@@ -53193,6 +53194,15 @@ var digestSection = external_exports.strictObject({
   digestUrl: external_exports.string().url().optional()
 }).default({ defaultDays: 7, markRef: "refs/slipway/digest" });
 
+// src/core/config/dist-tag.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+var DIST_TAG = /^[A-Za-z][\w.-]{0,127}$/;
+function distTagProblem(value) {
+  if (!DIST_TAG.test(value)) return 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)';
+  if (import_semver2.default.validRange(value) !== null) return "reads as a semver range, which npm refuses as a dist-tag (use e.g. latest-1 or v1-lts)";
+  return void 0;
+}
+
 // src/core/config/release-section.ts
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
@@ -53206,18 +53216,23 @@ var releaseSection = external_exports.strictObject({
   branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
   remote: remoteName().default("origin"),
+  /** Name each commit's author after it in changelogs (and so in GitHub Releases). */
+  changelogAuthors: external_exports.boolean().default(true),
   /** Changelog file name inside each plugin folder. */
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /**
-   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * The npm dist-tag releases go to (e.g. `latest-1` for a maintenance line). Default npm's:
    * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
    */
-  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
+  distTag: external_exports.string().superRefine((value, ctx) => {
+    const problem = distTagProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
-}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
+}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", changelogAuthors: true, githubRelease: true });
 
 // src/core/config/validate-section.ts
 var findingLevel = external_exports.enum(["error", "warning", "off"]);
@@ -60552,15 +60567,15 @@ async function detachedWorktree(cwd, dir, commit) {
 }
 
 // src/adapters/ecosystems/strategy.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+var import_semver4 = __toESM(require_semver2(), 1);
 
 // src/adapters/ecosystems/generic/find.ts
 import { posix as posix3 } from "node:path";
 
 // src/adapters/ecosystems/checked-version.ts
-var import_semver2 = __toESM(require_semver2(), 1);
+var import_semver3 = __toESM(require_semver2(), 1);
 function checkedVersion(value, file2, field, hint) {
-  if (typeof value === "string" && (0, import_semver2.valid)(value) === value) return value;
+  if (typeof value === "string" && (0, import_semver3.valid)(value) === value) return value;
   const problem = value === void 0 ? `${field} is missing` : `${field} is ${JSON.stringify(value)}, which is not a semver version`;
   throw new SlipwayError("VERSION_INVALID", problem, {
     subject: file2,
@@ -67529,7 +67544,7 @@ function isSnapshot(strategy, version3) {
 function releaseOfSnapshot(strategy, version3) {
   if (!isSnapshot(strategy, version3)) return void 0;
   const release = version3.slice(0, -strategy.snapshotSuffix.length);
-  return import_semver3.default.valid(release) === release ? release : void 0;
+  return import_semver4.default.valid(release) === release ? release : void 0;
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -72191,7 +72206,7 @@ function lastLine(text2) {
 }
 
 // src/adapters/registry/npm-registry.ts
-var import_semver5 = __toESM(require_semver2(), 1);
+var import_semver6 = __toESM(require_semver2(), 1);
 import { readFile as readFile4 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
@@ -72202,7 +72217,7 @@ import { join as join3 } from "node:path";
 import { isDeepStrictEqual as isDeepStrictEqual5 } from "node:util";
 
 // src/core/versioning/workspace-range.ts
-var import_semver4 = __toESM(require_semver2(), 1);
+var import_semver5 = __toESM(require_semver2(), 1);
 var PROTOCOL = "workspace:";
 function isWorkspaceRange(range) {
   return range.trim().startsWith(PROTOCOL);
@@ -72211,7 +72226,7 @@ function publishedRange(range, version3, dependency) {
   const spec = range.trim().slice(PROTOCOL.length).trim();
   if (spec === "*" || spec === "" || spec.startsWith(".") || spec.startsWith("/")) return version3;
   if (spec === "^" || spec === "~") return `${spec}${version3}`;
-  if (import_semver4.default.validRange(spec)) return spec;
+  if (import_semver5.default.validRange(spec)) return spec;
   throw new SlipwayError("MANIFEST_INVALID", `"${dependency}": "${range}" is not a workspace range slipway can publish`, {
     subject: dependency,
     hint: "use workspace:*, workspace:^, workspace:~ or workspace:<semver range>"
@@ -72313,7 +72328,7 @@ async function isPublished(name, version3, opts) {
   return (await publishedVersions(name, opts)).includes(version3);
 }
 function defaultDistTag(version3) {
-  const pre = import_semver5.default.prerelease(version3);
+  const pre = import_semver6.default.prerelease(version3);
   if (!pre) return void 0;
   const first = pre[0];
   return typeof first === "string" && /^[a-z][a-z0-9-]*$/i.test(first) ? first : "next";
@@ -72426,7 +72441,7 @@ function publishHint(failure2, at) {
   if (code === "E413") return "the package is too large for the registry: check `files` in package.json and .npmignore";
   if (code === "EPRIVATE" || /marked as private/i.test(output2)) return 'the package is private: remove "private" from package.json or leave it out of the release';
   if (/Cannot implicitly apply the "latest" tag/.test(output2))
-    return "a higher version is already published: publish this older line to its own dist-tag (`slipway release --dist-tag v1`, the release action's dist-tag input, or release.distTag in slipway.yml)";
+    return "a higher version is already published: publish this older line to its own dist-tag (`slipway release --dist-tag latest-1`, the release action's dist-tag input, or release.distTag in slipway.yml)";
   if (/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN)\b|network/i.test(output2) || code === "ETIMEDOUT")
     return `could not reach ${at.registry}: check the URL, the network and any proxy settings`;
   return `run \`npm publish --dry-run\` in ${at.dir} to see npm's full output`;
@@ -72448,7 +72463,7 @@ function packageToPublish(text2, file2) {
   } catch (error63) {
     throw new SlipwayError("MANIFEST_INVALID", `package.json is not valid JSON: ${error63.message}`, { subject: file2, cause: error63 });
   }
-  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver5.default.valid(manifest.version)) {
+  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver6.default.valid(manifest.version)) {
     throw new SlipwayError("MANIFEST_INVALID", 'package.json needs a "name" and a valid semver "version" to be published', {
       subject: file2
     });
@@ -72657,7 +72672,7 @@ async function writeWorktreeFile(root, path6, text2) {
 }
 
 // src/core/release/github-release-content.ts
-var import_semver6 = __toESM(require_semver2(), 1);
+var import_semver7 = __toESM(require_semver2(), 1);
 function githubReleaseContent(release) {
   const [heading, ...rest] = release.changelog.split("\n");
   const body = (heading?.startsWith("## ") ? rest : release.changelog.split("\n")).join("\n").trim();
@@ -72665,7 +72680,7 @@ function githubReleaseContent(release) {
     tag: release.tag,
     name: `${release.name} ${release.to}`,
     body: body === "" ? `Release ${release.name} ${release.to}.` : body,
-    prerelease: import_semver6.default.prerelease(release.to) !== null
+    prerelease: import_semver7.default.prerelease(release.to) !== null
   };
 }
 
@@ -73737,6 +73752,13 @@ function secretInput(name) {
   setSecret(value);
   return value;
 }
+function distTagInput(name) {
+  const value = getInput(name).trim();
+  if (!value) return void 0;
+  const problem = distTagProblem(value);
+  if (problem) throw invalid(name, `${problem}; got "${value.slice(0, 80)}"`);
+  return value;
+}
 
 // src/adapters/reporters/actions-reporter.ts
 function actionsReporter() {
@@ -73794,6 +73816,7 @@ await runAction("release", async ({ reporter, workspace, repository }) => {
   const cwd = resolve4(workspace, stringInput("working-directory", "."));
   const planFile = resolve4(cwd, requiredInput("plan-file"));
   const expectedHash = parsePlanHash(requiredInput("plan-hash"), 'input "plan-hash"');
+  const registry2 = { url: stringInput("registry"), token: secretInput("npm-token"), distTag: distTagInput("dist-tag") };
   const journalInput = stringInput("journal");
   const journalFile = journalInput ? resolve4(workspace, journalInput) : defaultJournalFile(process.env);
   setOutput("journal", journalFile);
@@ -73808,7 +73831,7 @@ await runAction("release", async ({ reporter, workspace, repository }) => {
       journalFile,
       rerun: "Re-run failed jobs on this workflow run",
       github: { token: secretInput("github-token"), baseUrl: stringInput("github-api-url"), repository: stringInput("repository") ?? repository },
-      registry: { url: stringInput("registry"), token: secretInput("npm-token"), distTag: stringInput("dist-tag") }
+      registry: registry2
     });
     setOutput("released", JSON.stringify(result.released.map((r) => r.tag)));
     setOutput("result", result.line);

@@ -19158,11 +19158,11 @@ var require_constants6 = __commonJS({
   "node_modules/semver/internal/constants.js"(exports2, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
+    var MAX_LENGTH2 = 256;
     var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
     9007199254740991;
     var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH2 - 6;
     var WHITESPACE_CHARACTERS = [
       "	",
       "\n",
@@ -19200,7 +19200,7 @@ var require_constants6 = __commonJS({
       "prerelease"
     ];
     module.exports = {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
       MAX_SAFE_INTEGER,
@@ -19230,7 +19230,7 @@ var require_re = __commonJS({
     var {
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
+      MAX_LENGTH: MAX_LENGTH2
     } = require_constants6();
     var debug2 = require_debug();
     exports2 = module.exports = {};
@@ -19243,7 +19243,7 @@ var require_re = __commonJS({
     var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
     var safeRegexReplacements = [
       ["\\s", 1],
-      ["\\d", MAX_LENGTH],
+      ["\\d", MAX_LENGTH2],
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
     var makeSafeRegex = (value) => {
@@ -19360,7 +19360,7 @@ var require_semver = __commonJS({
   "node_modules/semver/classes/semver.js"(exports2, module) {
     "use strict";
     var debug2 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
+    var { MAX_LENGTH: MAX_LENGTH2, MAX_SAFE_INTEGER } = require_constants6();
     var { safeRe: re, t } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
@@ -19388,9 +19388,9 @@ var require_semver = __commonJS({
         } else if (typeof version3 !== "string") {
           throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version3}".`);
         }
-        if (version3.length > MAX_LENGTH) {
+        if (version3.length > MAX_LENGTH2) {
           throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
+            `version is longer than ${MAX_LENGTH2} characters`
           );
         }
         debug2("SemVer", version3, options);
@@ -20110,7 +20110,7 @@ var require_trim_comparator_whitespace = __commonJS({
   "node_modules/semver/internal/trim-comparator-whitespace.js"(exports2, module) {
     "use strict";
     var {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       MAX_SAFE_BUILD_LENGTH,
       WHITESPACE_CHARACTERS
     } = require_constants6();
@@ -20148,10 +20148,10 @@ var require_trim_comparator_whitespace = __commonJS({
       if (!loose && range[start] === "0") {
         return start + 1;
       }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH2 : MAX_LENGTH2 + 1, digitRuns);
     };
     var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH2, digitRuns);
       if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
         let end = digitsEnd + 1;
         const limit = end + MAX_SAFE_BUILD_LENGTH;
@@ -29307,7 +29307,7 @@ var require_parse3 = __commonJS({
     var constants6 = require_constants7();
     var utils = require_utils2();
     var {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
@@ -29559,7 +29559,7 @@ var require_parse3 = __commonJS({
       }
       input2 = REPLACEMENTS[input2] || input2;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       let len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -30248,7 +30248,7 @@ var require_parse3 = __commonJS({
     };
     parse6.fastpaths = (input2, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       const len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -51339,7 +51339,8 @@ var plannedCommit = external_exports.strictObject({
   type: external_exports.string(),
   scope: external_exports.string().nullable(),
   subject: external_exports.string(),
-  breaking: external_exports.boolean()
+  breaking: external_exports.boolean(),
+  author: external_exports.string().min(1).max(200).optional()
 });
 var dependencyUpdate = external_exports.strictObject({ name: external_exports.string().min(1), kind: external_exports.enum(DEPENDENCY_KINDS), from: external_exports.string(), to: external_exports.string() });
 var plannedRangeUpdate = external_exports.strictObject({
@@ -51899,6 +51900,15 @@ var digestSection = external_exports.strictObject({
   digestUrl: external_exports.string().url().optional()
 }).default({ defaultDays: 7, markRef: "refs/slipway/digest" });
 
+// src/core/config/dist-tag.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+var DIST_TAG = /^[A-Za-z][\w.-]{0,127}$/;
+function distTagProblem(value) {
+  if (!DIST_TAG.test(value)) return 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)';
+  if (import_semver2.default.validRange(value) !== null) return "reads as a semver range, which npm refuses as a dist-tag (use e.g. latest-1 or v1-lts)";
+  return void 0;
+}
+
 // src/core/config/release-section.ts
 var releaseSection = external_exports.strictObject({
   /** The GitHub Environment whose required reviewers approve a release. */
@@ -51912,18 +51922,23 @@ var releaseSection = external_exports.strictObject({
   branches: external_exports.array(external_exports.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
   /** The git remote to push to. */
   remote: remoteName().default("origin"),
+  /** Name each commit's author after it in changelogs (and so in GitHub Releases). */
+  changelogAuthors: external_exports.boolean().default(true),
   /** Changelog file name inside each plugin folder. */
   changelog: external_exports.string().regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\0\\]+$/, 'must be a path inside the plugin folder (no "..", not absolute)').default("CHANGELOG.md"),
   /** The npm registry to publish to (npm plugins). */
   registry: external_exports.string().url().optional(),
   /**
-   * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+   * The npm dist-tag releases go to (e.g. `latest-1` for a maintenance line). Default npm's:
    * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
    */
-  distTag: external_exports.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
+  distTag: external_exports.string().superRefine((value, ctx) => {
+    const problem = distTagProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   /** Create a GitHub Release per tag. */
   githubRelease: external_exports.boolean().default(true)
-}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", githubRelease: true });
+}).default({ environment: "release", branch: "main", remote: "origin", changelog: "CHANGELOG.md", changelogAuthors: true, githubRelease: true });
 
 // src/core/config/validate-section.ts
 var findingLevel = external_exports.enum(["error", "warning", "off"]);
@@ -52919,15 +52934,15 @@ async function glob2(globInput, options) {
 }
 
 // src/adapters/ecosystems/strategy.ts
-var import_semver3 = __toESM(require_semver2(), 1);
+var import_semver4 = __toESM(require_semver2(), 1);
 
 // src/adapters/ecosystems/generic/find.ts
 import { posix as posix3 } from "node:path";
 
 // src/adapters/ecosystems/checked-version.ts
-var import_semver2 = __toESM(require_semver2(), 1);
+var import_semver3 = __toESM(require_semver2(), 1);
 function checkedVersion(value, file2, field, hint) {
-  if (typeof value === "string" && (0, import_semver2.valid)(value) === value) return value;
+  if (typeof value === "string" && (0, import_semver3.valid)(value) === value) return value;
   const problem = value === void 0 ? `${field} is missing` : `${field} is ${JSON.stringify(value)}, which is not a semver version`;
   throw new SlipwayError("VERSION_INVALID", problem, {
     subject: file2,
@@ -59120,7 +59135,7 @@ function isSnapshot(strategy, version3) {
 function releaseOfSnapshot(strategy, version3) {
   if (!isSnapshot(strategy, version3)) return void 0;
   const release = version3.slice(0, -strategy.snapshotSuffix.length);
-  return import_semver3.default.valid(release) === release ? release : void 0;
+  return import_semver4.default.valid(release) === release ? release : void 0;
 }
 
 // src/adapters/ecosystems/registry.ts
@@ -66276,10 +66291,10 @@ var CommitIndex = class _CommitIndex {
 };
 
 // src/core/history/log-range.ts
-var import_semver5 = __toESM(require_semver2(), 1);
+var import_semver6 = __toESM(require_semver2(), 1);
 
 // src/core/history/tag-format.ts
-var import_semver4 = __toESM(require_semver2(), 1);
+var import_semver5 = __toESM(require_semver2(), 1);
 var MONOREPO_TAG_FORMAT = "{name}@{version}";
 var SINGLE_TAG_FORMAT = "v{version}";
 var NAME_PLACEHOLDERS = ["{name}", "{unscoped}", "{dir}"];
@@ -66355,7 +66370,7 @@ function tagFormat(pattern, options = {}) {
   };
 }
 function isValidVersion(text3) {
-  return import_semver4.default.valid(text3) === text3;
+  return import_semver5.default.valid(text3) === text3;
 }
 function tagFormatFor(config2, fleet) {
   return tagFormat(config2.versioning.tagFormat ?? (fleet.single ? SINGLE_TAG_FORMAT : MONOREPO_TAG_FORMAT), {
@@ -66374,7 +66389,7 @@ function guessLogStart(tags, formats) {
       if (!parsed || !isValidVersion(parsed.version)) continue;
       const key = parsed.name ?? "";
       const current = newest.get(key);
-      if (!current || import_semver5.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
+      if (!current || import_semver6.default.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
     }
     let oldest;
     for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
@@ -66605,10 +66620,10 @@ var import_yaml3 = __toESM(require_dist(), 1);
 import { posix as posix9 } from "node:path";
 
 // src/core/catalog/catalog-entry.ts
-var import_semver7 = __toESM(require_semver2(), 1);
+var import_semver8 = __toESM(require_semver2(), 1);
 
 // src/core/catalog/plugin-manifest.ts
-var import_semver6 = __toESM(require_semver2(), 1);
+var import_semver7 = __toESM(require_semver2(), 1);
 var ELEMENT_KINDS = ["task", "trigger", "condition", "action", "connection", "storage", "other"];
 var MANIFEST_FILES = ["slipway-plugin.json", "slipway-plugin.yml", "slipway-plugin.yaml"];
 var PACKAGE_JSON_FIELD = "slipway";
@@ -66637,7 +66652,7 @@ var pluginManifestSchema = external_exports.strictObject({
   repository: webUrl.optional(),
   keywords: external_exports.array(text2(50)).max(50, "at most 50 keywords").optional(),
   /** The core versions this plugin works with, as a semver range (e.g. "^1.4.0"). */
-  coreRange: external_exports.string().refine((range) => import_semver6.default.validRange(range) !== null, 'must be a semver range such as "^1.4.0" or ">=1.2 <2"').optional()
+  coreRange: external_exports.string().refine((range) => import_semver7.default.validRange(range) !== null, 'must be a semver range such as "^1.4.0" or ">=1.2 <2"').optional()
 }).superRefine((manifest, ctx) => {
   const seen = /* @__PURE__ */ new Set();
   manifest.elements.forEach((element, index) => {
@@ -67083,7 +67098,7 @@ async function runPluginCommand(spec) {
 }
 
 // src/core/history/last-release.ts
-var import_semver8 = __toESM(require_semver2(), 1);
+var import_semver9 = __toESM(require_semver2(), 1);
 function readReleaseHistory(plugins, tags, format2) {
   const single = plugins.length === 1 && !format2.named ? plugins[0] : void 0;
   const known = new Set(plugins.map((plugin) => plugin.name));
@@ -67109,7 +67124,7 @@ function readReleaseHistory(plugins, tags, format2) {
   }
   const histories = /* @__PURE__ */ new Map();
   for (const plugin of plugins) {
-    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver8.default.rcompare(a2.version, b.version));
+    const all = (releases.get(plugin.name) ?? []).sort((a2, b) => import_semver9.default.rcompare(a2.version, b.version));
     const line = all.filter((release) => reachable.has(release.tag));
     histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
   }
@@ -67119,8 +67134,8 @@ function releasedElsewhere(plugins, histories) {
   const found = [];
   for (const plugin of plugins) {
     const history = histories.get(plugin.name);
-    if (!history || import_semver8.default.prerelease(plugin.version)) continue;
-    if (history.last && import_semver8.default.lte(plugin.version, history.last.version)) continue;
+    if (!history || import_semver9.default.prerelease(plugin.version)) continue;
+    if (history.last && import_semver9.default.lte(plugin.version, history.last.version)) continue;
     const release = history.elsewhere.find((r) => r.version === plugin.version);
     if (release) found.push({ plugin, release });
   }
@@ -67669,7 +67684,7 @@ function lintPullRequestTitle(title, rules, severity) {
 }
 
 // src/core/validate/manifest-completeness.ts
-var import_semver9 = __toESM(require_semver2(), 1);
+var import_semver10 = __toESM(require_semver2(), 1);
 var PACKAGE_FIELDS = {
   npm: { description: ["description"], license: ["license"], homepage: ["homepage"], repository: ["repository"] },
   maven: { description: ["description"], license: ["licenses", "license", "name"], homepage: ["url"], repository: ["scm", "url"] },
@@ -67725,39 +67740,39 @@ function checkManifest(input2, rules) {
     findings.push(missing(wrong ?? "repository", "the catalog links to the plugin's repository or homepage"));
   }
   const coreRange = overrides.coreRange ?? facts.coreRange;
-  if (coreRange !== void 0 && import_semver9.default.validRange(coreRange) === null) {
+  if (coreRange !== void 0 && import_semver10.default.validRange(coreRange) === null) {
     findings.push(error63(`the core range ${JSON.stringify(coreRange)} is not a semver range (e.g. "^1.4.0"): the catalog answers "compatible with core X" from it`, { file: facts.file }));
   }
   return findings;
 }
 
 // src/core/validate/version-sanity.ts
-var import_semver11 = __toESM(require_semver2(), 1);
+var import_semver12 = __toESM(require_semver2(), 1);
 
 // src/core/versioning/next-version.ts
-var import_semver10 = __toESM(require_semver2(), 1);
+var import_semver11 = __toESM(require_semver2(), 1);
 function effectiveBump(current, bump2) {
-  return bump2 === "major" && import_semver10.default.major(current) === 0 ? "minor" : bump2;
+  return bump2 === "major" && import_semver11.default.major(current) === 0 ? "minor" : bump2;
 }
 function nextVersion({ current, bump: bump2, prerelease }) {
   const applied = effectiveBump(current, bump2);
-  const currentPre = import_semver10.default.prerelease(current);
-  const base = `${import_semver10.default.major(current)}.${import_semver10.default.minor(current)}.${import_semver10.default.patch(current)}`;
+  const currentPre = import_semver11.default.prerelease(current);
+  const base = `${import_semver11.default.major(current)}.${import_semver11.default.minor(current)}.${import_semver11.default.patch(current)}`;
   if (currentPre) {
     const lastStable2 = previousStableFloor(current);
-    const target = import_semver10.default.inc(lastStable2, effectiveBump(lastStable2, bump2));
-    const keepBase = import_semver10.default.gte(base, target);
+    const target = import_semver11.default.inc(lastStable2, effectiveBump(lastStable2, bump2));
+    const keepBase = import_semver11.default.gte(base, target);
     if (!prerelease) return keepBase ? base : target;
-    if (keepBase) return import_semver10.default.inc(current, "prerelease", prerelease);
+    if (keepBase) return import_semver11.default.inc(current, "prerelease", prerelease);
     return `${target}-${prerelease}.0`;
   }
-  if (!prerelease) return import_semver10.default.inc(current, applied);
-  return `${import_semver10.default.inc(current, applied)}-${prerelease}.0`;
+  if (!prerelease) return import_semver11.default.inc(current, applied);
+  return `${import_semver11.default.inc(current, applied)}-${prerelease}.0`;
 }
 function previousStableFloor(prerelease) {
-  const major = import_semver10.default.major(prerelease);
-  const minor = import_semver10.default.minor(prerelease);
-  const patch = import_semver10.default.patch(prerelease);
+  const major = import_semver11.default.major(prerelease);
+  const minor = import_semver11.default.minor(prerelease);
+  const patch = import_semver11.default.patch(prerelease);
   if (patch > 0) return `${major}.${minor}.${patch - 1}`;
   if (minor > 0) return `${major}.${minor - 1}.0`;
   return major > 0 ? `${major - 1}.0.0` : "0.0.0";
@@ -67769,9 +67784,9 @@ function checkPlannedVersion(input2) {
   const where = { file: versionAt.file, ...versionAt.line ? { line: versionAt.line } : {} };
   const error63 = (message) => ({ check: "version", severity: "error", message, ...where });
   const findings = [];
-  if (import_semver11.default.valid(release.to) !== release.to) return [error63(`next version "${release.to}" is not a semver version`)];
+  if (import_semver12.default.valid(release.to) !== release.to) return [error63(`next version "${release.to}" is not a semver version`)];
   const last = history?.last;
-  if (last && !import_semver11.default.gt(release.to, last.version)) {
+  if (last && !import_semver12.default.gt(release.to, last.version)) {
     findings.push(error63(`next version ${release.to} is not greater than the last release ${last.version} (tag ${last.tag}); re-plan from the current tags`));
   }
   const taken = input2.tags.get(release.tag);
@@ -67785,7 +67800,7 @@ function checkPlannedVersion(input2) {
     const needed = breaking.length ? effectiveBump(floor, "major") : features.length ? "minor" : void 0;
     if (needed && !reaches(floor, release.to, needed)) {
       const why = breaking.length ? `${breaking.length} breaking change${breaking.length === 1 ? "" : "s"} (${breaking.map((c3) => c3.sha.slice(0, 7)).join(", ")})` : `${features.length} feature${features.length === 1 ? "" : "s"}`;
-      const rule = needed === "major" ? "a major release" : import_semver11.default.major(floor) === 0 && breaking.length ? "a minor release (breaking changes in 0.x move the minor)" : "a minor release";
+      const rule = needed === "major" ? "a major release" : import_semver12.default.major(floor) === 0 && breaking.length ? "a minor release (breaking changes in 0.x move the minor)" : "a minor release";
       const count2 = breaking.length || features.length;
       findings.push(error63(`${why} need${count2 === 1 ? "s" : ""} ${rule} after ${floor}, but the next version is ${release.to}`));
     }
@@ -67801,12 +67816,12 @@ function checkPlannedVersion(input2) {
   return findings;
 }
 function lastStable(history) {
-  return history?.versions.find((v) => import_semver11.default.prerelease(v) === null);
+  return history?.versions.find((v) => import_semver12.default.prerelease(v) === null);
 }
 function reaches(from, to, bump2) {
-  const target = import_semver11.default.inc(from, bump2);
-  const base = `${import_semver11.default.major(to)}.${import_semver11.default.minor(to)}.${import_semver11.default.patch(to)}`;
-  return import_semver11.default.gte(base, target);
+  const target = import_semver12.default.inc(from, bump2);
+  const base = `${import_semver12.default.major(to)}.${import_semver12.default.minor(to)}.${import_semver12.default.patch(to)}`;
+  return import_semver12.default.gte(base, target);
 }
 
 // src/adapters/changesets/read-changesets.ts
@@ -67956,7 +67971,7 @@ function unmatchedTagWarnings(input2) {
 }
 
 // src/core/plan/assemble-plan.ts
-var import_semver17 = __toESM(require_semver2(), 1);
+var import_semver18 = __toESM(require_semver2(), 1);
 
 // src/core/versioning/bump.ts
 var BUILT_IN = { feat: "minor", fix: "patch", perf: "patch", revert: "patch", "chore(version)": "none" };
@@ -67980,6 +67995,17 @@ function bumpForCommits(commits, releaseTypes = {}) {
     if (bump2 === "major") break;
   }
   return bump2;
+}
+
+// src/core/text/controls.ts
+var CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+function stripControls(text3) {
+  return text3.replace(CONTROLS, "");
+}
+
+// src/core/text/escape-markdown.ts
+function markdownLiteral(text3) {
+  return stripControls(text3).replace(/\s+/g, " ").trim().replace(/[\\`*_[\]()<>&!~|#:{}]/g, "\\$&").replace(/@/g, "@\u200B");
 }
 
 // src/core/versioning/changelog.ts
@@ -68006,6 +68032,8 @@ function renderChangelogSection(input2) {
   };
   const linked = (text3) => input2.repoUrl ? text3.replace(/\(#(\d+)\)/g, (_, n2) => `([#${n2}](${input2.repoUrl}/pull/${n2}))`) : text3;
   const scoped = (scope, text3) => `* ${scope ? `**${scope}:** ` : ""}${linked(text3)}`;
+  const by = (author) => author ? ` \u2014 ${markdownLiteral(author)}` : "";
+  const item = (c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}${by(c3.author)}`;
   for (const [bump2, title] of [["major", "Major Changes"], ["minor", "Minor Changes"], ["patch", "Patch Changes"]]) {
     section(title, (input2.notes ?? []).filter((n2) => n2.bump === bump2).map((n2) => bulleted(n2.summary)));
   }
@@ -68015,9 +68043,9 @@ function renderChangelogSection(input2) {
   );
   const known = new Set(SECTIONS.map(([type]) => type));
   for (const [type, title] of SECTIONS) {
-    section(title, input2.commits.filter((c3) => c3.type === type).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
+    section(title, input2.commits.filter((c3) => c3.type === type).map(item));
   }
-  section(OTHER_TITLE, input2.commits.filter((c3) => !known.has(c3.type)).map((c3) => `${scoped(c3.scope, c3.subject)} ${ref(c3.sha)}`));
+  section(OTHER_TITLE, input2.commits.filter((c3) => !known.has(c3.type)).map(item));
   section(
     "Dependencies",
     input2.dependencyUpdates.map((update) => {
@@ -68029,32 +68057,42 @@ function renderChangelogSection(input2) {
   return lines.join("\n") + "\n";
 }
 
+// src/core/plan/commit-author.ts
+var MAX_LENGTH = 80;
+var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+function commitAuthor(raw) {
+  const name = stripControls(raw).replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
+  if (!name) return void 0;
+  const chars = [...name];
+  return chars.length > MAX_LENGTH ? `${chars.slice(0, MAX_LENGTH - 1).join("").trimEnd()}\u2026` : name;
+}
+
 // src/core/versioning/dependency-range.ts
-var import_semver12 = __toESM(require_semver2(), 1);
+var import_semver13 = __toESM(require_semver2(), 1);
 function updatedRange(range, version3) {
   const trimmed = range.trim();
   if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return range;
   const simple = /^(\^|~|>=|=|v)?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(trimmed);
   if (simple) return `${simple[1] ?? ""}${version3}`;
-  return import_semver12.default.satisfies(version3, trimmed, { includePrerelease: true }) ? range : `^${version3}`;
+  return import_semver13.default.satisfies(version3, trimmed, { includePrerelease: true }) ? range : `^${version3}`;
 }
 function acceptsVersion(range, version3) {
   const trimmed = range.trim();
   if (trimmed.startsWith("workspace:") || trimmed === "*" || trimmed === "" || trimmed === "latest") return true;
-  if (import_semver12.default.validRange(trimmed) === null) return void 0;
-  return import_semver12.default.satisfies(version3, trimmed, { includePrerelease: true });
+  if (import_semver13.default.validRange(trimmed) === null) return void 0;
+  return import_semver13.default.satisfies(version3, trimmed, { includePrerelease: true });
 }
 function peerCrossesMajor(range, version3) {
   if (acceptsVersion(range, version3) !== false) return false;
-  const floor = import_semver12.default.minVersion(range.trim());
+  const floor = import_semver13.default.minVersion(range.trim());
   if (!floor) return false;
-  const next = import_semver12.default.parse(version3);
+  const next = import_semver13.default.parse(version3);
   if (!next) return false;
   return next.major !== floor.major || next.major === 0 && next.minor !== floor.minor;
 }
 
 // src/core/versioning/workspace-range.ts
-var import_semver13 = __toESM(require_semver2(), 1);
+var import_semver14 = __toESM(require_semver2(), 1);
 var PROTOCOL = "workspace:";
 function isWorkspaceRange(range) {
   return range.trim().startsWith(PROTOCOL);
@@ -68133,16 +68171,16 @@ function reverseEdges(plugins) {
 }
 
 // src/core/versioning/snapshot.ts
-var import_semver14 = __toESM(require_semver2(), 1);
+var import_semver15 = __toESM(require_semver2(), 1);
 var SNAPSHOT_SUFFIX = "-SNAPSHOT";
 function nextSnapshot(version3) {
-  const base = `${import_semver14.default.major(version3)}.${import_semver14.default.minor(version3)}.${import_semver14.default.patch(version3)}`;
-  return `${import_semver14.default.inc(base, "patch")}${SNAPSHOT_SUFFIX}`;
+  const base = `${import_semver15.default.major(version3)}.${import_semver15.default.minor(version3)}.${import_semver15.default.patch(version3)}`;
+  return `${import_semver15.default.inc(base, "patch")}${SNAPSHOT_SUFFIX}`;
 }
 function withFloor(next, floor, last) {
   if (floor === void 0) return next;
-  if (last !== void 0 && import_semver14.default.lte(floor, last)) return next;
-  return import_semver14.default.gt(floor, next) ? floor : next;
+  if (last !== void 0 && import_semver15.default.lte(floor, last)) return next;
+  return import_semver15.default.gt(floor, next) ? floor : next;
 }
 
 // src/core/plan/plan-hash.ts
@@ -68173,15 +68211,15 @@ function withHash(plan) {
 }
 
 // src/core/plan/version-overrides.ts
-var import_semver15 = __toESM(require_semver2(), 1);
+var import_semver16 = __toESM(require_semver2(), 1);
 function releaseAsFooter(message) {
   let found;
   for (const match of message.matchAll(/^release-as:[ \t]*(\S+)[ \t]*$/gim)) found = match[1];
   return found?.replace(/^v(?=\d)/, "");
 }
 function overrideProblem(version3, current, firstRelease, history) {
-  if (import_semver15.default.valid(version3) !== version3) return `"${version3}" is not a semver version`;
-  if (firstRelease ? import_semver15.default.lt(version3, current) : import_semver15.default.lte(version3, current)) {
+  if (import_semver16.default.valid(version3) !== version3) return `"${version3}" is not a semver version`;
+  if (firstRelease ? import_semver16.default.lt(version3, current) : import_semver16.default.lte(version3, current)) {
     return `${version3} is not above ${firstRelease ? "the manifest version" : "the last release"} ${current}`;
   }
   const taken = [...history?.versions ?? [], ...history?.elsewhere.map((release) => release.version) ?? []];
@@ -68190,7 +68228,7 @@ function overrideProblem(version3, current, firstRelease, history) {
 }
 
 // src/core/plan/release-intents.ts
-var import_semver16 = __toESM(require_semver2(), 1);
+var import_semver17 = __toESM(require_semver2(), 1);
 function changesetBumps(changesets) {
   const byPlugin = /* @__PURE__ */ new Map();
   for (const changeset of [...changesets].sort((a2, b) => a2.file < b.file ? -1 : a2.file > b.file ? 1 : 0)) {
@@ -68210,7 +68248,7 @@ function applyVersionGroups(members2, groups) {
     const releasing = inGroup.filter((m) => m.bump !== "none");
     if (releasing.length === 0) return;
     const bump2 = releasing.reduce((b, m) => maxBump(b, m.bump), "none");
-    const highest = inGroup.reduce((v, m) => import_semver16.default.gt(m.current, v) ? m.current : v, inGroup[0].current);
+    const highest = inGroup.reduce((v, m) => import_semver17.default.gt(m.current, v) ? m.current : v, inGroup[0].current);
     for (const member of all ? inGroup : releasing) {
       member.bump = bump2;
       base.set(member.name, highest);
@@ -68224,6 +68262,7 @@ function applyVersionGroups(members2, groups) {
 // src/core/plan/assemble-plan.ts
 function assemblePlan(input2) {
   const prerelease = input2.prerelease ?? input2.versioning.prerelease;
+  const authors = input2.authors ?? true;
   const warnings = [...input2.warnings ?? []];
   const parsed = /* @__PURE__ */ new Map();
   const ignored = /* @__PURE__ */ new Map();
@@ -68303,7 +68342,7 @@ function assemblePlan(input2) {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name);
     const dependencyUpdates = cascade.rangeUpdates.get(plugin.name) ?? [];
-    const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
+    const commits = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc, authors));
     const history = input2.histories.get(plugin.name);
     const tag = input2.tagFormat.format(plugin.name, to);
     if (history?.versions.includes(to)) warnings.push(`${plugin.name}: version ${to} is already tagged; the release would collide with ${tag}`);
@@ -68329,7 +68368,7 @@ function assemblePlan(input2) {
       changelog: renderChangelogSection({
         version: to,
         date: input2.date,
-        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
+        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc, authors), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
         dependencyVersions: nextOf,
         notes: fromChangesets.get(plugin.name)?.notes,
@@ -68380,14 +68419,14 @@ function applyOverrides(candidates, input2) {
   }
 }
 function bumpBetween(from, to) {
-  if (import_semver17.default.major(to) !== import_semver17.default.major(from)) return "major";
-  if (import_semver17.default.minor(to) !== import_semver17.default.minor(from)) return "minor";
+  if (import_semver18.default.major(to) !== import_semver18.default.major(from)) return "major";
+  if (import_semver18.default.minor(to) !== import_semver18.default.minor(from)) return "minor";
   return "patch";
 }
 function cappedOnOlderLine(current, bump2, prerelease, tagged) {
   if (bump2 === "patch") return bump2;
   const next = nextVersion({ current, bump: bump2, prerelease });
-  return tagged.some((version3) => import_semver17.default.gt(version3, current) && import_semver17.default.lte(version3, next)) ? "patch" : bump2;
+  return tagged.some((version3) => import_semver18.default.gt(version3, current) && import_semver18.default.lte(version3, next)) ? "patch" : bump2;
 }
 function raisedForCore(bump2, coreRaise, raised) {
   return raised && coreRaise === "minor" && bump2 === "patch" ? "minor" : bump2;
@@ -68417,8 +68456,9 @@ function consumedChangesets(intents, releasing, candidates, warnings) {
   }
   return files.sort();
 }
-function commitOf(raw, cc) {
-  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
+function commitOf(raw, cc, authors) {
+  const author = authors ? commitAuthor(raw.author) : void 0;
+  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking, ...author ? { author } : {} };
 }
 function dropRevertedPairs(commits) {
   const cancelled = /* @__PURE__ */ new Set();
@@ -68439,7 +68479,10 @@ function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ ne
   const known = new Set(fleet);
   for (const name of names) {
     if (!known.has(name)) {
-      throw new SlipwayError("USAGE", `--plugin names "${name}", which is not a plugin of this fleet`, { subject: "--plugin", hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? ", \u2026" : ""}` });
+      throw new SlipwayError("USAGE", `"${name}" is not a plugin of this fleet, so it cannot be selected`, {
+        subject: "plugins to plan",
+        hint: `use one of: ${[...known].slice(0, 10).join(", ")}${known.size > 10 ? `, \u2026 (${known.size} plugins)` : ""}`
+      });
     }
   }
   const byName = new Map(plan.releases.map((r) => [r.name, r]));
@@ -68455,7 +68498,7 @@ function selectPlugins(plan, names, fleet, changesetPlugins = /* @__PURE__ */ ne
   }
   const left = plan.releases.filter((r) => !keep.has(r.name)).map((r) => r.name);
   const warnings = [...plan.warnings];
-  if (left.length) warnings.push(`--plugin: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
+  if (left.length) warnings.push(`plugins to plan: ${left.length} planned release(s) left for a later plan: ${left.join(", ")}`);
   const changesets = (plan.changesets ?? []).filter((file2) => (changesetPlugins.get(file2) ?? []).every((name) => !byName.has(name) || keep.has(name)));
   const { hash: _old, changesets: _all, ...rest } = plan;
   void _old;
@@ -68522,7 +68565,7 @@ function preflightError(problems) {
 }
 
 // src/adapters/registry/npm-registry.ts
-var import_semver18 = __toESM(require_semver2(), 1);
+var import_semver19 = __toESM(require_semver2(), 1);
 
 // src/adapters/registry/packed-manifest.ts
 var SECTIONS2 = new Set(DEPENDENCY_SECTIONS);
@@ -68536,7 +68579,7 @@ function packageToPublish(text3, file2) {
   } catch (error63) {
     throw new SlipwayError("MANIFEST_INVALID", `package.json is not valid JSON: ${error63.message}`, { subject: file2, cause: error63 });
   }
-  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver18.default.valid(manifest.version)) {
+  if (typeof manifest !== "object" || manifest === null || typeof manifest.name !== "string" || typeof manifest.version !== "string" || !import_semver19.default.valid(manifest.version)) {
     throw new SlipwayError("MANIFEST_INVALID", 'package.json needs a "name" and a valid semver "version" to be published', {
       subject: file2
     });
@@ -68774,7 +68817,8 @@ async function planRelease(options) {
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
     intents,
-    parsed
+    parsed,
+    authors: config2.release.changelogAuthors
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c3) => [c3.file, c3.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);

@@ -19,7 +19,7 @@ import { parsePlanHash } from '../core/release/plan-schema.ts';
 import { planOrgRelease } from '../jobs/org-release/plan.ts';
 import { noticeOrgAwaitingApproval, reportOrgRelease } from '../jobs/org-release/report.ts';
 import { shipOrgRelease } from '../jobs/org-release/ship.ts';
-import { booleanInput, choiceInput, dateInput, prereleaseInput, requiredInput, secretInput, stringInput } from './runtime/inputs.ts';
+import { booleanInput, choiceInput, dateInput, distTagInput, prereleaseInput, requiredInput, secretInput, stringInput } from './runtime/inputs.ts';
 import { runAction } from './runtime/run-action.ts';
 
 /** A list input: one item per line or comma-separated. */
@@ -82,7 +82,7 @@ await runAction('org-release', async ({ reporter, workspace, runUrl, repository 
         core.setSecret(token);
         return token;
       } },
-      registry: { url: stringInput('registry'), token: secretInput('npm-token') },
+      registry: { url: stringInput('registry'), token: secretInput('npm-token'), distTag: distTagInput('dist-tag') },
       resultsDir,
       catalog: booleanInput('catalog', true),
       runUrl,

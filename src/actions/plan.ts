@@ -16,7 +16,7 @@ await runAction('plan', async ({ reporter, workspace }) => {
   const cwd = resolve(workspace, stringInput('working-directory', '.')!);
   const file = resolve(workspace, stringInput('plan-file', 'slipway-plan.json')!);
   const overrides = parseOverrides({ set: listInput('set'), bump: listInput('bump') });
-  const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput('prerelease'), date: dateInput('date'), overrides });
+  const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput('prerelease'), date: dateInput('date'), overrides, plugins: listInput('plugins') });
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(plan, null, 2) + '\n');
   reporter.info(`plan ${plan.hash}: ${plan.releases.length} release(s), written to ${file}`);

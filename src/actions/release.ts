@@ -9,13 +9,14 @@ import { readPlanFile } from '../adapters/release/plan-file.ts';
 import { parsePlanHash } from '../core/release/plan-schema.ts';
 import { renderReleaseSummary } from '../core/release/release-summary.ts';
 import { defaultJournalFile, ReleaseRunError, shipPlan } from '../jobs/release.ts';
-import { booleanInput, requiredInput, secretInput, stringInput } from './runtime/inputs.ts';
+import { booleanInput, distTagInput, requiredInput, secretInput, stringInput } from './runtime/inputs.ts';
 import { runAction } from './runtime/run-action.ts';
 
 await runAction('release', async ({ reporter, workspace, repository }) => {
   const cwd = resolve(workspace, stringInput('working-directory', '.')!);
   const planFile = resolve(cwd, requiredInput('plan-file'));
   const expectedHash = parsePlanHash(requiredInput('plan-hash'), 'input "plan-hash"');
+  const registry = { url: stringInput('registry'), token: secretInput('npm-token'), distTag: distTagInput('dist-tag') };
   const journalInput = stringInput('journal');
   const journalFile = journalInput ? resolve(workspace, journalInput) : defaultJournalFile(process.env);
   core.setOutput('journal', journalFile);
@@ -31,7 +32,7 @@ await runAction('release', async ({ reporter, workspace, repository }) => {
       journalFile,
       rerun: 'Re-run failed jobs on this workflow run',
       github: { token: secretInput('github-token'), baseUrl: stringInput('github-api-url'), repository: stringInput('repository') ?? repository },
-      registry: { url: stringInput('registry'), token: secretInput('npm-token'), distTag: stringInput('dist-tag') },
+      registry,
     });
     core.setOutput('released', JSON.stringify(result.released.map((r) => r.tag)));
     core.setOutput('result', result.line);

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { distTagProblem } from '../core/config/dist-tag.ts';
 import { SlipwayError } from '../core/errors.ts';
 
 export interface CliContext {
@@ -39,5 +40,13 @@ export function dateFlag(value: string | undefined, flag = '--date'): string | u
   if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
     throw new SlipwayError('USAGE', `${flag} "${value}" is not a date`, { subject: flag, hint: 'write the day as YYYY-MM-DD, e.g. 2026-03-01 (default: today, UTC)' });
   }
+  return value;
+}
+
+/** A `--dist-tag` flag: a name npm accepts as a dist-tag (release.distTag's rule). */
+export function distTagFlag(value: string | undefined, flag = '--dist-tag'): string | undefined {
+  if (value === undefined) return undefined;
+  const problem = distTagProblem(value);
+  if (problem) throw new SlipwayError('USAGE', `"${value}" ${problem}`, { subject: flag, hint: 'e.g. --dist-tag next, or latest-1 for an older line' });
   return value;
 }

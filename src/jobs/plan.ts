@@ -39,7 +39,7 @@ export interface PlanOptions {
   overrides?: readonly VersionOverride[];
   /** Now, for the default date and the date check (a parameter so specs never race the clock). */
   now?: Date;
-  /** Release only these plugins (`--plugin`, repeatable); default every plugin with changes. */
+  /** Release only these plugins (`--plugin`, the plan action's `plugins`); default every plugin with changes. */
   plugins?: readonly string[] | undefined;
 }
 
@@ -112,6 +112,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     overrides: options.overrides,
     intents,
     parsed,
+    authors: config.release.changelogAuthors,
   });
   const plan = options.plugins?.length
     ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c) => [c.file, c.releases.map((r) => r.name)])))

@@ -110,7 +110,8 @@ describe('--plugin', () => {
     expect(await tags(['--plugin', 'b'], r.dir)).toEqual(['a@1.1.0', 'b@1.0.1']);
     const unknown = await run(CLI, ['plan', '--cwd', r.dir, '--plugin', 'nope']);
     expect(unknown.exitCode).toBe(1);
-    expect(unknown.stderr).toContain('slipway plan: --plugin: --plugin names "nope", which is not a plugin of this fleet');
+    expect(unknown.stderr).toContain('slipway plan: plugins to plan: "nope" is not a plugin of this fleet, so it cannot be selected');
+    expect(unknown.stderr).toContain('hint: use one of: a, b, c');
   });
 });
 
@@ -126,5 +127,16 @@ describe('the demo', () => {
     const plan = await run(join(ROOT, 'src/cli/main.ts'), [...(next?.[1] ?? '').split(' ')]);
     expect(plan.exitCode, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('@demo/plugin-http');
+  });
+});
+
+describe('--dist-tag', () => {
+  it('a name npm would refuse is an error before anything is planned', async () => {
+    const r = fleet();
+    const result = await run(join(ROOT, 'src/cli/main.ts'), ['release', '--cwd', r.dir, '--dist-tag', 'v1', '--yes']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('slipway release: --dist-tag: "v1" reads as a semver range, which npm refuses as a dist-tag');
+    expect(result.stderr).not.toContain('a@1.1.0');
+    expect(r.git('tag', '--list')).toBe('a@1.0.0');
   });
 });

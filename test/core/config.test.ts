@@ -41,6 +41,13 @@ describe('slipway.yml', () => {
     expect(error.message).toMatch(/^slipway\.yml:2: compat\.maxShards: .*expected number/);
   });
 
+  it('release.distTag is a name npm publishes to: not a version, not a semver range, nothing a shell reads', () => {
+    expect(parseConfig('release:\n  distTag: latest-1\n').release.distTag).toBe('latest-1');
+    expect(errorOf('release:\n  distTag: v1\n').message).toMatch(/slipway\.yml:2: release\.distTag: reads as a semver range, which npm refuses/);
+    expect(errorOf('release:\n  distTag: "1.x"\n').message).toMatch(/release\.distTag: must be a dist-tag name/);
+    expect(errorOf('release:\n  distTag: "next; rm -rf ~"\n').message).toMatch(/release\.distTag: must be a dist-tag name/);
+  });
+
   it('a value out of range names the limit', () => {
     expect(errorOf('compat:\n  maxShards: 300\n').message).toMatch(/compat\.maxShards: .*256/);
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownItems } from '../../src/core/digest/render-notion.ts';
 import { markdownToMrkdwn } from '../../src/core/digest/render-slack.ts';
-import { markdownCell, markdownText } from '../../src/core/text/escape-markdown.ts';
+import { markdownCell, markdownLiteral, markdownText } from '../../src/core/text/escape-markdown.ts';
 import { slackLink, slackText } from '../../src/core/text/escape-slack.ts';
 import { terminalSafe } from '../../src/core/text/terminal.ts';
 
@@ -50,5 +50,13 @@ describe('Markdown', () => {
   it('a table cell keeps its row: pipes escaped, line breaks made spaces, tags shown as text', () => {
     expect(markdownCell('a|b\nc</details><img src=x>')).toBe('a\\|b c&lt;/details&gt;&lt;img src=x&gt;');
     expect(markdownText('<script>&')).toBe('&lt;script&gt;&amp;');
+  });
+
+  it('literal prose text: one line, syntax characters escaped, no mention, control characters gone', () => {
+    expect(markdownLiteral('Alice Zhang')).toBe('Alice Zhang');
+    expect(markdownLiteral('Jean-Luc O\'Neil Jr.')).toBe('Jean-Luc O\'Neil Jr.');
+    expect(markdownLiteral('[x](javascript:alert(1))')).toBe(String.raw`\[x\]\(javascript\:alert\(1\)\)`);
+    expect(markdownLiteral('a\n\r\n  b\x1b[31m')).toBe(String.raw`a b\[31m`);
+    expect(markdownLiteral('@org/team')).toBe('@\u200borg/team');
   });
 });

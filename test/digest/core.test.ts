@@ -18,7 +18,7 @@ describe('reading release notes back from a changelog', () => {
       repoUrl: 'https://github.com/acme/fleet',
       commits: [
         { sha: sha('aaaaaaa'), type: 'feat', scope: 'api', subject: 'stream large files', breaking: true, breakingNotes: ['read() now returns a stream'] },
-        { sha: sha('bbbbbbb'), type: 'fix', scope: null, subject: 'handle empty rows', breaking: false },
+        { sha: sha('bbbbbbb'), type: 'fix', scope: null, subject: 'handle empty rows', breaking: false, author: 'Bob [the] Builder' },
         { sha: sha('ccccccc'), type: 'perf', scope: 'csv', subject: 'faster parsing', breaking: false },
         { sha: sha('ddddddd'), type: 'revert', scope: null, subject: 'feat: colours', breaking: false },
         { sha: sha('eeeeeee'), type: 'docs', scope: null, subject: 'explain retries', breaking: false },

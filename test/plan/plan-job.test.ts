@@ -1,3 +1,4 @@
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { memoryReporter } from '../../src/core/reporter.ts';
 import { planRelease } from '../../src/jobs/plan.ts';
@@ -49,8 +50,28 @@ describe('planning a fleet release', () => {
     const r = fleet().commit('feat(a): add retries', { 'plugins/a/index.js': '1' });
     const sha = r.head().slice(0, 7);
     const a = (await plan(r)).releases.find((x) => x.name === 'a')!;
-    expect(a.changelog).toBe(`## 1.1.0 (2026-02-01)\n\n### Features\n\n* **a:** add retries (${sha})\n`);
-    expect(a.commits).toEqual([{ sha: r.head(), type: 'feat', scope: 'a', subject: 'add retries', breaking: false }]);
+    expect(a.changelog).toBe(`## 1.1.0 (2026-02-01)\n\n### Features\n\n* **a:** add retries (${sha}) — Ada Tester\n`);
+    expect(a.commits).toEqual([{ sha: r.head(), type: 'feat', scope: 'a', subject: 'add retries', breaking: false, author: 'Ada Tester' }]);
+  });
+
+  it('names a hostile author as text: no link, image, HTML or mention reaches the changelog', async () => {
+    const r = fleet().files({ 'plugins/a/index.js': '1' });
+    r.git('add', '-A');
+    // Any bytes but NUL may be an author name; git itself drops only "<" and ">".
+    const name = 'x](http://evil) <img src=x> @everyone\u202e `code` *b* _i_';
+    await execa('git', ['commit', '-q', '-m', 'feat(a): add retries'], { cwd: r.dir, env: { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: 'e@example.com' } });
+    const a = (await plan(r)).releases.find((x) => x.name === 'a')!;
+    expect(a.commits[0]!.author).toBe('x](http://evil) img src=x @everyone `code` *b* _i_');
+    const line = a.changelog.split('\n').find((l) => l.startsWith('* **a:** add retries'))!;
+    const shown = String.raw`x\]\(http\://evil\) img src=x @` + '\u200b' + String.raw`everyone \`code\` \*b\* \_i\_`;
+    expect(line).toBe(`* **a:** add retries (${r.head().slice(0, 7)}) — ${shown}`);
+  });
+
+  it('release.changelogAuthors: false records no author and names none', async () => {
+    const r = fleet().files({ 'slipway.yml': 'release:\n  changelogAuthors: false\n' }).commit('feat(a): add retries', { 'plugins/a/index.js': '1' });
+    const a = (await plan(r)).releases.find((x) => x.name === 'a')!;
+    expect(a.changelog).toBe(`## 1.1.0 (2026-02-01)\n\n### Features\n\n* **a:** add retries (${r.head().slice(0, 7)})\n`);
+    expect(a.commits[0]).not.toHaveProperty('author');
   });
 
   it('a breaking change is major at 1.x and minor at 0.x', async () => {

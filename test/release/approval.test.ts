@@ -166,7 +166,7 @@ describe('GitHub Releases that exist already, and prereleases', () => {
     const [release, ...others] = releasesOf(servers.github, c.repository);
     expect(others).toEqual([]);
     expect(release).toMatchObject({ name: `${c.scope}/p1 1.1.0` });
-    expect(release!.body).toMatch(/^### Features\n\n\* faster everything \([0-9a-f]{7}\)$/);
+    expect(release!.body).toMatch(/^### Features\n\n\* faster everything \([0-9a-f]{7}\) — Ada Tester$/);
     servers.github.assertNoViolations();
   });
 

@@ -93,6 +93,14 @@ describe('verifying that a plan is the approved one', () => {
   it('reads a plan file back, and names the wrong fields of one that is not a plan', () => {
     const p = ab();
     expect(parsePlan(JSON.parse(JSON.stringify(p)), 'plan.json')).toEqual(p);
+    // A commit's author is optional: plans made before it was recorded read, and hash, as they did.
+    const commit = { sha: 'a'.repeat(40) as Sha, type: 'feat', scope: null, subject: 'x', breaking: false };
+    const older = withHash({ ...p, hash: undefined, releases: [{ ...p.releases[0]!, commits: [commit] }] } as UnhashedPlan);
+    expect(parsePlan(JSON.parse(JSON.stringify(older)), 'plan.json')).toEqual(older);
+    expect(withHash({ ...older, hash: undefined } as UnhashedPlan).hash).toBe(older.hash);
+    const authored = withHash({ ...older, hash: undefined, releases: [{ ...older.releases[0]!, commits: [{ ...commit, author: 'Ada' }] }] } as UnhashedPlan);
+    expect(parsePlan(JSON.parse(JSON.stringify(authored)), 'plan.json')).toEqual(authored);
+    expect(authored.hash).not.toBe(older.hash);
     const broken = JSON.parse(JSON.stringify(p)) as { releases: Array<Record<string, unknown>> };
     broken.releases[0]!['to'] = 'not-a-version';
     const error = thrown(() => parsePlan(broken, 'plan.json'));

@@ -119,7 +119,7 @@ describe('releasing the demo fleet', () => {
     expect(releases.map((r) => r.tagName).sort()).toEqual(Object.entries(EXPECTED).map(([n, v]) => `${n}@${v}`));
     const http = releases.find((r) => r.tagName === '@demo/plugin-http@1.2.0')!;
     expect(http).toMatchObject({ name: '@demo/plugin-http 1.2.0', prerelease: false, draft: false, targetCommitish: head });
-    expect(http.body).toMatch(/^### Features\n\n\* \*\*http:\*\* retry failed requests \([0-9a-f]{7}\)$/);
+    expect(http.body).toMatch(/^### Features\n\n\* \*\*http:\*\* retry failed requests \([0-9a-f]{7}\) — Demo Maintainer$/);
     servers.github.assertNoViolations();
 
     // The registry, read back with the npm CLI.

@@ -23,6 +23,31 @@ describe('the plan action', () => {
     expect(result.summary).toContain('| a | 1.0.0 | **1.1.0** | minor | 1 commit |');
   });
 
+  it('plans only the plugins the `plugins` input names, read like `set` and `bump` (spaces, commas, lines)', async () => {
+    const r = npmFleet().commit('feat(a): add x', { 'plugins/a/x.js': 'x' }).commit('fix(b): y', { 'plugins/b/y.js': 'y' });
+    const all = await runActionEntry('plan', {}, { GITHUB_WORKSPACE: r.dir });
+    expect(all.outputs).toMatchObject({ count: '2', plugins: 'a b' });
+
+    const onlyB = await runActionEntry('plan', { plugins: ' b\n' }, { GITHUB_WORKSPACE: r.dir });
+    expect(onlyB.exitCode, onlyB.stdout).toBe(0);
+    expect(onlyB.outputs).toMatchObject({ count: '1', plugins: 'b', tags: '["b@1.0.1"]' });
+    const plan = JSON.parse(readFileSync(onlyB.outputs['file']!, 'utf8')) as ReleasePlan;
+    expect(onlyB.outputs['hash']).toBe(hashPlan(plan));
+    expect(plan.warnings).toContain('plugins to plan: 1 planned release(s) left for a later plan: a');
+
+    const both = await runActionEntry('plan', { plugins: 'b,\na' }, { GITHUB_WORKSPACE: r.dir });
+    expect(both.outputs).toMatchObject({ count: '2', plugins: 'a b' });
+  });
+
+  it('fails on a `plugins` name that is not in the fleet, naming it and the plugins there are', async () => {
+    const r = npmFleet().commit('feat(a): add x', { 'plugins/a/x.js': 'x' });
+    const result = await runActionEntry('plan', { plugins: 'a nope' }, { GITHUB_WORKSPACE: r.dir });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('::error::slipway plan: plugins to plan: "nope" is not a plugin of this fleet, so it cannot be selected');
+    expect(result.stdout).toContain('hint: use one of: a, b');
+    expect(result.outputs['hash']).toBeUndefined();
+  });
+
   it('outputs a count of 0 when nothing is to be released', async () => {
     const r = npmFleet();
     const result = await runActionEntry('plan', {}, { GITHUB_WORKSPACE: r.dir });

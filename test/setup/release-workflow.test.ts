@@ -99,6 +99,32 @@ describe('the release workflows', () => {
     for (const input of Object.keys(job.with ?? {})) expect(declared).toContain(input);
   });
 
+  it('pass a manual run\'s `plugins` to the plan step and its `dist-tag` to the release step, never into a script', () => {
+    const inputs = reusable.on['workflow_call']!.inputs!;
+    expect(inputs['plugins']).toMatchObject({ type: 'string', default: '' });
+    expect(inputs['dist-tag']).toMatchObject({ type: 'string', default: '' });
+    expect(step('plan', 'plan').with).toMatchObject({ plugins: '${{ inputs.plugins }}', set: '${{ inputs.set-versions }}', bump: '${{ inputs.bump }}' });
+    expect(step('ship', 'release').with).toMatchObject({ 'dist-tag': '${{ inputs.dist-tag }}' });
+    // A person types these: they reach the actions as inputs (which check them), never shell code.
+    for (const job of Object.values(reusable.jobs)) for (const s of job.steps ?? []) expect(s.run ?? '').not.toMatch(/inputs\.(plugins|dist-tag)/);
+
+    const dispatch = starter.on['workflow_dispatch']!.inputs!;
+    expect(Object.keys(dispatch)).toEqual(expect.arrayContaining(['plugins', 'dist-tag']));
+    expect(starter.jobs['release']!.with).toMatchObject({ plugins: "${{ inputs.plugins || '' }}", 'dist-tag': "${{ inputs.dist-tag || '' }}" });
+  });
+
+  it('the org release passes its `dist-tag` to the ship step, which declares it', () => {
+    const org = load('.github/workflows/org-release.yml');
+    expect(org.on['workflow_call']!.inputs!['dist-tag']).toMatchObject({ type: 'string', default: '' });
+    const ship = org.jobs['ship']!.steps!.find((s) => s.id === 'ship')!;
+    expect(ship.with).toMatchObject({ mode: 'ship', 'dist-tag': '${{ inputs.dist-tag }}' });
+    const action = parse(readFileSync(join(root, 'actions/org-release/action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+    expect(action.inputs).toHaveProperty('dist-tag');
+    const orgStarter = load('workflows/org-release.yml');
+    expect(orgStarter.on['workflow_dispatch']!.inputs).toHaveProperty('dist-tag');
+    expect(orgStarter.jobs['release']!.with).toMatchObject({ 'dist-tag': "${{ inputs.dist-tag || '' }}" });
+  });
+
   it('validate pull requests with read-only permissions and the full history', () => {
     const validate = load('.github/workflows/validate.yml').jobs['validate']!;
     expect(validate.permissions).toEqual({ contents: 'read', actions: 'read' });

@@ -3,6 +3,7 @@
  * message naming the input and what it accepts, before any work is done.
  */
 import * as core from '@actions/core';
+import { distTagProblem } from '../../core/config/dist-tag.ts';
 import { SlipwayError } from '../../core/errors.ts';
 
 const invalid = (name: string, message: string) =>
@@ -65,6 +66,15 @@ export function dateInput(name: string): string | undefined {
   const value = core.getInput(name).trim();
   if (!value) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw invalid(name, `must be a date as YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/** An npm dist-tag: a name npm accepts (release.distTag's rule); a person may type it in workflow_dispatch. */
+export function distTagInput(name: string): string | undefined {
+  const value = core.getInput(name).trim();
+  if (!value) return undefined;
+  const problem = distTagProblem(value);
+  if (problem) throw invalid(name, `${problem}; got "${value.slice(0, 80)}"`);
   return value;
 }
 

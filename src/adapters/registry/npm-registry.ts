@@ -245,7 +245,7 @@ function publishHint(failure: NpmFailure, at: { name: string; registry: string; 
   if (code === 'E413') return 'the package is too large for the registry: check `files` in package.json and .npmignore';
   if (code === 'EPRIVATE' || /marked as private/i.test(output)) return 'the package is private: remove "private" from package.json or leave it out of the release';
   if (/Cannot implicitly apply the "latest" tag/.test(output))
-    return 'a higher version is already published: publish this older line to its own dist-tag (`slipway release --dist-tag v1`, the release action\'s dist-tag input, or release.distTag in slipway.yml)';
+    return 'a higher version is already published: publish this older line to its own dist-tag (`slipway release --dist-tag latest-1`, the release action\'s dist-tag input, or release.distTag in slipway.yml)';
   if (/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN)\b|network/i.test(output) || code === 'ETIMEDOUT')
     return `could not reach ${at.registry}: check the URL, the network and any proxy settings`;
   return `run \`npm publish --dry-run\` in ${at.dir} to see npm's full output`;

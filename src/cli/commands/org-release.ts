@@ -18,7 +18,7 @@ import { parsePlanHash } from '../../core/release/plan-schema.ts';
 import { planOrgRelease } from '../../jobs/org-release/plan.ts';
 import { reportOrgRelease } from '../../jobs/org-release/report.ts';
 import { shipOrgRelease } from '../../jobs/org-release/ship.ts';
-import { parseFlags } from '../command.ts';
+import { distTagFlag, parseFlags } from '../command.ts';
 
 const ORG_FLAGS = {
   org: { type: 'string' },
@@ -84,6 +84,7 @@ export async function runOrgRelease(args: string[], context: { debug: boolean })
       results: { type: 'string' },
       'app-id': { type: 'string' },
       registry: { type: 'string' },
+      'dist-tag': { type: 'string' },
       'catalog-repository': { type: 'string' },
       'catalog-branch': { type: 'string' },
       'slack-channel': { type: 'string' },
@@ -96,6 +97,7 @@ export async function runOrgRelease(args: string[], context: { debug: boolean })
   const env = process.env;
   const reporter = consoleReporter({ debug: context.debug });
   const org = requireOrg(values);
+  const distTag = distTagFlag(values['dist-tag']); // checked before planning, not after the approval
   const github = { token: tokenOf(env), apiUrl: values['github-api-url'] };
   const source = values.plan ?? 'the plan shown above';
   const plan = values.plan
@@ -126,7 +128,7 @@ export async function runOrgRelease(args: string[], context: { debug: boolean })
     github,
     tokens,
     gitUrl: values['git-url'],
-    registry: { url: values.registry, token: env['NPM_TOKEN'] || undefined },
+    registry: { url: values.registry, token: env['NPM_TOKEN'] || undefined, distTag },
     resultsDir,
     catalog: Boolean(values['catalog-repository']),
     reporter,

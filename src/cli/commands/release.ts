@@ -7,7 +7,7 @@ import { renderPlanText } from '../../core/plan/render-plan.ts';
 import { parsePlan, parsePlanHash } from '../../core/release/plan-schema.ts';
 import { planRelease } from '../../jobs/plan.ts';
 import { shipPlan } from '../../jobs/release.ts';
-import { dateFlag, parseFlags } from '../command.ts';
+import { dateFlag, distTagFlag, parseFlags } from '../command.ts';
 
 export const usage = `usage: slipway release [options]
 
@@ -24,7 +24,7 @@ options:
   --registry URL       npm registry to publish to (default: release.registry in slipway.yml, else npmjs);
                        the token is read from NPM_TOKEN
   --plugin NAME        release only NAME (and the dependencies its new ranges need); repeatable
-  --dist-tag TAG       npm dist-tag to publish to, e.g. v1 for an older line (default: release.distTag,
+  --dist-tag TAG       npm dist-tag to publish to, e.g. latest-1 for an older line (default: release.distTag,
                        else latest, or the prerelease channel)
   --github-url URL     GitHub API root, for GitHub Enterprise Server (default: https://api.github.com);
                        the token is read from GITHUB_TOKEN or GH_TOKEN — without one, GitHub Releases are skipped
@@ -70,6 +70,7 @@ export async function run(args: string[], context: { debug: boolean }, io: Relea
   const reporter = consoleReporter({ debug: context.debug, stream: output });
   const cwd = resolve(values.cwd ?? '.');
   const dryRun = values['dry-run'] ?? false;
+  const distTag = distTagFlag(values['dist-tag']); // checked before planning, not after the approval
 
   const source = values.plan ?? 'the plan shown above';
   if (values.plan && values.plugin?.length) throw new SlipwayError('USAGE', '--plugin plans; --plan ships a plan made already', { subject: '--plugin', hint: 'pass --plugin to `slipway plan --out FILE`, then ship that file' });
@@ -104,7 +105,7 @@ export async function run(args: string[], context: { debug: boolean }, io: Relea
     journalFile: values.journal ? resolve(values.journal) : undefined,
     rerun: values.plan ? `slipway release --plan ${values.plan}` : 'slipway release',
     github: { token: env['GITHUB_TOKEN'] || env['GH_TOKEN'] || undefined, baseUrl: values['github-url'], repository: values.repo },
-    registry: { url: values.registry, token: env['NPM_TOKEN'] || undefined, distTag: values['dist-tag'] },
+    registry: { url: values.registry, token: env['NPM_TOKEN'] || undefined, distTag },
     env,
   });
   if (values.json) process.stdout.write(JSON.stringify(result.released, null, 2) + '\n');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { distTagProblem } from './dist-tag.ts';
 import { branchName, remoteName } from './git-names.ts';
 
 /** release: how a plan is shipped (owned by the release job). */
@@ -15,6 +16,8 @@ export const releaseSection = z
     branches: z.array(z.string().min(1).regex(/^[^-]/, 'must not start with "-"')).min(1).optional(),
     /** The git remote to push to. */
     remote: remoteName().default('origin'),
+    /** Name each commit's author after it in changelogs (and so in GitHub Releases). */
+    changelogAuthors: z.boolean().default(true),
     /** Changelog file name inside each plugin folder. */
     changelog: z
       .string()
@@ -23,11 +26,17 @@ export const releaseSection = z
     /** The npm registry to publish to (npm plugins). */
     registry: z.string().url().optional(),
     /**
-     * The npm dist-tag releases go to (e.g. `v1` for a maintenance line). Default npm's:
+     * The npm dist-tag releases go to (e.g. `latest-1` for a maintenance line). Default npm's:
      * `latest`, and a prerelease's channel (`next`, `beta`) for prereleases.
      */
-    distTag: z.string().regex(/^[A-Za-z][\w.-]*$/, 'must be a dist-tag name: a letter, then letters, digits, ".", "_" or "-" (not a version)').optional(),
+    distTag: z
+      .string()
+      .superRefine((value, ctx) => {
+        const problem = distTagProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
     /** Create a GitHub Release per tag. */
     githubRelease: z.boolean().default(true),
   })
-  .default({ environment: 'release', branch: 'main', remote: 'origin', changelog: 'CHANGELOG.md', githubRelease: true });
+  .default({ environment: 'release', branch: 'main', remote: 'origin', changelog: 'CHANGELOG.md', changelogAuthors: true, githubRelease: true });

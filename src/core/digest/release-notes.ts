@@ -144,8 +144,9 @@ function changeNote(text: string): ChangeNote {
   const scoped = /^\*\*([^*]+?):\*\*\s+(.*)$/.exec(text);
   const scope = scoped ? scoped[1]! : null;
   const rest = scoped ? scoped[2]! : text;
-  // The commit reference our changelog and release-please append: (abc1234) or ([abc1234](url)).
-  const withoutRef = rest.replace(/\s+\((?:\[[0-9a-f]{7,40}\]\([^)]*\)|[0-9a-f]{7,40})\)$/, '');
+  // The commit reference our changelog and release-please append: (abc1234) or ([abc1234](url)),
+  // with ours followed by " — Author": a digest lists changes, not who made them.
+  const withoutRef = rest.replace(/\s+\((?:\[[0-9a-f]{7,40}\]\([^)]*\)|[0-9a-f]{7,40})\)(?: — .+)?$/, '');
   return { scope, text: withoutRef };
 }
 

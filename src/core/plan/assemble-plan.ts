@@ -11,6 +11,7 @@ import { bumpForCommits, maxBump, type Bump } from '../versioning/bump.ts';
 import { renderChangelogSection } from '../versioning/changelog.ts';
 import { parseConventionalCommit, type ConventionalCommit, type ParsedCommit } from '../versioning/conventional-commit.ts';
 import { nextVersion } from '../versioning/next-version.ts';
+import { commitAuthor } from './commit-author.ts';
 import { cascadeDependents, type DependentsResult } from './dependents.ts';
 import { nextSnapshot, withFloor } from '../versioning/snapshot.ts';
 import { withHash } from './plan-hash.ts';
@@ -41,6 +42,8 @@ export interface PlanInput {
   intents?: ReleaseIntents | undefined;
   /** Messages already parsed (the plan job parses them while git writes the log); the rest are parsed here. */
   parsed?: ReadonlyMap<Sha, ParsedCommit>;
+  /** Record each commit's author and name it in the changelog (release.changelogAuthors); default true. */
+  authors?: boolean | undefined;
 }
 
 interface Candidate {
@@ -56,6 +59,7 @@ interface Candidate {
 
 export function assemblePlan(input: PlanInput): ReleasePlan {
   const prerelease = input.prerelease ?? input.versioning.prerelease;
+  const authors = input.authors ?? true;
   const warnings = [...(input.warnings ?? [])];
   const parsed = new Map<Sha, ParsedCommit>();
   const ignored = new Map<Sha, IgnoredCommit>();
@@ -150,7 +154,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
     const { plugin } = candidate;
     const to = nextOf.get(plugin.name)!;
     const dependencyUpdates = cascade.rangeUpdates.get(plugin.name) ?? [];
-    const commits: PlannedCommit[] = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc));
+    const commits: PlannedCommit[] = candidate.commits.map(({ raw, cc }) => commitOf(raw, cc, authors));
     const history = input.histories.get(plugin.name);
     const tag = input.tagFormat.format(plugin.name, to);
     if (history?.versions.includes(to)) warnings.push(`${plugin.name}: version ${to} is already tagged; the release would collide with ${tag}`);
@@ -176,7 +180,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       changelog: renderChangelogSection({
         version: to,
         date: input.date,
-        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc), breakingNotes: cc.breakingNotes })),
+        commits: candidate.commits.map(({ raw, cc }) => ({ ...commitOf(raw, cc, authors), breakingNotes: cc.breakingNotes })),
         dependencyUpdates,
         dependencyVersions: nextOf,
         notes: fromChangesets.get(plugin.name)?.notes,
@@ -292,8 +296,9 @@ function consumedChangesets(intents: ReleaseIntents | undefined, releasing: Read
   return files.sort();
 }
 
-function commitOf(raw: RawCommit, cc: ConventionalCommit): PlannedCommit {
-  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking };
+function commitOf(raw: RawCommit, cc: ConventionalCommit, authors: boolean): PlannedCommit {
+  const author = authors ? commitAuthor(raw.author) : undefined;
+  return { sha: raw.sha, type: cc.type, scope: cc.scope, subject: cc.subject, breaking: cc.breaking, ...(author ? { author } : {}) };
 }
 
 /** A revert of a commit that is itself unreleased cancels it: neither ships nor shows. */

@@ -16,6 +16,13 @@ export interface PlannedCommit {
   scope: string | null;
   subject: string;
   breaking: boolean;
+  /**
+   * The author's name as git recorded it (commit-author.ts: one line, at most 80 characters;
+   * Markdown-escaped only where rendered). Absent when unknown, when `release.changelogAuthors`
+   * is off, and in plans made before it was recorded — optional, so those still read and hash
+   * as they did (an absent key is not hashed).
+   */
+  author?: string;
 }
 
 export interface DependencyUpdate {

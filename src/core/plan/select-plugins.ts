@@ -1,7 +1,8 @@
 /**
- * `--plugin NAME` (repeatable): release only the named plugins. A kept release whose manifest is
- * moved to a dependency's new version keeps that dependency's release too (the range must name
- * a version that exists); everything else is left for a later plan. A changeset that names a
+ * `--plugin NAME` (repeatable) and the plan action's `plugins` input: release only the named
+ * plugins. A kept release whose manifest is moved to a dependency's new version keeps that
+ * dependency's release too (the range must name a version that exists); everything else is
+ * left for a later plan. A changeset that names a
  * plugin left out is not consumed, so its intent is not lost. Pure; the plan is hashed again.
  */
 import { SlipwayError } from '../errors.ts';
@@ -13,7 +14,11 @@ export function selectPlugins(plan: ReleasePlan, names: readonly string[], fleet
   const known = new Set(fleet);
   for (const name of names) {
     if (!known.has(name)) {
-      throw new SlipwayError('USAGE', `--plugin names "${name}", which is not a plugin of this fleet`, { subject: '--plugin', hint: `use one of: ${[...known].slice(0, 10).join(', ')}${known.size > 10 ? ', …' : ''}` });
+      // One message for `--plugin` and the plan action's `plugins` input: the name as given, and the names there are.
+      throw new SlipwayError('USAGE', `"${name}" is not a plugin of this fleet, so it cannot be selected`, {
+        subject: 'plugins to plan',
+        hint: `use one of: ${[...known].slice(0, 10).join(', ')}${known.size > 10 ? `, … (${known.size} plugins)` : ''}`,
+      });
     }
   }
   const byName = new Map(plan.releases.map((r) => [r.name as string, r]));
@@ -30,7 +35,7 @@ export function selectPlugins(plan: ReleasePlan, names: readonly string[], fleet
   }
   const left = plan.releases.filter((r) => !keep.has(r.name)).map((r) => r.name);
   const warnings = [...plan.warnings];
-  if (left.length) warnings.push(`--plugin: ${left.length} planned release(s) left for a later plan: ${left.join(', ')}`);
+  if (left.length) warnings.push(`plugins to plan: ${left.length} planned release(s) left for a later plan: ${left.join(', ')}`);
   const changesets = (plan.changesets ?? []).filter((file) => (changesetPlugins.get(file) ?? []).every((name) => !byName.has(name as PluginName) || keep.has(name)));
   const { hash: _old, changesets: _all, ...rest } = plan;
   void _old;

@@ -20,6 +20,7 @@ const plannedCommit = z.strictObject({
   scope: z.string().nullable(),
   subject: z.string(),
   breaking: z.boolean(),
+  author: z.string().min(1).max(200).optional(),
 });
 
 const dependencyUpdate = z.strictObject({ name: z.string().min(1), kind: z.enum(DEPENDENCY_KINDS), from: z.string(), to: z.string() });

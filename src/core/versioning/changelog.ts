@@ -8,9 +8,13 @@
  *   * **api:** the note text
  *
  *   ### Features
- *   * **api:** add retries (abc1234)
+ *   * **api:** add retries (abc1234) — Alice
+ *
+ * The author's name follows the commit where it is known (release.changelogAuthors), escaped so
+ * no name can make a link, an image, HTML or a mention.
  */
 import type { DependencyUpdate, PlannedCommit } from '../plan/release-plan.ts';
+import { markdownLiteral } from '../text/escape-markdown.ts';
 
 export interface ChangelogInput {
   version: string;
@@ -56,6 +60,8 @@ export function renderChangelogSection(input: ChangelogInput): string {
   // A squash merge's "(#123)" links to its pull request.
   const linked = (text: string) => (input.repoUrl ? text.replace(/\(#(\d+)\)/g, (_, n: string) => `([#${n}](${input.repoUrl}/pull/${n}))`) : text);
   const scoped = (scope: string | null, text: string) => `* ${scope ? `**${scope}:** ` : ''}${linked(text)}`;
+  const by = (author: string | undefined) => (author ? ` — ${markdownLiteral(author)}` : '');
+  const item = (c: ChangelogInput['commits'][number]) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}${by(c.author)}`;
 
   for (const [bump, title] of [['major', 'Major Changes'], ['minor', 'Minor Changes'], ['patch', 'Patch Changes']] as const) {
     section(title, (input.notes ?? []).filter((n) => n.bump === bump).map((n) => bulleted(n.summary)));
@@ -68,9 +74,9 @@ export function renderChangelogSection(input: ChangelogInput): string {
   );
   const known = new Set(SECTIONS.map(([type]) => type));
   for (const [type, title] of SECTIONS) {
-    section(title, input.commits.filter((c) => c.type === type).map((c) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}`));
+    section(title, input.commits.filter((c) => c.type === type).map(item));
   }
-  section(OTHER_TITLE, input.commits.filter((c) => !known.has(c.type)).map((c) => `${scoped(c.scope, c.subject)} ${ref(c.sha)}`));
+  section(OTHER_TITLE, input.commits.filter((c) => !known.has(c.type)).map(item));
   section(
     'Dependencies',
     input.dependencyUpdates.map((update) => {
