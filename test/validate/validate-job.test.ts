@@ -136,8 +136,9 @@ describe('build and test commands', () => {
 
   it('stops a command that runs past validate.timeoutMinutes, with everything it started', async () => {
     // 0.01 min = 600 ms. The background child would leave a file behind if it outlived the stop;
-    // the margins (5 s before it writes, 300 s of sleep) hold on a loaded machine.
-    const r = npmFleet({ yml: "validate:\n  timeoutMinutes: 0.01\ncommands:\n  test: '(sleep 5; touch outlived) & sleep 300'\n" }).commit('fix(a): x', { 'plugins/a/x.js': 'x' });
+    // the margins (5 s before it writes, 300 s of sleep) hold on a loaded machine. No install:
+    // the same limit would stop it before the test starts.
+    const r = npmFleet({ yml: "validate:\n  timeoutMinutes: 0.01\ncommands:\n  install: ''\n  test: '(sleep 5; touch outlived) & sleep 300'\n" }).commit('fix(a): x', { 'plugins/a/x.js': 'x' });
     const started = performance.now();
     const { report } = await validateFleet({ cwd: r.dir, reporter: memoryReporter(), context: 'release' });
     // Stopped, not waited out: far below the 300 s the command would take.
