@@ -19,6 +19,8 @@ export interface CommandDefaults {
   /** What runs the commands and how that was decided ("pnpm (pnpm-lock.yaml)"); undefined where nothing is detected. */
   tool?: string | undefined;
   install?: RootInstall | undefined;
+  /** The command that runs one unit's tests in its folder, script or not (compat's default); undefined: compat's own. */
+  runTests?: string | undefined;
   build(unit: { path: RepoPath }): Promise<UnitCommand>;
   test(unit: { path: RepoPath }): Promise<UnitCommand>;
 }

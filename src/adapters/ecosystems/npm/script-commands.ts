@@ -19,6 +19,7 @@ export async function javascriptCommands(root: string): Promise<CommandDefaults>
     tool: describePackageManager(pm),
     // Yarn's Plug'n'Play installs write .pnp.cjs instead of node_modules.
     install: { command: pm.install, needed: async () => !(await exists(join(root, 'node_modules'))) && !(await exists(join(root, '.pnp.cjs'))) },
+    runTests: pm.run('test'),
     build: (unit) => scriptCommand(pm, root, unit.path, 'build'),
     test: (unit) => scriptCommand(pm, root, unit.path, 'test'),
   };
