@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-WXSUV4ZA.js";
+} from "./chunk-GLMNLMO4.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-E6SFNBTR.js";
+} from "./chunk-7F2GOQ74.js";
 import {
   indexCatalog
-} from "./chunk-USLPBXY3.js";
+} from "./chunk-H4ETNHSZ.js";
 import {
   processMetadata
-} from "./chunk-2VLQJWZG.js";
-import "./chunk-DJNQH4KH.js";
+} from "./chunk-QVAEZDYM.js";
+import "./chunk-67N6Y7FE.js";
 import {
   catalogEntrySchema
-} from "./chunk-DXNGVK5D.js";
+} from "./chunk-WPQPGRQC.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-GPJWXSC4.js";
-import "./chunk-RB6YCINZ.js";
+import "./chunk-DW5XATV6.js";
+import "./chunk-XKI4MARD.js";
 import {
   createSlackClient,
   postOnce
@@ -34,23 +34,23 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-G6SP2KK2.js";
+import "./chunk-CTKFA7IT.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-EY6AOTMJ.js";
 import {
   canonicalJson
 } from "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GWKBV6XP.js";
+import "./chunk-YC2APY2J.js";
 import {
   tagFormat
 } from "./chunk-DMU3UHGC.js";
 import {
   pMap
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-7WIWPILG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -64,7 +64,7 @@ import {
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError,
   formatError,

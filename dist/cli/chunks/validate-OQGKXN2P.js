@@ -5,17 +5,17 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-E6SFNBTR.js";
+} from "./chunk-7F2GOQ74.js";
 import {
   readPluginVersion
-} from "./chunk-DJNQH4KH.js";
+} from "./chunk-67N6Y7FE.js";
 import {
   GitObjectReader
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-XKI4MARD.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-G6SP2KK2.js";
+} from "./chunk-CTKFA7IT.js";
 import {
   effectiveBump,
   parseConventionalCommit,
@@ -24,16 +24,17 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-EY6AOTMJ.js";
 import "./chunk-XSZT4K7E.js";
-import "./chunk-GWKBV6XP.js";
+import "./chunk-YC2APY2J.js";
 import {
   tagFormatFor
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet,
-  pMap
-} from "./chunk-LQUVCH77.js";
+  pMap,
+  strategyFor
+} from "./chunk-7WIWPILG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -47,7 +48,7 @@ import {
   readLog,
   readTags,
   require_dist
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError,
   isSlipwayError
@@ -292,14 +293,20 @@ async function readManifestInputs(cwd, plugins, config, rev = "HEAD") {
 }
 
 // src/adapters/validate/run-plugin-command.ts
+async function runRootCommand(spec) {
+  return runCommand(spec.command, spec.dir, {}, spec.timeoutMs);
+}
 var KILL_GRACE_MS = 5e3;
 async function runPluginCommand(spec) {
   const command = fillPlaceholders(spec.command, { name: spec.name, version: spec.version, path: spec.dir });
+  return runCommand(command, spec.dir, { SLIPWAY_NAME: spec.name, SLIPWAY_VERSION: spec.version, SLIPWAY_PATH: spec.dir }, spec.timeoutMs);
+}
+async function runCommand(command, dir, env, timeoutMs) {
   const started = performance.now();
   const child = execa(command, {
     shell: true,
-    cwd: spec.dir,
-    env: { SLIPWAY_NAME: spec.name, SLIPWAY_VERSION: spec.version, SLIPWAY_PATH: spec.dir, CI: process.env["CI"] ?? "true" },
+    cwd: dir,
+    env: { ...env, CI: process.env["CI"] ?? "true" },
     all: true,
     reject: false,
     stdin: "ignore",
@@ -317,7 +324,7 @@ async function runPluginCommand(spec) {
     timedOut = true;
     killGroup("SIGTERM");
     hardKill = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
-  }, spec.timeoutMs);
+  }, timeoutMs);
   const result = await child;
   clearTimeout(timer);
   if (hardKill) clearTimeout(hardKill);
@@ -550,15 +557,23 @@ async function validateFleet(options) {
     checks.commits = commitLevel === "off" ? { findings: [], skipped: "commit lint is off" } : { findings: lintCommits(commits, rules, commitLevel), note: `${commits.length} commit${commits.length === 1 ? "" : "s"}` };
     return { plugin: plugin.name, version: plugin.version, ...release ? { next: release.to } : {}, checks };
   });
-  if (options.runCommands !== false) await runCommands(cwd, config, selected, plugins, reporter);
+  if (options.runCommands !== false) await runCommands(cwd, config, fleet.ecosystem, selected, plugins, general, reporter);
   const report = { context, plugins, general };
   printFindings(report, reporter);
   return { report, plan };
 }
-async function runCommands(cwd, config, selected, results, reporter) {
-  const { build, test } = config.commands;
+async function runCommands(cwd, config, ecosystem, selected, results, general, reporter) {
+  const defaults = await strategyFor(ecosystem).commandDefaults(cwd);
+  if (defaults.tool) reporter.info(`package manager: ${defaults.tool}`);
   const timeoutMs = config.validate.timeoutMinutes * 6e4;
   const byName = new Map(results.map((r) => [r.plugin, r]));
+  const commandsOf = new Map(
+    await Promise.all(
+      selected.map(async (plugin) => [plugin.name, { build: await chosen(config.commands.build, "build", () => defaults.build(plugin)), test: await chosen(config.commands.test, "test", () => defaults.test(plugin)) }])
+    )
+  );
+  const anyCommand = [...commandsOf.values()].some((c) => "command" in c.build || "command" in c.test);
+  const installFailed = anyCommand ? await install(cwd, config, defaults.install, timeoutMs, general, reporter) : void 0;
   const run2 = async (plugin, kind, command) => {
     const result = await runPluginCommand({ command, dir: join2(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name).next ?? plugin.version, timeoutMs });
     await reporter.group(`${kind} ${plugin.name}: ${result.command} (${outcomeWords(result)})`, async () => {
@@ -571,14 +586,45 @@ async function runCommands(cwd, config, selected, results, reporter) {
     selected,
     async (plugin) => {
       const checks = byName.get(plugin.name).checks;
-      checks.build = build ? await run2(plugin, "build", build) : { findings: [], skipped: "no commands.build in slipway.yml" };
-      if (!test) checks.test = { findings: [], skipped: "no commands.test in slipway.yml" };
+      const { build, test } = commandsOf.get(plugin.name);
+      if (installFailed) checks.build = { findings: [], skipped: installFailed };
+      else checks.build = "command" in build ? await run2(plugin, "build", build.command) : { findings: [], skipped: build.skipped };
+      if (installFailed) checks.test = { findings: [], skipped: installFailed };
+      else if (!("command" in test)) checks.test = { findings: [], skipped: test.skipped };
       else if (checks.build.findings.length) checks.test = { findings: [], skipped: "the build failed" };
-      else checks.test = await run2(plugin, "test", test);
+      else checks.test = await run2(plugin, "test", test.command);
       reporter.progress("build and test", ++done, selected.length);
     },
     { concurrency: config.validate.concurrency }
   );
+}
+async function chosen(configured, kind, fallback) {
+  if (configured === void 0) return fallback();
+  return configured.trim() === "" ? { skipped: `commands.${kind} is empty in slipway.yml` } : { command: configured };
+}
+async function install(cwd, config, fallback, timeoutMs, general, reporter) {
+  const configured = config.commands.install;
+  let command;
+  if (configured !== void 0) {
+    if (configured.trim() === "") return void 0;
+    command = configured;
+  } else {
+    if (!fallback) return void 0;
+    if (!await fallback.needed()) {
+      reporter.info(`install: dependencies are in place (node_modules), \`${fallback.command}\` not run`);
+      return void 0;
+    }
+    command = fallback.command;
+  }
+  const result = await runRootCommand({ command, dir: cwd, timeoutMs });
+  await reporter.group(`install: ${result.command} (${outcomeWords(result)})`, async () => {
+    if (result.output) reporter.info(result.output);
+  });
+  if (result.ok) return void 0;
+  const fix = configured !== void 0 ? "fix commands.install in slipway.yml" : "commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml";
+  general.push({ check: "build", severity: "error", message: `${commandFailure("install", result, config.validate.timeoutMinutes)}
+(${fix})` });
+  return `the install \`${result.command}\` failed`;
 }
 var TAIL_LINES = 20;
 function commandFailure(kind, run2, timeoutMinutes) {

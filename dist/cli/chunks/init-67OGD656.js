@@ -2,12 +2,12 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD
-} from "./chunk-G6SP2KK2.js";
+} from "./chunk-CTKFA7IT.js";
 import {
   KNOWN_TAG_FORMATS,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-GWKBV6XP.js";
+} from "./chunk-YC2APY2J.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
@@ -20,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-7WIWPILG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -36,7 +36,7 @@ import {
   parseFlags,
   readTags,
   require_dist
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -522,6 +522,12 @@ async function initRepository(options) {
     "Only what differs from the defaults is here; every other key keeps its default",
     "(README.md \u203A Configuration). Check it with `slipway plan`."
   ];
+  const defaults = await strategy.commandDefaults(cwd);
+  if (defaults.tool) {
+    const line = `Package manager: ${defaults.tool}. validate installs with \`${defaults.install?.command ?? "nothing"}\` and runs each package's own build and test scripts with it (commands.* here would replace them).`;
+    reporter.info(line);
+    header.push("", line);
+  }
   const changesets = await readChangesets(cwd, names);
   if (changesets.present) {
     const groups = changesets.groups.fixed.length + changesets.groups.linked.length;

@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-GPJWXSC4.js";
+} from "./chunk-DW5XATV6.js";
 import {
   stableJson
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-XKI4MARD.js";
 import {
   createSlackClient,
   postOnce,
@@ -33,8 +33,9 @@ import {
   discoverFleet,
   glob,
   pMap,
-  parseXml
-} from "./chunk-LQUVCH77.js";
+  parseXml,
+  strategyFor
+} from "./chunk-7WIWPILG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -51,7 +52,7 @@ import {
   loadConfig,
   nextWeeklyTime,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError,
   formatError
@@ -531,11 +532,11 @@ function coreBuildCommand(config, ecosystem) {
   }
   return build;
 }
-function compatCommands(config, ecosystem) {
+function compatCommands(config, ecosystem, detectedTest) {
   const strategy = COMPAT_STRATEGIES[ecosystem];
   const property = config.fleet.coreVersionProperty;
   const custom = config.compat.test !== void 0 ? { command: config.compat.test, key: "compat.test" } : config.commands.test !== void 0 ? { command: config.commands.test, key: "commands.test" } : void 0;
-  const test = custom?.command ?? strategy.test?.(property);
+  const test = custom?.command ?? detectedTest ?? strategy.test?.(property);
   if (!test) {
     throw new SlipwayError("CONFIG_INVALID", `compat needs a test command for a ${ecosystem} fleet`, {
       subject: "compat.test",
@@ -1103,7 +1104,7 @@ async function testPlugin(target, options) {
   }
   let commands;
   try {
-    commands = options.commands(local.ecosystem);
+    commands = await options.commands(local.ecosystem, local.root);
   } catch (error) {
     return { plugin: target.name, ...local.version ? { version: local.version } : {}, attempts: [infra("install", formatError(error), 0)] };
   }
@@ -1878,6 +1879,15 @@ async function reportCompat(options) {
 
 // src/jobs/compat/run.ts
 import { join as join6 } from "node:path";
+
+// src/jobs/compat/commands.ts
+async function compatCommandsAt(config, ecosystem, root) {
+  const custom = config.compat.test !== void 0 || config.commands.test !== void 0;
+  const detected = custom ? void 0 : (await strategyFor(ecosystem).commandDefaults(root)).runTests;
+  return compatCommands(config, ecosystem, detected);
+}
+
+// src/jobs/compat/run.ts
 var shardFileName = (shard) => `shard-${String(shard).padStart(3, "0")}.json`;
 var shardFile = (dir, shard) => join6(dir, shardFileName(shard));
 
@@ -1898,7 +1908,7 @@ async function compatLocal(options) {
     targets: plan.order.map((name) => targets.target(name)).filter((t) => t !== void 0),
     develop,
     release,
-    commands: (ecosystem) => compatCommands(config, ecosystem),
+    commands: (ecosystem, root) => compatCommandsAt(config, ecosystem, root),
     infraPatterns: config.compat.infraPatterns,
     describe: (dir) => describeCheckout(dir, config),
     timeoutMs,

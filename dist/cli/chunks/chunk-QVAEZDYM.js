@@ -4,14 +4,14 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-DJNQH4KH.js";
+} from "./chunk-67N6Y7FE.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-XKI4MARD.js";
 import {
   MANIFEST_FILES
-} from "./chunk-G6SP2KK2.js";
+} from "./chunk-CTKFA7IT.js";
 import {
   isValidVersion,
   tagFormatFor
@@ -20,13 +20,13 @@ import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-7WIWPILG.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError,
   formatError,

@@ -4,20 +4,20 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-FWNKHL2C.js";
+} from "./chunk-PBKTWCEL.js";
 import {
   indexCatalog
-} from "./chunk-USLPBXY3.js";
-import "./chunk-2VLQJWZG.js";
-import "./chunk-DJNQH4KH.js";
+} from "./chunk-H4ETNHSZ.js";
+import "./chunk-QVAEZDYM.js";
+import "./chunk-67N6Y7FE.js";
 import {
   catalogEntrySchema
-} from "./chunk-DXNGVK5D.js";
-import "./chunk-GPJWXSC4.js";
-import "./chunk-RB6YCINZ.js";
-import "./chunk-G6SP2KK2.js";
+} from "./chunk-WPQPGRQC.js";
+import "./chunk-DW5XATV6.js";
+import "./chunk-XKI4MARD.js";
+import "./chunk-CTKFA7IT.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-LQUVCH77.js";
+import "./chunk-7WIWPILG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -25,7 +25,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   external_exports,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

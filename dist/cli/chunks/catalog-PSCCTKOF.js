@@ -2,13 +2,13 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-DXNGVK5D.js";
+} from "./chunk-WPQPGRQC.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-GPJWXSC4.js";
-import "./chunk-RB6YCINZ.js";
-import "./chunk-G6SP2KK2.js";
+} from "./chunk-DW5XATV6.js";
+import "./chunk-XKI4MARD.js";
+import "./chunk-CTKFA7IT.js";
 import {
   isValidVersion
 } from "./chunk-DMU3UHGC.js";
@@ -18,7 +18,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -24,7 +24,7 @@ import {
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-7WIWPILG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -38,7 +38,7 @@ import {
   loadConfig,
   parseFlags,
   repositoryUrl
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError,
   formatError

@@ -1,13 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   byCodePoint
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-XKI4MARD.js";
 import {
   ELEMENT_KINDS,
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-G6SP2KK2.js";
+} from "./chunk-CTKFA7IT.js";
 import {
   dependenciesOf,
   normaliseName,
@@ -18,14 +18,14 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-7WIWPILG.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   rangeOf,
   require_dist
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

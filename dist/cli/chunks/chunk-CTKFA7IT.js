@@ -4,7 +4,7 @@ import {
 } from "./chunk-EO7ZISLG.js";
 import {
   external_exports
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";

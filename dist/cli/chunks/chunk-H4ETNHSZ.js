@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-2VLQJWZG.js";
+} from "./chunk-QVAEZDYM.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-DXNGVK5D.js";
+} from "./chunk-WPQPGRQC.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-GPJWXSC4.js";
+} from "./chunk-DW5XATV6.js";
 import {
   loadConfig
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

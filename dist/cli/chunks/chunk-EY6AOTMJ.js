@@ -6,7 +6,7 @@ import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-GWKBV6XP.js";
+} from "./chunk-YC2APY2J.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
@@ -24,7 +24,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-LQUVCH77.js";
+} from "./chunk-7WIWPILG.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
@@ -43,7 +43,7 @@ import {
   refNameProblem,
   repositoryUrl,
   sha
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError,
   formatError,

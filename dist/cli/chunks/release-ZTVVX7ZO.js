@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-WXSUV4ZA.js";
+} from "./chunk-GLMNLMO4.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-E6SFNBTR.js";
+} from "./chunk-7F2GOQ74.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-V6X3GXPN.js";
+} from "./chunk-WWUQNLTU.js";
 import {
   planRelease
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-EY6AOTMJ.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GWKBV6XP.js";
+import "./chunk-YC2APY2J.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-LQUVCH77.js";
+import "./chunk-7WIWPILG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -30,7 +30,7 @@ import "./chunk-EO7ZISLG.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-6R6AKCK7.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-SQROB7HW.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   effectiveBump
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-EY6AOTMJ.js";
 import {
   stripControls
 } from "./chunk-IIVPVJHC.js";

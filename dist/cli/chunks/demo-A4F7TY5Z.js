@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-V6X3GXPN.js";
+} from "./chunk-WWUQNLTU.js";
 import {
   planRelease
-} from "./chunk-HKPBDXSU.js";
+} from "./chunk-EY6AOTMJ.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GWKBV6XP.js";
+import "./chunk-YC2APY2J.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-LQUVCH77.js";
+import "./chunk-7WIWPILG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -18,7 +18,7 @@ import {
   execa,
   gitRefName,
   parseFlags
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -2,17 +2,17 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   byCodePoint,
   stableJson
-} from "./chunk-RB6YCINZ.js";
+} from "./chunk-XKI4MARD.js";
 import {
   elementSchema
-} from "./chunk-G6SP2KK2.js";
+} from "./chunk-CTKFA7IT.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";
 import {
   ECOSYSTEMS,
   external_exports
-} from "./chunk-PT37HX7K.js";
+} from "./chunk-4LL3EDLC.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
