@@ -212,7 +212,13 @@ async function install(cwd: string, config: SlipwayConfig, fallback: RootInstall
     if (result.output) reporter.info(result.output);
   });
   if (result.ok) return undefined;
-  const fix = configured !== undefined ? 'fix commands.install in slipway.yml' : 'commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml';
+  // 127: the shell found no such command — the package manager is not on this machine.
+  const fix =
+    configured !== undefined
+      ? 'fix commands.install in slipway.yml'
+      : result.exitCode === 127
+        ? `put ${command.split(' ')[0]} on PATH (\`corepack enable\` brings pnpm and Yarn, \`npm install --global bun\` Bun; slipway's reusable workflows do both), or set commands.install in slipway.yml`
+        : 'commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml';
   general.push({ check: 'build', severity: 'error', message: `${commandFailure('install', result, config.validate.timeoutMinutes)}\n(${fix})` });
   return `the install \`${result.command}\` failed`;
 }
