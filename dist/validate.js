@@ -68985,7 +68985,7 @@ async function install(cwd, config2, fallback, timeoutMs, general, reporter) {
     if (result.output) reporter.info(result.output);
   });
   if (result.ok) return void 0;
-  const fix = configured !== void 0 ? "fix commands.install in slipway.yml" : "commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml";
+  const fix = configured !== void 0 ? "fix commands.install in slipway.yml" : result.exitCode === 127 ? `put ${command.split(" ")[0]} on PATH (\`corepack enable\` brings pnpm and Yarn, \`npm install --global bun\` Bun; slipway's reusable workflows do both), or set commands.install in slipway.yml` : "commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml";
   general.push({ check: "build", severity: "error", message: `${commandFailure("install", result, config2.validate.timeoutMinutes)}
 (${fix})` });
   return `the install \`${result.command}\` failed`;
