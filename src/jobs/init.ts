@@ -147,7 +147,7 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   // No commands are written for a package manager: validate's defaults follow it (docs/validate.md#package-managers).
   const defaults = await strategy.commandDefaults(cwd);
   if (defaults.tool) {
-    const line = `Package manager: ${defaults.tool}. validate installs with \`${defaults.install?.command ?? 'nothing'}\` and runs each package's own build and test scripts with it (commands.* here would replace them).`;
+    const line = `Package manager: ${defaults.tool}. validate ${defaults.install ? `installs with \`${defaults.install.command}\`` : 'installs nothing'} and runs each package's own build and test scripts with it (commands.* here would replace them).`;
     reporter.info(line);
     header.push('', line);
   }

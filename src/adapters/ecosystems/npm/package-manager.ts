@@ -18,8 +18,8 @@ export interface PackageManager {
   command: 'npm' | 'pnpm' | 'yarn' | 'bun';
   /** `<pm> run <script>`. Only slipway's own script names go in (`build`, `test`): never a manifest's text. */
   run(script: 'build' | 'test'): string;
-  /** A frozen install, as CI runs it. */
-  install: string;
+  /** A frozen install, as CI runs it; undefined for npm without a lockfile, where nothing is frozen. */
+  install: string | undefined;
 }
 
 /** For messages: `pnpm (pnpm-lock.yaml)`, `yarn (packageManager: yarn@4.5.0)`. */
@@ -78,13 +78,14 @@ async function isBerry(root: string): Promise<boolean> {
 }
 
 /**
- * `lockless`: an npm repository without package-lock.json, which `npm ci` refuses; many plugin
- * libraries commit none, so it gets a plain install that writes no lockfile into the checkout.
+ * `lockless`: an npm repository without package-lock.json, which `npm ci` refuses. It gets no
+ * install: a plain `npm install` would test whatever the registry serves today (and fetch peer
+ * dependencies such as an unpublished core), not what anyone committed.
  */
 function packageManager(name: PackageManagerName, source: string, lockless = false): PackageManager {
   switch (name) {
     case 'npm':
-      return { name, source, command: 'npm', run: (script) => `npm run ${script}`, install: lockless ? 'npm install --no-package-lock --no-audit --no-fund' : 'npm ci' };
+      return { name, source, command: 'npm', run: (script) => `npm run ${script}`, install: lockless ? undefined : 'npm ci' };
     case 'pnpm':
       return { name, source, command: 'pnpm', run: (script) => `pnpm run ${script}`, install: 'pnpm install --frozen-lockfile' };
     case 'yarn':

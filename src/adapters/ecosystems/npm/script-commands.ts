@@ -16,9 +16,9 @@ const NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
 export async function javascriptCommands(root: string): Promise<CommandDefaults> {
   const pm = await detectRepositoryPackageManager(root);
   return {
-    tool: describePackageManager(pm),
+    tool: describePackageManager(pm) + (pm.install ? '' : '; no lockfile, so nothing is installed (commands.install in slipway.yml would)'),
     // Yarn's Plug'n'Play installs write .pnp.cjs instead of node_modules.
-    install: { command: pm.install, needed: async () => !(await exists(join(root, 'node_modules'))) && !(await exists(join(root, '.pnp.cjs'))) },
+    install: pm.install === undefined ? undefined : { command: pm.install, needed: async () => !(await exists(join(root, 'node_modules'))) && !(await exists(join(root, '.pnp.cjs'))) },
     runTests: pm.run('test'),
     build: (unit) => scriptCommand(pm, root, unit.path, 'build'),
     test: (unit) => scriptCommand(pm, root, unit.path, 'test'),
