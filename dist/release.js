@@ -66346,7 +66346,7 @@ async function isBerry(root) {
 function packageManager(name, source, lockless = false) {
   switch (name) {
     case "npm":
-      return { name, source, command: "npm", run: (script) => `npm run ${script}`, install: lockless ? "npm install --no-package-lock --no-audit --no-fund" : "npm ci" };
+      return { name, source, command: "npm", run: (script) => `npm run ${script}`, install: lockless ? void 0 : "npm ci" };
     case "pnpm":
       return { name, source, command: "pnpm", run: (script) => `pnpm run ${script}`, install: "pnpm install --frozen-lockfile" };
     case "yarn":
@@ -66363,9 +66363,9 @@ var NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
 async function javascriptCommands(root) {
   const pm2 = await detectRepositoryPackageManager(root);
   return {
-    tool: describePackageManager(pm2),
+    tool: describePackageManager(pm2) + (pm2.install ? "" : "; no lockfile, so nothing is installed (commands.install in slipway.yml would)"),
     // Yarn's Plug'n'Play installs write .pnp.cjs instead of node_modules.
-    install: { command: pm2.install, needed: async () => !await exists2(join4(root, "node_modules")) && !await exists2(join4(root, ".pnp.cjs")) },
+    install: pm2.install === void 0 ? void 0 : { command: pm2.install, needed: async () => !await exists2(join4(root, "node_modules")) && !await exists2(join4(root, ".pnp.cjs")) },
     runTests: pm2.run("test"),
     build: (unit) => scriptCommand(pm2, root, unit.path, "build"),
     test: (unit) => scriptCommand(pm2, root, unit.path, "test")

@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-GLMNLMO4.js";
+} from "./chunk-WM2WBSFX.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-7F2GOQ74.js";
+} from "./chunk-4JEYJNFU.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-WWUQNLTU.js";
+} from "./chunk-VNBELQZB.js";
 import {
   planRelease
-} from "./chunk-EY6AOTMJ.js";
+} from "./chunk-JL3VB5MX.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-YC2APY2J.js";
+import "./chunk-AER4JJ2T.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-7WIWPILG.js";
+import "./chunk-RX2ALWKG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-SQROB7HW.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-GIZ5SZHX.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

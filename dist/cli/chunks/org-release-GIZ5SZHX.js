@@ -4,19 +4,19 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-GLMNLMO4.js";
+} from "./chunk-WM2WBSFX.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-7F2GOQ74.js";
+} from "./chunk-4JEYJNFU.js";
 import {
   indexCatalog
-} from "./chunk-H4ETNHSZ.js";
+} from "./chunk-4SAQP4XS.js";
 import {
   processMetadata
-} from "./chunk-QVAEZDYM.js";
-import "./chunk-67N6Y7FE.js";
+} from "./chunk-XYSKE53G.js";
+import "./chunk-7KCRVGJ5.js";
 import {
   catalogEntrySchema
 } from "./chunk-WPQPGRQC.js";
@@ -39,18 +39,18 @@ import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-EY6AOTMJ.js";
+} from "./chunk-JL3VB5MX.js";
 import {
   canonicalJson
 } from "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-YC2APY2J.js";
+import "./chunk-AER4JJ2T.js";
 import {
   tagFormat
 } from "./chunk-DMU3UHGC.js";
 import {
   pMap
-} from "./chunk-7WIWPILG.js";
+} from "./chunk-RX2ALWKG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

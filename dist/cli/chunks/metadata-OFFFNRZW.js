@@ -4,15 +4,15 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-PBKTWCEL.js";
+} from "./chunk-BPWCS6ZL.js";
 import {
   processMetadata
-} from "./chunk-QVAEZDYM.js";
-import "./chunk-67N6Y7FE.js";
+} from "./chunk-XYSKE53G.js";
+import "./chunk-7KCRVGJ5.js";
 import "./chunk-XKI4MARD.js";
 import "./chunk-CTKFA7IT.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-7WIWPILG.js";
+import "./chunk-RX2ALWKG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

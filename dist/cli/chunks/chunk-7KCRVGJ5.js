@@ -18,7 +18,7 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-7WIWPILG.js";
+} from "./chunk-RX2ALWKG.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";

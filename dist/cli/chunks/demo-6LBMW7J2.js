@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-WWUQNLTU.js";
+} from "./chunk-VNBELQZB.js";
 import {
   planRelease
-} from "./chunk-EY6AOTMJ.js";
+} from "./chunk-JL3VB5MX.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-YC2APY2J.js";
+import "./chunk-AER4JJ2T.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-7WIWPILG.js";
+import "./chunk-RX2ALWKG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

@@ -4,7 +4,7 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-67N6Y7FE.js";
+} from "./chunk-7KCRVGJ5.js";
 import {
   GitObjectReader,
   byCodePoint
@@ -20,7 +20,7 @@ import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-7WIWPILG.js";
+} from "./chunk-RX2ALWKG.js";
 import {
   git,
   loadConfig,

@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   commandPublisher,
   parsePlan
-} from "./chunk-7F2GOQ74.js";
+} from "./chunk-4JEYJNFU.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -37,13 +37,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-EY6AOTMJ.js";
+} from "./chunk-JL3VB5MX.js";
 import {
   hashPlan
 } from "./chunk-XSZT4K7E.js";
 import {
   readChangesets
-} from "./chunk-YC2APY2J.js";
+} from "./chunk-AER4JJ2T.js";
 import {
   discoverFleet,
   fileExists,
@@ -54,7 +54,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-7WIWPILG.js";
+} from "./chunk-RX2ALWKG.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";

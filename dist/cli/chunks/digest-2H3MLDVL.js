@@ -24,7 +24,7 @@ import {
 } from "./chunk-DMU3UHGC.js";
 import {
   discoverFleet
-} from "./chunk-7WIWPILG.js";
+} from "./chunk-RX2ALWKG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-WWUQNLTU.js";
+} from "./chunk-VNBELQZB.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-EY6AOTMJ.js";
+} from "./chunk-JL3VB5MX.js";
 import "./chunk-XSZT4K7E.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-YC2APY2J.js";
+import "./chunk-AER4JJ2T.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-7WIWPILG.js";
+import "./chunk-RX2ALWKG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -44,7 +44,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-SQROB7HW.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-GIZ5SZHX.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -8,7 +8,7 @@ import {
   fileExists,
   invalidManifest,
   readManifest
-} from "./chunk-7WIWPILG.js";
+} from "./chunk-RX2ALWKG.js";
 import {
   require_dist
 } from "./chunk-4LL3EDLC.js";

@@ -35,7 +35,7 @@ import {
   pMap,
   parseXml,
   strategyFor
-} from "./chunk-7WIWPILG.js";
+} from "./chunk-RX2ALWKG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

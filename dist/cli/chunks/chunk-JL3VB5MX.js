@@ -6,7 +6,7 @@ import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-YC2APY2J.js";
+} from "./chunk-AER4JJ2T.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
@@ -24,7 +24,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-7WIWPILG.js";
+} from "./chunk-RX2ALWKG.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";

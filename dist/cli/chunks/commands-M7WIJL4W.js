@@ -4,12 +4,12 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-PBKTWCEL.js";
+} from "./chunk-BPWCS6ZL.js";
 import {
   indexCatalog
-} from "./chunk-H4ETNHSZ.js";
-import "./chunk-QVAEZDYM.js";
-import "./chunk-67N6Y7FE.js";
+} from "./chunk-4SAQP4XS.js";
+import "./chunk-XYSKE53G.js";
+import "./chunk-7KCRVGJ5.js";
 import {
   catalogEntrySchema
 } from "./chunk-WPQPGRQC.js";
@@ -17,7 +17,7 @@ import "./chunk-DW5XATV6.js";
 import "./chunk-XKI4MARD.js";
 import "./chunk-CTKFA7IT.js";
 import "./chunk-DMU3UHGC.js";
-import "./chunk-7WIWPILG.js";
+import "./chunk-RX2ALWKG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

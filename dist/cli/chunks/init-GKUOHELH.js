@@ -7,7 +7,7 @@ import {
   KNOWN_TAG_FORMATS,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-YC2APY2J.js";
+} from "./chunk-AER4JJ2T.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
@@ -20,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-7WIWPILG.js";
+} from "./chunk-RX2ALWKG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -524,7 +524,7 @@ async function initRepository(options) {
   ];
   const defaults = await strategy.commandDefaults(cwd);
   if (defaults.tool) {
-    const line = `Package manager: ${defaults.tool}. validate installs with \`${defaults.install?.command ?? "nothing"}\` and runs each package's own build and test scripts with it (commands.* here would replace them).`;
+    const line = `Package manager: ${defaults.tool}. validate ${defaults.install ? `installs with \`${defaults.install.command}\`` : "installs nothing"} and runs each package's own build and test scripts with it (commands.* here would replace them).`;
     reporter.info(line);
     header.push("", line);
   }

@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-EY6AOTMJ.js";
+} from "./chunk-JL3VB5MX.js";
 import {
   require_semver
 } from "./chunk-EO7ZISLG.js";

@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-QVAEZDYM.js";
+} from "./chunk-XYSKE53G.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,

@@ -5,10 +5,10 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-7F2GOQ74.js";
+} from "./chunk-4JEYJNFU.js";
 import {
   readPluginVersion
-} from "./chunk-67N6Y7FE.js";
+} from "./chunk-7KCRVGJ5.js";
 import {
   GitObjectReader
 } from "./chunk-XKI4MARD.js";
@@ -24,9 +24,9 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-EY6AOTMJ.js";
+} from "./chunk-JL3VB5MX.js";
 import "./chunk-XSZT4K7E.js";
-import "./chunk-YC2APY2J.js";
+import "./chunk-AER4JJ2T.js";
 import {
   tagFormatFor
 } from "./chunk-DMU3UHGC.js";
@@ -34,7 +34,7 @@ import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-7WIWPILG.js";
+} from "./chunk-RX2ALWKG.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
