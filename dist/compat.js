@@ -12038,12 +12038,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -19176,15 +19176,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat7, path6, options) {
-      if (!stat7.isSymbolicLink() && !stat7.isFile()) {
+    function checkStat(stat8, path6, options) {
+      if (!stat8.isSymbolicLink() && !stat8.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat7) {
-        cb(er, er ? false : checkStat(stat7, path6, options));
+      fs3.stat(path6, function(er, stat8) {
+        cb(er, er ? false : checkStat(stat8, path6, options));
       });
     }
     function sync2(path6, options) {
@@ -19200,20 +19200,20 @@ var require_mode = __commonJS({
     isexe.sync = sync2;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat7) {
-        cb(er, er ? false : checkStat(stat7, options));
+      fs3.stat(path6, function(er, stat8) {
+        cb(er, er ? false : checkStat(stat8, options));
       });
     }
     function sync2(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat7, options) {
-      return stat7.isFile() && checkMode(stat7, options);
+    function checkStat(stat8, options) {
+      return stat8.isFile() && checkMode(stat8, options);
     }
-    function checkMode(stat7, options) {
-      var mod = stat7.mode;
-      var uid = stat7.uid;
-      var gid = stat7.gid;
+    function checkMode(stat8, options) {
+      var mod = stat8.mode;
+      var uid = stat8.uid;
+      var gid = stat8.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -37567,8 +37567,8 @@ function group(name, fn) {
 }
 
 // src/actions/compat.ts
-import { mkdir as mkdir4, readdir as readdir4, readFile as readFile6, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join11, resolve as resolve7 } from "node:path";
+import { mkdir as mkdir4, readdir as readdir4, readFile as readFile8, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join13, resolve as resolve7 } from "node:path";
 
 // src/adapters/catalog/catalog-location.ts
 import { isAbsolute, resolve } from "node:path";
@@ -64591,7 +64591,17 @@ var versioningSection = external_exports.strictObject({
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
 }).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
-  /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
+  /**
+   * Run once at the repository root by validate before the first build or test. Default for
+   * npm fleets: the package manager's frozen install (`pnpm install --frozen-lockfile`, …),
+   * only when the root has no node_modules yet; a command set here always runs. Empty → none.
+   */
+  install: external_exports.string().optional(),
+  /**
+   * Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped.
+   * Default for npm fleets: the package manager runs the package's `build` / `test` script
+   * where it has one (`pnpm run test`); other ecosystems have none.
+   */
   build: external_exports.string().optional(),
   test: external_exports.string().optional(),
   /** How non-npm plugins are published; `{name}`, `{version}`, `{path}` are replaced. */
@@ -64908,8 +64918,8 @@ var ResultsBranch = class {
   async readCompat() {
     const head = await this.head();
     if (!head) return void 0;
-    const exists2 = await execa("git", ["cat-file", "-e", "--end-of-options", `${head}:compat.json`], { cwd: this.#options.repoDir, reject: false });
-    if (exists2.exitCode !== 0) return void 0;
+    const exists3 = await execa("git", ["cat-file", "-e", "--end-of-options", `${head}:compat.json`], { cwd: this.#options.repoDir, reject: false });
+    if (exists3.exitCode !== 0) return void 0;
     return JSON.parse(await this.#git(["show", "--end-of-options", `${head}:compat.json`]));
   }
   /**
@@ -64974,8 +64984,8 @@ var ResultsBranch = class {
       await this.#git(["update-ref", "--end-of-options", `refs/remotes/${remote}/${branch}`, commit]);
       return true;
     }
-    const exists2 = await this.#refExists(`refs/heads/${branch}`);
-    const swapped = await execa("git", ["update-ref", "--end-of-options", `refs/heads/${branch}`, commit, exists2 ? base ?? "0".repeat(40) : "0".repeat(40)], { cwd: this.#options.repoDir, reject: false });
+    const exists3 = await this.#refExists(`refs/heads/${branch}`);
+    const swapped = await execa("git", ["update-ref", "--end-of-options", `refs/heads/${branch}`, commit, exists3 ? base ?? "0".repeat(40) : "0".repeat(40)], { cwd: this.#options.repoDir, reject: false });
     return swapped.exitCode === 0;
   }
   async #identity() {
@@ -69425,9 +69435,9 @@ function createSlackClient(options) {
 // src/adapters/compat/core-artifact.ts
 var import_semver4 = __toESM(require_semver2(), 1);
 import { existsSync as existsSync3 } from "node:fs";
-import { cp, mkdir as mkdir3, readdir as readdir3, readFile as readFile3, rm as rm3, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
+import { cp, mkdir as mkdir3, readdir as readdir3, readFile as readFile5, rm as rm3, stat as stat6, writeFile as writeFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { basename as basename3, isAbsolute as isAbsolute4, join as join6, resolve as resolve5 } from "node:path";
+import { basename as basename3, isAbsolute as isAbsolute4, join as join8, resolve as resolve5 } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -69555,10 +69565,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs3.stat(resolvedPath, (error$1, stat7) => {
+    fs3.stat(resolvedPath, (error$1, stat8) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat7.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat7, resolvedPath);
+      if (stat8.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat8, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -69568,9 +69578,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat7 = fs3.statSync(resolvedPath);
-    if (stat7.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
-    callback$1(stat7, resolvedPath);
+    const stat8 = fs3.statSync(resolvedPath);
+    if (stat8.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
+    callback$1(stat8, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -69767,8 +69777,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat7, resolvedPath) => {
-          if (stat7.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat8, resolvedPath) => {
+          if (stat8.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -70262,11 +70272,11 @@ function coreBuildCommand(config2, ecosystem) {
   }
   return build2;
 }
-function compatCommands(config2, ecosystem) {
+function compatCommands(config2, ecosystem, detectedTest) {
   const strategy = COMPAT_STRATEGIES[ecosystem];
   const property = config2.fleet.coreVersionProperty;
   const custom2 = config2.compat.test !== void 0 ? { command: config2.compat.test, key: "compat.test" } : config2.commands.test !== void 0 ? { command: config2.commands.test, key: "commands.test" } : void 0;
-  const test = custom2?.command ?? strategy.test?.(property);
+  const test = custom2?.command ?? detectedTest ?? strategy.test?.(property);
   if (!test) {
     throw new SlipwayError("CONFIG_INVALID", `compat needs a test command for a ${ecosystem} fleet`, {
       subject: "compat.test",
@@ -70306,7 +70316,7 @@ function fillPlaceholders(template, values, setting) {
 }
 
 // src/adapters/ecosystems/detect-ecosystem.ts
-import { join as join4 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/adapters/ecosystems/strategy.ts
 var import_semver3 = __toESM(require_semver2(), 1);
@@ -75347,6 +75357,12 @@ var text = (value) => typeof value === "string" ? value : void 0;
 var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
 var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+// src/adapters/ecosystems/command-defaults.ts
+var noDefaults = {
+  build: async () => ({ skipped: "no commands.build in slipway.yml" }),
+  test: async () => ({ skipped: "no commands.test in slipway.yml" })
+};
+
 // src/adapters/ecosystems/npm/find.ts
 import { posix as posix6 } from "node:path";
 
@@ -75475,6 +75491,106 @@ function npmPlugin(folder, pkg, file2, config2) {
     private: pkg.private === true,
     ...coreRange === void 0 ? {} : { coreRange }
   };
+}
+
+// src/adapters/ecosystems/npm/script-commands.ts
+import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+
+// src/adapters/ecosystems/npm/package-manager.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+var describePackageManager = (pm2) => `${pm2.name} (${pm2.source})`;
+async function detectRepositoryPackageManager(root) {
+  let field;
+  try {
+    field = parsePackageJson(await readFile2(join4(root, "package.json"), "utf8"), "package.json").packageManager;
+  } catch {
+    field = void 0;
+  }
+  return detectPackageManager(root, field);
+}
+var LOCKFILES = [
+  ["pnpm-lock.yaml", "pnpm"],
+  ["bun.lock", "bun"],
+  ["bun.lockb", "bun"],
+  ["yarn.lock", "yarn-any"],
+  ["package-lock.json", "npm"],
+  ["npm-shrinkwrap.json", "npm"]
+];
+async function detectPackageManager(root, packageManagerField) {
+  if (typeof packageManagerField === "string") {
+    const match = /^(npm|pnpm|yarn|bun)@(\d+)/.exec(packageManagerField.trim());
+    if (match) {
+      const name = match[1] === "yarn" ? Number(match[2]) >= 2 ? "yarn" : "yarn-classic" : match[1];
+      return packageManager(name, `packageManager: ${packageManagerField.trim()}`, name === "npm" && await firstExisting(root, NPM_LOCKFILES) === void 0);
+    }
+  }
+  for (const [file2, name] of LOCKFILES) {
+    if (!await fileExists(root, file2)) continue;
+    if (name !== "yarn-any") return packageManager(name, file2);
+    return packageManager(await isBerry(root) ? "yarn" : "yarn-classic", file2);
+  }
+  if (await fileExists(root, "pnpm-workspace.yaml")) return packageManager("pnpm", "pnpm-workspace.yaml");
+  return packageManager("npm", "no lockfile: npm", true);
+}
+var NPM_LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
+async function isBerry(root) {
+  if (await fileExists(root, ".yarnrc.yml")) return true;
+  try {
+    return /^__metadata:/m.test(await readFile2(join4(root, "yarn.lock"), "utf8"));
+  } catch {
+    return false;
+  }
+}
+function packageManager(name, source, lockless = false) {
+  switch (name) {
+    case "npm":
+      return { name, source, command: "npm", run: (script) => `npm run ${script}`, install: lockless ? void 0 : "npm ci" };
+    case "pnpm":
+      return { name, source, command: "pnpm", run: (script) => `pnpm run ${script}`, install: "pnpm install --frozen-lockfile" };
+    case "yarn":
+      return { name, source, command: "yarn", run: (script) => `yarn run ${script}`, install: "yarn install --immutable" };
+    case "yarn-classic":
+      return { name, source, command: "yarn", run: (script) => `yarn run ${script}`, install: "yarn install --frozen-lockfile" };
+    case "bun":
+      return { name, source, command: "bun", run: (script) => `bun run ${script}`, install: "bun install --frozen-lockfile" };
+  }
+}
+
+// src/adapters/ecosystems/npm/script-commands.ts
+var NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
+async function javascriptCommands(root) {
+  const pm2 = await detectRepositoryPackageManager(root);
+  return {
+    tool: describePackageManager(pm2) + (pm2.install ? "" : "; no lockfile, so nothing is installed (commands.install in slipway.yml would)"),
+    // Yarn's Plug'n'Play installs write .pnp.cjs instead of node_modules.
+    install: pm2.install === void 0 ? void 0 : { command: pm2.install, needed: async () => !await exists2(join5(root, "node_modules")) && !await exists2(join5(root, ".pnp.cjs")) },
+    runTests: pm2.run("test"),
+    build: (unit) => scriptCommand(pm2, root, unit.path, "build"),
+    test: (unit) => scriptCommand(pm2, root, unit.path, "test")
+  };
+}
+async function scriptCommand(pm2, root, unitPath, script) {
+  const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
+  let scripts;
+  try {
+    scripts = parsePackageJson(await readFile3(join5(root, file2), "utf8"), file2).scripts;
+  } catch (error63) {
+    return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
+  }
+  const body = typeof scripts === "object" && scripts !== null && !Array.isArray(scripts) ? scripts[script] : void 0;
+  if (typeof body !== "string" || body.trim() === "") return { skipped: `no "${script}" script in ${file2} (commands.${script} in slipway.yml runs one anyway)` };
+  if (script === "test" && body.trim() === NPM_INIT_TEST) return { skipped: `the "test" script in ${file2} is npm init's placeholder` };
+  return { command: pm2.run(script) };
+}
+async function exists2(path6) {
+  try {
+    await stat5(path6);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // src/adapters/ecosystems/npm/update.ts
@@ -76650,7 +76766,7 @@ var npmStrategy = {
   updater: npmUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "npm-registry" }),
-  testCommand: "npm test",
+  commandDefaults: javascriptCommands,
   publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
   coreRangeIn: (text2, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text2, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
 };
@@ -76665,7 +76781,7 @@ var gradleStrategy = {
     const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
     return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
-  testCommand: "./gradlew test",
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text2, _file2, config2) => readProperties(text2).get(config2.fleet.coreVersionProperty)?.value
 };
@@ -76681,7 +76797,7 @@ var mavenStrategy = {
     cwd: root,
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
   }),
-  testCommand: "mvn -B test",
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text2, file2, config2) => parsePom(text2, file2).properties[config2.fleet.coreVersionProperty]
 };
@@ -76692,7 +76808,7 @@ var pythonStrategy = {
   updater: pythonUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
-  testCommand: "python -m pytest",
+  commandDefaults: async () => noDefaults,
   publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
   coreRangeIn: () => void 0
 };
@@ -76703,7 +76819,7 @@ var genericStrategy = {
   updater: genericUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
-  testCommand: void 0,
+  commandDefaults: async () => noDefaults,
   publishSecrets: [],
   coreRangeIn: () => void 0
 };
@@ -76738,7 +76854,7 @@ async function detectEcosystem(root, config2) {
   if (found.length === 0 && config2.fleet.paths) {
     const folders = (await glob2(config2.fleet.paths, { cwd: root, onlyDirectories: true, expandDirectories: false })).sort();
     for (const folder of folders) {
-      found = await detectedAt(join4(root, folder));
+      found = await detectedAt(join6(root, folder));
       where = folder;
       if (found.length > 0) break;
     }
@@ -76796,17 +76912,17 @@ function rejectDuplicateNames(plugins) {
 }
 
 // src/adapters/compat/maven-reactor.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { posix as posix8 } from "node:path";
 
 // src/adapters/compat/inside-root.ts
 import { realpath as realpath2 } from "node:fs/promises";
-import { join as join5, relative as relative2, isAbsolute as isAbsolute3, sep as sep4 } from "node:path";
+import { join as join7, relative as relative2, isAbsolute as isAbsolute3, sep as sep4 } from "node:path";
 async function insideRoot(root, file2) {
   const realRoot = await realpath2(root);
   let real;
   try {
-    real = await realpath2(join5(realRoot, file2));
+    real = await realpath2(join7(realRoot, file2));
   } catch (error63) {
     throw new SlipwayError("MANIFEST_MISSING", `expected ${file2} in the core checkout, found none`, {
       subject: file2,
@@ -76832,7 +76948,7 @@ async function readMavenReactor(checkout) {
   const seen = /* @__PURE__ */ new Set();
   const visit2 = async (file2, parent, properties, depth) => {
     const path6 = await insideRoot(checkout, file2);
-    const project = parseXml2(await readFile2(path6, "utf8"), file2);
+    const project = parseXml2(await readFile4(path6, "utf8"), file2);
     const text2 = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
     const parentElement = project["parent"] ?? {};
     const own2 = { ...properties };
@@ -76989,7 +77105,7 @@ async function latestReleaseTag(url2) {
   return best;
 }
 async function buildCore(options) {
-  const out = join6(options.artifactDir, options.channel);
+  const out = join8(options.artifactDir, options.channel);
   await rm3(out, { recursive: true, force: true });
   await mkdir3(out, { recursive: true });
   let checkout;
@@ -76998,7 +77114,7 @@ async function buildCore(options) {
     checkout = options.source.checkout;
     ref = await git(checkout, ["rev-parse", "--abbrev-ref", "HEAD"]).catch(() => "HEAD") || "HEAD";
   } else {
-    checkout = join6(options.workDir, `core-src-${options.channel}`);
+    checkout = join8(options.workDir, `core-src-${options.channel}`);
     await rm3(checkout, { recursive: true, force: true });
     ref = options.source.ref;
     try {
@@ -77027,7 +77143,7 @@ async function buildCore(options) {
     cwd: checkout,
     env: commandEnv({ SLIPWAY_CORE_OUT: out }),
     timeoutMs: options.timeoutMs ?? CORE_TIMEOUT_MS,
-    logFile: join6(options.workDir, "logs", `core-${options.channel}.log`)
+    logFile: join8(options.workDir, "logs", `core-${options.channel}.log`)
   });
   if (result.exitCode !== 0) {
     throw new SlipwayError("CORE_BUILD_FAILED", `building the ${options.channel} core (${ref}) ${result.timedOut ? "timed out" : `failed with exit code ${result.exitCode}`}:
@@ -77039,7 +77155,7 @@ ${result.tail.trim().split("\n").slice(-15).join("\n")}`, {
   let version2 = options.version ?? declared.version;
   let name = options.packageName ?? declared.name;
   if (strategy.core === "maven-repository") {
-    const repository = join6(out, "repository");
+    const repository = join8(out, "repository");
     if (!existsSync3(repository) && strategy.collectReactor) await collectReactor(checkout, mavenLocal, repository, command);
     await installDeployedSnapshots(repository);
     const produced = await producedArtifacts(repository);
@@ -77067,14 +77183,14 @@ ${result.tail.trim().split("\n").slice(-15).join("\n")}`, {
     });
   }
   const manifest = { build: build2, ecosystem, ...tarball ? { tarball } : {} };
-  await writeFile3(join6(out, "core.json"), JSON.stringify(manifest, null, 2) + "\n");
-  return { build: build2, ecosystem, dir: out, ...tarball ? { tarball: join6(out, tarball) } : {} };
+  await writeFile3(join8(out, "core.json"), JSON.stringify(manifest, null, 2) + "\n");
+  return { build: build2, ecosystem, dir: out, ...tarball ? { tarball: join8(out, tarball) } : {} };
 }
 async function readCoreArtifact(artifactDir, channel) {
-  const dir = join6(artifactDir, channel);
+  const dir = join8(artifactDir, channel);
   let text2;
   try {
-    text2 = await readFile3(join6(dir, "core.json"), "utf8");
+    text2 = await readFile5(join8(dir, "core.json"), "utf8");
   } catch {
     return void 0;
   }
@@ -77082,12 +77198,12 @@ async function readCoreArtifact(artifactDir, channel) {
   try {
     manifest = JSON.parse(text2);
   } catch (error63) {
-    throw new SlipwayError("RESULTS_INVALID", `core.json is not JSON: ${error63.message}`, { subject: join6(dir, "core.json"), hint: "download the core artifact of this run again", cause: error63 });
+    throw new SlipwayError("RESULTS_INVALID", `core.json is not JSON: ${error63.message}`, { subject: join8(dir, "core.json"), hint: "download the core artifact of this run again", cause: error63 });
   }
   if (!ECOSYSTEMS.some((ecosystem) => ecosystem === manifest.ecosystem) || typeof manifest.build?.version !== "string" || manifest.tarball !== void 0 && basename3(manifest.tarball) !== manifest.tarball) {
-    throw new SlipwayError("RESULTS_INVALID", "core.json does not describe a core build of this slipway version", { subject: join6(dir, "core.json"), hint: "build the core again with the same slipway version as the shards (the plan job)" });
+    throw new SlipwayError("RESULTS_INVALID", "core.json does not describe a core build of this slipway version", { subject: join8(dir, "core.json"), hint: "build the core again with the same slipway version as the shards (the plan job)" });
   }
-  return { build: manifest.build, ecosystem: manifest.ecosystem, dir, ...manifest.tarball ? { tarball: join6(dir, manifest.tarball) } : {} };
+  return { build: manifest.build, ecosystem: manifest.ecosystem, dir, ...manifest.tarball ? { tarball: join8(dir, manifest.tarball) } : {} };
 }
 async function declaredCoreVersion(checkout, ecosystem, packageName) {
   if (ecosystem === "maven") {
@@ -77102,19 +77218,19 @@ async function declaredCoreVersion(checkout, ecosystem, packageName) {
   return packageName ? { name: packageName } : {};
 }
 async function gradleCommand(buildRoot) {
-  const wrapper = await stat5(join6(buildRoot, "gradlew")).catch(() => void 0);
+  const wrapper = await stat6(join8(buildRoot, "gradlew")).catch(() => void 0);
   return wrapper?.isFile() ? "./gradlew" : "gradle";
 }
 async function collectReactor(checkout, mavenLocal, repository, command) {
   const reactor = await readMavenReactor(checkout);
   const missing = [];
   for (const { groupId, artifactId, version: version2 } of reactor.artifacts) {
-    const folder = join6(...groupId.split("."), artifactId, version2);
-    if (!existsSync3(join6(mavenLocal, folder))) {
+    const folder = join8(...groupId.split("."), artifactId, version2);
+    if (!existsSync3(join8(mavenLocal, folder))) {
       missing.push(`${groupId}:${artifactId}:${version2}`);
       continue;
     }
-    await cp(join6(mavenLocal, folder), join6(repository, folder), { recursive: true });
+    await cp(join8(mavenLocal, folder), join8(repository, folder), { recursive: true });
   }
   if (missing.length > 0) {
     throw new SlipwayError("CORE_BUILD_FAILED", `the core build did not install ${missing.join(", ")} into ${mavenLocal}`, {
@@ -77133,7 +77249,7 @@ async function installDeployedSnapshots(repository) {
     const base = version2.slice(0, -"-SNAPSHOT".length);
     const stamped = new RegExp(`^${escapeRegExp(`${artifactId}-${base}-`)}(\\d{8}\\.\\d{6})-(\\d+)(.*)$`);
     const newest = /* @__PURE__ */ new Map();
-    for (const file2 of await readdir3(join6(repository, folder))) {
+    for (const file2 of await readdir3(join8(repository, folder))) {
       const match = stamped.exec(file2);
       if (!match) continue;
       const [, stamp = "", build2 = "0", rest = ""] = match;
@@ -77141,8 +77257,8 @@ async function installDeployedSnapshots(repository) {
       if (!seen || stamp > seen.stamp || stamp === seen.stamp && Number(build2) > seen.build) newest.set(rest, { stamp, build: Number(build2), file: file2 });
     }
     for (const [rest, { file: file2 }] of newest) {
-      const installed = join6(repository, folder, `${artifactId}-${version2}${rest}`);
-      if (!existsSync3(installed)) await cp(join6(repository, folder, file2), installed);
+      const installed = join8(repository, folder, `${artifactId}-${version2}${rest}`);
+      if (!existsSync3(installed)) await cp(join8(repository, folder, file2), installed);
     }
   }
 }
@@ -77169,7 +77285,7 @@ function producedVersion(produced, packageName, channel) {
   });
 }
 function defaultMavenLocal() {
-  return join6(homedir(), ".m2", "repository");
+  return join8(homedir(), ".m2", "repository");
 }
 async function installCore(artifact, workDir, options = {}) {
   const timeoutMs = options.timeoutMs ?? CORE_TIMEOUT_MS;
@@ -77177,11 +77293,11 @@ async function installCore(artifact, workDir, options = {}) {
   const mavenLocal = options.mavenLocal ?? defaultMavenLocal();
   const values = { coreArtifact: artifact.dir, coreVersion: artifact.build.version, mavenLocal };
   if (strategy.core === "npm-tarball" && artifact.tarball) {
-    const prefix = join6(workDir, `core-${artifact.build.channel}`);
+    const prefix = join8(workDir, `core-${artifact.build.channel}`);
     await rm3(prefix, { recursive: true, force: true });
     await mkdir3(prefix, { recursive: true });
     const command = `npm install --no-save --no-package-lock --no-audit --no-fund --prefer-offline --prefix "${prefix}" "${artifact.tarball}"`;
-    const result = await runCommand({ command, cwd: prefix, env: commandEnv({}), timeoutMs, logFile: join6(workDir, "logs", `core-install-${artifact.build.channel}.log`) });
+    const result = await runCommand({ command, cwd: prefix, env: commandEnv({}), timeoutMs, logFile: join8(workDir, "logs", `core-install-${artifact.build.channel}.log`) });
     if (result.exitCode !== 0) {
       throw new SlipwayError("CORE_BUILD_FAILED", `installing the ${artifact.build.channel} core ${result.timedOut ? "timed out" : `failed (exit ${result.exitCode ?? result.spawnError})`}:
 ${result.tail.trim().split("\n").slice(-10).join("\n")}`, {
@@ -77190,10 +77306,10 @@ ${result.tail.trim().split("\n").slice(-10).join("\n")}`, {
       });
     }
     values["coreTarball"] = artifact.tarball;
-    const name = artifact.build.package ?? JSON.parse(await readFile3(join6(prefix, "package.json"), "utf8").catch(() => "{}")).name;
-    if (name) values["coreDir"] = join6(prefix, "node_modules", name);
+    const name = artifact.build.package ?? JSON.parse(await readFile5(join8(prefix, "package.json"), "utf8").catch(() => "{}")).name;
+    if (name) values["coreDir"] = join8(prefix, "node_modules", name);
   }
-  const repository = join6(artifact.dir, "repository");
+  const repository = join8(artifact.dir, "repository");
   if (strategy.core === "maven-repository") {
     if (!existsSync3(repository)) {
       throw new SlipwayError("CORE_BUILD_FAILED", `the ${artifact.build.channel} core artifact has no repository folder`, {
@@ -77222,7 +77338,7 @@ async function installCores(develop, release, workDir, options = {}) {
 }
 function expandHome(path6) {
   if (path6 === void 0) return void 0;
-  return path6 === "~" || path6.startsWith("~/") ? join6(homedir(), path6.slice(1)) : path6;
+  return path6 === "~" || path6.startsWith("~/") ? join8(homedir(), path6.slice(1)) : path6;
 }
 
 // src/jobs/compat/core.ts
@@ -77379,7 +77495,7 @@ var LoadHeap = class {
 };
 
 // src/jobs/compat/targets.ts
-import { join as join7 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/core/org/repository-selection.ts
 function namePattern(pattern) {
@@ -77438,7 +77554,7 @@ async function fleetTargets(cwd, config2, octokit) {
         name: String(plugin.name),
         version: plugin.version,
         ecosystem: fleet.ecosystem,
-        dir: join7(cwd, plugin.path),
+        dir: join9(cwd, plugin.path),
         root: cwd,
         taskPrefix: fleet.ecosystem === "gradle" ? gradleTaskPrefix(plugin.path) : ""
       }
@@ -77486,9 +77602,9 @@ async function planCompat(options) {
 }
 
 // src/adapters/catalog/catalog-branch.ts
-import { mkdtemp as mkdtemp2, readFile as readFile4, rm as rm4 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, readFile as readFile6, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/adapters/catalog/git-objects.ts
 var GitObjectReader = class {
@@ -77593,7 +77709,7 @@ async function updateCatalogBranch(location, compute, options) {
   });
 }
 async function withScratchRepository(location, fn) {
-  const scratch = await mkdtemp2(join8(tmpdir2(), "slipway-catalog-"));
+  const scratch = await mkdtemp2(join10(tmpdir2(), "slipway-catalog-"));
   const run = gitIn(scratch, location);
   try {
     await run(["init", "-q", "--bare", "--template="]);
@@ -77654,7 +77770,7 @@ async function fetchTip(run, location) {
   return fetchedTip(run);
 }
 async function fetchedTip(run) {
-  const line = await readFile4(join8(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
+  const line = await readFile6(join10(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
   const oid = /^[0-9a-f]{40,64}\b/.exec(line)?.[0];
   return oid ?? (await run(["rev-parse", TIP_REF])).stdout;
 }
@@ -77687,9 +77803,9 @@ ${data(message)}`;
 ${data(text2)}`;
   }
   stream += "done\n";
-  const marks = join8(run.dir, "slipway-marks");
+  const marks = join10(run.dir, "slipway-marks");
   await run(["fast-import", "--quiet", "--force", "--done", `--export-marks=${marks}`], { input: stream });
-  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile4(marks, "utf8"))?.[1];
+  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile6(marks, "utf8"))?.[1];
   return oid ?? (await run(["rev-parse", NEW_REF])).stdout;
 }
 async function pushCommit(run, location, commit) {
@@ -77758,12 +77874,12 @@ var byCodePoint = (a2, b) => a2 < b ? -1 : a2 > b ? 1 : 0;
 // src/adapters/compat/catalog-feed.ts
 var CATALOG_COMPAT_FILE = "compat.json";
 async function feedCatalog(location, run, options) {
-  let exists2 = true;
+  let exists3 = true;
   const result = await updateCatalogBranch(
     location,
     async (tip) => {
       if (tip.commit === void 0) {
-        exists2 = false;
+        exists3 = false;
         return { changes: /* @__PURE__ */ new Map(), message: "" };
       }
       const text2 = await tip.read(CATALOG_COMPAT_FILE);
@@ -77774,7 +77890,7 @@ async function feedCatalog(location, run, options) {
     },
     { reporter: options.reporter, ...options.dryRun ? { dryRun: true } : {} }
   );
-  if (!exists2) return { status: "no-catalog" };
+  if (!exists3) return { status: "no-catalog" };
   return { status: result.status, commit: result.commit };
 }
 
@@ -77803,9 +77919,9 @@ var slackEscape = slackText;
 function htmlEscape(text2) {
   return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
-function listSome(names, max, join12 = ", ") {
-  if (names.length <= max) return names.join(join12);
-  return `${names.slice(0, max).join(join12)}${join12}+${names.length - max} more`;
+function listSome(names, max, join14 = ", ") {
+  if (names.length <= max) return names.join(join14);
+  return `${names.slice(0, max).join(join14)}${join14}+${names.length - max} more`;
 }
 function lastLines(text2, lines) {
   const all = text2.replace(/\s+$/, "").split("\n");
@@ -78397,11 +78513,11 @@ async function reportCompat(options) {
 }
 
 // src/jobs/compat/run.ts
-import { join as join10 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/adapters/compat/test-plugins.ts
-import { readFile as readFile5, rm as rm5, stat as stat6 } from "node:fs/promises";
-import { join as join9, resolve as resolve6, sep as sep5 } from "node:path";
+import { readFile as readFile7, rm as rm5, stat as stat7 } from "node:fs/promises";
+import { join as join11, resolve as resolve6, sep as sep5 } from "node:path";
 
 // src/core/compat/compile-errors.ts
 var JAVAC_MAVEN = /^\[ERROR\] (?:[^\n]*[/\\])?([^/\\\n]+\.java):\[(\d+),\d+\] ([^\n]+)$/m;
@@ -78493,10 +78609,10 @@ async function testPlugins(options) {
 }
 var safeName = (name) => name.replace(/^@/, "").replace(/[^\w.-]+/g, "__");
 async function testPlugin(target, options) {
-  const log2 = join9(options.workDir, "logs", `${safeName(target.name)}.log`);
+  const log2 = join11(options.workDir, "logs", `${safeName(target.name)}.log`);
   let local;
   if ("cloneUrl" in target) {
-    const dir = join9(options.workDir, "checkouts", safeName(target.name));
+    const dir = join11(options.workDir, "checkouts", safeName(target.name));
     const started = performance.now();
     try {
       await rm5(dir, { recursive: true, force: true });
@@ -78517,7 +78633,7 @@ async function testPlugin(target, options) {
   }
   let commands;
   try {
-    commands = options.commands(local.ecosystem);
+    commands = await options.commands(local.ecosystem, local.root);
   } catch (error63) {
     return { plugin: target.name, ...local.version ? { version: local.version } : {}, attempts: [infra("install", formatError(error63), 0)] };
   }
@@ -78589,11 +78705,18 @@ async function readJUnit(dir, patterns, since) {
   const files = await glob2([...patterns], { cwd: dir, absolute: true, ignore: ["**/node_modules/**"] });
   const names = /* @__PURE__ */ new Set();
   for (const file2 of files.sort()) {
-    const info2 = await stat6(file2).catch(() => void 0);
+    const info2 = await stat7(file2).catch(() => void 0);
     if (!info2 || info2.mtimeMs < since - 1e3) continue;
-    for (const name of failingTestsFromJUnit(await readFile5(file2, "utf8"))) names.add(name);
+    for (const name of failingTestsFromJUnit(await readFile7(file2, "utf8"))) names.add(name);
   }
   return [...names];
+}
+
+// src/jobs/compat/commands.ts
+async function compatCommandsAt(config2, ecosystem, root) {
+  const custom2 = config2.compat.test !== void 0 || config2.commands.test !== void 0;
+  const detected = custom2 ? void 0 : (await strategyFor(ecosystem).commandDefaults(root)).runTests;
+  return compatCommands(config2, ecosystem, detected);
 }
 
 // src/jobs/compat/run.ts
@@ -78631,7 +78754,7 @@ async function runCompatShard(options) {
       targets: known,
       develop: installedDevelop,
       release: installedRelease,
-      commands: (ecosystem) => compatCommands(config2, ecosystem),
+      commands: (ecosystem, root) => compatCommandsAt(config2, ecosystem, root),
       infraPatterns: config2.compat.infraPatterns,
       timeoutMs,
       retries: config2.compat.retries,
@@ -78653,7 +78776,7 @@ async function runCompatShard(options) {
   };
 }
 var shardFileName = (shard) => `shard-${String(shard).padStart(3, "0")}.json`;
-var shardFile = (dir, shard) => join10(dir, shardFileName(shard));
+var shardFile = (dir, shard) => join12(dir, shardFileName(shard));
 
 // src/jobs/compat/void.ts
 function compatFromRuns(runs) {
@@ -78779,8 +78902,8 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
   const mode = choiceInput("mode", ["plan", "run", "report", "void"], "plan");
   const cwd = resolve7(workspace, stringInput("working-directory", "."));
   const config2 = await loadConfig(cwd);
-  const scratch = join11(process.env["RUNNER_TEMP"] ?? resolve7(workspace, ".."), "slipway-compat");
-  const artifactDir = resolve7(workspace, stringInput("core-artifact") ?? join11(scratch, "core"));
+  const scratch = join13(process.env["RUNNER_TEMP"] ?? resolve7(workspace, ".."), "slipway-compat");
+  const artifactDir = resolve7(workspace, stringInput("core-artifact") ?? join13(scratch, "core"));
   const token = secretInput("github-token");
   const octokit = token ? createGitHubClient({ token, baseUrl: process.env["GITHUB_API_URL"], log: (line) => reporter.info(line) }) : void 0;
   const results = new ResultsBranch({ repoDir: cwd, branch: config2.compat.results.branch, remote: config2.compat.results.remote, push: (mode === "report" || mode === "void") && booleanInput("push-results", true) });
@@ -78807,7 +78930,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
         reporter,
         ecosystem: targets.ecosystem,
         artifactDir,
-        workDir: join11(scratch, "work"),
+        workDir: join13(scratch, "work"),
         developCheckout: corePath ? resolve7(workspace, corePath) : void 0,
         against
       });
@@ -78821,7 +78944,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
   if (mode === "run") {
     const shard = integerInput("shard", 1, { min: 1, max: GITHUB_MATRIX_LIMIT });
     const plugins = pluginList(requiredInput("plugins"));
-    const outDir = resolve7(workspace, stringInput("results") ?? join11(scratch, "results"));
+    const outDir = resolve7(workspace, stringInput("results") ?? join13(scratch, "results"));
     const minutes = stringInput("timeout-minutes");
     const result = await runCompatShard({
       cwd,
@@ -78830,7 +78953,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
       shard,
       plugins,
       artifactDir,
-      workDir: join11(scratch, "work"),
+      workDir: join13(scratch, "work"),
       jobs: integerInput("jobs", 1, { min: 1, max: 64 }),
       timeoutMs: minutes ? Number(minutes) * 6e4 : void 0,
       octokit
@@ -78840,7 +78963,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
     await writeFile4(file2, JSON.stringify(result, null, 2) + "\n");
     setOutput("result-file", file2);
     setOutput("results", outDir);
-    setOutput("logs", join11(scratch, "work", "logs"));
+    setOutput("logs", join13(scratch, "work", "logs"));
     const failed = result.results.filter((r) => r.attempts.at(-1)?.outcome !== "pass").map((r) => r.plugin);
     reporter.info(`shard ${shard}: ${result.results.length - failed.length} passed, ${failed.length} not: ${failed.join(", ") || "none"}`);
     await summary.addHeading(`Compat shard ${shard}: ${result.results.length - failed.length} of ${result.results.length} passed with core ${result.core.version}`, 3).addTable([
@@ -78849,9 +78972,9 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
     ]).write();
     return;
   }
-  const dir = resolve7(workspace, stringInput("results") ?? join11(scratch, "results"));
+  const dir = resolve7(workspace, stringInput("results") ?? join13(scratch, "results"));
   const files = (await readdir4(dir, { recursive: true })).filter((f) => /(^|\/)shard-\d+\.json$/.test(f)).sort();
-  const shards = await Promise.all(files.map(async (f) => parseShardResult(await readFile6(join11(dir, f), "utf8"), f)));
+  const shards = await Promise.all(files.map(async (f) => parseShardResult(await readFile8(join13(dir, f), "utf8"), f)));
   const matrix = stringInput("matrix");
   const planned = matrix ? plannedPlugins(matrix) : void 0;
   const slackToken = secretInput("slack-token");
@@ -78876,7 +78999,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
     repository,
     catalog: booleanInput("catalog", config2.compat.catalog) ? await catalogLocation(cwd, config2, { token, defaultRepository: repository, serverUrl: process.env["GITHUB_SERVER_URL"] }).catch(() => void 0) : void 0
   });
-  const html = join11(scratch, "report.html");
+  const html = join13(scratch, "report.html");
   await mkdir4(scratch, { recursive: true });
   await writeFile4(html, report2.html);
   setOutput("report-html", html);

@@ -12038,12 +12038,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -28719,15 +28719,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat5, path6, options) {
-      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
+    function checkStat(stat6, path6, options) {
+      if (!stat6.isSymbolicLink() && !stat6.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, path6, options));
+      fs3.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, path6, options));
       });
     }
     function sync2(path6, options) {
@@ -28743,20 +28743,20 @@ var require_mode = __commonJS({
     isexe.sync = sync2;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, options));
+      fs3.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, options));
       });
     }
     function sync2(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat5, options) {
-      return stat5.isFile() && checkMode(stat5, options);
+    function checkStat(stat6, options) {
+      return stat6.isFile() && checkMode(stat6, options);
     }
-    function checkMode(stat5, options) {
-      var mod = stat5.mode;
-      var uid = stat5.uid;
-      var gid = stat5.gid;
+    function checkMode(stat6, options) {
+      var mod = stat6.mode;
+      var uid = stat6.uid;
+      var gid = stat6.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -40681,7 +40681,7 @@ function group(name, fn) {
 
 // src/actions/digest.ts
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname2, join as join4, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, join as join6, resolve as resolve4 } from "node:path";
 
 // src/adapters/config-file.ts
 import { readFile, stat as stat2 } from "node:fs/promises";
@@ -60787,7 +60787,17 @@ var versioningSection = external_exports.strictObject({
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
 }).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
-  /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
+  /**
+   * Run once at the repository root by validate before the first build or test. Default for
+   * npm fleets: the package manager's frozen install (`pnpm install --frozen-lockfile`, …),
+   * only when the root has no node_modules yet; a command set here always runs. Empty → none.
+   */
+  install: external_exports.string().optional(),
+  /**
+   * Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped.
+   * Default for npm fleets: the package manager runs the package's `build` / `test` script
+   * where it has one (`pnpm run test`); other ecosystems have none.
+   */
   build: external_exports.string().optional(),
   test: external_exports.string().optional(),
   /** How non-npm plugins are published; `{name}`, `{version}`, `{path}` are replaced. */
@@ -67794,8 +67804,8 @@ async function readDigestMark(location) {
     const remoteRefs = await git(location.cwd, ["ls-remote", "--", location.remote, location.ref]);
     if (remoteRefs.trim()) await git(location.cwd, ["fetch", "--quiet", "--no-tags", "--", location.remote, `+${location.ref}:${location.ref}`]);
   }
-  const exists2 = await git(location.cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${location.ref}^{commit}`]).catch(() => "");
-  if (!exists2) return void 0;
+  const exists3 = await git(location.cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${location.ref}^{commit}`]).catch(() => "");
+  if (!exists3) return void 0;
   return parseMark(await git(location.cwd, ["show", "--end-of-options", `${location.ref}:${FILE}`]), `${location.ref}:${FILE}`);
 }
 async function writeDigestMark(location, window2, input2) {
@@ -68797,7 +68807,7 @@ async function call2(doing, channel, fn) {
 }
 
 // src/adapters/ecosystems/detect-ecosystem.ts
-import { join as join3 } from "node:path";
+import { join as join5 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync as statSync2 } from "fs";
@@ -68924,10 +68934,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs3.stat(resolvedPath, (error$1, stat5) => {
+    fs3.stat(resolvedPath, (error$1, stat6) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat5, resolvedPath);
+      if (stat6.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat6, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -68937,9 +68947,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat5 = fs3.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
-    callback$1(stat5, resolvedPath);
+    const stat6 = fs3.statSync(resolvedPath);
+    if (stat6.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
+    callback$1(stat6, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -69136,8 +69146,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat5, resolvedPath) => {
-          if (stat5.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat6, resolvedPath) => {
+          if (stat6.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -74612,6 +74622,12 @@ var text = (value) => typeof value === "string" ? value : void 0;
 var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
 var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+// src/adapters/ecosystems/command-defaults.ts
+var noDefaults = {
+  build: async () => ({ skipped: "no commands.build in slipway.yml" }),
+  test: async () => ({ skipped: "no commands.test in slipway.yml" })
+};
+
 // src/adapters/ecosystems/npm/find.ts
 import { posix as posix6 } from "node:path";
 
@@ -74740,6 +74756,106 @@ function npmPlugin(folder, pkg, file2, config2) {
     private: pkg.private === true,
     ...coreRange === void 0 ? {} : { coreRange }
   };
+}
+
+// src/adapters/ecosystems/npm/script-commands.ts
+import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+
+// src/adapters/ecosystems/npm/package-manager.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+var describePackageManager = (pm2) => `${pm2.name} (${pm2.source})`;
+async function detectRepositoryPackageManager(root) {
+  let field;
+  try {
+    field = parsePackageJson(await readFile2(join3(root, "package.json"), "utf8"), "package.json").packageManager;
+  } catch {
+    field = void 0;
+  }
+  return detectPackageManager(root, field);
+}
+var LOCKFILES = [
+  ["pnpm-lock.yaml", "pnpm"],
+  ["bun.lock", "bun"],
+  ["bun.lockb", "bun"],
+  ["yarn.lock", "yarn-any"],
+  ["package-lock.json", "npm"],
+  ["npm-shrinkwrap.json", "npm"]
+];
+async function detectPackageManager(root, packageManagerField) {
+  if (typeof packageManagerField === "string") {
+    const match = /^(npm|pnpm|yarn|bun)@(\d+)/.exec(packageManagerField.trim());
+    if (match) {
+      const name = match[1] === "yarn" ? Number(match[2]) >= 2 ? "yarn" : "yarn-classic" : match[1];
+      return packageManager(name, `packageManager: ${packageManagerField.trim()}`, name === "npm" && await firstExisting(root, NPM_LOCKFILES) === void 0);
+    }
+  }
+  for (const [file2, name] of LOCKFILES) {
+    if (!await fileExists(root, file2)) continue;
+    if (name !== "yarn-any") return packageManager(name, file2);
+    return packageManager(await isBerry(root) ? "yarn" : "yarn-classic", file2);
+  }
+  if (await fileExists(root, "pnpm-workspace.yaml")) return packageManager("pnpm", "pnpm-workspace.yaml");
+  return packageManager("npm", "no lockfile: npm", true);
+}
+var NPM_LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
+async function isBerry(root) {
+  if (await fileExists(root, ".yarnrc.yml")) return true;
+  try {
+    return /^__metadata:/m.test(await readFile2(join3(root, "yarn.lock"), "utf8"));
+  } catch {
+    return false;
+  }
+}
+function packageManager(name, source, lockless = false) {
+  switch (name) {
+    case "npm":
+      return { name, source, command: "npm", run: (script) => `npm run ${script}`, install: lockless ? void 0 : "npm ci" };
+    case "pnpm":
+      return { name, source, command: "pnpm", run: (script) => `pnpm run ${script}`, install: "pnpm install --frozen-lockfile" };
+    case "yarn":
+      return { name, source, command: "yarn", run: (script) => `yarn run ${script}`, install: "yarn install --immutable" };
+    case "yarn-classic":
+      return { name, source, command: "yarn", run: (script) => `yarn run ${script}`, install: "yarn install --frozen-lockfile" };
+    case "bun":
+      return { name, source, command: "bun", run: (script) => `bun run ${script}`, install: "bun install --frozen-lockfile" };
+  }
+}
+
+// src/adapters/ecosystems/npm/script-commands.ts
+var NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
+async function javascriptCommands(root) {
+  const pm2 = await detectRepositoryPackageManager(root);
+  return {
+    tool: describePackageManager(pm2) + (pm2.install ? "" : "; no lockfile, so nothing is installed (commands.install in slipway.yml would)"),
+    // Yarn's Plug'n'Play installs write .pnp.cjs instead of node_modules.
+    install: pm2.install === void 0 ? void 0 : { command: pm2.install, needed: async () => !await exists2(join4(root, "node_modules")) && !await exists2(join4(root, ".pnp.cjs")) },
+    runTests: pm2.run("test"),
+    build: (unit) => scriptCommand(pm2, root, unit.path, "build"),
+    test: (unit) => scriptCommand(pm2, root, unit.path, "test")
+  };
+}
+async function scriptCommand(pm2, root, unitPath, script) {
+  const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
+  let scripts;
+  try {
+    scripts = parsePackageJson(await readFile3(join4(root, file2), "utf8"), file2).scripts;
+  } catch (error63) {
+    return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
+  }
+  const body = typeof scripts === "object" && scripts !== null && !Array.isArray(scripts) ? scripts[script] : void 0;
+  if (typeof body !== "string" || body.trim() === "") return { skipped: `no "${script}" script in ${file2} (commands.${script} in slipway.yml runs one anyway)` };
+  if (script === "test" && body.trim() === NPM_INIT_TEST) return { skipped: `the "test" script in ${file2} is npm init's placeholder` };
+  return { command: pm2.run(script) };
+}
+async function exists2(path6) {
+  try {
+    await stat5(path6);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // src/adapters/ecosystems/npm/update.ts
@@ -75915,7 +76031,7 @@ var npmStrategy = {
   updater: npmUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "npm-registry" }),
-  testCommand: "npm test",
+  commandDefaults: javascriptCommands,
   publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
   coreRangeIn: (text2, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text2, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
 };
@@ -75930,7 +76046,7 @@ var gradleStrategy = {
     const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
     return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
-  testCommand: "./gradlew test",
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text2, _file2, config2) => readProperties(text2).get(config2.fleet.coreVersionProperty)?.value
 };
@@ -75946,7 +76062,7 @@ var mavenStrategy = {
     cwd: root,
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
   }),
-  testCommand: "mvn -B test",
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text2, file2, config2) => parsePom(text2, file2).properties[config2.fleet.coreVersionProperty]
 };
@@ -75957,7 +76073,7 @@ var pythonStrategy = {
   updater: pythonUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
-  testCommand: "python -m pytest",
+  commandDefaults: async () => noDefaults,
   publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
   coreRangeIn: () => void 0
 };
@@ -75968,7 +76084,7 @@ var genericStrategy = {
   updater: genericUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
-  testCommand: void 0,
+  commandDefaults: async () => noDefaults,
   publishSecrets: [],
   coreRangeIn: () => void 0
 };
@@ -76003,7 +76119,7 @@ async function detectEcosystem(root, config2) {
   if (found.length === 0 && config2.fleet.paths) {
     const folders = (await glob2(config2.fleet.paths, { cwd: root, onlyDirectories: true, expandDirectories: false })).sort();
     for (const folder of folders) {
-      found = await detectedAt(join3(root, folder));
+      found = await detectedAt(join5(root, folder));
       where = folder;
       if (found.length > 0) break;
     }
@@ -80955,7 +81071,7 @@ await runAction("digest", async ({ reporter, workspace, runUrl }) => {
     slack: { token: secretInput("slack-token"), channel: stringInput("slack-channel"), apiUrl: stringInput("slack-api-url") },
     notion: { token: secretInput("notion-token"), databaseId: stringInput("notion-database"), baseUrl: stringInput("notion-api-url") }
   });
-  const file2 = resolve4(workspace, stringInput("out") ?? join4(process.env["RUNNER_TEMP"] ?? workspace, "slipway-digest.md"));
+  const file2 = resolve4(workspace, stringInput("out") ?? join6(process.env["RUNNER_TEMP"] ?? workspace, "slipway-digest.md"));
   await mkdir2(dirname2(file2), { recursive: true });
   await writeFile2(file2, outcome.markdown);
   const status = (sink) => outcome.sinks.find((result) => result.sink === sink)?.status ?? "skipped";

@@ -12038,12 +12038,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -30038,15 +30038,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat5, path6, options) {
-      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
+    function checkStat(stat6, path6, options) {
+      if (!stat6.isSymbolicLink() && !stat6.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, path6, options));
+      fs3.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, path6, options));
       });
     }
     function sync2(path6, options) {
@@ -30062,20 +30062,20 @@ var require_mode = __commonJS({
     isexe.sync = sync2;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, options));
+      fs3.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, options));
       });
     }
     function sync2(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat5, options) {
-      return stat5.isFile() && checkMode(stat5, options);
+    function checkStat(stat6, options) {
+      return stat6.isFile() && checkMode(stat6, options);
     }
-    function checkMode(stat5, options) {
-      var mod = stat5.mode;
-      var uid = stat5.uid;
-      var gid = stat5.gid;
+    function checkMode(stat6, options) {
+      var mod = stat6.mode;
+      var uid = stat6.uid;
+      var gid = stat6.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -37567,7 +37567,7 @@ function group(name, fn) {
 }
 
 // src/actions/org-release.ts
-import { mkdir as mkdir5, readFile as readFile7, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile9, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname4, resolve as resolve5 } from "node:path";
 
 // src/adapters/github/app-token.ts
@@ -62348,7 +62348,7 @@ function shipBatches(plan, maxJobs = MAX_MATRIX_JOBS) {
 // src/jobs/org-release/plan.ts
 import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 
 // node_modules/p-map/index.js
 function pMap(iterable, mapper, options) {
@@ -62922,7 +62922,17 @@ var versioningSection = external_exports.strictObject({
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
 }).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
-  /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
+  /**
+   * Run once at the repository root by validate before the first build or test. Default for
+   * npm fleets: the package manager's frozen install (`pnpm install --frozen-lockfile`, …),
+   * only when the root has no node_modules yet; a command set here always runs. Empty → none.
+   */
+  install: external_exports.string().optional(),
+  /**
+   * Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped.
+   * Default for npm fleets: the package manager runs the package's `build` / `test` script
+   * where it has one (`pnpm run test`); other ecosystems have none.
+   */
   build: external_exports.string().optional(),
   test: external_exports.string().optional(),
   /** How non-npm plugins are published; `{name}`, `{version}`, `{path}` are replaced. */
@@ -70318,7 +70328,7 @@ function parseConfig2(text3, file2) {
 }
 
 // src/adapters/ecosystems/detect-ecosystem.ts
-import { join as join3 } from "node:path";
+import { join as join5 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir3, readdirSync, realpath, realpathSync, stat as stat4, statSync as statSync2 } from "fs";
@@ -70445,10 +70455,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs3.stat(resolvedPath, (error$1, stat5) => {
+    fs3.stat(resolvedPath, (error$1, stat6) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat5, resolvedPath);
+      if (stat6.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat6, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -70458,9 +70468,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat5 = fs3.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
-    callback$1(stat5, resolvedPath);
+    const stat6 = fs3.statSync(resolvedPath);
+    if (stat6.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
+    callback$1(stat6, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -70657,8 +70667,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat5, resolvedPath) => {
-          if (stat5.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat6, resolvedPath) => {
+          if (stat6.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -75883,6 +75893,12 @@ var text = (value) => typeof value === "string" ? value : void 0;
 var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
 var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+// src/adapters/ecosystems/command-defaults.ts
+var noDefaults = {
+  build: async () => ({ skipped: "no commands.build in slipway.yml" }),
+  test: async () => ({ skipped: "no commands.test in slipway.yml" })
+};
+
 // src/adapters/ecosystems/npm/find.ts
 import { posix as posix7 } from "node:path";
 
@@ -76011,6 +76027,106 @@ function npmPlugin(folder, pkg, file2, config2) {
     private: pkg.private === true,
     ...coreRange === void 0 ? {} : { coreRange }
   };
+}
+
+// src/adapters/ecosystems/npm/script-commands.ts
+import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+
+// src/adapters/ecosystems/npm/package-manager.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+var describePackageManager = (pm2) => `${pm2.name} (${pm2.source})`;
+async function detectRepositoryPackageManager(root) {
+  let field;
+  try {
+    field = parsePackageJson(await readFile2(join3(root, "package.json"), "utf8"), "package.json").packageManager;
+  } catch {
+    field = void 0;
+  }
+  return detectPackageManager(root, field);
+}
+var LOCKFILES = [
+  ["pnpm-lock.yaml", "pnpm"],
+  ["bun.lock", "bun"],
+  ["bun.lockb", "bun"],
+  ["yarn.lock", "yarn-any"],
+  ["package-lock.json", "npm"],
+  ["npm-shrinkwrap.json", "npm"]
+];
+async function detectPackageManager(root, packageManagerField) {
+  if (typeof packageManagerField === "string") {
+    const match = /^(npm|pnpm|yarn|bun)@(\d+)/.exec(packageManagerField.trim());
+    if (match) {
+      const name = match[1] === "yarn" ? Number(match[2]) >= 2 ? "yarn" : "yarn-classic" : match[1];
+      return packageManager(name, `packageManager: ${packageManagerField.trim()}`, name === "npm" && await firstExisting(root, NPM_LOCKFILES) === void 0);
+    }
+  }
+  for (const [file2, name] of LOCKFILES) {
+    if (!await fileExists(root, file2)) continue;
+    if (name !== "yarn-any") return packageManager(name, file2);
+    return packageManager(await isBerry(root) ? "yarn" : "yarn-classic", file2);
+  }
+  if (await fileExists(root, "pnpm-workspace.yaml")) return packageManager("pnpm", "pnpm-workspace.yaml");
+  return packageManager("npm", "no lockfile: npm", true);
+}
+var NPM_LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
+async function isBerry(root) {
+  if (await fileExists(root, ".yarnrc.yml")) return true;
+  try {
+    return /^__metadata:/m.test(await readFile2(join3(root, "yarn.lock"), "utf8"));
+  } catch {
+    return false;
+  }
+}
+function packageManager(name, source, lockless = false) {
+  switch (name) {
+    case "npm":
+      return { name, source, command: "npm", run: (script) => `npm run ${script}`, install: lockless ? void 0 : "npm ci" };
+    case "pnpm":
+      return { name, source, command: "pnpm", run: (script) => `pnpm run ${script}`, install: "pnpm install --frozen-lockfile" };
+    case "yarn":
+      return { name, source, command: "yarn", run: (script) => `yarn run ${script}`, install: "yarn install --immutable" };
+    case "yarn-classic":
+      return { name, source, command: "yarn", run: (script) => `yarn run ${script}`, install: "yarn install --frozen-lockfile" };
+    case "bun":
+      return { name, source, command: "bun", run: (script) => `bun run ${script}`, install: "bun install --frozen-lockfile" };
+  }
+}
+
+// src/adapters/ecosystems/npm/script-commands.ts
+var NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
+async function javascriptCommands(root) {
+  const pm2 = await detectRepositoryPackageManager(root);
+  return {
+    tool: describePackageManager(pm2) + (pm2.install ? "" : "; no lockfile, so nothing is installed (commands.install in slipway.yml would)"),
+    // Yarn's Plug'n'Play installs write .pnp.cjs instead of node_modules.
+    install: pm2.install === void 0 ? void 0 : { command: pm2.install, needed: async () => !await exists2(join4(root, "node_modules")) && !await exists2(join4(root, ".pnp.cjs")) },
+    runTests: pm2.run("test"),
+    build: (unit) => scriptCommand(pm2, root, unit.path, "build"),
+    test: (unit) => scriptCommand(pm2, root, unit.path, "test")
+  };
+}
+async function scriptCommand(pm2, root, unitPath, script) {
+  const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
+  let scripts;
+  try {
+    scripts = parsePackageJson(await readFile3(join4(root, file2), "utf8"), file2).scripts;
+  } catch (error63) {
+    return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
+  }
+  const body = typeof scripts === "object" && scripts !== null && !Array.isArray(scripts) ? scripts[script] : void 0;
+  if (typeof body !== "string" || body.trim() === "") return { skipped: `no "${script}" script in ${file2} (commands.${script} in slipway.yml runs one anyway)` };
+  if (script === "test" && body.trim() === NPM_INIT_TEST) return { skipped: `the "test" script in ${file2} is npm init's placeholder` };
+  return { command: pm2.run(script) };
+}
+async function exists2(path6) {
+  try {
+    await stat5(path6);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // src/adapters/ecosystems/npm/update.ts
@@ -77186,7 +77302,7 @@ var npmStrategy = {
   updater: npmUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "npm-registry" }),
-  testCommand: "npm test",
+  commandDefaults: javascriptCommands,
   publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
   coreRangeIn: (text3, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text3, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
 };
@@ -77201,7 +77317,7 @@ var gradleStrategy = {
     const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
     return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
-  testCommand: "./gradlew test",
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text3, _file2, config2) => readProperties(text3).get(config2.fleet.coreVersionProperty)?.value
 };
@@ -77217,7 +77333,7 @@ var mavenStrategy = {
     cwd: root,
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
   }),
-  testCommand: "mvn -B test",
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text3, file2, config2) => parsePom(text3, file2).properties[config2.fleet.coreVersionProperty]
 };
@@ -77228,7 +77344,7 @@ var pythonStrategy = {
   updater: pythonUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
-  testCommand: "python -m pytest",
+  commandDefaults: async () => noDefaults,
   publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
   coreRangeIn: () => void 0
 };
@@ -77239,7 +77355,7 @@ var genericStrategy = {
   updater: genericUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
-  testCommand: void 0,
+  commandDefaults: async () => noDefaults,
   publishSecrets: [],
   coreRangeIn: () => void 0
 };
@@ -77275,7 +77391,7 @@ async function detectEcosystem(root, config2) {
   if (found.length === 0 && config2.fleet.paths) {
     const folders = (await glob2(config2.fleet.paths, { cwd: root, onlyDirectories: true, expandDirectories: false })).sort();
     for (const folder of folders) {
-      found = await detectedAt(join3(root, folder));
+      found = await detectedAt(join5(root, folder));
       where = folder;
       if (found.length > 0) break;
     }
@@ -78845,13 +78961,13 @@ function preflightError(problems) {
 
 // src/adapters/registry/npm-registry.ts
 var import_semver15 = __toESM(require_semver2(), 1);
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 
 // src/adapters/registry/packed-manifest.ts
-import { mkdtemp, readdir as readdir4, readFile as readFile2, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, readdir as readdir4, readFile as readFile4, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join6 } from "node:path";
 import { isDeepStrictEqual as isDeepStrictEqual5 } from "node:util";
 var SECTIONS2 = new Set(DEPENDENCY_SECTIONS);
 function hasWorkspaceRanges(text3, file2) {
@@ -78885,7 +79001,7 @@ function withPublishedRanges(text3, versions, file2) {
   return after;
 }
 async function packedCopyWithPublishedRanges(dir, versions, name) {
-  const temp = await mkdtemp(join4(tmpdir(), "slipway-pack-"));
+  const temp = await mkdtemp(join6(tmpdir(), "slipway-pack-"));
   const remove = () => rm3(temp, { recursive: true, force: true });
   try {
     const packed = await execa("npm", ["pack", "--pack-destination", temp, "--loglevel=error"], { cwd: dir, all: true, reject: false, stdin: "ignore" });
@@ -78896,14 +79012,14 @@ async function packedCopyWithPublishedRanges(dir, versions, name) {
         hint: `run \`npm pack --dry-run\` in ${dir} to see npm's full output`
       });
     }
-    const unpacked = await execa("tar", ["-xzf", join4(temp, tarball), "-C", temp], { all: true, reject: false });
+    const unpacked = await execa("tar", ["-xzf", join6(temp, tarball), "-C", temp], { all: true, reject: false });
     if (unpacked.exitCode !== 0) {
       throw new SlipwayError("PUBLISH_FAILED", `unpacking ${tarball} failed: ${(unpacked.all ?? unpacked.message).trim()}`, { subject: name, hint: "slipway needs `tar` on PATH to publish packages with workspace: ranges" });
     }
-    const manifest = join4(temp, "package", "package.json");
-    await writeFile2(manifest, withPublishedRanges(await readFile2(manifest, "utf8"), versions, `${name} (packed package.json)`));
-    await rm3(join4(temp, tarball));
-    return { dir: join4(temp, "package"), remove };
+    const manifest = join6(temp, "package", "package.json");
+    await writeFile2(manifest, withPublishedRanges(await readFile4(manifest, "utf8"), versions, `${name} (packed package.json)`));
+    await rm3(join6(temp, tarball));
+    return { dir: join6(temp, "package"), remove };
   } catch (error63) {
     await remove();
     throw error63;
@@ -78972,7 +79088,7 @@ async function publish(dir, opts) {
   if (opts.provenance) args.push("--provenance");
   if (opts.dryRun) args.push("--dry-run");
   let packed;
-  if (hasWorkspaceRanges(text3, join5(dir, "package.json"))) {
+  if (hasWorkspaceRanges(text3, join7(dir, "package.json"))) {
     packed = await packedCopyWithPublishedRanges(dir, opts.workspaceVersions ?? /* @__PURE__ */ new Map(), name);
     args.push("--ignore-scripts");
   }
@@ -79031,7 +79147,7 @@ function npmRegistry(opts) {
       if (manifest.name !== target.name || manifest.version !== target.version) {
         throw new SlipwayError(
           "PUBLISH_FAILED",
-          `${join5(target.dir, "package.json")} says ${manifest.name}@${manifest.version}, but the plan publishes ${target.name}@${target.version}`,
+          `${join7(target.dir, "package.json")} says ${manifest.name}@${manifest.version}, but the plan publishes ${target.name}@${target.version}`,
           { subject: `${target.name}@${target.version}`, hint: "bump the manifest before publishing (the release job does this when it applies the plan)" }
         );
       }
@@ -79066,10 +79182,10 @@ function publishHint(failure2, at) {
   return `run \`npm publish --dry-run\` in ${at.dir} to see npm's full output`;
 }
 async function readPackage(dir) {
-  const file2 = join5(dir, "package.json");
+  const file2 = join7(dir, "package.json");
   let text3;
   try {
-    text3 = await readFile3(file2, "utf8");
+    text3 = await readFile5(file2, "utf8");
   } catch (error63) {
     throw new SlipwayError("MANIFEST_MISSING", `no package.json to publish in ${dir}`, { subject: file2, cause: error63 });
   }
@@ -79124,12 +79240,12 @@ function lastLines(text3, count2) {
 
 // src/adapters/release/worktree-files.ts
 import { readFileSync as readFileSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/adapters/safe-path.ts
 import { constants as constants6 } from "node:fs";
 import { lstat as lstat2, mkdir as mkdir2, open as open3, realpath as realpath2 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join6, relative as relative2, sep as sep4 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join8, relative as relative2, sep as sep4 } from "node:path";
 var inside = (root, path6) => path6 === root || path6.startsWith(root.endsWith(sep4) ? root : root + sep4);
 function resolved(path6, memo2) {
   let real = memo2?.get(path6);
@@ -79145,7 +79261,7 @@ function resolved(path6, memo2) {
 async function unsafeWriteReason(root, path6, memo2) {
   if (isAbsolute2(path6) || path6.split(/[\\/]/).includes("..")) return "the path leaves the repository";
   const realRoot = await resolved(root, memo2) ?? await realpath2(root);
-  const full = join6(root, path6);
+  const full = join8(root, path6);
   const stats = await lstat2(full).catch((error63) => {
     if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
     throw error63;
@@ -79174,7 +79290,7 @@ async function assertSafeWrite(root, path6) {
 }
 async function writeInside(root, path6, text3) {
   await assertSafeWrite(root, path6);
-  const full = join6(root, path6);
+  const full = join8(root, path6);
   await mkdir2(dirname2(full), { recursive: true });
   await assertSafeWrite(root, path6);
   const handle = await open3(full, constants6.O_WRONLY | constants6.O_CREAT | constants6.O_TRUNC | constants6.O_NOFOLLOW, 420);
@@ -79188,7 +79304,7 @@ async function writeInside(root, path6, text3) {
 // src/adapters/release/worktree-files.ts
 async function readWorktreeFile(root, path6) {
   try {
-    return readFileSync4(join7(root, path6), "utf8");
+    return readFileSync4(join9(root, path6), "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT") return void 0;
     throw error63;
@@ -79491,7 +79607,7 @@ async function planOrgRelease(options) {
   });
   const unchanged = selected.filter((s) => repositoryStatus(s).kind !== "changed").length;
   reporter.info(`${options.org}: ${selected.length} repositories selected, ${changed.length} with commits since their last release (${requests} API request(s), ${snapshotMs} ms)`);
-  const workDir = options.workDir ?? await mkdtemp2(join8(tmpdir2(), "slipway-org-plan-"));
+  const workDir = options.workDir ?? await mkdtemp2(join10(tmpdir2(), "slipway-org-plan-"));
   const parts = [];
   const quiet = [];
   const problems = [];
@@ -79500,7 +79616,7 @@ async function planOrgRelease(options) {
     await pMap(
       changed,
       async ({ snapshot, status }) => {
-        const dir = join8(workDir, snapshot.repository.replace("/", "__"));
+        const dir = join10(workDir, snapshot.repository.replace("/", "__"));
         try {
           await cloneRepository({ url: gitUrl(snapshot.repository), dir, branch: status.branch, token: github.token, filter: options.filter, repository: snapshot.repository });
           const config2 = orgRepositoryConfig(await loadConfig(dir), status.branch);
@@ -79569,8 +79685,8 @@ function prefixed(reporter, repository3) {
 import { createHash as createHash3 } from "node:crypto";
 
 // src/adapters/org-release/outcome-files.ts
-import { mkdir as mkdir3, readdir as readdir5, readFile as readFile4, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { mkdir as mkdir3, readdir as readdir5, readFile as readFile6, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 
 // src/core/catalog/plugin-manifest.ts
 var import_semver16 = __toESM(require_semver2(), 1);
@@ -79714,7 +79830,7 @@ var recordSchema = external_exports.strictObject({ planHash: external_exports.st
 var fileName = (repo) => `${repo.replace("/", "__")}.outcome.json`;
 async function writeOutcome(dir, record2) {
   await mkdir3(dir, { recursive: true });
-  const file2 = join9(dir, fileName(record2.outcome.repository));
+  const file2 = join11(dir, fileName(record2.outcome.repository));
   await writeFile3(`${file2}.tmp`, JSON.stringify(record2, null, 2) + "\n");
   await rename2(`${file2}.tmp`, file2);
 }
@@ -79728,8 +79844,8 @@ async function readOutcomes(dir, planHash) {
     throw error63;
   }
   for (const name of names.sort()) {
-    const file2 = join9(dir, name);
-    const parsed = recordSchema.safeParse(JSON.parse(await readFile4(file2, "utf8")));
+    const file2 = join11(dir, name);
+    const parsed = recordSchema.safeParse(JSON.parse(await readFile6(file2, "utf8")));
     if (!parsed.success) {
       throw new SlipwayError("RESULTS_INVALID", `not an org release outcome: ${parsed.error.issues[0]?.message ?? "wrong shape"}`, { subject: file2, hint: "remove the file, or point at the folder the ship jobs wrote" });
     }
@@ -79760,9 +79876,9 @@ function orgAwaitingApprovalMessage(input2) {
 }
 
 // src/adapters/catalog/catalog-branch.ts
-import { mkdtemp as mkdtemp3, readFile as readFile5, rm as rm5 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, readFile as readFile7, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/adapters/catalog/git-objects.ts
 var GitObjectReader = class {
@@ -79867,7 +79983,7 @@ async function updateCatalogBranch(location, compute, options) {
   });
 }
 async function withScratchRepository(location, fn) {
-  const scratch = await mkdtemp3(join10(tmpdir3(), "slipway-catalog-"));
+  const scratch = await mkdtemp3(join12(tmpdir3(), "slipway-catalog-"));
   const run = gitIn(scratch, location);
   try {
     await run(["init", "-q", "--bare", "--template="]);
@@ -79928,7 +80044,7 @@ async function fetchTip(run, location) {
   return fetchedTip(run);
 }
 async function fetchedTip(run) {
-  const line = await readFile5(join10(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
+  const line = await readFile7(join12(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
   const oid = /^[0-9a-f]{40,64}\b/.exec(line)?.[0];
   return oid ?? (await run(["rev-parse", TIP_REF])).stdout;
 }
@@ -79961,9 +80077,9 @@ ${data(message)}`;
 ${data(text3)}`;
   }
   stream += "done\n";
-  const marks = join10(run.dir, "slipway-marks");
+  const marks = join12(run.dir, "slipway-marks");
   await run(["fast-import", "--quiet", "--force", "--done", `--export-marks=${marks}`], { input: stream });
-  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile5(marks, "utf8"))?.[1];
+  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile7(marks, "utf8"))?.[1];
   return oid ?? (await run(["rev-parse", NEW_REF])).stdout;
 }
 async function pushCommit(run, location, commit) {
@@ -81291,12 +81407,12 @@ async function noticeOrgAwaitingApproval(options) {
 // src/jobs/org-release/ship.ts
 import { mkdtemp as mkdtemp5, rm as rm7 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/jobs/release.ts
 import { mkdtemp as mkdtemp4, rm as rm6 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/adapters/github/releases.ts
 var PER_PAGE = 100;
@@ -81471,7 +81587,7 @@ function lastLine(text3) {
 }
 
 // src/adapters/release/journal-file.ts
-import { mkdir as mkdir4, open as open4, readFile as readFile6 } from "node:fs/promises";
+import { mkdir as mkdir4, open as open4, readFile as readFile8 } from "node:fs/promises";
 import { dirname as dirname3 } from "node:path";
 
 // src/core/release/journal.ts
@@ -82078,7 +82194,7 @@ var ReleaseRun = class {
     const files = [...plannedFiles(this.plan, this.input.config.release.changelog).keys()];
     const consumed = await trackedPaths(this.cwd, this.plan.changesets ?? []);
     if (this.input.dryRun) return { status: "dry-run", detail: `commit ${files.length} files${consumed.length ? ` and delete ${consumed.join(", ")}` : ""}: "${message.split("\n")[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}\u2026` };
-    await Promise.all(consumed.map((file2) => rm6(join11(this.cwd, file2), { force: true })));
+    await Promise.all(consumed.map((file2) => rm6(join13(this.cwd, file2), { force: true })));
     this.releaseCommit = await commitPaths(this.cwd, message, [...files, ...consumed]);
     return { status: "done", detail: `committed ${files.length} files as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
   }
@@ -82241,7 +82357,7 @@ var ReleaseRun = class {
   async publisherFor(release) {
     const { options, config: config2 } = this.input;
     const root = this.cwd;
-    const unitDir = join11(root, release.path);
+    const unitDir = join13(root, release.path);
     if (config2.commands.publish) {
       const client = this.cachedPublisher("configured", () => commandPublisher(config2.commands.publish));
       return { client, root, dir: unitDir };
@@ -82277,10 +82393,10 @@ var ReleaseRun = class {
   async fromReleaseCommit(release, found, work) {
     if (release.nextSnapshot === void 0 || this.releaseCommit === void 0 || await headSha(this.cwd) === this.releaseCommit) return work(found.dir);
     const parent = await temporaryFolder();
-    const checkout = join11(parent, "release");
+    const checkout = join13(parent, "release");
     const remove = await detachedWorktree(this.cwd, checkout, this.releaseCommit);
     try {
-      return await work(join11(checkout, found.dir.slice(found.root.length)));
+      return await work(join13(checkout, found.dir.slice(found.root.length)));
     } finally {
       await remove();
       await rm6(parent, { recursive: true, force: true });
@@ -82327,7 +82443,7 @@ async function checkRegistries(cwd, plan, options, config2) {
   }
 }
 async function temporaryFolder() {
-  return mkdtemp4(join11(tmpdir4(), "slipway-publish-"));
+  return mkdtemp4(join13(tmpdir4(), "slipway-publish-"));
 }
 async function githubRepositoryOf(cwd, remote) {
   const url2 = await repositoryUrl(cwd, remote);
@@ -82344,7 +82460,7 @@ async function shipOrgRelease(options) {
   const earlier = await readOutcomes(options.resultsDir, plan.hash);
   const gitUrl = gitUrlFor(options.gitUrl, serverUrlOf(options.github));
   const clientFor = clientForToken(options.github, reporter);
-  const workDir = await mkdtemp5(join12(tmpdir5(), "slipway-org-ship-"));
+  const workDir = await mkdtemp5(join14(tmpdir5(), "slipway-org-ship-"));
   const outcomes = [];
   const resumed = [];
   try {
@@ -82359,7 +82475,7 @@ async function shipOrgRelease(options) {
       await options.beforeRepository?.(part.repository);
       const { outcome, entries } = await reporter.group(
         `${part.repository}: ${part.plan.releases.length} release(s)`,
-        () => shipPart(part, { options, plan, dir: join12(workDir, part.repository.replace("/", "__")), gitUrl: gitUrl(part.repository), clientFor })
+        () => shipPart(part, { options, plan, dir: join14(workDir, part.repository.replace("/", "__")), gitUrl: gitUrl(part.repository), clientFor })
       );
       outcomes.push(outcome);
       if (!options.dryRun) await writeOutcome(options.resultsDir, { planHash: plan.hash, outcome, entries });
@@ -82404,7 +82520,7 @@ async function shipPart(part, ctx) {
       reporter: options.reporter,
       config: config2,
       dryRun: options.dryRun,
-      journalFile: options.dryRun ? void 0 : join12(options.resultsDir, `${repository3.replace("/", "__")}.journal.json`),
+      journalFile: options.dryRun ? void 0 : join14(options.resultsDir, `${repository3.replace("/", "__")}.journal.json`),
       github: { client, repository: repository3, baseUrl: options.github.apiUrl },
       registry: options.registry,
       env: options.env,
@@ -82562,7 +82678,7 @@ await runAction("org-release", async ({ reporter, workspace, runUrl, repository:
     await noticeOrgAwaitingApproval({ slack, plan: plan2, environment: stringInput("environment", "release"), runUrl, centralRepository: repository3, reporter });
     return `${releaseCount(plan2)} plugin(s) in ${plan2.repositories.length} repositories to release (${plan2.hash}; ${plan2.requests} API requests)`;
   }
-  const plan = JSON.parse(await readFile7(planFile, "utf8"));
+  const plan = JSON.parse(await readFile9(planFile, "utf8"));
   const expectedHash = parsePlanHash(requiredInput("plan-hash"), 'input "plan-hash"');
   if (mode === "ship") {
     const appId = requiredInput("app-id");

@@ -12038,12 +12038,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -28719,15 +28719,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat5, path6, options) {
-      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
+    function checkStat(stat6, path6, options) {
+      if (!stat6.isSymbolicLink() && !stat6.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, path6, options));
+      fs3.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, path6, options));
       });
     }
     function sync2(path6, options) {
@@ -28743,20 +28743,20 @@ var require_mode = __commonJS({
     isexe.sync = sync2;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, options));
+      fs3.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, options));
       });
     }
     function sync2(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat5, options) {
-      return stat5.isFile() && checkMode(stat5, options);
+    function checkStat(stat6, options) {
+      return stat6.isFile() && checkMode(stat6, options);
     }
-    function checkMode(stat5, options) {
-      var mod = stat5.mode;
-      var uid = stat5.uid;
-      var gid = stat5.gid;
+    function checkMode(stat6, options) {
+      var mod = stat6.mode;
+      var uid = stat6.uid;
+      var gid = stat6.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -52978,7 +52978,7 @@ function createPuller(iterator2) {
 // src/jobs/release.ts
 import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/adapters/config-file.ts
 import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
@@ -53341,7 +53341,17 @@ var versioningSection = external_exports.strictObject({
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
 }).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
-  /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
+  /**
+   * Run once at the repository root by validate before the first build or test. Default for
+   * npm fleets: the package manager's frozen install (`pnpm install --frozen-lockfile`, …),
+   * only when the root has no node_modules yet; a command set here always runs. Empty → none.
+   */
+  install: external_exports.string().optional(),
+  /**
+   * Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped.
+   * Default for npm fleets: the package manager runs the package's `build` / `test` script
+   * where it has one (`pnpm run test`); other ecosystems have none.
+   */
   build: external_exports.string().optional(),
   test: external_exports.string().optional(),
   /** How non-npm plugins are published; `{name}`, `{version}`, `{path}` are replaced. */
@@ -60711,10 +60721,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs3.stat(resolvedPath, (error$1, stat5) => {
+    fs3.stat(resolvedPath, (error$1, stat6) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat5, resolvedPath);
+      if (stat6.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat6, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -60724,9 +60734,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat5 = fs3.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
-    callback$1(stat5, resolvedPath);
+    const stat6 = fs3.statSync(resolvedPath);
+    if (stat6.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
+    callback$1(stat6, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -60923,8 +60933,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat5, resolvedPath) => {
-          if (stat5.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat6, resolvedPath) => {
+          if (stat6.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -66170,6 +66180,12 @@ var text = (value) => typeof value === "string" ? value : void 0;
 var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
 var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+// src/adapters/ecosystems/command-defaults.ts
+var noDefaults = {
+  build: async () => ({ skipped: "no commands.build in slipway.yml" }),
+  test: async () => ({ skipped: "no commands.test in slipway.yml" })
+};
+
 // src/adapters/ecosystems/npm/find.ts
 import { posix as posix6 } from "node:path";
 
@@ -66298,6 +66314,106 @@ function npmPlugin(folder, pkg, file2, config2) {
     private: pkg.private === true,
     ...coreRange === void 0 ? {} : { coreRange }
   };
+}
+
+// src/adapters/ecosystems/npm/script-commands.ts
+import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+
+// src/adapters/ecosystems/npm/package-manager.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+var describePackageManager = (pm2) => `${pm2.name} (${pm2.source})`;
+async function detectRepositoryPackageManager(root) {
+  let field;
+  try {
+    field = parsePackageJson(await readFile3(join3(root, "package.json"), "utf8"), "package.json").packageManager;
+  } catch {
+    field = void 0;
+  }
+  return detectPackageManager(root, field);
+}
+var LOCKFILES = [
+  ["pnpm-lock.yaml", "pnpm"],
+  ["bun.lock", "bun"],
+  ["bun.lockb", "bun"],
+  ["yarn.lock", "yarn-any"],
+  ["package-lock.json", "npm"],
+  ["npm-shrinkwrap.json", "npm"]
+];
+async function detectPackageManager(root, packageManagerField) {
+  if (typeof packageManagerField === "string") {
+    const match = /^(npm|pnpm|yarn|bun)@(\d+)/.exec(packageManagerField.trim());
+    if (match) {
+      const name = match[1] === "yarn" ? Number(match[2]) >= 2 ? "yarn" : "yarn-classic" : match[1];
+      return packageManager(name, `packageManager: ${packageManagerField.trim()}`, name === "npm" && await firstExisting(root, NPM_LOCKFILES) === void 0);
+    }
+  }
+  for (const [file2, name] of LOCKFILES) {
+    if (!await fileExists(root, file2)) continue;
+    if (name !== "yarn-any") return packageManager(name, file2);
+    return packageManager(await isBerry(root) ? "yarn" : "yarn-classic", file2);
+  }
+  if (await fileExists(root, "pnpm-workspace.yaml")) return packageManager("pnpm", "pnpm-workspace.yaml");
+  return packageManager("npm", "no lockfile: npm", true);
+}
+var NPM_LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
+async function isBerry(root) {
+  if (await fileExists(root, ".yarnrc.yml")) return true;
+  try {
+    return /^__metadata:/m.test(await readFile3(join3(root, "yarn.lock"), "utf8"));
+  } catch {
+    return false;
+  }
+}
+function packageManager(name, source, lockless = false) {
+  switch (name) {
+    case "npm":
+      return { name, source, command: "npm", run: (script) => `npm run ${script}`, install: lockless ? void 0 : "npm ci" };
+    case "pnpm":
+      return { name, source, command: "pnpm", run: (script) => `pnpm run ${script}`, install: "pnpm install --frozen-lockfile" };
+    case "yarn":
+      return { name, source, command: "yarn", run: (script) => `yarn run ${script}`, install: "yarn install --immutable" };
+    case "yarn-classic":
+      return { name, source, command: "yarn", run: (script) => `yarn run ${script}`, install: "yarn install --frozen-lockfile" };
+    case "bun":
+      return { name, source, command: "bun", run: (script) => `bun run ${script}`, install: "bun install --frozen-lockfile" };
+  }
+}
+
+// src/adapters/ecosystems/npm/script-commands.ts
+var NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
+async function javascriptCommands(root) {
+  const pm2 = await detectRepositoryPackageManager(root);
+  return {
+    tool: describePackageManager(pm2) + (pm2.install ? "" : "; no lockfile, so nothing is installed (commands.install in slipway.yml would)"),
+    // Yarn's Plug'n'Play installs write .pnp.cjs instead of node_modules.
+    install: pm2.install === void 0 ? void 0 : { command: pm2.install, needed: async () => !await exists2(join4(root, "node_modules")) && !await exists2(join4(root, ".pnp.cjs")) },
+    runTests: pm2.run("test"),
+    build: (unit) => scriptCommand(pm2, root, unit.path, "build"),
+    test: (unit) => scriptCommand(pm2, root, unit.path, "test")
+  };
+}
+async function scriptCommand(pm2, root, unitPath, script) {
+  const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
+  let scripts;
+  try {
+    scripts = parsePackageJson(await readFile4(join4(root, file2), "utf8"), file2).scripts;
+  } catch (error63) {
+    return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
+  }
+  const body = typeof scripts === "object" && scripts !== null && !Array.isArray(scripts) ? scripts[script] : void 0;
+  if (typeof body !== "string" || body.trim() === "") return { skipped: `no "${script}" script in ${file2} (commands.${script} in slipway.yml runs one anyway)` };
+  if (script === "test" && body.trim() === NPM_INIT_TEST) return { skipped: `the "test" script in ${file2} is npm init's placeholder` };
+  return { command: pm2.run(script) };
+}
+async function exists2(path6) {
+  try {
+    await stat5(path6);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // src/adapters/ecosystems/npm/update.ts
@@ -67473,7 +67589,7 @@ var npmStrategy = {
   updater: npmUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "npm-registry" }),
-  testCommand: "npm test",
+  commandDefaults: javascriptCommands,
   publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
   coreRangeIn: (text2, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text2, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
 };
@@ -67488,7 +67604,7 @@ var gradleStrategy = {
     const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
     return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
-  testCommand: "./gradlew test",
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text2, _file2, config2) => readProperties(text2).get(config2.fleet.coreVersionProperty)?.value
 };
@@ -67504,7 +67620,7 @@ var mavenStrategy = {
     cwd: root,
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
   }),
-  testCommand: "mvn -B test",
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text2, file2, config2) => parsePom(text2, file2).properties[config2.fleet.coreVersionProperty]
 };
@@ -67515,7 +67631,7 @@ var pythonStrategy = {
   updater: pythonUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
-  testCommand: "python -m pytest",
+  commandDefaults: async () => noDefaults,
   publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
   coreRangeIn: () => void 0
 };
@@ -67526,7 +67642,7 @@ var genericStrategy = {
   updater: genericUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
-  testCommand: void 0,
+  commandDefaults: async () => noDefaults,
   publishSecrets: [],
   coreRangeIn: () => void 0
 };
@@ -72207,13 +72323,13 @@ function lastLine(text2) {
 
 // src/adapters/registry/npm-registry.ts
 var import_semver6 = __toESM(require_semver2(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join6 } from "node:path";
 
 // src/adapters/registry/packed-manifest.ts
-import { mkdtemp, readdir as readdir4, readFile as readFile3, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, readdir as readdir4, readFile as readFile5, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join5 } from "node:path";
 import { isDeepStrictEqual as isDeepStrictEqual5 } from "node:util";
 
 // src/core/versioning/workspace-range.ts
@@ -72266,7 +72382,7 @@ function withPublishedRanges(text2, versions, file2) {
   return after;
 }
 async function packedCopyWithPublishedRanges(dir, versions, name) {
-  const temp = await mkdtemp(join3(tmpdir(), "slipway-pack-"));
+  const temp = await mkdtemp(join5(tmpdir(), "slipway-pack-"));
   const remove = () => rm2(temp, { recursive: true, force: true });
   try {
     const packed = await execa("npm", ["pack", "--pack-destination", temp, "--loglevel=error"], { cwd: dir, all: true, reject: false, stdin: "ignore" });
@@ -72277,14 +72393,14 @@ async function packedCopyWithPublishedRanges(dir, versions, name) {
         hint: `run \`npm pack --dry-run\` in ${dir} to see npm's full output`
       });
     }
-    const unpacked = await execa("tar", ["-xzf", join3(temp, tarball), "-C", temp], { all: true, reject: false });
+    const unpacked = await execa("tar", ["-xzf", join5(temp, tarball), "-C", temp], { all: true, reject: false });
     if (unpacked.exitCode !== 0) {
       throw new SlipwayError("PUBLISH_FAILED", `unpacking ${tarball} failed: ${(unpacked.all ?? unpacked.message).trim()}`, { subject: name, hint: "slipway needs `tar` on PATH to publish packages with workspace: ranges" });
     }
-    const manifest = join3(temp, "package", "package.json");
-    await writeFile2(manifest, withPublishedRanges(await readFile3(manifest, "utf8"), versions, `${name} (packed package.json)`));
-    await rm2(join3(temp, tarball));
-    return { dir: join3(temp, "package"), remove };
+    const manifest = join5(temp, "package", "package.json");
+    await writeFile2(manifest, withPublishedRanges(await readFile5(manifest, "utf8"), versions, `${name} (packed package.json)`));
+    await rm2(join5(temp, tarball));
+    return { dir: join5(temp, "package"), remove };
   } catch (error63) {
     await remove();
     throw error63;
@@ -72353,7 +72469,7 @@ async function publish(dir, opts) {
   if (opts.provenance) args.push("--provenance");
   if (opts.dryRun) args.push("--dry-run");
   let packed;
-  if (hasWorkspaceRanges(text2, join4(dir, "package.json"))) {
+  if (hasWorkspaceRanges(text2, join6(dir, "package.json"))) {
     packed = await packedCopyWithPublishedRanges(dir, opts.workspaceVersions ?? /* @__PURE__ */ new Map(), name);
     args.push("--ignore-scripts");
   }
@@ -72412,7 +72528,7 @@ function npmRegistry(opts) {
       if (manifest.name !== target.name || manifest.version !== target.version) {
         throw new SlipwayError(
           "PUBLISH_FAILED",
-          `${join4(target.dir, "package.json")} says ${manifest.name}@${manifest.version}, but the plan publishes ${target.name}@${target.version}`,
+          `${join6(target.dir, "package.json")} says ${manifest.name}@${manifest.version}, but the plan publishes ${target.name}@${target.version}`,
           { subject: `${target.name}@${target.version}`, hint: "bump the manifest before publishing (the release job does this when it applies the plan)" }
         );
       }
@@ -72447,10 +72563,10 @@ function publishHint(failure2, at) {
   return `run \`npm publish --dry-run\` in ${at.dir} to see npm's full output`;
 }
 async function readPackage(dir) {
-  const file2 = join4(dir, "package.json");
+  const file2 = join6(dir, "package.json");
   let text2;
   try {
-    text2 = await readFile4(file2, "utf8");
+    text2 = await readFile6(file2, "utf8");
   } catch (error63) {
     throw new SlipwayError("MANIFEST_MISSING", `no package.json to publish in ${dir}`, { subject: file2, cause: error63 });
   }
@@ -72504,7 +72620,7 @@ function lastLines(text2, count2) {
 }
 
 // src/adapters/release/journal-file.ts
-import { mkdir as mkdir2, open as open3, readFile as readFile5 } from "node:fs/promises";
+import { mkdir as mkdir2, open as open3, readFile as readFile7 } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 
 // src/core/release/journal.ts
@@ -72597,12 +72713,12 @@ function journalError(file2, error63) {
 
 // src/adapters/release/worktree-files.ts
 import { readFileSync as readFileSync4 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/adapters/safe-path.ts
 import { constants as constants6 } from "node:fs";
 import { lstat as lstat2, mkdir as mkdir3, open as open4, realpath as realpath2 } from "node:fs/promises";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join5, relative as relative2, sep as sep4 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative2, sep as sep4 } from "node:path";
 var inside = (root, path6) => path6 === root || path6.startsWith(root.endsWith(sep4) ? root : root + sep4);
 function resolved(path6, memo2) {
   let real = memo2?.get(path6);
@@ -72618,7 +72734,7 @@ function resolved(path6, memo2) {
 async function unsafeWriteReason(root, path6, memo2) {
   if (isAbsolute2(path6) || path6.split(/[\\/]/).includes("..")) return "the path leaves the repository";
   const realRoot = await resolved(root, memo2) ?? await realpath2(root);
-  const full = join5(root, path6);
+  const full = join7(root, path6);
   const stats = await lstat2(full).catch((error63) => {
     if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
     throw error63;
@@ -72647,7 +72763,7 @@ async function assertSafeWrite(root, path6) {
 }
 async function writeInside(root, path6, text2) {
   await assertSafeWrite(root, path6);
-  const full = join5(root, path6);
+  const full = join7(root, path6);
   await mkdir3(dirname3(full), { recursive: true });
   await assertSafeWrite(root, path6);
   const handle = await open4(full, constants6.O_WRONLY | constants6.O_CREAT | constants6.O_TRUNC | constants6.O_NOFOLLOW, 420);
@@ -72661,7 +72777,7 @@ async function writeInside(root, path6, text2) {
 // src/adapters/release/worktree-files.ts
 async function readWorktreeFile(root, path6) {
   try {
-    return readFileSync4(join6(root, path6), "utf8");
+    return readFileSync4(join8(root, path6), "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT") return void 0;
     throw error63;
@@ -73024,7 +73140,7 @@ async function preflight(input2) {
 }
 
 // src/adapters/ecosystems/detect-ecosystem.ts
-import { join as join7 } from "node:path";
+import { join as join9 } from "node:path";
 var MARKERS = "package.json (with workspaces or a version), settings.gradle(.kts) or build.gradle(.kts), pom.xml, pyproject.toml ([project] or [tool.uv.workspace])";
 async function detectEcosystem(root, config2) {
   if (config2.fleet.plugins.length > 0) return "generic";
@@ -73033,7 +73149,7 @@ async function detectEcosystem(root, config2) {
   if (found.length === 0 && config2.fleet.paths) {
     const folders = (await glob2(config2.fleet.paths, { cwd: root, onlyDirectories: true, expandDirectories: false })).sort();
     for (const folder of folders) {
-      found = await detectedAt(join7(root, folder));
+      found = await detectedAt(join9(root, folder));
       where = folder;
       if (found.length > 0) break;
     }
@@ -73215,7 +73331,7 @@ var ReleaseRunError = class extends SlipwayError {
   }
 };
 function defaultJournalFile(env) {
-  return join8(env["RUNNER_TEMP"] || tmpdir2(), "slipway-release-journal.jsonl");
+  return join10(env["RUNNER_TEMP"] || tmpdir2(), "slipway-release-journal.jsonl");
 }
 async function withReleaseBranch(cwd, config2) {
   const branch = await currentBranch(cwd);
@@ -73472,7 +73588,7 @@ var ReleaseRun = class {
     const files = [...plannedFiles(this.plan, this.input.config.release.changelog).keys()];
     const consumed = await trackedPaths(this.cwd, this.plan.changesets ?? []);
     if (this.input.dryRun) return { status: "dry-run", detail: `commit ${files.length} files${consumed.length ? ` and delete ${consumed.join(", ")}` : ""}: "${message.split("\n")[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}\u2026` };
-    await Promise.all(consumed.map((file2) => rm3(join8(this.cwd, file2), { force: true })));
+    await Promise.all(consumed.map((file2) => rm3(join10(this.cwd, file2), { force: true })));
     this.releaseCommit = await commitPaths(this.cwd, message, [...files, ...consumed]);
     return { status: "done", detail: `committed ${files.length} files as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
   }
@@ -73635,7 +73751,7 @@ var ReleaseRun = class {
   async publisherFor(release) {
     const { options, config: config2 } = this.input;
     const root = this.cwd;
-    const unitDir = join8(root, release.path);
+    const unitDir = join10(root, release.path);
     if (config2.commands.publish) {
       const client = this.cachedPublisher("configured", () => commandPublisher(config2.commands.publish));
       return { client, root, dir: unitDir };
@@ -73671,10 +73787,10 @@ var ReleaseRun = class {
   async fromReleaseCommit(release, found, work) {
     if (release.nextSnapshot === void 0 || this.releaseCommit === void 0 || await headSha(this.cwd) === this.releaseCommit) return work(found.dir);
     const parent = await temporaryFolder();
-    const checkout = join8(parent, "release");
+    const checkout = join10(parent, "release");
     const remove = await detachedWorktree(this.cwd, checkout, this.releaseCommit);
     try {
-      return await work(join8(checkout, found.dir.slice(found.root.length)));
+      return await work(join10(checkout, found.dir.slice(found.root.length)));
     } finally {
       await remove();
       await rm3(parent, { recursive: true, force: true });
@@ -73721,7 +73837,7 @@ async function checkRegistries(cwd, plan, options, config2) {
   }
 }
 async function temporaryFolder() {
-  return mkdtemp2(join8(tmpdir2(), "slipway-publish-"));
+  return mkdtemp2(join10(tmpdir2(), "slipway-publish-"));
 }
 async function githubRepositoryOf(cwd, remote) {
   const url2 = await repositoryUrl(cwd, remote);

@@ -50666,7 +50666,17 @@ var versioningSection = external_exports.strictObject({
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
 }).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
-  /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
+  /**
+   * Run once at the repository root by validate before the first build or test. Default for
+   * npm fleets: the package manager's frozen install (`pnpm install --frozen-lockfile`, …),
+   * only when the root has no node_modules yet; a command set here always runs. Empty → none.
+   */
+  install: external_exports.string().optional(),
+  /**
+   * Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped.
+   * Default for npm fleets: the package manager runs the package's `build` / `test` script
+   * where it has one (`pnpm run test`); other ecosystems have none.
+   */
   build: external_exports.string().optional(),
   test: external_exports.string().optional(),
   /** How non-npm plugins are published; `{name}`, `{version}`, `{path}` are replaced. */

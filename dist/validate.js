@@ -12038,12 +12038,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -30495,15 +30495,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat5, path6, options) {
-      if (!stat5.isSymbolicLink() && !stat5.isFile()) {
+    function checkStat(stat6, path6, options) {
+      if (!stat6.isSymbolicLink() && !stat6.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, path6, options));
+      fs3.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, path6, options));
       });
     }
     function sync2(path6, options) {
@@ -30519,20 +30519,20 @@ var require_mode = __commonJS({
     isexe.sync = sync2;
     var fs3 = __require("fs");
     function isexe(path6, options, cb) {
-      fs3.stat(path6, function(er, stat5) {
-        cb(er, er ? false : checkStat(stat5, options));
+      fs3.stat(path6, function(er, stat6) {
+        cb(er, er ? false : checkStat(stat6, options));
       });
     }
     function sync2(path6, options) {
       return checkStat(fs3.statSync(path6), options);
     }
-    function checkStat(stat5, options) {
-      return stat5.isFile() && checkMode(stat5, options);
+    function checkStat(stat6, options) {
+      return stat6.isFile() && checkMode(stat6, options);
     }
-    function checkMode(stat5, options) {
-      var mod = stat5.mode;
-      var uid = stat5.uid;
-      var gid = stat5.gid;
+    function checkMode(stat6, options) {
+      var mod = stat6.mode;
+      var uid = stat6.uid;
+      var gid = stat6.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -51698,7 +51698,7 @@ function createPuller(iterator) {
 }
 
 // src/jobs/validate.ts
-import { join as join7 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/adapters/config-file.ts
 import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
@@ -52047,7 +52047,17 @@ var versioningSection = external_exports.strictObject({
   prerelease: external_exports.string().regex(/^[0-9A-Za-z-]+$/).optional()
 }).default({ legacyTagFormats: [], releaseTypes: {}, dependents: DEFAULT_DEPENDENTS, snapshot: "auto", coreRaise: "none" });
 var commandsSection = external_exports.strictObject({
-  /** Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped. */
+  /**
+   * Run once at the repository root by validate before the first build or test. Default for
+   * npm fleets: the package manager's frozen install (`pnpm install --frozen-lockfile`, …),
+   * only when the root has no node_modules yet; a command set here always runs. Empty → none.
+   */
+  install: external_exports.string().optional(),
+  /**
+   * Run in a plugin's folder by validate (and compat): build, then test. Empty → skipped.
+   * Default for npm fleets: the package manager runs the package's `build` / `test` script
+   * where it has one (`pnpm run test`); other ecosystems have none.
+   */
   build: external_exports.string().optional(),
   test: external_exports.string().optional(),
   /** How non-npm plugins are published; `{name}`, `{version}`, `{path}` are replaced. */
@@ -52157,7 +52167,7 @@ async function loadConfig(root) {
 }
 
 // src/adapters/ecosystems/detect-ecosystem.ts
-import { join as join3 } from "node:path";
+import { join as join5 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync } from "fs";
@@ -52284,10 +52294,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error63, resolvedPath) => {
     if (error63) return queue.dequeue(suppressErrors ? null : error63, state);
-    fs3.stat(resolvedPath, (error$1, stat5) => {
+    fs3.stat(resolvedPath, (error$1, stat6) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat5, resolvedPath);
+      if (stat6.isDirectory() && isRecursive2(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat6, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -52297,9 +52307,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat5 = fs3.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
-    callback$1(stat5, resolvedPath);
+    const stat6 = fs3.statSync(resolvedPath);
+    if (stat6.isDirectory() && isRecursive2(path6, resolvedPath, state)) return;
+    callback$1(stat6, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -52496,8 +52506,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat5, resolvedPath) => {
-          if (stat5.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat6, resolvedPath) => {
+          if (stat6.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -57761,6 +57771,12 @@ var text = (value) => typeof value === "string" ? value : void 0;
 var asArray = (value) => value === void 0 ? [] : Array.isArray(value) ? value : [value];
 var escapeXml = (value) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+// src/adapters/ecosystems/command-defaults.ts
+var noDefaults = {
+  build: async () => ({ skipped: "no commands.build in slipway.yml" }),
+  test: async () => ({ skipped: "no commands.test in slipway.yml" })
+};
+
 // src/adapters/ecosystems/npm/find.ts
 import { posix as posix6 } from "node:path";
 
@@ -57889,6 +57905,106 @@ function npmPlugin(folder, pkg, file2, config2) {
     private: pkg.private === true,
     ...coreRange === void 0 ? {} : { coreRange }
   };
+}
+
+// src/adapters/ecosystems/npm/script-commands.ts
+import { readFile as readFile5, stat as stat5 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+
+// src/adapters/ecosystems/npm/package-manager.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+var describePackageManager = (pm2) => `${pm2.name} (${pm2.source})`;
+async function detectRepositoryPackageManager(root) {
+  let field;
+  try {
+    field = parsePackageJson(await readFile4(join3(root, "package.json"), "utf8"), "package.json").packageManager;
+  } catch {
+    field = void 0;
+  }
+  return detectPackageManager(root, field);
+}
+var LOCKFILES = [
+  ["pnpm-lock.yaml", "pnpm"],
+  ["bun.lock", "bun"],
+  ["bun.lockb", "bun"],
+  ["yarn.lock", "yarn-any"],
+  ["package-lock.json", "npm"],
+  ["npm-shrinkwrap.json", "npm"]
+];
+async function detectPackageManager(root, packageManagerField) {
+  if (typeof packageManagerField === "string") {
+    const match = /^(npm|pnpm|yarn|bun)@(\d+)/.exec(packageManagerField.trim());
+    if (match) {
+      const name = match[1] === "yarn" ? Number(match[2]) >= 2 ? "yarn" : "yarn-classic" : match[1];
+      return packageManager(name, `packageManager: ${packageManagerField.trim()}`, name === "npm" && await firstExisting(root, NPM_LOCKFILES) === void 0);
+    }
+  }
+  for (const [file2, name] of LOCKFILES) {
+    if (!await fileExists(root, file2)) continue;
+    if (name !== "yarn-any") return packageManager(name, file2);
+    return packageManager(await isBerry(root) ? "yarn" : "yarn-classic", file2);
+  }
+  if (await fileExists(root, "pnpm-workspace.yaml")) return packageManager("pnpm", "pnpm-workspace.yaml");
+  return packageManager("npm", "no lockfile: npm", true);
+}
+var NPM_LOCKFILES = ["package-lock.json", "npm-shrinkwrap.json"];
+async function isBerry(root) {
+  if (await fileExists(root, ".yarnrc.yml")) return true;
+  try {
+    return /^__metadata:/m.test(await readFile4(join3(root, "yarn.lock"), "utf8"));
+  } catch {
+    return false;
+  }
+}
+function packageManager(name, source, lockless = false) {
+  switch (name) {
+    case "npm":
+      return { name, source, command: "npm", run: (script) => `npm run ${script}`, install: lockless ? void 0 : "npm ci" };
+    case "pnpm":
+      return { name, source, command: "pnpm", run: (script) => `pnpm run ${script}`, install: "pnpm install --frozen-lockfile" };
+    case "yarn":
+      return { name, source, command: "yarn", run: (script) => `yarn run ${script}`, install: "yarn install --immutable" };
+    case "yarn-classic":
+      return { name, source, command: "yarn", run: (script) => `yarn run ${script}`, install: "yarn install --frozen-lockfile" };
+    case "bun":
+      return { name, source, command: "bun", run: (script) => `bun run ${script}`, install: "bun install --frozen-lockfile" };
+  }
+}
+
+// src/adapters/ecosystems/npm/script-commands.ts
+var NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
+async function javascriptCommands(root) {
+  const pm2 = await detectRepositoryPackageManager(root);
+  return {
+    tool: describePackageManager(pm2) + (pm2.install ? "" : "; no lockfile, so nothing is installed (commands.install in slipway.yml would)"),
+    // Yarn's Plug'n'Play installs write .pnp.cjs instead of node_modules.
+    install: pm2.install === void 0 ? void 0 : { command: pm2.install, needed: async () => !await exists2(join4(root, "node_modules")) && !await exists2(join4(root, ".pnp.cjs")) },
+    runTests: pm2.run("test"),
+    build: (unit) => scriptCommand(pm2, root, unit.path, "build"),
+    test: (unit) => scriptCommand(pm2, root, unit.path, "test")
+  };
+}
+async function scriptCommand(pm2, root, unitPath, script) {
+  const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
+  let scripts;
+  try {
+    scripts = parsePackageJson(await readFile5(join4(root, file2), "utf8"), file2).scripts;
+  } catch (error63) {
+    return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
+  }
+  const body = typeof scripts === "object" && scripts !== null && !Array.isArray(scripts) ? scripts[script] : void 0;
+  if (typeof body !== "string" || body.trim() === "") return { skipped: `no "${script}" script in ${file2} (commands.${script} in slipway.yml runs one anyway)` };
+  if (script === "test" && body.trim() === NPM_INIT_TEST) return { skipped: `the "test" script in ${file2} is npm init's placeholder` };
+  return { command: pm2.run(script) };
+}
+async function exists2(path6) {
+  try {
+    await stat5(path6);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // src/adapters/ecosystems/npm/update.ts
@@ -59064,7 +59180,7 @@ var npmStrategy = {
   updater: npmUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "npm-registry" }),
-  testCommand: "npm test",
+  commandDefaults: javascriptCommands,
   publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
   coreRangeIn: (text3, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text3, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
 };
@@ -59079,7 +59195,7 @@ var gradleStrategy = {
     const task = unit.path === "" ? "publish" : `:${unit.path.split("/").join(":")}:publish`;
     return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
-  testCommand: "./gradlew test",
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text3, _file2, config2) => readProperties(text3).get(config2.fleet.coreVersionProperty)?.value
 };
@@ -59095,7 +59211,7 @@ var mavenStrategy = {
     cwd: root,
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
   }),
-  testCommand: "mvn -B test",
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text3, file2, config2) => parsePom(text3, file2).properties[config2.fleet.coreVersionProperty]
 };
@@ -59106,7 +59222,7 @@ var pythonStrategy = {
   updater: pythonUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
-  testCommand: "python -m pytest",
+  commandDefaults: async () => noDefaults,
   publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
   coreRangeIn: () => void 0
 };
@@ -59117,7 +59233,7 @@ var genericStrategy = {
   updater: genericUpdater,
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
-  testCommand: void 0,
+  commandDefaults: async () => noDefaults,
   publishSecrets: [],
   coreRangeIn: () => void 0
 };
@@ -59153,7 +59269,7 @@ async function detectEcosystem(root, config2) {
   if (found.length === 0 && config2.fleet.paths) {
     const folders = (await glob2(config2.fleet.paths, { cwd: root, onlyDirectories: true, expandDirectories: false })).sort();
     for (const folder of folders) {
-      found = await detectedAt(join3(root, folder));
+      found = await detectedAt(join5(root, folder));
       where = folder;
       if (found.length > 0) break;
     }
@@ -66530,19 +66646,19 @@ async function unreleasedOfPlugins(cwd, head, plugins, histories, router, report
 }
 
 // src/adapters/validate/catalog-in-use.ts
-import { readdir as readdir3, readFile as readFile4 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
+import { join as join6 } from "node:path";
 var RUNS_INDEX = /slipway[\w.-]*\/(?:\.github\/workflows\/index\.ya?ml|actions\/(?:index|metadata))\b/;
 async function catalogInUse(cwd, config2) {
   if (config2.catalog.repository !== void 0) return true;
-  const dir = join4(cwd, ".github", "workflows");
+  const dir = join6(cwd, ".github", "workflows");
   let files;
   try {
     files = (await readdir3(dir)).filter((name) => /\.ya?ml$/.test(name));
   } catch {
     return false;
   }
-  const texts = await Promise.all(files.map((name) => readFile4(join4(dir, name), "utf8").catch(() => "")));
+  const texts = await Promise.all(files.map((name) => readFile6(join6(dir, name), "utf8").catch(() => "")));
   return texts.some((text3) => RUNS_INDEX.test(text3));
 }
 
@@ -67055,14 +67171,20 @@ function shellWord(value) {
 }
 
 // src/adapters/validate/run-plugin-command.ts
+async function runRootCommand(spec) {
+  return runCommand(spec.command, spec.dir, {}, spec.timeoutMs);
+}
 var KILL_GRACE_MS = 5e3;
 async function runPluginCommand(spec) {
   const command = fillPlaceholders(spec.command, { name: spec.name, version: spec.version, path: spec.dir });
+  return runCommand(command, spec.dir, { SLIPWAY_NAME: spec.name, SLIPWAY_VERSION: spec.version, SLIPWAY_PATH: spec.dir }, spec.timeoutMs);
+}
+async function runCommand(command, dir, env, timeoutMs) {
   const started = performance.now();
   const child = execa(command, {
     shell: true,
-    cwd: spec.dir,
-    env: { SLIPWAY_NAME: spec.name, SLIPWAY_VERSION: spec.version, SLIPWAY_PATH: spec.dir, CI: process.env["CI"] ?? "true" },
+    cwd: dir,
+    env: { ...env, CI: process.env["CI"] ?? "true" },
     all: true,
     reject: false,
     stdin: "ignore",
@@ -67080,7 +67202,7 @@ async function runPluginCommand(spec) {
     timedOut = true;
     killGroup("SIGTERM");
     hardKill = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
-  }, spec.timeoutMs);
+  }, timeoutMs);
   const result = await child;
   clearTimeout(timer);
   if (hardKill) clearTimeout(hardKill);
@@ -68589,11 +68711,11 @@ function packageToPublish(text3, file2) {
 
 // src/adapters/release/worktree-files.ts
 import { readFileSync as readFileSync4 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/adapters/safe-path.ts
 import { lstat as lstat2, mkdir as mkdir2, open as open3, realpath as realpath2 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join5, relative as relative2, sep as sep3 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join7, relative as relative2, sep as sep3 } from "node:path";
 var inside = (root, path6) => path6 === root || path6.startsWith(root.endsWith(sep3) ? root : root + sep3);
 function resolved(path6, memo2) {
   let real = memo2?.get(path6);
@@ -68609,7 +68731,7 @@ function resolved(path6, memo2) {
 async function unsafeWriteReason(root, path6, memo2) {
   if (isAbsolute2(path6) || path6.split(/[\\/]/).includes("..")) return "the path leaves the repository";
   const realRoot = await resolved(root, memo2) ?? await realpath2(root);
-  const full = join5(root, path6);
+  const full = join7(root, path6);
   const stats = await lstat2(full).catch((error63) => {
     if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
     throw error63;
@@ -68631,7 +68753,7 @@ async function unsafeWriteReason(root, path6, memo2) {
 // src/adapters/release/worktree-files.ts
 async function readWorktreeFile(root, path6) {
   try {
-    return readFileSync4(join6(root, path6), "utf8");
+    return readFileSync4(join8(root, path6), "utf8");
   } catch (error63) {
     if (error63.code === "ENOENT") return void 0;
     throw error63;
@@ -68951,17 +69073,25 @@ async function validateFleet(options) {
     checks.commits = commitLevel === "off" ? { findings: [], skipped: "commit lint is off" } : { findings: lintCommits(commits, rules, commitLevel), note: `${commits.length} commit${commits.length === 1 ? "" : "s"}` };
     return { plugin: plugin.name, version: plugin.version, ...release ? { next: release.to } : {}, checks };
   });
-  if (options.runCommands !== false) await runCommands(cwd, config2, selected, plugins, reporter);
+  if (options.runCommands !== false) await runCommands(cwd, config2, fleet.ecosystem, selected, plugins, general, reporter);
   const report2 = { context, plugins, general };
   printFindings(report2, reporter);
   return { report: report2, plan };
 }
-async function runCommands(cwd, config2, selected, results, reporter) {
-  const { build: build2, test } = config2.commands;
+async function runCommands(cwd, config2, ecosystem, selected, results, general, reporter) {
+  const defaults = await strategyFor(ecosystem).commandDefaults(cwd);
+  if (defaults.tool) reporter.info(`package manager: ${defaults.tool}`);
   const timeoutMs = config2.validate.timeoutMinutes * 6e4;
   const byName = new Map(results.map((r) => [r.plugin, r]));
+  const commandsOf = new Map(
+    await Promise.all(
+      selected.map(async (plugin) => [plugin.name, { build: await chosen(config2.commands.build, "build", () => defaults.build(plugin)), test: await chosen(config2.commands.test, "test", () => defaults.test(plugin)) }])
+    )
+  );
+  const anyCommand = [...commandsOf.values()].some((c3) => "command" in c3.build || "command" in c3.test);
+  const installFailed = anyCommand ? await install(cwd, config2, defaults.install, timeoutMs, general, reporter) : void 0;
   const run = async (plugin, kind, command) => {
-    const result = await runPluginCommand({ command, dir: join7(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name).next ?? plugin.version, timeoutMs });
+    const result = await runPluginCommand({ command, dir: join9(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name).next ?? plugin.version, timeoutMs });
     await reporter.group(`${kind} ${plugin.name}: ${result.command} (${outcomeWords(result)})`, async () => {
       if (result.output) reporter.info(result.output);
     });
@@ -68972,14 +69102,45 @@ async function runCommands(cwd, config2, selected, results, reporter) {
     selected,
     async (plugin) => {
       const checks = byName.get(plugin.name).checks;
-      checks.build = build2 ? await run(plugin, "build", build2) : { findings: [], skipped: "no commands.build in slipway.yml" };
-      if (!test) checks.test = { findings: [], skipped: "no commands.test in slipway.yml" };
+      const { build: build2, test } = commandsOf.get(plugin.name);
+      if (installFailed) checks.build = { findings: [], skipped: installFailed };
+      else checks.build = "command" in build2 ? await run(plugin, "build", build2.command) : { findings: [], skipped: build2.skipped };
+      if (installFailed) checks.test = { findings: [], skipped: installFailed };
+      else if (!("command" in test)) checks.test = { findings: [], skipped: test.skipped };
       else if (checks.build.findings.length) checks.test = { findings: [], skipped: "the build failed" };
-      else checks.test = await run(plugin, "test", test);
+      else checks.test = await run(plugin, "test", test.command);
       reporter.progress("build and test", ++done, selected.length);
     },
     { concurrency: config2.validate.concurrency }
   );
+}
+async function chosen(configured, kind, fallback) {
+  if (configured === void 0) return fallback();
+  return configured.trim() === "" ? { skipped: `commands.${kind} is empty in slipway.yml` } : { command: configured };
+}
+async function install(cwd, config2, fallback, timeoutMs, general, reporter) {
+  const configured = config2.commands.install;
+  let command;
+  if (configured !== void 0) {
+    if (configured.trim() === "") return void 0;
+    command = configured;
+  } else {
+    if (!fallback) return void 0;
+    if (!await fallback.needed()) {
+      reporter.info(`install: dependencies are in place (node_modules), \`${fallback.command}\` not run`);
+      return void 0;
+    }
+    command = fallback.command;
+  }
+  const result = await runRootCommand({ command, dir: cwd, timeoutMs });
+  await reporter.group(`install: ${result.command} (${outcomeWords(result)})`, async () => {
+    if (result.output) reporter.info(result.output);
+  });
+  if (result.ok) return void 0;
+  const fix = configured !== void 0 ? "fix commands.install in slipway.yml" : result.exitCode === 127 ? `put ${command.split(" ")[0]} on PATH (\`corepack enable\` brings pnpm and Yarn, \`npm install --global bun\` Bun; slipway's reusable workflows do both), or set commands.install in slipway.yml` : "commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml";
+  general.push({ check: "build", severity: "error", message: `${commandFailure("install", result, config2.validate.timeoutMinutes)}
+(${fix})` });
+  return `the install \`${result.command}\` failed`;
 }
 var TAIL_LINES = 20;
 function commandFailure(kind, run, timeoutMinutes) {

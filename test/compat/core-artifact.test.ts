@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { coreCloneUrl, expandHome, installCore, latestReleaseTag } from '../../src/adapters/compat/core-artifact.ts';
 import { compatCommands, coreBuildCommand } from '../../src/core/compat/ecosystem-commands.ts';
+import { compatCommandsAt } from '../../src/jobs/compat/commands.ts';
 import { parseConfig } from '../../src/core/config/parse-config.ts';
 import { cleanupTempDirs, repo, tempDir } from '../helpers/repo.ts';
 
@@ -59,6 +60,25 @@ describe('installing the core in a shard', () => {
 });
 
 describe('compat commands', () => {
+  it('an npm fleet’s default test is its package manager’s: packageManager field, then lockfile; slipway.yml still wins', async () => {
+    const config = parseConfig('');
+    const at = (files: Record<string, string>) => {
+      const dir = tempDir();
+      for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+      return dir;
+    };
+    const testAt = async (files: Record<string, string>, yml = '') => (await compatCommandsAt(yml ? parseConfig(yml) : config, 'npm', at(files))).test;
+    expect(await testAt({ 'package.json': '{}', 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n" })).toBe('pnpm run test');
+    expect(await testAt({ 'package.json': '{}', 'yarn.lock': '__metadata:\n  version: 8\n' })).toBe('yarn run test');
+    expect(await testAt({ 'package.json': '{}', 'bun.lock': '{}\n' })).toBe('bun run test');
+    expect(await testAt({ 'package.json': '{"packageManager": "pnpm@10.0.0"}', 'package-lock.json': '{}' })).toBe('pnpm run test');
+    expect(await testAt({ 'package.json': '{}', 'package-lock.json': '{}' })).toBe('npm run test');
+    expect(await testAt({ 'pnpm-lock.yaml': '' }, 'commands:\n  test: make check\n')).toBe('make check');
+    expect(await testAt({ 'pnpm-lock.yaml': '' }, 'compat:\n  test: pnpm vitest run\n')).toBe('pnpm vitest run');
+    // Other ecosystems keep compat's own default.
+    expect((await compatCommandsAt(config, 'python', at({ 'pnpm-lock.yaml': '' }))).test).toBe('python -m pytest --junitxml=junit.xml');
+  });
+
   it('default per ecosystem, with the fleet’s core version property for Gradle and Maven', () => {
     const config = parseConfig('fleet:\n  coreVersionProperty: hostVersion\n');
     expect(coreBuildCommand(config, 'npm')).toBe('npm pack --pack-destination {out}');

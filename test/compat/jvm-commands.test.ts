@@ -179,7 +179,7 @@ async function runOnce(target: LocalTarget, test: string, options: { release?: b
     targets: [target],
     develop: installed(developBuild),
     release: options.release ? installed(releaseBuild) : undefined,
-    commands: (ecosystem) => ({ ...compatCommands(config, ecosystem), junit: [] }),
+    commands: async (ecosystem) => ({ ...compatCommands(config, ecosystem), junit: [] }),
     infraPatterns: options.infraPatterns ?? [],
     timeoutMs: 60_000,
     retries: options.retries ?? 0,
@@ -240,7 +240,7 @@ describe('org mode', () => {
     const [result] = await testPlugins({
       targets: [{ name: 'acme/plugin-a', cloneUrl: maven }],
       develop: installed(developBuild),
-      commands: (ecosystem) => compatCommands(config, ecosystem),
+      commands: async (ecosystem) => compatCommands(config, ecosystem),
       timeoutMs: 60_000,
       retries: 0,
       jobs: 1,

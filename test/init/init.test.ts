@@ -35,6 +35,24 @@ function lernaFleet() {
 }
 
 describe('slipway init', () => {
+  it('in a pnpm workspace says which package manager validate will use and writes no commands for it', async () => {
+    const r = repo()
+      .files({
+        'package.json': pkg('fleet', '0.0.0', { private: true }),
+        'pnpm-workspace.yaml': 'packages:\n  - plugins/*\n',
+        'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+        'plugins/a/package.json': pkg('a', '1.0.0', { scripts: { test: 'node --test' } }),
+      })
+      .commit('chore: start');
+    const run = await slipway(['init', '--action-ref', 'acme/slipway@v2'], r.dir);
+    expect(run.exitCode).toBe(0);
+    const line = "Package manager: pnpm (pnpm-lock.yaml). validate installs with `pnpm install --frozen-lockfile` and runs each package's own build and test scripts with it (commands.* here would replace them).";
+    expect(run.stderr).toContain(line);
+    const text = readFileSync(join(r.dir, 'slipway.yml'), 'utf8');
+    expect(text).toContain('# Package manager: pnpm (pnpm-lock.yaml).');
+    expect(parseConfig(text).commands).toEqual({});
+  });
+
   it('writes slipway.yml with only what differs (the branch and the tag format it found), commented, and the starters without compat', async () => {
     const r = lernaFleet();
     const run = await slipway(['init', '--action-ref', 'acme/slipway@v2'], r.dir);

@@ -1,18 +1,19 @@
 /**
- * pnpm and Yarn (berry) workspaces, as their users set them up: real `pnpm install` /
- * `yarn install`, `workspace:` ranges between packages, then slipway plans, releases and
+ * pnpm, Yarn (berry) and Bun workspaces, as their users set them up: real `pnpm install` /
+ * `yarn install` / `bun install`, `workspace:` ranges between packages, then slipway plans, releases and
  * publishes to a real registry (Verdaccio). A fresh project then installs the dependents from
  * that registry with npm: it would fail on any `workspace:` range that leaked into what was
  * published. The committed manifests keep their `workspace:` ranges.
  */
 import { execa } from 'execa';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverFleet } from '../../src/adapters/fleet.ts';
 import { loadConfig } from '../../src/adapters/config-file.ts';
 import { shipPlan } from '../../src/jobs/release.ts';
-import { pnpm, toolVersion, yarn } from '../helpers/package-managers.ts';
+import { bun, PM_BIN, pnpm, toolVersion, yarn } from '../helpers/package-managers.ts';
+import { validateFleet } from '../../src/jobs/validate.ts';
 import { cleanupTempDirs, pkg, repo, tempDir, type Repo } from '../helpers/repo.ts';
 import { asArtifact, makePlan, startServers, type Servers } from './helpers.ts';
 import { memoryReporter } from '../../src/core/reporter.ts';
@@ -123,5 +124,58 @@ describe('a Yarn (berry) workspace', () => {
     expect(installed('@yb/b').dependencies).toEqual({ '@yb/a': '^2.0.1' });
     expect(installed('@yb/b').peerDependencies).toEqual({ '@yb/a': '~2.0.1' });
     expect(installed('@yb/a').version).toBe('2.0.1');
+  }, 180_000);
+});
+
+describe('a Bun workspace', () => {
+  it('is read from package.json workspaces beside bun.lock; validate installs and tests with bun; workspace: ranges are published as real ones', async () => {
+    const version = await toolVersion('bun');
+    const r = repo()
+      .file('package.json', pkg('bn-root', '0.0.0', { private: true, workspaces: ['packages/*'] }))
+      .file('packages/a/package.json', pkg('@bn/a', '1.0.0', { description: 'a', license: 'MIT', main: 'index.js', scripts: { test: 'node test.js' } }))
+      .file('packages/a/index.js', 'module.exports = 1;\n')
+      .file('packages/a/test.js', 'if (require("./index.js") !== 1) process.exit(1);\n')
+      .file('packages/b/package.json', pkg('@bn/b', '1.0.0', { description: 'b', license: 'MIT', dependencies: { '@bn/a': 'workspace:^' }, devDependencies: { '@bn/c': 'workspace:*' }, scripts: { test: 'node test.js' } }))
+      .file('packages/b/test.js', 'console.log("b sees a = " + require("@bn/a"));\n')
+      .file('packages/c/package.json', pkg('@bn/c', '1.0.0', { description: 'c', license: 'MIT' }))
+      .file('.gitignore', 'node_modules/\n');
+    await bun(r.dir, ['install'], servers.registry.url);
+    expect(readFileSync(join(r.dir, 'bun.lock'), 'utf8')).toContain('"@bn/a"');
+    r.commit('chore: workspace').tag('@bn/a@1.0.0').tag('@bn/b@1.0.0').tag('@bn/c@1.0.0');
+    r.commit('feat(a): count to two', { 'packages/a/index.js': 'module.exports = 2;\n', 'packages/a/test.js': 'if (require("./index.js") !== 2) process.exit(1);\n' });
+
+    const fleet = await discoverFleet(r.dir, await loadConfig(r.dir));
+    expect(fleet.plugins.map((p) => `${p.name} ${p.path}`)).toEqual(['@bn/a packages/a', '@bn/b packages/b', '@bn/c packages/c']);
+
+    // validate in a fresh checkout: bun installs (the lockfile as committed) and runs the scripts.
+    rmSync(join(r.dir, 'node_modules'), { recursive: true, force: true });
+    const reporter = memoryReporter();
+    const path = process.env['PATH'];
+    process.env['PATH'] = `${PM_BIN}${delimiter}${path ?? ''}`;
+    try {
+      const { report } = await validateFleet({ cwd: r.dir, reporter, context: 'release' });
+      expect(report.plugins.map((p) => `${p.plugin} ${p.checks.test?.skipped ?? (p.checks.test?.findings.length ? 'failed' : 'passed')}`)).toEqual(['@bn/a passed', '@bn/b passed']);
+    } finally {
+      process.env['PATH'] = path;
+    }
+    expect(reporter.lines).toContain('info: package manager: bun (bun.lock)');
+    expect(reporter.lines.some((l) => /^group: install: bun install --frozen-lockfile \(ok, /.test(l))).toBe(true);
+    expect(reporter.lines.some((l) => l.startsWith('group: test @bn/b: bun run test (ok'))).toBe(true);
+    expect(reporter.lines.some((l) => l.includes('b sees a = 2'))).toBe(true);
+    // Bun links workspaces per package (isolated): b's own node_modules holds a.
+    expect(existsSync(join(r.dir, 'packages/b/node_modules/@bn/a'))).toBe(true);
+    expect(r.git('status', '--porcelain')).toBe('');
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+
+    const { plan, result } = await ship(r, 'acme/bn');
+    expect(plan.releases.map((x) => `${x.name} ${x.from} → ${x.to} (${x.reason})`)).toEqual(['@bn/a 1.0.0 → 1.1.0 (commits)', '@bn/b 1.0.0 → 1.0.1 (dependency)']);
+    expect(result.released.map((x) => `${x.name} ${x.publish}`)).toEqual(['@bn/a published', '@bn/b published']);
+    expect(readJson(join(r.dir, 'packages/b/package.json')).dependencies).toEqual({ '@bn/a': 'workspace:^' });
+
+    const installed = await installFresh(['@bn/b@1.0.1']);
+    expect(installed('@bn/b').dependencies).toEqual({ '@bn/a': '^1.1.0' });
+    expect(installed('@bn/b').devDependencies).toEqual({ '@bn/c': '1.0.0' });
+    expect(installed('@bn/a').version).toBe('1.1.0');
+    expect(JSON.stringify(installed('@bn/b'))).not.toContain('workspace:');
   }, 180_000);
 });

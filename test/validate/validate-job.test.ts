@@ -4,7 +4,7 @@
  * table, the build and test commands, and the exit code of `slipway validate`.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryReporter } from '../../src/core/reporter.ts';
 import { renderValidationMarkdown } from '../../src/core/validate/render-report.ts';
@@ -134,10 +134,31 @@ describe('build and test commands', () => {
     expect(failed(report)).toBe(true);
   });
 
+  it('an install whose package manager is not on the machine is one error saying how to get it, and no build or test runs', async () => {
+    const r = npmFleet({ yml: 'commands:\n  test: echo never\n', files: { 'bun.lock': '{}\n' } }).commit('fix(a): x', { 'plugins/a/x.js': 'x' });
+    const reporter = memoryReporter();
+    const path = process.env['PATH'];
+    // Node and the system's tools only: no bun on this PATH.
+    process.env['PATH'] = `${dirname(process.execPath)}:/usr/bin:/bin`;
+    try {
+      const { report } = await validateFleet({ cwd: r.dir, reporter, context: 'release' });
+      expect(reporter.lines).toContain('info: package manager: bun (bun.lock)');
+      expect(report.general).toHaveLength(1);
+      expect(report.general[0]!.message).toMatch(/^install `bun install --frozen-lockfile` failed with exit code 127 /);
+      expect(report.general[0]!.message).toContain('(put bun on PATH (`corepack enable` brings pnpm and Yarn, `npm install --global bun` Bun;');
+      expect(report.plugins[0]!.checks.test).toEqual({ findings: [], skipped: 'the install `bun install --frozen-lockfile` failed' });
+      expect(reporter.lines).not.toContain('info: never');
+      expect(failed(report)).toBe(true);
+    } finally {
+      process.env['PATH'] = path;
+    }
+  });
+
   it('stops a command that runs past validate.timeoutMinutes, with everything it started', async () => {
     // 0.01 min = 600 ms. The background child would leave a file behind if it outlived the stop;
-    // the margins (5 s before it writes, 300 s of sleep) hold on a loaded machine.
-    const r = npmFleet({ yml: "validate:\n  timeoutMinutes: 0.01\ncommands:\n  test: '(sleep 5; touch outlived) & sleep 300'\n" }).commit('fix(a): x', { 'plugins/a/x.js': 'x' });
+    // the margins (5 s before it writes, 300 s of sleep) hold on a loaded machine. No install:
+    // the same limit would stop it before the test starts.
+    const r = npmFleet({ yml: "validate:\n  timeoutMinutes: 0.01\ncommands:\n  install: ''\n  test: '(sleep 5; touch outlived) & sleep 300'\n" }).commit('fix(a): x', { 'plugins/a/x.js': 'x' });
     const started = performance.now();
     const { report } = await validateFleet({ cwd: r.dir, reporter: memoryReporter(), context: 'release' });
     // Stopped, not waited out: far below the 300 s the command would take.

@@ -50,8 +50,8 @@ export interface TestPluginsOptions {
   develop: InstalledCore;
   /** The released core: plugins that fail with develop are re-tested against it. */
   release?: InstalledCore | undefined;
-  /** The commands for a plugin of an ecosystem; throws a SlipwayError when they are not configured. */
-  commands: (ecosystem: Ecosystem) => CompatCommands;
+  /** The commands for a plugin of an ecosystem in the checkout at `root`; rejects with a SlipwayError when they are not configured. */
+  commands: (ecosystem: Ecosystem, root: string) => Promise<CompatCommands>;
   /** compat.infraPatterns. */
   infraPatterns?: readonly InfraPattern[];
   timeoutMs: number;
@@ -112,7 +112,7 @@ async function testPlugin(target: PluginTarget, options: TestPluginsOptions): Pr
   }
   let commands: CompatCommands;
   try {
-    commands = options.commands(local.ecosystem);
+    commands = await options.commands(local.ecosystem, local.root);
   } catch (error) {
     // Only in org mode can this come this late (a monorepo's commands are checked when planning).
     return { plugin: target.name, ...(local.version ? { version: local.version } : {}), attempts: [infra('install', formatError(error), 0)] };

@@ -1,7 +1,7 @@
 /**
  * One strategy object per ecosystem behind one interface (style.md §2, §10): how it finds its
- * units, rewrites their version, whether it runs a SNAPSHOT cycle, how it publishes, how it
- * tests, and which secrets that needs. `strategies` is a Record over every Ecosystem, so a new
+ * units, rewrites their version, whether it runs a SNAPSHOT cycle, how it publishes, which
+ * commands validate runs by default, and which secrets publishing needs. `strategies` is a Record over every Ecosystem, so a new
  * ecosystem that forgets a case does not compile. The finders and updaters stay in their own
  * folders (npm/, gradle/, maven/, python/, generic/); this file only composes them.
  */
@@ -17,8 +17,10 @@ import { gradleUpdater } from './gradle/update.ts';
 import { mavenFinder } from './maven/find.ts';
 import { parsePom } from './maven/pom.ts';
 import { mavenUpdater } from './maven/update.ts';
+import { noDefaults, type CommandDefaults } from './command-defaults.ts';
 import { npmFinder } from './npm/find.ts';
 import { dependenciesOf, parsePackageJson } from './npm/package-json.ts';
+import { javascriptCommands } from './npm/script-commands.ts';
 import { npmUpdater } from './npm/update.ts';
 import { pythonFinder } from './python/find.ts';
 import { pythonUpdater } from './python/update.ts';
@@ -54,8 +56,11 @@ export interface EcosystemStrategy {
   readonly snapshotSuffix: string | undefined;
   /** How a unit is published when slipway.yml names no command; `root` is the checkout (the build root). */
   publishDefault(root: string, unit: PublishUnit): Promise<PublishDefault>;
-  /** The test command validate/compat run when slipway.yml names none (in the unit's folder); undefined: none assumed. */
-  readonly testCommand: string | undefined;
+  /**
+   * The install, build and test commands validate runs when slipway.yml names none, read from
+   * the checkout at `root` (npm: the package manager and each package's scripts).
+   */
+  commandDefaults(root: string): Promise<CommandDefaults>;
   /** The secrets its publishing reads, for `init` and the docs. */
   readonly publishSecrets: readonly PublishSecret[];
   /** The core range a unit's manifest text declares (to compare it with an earlier release's); undefined: none. */
@@ -80,7 +85,7 @@ const npmStrategy: EcosystemStrategy = {
   updater: npmUpdater,
   snapshotSuffix: undefined,
   publishDefault: async () => ({ kind: 'npm-registry' }),
-  testCommand: 'npm test',
+  commandDefaults: javascriptCommands,
   publishSecrets: [{ name: 'NPM_TOKEN', purpose: 'an npm automation token that may publish the packages' }],
   coreRangeIn: (text, file, config) => (config.core.package ? rangeOf(dependenciesOf(parsePackageJson(text, file), file), config.core.package, ['runtime', 'peer', 'optional', 'dev']) : undefined),
 };
@@ -97,7 +102,7 @@ const gradleStrategy: EcosystemStrategy = {
     const task = unit.path === '' ? 'publish' : `:${unit.path.split('/').join(':')}:publish`;
     return { kind: 'command', command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
-  testCommand: './gradlew test',
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text, _file, config) => readProperties(text).get(config.fleet.coreVersionProperty)?.value,
 };
@@ -114,7 +119,7 @@ const mavenStrategy: EcosystemStrategy = {
     cwd: root,
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY,
   }),
-  testCommand: 'mvn -B test',
+  commandDefaults: async () => noDefaults,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text, file, config) => parsePom(text, file).properties[config.fleet.coreVersionProperty],
 };
@@ -126,7 +131,7 @@ const pythonStrategy: EcosystemStrategy = {
   updater: pythonUpdater,
   snapshotSuffix: undefined,
   publishDefault: async () => ({ kind: 'none', reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
-  testCommand: 'python -m pytest',
+  commandDefaults: async () => noDefaults,
   publishSecrets: [{ name: 'TWINE_PASSWORD', purpose: 'a PyPI API token (with TWINE_USERNAME=__token__)' }],
   coreRangeIn: () => undefined,
 };
@@ -138,7 +143,7 @@ const genericStrategy: EcosystemStrategy = {
   updater: genericUpdater,
   snapshotSuffix: undefined,
   publishDefault: async () => ({ kind: 'none', reason: 'no publish command for generic plugins (commands.publish in slipway.yml)' }),
-  testCommand: undefined,
+  commandDefaults: async () => noDefaults,
   publishSecrets: [],
   coreRangeIn: () => undefined,
 };

@@ -1,6 +1,6 @@
 /**
- * Runs a plugin's configured build or test command (slipway.yml `commands.build` / `.test`) in
- * the plugin's folder, with a time limit, capturing stdout and stderr interleaved so the log
+ * Runs a plugin's build or test command (slipway.yml `commands.build` / `.test`, or the
+ * ecosystem's default) in the plugin's folder, and the repository's install at its root, with a time limit, capturing stdout and stderr interleaved so the log
  * reads as it would in a terminal. `{name}`, `{version}`, `{path}` and the SLIPWAY_* variables
  * are the ones the publish command gets.
  *
@@ -17,6 +17,11 @@ export interface PluginCommand {
   name: string;
   version: string;
   timeoutMs: number;
+}
+
+/** The install (`commands.install` or the package manager's), once at the repository root: no plugin, so no placeholders. */
+export async function runRootCommand(spec: { command: string; dir: string; timeoutMs: number }): Promise<CommandRun> {
+  return runCommand(spec.command, spec.dir, {}, spec.timeoutMs);
 }
 
 export interface CommandRun {
@@ -37,11 +42,15 @@ const KILL_GRACE_MS = 5_000;
 
 export async function runPluginCommand(spec: PluginCommand): Promise<CommandRun> {
   const command = fillPlaceholders(spec.command, { name: spec.name, version: spec.version, path: spec.dir });
+  return runCommand(command, spec.dir, { SLIPWAY_NAME: spec.name, SLIPWAY_VERSION: spec.version, SLIPWAY_PATH: spec.dir }, spec.timeoutMs);
+}
+
+async function runCommand(command: string, dir: string, env: Record<string, string>, timeoutMs: number): Promise<CommandRun> {
   const started = performance.now();
   const child = execa(command, {
     shell: true,
-    cwd: spec.dir,
-    env: { SLIPWAY_NAME: spec.name, SLIPWAY_VERSION: spec.version, SLIPWAY_PATH: spec.dir, CI: process.env['CI'] ?? 'true' },
+    cwd: dir,
+    env: { ...env, CI: process.env['CI'] ?? 'true' },
     all: true,
     reject: false,
     stdin: 'ignore',
@@ -60,7 +69,7 @@ export async function runPluginCommand(spec: PluginCommand): Promise<CommandRun>
     timedOut = true;
     killGroup('SIGTERM');
     hardKill = setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS);
-  }, spec.timeoutMs);
+  }, timeoutMs);
   const result = await child;
   clearTimeout(timer);
   if (hardKill) clearTimeout(hardKill);

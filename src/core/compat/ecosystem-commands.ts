@@ -120,12 +120,16 @@ export function coreBuildCommand(config: SlipwayConfig, ecosystem: Ecosystem): s
   return build;
 }
 
-/** How one plugin of `ecosystem` is tested. */
-export function compatCommands(config: SlipwayConfig, ecosystem: Ecosystem): CompatCommands {
+/**
+ * How one plugin of `ecosystem` is tested. `detectedTest`: the test command the checkout's own
+ * tools call for (an npm fleet's package manager: `pnpm run test`), which replaces the
+ * ecosystem's default but never slipway.yml's.
+ */
+export function compatCommands(config: SlipwayConfig, ecosystem: Ecosystem, detectedTest?: string): CompatCommands {
   const strategy = COMPAT_STRATEGIES[ecosystem];
   const property = config.fleet.coreVersionProperty;
   const custom = config.compat.test !== undefined ? { command: config.compat.test, key: 'compat.test' } : config.commands.test !== undefined ? { command: config.commands.test, key: 'commands.test' } : undefined;
-  const test = custom?.command ?? strategy.test?.(property);
+  const test = custom?.command ?? detectedTest ?? strategy.test?.(property);
   if (!test) {
     throw new SlipwayError('CONFIG_INVALID', `compat needs a test command for a ${ecosystem} fleet`, {
       subject: 'compat.test',

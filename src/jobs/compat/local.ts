@@ -10,13 +10,13 @@ import { expandHome, installCores } from '../../adapters/compat/core-artifact.ts
 import type { ResultsBranch } from '../../adapters/compat/results-branch.ts';
 import { testPlugins, type PluginTarget } from '../../adapters/compat/test-plugins.ts';
 import { COMPAT_SCHEMA, type ShardResult } from '../../core/compat/compat-run.ts';
-import { compatCommands } from '../../core/compat/ecosystem-commands.ts';
 import type { SlipwayConfig } from '../../core/config/schema.ts';
 import type { Reporter } from '../../core/reporter.ts';
 import { buildCompatCores } from './core.ts';
 import { planCompat } from './plan.ts';
 import { reportCompat, type CompatReport, type CompatReportOptions } from './report.ts';
 import { shardFile } from './run.ts';
+import { compatCommandsAt } from './commands.ts';
 import { describeCheckout } from './targets.ts';
 import type { Octokit } from '../../adapters/github/client.ts';
 
@@ -62,7 +62,7 @@ export async function compatLocal(options: CompatLocalOptions): Promise<CompatLo
     targets: plan.order.map((name) => targets.target(name)).filter((t): t is PluginTarget => t !== undefined),
     develop,
     release,
-    commands: (ecosystem) => compatCommands(config, ecosystem),
+    commands: (ecosystem, root) => compatCommandsAt(config, ecosystem, root),
     infraPatterns: config.compat.infraPatterns,
     describe: (dir) => describeCheckout(dir, config),
     timeoutMs,

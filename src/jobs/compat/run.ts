@@ -7,10 +7,10 @@ import { expandHome, installCores, readCoreArtifact } from '../../adapters/compa
 import { testPlugins, type PluginTarget } from '../../adapters/compat/test-plugins.ts';
 import type { Octokit } from '../../adapters/github/client.ts';
 import { COMPAT_SCHEMA, type PluginResult, type ShardResult } from '../../core/compat/compat-run.ts';
-import { compatCommands } from '../../core/compat/ecosystem-commands.ts';
 import type { SlipwayConfig } from '../../core/config/schema.ts';
 import { SlipwayError } from '../../core/errors.ts';
 import type { Reporter } from '../../core/reporter.ts';
+import { compatCommandsAt } from './commands.ts';
 import { describeCheckout, fleetTargets } from './targets.ts';
 
 export interface CompatRunOptions {
@@ -67,7 +67,7 @@ export async function runCompatShard(options: CompatRunOptions): Promise<ShardRe
       targets: known,
       develop: installedDevelop,
       release: installedRelease,
-      commands: (ecosystem) => compatCommands(config, ecosystem),
+      commands: (ecosystem, root) => compatCommandsAt(config, ecosystem, root),
       infraPatterns: config.compat.infraPatterns,
       timeoutMs,
       retries: config.compat.retries,

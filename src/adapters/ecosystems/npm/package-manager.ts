@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileExists } from '../read-manifest.ts';
+import { fileExists, firstExisting } from '../read-manifest.ts';
+import { parsePackageJson } from './package-json.ts';
 
 export type PackageManagerName = 'npm' | 'pnpm' | 'yarn' | 'yarn-classic' | 'bun';
 
@@ -15,10 +16,28 @@ export interface PackageManager {
   source: string;
   /** The executable. */
   command: 'npm' | 'pnpm' | 'yarn' | 'bun';
-  /** `<pm> run <script>`. */
-  run(script: string): string;
-  /** A frozen install, as CI runs it. */
-  install: string;
+  /** `<pm> run <script>`. Only slipway's own script names go in (`build`, `test`): never a manifest's text. */
+  run(script: 'build' | 'test'): string;
+  /** A frozen install, as CI runs it; undefined for npm without a lockfile, where nothing is frozen. */
+  install: string | undefined;
+}
+
+/** For messages: `pnpm (pnpm-lock.yaml)`, `yarn (packageManager: yarn@4.5.0)`. */
+export const describePackageManager = (pm: PackageManager) => `${pm.name} (${pm.source})`;
+
+/**
+ * The package manager of the repository at `root`, from its package.json's `packageManager`
+ * field and its lockfiles. A root package.json that is missing or unreadable only means no
+ * field: the lockfiles still tell (a pnpm workspace needs no root package.json).
+ */
+export async function detectRepositoryPackageManager(root: string): Promise<PackageManager> {
+  let field: unknown;
+  try {
+    field = parsePackageJson(await readFile(join(root, 'package.json'), 'utf8'), 'package.json').packageManager;
+  } catch {
+    field = undefined;
+  }
+  return detectPackageManager(root, field);
 }
 
 const LOCKFILES: ReadonlyArray<[file: string, name: PackageManagerName | 'yarn-any']> = [
@@ -35,7 +54,7 @@ export async function detectPackageManager(root: string, packageManagerField?: u
     const match = /^(npm|pnpm|yarn|bun)@(\d+)/.exec(packageManagerField.trim());
     if (match) {
       const name = match[1] === 'yarn' ? (Number(match[2]) >= 2 ? 'yarn' : 'yarn-classic') : (match[1] as PackageManagerName);
-      return packageManager(name, `packageManager: ${packageManagerField.trim()}`);
+      return packageManager(name, `packageManager: ${packageManagerField.trim()}`, name === 'npm' && (await firstExisting(root, NPM_LOCKFILES)) === undefined);
     }
   }
   for (const [file, name] of LOCKFILES) {
@@ -44,8 +63,10 @@ export async function detectPackageManager(root: string, packageManagerField?: u
     return packageManager((await isBerry(root)) ? 'yarn' : 'yarn-classic', file);
   }
   if (await fileExists(root, 'pnpm-workspace.yaml')) return packageManager('pnpm', 'pnpm-workspace.yaml');
-  return packageManager('npm', 'no lockfile: npm');
+  return packageManager('npm', 'no lockfile: npm', true);
 }
+
+const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
 
 async function isBerry(root: string): Promise<boolean> {
   if (await fileExists(root, '.yarnrc.yml')) return true;
@@ -56,10 +77,15 @@ async function isBerry(root: string): Promise<boolean> {
   }
 }
 
-function packageManager(name: PackageManagerName, source: string): PackageManager {
+/**
+ * `lockless`: an npm repository without package-lock.json, which `npm ci` refuses. It gets no
+ * install: a plain `npm install` would test whatever the registry serves today (and fetch peer
+ * dependencies such as an unpublished core), not what anyone committed.
+ */
+function packageManager(name: PackageManagerName, source: string, lockless = false): PackageManager {
   switch (name) {
     case 'npm':
-      return { name, source, command: 'npm', run: (script) => `npm run ${script}`, install: 'npm ci' };
+      return { name, source, command: 'npm', run: (script) => `npm run ${script}`, install: lockless ? undefined : 'npm ci' };
     case 'pnpm':
       return { name, source, command: 'pnpm', run: (script) => `pnpm run ${script}`, install: 'pnpm install --frozen-lockfile' };
     case 'yarn':
@@ -67,6 +93,7 @@ function packageManager(name: PackageManagerName, source: string): PackageManage
     case 'yarn-classic':
       return { name, source, command: 'yarn', run: (script) => `yarn run ${script}`, install: 'yarn install --frozen-lockfile' };
     case 'bun':
+      // `bun run test`, never `bun test`: that is Bun's own test runner, not the package's script.
       return { name, source, command: 'bun', run: (script) => `bun run ${script}`, install: 'bun install --frozen-lockfile' };
   }
 }

@@ -1,0 +1,178 @@
+import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
+import {
+  PLAN_SCHEMA_VERSION
+} from "./chunk-W7FNUSX2.js";
+import {
+  DEPENDENCY_KINDS,
+  ECOSYSTEMS,
+  execa,
+  external_exports,
+  require_semver
+} from "./chunk-U3X4WJWU.js";
+import {
+  SlipwayError
+} from "./chunk-LWD5H3C4.js";
+import {
+  __toESM
+} from "./chunk-X24BQQWF.js";
+
+// src/core/release/plan-schema.ts
+var import_semver = __toESM(require_semver(), 1);
+var version = external_exports.string().refine((v) => import_semver.default.valid(v) === v, "must be a semver version");
+var sha = external_exports.string().regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, "must be a full commit SHA");
+var PLAN_HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
+var plannedCommit = external_exports.strictObject({
+  sha,
+  type: external_exports.string(),
+  scope: external_exports.string().nullable(),
+  subject: external_exports.string(),
+  breaking: external_exports.boolean(),
+  author: external_exports.string().min(1).max(200).optional()
+});
+var dependencyUpdate = external_exports.strictObject({ name: external_exports.string().min(1), kind: external_exports.enum(DEPENDENCY_KINDS), from: external_exports.string(), to: external_exports.string() });
+var plannedRangeUpdate = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  path: external_exports.string(),
+  ecosystem: external_exports.enum(ECOSYSTEMS),
+  manifestFile: external_exports.string().min(1),
+  dependencyUpdates: external_exports.array(dependencyUpdate).min(1)
+});
+var plannedRelease = external_exports.strictObject({
+  name: external_exports.string().min(1),
+  path: external_exports.string(),
+  ecosystem: external_exports.enum(ECOSYSTEMS),
+  manifestFile: external_exports.string().min(1),
+  private: external_exports.boolean(),
+  from: version,
+  to: version,
+  bump: external_exports.enum(["major", "minor", "patch"]),
+  reason: external_exports.enum(["commits", "changeset", "dependency", "group", "override"]),
+  override: external_exports.discriminatedUnion("source", [
+    external_exports.strictObject({ source: external_exports.literal("set"), version }),
+    external_exports.strictObject({ source: external_exports.literal("bump"), bump: external_exports.enum(["major", "minor", "patch"]) }),
+    external_exports.strictObject({ source: external_exports.literal("release-as"), version, commit: sha })
+  ]).optional(),
+  tag: external_exports.string().min(1),
+  firstRelease: external_exports.boolean(),
+  commits: external_exports.array(plannedCommit),
+  dependencyUpdates: external_exports.array(dependencyUpdate),
+  dependents: external_exports.array(external_exports.string()),
+  artifacts: external_exports.array(external_exports.string().min(1)).optional(),
+  versionFiles: external_exports.array(external_exports.string().min(1)).optional(),
+  nextSnapshot: version.optional(),
+  changelog: external_exports.string().startsWith("## ")
+});
+var releasePlan = external_exports.strictObject({
+  schemaVersion: external_exports.literal(PLAN_SCHEMA_VERSION),
+  baseSha: sha,
+  date: external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  prerelease: external_exports.string().nullable(),
+  tagFormat: external_exports.string(),
+  releases: external_exports.array(plannedRelease),
+  rangeUpdates: external_exports.array(plannedRangeUpdate),
+  ignoredCommits: external_exports.array(external_exports.strictObject({ sha, header: external_exports.string(), reason: external_exports.string() })),
+  warnings: external_exports.array(external_exports.string()),
+  changesets: external_exports.array(external_exports.string().regex(/^\.changeset\/[^/]+\.md$/, "must be a .changeset/*.md file")).optional(),
+  hash: external_exports.string().regex(PLAN_HASH_PATTERN, "must be sha256:<64 hex digits>")
+});
+function parsePlan(json, source) {
+  if (json && typeof json === "object" && "schemaVersion" in json && json.schemaVersion !== PLAN_SCHEMA_VERSION) {
+    throw new SlipwayError("PLAN_INVALID", `the plan has schema version ${String(json.schemaVersion)}; this slipway reads version ${PLAN_SCHEMA_VERSION}`, {
+      subject: source,
+      hint: "plan and release with the same slipway version (plan again with this one)"
+    });
+  }
+  const parsed = releasePlan.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(plan)"}: ${issue.message}`);
+    throw new SlipwayError("PLAN_INVALID", `not a release plan: ${problems.join("; ")}`, {
+      subject: source,
+      hint: "pass the JSON file written by `slipway plan --out FILE` (or the plan job's artifact), unmodified"
+    });
+  }
+  const plan = parsed.data;
+  const tags = /* @__PURE__ */ new Set();
+  const names = /* @__PURE__ */ new Set();
+  for (const release of plan.releases) {
+    if (tags.has(release.tag) || names.has(release.name)) {
+      throw new SlipwayError("PLAN_INVALID", `the plan releases ${release.name} (tag ${release.tag}) twice`, { subject: source, hint: "plan again" });
+    }
+    tags.add(release.tag);
+    names.add(release.name);
+  }
+  for (const update of plan.rangeUpdates) {
+    if (names.has(update.name)) {
+      throw new SlipwayError("PLAN_INVALID", `the plan both releases ${update.name} and lists it among the range updates of unreleased plugins`, { subject: source, hint: "plan again" });
+    }
+    names.add(update.name);
+  }
+  return plan;
+}
+function parsePlanHash(text, source) {
+  const trimmed = text.trim();
+  if (!PLAN_HASH_PATTERN.test(trimmed)) {
+    throw new SlipwayError("INPUT_INVALID", `"${trimmed.slice(0, 80)}" is not a plan hash`, {
+      subject: source,
+      hint: "pass the plan job's `plan-hash` output: sha256: followed by 64 hex digits"
+    });
+  }
+  return trimmed;
+}
+
+// src/adapters/registry/command-publisher.ts
+var COMMAND_TIMEOUT_MS = 20 * 6e4;
+function commandPublisher(command, options = {}) {
+  const destination = `command: ${command}`;
+  return {
+    destination,
+    publishedVersions: async () => void 0,
+    isPublished: async () => void 0,
+    async publish(target, publishOptions = {}) {
+      const result = (status) => ({
+        status,
+        name: target.name,
+        version: target.version,
+        destination
+      });
+      const values = { name: target.name, version: target.version, path: target.dir };
+      const filled = fillPlaceholders(command, values);
+      if (publishOptions.dryRun) return result("dry-run");
+      const timeoutMs = options.timeoutMs ?? COMMAND_TIMEOUT_MS;
+      const run = await execa(filled, {
+        shell: true,
+        cwd: target.dir,
+        env: { SLIPWAY_NAME: values.name, SLIPWAY_VERSION: values.version, SLIPWAY_PATH: values.path },
+        all: true,
+        reject: false,
+        stdin: "ignore",
+        timeout: timeoutMs
+      });
+      if (run.exitCode === 0) return result("published");
+      const output = run.all ?? "";
+      if (options.alreadyPublished?.test(output)) return result("already-published");
+      const why = run.timedOut ? `timed out after ${Math.round(timeoutMs / 1e3)} s` : run.exitCode === void 0 ? `could not start: ${run.originalMessage ?? run.message}` : `exited with code ${run.exitCode}${lastLine(output) ? `: ${lastLine(output)}` : ""}`;
+      throw new SlipwayError("PUBLISH_FAILED", `publishing ${target.name}@${target.version}: the publish command ${why}`, {
+        subject: `${target.name}@${target.version}`,
+        hint: `run it yourself in ${target.dir} to see why: ${filled}`,
+        cause: new Error(output.split("\n").slice(-30).join("\n"))
+      });
+    }
+  };
+}
+function fillPlaceholders(command, values) {
+  return command.replace(/(?<!\$)\{(name|version|path)\}/g, (_, key) => shellWord(values[key]));
+}
+function shellWord(value) {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+function lastLine(text) {
+  return text.split("\n").map((line) => line.trim()).filter(Boolean).at(-1);
+}
+
+export {
+  PLAN_HASH_PATTERN,
+  parsePlan,
+  parsePlanHash,
+  commandPublisher,
+  fillPlaceholders
+};
