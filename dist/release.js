@@ -60382,8 +60382,8 @@ async function headSha(cwd) {
 }
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function readTags(cwd, head = "HEAD") {
-  const [listed, reachable] = await Promise.all([listTags(cwd), reachableTagRefs(cwd, head)]);
-  return listed.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+  const [listed, reachable] = await Promise.all([listTags(cwd), tagsReachableFrom(cwd, head)]);
+  return listed.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
 async function listTags(cwd) {
   const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
@@ -60395,9 +60395,9 @@ async function listTags(cwd) {
   }
   return tags;
 }
-async function reachableTagRefs(cwd, head) {
-  const merged = await git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"]);
-  return new Set(merged.split("\n"));
+async function tagsReachableFrom(cwd, commit) {
+  const merged = await git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(commit) ? commit : await resolveCommit(cwd, commit)}`, "--format=%(refname)", "refs/tags"]);
+  return new Set(merged.split("\n").filter(Boolean).map((ref) => tagName(ref.slice("refs/tags/".length))));
 }
 async function resolveCommit(cwd, rev) {
   return sha(await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${rev}^{commit}`]));

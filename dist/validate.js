@@ -66248,8 +66248,8 @@ async function headSha(cwd) {
 }
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function readTags(cwd, head = "HEAD") {
-  const [listed2, reachable] = await Promise.all([listTags(cwd), reachableTagRefs(cwd, head)]);
-  return listed2.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+  const [listed2, reachable] = await Promise.all([listTags(cwd), tagsReachableFrom(cwd, head)]);
+  return listed2.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
 async function listTags(cwd) {
   const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
@@ -66262,12 +66262,12 @@ async function listTags(cwd) {
   return tags;
 }
 async function withReachability(cwd, head, tags) {
-  const reachable = await reachableTagRefs(cwd, head);
-  return tags.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+  const reachable = await tagsReachableFrom(cwd, head);
+  return tags.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
-async function reachableTagRefs(cwd, head) {
-  const merged = await git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, "--format=%(refname)", "refs/tags"]);
-  return new Set(merged.split("\n"));
+async function tagsReachableFrom(cwd, commit) {
+  const merged = await git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(commit) ? commit : await resolveCommit(cwd, commit)}`, "--format=%(refname)", "refs/tags"]);
+  return new Set(merged.split("\n").filter(Boolean).map((ref) => tagName(ref.slice("refs/tags/".length))));
 }
 async function resolveCommit(cwd, rev) {
   return sha(await git(cwd, ["rev-parse", "--verify", "--end-of-options", `${rev}^{commit}`]));
@@ -66555,6 +66555,13 @@ function logCovers(log2, used, releaseCommits) {
 var UNKNOWN = 0;
 var REACHES = 1;
 var DOES_NOT = 2;
+function reachabilityFromLog(tags, log2, start, head, tagsBelowStart) {
+  const inLog = (tag) => log2.positionOf(tag.commit) !== void 0;
+  if (start === void 0) return tags.map((tag) => ({ ...tag, reachable: inLog(tag) }));
+  const startReachable = start === head || log2.commits.some((commit) => commit.parents.includes(start));
+  if (!startReachable) return void 0;
+  return tags.map((tag) => ({ ...tag, reachable: inLog(tag) || tagsBelowStart.has(tag.name) }));
+}
 function releaseCommitsOrAll(releaseCommits) {
   const distinct = /* @__PURE__ */ new Set();
   for (const commit of releaseCommits) {
@@ -66618,13 +66625,19 @@ function guessLog(cwd, head, tags, formats, onCommit) {
     index.add(commit);
     onCommit?.(commit);
   });
+  const tagsBelowStart = start ? tagsReachableFrom(cwd, start) : Promise.resolve(/* @__PURE__ */ new Set());
   read.catch(() => void 0);
-  return { start, index, read };
+  tagsBelowStart.catch(() => void 0);
+  return { head, start, index, read, tagsBelowStart };
+}
+async function tagsOfLog(cwd, tags, guessed) {
+  const [below] = await Promise.all([guessed.tagsBelowStart, guessed.read]);
+  return reachabilityFromLog(tags, guessed.index, guessed.start, guessed.head, below) ?? withReachability(cwd, guessed.head, tags);
 }
 async function fleetLog(cwd, head, releaseCommits, router, reporter, guessed) {
   if (releaseCommits.length === 0) return CommitIndex.of([], router);
   if (guessed) {
-    guessed.index.route(router);
+    if (!guessed.index.routed) guessed.index.route(router);
     await guessed.read;
     if (logCovers(guessed.index, guessed.start, releaseCommits)) return guessed.index;
     reporter.debug("history: the guessed start misses commits of some plugin; reading the log again from the merge base of the last releases");
@@ -68911,17 +68924,22 @@ async function planRelease(options) {
   const guessed = guessLog(cwd, head, listed2, guessFormats(config2), (commit) => {
     if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
   });
-  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), withReachability(cwd, head, listed2), repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
+  reporter.debug(`history: git log started (${elapsed()})`);
+  const [fleet, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
+  const router = pathRouter(fleet.plugins);
+  guessed.index.route(router);
   const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format2 = tagFormatFor(config2, fleet);
-  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format2.pattern} (${elapsed()})`);
+  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${listed2.length} tag(s), tag format ${format2.pattern} (${elapsed()})`);
+  const tags = await tagsOfLog(cwd, listed2, guessed);
+  reporter.debug(`history: git log read, ${guessed.index.commits.length} commit(s) (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format2);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
   await adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter);
   const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format: format2, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning2 of tagWarnings) reporter.warn(warning2);
-  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, guessed);
+  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, router, reporter, guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
   const branchWarning = branchPolicyWarning(branch, config2);
   const coreRaised = config2.versioning.coreRaise === "none" ? /* @__PURE__ */ new Set() : await coreRaisedSince(cwd, fleet, histories, config2);
@@ -68947,6 +68965,7 @@ async function planRelease(options) {
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   if (branchWarning) reporter.warn(branchWarning);
   await preflight({ cwd, plan, changelogName: config2.release.changelog, now });
+  reporter.debug(`preflight: passed (${elapsed()})`);
   reportIgnored(plan, reporter);
   return { plan, fleet, config: config2 };
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { execa, ExecaError } from 'execa';
 import { SlipwayError } from '../core/errors.ts';
 import type { DatedTag, ListedTag } from '../core/history/log-range.ts';
-import { sha, tagName, type RawCommit, type Sha } from '../core/types.ts';
+import { sha, tagName, type RawCommit, type Sha, type TagName } from '../core/types.ts';
 import { LOG_ARGS, LogParser } from './git-log.ts';
 
 export async function git(cwd: string, args: readonly string[], options: { input?: string } = {}): Promise<string> {
@@ -57,8 +57,8 @@ const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
  * tag on another branch. Two processes, run side by side.
  */
 export async function readTags(cwd: string, head = 'HEAD'): Promise<DatedTag[]> {
-  const [listed, reachable] = await Promise.all([listTags(cwd), reachableTagRefs(cwd, head)]);
-  return listed.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+  const [listed, reachable] = await Promise.all([listTags(cwd), tagsReachableFrom(cwd, head)]);
+  return listed.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
 
 /** Every tag and its commit, without reachability: one quick `for-each-ref` (the planner starts its log from these). */
@@ -74,15 +74,16 @@ export async function listTags(cwd: string): Promise<ListedTag[]> {
   return tags;
 }
 
-/** `listTags` with each tag's reachability from `head` (a walk of the history: the slower half). */
+/** `listTags` with each tag's reachability from `head`. */
 export async function withReachability(cwd: string, head: string, tags: readonly ListedTag[]): Promise<DatedTag[]> {
-  const reachable = await reachableTagRefs(cwd, head);
-  return tags.map((tag) => ({ ...tag, reachable: reachable.has(`refs/tags/${tag.name}`) }));
+  const reachable = await tagsReachableFrom(cwd, head);
+  return tags.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
 
-async function reachableTagRefs(cwd: string, head: string): Promise<Set<string>> {
-  const merged = await git(cwd, ['for-each-ref', `--merged=${FULL_SHA.test(head) ? head : await resolveCommit(cwd, head)}`, '--format=%(refname)', 'refs/tags']);
-  return new Set(merged.split('\n'));
+/** The tags whose commit is `commit` or one of its ancestors: a walk of the history below it. */
+export async function tagsReachableFrom(cwd: string, commit: string): Promise<Set<TagName>> {
+  const merged = await git(cwd, ['for-each-ref', `--merged=${FULL_SHA.test(commit) ? commit : await resolveCommit(cwd, commit)}`, '--format=%(refname)', 'refs/tags']);
+  return new Set(merged.split('\n').filter(Boolean).map((ref) => tagName(ref.slice('refs/tags/'.length))));
 }
 
 /** The full SHA of a commit-ish that may come from a user (a branch name, a SHA): never read as an option. */

@@ -5,7 +5,7 @@
 import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
-import { branchesContaining, currentBranch, headSha, lastCommitWriting, listTags, repositoryUrl, withReachability } from '../adapters/git.ts';
+import { branchesContaining, currentBranch, headSha, lastCommitWriting, listTags, repositoryUrl } from '../adapters/git.ts';
 import { fileAt } from '../adapters/git-release.ts';
 import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
@@ -21,7 +21,7 @@ import type { ReleasePlan } from '../core/plan/release-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
 import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
 import type { VersionOverride } from '../core/plan/version-overrides.ts';
-import { guessLog, unreleasedOfPlugins } from './history/fleet-log.ts';
+import { guessLog, tagsOfLog, unreleasedOfPlugins } from './history/fleet-log.ts';
 import type { PluginName, Sha } from '../core/types.ts';
 import { checkReleaseDate } from '../core/release/preflight.ts';
 import { preflight } from './release/preflight.ts';
@@ -74,18 +74,24 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const now = options.now ?? new Date();
   if (options.date !== undefined) checkReleaseDate(options.date, now);
   const [config, head, listed] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd), listTags(cwd)]);
-  // The one `git log` starts now, from a guess made from the tags alone: the manifests, the
-  // tags' reachability and everything else are read while git writes (fleet-log.ts).
+  // The one `git log` starts now, from a guess made from the tags alone; the manifests are read
+  // and the commits indexed, routed and parsed while git writes (fleet-log.ts).
   const parsed = new Map<Sha, ParsedCommit>();
   const guessed = guessLog(cwd, head, listed, guessFormats(config), (commit) => {
     if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
   });
-  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), withReachability(cwd, head, listed), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  reporter.debug(`history: git log started (${elapsed()})`);
+  const [fleet, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  const router = pathRouter(fleet.plugins);
+  guessed.index.route(router);
   // Pending changesets (.changeset/*.md) and their fixed/linked groups are release intents too.
   const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format = tagFormatFor(config, fleet);
-  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
+  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${listed.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
 
+  // Which tags this line reaches is read off the log itself (the last release of a line is its highest reachable tag).
+  const tags = await tagsOfLog(cwd, listed, guessed);
+  reporter.debug(`history: git log read, ${guessed.index.commits.length} commit(s) (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
   await adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter);
@@ -93,7 +99,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning of tagWarnings) reporter.warn(warning);
 
-  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, guessed);
+  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, router, reporter, guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
   const branchWarning = branchPolicyWarning(branch, config);
   const coreRaised = config.versioning.coreRaise === 'none' ? new Set<PluginName>() : await coreRaisedSince(cwd, fleet, histories, config);
@@ -122,6 +128,7 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   if (branchWarning) reporter.warn(branchWarning);
   // What the release will need, checked now: a plan that cannot ship never reaches the approver.
   await preflight({ cwd, plan, changelogName: config.release.changelog, now });
+  reporter.debug(`preflight: passed (${elapsed()})`);
   reportIgnored(plan, reporter);
   return { plan, fleet, config };
 }

@@ -4,37 +4,53 @@
  * again from their merge base only when the guess would miss a commit (see
  * core/history/log-range.ts).
  */
-import { mergeBases, readLog } from '../../adapters/git.ts';
+import { mergeBases, readLog, tagsReachableFrom, withReachability } from '../../adapters/git.ts';
 import { CommitIndex } from '../../core/history/commit-index.ts';
-import { guessLogStart, logCovers, releaseCommitsOrAll, type ListedTag, type LogStart } from '../../core/history/log-range.ts';
+import { guessLogStart, logCovers, reachabilityFromLog, releaseCommitsOrAll, type DatedTag, type ListedTag, type LogStart } from '../../core/history/log-range.ts';
 import type { TagFormat } from '../../core/history/tag-format.ts';
 import type { Reporter } from '../../core/reporter.ts';
 import type { ReleaseHistory } from '../../core/history/last-release.ts';
 import type { PathRouter } from '../../core/history/route-commits.ts';
 import { unreleasedCommits } from '../../core/history/unreleased-commits.ts';
-import type { Plugin, PluginName, RawCommit, Sha } from '../../core/types.ts';
+import type { Plugin, PluginName, RawCommit, Sha, TagName } from '../../core/types.ts';
 
 export interface GuessedLog {
+  head: Sha;
   start: LogStart;
   /** Filled as git writes; route it as soon as the fleet is known. */
   index: CommitIndex;
   /** Settles when git has exited. */
   read: Promise<unknown>;
+  /** The tags reachable from the start, read beside the log (a walk of only the history below it). */
+  tagsBelowStart: Promise<ReadonlySet<TagName>>;
 }
 
 /**
  * Starts reading the log from the tags alone; route `index` and await `read` later. `onCommit`
  * does more work per commit while git writes (the plan parses messages there).
  */
-export function guessLog(cwd: string, head: string, tags: readonly ListedTag[], formats: readonly TagFormat[], onCommit?: (commit: RawCommit) => void): GuessedLog {
+export function guessLog(cwd: string, head: Sha, tags: readonly ListedTag[], formats: readonly TagFormat[], onCommit?: (commit: RawCommit) => void): GuessedLog {
   const start = guessLogStart(tags, formats);
   const index = new CommitIndex();
   const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
     index.add(commit);
     onCommit?.(commit);
   });
-  read.catch(() => undefined); // awaited by fleetLog; avoid an unhandled rejection meanwhile
-  return { start, index, read };
+  const tagsBelowStart = start ? tagsReachableFrom(cwd, start) : Promise.resolve(new Set<TagName>());
+  // Awaited later; avoid unhandled rejections meanwhile.
+  read.catch(() => undefined);
+  tagsBelowStart.catch(() => undefined);
+  return { head, start, index, read, tagsBelowStart };
+}
+
+/**
+ * The tags with their reachability from the planned head, once the guessed log is read: from the
+ * log and the tags below its start, without a walk of the whole history from the head — unless
+ * the start is not on this line, when git walks from the head (`withReachability`).
+ */
+export async function tagsOfLog(cwd: string, tags: readonly ListedTag[], guessed: GuessedLog): Promise<DatedTag[]> {
+  const [below] = await Promise.all([guessed.tagsBelowStart, guessed.read]);
+  return reachabilityFromLog(tags, guessed.index, guessed.start, guessed.head, below) ?? withReachability(cwd, guessed.head, tags);
 }
 
 /**
@@ -51,8 +67,8 @@ export async function fleetLog(
 ): Promise<CommitIndex> {
   if (releaseCommits.length === 0) return CommitIndex.of([], router);
   if (guessed) {
-    // Route what has streamed in so far, and the rest as it comes, while git still writes.
-    guessed.index.route(router);
+    // The plan routes the log as soon as it knows the fleet, while git still writes.
+    if (!guessed.index.routed) guessed.index.route(router);
     await guessed.read;
     if (logCovers(guessed.index, guessed.start, releaseCommits)) return guessed.index;
     reporter.debug('history: the guessed start misses commits of some plugin; reading the log again from the merge base of the last releases');

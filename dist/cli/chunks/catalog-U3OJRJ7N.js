@@ -2,21 +2,21 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-WLRH6SVC.js";
+} from "./chunk-U7MD2QG6.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-QJHMGRCE.js";
-import "./chunk-WWRVCQCO.js";
-import "./chunk-EHNIPFDI.js";
+} from "./chunk-4HRPEOMF.js";
+import "./chunk-6XYRPJDR.js";
+import "./chunk-S5XD7XXP.js";
 import {
   isValidVersion
-} from "./chunk-6VEI4P5D.js";
+} from "./chunk-5VXC45WE.js";
 import {
   loadConfig,
   parseFlags,
   require_semver
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

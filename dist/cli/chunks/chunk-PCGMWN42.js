@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   commandPublisher,
   parsePlan
-} from "./chunk-EO6DKF5Q.js";
+} from "./chunk-VDIKGO44.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -37,13 +37,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-AAROJJG6.js";
 import {
   hashPlan
 } from "./chunk-7Y4KZRG2.js";
 import {
   readChangesets
-} from "./chunk-LNR7FH5A.js";
+} from "./chunk-EWPCVLF3.js";
 import {
   discoverFleet,
   fileExists,
@@ -54,7 +54,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-JJUVDLDO.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
@@ -67,7 +67,7 @@ import {
   readLog,
   repositoryUrl,
   require_semver
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError,
   formatError,

@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-QJHMGRCE.js";
+} from "./chunk-4HRPEOMF.js";
 import {
   stableJson
-} from "./chunk-WWRVCQCO.js";
+} from "./chunk-6XYRPJDR.js";
 import {
   createSlackClient,
   postOnce,
@@ -35,7 +35,7 @@ import {
   pMap,
   parseXml,
   strategyFor
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-JJUVDLDO.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -50,7 +50,7 @@ import {
   nextWeeklyTime,
   parseFlags,
   require_semver
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError,
   formatError

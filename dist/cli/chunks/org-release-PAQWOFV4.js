@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-H5MRNXC5.js";
+} from "./chunk-PCGMWN42.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-EO6DKF5Q.js";
+} from "./chunk-VDIKGO44.js";
 import {
   indexCatalog
-} from "./chunk-KQVPHMFX.js";
+} from "./chunk-7UI7GQRQ.js";
 import {
   processMetadata
-} from "./chunk-FNLSNP74.js";
-import "./chunk-DOYCPEAB.js";
+} from "./chunk-QC7AVLZW.js";
+import "./chunk-65PNFT4L.js";
 import {
   catalogEntrySchema
-} from "./chunk-WLRH6SVC.js";
+} from "./chunk-U7MD2QG6.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-QJHMGRCE.js";
-import "./chunk-WWRVCQCO.js";
+import "./chunk-4HRPEOMF.js";
+import "./chunk-6XYRPJDR.js";
 import {
   createSlackClient,
   postOnce
@@ -34,23 +34,23 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-EHNIPFDI.js";
+import "./chunk-S5XD7XXP.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-AAROJJG6.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-LNR7FH5A.js";
+import "./chunk-EWPCVLF3.js";
 import {
   tagFormat
-} from "./chunk-6VEI4P5D.js";
+} from "./chunk-5VXC45WE.js";
 import {
   pMap
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-JJUVDLDO.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -64,7 +64,7 @@ import {
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError,
   formatError,

@@ -1,11 +1,11 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   GitObjectReader
-} from "./chunk-WWRVCQCO.js";
+} from "./chunk-6XYRPJDR.js";
 import {
   execa,
   git
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-FNLSNP74.js";
+} from "./chunk-QC7AVLZW.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-WLRH6SVC.js";
+} from "./chunk-U7MD2QG6.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-QJHMGRCE.js";
+} from "./chunk-4HRPEOMF.js";
 import {
   loadConfig
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

@@ -3,15 +3,15 @@ import {
   isNamedPattern,
   isValidVersion,
   tagFormat
-} from "./chunk-6VEI4P5D.js";
+} from "./chunk-5VXC45WE.js";
 import {
   fileExists,
   invalidManifest,
   readManifest
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-JJUVDLDO.js";
 import {
   require_dist
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -4,27 +4,27 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-LHKZFYAU.js";
+} from "./chunk-GTJFJBGG.js";
 import {
   indexCatalog
-} from "./chunk-KQVPHMFX.js";
-import "./chunk-FNLSNP74.js";
-import "./chunk-DOYCPEAB.js";
+} from "./chunk-7UI7GQRQ.js";
+import "./chunk-QC7AVLZW.js";
+import "./chunk-65PNFT4L.js";
 import {
   catalogEntrySchema
-} from "./chunk-WLRH6SVC.js";
-import "./chunk-QJHMGRCE.js";
-import "./chunk-WWRVCQCO.js";
-import "./chunk-EHNIPFDI.js";
-import "./chunk-6VEI4P5D.js";
-import "./chunk-ZTIEFC43.js";
+} from "./chunk-U7MD2QG6.js";
+import "./chunk-4HRPEOMF.js";
+import "./chunk-6XYRPJDR.js";
+import "./chunk-S5XD7XXP.js";
+import "./chunk-5VXC45WE.js";
+import "./chunk-JJUVDLDO.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   external_exports,
   parseFlags
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

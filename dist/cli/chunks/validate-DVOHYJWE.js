@@ -5,17 +5,17 @@ import {
 import {
   fillPlaceholders,
   parsePlan
-} from "./chunk-EO6DKF5Q.js";
+} from "./chunk-VDIKGO44.js";
 import {
   readPluginVersion
-} from "./chunk-DOYCPEAB.js";
+} from "./chunk-65PNFT4L.js";
 import {
   GitObjectReader
-} from "./chunk-WWRVCQCO.js";
+} from "./chunk-6XYRPJDR.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-EHNIPFDI.js";
+} from "./chunk-S5XD7XXP.js";
 import {
   effectiveBump,
   parseConventionalCommit,
@@ -24,18 +24,18 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-AAROJJG6.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-LNR7FH5A.js";
+import "./chunk-EWPCVLF3.js";
 import {
   tagFormatFor
-} from "./chunk-6VEI4P5D.js";
+} from "./chunk-5VXC45WE.js";
 import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-JJUVDLDO.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -47,7 +47,7 @@ import {
   readTags,
   require_dist,
   require_semver
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError,
   isSlipwayError

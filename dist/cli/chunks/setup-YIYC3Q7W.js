@@ -13,7 +13,7 @@ import {
   resolveReviewers,
   setupCommand,
   writeEnvironment
-} from "./chunk-MWMLMSBS.js";
+} from "./chunk-RSNM4WAJ.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -9,14 +9,14 @@ import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-LNR7FH5A.js";
+} from "./chunk-EWPCVLF3.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
   isValidVersion,
   tagFormat,
   tagFormatFor
-} from "./chunk-6VEI4P5D.js";
+} from "./chunk-5VXC45WE.js";
 import {
   DEPENDENCY_SECTIONS,
   applyEdits,
@@ -27,7 +27,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-JJUVDLDO.js";
 import {
   RELEASE_TYPES,
   branchesContaining,
@@ -45,8 +45,9 @@ import {
   repositoryUrl,
   require_semver,
   sha,
+  tagsReachableFrom,
   withReachability
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError,
   formatError,
@@ -1486,6 +1487,13 @@ function logCovers(log, used, releaseCommits) {
 var UNKNOWN = 0;
 var REACHES = 1;
 var DOES_NOT = 2;
+function reachabilityFromLog(tags, log, start, head, tagsBelowStart) {
+  const inLog = (tag) => log.positionOf(tag.commit) !== void 0;
+  if (start === void 0) return tags.map((tag) => ({ ...tag, reachable: inLog(tag) }));
+  const startReachable = start === head || log.commits.some((commit) => commit.parents.includes(start));
+  if (!startReachable) return void 0;
+  return tags.map((tag) => ({ ...tag, reachable: inLog(tag) || tagsBelowStart.has(tag.name) }));
+}
 function releaseCommitsOrAll(releaseCommits) {
   const distinct = /* @__PURE__ */ new Set();
   for (const commit of releaseCommits) {
@@ -1549,13 +1557,19 @@ function guessLog(cwd, head, tags, formats, onCommit) {
     index.add(commit);
     onCommit?.(commit);
   });
+  const tagsBelowStart = start ? tagsReachableFrom(cwd, start) : Promise.resolve(/* @__PURE__ */ new Set());
   read.catch(() => void 0);
-  return { start, index, read };
+  tagsBelowStart.catch(() => void 0);
+  return { head, start, index, read, tagsBelowStart };
+}
+async function tagsOfLog(cwd, tags, guessed) {
+  const [below] = await Promise.all([guessed.tagsBelowStart, guessed.read]);
+  return reachabilityFromLog(tags, guessed.index, guessed.start, guessed.head, below) ?? withReachability(cwd, guessed.head, tags);
 }
 async function fleetLog(cwd, head, releaseCommits, router, reporter, guessed) {
   if (releaseCommits.length === 0) return CommitIndex.of([], router);
   if (guessed) {
-    guessed.index.route(router);
+    if (!guessed.index.routed) guessed.index.route(router);
     await guessed.read;
     if (logCovers(guessed.index, guessed.start, releaseCommits)) return guessed.index;
     reporter.debug("history: the guessed start misses commits of some plugin; reading the log again from the merge base of the last releases");
@@ -2125,17 +2139,22 @@ async function planRelease(options) {
   const guessed = guessLog(cwd, head, listed2, guessFormats(config), (commit) => {
     if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
   });
-  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), withReachability(cwd, head, listed2), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  reporter.debug(`history: git log started (${elapsed()})`);
+  const [fleet, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  const router = pathRouter(fleet.plugins);
+  guessed.index.route(router);
   const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format = tagFormatFor(config, fleet);
-  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
+  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${listed2.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
+  const tags = await tagsOfLog(cwd, listed2, guessed);
+  reporter.debug(`history: git log read, ${guessed.index.commits.length} commit(s) (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
   await adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter);
   const untagged = fleet.plugins.filter((plugin) => !histories.get(plugin.name)?.last);
   const tagWarnings = unmatchedTagWarnings({ untagged, tags: tags.map((t) => t.name), format, single: fleet.single, anyTagged: untagged.length < fleet.plugins.length });
   for (const warning of tagWarnings) reporter.warn(warning);
-  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, pathRouter(fleet.plugins), reporter, guessed);
+  const { commits, unreleased } = await unreleasedOfPlugins(cwd, head, fleet.plugins, histories, router, reporter, guessed);
   reporter.debug(`history: ${commits.length} commit(s) since the last releases (${elapsed()})`);
   const branchWarning = branchPolicyWarning(branch, config);
   const coreRaised = config.versioning.coreRaise === "none" ? /* @__PURE__ */ new Set() : await coreRaisedSince(cwd, fleet, histories, config);
@@ -2161,6 +2180,7 @@ async function planRelease(options) {
   reporter.debug(`plan: ${plan.releases.length} release(s) (${elapsed()})`);
   if (branchWarning) reporter.warn(branchWarning);
   await preflight({ cwd, plan, changelogName: config.release.changelog, now });
+  reporter.debug(`preflight: passed (${elapsed()})`);
   reportIgnored(plan, reporter);
   return { plan, fleet, config };
 }

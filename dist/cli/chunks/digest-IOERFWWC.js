@@ -21,10 +21,10 @@ import {
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-6VEI4P5D.js";
+} from "./chunk-5VXC45WE.js";
 import {
   discoverFleet
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-JJUVDLDO.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -36,7 +36,7 @@ import {
   parseFlags,
   repositoryUrl,
   require_semver
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError,
   formatError

@@ -1,14 +1,14 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-AAROJJG6.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,
   execa,
   external_exports,
   require_semver
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

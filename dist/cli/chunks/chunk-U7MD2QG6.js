@@ -2,15 +2,15 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   byCodePoint,
   stableJson
-} from "./chunk-WWRVCQCO.js";
+} from "./chunk-6XYRPJDR.js";
 import {
   elementSchema
-} from "./chunk-EHNIPFDI.js";
+} from "./chunk-S5XD7XXP.js";
 import {
   ECOSYSTEMS,
   external_exports,
   require_semver
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -1,13 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   byCodePoint
-} from "./chunk-WWRVCQCO.js";
+} from "./chunk-6XYRPJDR.js";
 import {
   ELEMENT_KINDS,
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-EHNIPFDI.js";
+} from "./chunk-S5XD7XXP.js";
 import {
   dependenciesOf,
   normaliseName,
@@ -18,12 +18,12 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-JJUVDLDO.js";
 import {
   rangeOf,
   require_dist,
   require_semver
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

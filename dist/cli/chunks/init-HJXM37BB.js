@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD
-} from "./chunk-EHNIPFDI.js";
+} from "./chunk-S5XD7XXP.js";
 import {
   KNOWN_TAG_FORMATS,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-LNR7FH5A.js";
+} from "./chunk-EWPCVLF3.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
-} from "./chunk-6VEI4P5D.js";
+} from "./chunk-5VXC45WE.js";
 import {
   discoverFleet,
   fileExists,
@@ -20,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-JJUVDLDO.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -35,7 +35,7 @@ import {
   parseFlags,
   readTags,
   require_dist
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

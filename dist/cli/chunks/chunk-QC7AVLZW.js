@@ -4,29 +4,29 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-DOYCPEAB.js";
+} from "./chunk-65PNFT4L.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-WWRVCQCO.js";
+} from "./chunk-6XYRPJDR.js";
 import {
   MANIFEST_FILES
-} from "./chunk-EHNIPFDI.js";
+} from "./chunk-S5XD7XXP.js";
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-6VEI4P5D.js";
+} from "./chunk-5VXC45WE.js";
 import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-JJUVDLDO.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError,
   formatError,

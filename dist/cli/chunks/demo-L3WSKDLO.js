@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-JYFTBDZK.js";
+} from "./chunk-IGYPSHZC.js";
 import {
   planRelease
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-AAROJJG6.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-LNR7FH5A.js";
-import "./chunk-6VEI4P5D.js";
-import "./chunk-ZTIEFC43.js";
+import "./chunk-EWPCVLF3.js";
+import "./chunk-5VXC45WE.js";
+import "./chunk-JJUVDLDO.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -17,7 +17,7 @@ import {
   execa,
   gitRefName,
   parseFlags
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

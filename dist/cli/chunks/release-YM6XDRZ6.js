@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-H5MRNXC5.js";
+} from "./chunk-PCGMWN42.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-EO6DKF5Q.js";
+} from "./chunk-VDIKGO44.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-JYFTBDZK.js";
+} from "./chunk-IGYPSHZC.js";
 import {
   planRelease
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-AAROJJG6.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-LNR7FH5A.js";
-import "./chunk-6VEI4P5D.js";
-import "./chunk-ZTIEFC43.js";
+import "./chunk-EWPCVLF3.js";
+import "./chunk-5VXC45WE.js";
+import "./chunk-JJUVDLDO.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -30,7 +30,7 @@ import {
   dateFlag,
   distTagFlag,
   parseFlags
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-62G5JZQD.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-PAQWOFV4.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

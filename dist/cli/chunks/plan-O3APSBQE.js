@@ -2,23 +2,23 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-JYFTBDZK.js";
+} from "./chunk-IGYPSHZC.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-AAROJJG6.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-LNR7FH5A.js";
-import "./chunk-6VEI4P5D.js";
-import "./chunk-ZTIEFC43.js";
+import "./chunk-EWPCVLF3.js";
+import "./chunk-5VXC45WE.js";
+import "./chunk-JJUVDLDO.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
 
@@ -43,7 +43,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-62G5JZQD.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-PAQWOFV4.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

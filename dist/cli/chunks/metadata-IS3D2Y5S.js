@@ -4,21 +4,21 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-LHKZFYAU.js";
+} from "./chunk-GTJFJBGG.js";
 import {
   processMetadata
-} from "./chunk-FNLSNP74.js";
-import "./chunk-DOYCPEAB.js";
-import "./chunk-WWRVCQCO.js";
-import "./chunk-EHNIPFDI.js";
-import "./chunk-6VEI4P5D.js";
-import "./chunk-ZTIEFC43.js";
+} from "./chunk-QC7AVLZW.js";
+import "./chunk-65PNFT4L.js";
+import "./chunk-6XYRPJDR.js";
+import "./chunk-S5XD7XXP.js";
+import "./chunk-5VXC45WE.js";
+import "./chunk-JJUVDLDO.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   parseFlags
-} from "./chunk-U3X4WJWU.js";
+} from "./chunk-XSBHKSRI.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
