@@ -5,7 +5,7 @@
  * job's fresh checkout is: real git, real pnpm (.cache/pm), a bare remote and Verdaccio.
  */
 import { execa } from 'execa';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReleaseJournal } from '../../src/core/release/journal.ts';
