@@ -8,17 +8,17 @@ import "./chunks/chunk-X24BQQWF.js";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 var COMMANDS = {
-  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-E4ZE22RE.js") },
-  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-36L35KZ6.js") },
-  demo: { summary: "build a demo fleet in a temp folder and plan its release (no token needed)", load: () => import("./chunks/demo-DHYQL25D.js") },
-  init: { summary: "set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand", load: () => import("./chunks/init-IF3KSKCJ.js") },
-  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-Q5WPURD3.js") },
+  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-TXUDQLJ5.js") },
+  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-HK4KUMG7.js") },
+  demo: { summary: "build a demo fleet in a temp folder and plan its release (no token needed)", load: () => import("./chunks/demo-VX7ZKYS7.js") },
+  init: { summary: "set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand", load: () => import("./chunks/init-G44RWUZC.js") },
+  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-TPQYMB3K.js") },
   "dispatch-index": { summary: "start the index workflow for released tags (what the release workflow does after shipping)", load: () => import("./chunks/dispatch-index-PZROX4H5.js") },
   setup: { summary: "create or check the approval Environment (required reviewers, release branch only)", load: () => import("./chunks/setup-7XV46IK4.js") },
-  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-IGIERIOG.js") },
-  validate: { summary: "check manifests, versions, commit messages, build and test of what would ship", load: () => import("./chunks/validate-K2QGL52X.js") },
-  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-FA7ZFOSJ.js") },
-  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-BH7OZZRN.js") },
+  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-BPAK4ZLC.js") },
+  validate: { summary: "check manifests, versions, commit messages, build and test of what would ship", load: () => import("./chunks/validate-XUYGZE3Z.js") },
+  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-HTBPZABL.js") },
+  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-NNNZYV5N.js") },
   catalog: { summary: "ask the catalog: `catalog compatible --core 1.4.0` lists plugins that work with a core", load: () => import("./chunks/catalog-3AZAENRG.js") }
 };
 function usage() {

@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-FNLSNP74.js";
+} from "./chunk-YEJORW33.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,

@@ -35,7 +35,7 @@ import {
   pMap,
   parseXml,
   strategyFor
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-YULEAH6J.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

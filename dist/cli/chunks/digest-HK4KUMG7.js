@@ -24,7 +24,7 @@ import {
 } from "./chunk-6VEI4P5D.js";
 import {
   discoverFleet
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-YULEAH6J.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

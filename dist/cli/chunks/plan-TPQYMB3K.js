@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-JYFTBDZK.js";
+} from "./chunk-FAUKHFI3.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-QB5KWPGZ.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-LNR7FH5A.js";
+import "./chunk-SIF5YTUI.js";
 import "./chunk-6VEI4P5D.js";
-import "./chunk-ZTIEFC43.js";
+import "./chunk-YULEAH6J.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -43,7 +43,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-62G5JZQD.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-AXCIBHQD.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

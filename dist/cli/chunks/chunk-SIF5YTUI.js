@@ -8,7 +8,7 @@ import {
   fileExists,
   invalidManifest,
   readManifest
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-YULEAH6J.js";
 import {
   require_dist
 } from "./chunk-U3X4WJWU.js";

@@ -9,7 +9,7 @@ import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-LNR7FH5A.js";
+} from "./chunk-SIF5YTUI.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
@@ -27,7 +27,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-YULEAH6J.js";
 import {
   RELEASE_TYPES,
   branchesContaining,

@@ -4,12 +4,12 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-LHKZFYAU.js";
+} from "./chunk-TXTFZNB2.js";
 import {
   indexCatalog
-} from "./chunk-KQVPHMFX.js";
-import "./chunk-FNLSNP74.js";
-import "./chunk-DOYCPEAB.js";
+} from "./chunk-O4QNYROH.js";
+import "./chunk-YEJORW33.js";
+import "./chunk-O74XB2I2.js";
 import {
   catalogEntrySchema
 } from "./chunk-WLRH6SVC.js";
@@ -17,7 +17,7 @@ import "./chunk-QJHMGRCE.js";
 import "./chunk-WWRVCQCO.js";
 import "./chunk-EHNIPFDI.js";
 import "./chunk-6VEI4P5D.js";
-import "./chunk-ZTIEFC43.js";
+import "./chunk-YULEAH6J.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

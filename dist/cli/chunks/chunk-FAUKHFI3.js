@@ -3,7 +3,7 @@ import {
   effectiveBump,
   markdownCell,
   markdownText
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-QB5KWPGZ.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";

@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-JYFTBDZK.js";
+} from "./chunk-FAUKHFI3.js";
 import {
   planRelease
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-QB5KWPGZ.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-LNR7FH5A.js";
+import "./chunk-SIF5YTUI.js";
 import "./chunk-6VEI4P5D.js";
-import "./chunk-ZTIEFC43.js";
+import "./chunk-YULEAH6J.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

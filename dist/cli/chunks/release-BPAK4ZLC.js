@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-H5MRNXC5.js";
+} from "./chunk-BKS3LG7G.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-EO6DKF5Q.js";
+} from "./chunk-ZBWV4CHF.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-JYFTBDZK.js";
+} from "./chunk-FAUKHFI3.js";
 import {
   planRelease
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-QB5KWPGZ.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-LNR7FH5A.js";
+import "./chunk-SIF5YTUI.js";
 import "./chunk-6VEI4P5D.js";
-import "./chunk-ZTIEFC43.js";
+import "./chunk-YULEAH6J.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-62G5JZQD.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-AXCIBHQD.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

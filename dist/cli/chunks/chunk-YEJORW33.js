@@ -4,7 +4,7 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-DOYCPEAB.js";
+} from "./chunk-O74XB2I2.js";
 import {
   GitObjectReader,
   byCodePoint
@@ -20,7 +20,7 @@ import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-YULEAH6J.js";
 import {
   git,
   loadConfig,

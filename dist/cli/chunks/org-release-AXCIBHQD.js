@@ -4,19 +4,19 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-H5MRNXC5.js";
+} from "./chunk-BKS3LG7G.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-EO6DKF5Q.js";
+} from "./chunk-ZBWV4CHF.js";
 import {
   indexCatalog
-} from "./chunk-KQVPHMFX.js";
+} from "./chunk-O4QNYROH.js";
 import {
   processMetadata
-} from "./chunk-FNLSNP74.js";
-import "./chunk-DOYCPEAB.js";
+} from "./chunk-YEJORW33.js";
+import "./chunk-O74XB2I2.js";
 import {
   catalogEntrySchema
 } from "./chunk-WLRH6SVC.js";
@@ -39,18 +39,18 @@ import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-W7FNUSX2.js";
+} from "./chunk-QB5KWPGZ.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-LNR7FH5A.js";
+import "./chunk-SIF5YTUI.js";
 import {
   tagFormat
 } from "./chunk-6VEI4P5D.js";
 import {
   pMap
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-YULEAH6J.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

@@ -18,7 +18,7 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-YULEAH6J.js";
 import {
   rangeOf,
   require_dist,

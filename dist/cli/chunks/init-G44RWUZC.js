@@ -7,7 +7,7 @@ import {
   KNOWN_TAG_FORMATS,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-LNR7FH5A.js";
+} from "./chunk-SIF5YTUI.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
@@ -20,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-ZTIEFC43.js";
+} from "./chunk-YULEAH6J.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
