@@ -76767,6 +76767,7 @@ var npmStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "npm-registry" }),
   commandDefaults: javascriptCommands,
+  buildsBeforeRelease: true,
   publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
   coreRangeIn: (text2, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text2, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
 };
@@ -76782,6 +76783,7 @@ var gradleStrategy = {
     return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text2, _file2, config2) => readProperties(text2).get(config2.fleet.coreVersionProperty)?.value
 };
@@ -76798,6 +76800,7 @@ var mavenStrategy = {
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
   }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text2, file2, config2) => parsePom(text2, file2).properties[config2.fleet.coreVersionProperty]
 };
@@ -76809,6 +76812,7 @@ var pythonStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
   coreRangeIn: () => void 0
 };
@@ -76820,6 +76824,7 @@ var genericStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [],
   coreRangeIn: () => void 0
 };

@@ -72216,6 +72216,7 @@ var npmStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "npm-registry" }),
   commandDefaults: javascriptCommands,
+  buildsBeforeRelease: true,
   publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
   coreRangeIn: (text3, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text3, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
 };
@@ -72231,6 +72232,7 @@ var gradleStrategy = {
     return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text3, _file2, config2) => readProperties(text3).get(config2.fleet.coreVersionProperty)?.value
 };
@@ -72247,6 +72249,7 @@ var mavenStrategy = {
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
   }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text3, file2, config2) => parsePom(text3, file2).properties[config2.fleet.coreVersionProperty]
 };
@@ -72258,6 +72261,7 @@ var pythonStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
   coreRangeIn: () => void 0
 };
@@ -72269,6 +72273,7 @@ var genericStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [],
   coreRangeIn: () => void 0
 };

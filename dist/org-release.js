@@ -66201,11 +66201,11 @@ function prettyMilliseconds(milliseconds, options) {
   add(Number(parsed.minutes), "minute", "m");
   if (!options.hideSeconds) {
     if (options.separateMilliseconds || options.formatSubMilliseconds || !options.colonNotation && milliseconds < 1e3 && !options.subSecondsAsDecimals) {
-      const seconds = Number(parsed.seconds);
+      const seconds2 = Number(parsed.seconds);
       const milliseconds2 = Number(parsed.milliseconds);
       const microseconds = Number(parsed.microseconds);
       const nanoseconds = Number(parsed.nanoseconds);
-      add(seconds, "second", "s");
+      add(seconds2, "second", "s");
       if (options.formatSubMilliseconds) {
         add(milliseconds2, "millisecond", "ms");
         add(microseconds, "microsecond", "\xB5s");
@@ -66224,9 +66224,9 @@ function prettyMilliseconds(milliseconds, options) {
         );
       }
     } else {
-      const seconds = (isBigInt ? Number(milliseconds % ONE_DAY_IN_MILLISECONDS) : milliseconds) / 1e3 % 60;
+      const seconds2 = (isBigInt ? Number(milliseconds % ONE_DAY_IN_MILLISECONDS) : milliseconds) / 1e3 % 60;
       const secondsDecimalDigits = typeof options.secondsDecimalDigits === "number" ? options.secondsDecimalDigits : 1;
-      const secondsFixed = floorDecimals(seconds, secondsDecimalDigits);
+      const secondsFixed = floorDecimals(seconds2, secondsDecimalDigits);
       const secondsString = options.keepDecimalsOnWholeSeconds ? secondsFixed : secondsFixed.replace(/\.0+$/, "");
       add(Number.parseFloat(secondsString), "second", "s", secondsString);
     }
@@ -77303,6 +77303,7 @@ var npmStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "npm-registry" }),
   commandDefaults: javascriptCommands,
+  buildsBeforeRelease: true,
   publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
   coreRangeIn: (text3, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text3, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
 };
@@ -77318,6 +77319,7 @@ var gradleStrategy = {
     return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text3, _file2, config2) => readProperties(text3).get(config2.fleet.coreVersionProperty)?.value
 };
@@ -77334,6 +77336,7 @@ var mavenStrategy = {
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
   }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text3, file2, config2) => parsePom(text3, file2).properties[config2.fleet.coreVersionProperty]
 };
@@ -77345,6 +77348,7 @@ var pythonStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
   coreRangeIn: () => void 0
 };
@@ -77356,6 +77360,7 @@ var genericStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [],
   coreRangeIn: () => void 0
 };
@@ -80920,7 +80925,7 @@ function parseManifestFile(file2, text3, plugin, version3) {
 }
 
 // src/adapters/catalog/repo-tags.ts
-var isoFromUnix = (seconds) => new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
+var isoFromUnix = (seconds2) => new Date(seconds2 * 1e3).toISOString().replace(".000Z", "Z");
 async function readRepoTags(cwd) {
   const out = await git(cwd, ["for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)%00%(creatordate:unix)", "refs/tags"]);
   const tags = /* @__PURE__ */ new Map();
@@ -81426,12 +81431,12 @@ async function noticeOrgAwaitingApproval(options) {
 // src/jobs/org-release/ship.ts
 import { mkdtemp as mkdtemp5, rm as rm7 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/jobs/release.ts
 import { mkdtemp as mkdtemp4, rm as rm6 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/adapters/github/releases.ts
 var PER_PAGE = 100;
@@ -81610,11 +81615,13 @@ import { mkdir as mkdir4, open as open4, readFile as readFile8 } from "node:fs/p
 import { dirname as dirname3 } from "node:path";
 
 // src/core/release/journal.ts
+var PRE_STEPS = /* @__PURE__ */ new Set(["verify", "install", "build", "sync"]);
+var isReleaseStep = (entry) => !PRE_STEPS.has(entry.step);
 function newJournal(planHash, dryRun, now) {
   return { schemaVersion: 1, planHash, dryRun, startedAt: now, finishedAt: null, result: "running", error: null, entries: [] };
 }
 function runProgress(journal, total, rerun) {
-  const done = journal.entries.filter((e) => e.step !== "verify" && e.step !== "sync" && e.status !== "failed").length;
+  const done = journal.entries.filter((e) => isReleaseStep(e) && e.status !== "failed").length;
   return { done, left: Math.max(total - done, 0), rerun };
 }
 function finishHint(progress) {
@@ -81622,8 +81629,8 @@ function finishHint(progress) {
   return `${steps(progress.done)} done, ${progress.left} left; rerun \`${progress.rerun}\` with the same plan to finish (finished steps are skipped)`;
 }
 function resultLine(journal, released, progress) {
-  const count2 = (status) => journal.entries.filter((e) => e.status === status && e.step !== "verify" && e.step !== "sync").length;
-  const seconds = journal.finishedAt ? ` in ${((Date.parse(journal.finishedAt) - Date.parse(journal.startedAt)) / 1e3).toFixed(1)} s` : "";
+  const count2 = (status) => journal.entries.filter((e) => e.status === status && isReleaseStep(e)).length;
+  const seconds2 = journal.finishedAt ? ` in ${((Date.parse(journal.finishedAt) - Date.parse(journal.startedAt)) / 1e3).toFixed(1)} s` : "";
   const names = released.length > 5 ? `${released.slice(0, 5).join(", ")} and ${released.length - 5} more` : released.join(", ");
   const plugins = `${released.length} plugin${released.length === 1 ? "" : "s"}`;
   const tally = () => {
@@ -81634,7 +81641,7 @@ function resultLine(journal, released, progress) {
   };
   switch (journal.result) {
     case "released":
-      return `released ${plugins} (${names}): steps ${tally()}${seconds}`;
+      return `released ${plugins} (${names}): steps ${tally()}${seconds2}`;
     case "nothing-to-release":
       return "nothing to release: the plan has no releases";
     case "dry-run":
@@ -81855,6 +81862,185 @@ function descendantsOf(root, commits) {
   return seen;
 }
 
+// src/jobs/release/release-build.ts
+import { join as join13 } from "node:path";
+
+// src/adapters/validate/run-plugin-command.ts
+async function runRootCommand(spec) {
+  return runCommand(spec.command, spec.dir, {}, spec.timeoutMs);
+}
+var KILL_GRACE_MS = 5e3;
+async function runPluginCommand(spec) {
+  const command = fillPlaceholders(spec.command, { name: spec.name, version: spec.version, path: spec.dir });
+  return runCommand(command, spec.dir, { SLIPWAY_NAME: spec.name, SLIPWAY_VERSION: spec.version, SLIPWAY_PATH: spec.dir }, spec.timeoutMs);
+}
+async function runCommand(command, dir, env, timeoutMs) {
+  const started = performance.now();
+  const child = execa(command, {
+    shell: true,
+    cwd: dir,
+    env: { ...env, CI: process.env["CI"] ?? "true" },
+    all: true,
+    reject: false,
+    stdin: "ignore",
+    detached: true
+  });
+  let timedOut = false;
+  const killGroup = (signal) => {
+    try {
+      if (child.pid !== void 0) process.kill(-child.pid, signal);
+    } catch {
+    }
+  };
+  let hardKill;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killGroup("SIGTERM");
+    hardKill = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
+  }, timeoutMs);
+  const result = await child;
+  clearTimeout(timer);
+  if (hardKill) clearTimeout(hardKill);
+  killGroup("SIGKILL");
+  const notStarted = result.exitCode === void 0 && !timedOut && !result.isTerminated;
+  return {
+    command,
+    ok: result.exitCode === 0 && !timedOut,
+    exitCode: result.exitCode,
+    timedOut,
+    durationMs: Math.round(performance.now() - started),
+    output: String(result.all ?? ""),
+    ...notStarted ? { startError: result.originalMessage ?? result.shortMessage } : {}
+  };
+}
+
+// src/jobs/commands/chosen-commands.ts
+async function chosenUnitCommand(configured, kind, fallback) {
+  if (configured === void 0) return fallback();
+  return configured.trim() === "" ? { skipped: `commands.${kind} is empty in slipway.yml` } : { command: configured };
+}
+async function chosenInstall(configured, fallback) {
+  if (configured !== void 0) return configured.trim() === "" ? { skipped: "commands.install is empty in slipway.yml", dependenciesInPlace: false } : { command: configured, configured: true };
+  if (!fallback) return { skipped: "no install command for this repository", dependenciesInPlace: false };
+  if (!await fallback.needed()) return { skipped: `dependencies are in place (node_modules), \`${fallback.command}\` not run`, dependenciesInPlace: true };
+  return { command: fallback.command, configured: false };
+}
+function installFix(choice, exitCode) {
+  if (choice.configured) return "fix commands.install in slipway.yml";
+  if (exitCode === 127) {
+    return `put ${choice.command.split(" ")[0]} on PATH (\`corepack enable\` brings pnpm and Yarn, \`npm install --global bun\` Bun; slipway's reusable workflows do both), or set commands.install in slipway.yml`;
+  }
+  return "commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml";
+}
+
+// src/jobs/commands/command-report.ts
+var TAIL_LINES = 20;
+function commandFailure(kind, run, timeoutMinutes) {
+  const why2 = run.startError ? `could not start: ${run.startError}` : run.timedOut ? `was stopped at its time limit of ${timeoutMinutes} min (validate.timeoutMinutes in slipway.yml)` : `failed with exit code ${run.exitCode} after ${seconds(run.durationMs)}`;
+  const lines = run.output.trimEnd().split("\n");
+  const tail = lines.slice(-TAIL_LINES).join("\n");
+  return `${kind} \`${run.command}\` ${why2}${tail ? `; last ${Math.min(lines.length, TAIL_LINES)} lines:
+${tail}` : ""}`;
+}
+var seconds = (ms) => `${(ms / 1e3).toFixed(1)} s`;
+var outcomeWords = (run) => run.ok ? `ok, ${seconds(run.durationMs)}` : run.timedOut ? "timed out" : `failed, exit ${run.exitCode ?? "?"}`;
+
+// src/jobs/commands/run-install.ts
+async function runInstall(cwd, choice, timeoutMinutes, reporter) {
+  const result = await runRootCommand({ command: choice.command, dir: cwd, timeoutMs: timeoutMinutes * 6e4 });
+  await reporter.group(`install: ${result.command} (${outcomeWords(result)})`, async () => {
+    if (result.output) reporter.info(result.output);
+  });
+  if (result.ok) return { ok: true };
+  return { ok: false, command: result.command, message: `${commandFailure("install", result, timeoutMinutes)}
+(${installFix(choice, result.exitCode)})` };
+}
+
+// src/jobs/release/release-build.ts
+function releasesToBuild(releases) {
+  return releases.filter((r) => !r.private && strategyFor(r.ecosystem).buildsBeforeRelease);
+}
+async function buildBeforeRelease(input2) {
+  const { cwd, config: config2, reporter } = input2;
+  const [first] = input2.releases;
+  if (!first) return;
+  const defaults = await strategyFor(first.ecosystem).commandDefaults(cwd);
+  const chosen = await Promise.all(input2.releases.map(async (release) => ({ release, build: await chosenUnitCommand(config2.commands.build, "build", () => defaults.build(release)) })));
+  const builds = chosen.filter((c3) => "command" in c3.build);
+  for (const c3 of chosen) if ("skipped" in c3.build) reporter.debug(`build ${c3.release.name}: ${c3.build.skipped}`);
+  if (builds.length === 0) return;
+  if (defaults.tool) reporter.info(`package manager: ${defaults.tool}`);
+  const folders = [...new Set(input2.releases.map((r) => r.path || "."))];
+  const changedBefore = new Set(await changedPaths(cwd, folders));
+  await install(input2, await chosenInstall(config2.commands.install, defaults.install));
+  const waves = publishWaves(builds.map((b) => b.release));
+  const order = [.../* @__PURE__ */ new Set([...waves.values()])].sort((a2, b) => a2 - b);
+  let started = 0;
+  let done = 0;
+  for (const wave of order) {
+    const failures = [];
+    await pMap(
+      builds.filter((b) => waves.get(b.release.name) === wave),
+      async ({ release, build: build2 }) => {
+        const where = release.path || ".";
+        if (!input2.dryRun) reporter.info(`building ${release.name} (${++started}/${builds.length}): ${build2.command} in ${where}`);
+        await input2.record("build", release.name, () => buildOne(input2, release, build2.command)).catch((error63) => {
+          if (!(error63 instanceof SlipwayError)) throw error63;
+          failures.push(error63);
+        });
+        reporter.progress("build", ++done, builds.length);
+      },
+      { concurrency: config2.validate.concurrency }
+    );
+    const [failure2, ...more] = failures;
+    if (failure2) throw more.length ? new SlipwayError("BUILD_FAILED", [failure2, ...more].map((f) => f.message).join("\n\n"), { subject: failure2.subject, hint: failure2.hint }) : failure2;
+  }
+  if (!input2.dryRun) await refuseUnignoredOutput(cwd, folders, changedBefore);
+}
+async function install(input2, choice) {
+  const { cwd, config: config2, reporter } = input2;
+  if ("skipped" in choice) {
+    if (choice.dependenciesInPlace) reporter.info(`install: ${choice.skipped}`);
+    return;
+  }
+  await input2.record("install", void 0, async () => {
+    const source = choice.configured ? "commands.install in slipway.yml" : "node_modules is missing";
+    if (input2.dryRun) return { status: "dry-run", detail: `run \`${choice.command}\` at the root (${source})` };
+    reporter.info(`installing: ${choice.command} (${source})`);
+    const result = await runInstall(cwd, choice, config2.validate.timeoutMinutes, reporter);
+    if (!result.ok) {
+      throw new SlipwayError("BUILD_FAILED", result.message, {
+        subject: "install",
+        hint: "the release stopped before its first write: fix the install, then rerun the release with the same plan"
+      });
+    }
+    return { status: "done", detail: `ran \`${choice.command}\` at the root` };
+  });
+}
+async function buildOne(input2, release, command) {
+  const { cwd, config: config2, reporter } = input2;
+  const where = release.path || ".";
+  if (input2.dryRun) return { status: "dry-run", detail: `run \`${command}\` in ${where}` };
+  const result = await runPluginCommand({ command, dir: join13(cwd, release.path), name: release.name, version: release.to, timeoutMs: config2.validate.timeoutMinutes * 6e4 });
+  await reporter.group(`build ${release.name}: ${result.command} (${outcomeWords(result)})`, async () => {
+    if (result.output) reporter.info(result.output);
+  });
+  if (result.ok) return { status: "done", detail: `ran \`${result.command}\` in ${where} (${outcomeWords(result)})` };
+  const fix = config2.commands.build !== void 0 ? "fix commands.build in slipway.yml" : `fix the "build" script of ${where}/package.json`;
+  throw new SlipwayError("BUILD_FAILED", `${release.name}: ${commandFailure("build", result, config2.validate.timeoutMinutes)}`, {
+    subject: release.name,
+    hint: `the release stopped before its first write: ${fix} (try \`${result.command}\` in ${where}), then rerun the release with the same plan`
+  });
+}
+async function refuseUnignoredOutput(cwd, folders, before) {
+  const left = (await changedPaths(cwd, folders)).filter((path6) => !before.has(path6)).sort();
+  if (left.length === 0) return;
+  throw new SlipwayError("BUILD_FAILED", `the install or a build left files that git does not ignore in planned plugins: ${left.slice(0, 10).join(", ")}${left.length > 10 ? `, and ${left.length - 10} more` : ""}`, {
+    subject: left[0],
+    hint: "add the build output (dist/, node_modules/) to .gitignore and commit it; the release stopped before its first write"
+  });
+}
+
 // src/jobs/release/release-state.ts
 var DIVERGED_HINT = (remote, branch) => `bring the local branch in line with ${remote}/${branch} (git pull --rebase), then rerun`;
 function releaseTarget(config2) {
@@ -82023,8 +82209,14 @@ async function shipPlan(options) {
   const run = new ReleaseRun({ options, plan, config: config2, state, journal, save, dryRun, env });
   try {
     await save(journal);
+    await run.build();
     await run.all();
   } catch (error63) {
+    if (run.stoppedInBuild && state.releaseCommit === void 0) {
+      const line3 = await finish("refused", [], { cause: error63, step: run.failedAt });
+      reporter.error(line3);
+      throw new ReleaseRunError(error63, journal);
+    }
     const progress = runProgress(journal, releaseSteps(plan).length, rerun);
     const line2 = await finish("failed", names, { cause: error63, step: run.failedAt }, progress);
     reporter.error(line2);
@@ -82054,6 +82246,8 @@ var ReleaseRun = class {
   /** Notices already given (once per run, not once per plugin). */
   warned = /* @__PURE__ */ new Set();
   failedAt;
+  /** The run stopped in the install or a build, before any release step. */
+  stoppedInBuild = false;
   constructor(input2) {
     this.input = input2;
     this.cwd = input2.options.cwd;
@@ -82089,6 +82283,35 @@ var ReleaseRun = class {
         }
       });
     }
+  }
+  /**
+   * Installs and builds what publishing needs, before the first write (./release/release-build.ts).
+   * A resumed run (the release commit exists) builds only the packages still to publish: the
+   * checkout may be a fresh one (a rerun of the ship job) whose build output is gone, and an
+   * earlier run's output, if any, cannot be told from a stale one. With every version out,
+   * nothing is installed or built.
+   */
+  async build() {
+    const candidates = releasesToBuild(this.plan.releases);
+    let releases = candidates;
+    if (this.releaseCommit !== void 0 && candidates.length) {
+      const unpublished = await Promise.all(candidates.map(async (r) => !await this.publishedAlready(r)));
+      releases = candidates.filter((_, i2) => unpublished[i2]);
+      const published = candidates.filter((_, i2) => !unpublished[i2]).map((r) => `${r.name}@${r.to}`);
+      if (published.length) this.reporter.info(`build: ${published.join(", ")} ${published.length === 1 ? "is" : "are"} published already, not built again`);
+    }
+    try {
+      await buildBeforeRelease({ cwd: this.cwd, config: this.input.config, releases, dryRun: this.input.dryRun, reporter: this.reporter, record: (step, plugin, work) => this.record(step, plugin, work) });
+    } catch (error63) {
+      this.stoppedInBuild = true;
+      throw error63;
+    }
+  }
+  /** Whether this release's version is on its registry already (a resumed run); nothing to publish counts as published. */
+  async publishedAlready(release) {
+    const found = await this.publisherFor(release);
+    if ("skipped" in found) return true;
+    return await found.client.isPublished(release.name, release.to) === true;
   }
   released() {
     const entries = this.input.journal.entries;
@@ -82213,7 +82436,7 @@ var ReleaseRun = class {
     const files = [...plannedFiles(this.plan, this.input.config.release.changelog).keys()];
     const consumed = await trackedPaths(this.cwd, this.plan.changesets ?? []);
     if (this.input.dryRun) return { status: "dry-run", detail: `commit ${files.length} files${consumed.length ? ` and delete ${consumed.join(", ")}` : ""}: "${message.split("\n")[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}\u2026` };
-    await Promise.all(consumed.map((file2) => rm6(join13(this.cwd, file2), { force: true })));
+    await Promise.all(consumed.map((file2) => rm6(join14(this.cwd, file2), { force: true })));
     this.releaseCommit = await commitPaths(this.cwd, message, [...files, ...consumed]);
     return { status: "done", detail: `committed ${files.length} files as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
   }
@@ -82376,7 +82599,7 @@ var ReleaseRun = class {
   async publisherFor(release) {
     const { options, config: config2 } = this.input;
     const root = this.cwd;
-    const unitDir = join13(root, release.path);
+    const unitDir = join14(root, release.path);
     if (config2.commands.publish) {
       const client = this.cachedPublisher("configured", () => commandPublisher(config2.commands.publish));
       return { client, root, dir: unitDir };
@@ -82412,10 +82635,10 @@ var ReleaseRun = class {
   async fromReleaseCommit(release, found, work) {
     if (release.nextSnapshot === void 0 || this.releaseCommit === void 0 || await headSha(this.cwd) === this.releaseCommit) return work(found.dir);
     const parent = await temporaryFolder();
-    const checkout = join13(parent, "release");
+    const checkout = join14(parent, "release");
     const remove = await detachedWorktree(this.cwd, checkout, this.releaseCommit);
     try {
-      return await work(join13(checkout, found.dir.slice(found.root.length)));
+      return await work(join14(checkout, found.dir.slice(found.root.length)));
     } finally {
       await remove();
       await rm6(parent, { recursive: true, force: true });
@@ -82462,7 +82685,7 @@ async function checkRegistries(cwd, plan, options, config2) {
   }
 }
 async function temporaryFolder() {
-  return mkdtemp4(join13(tmpdir4(), "slipway-publish-"));
+  return mkdtemp4(join14(tmpdir4(), "slipway-publish-"));
 }
 async function githubRepositoryOf(cwd, remote) {
   const url2 = await repositoryUrl(cwd, remote);
@@ -82479,7 +82702,7 @@ async function shipOrgRelease(options) {
   const earlier = await readOutcomes(options.resultsDir, plan.hash);
   const gitUrl = gitUrlFor(options.gitUrl, serverUrlOf(options.github));
   const clientFor = clientForToken(options.github, reporter);
-  const workDir = await mkdtemp5(join14(tmpdir5(), "slipway-org-ship-"));
+  const workDir = await mkdtemp5(join15(tmpdir5(), "slipway-org-ship-"));
   const outcomes = [];
   const resumed = [];
   try {
@@ -82494,7 +82717,7 @@ async function shipOrgRelease(options) {
       await options.beforeRepository?.(part.repository);
       const { outcome, entries } = await reporter.group(
         `${part.repository}: ${part.plan.releases.length} release(s)`,
-        () => shipPart(part, { options, plan, dir: join14(workDir, part.repository.replace("/", "__")), gitUrl: gitUrl(part.repository), clientFor })
+        () => shipPart(part, { options, plan, dir: join15(workDir, part.repository.replace("/", "__")), gitUrl: gitUrl(part.repository), clientFor })
       );
       outcomes.push(outcome);
       if (!options.dryRun) await writeOutcome(options.resultsDir, { planHash: plan.hash, outcome, entries });
@@ -82539,7 +82762,7 @@ async function shipPart(part, ctx) {
       reporter: options.reporter,
       config: config2,
       dryRun: options.dryRun,
-      journalFile: options.dryRun ? void 0 : join14(options.resultsDir, `${repository3.replace("/", "__")}.journal.json`),
+      journalFile: options.dryRun ? void 0 : join15(options.resultsDir, `${repository3.replace("/", "__")}.journal.json`),
       github: { client, repository: repository3, baseUrl: options.github.apiUrl },
       registry: options.registry,
       env: options.env,

@@ -59181,6 +59181,7 @@ var npmStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "npm-registry" }),
   commandDefaults: javascriptCommands,
+  buildsBeforeRelease: true,
   publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
   coreRangeIn: (text3, file2, config2) => config2.core.package ? rangeOf(dependenciesOf(parsePackageJson(text3, file2), file2), config2.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
 };
@@ -59196,6 +59197,7 @@ var gradleStrategy = {
     return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text3, _file2, config2) => readProperties(text3).get(config2.fleet.coreVersionProperty)?.value
 };
@@ -59212,6 +59214,7 @@ var mavenStrategy = {
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
   }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text3, file2, config2) => parsePom(text3, file2).properties[config2.fleet.coreVersionProperty]
 };
@@ -59223,6 +59226,7 @@ var pythonStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
   coreRangeIn: () => void 0
 };
@@ -59234,6 +59238,7 @@ var genericStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [],
   coreRangeIn: () => void 0
 };
@@ -67232,6 +67237,48 @@ async function runCommand(command, dir, env, timeoutMs) {
   };
 }
 
+// src/jobs/commands/chosen-commands.ts
+async function chosenUnitCommand(configured, kind, fallback) {
+  if (configured === void 0) return fallback();
+  return configured.trim() === "" ? { skipped: `commands.${kind} is empty in slipway.yml` } : { command: configured };
+}
+async function chosenInstall(configured, fallback) {
+  if (configured !== void 0) return configured.trim() === "" ? { skipped: "commands.install is empty in slipway.yml", dependenciesInPlace: false } : { command: configured, configured: true };
+  if (!fallback) return { skipped: "no install command for this repository", dependenciesInPlace: false };
+  if (!await fallback.needed()) return { skipped: `dependencies are in place (node_modules), \`${fallback.command}\` not run`, dependenciesInPlace: true };
+  return { command: fallback.command, configured: false };
+}
+function installFix(choice, exitCode) {
+  if (choice.configured) return "fix commands.install in slipway.yml";
+  if (exitCode === 127) {
+    return `put ${choice.command.split(" ")[0]} on PATH (\`corepack enable\` brings pnpm and Yarn, \`npm install --global bun\` Bun; slipway's reusable workflows do both), or set commands.install in slipway.yml`;
+  }
+  return "commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml";
+}
+
+// src/jobs/commands/command-report.ts
+var TAIL_LINES = 20;
+function commandFailure(kind, run, timeoutMinutes) {
+  const why = run.startError ? `could not start: ${run.startError}` : run.timedOut ? `was stopped at its time limit of ${timeoutMinutes} min (validate.timeoutMinutes in slipway.yml)` : `failed with exit code ${run.exitCode} after ${seconds(run.durationMs)}`;
+  const lines = run.output.trimEnd().split("\n");
+  const tail = lines.slice(-TAIL_LINES).join("\n");
+  return `${kind} \`${run.command}\` ${why}${tail ? `; last ${Math.min(lines.length, TAIL_LINES)} lines:
+${tail}` : ""}`;
+}
+var seconds = (ms) => `${(ms / 1e3).toFixed(1)} s`;
+var outcomeWords = (run) => run.ok ? `ok, ${seconds(run.durationMs)}` : run.timedOut ? "timed out" : `failed, exit ${run.exitCode ?? "?"}`;
+
+// src/jobs/commands/run-install.ts
+async function runInstall(cwd, choice, timeoutMinutes, reporter) {
+  const result = await runRootCommand({ command: choice.command, dir: cwd, timeoutMs: timeoutMinutes * 6e4 });
+  await reporter.group(`install: ${result.command} (${outcomeWords(result)})`, async () => {
+    if (result.output) reporter.info(result.output);
+  });
+  if (result.ok) return { ok: true };
+  return { ok: false, command: result.command, message: `${commandFailure("install", result, timeoutMinutes)}
+(${installFix(choice, result.exitCode)})` };
+}
+
 // src/core/history/last-release.ts
 var import_semver9 = __toESM(require_semver2(), 1);
 function readReleaseHistory(plugins, tags, format2) {
@@ -69104,11 +69151,11 @@ async function runCommands(cwd, config2, ecosystem, selected, results, general, 
   const byName = new Map(results.map((r) => [r.plugin, r]));
   const commandsOf = new Map(
     await Promise.all(
-      selected.map(async (plugin) => [plugin.name, { build: await chosen(config2.commands.build, "build", () => defaults.build(plugin)), test: await chosen(config2.commands.test, "test", () => defaults.test(plugin)) }])
+      selected.map(async (plugin) => [plugin.name, { build: await chosenUnitCommand(config2.commands.build, "build", () => defaults.build(plugin)), test: await chosenUnitCommand(config2.commands.test, "test", () => defaults.test(plugin)) }])
     )
   );
   const anyCommand = [...commandsOf.values()].some((c3) => "command" in c3.build || "command" in c3.test);
-  const installFailed = anyCommand ? await install(cwd, config2, defaults.install, timeoutMs, general, reporter) : void 0;
+  const installFailed = anyCommand ? await install(cwd, config2, defaults.install, general, reporter) : void 0;
   const run = async (plugin, kind, command) => {
     const result = await runPluginCommand({ command, dir: join9(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name).next ?? plugin.version, timeoutMs });
     await reporter.group(`${kind} ${plugin.name}: ${result.command} (${outcomeWords(result)})`, async () => {
@@ -69133,44 +69180,17 @@ async function runCommands(cwd, config2, ecosystem, selected, results, general, 
     { concurrency: config2.validate.concurrency }
   );
 }
-async function chosen(configured, kind, fallback) {
-  if (configured === void 0) return fallback();
-  return configured.trim() === "" ? { skipped: `commands.${kind} is empty in slipway.yml` } : { command: configured };
-}
-async function install(cwd, config2, fallback, timeoutMs, general, reporter) {
-  const configured = config2.commands.install;
-  let command;
-  if (configured !== void 0) {
-    if (configured.trim() === "") return void 0;
-    command = configured;
-  } else {
-    if (!fallback) return void 0;
-    if (!await fallback.needed()) {
-      reporter.info(`install: dependencies are in place (node_modules), \`${fallback.command}\` not run`);
-      return void 0;
-    }
-    command = fallback.command;
+async function install(cwd, config2, fallback, general, reporter) {
+  const choice = await chosenInstall(config2.commands.install, fallback);
+  if ("skipped" in choice) {
+    if (choice.dependenciesInPlace) reporter.info(`install: ${choice.skipped}`);
+    return void 0;
   }
-  const result = await runRootCommand({ command, dir: cwd, timeoutMs });
-  await reporter.group(`install: ${result.command} (${outcomeWords(result)})`, async () => {
-    if (result.output) reporter.info(result.output);
-  });
+  const result = await runInstall(cwd, choice, config2.validate.timeoutMinutes, reporter);
   if (result.ok) return void 0;
-  const fix = configured !== void 0 ? "fix commands.install in slipway.yml" : result.exitCode === 127 ? `put ${command.split(" ")[0]} on PATH (\`corepack enable\` brings pnpm and Yarn, \`npm install --global bun\` Bun; slipway's reusable workflows do both), or set commands.install in slipway.yml` : "commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml";
-  general.push({ check: "build", severity: "error", message: `${commandFailure("install", result, config2.validate.timeoutMinutes)}
-(${fix})` });
+  general.push({ check: "build", severity: "error", message: result.message });
   return `the install \`${result.command}\` failed`;
 }
-var TAIL_LINES = 20;
-function commandFailure(kind, run, timeoutMinutes) {
-  const why = run.startError ? `could not start: ${run.startError}` : run.timedOut ? `was stopped at its time limit of ${timeoutMinutes} min (validate.timeoutMinutes in slipway.yml)` : `failed with exit code ${run.exitCode} after ${seconds(run.durationMs)}`;
-  const lines = run.output.trimEnd().split("\n");
-  const tail = lines.slice(-TAIL_LINES).join("\n");
-  return `${kind} \`${run.command}\` ${why}${tail ? `; last ${Math.min(lines.length, TAIL_LINES)} lines:
-${tail}` : ""}`;
-}
-var seconds = (ms) => `${(ms / 1e3).toFixed(1)} s`;
-var outcomeWords = (run) => run.ok ? `ok, ${seconds(run.durationMs)}` : run.timedOut ? "timed out" : `failed, exit ${run.exitCode ?? "?"}`;
 function printFindings(report2, reporter) {
   const seen = /* @__PURE__ */ new Set();
   for (const f of allFindings(report2)) {

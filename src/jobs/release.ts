@@ -7,7 +7,9 @@
  * (src/core/release/release-steps.ts); each checks what exists first — the release commit by
  * its Slipway-Plan trailer, tags, the remote, GitHub Releases, published versions, changelog
  * sections — so a rerun after a failure at any step finishes the job with no duplicates.
- * Every step is written to the journal as it ends.
+ * Every step is written to the journal as it ends. Between the two, what publishing needs is
+ * installed and built (./release/release-build.ts): a build that fails stops the release before
+ * its first write.
  */
 import pMap from 'p-map';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -42,6 +44,7 @@ import type { Reporter } from '../core/reporter.ts';
 import type { PlanHash, PluginName, Sha, TagName, Version } from '../core/types.ts';
 import { bumpedManifest, bumpedVersionFile, changelogPath, changelogWithSection, plannedFiles, snapshotManifest, type ManifestWrite } from './release/planned-files.ts';
 import { preflight } from './release/preflight.ts';
+import { buildBeforeRelease, releasesToBuild } from './release/release-build.ts';
 import { readReleaseState, releaseTarget, type ReleaseState } from './release/release-state.ts';
 
 export const DEFAULT_NPM_REGISTRY = 'https://registry.npmjs.org/';
@@ -218,12 +221,19 @@ export async function shipPlan(options: ReleaseJobOptions): Promise<ReleaseJobRe
     sha: plan.baseSha,
   });
 
-  // --- apply ------------------------------------------------------------------------------
+  // --- build, then apply ---------------------------------------------------------------------
   const run = new ReleaseRun({ options, plan, config, state, journal, save, dryRun, env });
   try {
     await save(journal);
+    await run.build();
     await run.all();
   } catch (error) {
+    // A build that fails before this plan's release commit exists stops a release that wrote nothing.
+    if (run.stoppedInBuild && state.releaseCommit === undefined) {
+      const line = await finish('refused', [], { cause: error, step: run.failedAt });
+      reporter.error(line);
+      throw new ReleaseRunError(error, journal);
+    }
     const progress = runProgress(journal, releaseSteps(plan).length, rerun);
     const line = await finish('failed', names, { cause: error, step: run.failedAt }, progress);
     reporter.error(line);
@@ -266,6 +276,8 @@ class ReleaseRun {
   /** Notices already given (once per run, not once per plugin). */
   private readonly warned = new Set<string>();
   failedAt: string | undefined;
+  /** The run stopped in the install or a build, before any release step. */
+  stoppedInBuild = false;
 
   constructor(input: RunInput) {
     this.input = input;
@@ -305,6 +317,37 @@ class ReleaseRun {
         }
       });
     }
+  }
+
+  /**
+   * Installs and builds what publishing needs, before the first write (./release/release-build.ts).
+   * A resumed run (the release commit exists) builds only the packages still to publish: the
+   * checkout may be a fresh one (a rerun of the ship job) whose build output is gone, and an
+   * earlier run's output, if any, cannot be told from a stale one. With every version out,
+   * nothing is installed or built.
+   */
+  async build(): Promise<void> {
+    const candidates = releasesToBuild(this.plan.releases);
+    let releases = candidates;
+    if (this.releaseCommit !== undefined && candidates.length) {
+      const unpublished = await Promise.all(candidates.map(async (r) => !(await this.publishedAlready(r))));
+      releases = candidates.filter((_, i) => unpublished[i]);
+      const published = candidates.filter((_, i) => !unpublished[i]).map((r) => `${r.name}@${r.to}`);
+      if (published.length) this.reporter.info(`build: ${published.join(', ')} ${published.length === 1 ? 'is' : 'are'} published already, not built again`);
+    }
+    try {
+      await buildBeforeRelease({ cwd: this.cwd, config: this.input.config, releases, dryRun: this.input.dryRun, reporter: this.reporter, record: (step, plugin, work) => this.record(step, plugin, work) });
+    } catch (error) {
+      this.stoppedInBuild = true;
+      throw error;
+    }
+  }
+
+  /** Whether this release's version is on its registry already (a resumed run); nothing to publish counts as published. */
+  private async publishedAlready(release: PlannedRelease): Promise<boolean> {
+    const found = await this.publisherFor(release);
+    if ('skipped' in found) return true;
+    return (await found.client.isPublished(release.name, release.to)) === true;
   }
 
   released(): ReleasedPlugin[] {

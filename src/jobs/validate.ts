@@ -12,8 +12,11 @@ import { readLog, readTags } from '../adapters/git.ts';
 import { unreleasedOfPlugins } from './history/fleet-log.ts';
 import { catalogInUse } from '../adapters/validate/catalog-in-use.ts';
 import { readManifestInputs } from '../adapters/validate/manifest-inputs.ts';
-import { runPluginCommand, runRootCommand, type CommandRun } from '../adapters/validate/run-plugin-command.ts';
-import type { RootInstall, UnitCommand } from '../adapters/ecosystems/command-defaults.ts';
+import { runPluginCommand } from '../adapters/validate/run-plugin-command.ts';
+import type { RootInstall } from '../adapters/ecosystems/command-defaults.ts';
+import { chosenInstall, chosenUnitCommand } from './commands/chosen-commands.ts';
+import { commandFailure, outcomeWords, seconds } from './commands/command-report.ts';
+import { runInstall } from './commands/run-install.ts';
 import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
 import { SlipwayError } from '../core/errors.ts';
@@ -150,11 +153,11 @@ async function runCommands(cwd: string, config: SlipwayConfig, ecosystem: Ecosys
   const byName = new Map(results.map((r) => [r.plugin, r]));
   const commandsOf = new Map(
     await Promise.all(
-      selected.map(async (plugin) => [plugin.name, { build: await chosen(config.commands.build, 'build', () => defaults.build(plugin)), test: await chosen(config.commands.test, 'test', () => defaults.test(plugin)) }] as const),
+      selected.map(async (plugin) => [plugin.name, { build: await chosenUnitCommand(config.commands.build, 'build', () => defaults.build(plugin)), test: await chosenUnitCommand(config.commands.test, 'test', () => defaults.test(plugin)) }] as const),
     ),
   );
   const anyCommand = [...commandsOf.values()].some((c) => 'command' in c.build || 'command' in c.test);
-  const installFailed = anyCommand ? await install(cwd, config, defaults.install, timeoutMs, general, reporter) : undefined;
+  const installFailed = anyCommand ? await install(cwd, config, defaults.install, general, reporter) : undefined;
 
   const run = async (plugin: Plugin, kind: 'build' | 'test', command: string): Promise<CheckOutcome> => {
     const result = await runPluginCommand({ command, dir: join(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name)!.next ?? plugin.version, timeoutMs });
@@ -183,62 +186,21 @@ async function runCommands(cwd: string, config: SlipwayConfig, ecosystem: Ecosys
   );
 }
 
-/** slipway.yml's command for a kind when it sets one (empty: none), else the default. */
-async function chosen(configured: string | undefined, kind: 'build' | 'test', fallback: () => Promise<UnitCommand>): Promise<UnitCommand> {
-  if (configured === undefined) return fallback();
-  return configured.trim() === '' ? { skipped: `commands.${kind} is empty in slipway.yml` } : { command: configured };
-}
-
 /**
- * The install, once at the root: commands.install always (empty: none), else the default one
- * when its dependencies are missing. Returns why the builds and tests cannot run when it failed.
+ * The install, once at the root (see ./commands/chosen-commands.ts for which). Returns why the
+ * builds and tests cannot run when it failed.
  */
-async function install(cwd: string, config: SlipwayConfig, fallback: RootInstall | undefined, timeoutMs: number, general: Finding[], reporter: Reporter): Promise<string | undefined> {
-  const configured = config.commands.install;
-  let command: string;
-  if (configured !== undefined) {
-    if (configured.trim() === '') return undefined;
-    command = configured;
-  } else {
-    if (!fallback) return undefined;
-    if (!(await fallback.needed())) {
-      reporter.info(`install: dependencies are in place (node_modules), \`${fallback.command}\` not run`);
-      return undefined;
-    }
-    command = fallback.command;
+async function install(cwd: string, config: SlipwayConfig, fallback: RootInstall | undefined, general: Finding[], reporter: Reporter): Promise<string | undefined> {
+  const choice = await chosenInstall(config.commands.install, fallback);
+  if ('skipped' in choice) {
+    if (choice.dependenciesInPlace) reporter.info(`install: ${choice.skipped}`);
+    return undefined;
   }
-  const result = await runRootCommand({ command, dir: cwd, timeoutMs });
-  await reporter.group(`install: ${result.command} (${outcomeWords(result)})`, async () => {
-    if (result.output) reporter.info(result.output);
-  });
+  const result = await runInstall(cwd, choice, config.validate.timeoutMinutes, reporter);
   if (result.ok) return undefined;
-  // 127: the shell found no such command — the package manager is not on this machine.
-  const fix =
-    configured !== undefined
-      ? 'fix commands.install in slipway.yml'
-      : result.exitCode === 127
-        ? `put ${command.split(' ')[0]} on PATH (\`corepack enable\` brings pnpm and Yarn, \`npm install --global bun\` Bun; slipway's reusable workflows do both), or set commands.install in slipway.yml`
-        : 'commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml';
-  general.push({ check: 'build', severity: 'error', message: `${commandFailure('install', result, config.validate.timeoutMinutes)}\n(${fix})` });
+  general.push({ check: 'build', severity: 'error', message: result.message });
   return `the install \`${result.command}\` failed`;
 }
-
-/** How many lines of a failed command's output go into its finding; the full log is in its group. */
-const TAIL_LINES = 20;
-
-function commandFailure(kind: 'install' | 'build' | 'test', run: CommandRun, timeoutMinutes: number): string {
-  const why = run.startError
-    ? `could not start: ${run.startError}`
-    : run.timedOut
-      ? `was stopped at its time limit of ${timeoutMinutes} min (validate.timeoutMinutes in slipway.yml)`
-      : `failed with exit code ${run.exitCode} after ${seconds(run.durationMs)}`;
-  const lines = run.output.trimEnd().split('\n');
-  const tail = lines.slice(-TAIL_LINES).join('\n');
-  return `${kind} \`${run.command}\` ${why}${tail ? `; last ${Math.min(lines.length, TAIL_LINES)} lines:\n${tail}` : ''}`;
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const outcomeWords = (run: CommandRun) => (run.ok ? `ok, ${seconds(run.durationMs)}` : run.timedOut ? 'timed out' : `failed, exit ${run.exitCode ?? '?'}`);
 
 /** Annotations: each finding once (a commit touching two plugins is one annotation). */
 function printFindings(report: ValidationReport, reporter: Reporter): void {

@@ -61,6 +61,13 @@ export interface EcosystemStrategy {
    * the checkout at `root` (npm: the package manager and each package's scripts).
    */
   commandDefaults(root: string): Promise<CommandDefaults>;
+  /**
+   * Whether a release installs and builds its units before the first write. npm publishes a
+   * folder as it is (`"files": ["dist"]` with nothing built ships an empty package); Maven's
+   * deploy and Gradle's publish build what they publish; Python and generic units publish with
+   * the maintainers' own command.
+   */
+  readonly buildsBeforeRelease: boolean;
   /** The secrets its publishing reads, for `init` and the docs. */
   readonly publishSecrets: readonly PublishSecret[];
   /** The core range a unit's manifest text declares (to compare it with an earlier release's); undefined: none. */
@@ -86,6 +93,7 @@ const npmStrategy: EcosystemStrategy = {
   snapshotSuffix: undefined,
   publishDefault: async () => ({ kind: 'npm-registry' }),
   commandDefaults: javascriptCommands,
+  buildsBeforeRelease: true,
   publishSecrets: [{ name: 'NPM_TOKEN', purpose: 'an npm automation token that may publish the packages' }],
   coreRangeIn: (text, file, config) => (config.core.package ? rangeOf(dependenciesOf(parsePackageJson(text, file), file), config.core.package, ['runtime', 'peer', 'optional', 'dev']) : undefined),
 };
@@ -103,6 +111,7 @@ const gradleStrategy: EcosystemStrategy = {
     return { kind: 'command', command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text, _file, config) => readProperties(text).get(config.fleet.coreVersionProperty)?.value,
 };
@@ -120,6 +129,7 @@ const mavenStrategy: EcosystemStrategy = {
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY,
   }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text, file, config) => parsePom(text, file).properties[config.fleet.coreVersionProperty],
 };
@@ -132,6 +142,7 @@ const pythonStrategy: EcosystemStrategy = {
   snapshotSuffix: undefined,
   publishDefault: async () => ({ kind: 'none', reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [{ name: 'TWINE_PASSWORD', purpose: 'a PyPI API token (with TWINE_USERNAME=__token__)' }],
   coreRangeIn: () => undefined,
 };
@@ -144,6 +155,7 @@ const genericStrategy: EcosystemStrategy = {
   snapshotSuffix: undefined,
   publishDefault: async () => ({ kind: 'none', reason: 'no publish command for generic plugins (commands.publish in slipway.yml)' }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [],
   coreRangeIn: () => undefined,
 };

@@ -13,9 +13,17 @@ import type { StepKind } from './release-steps.ts';
  */
 export type EntryStatus = 'done' | 'already-done' | 'skipped' | 'dry-run' | 'failed';
 
+/** Entries before the release steps: they write nothing the release consists of, so they are not counted as its steps. */
+export type PreStep = 'verify' | 'install' | 'build' | 'sync';
+const PRE_STEPS: ReadonlySet<string> = new Set<PreStep>(['verify', 'install', 'build', 'sync']);
+const isReleaseStep = (entry: JournalEntry) => !PRE_STEPS.has(entry.step);
+
 export interface JournalEntry {
-  /** verify: the checks before any write; sync: bringing the local branch onto the remote's. */
-  step: StepKind | 'verify' | 'sync';
+  /**
+   * verify: the checks before any write; install and build: what publishing needs built, run
+   * before any write too; sync: bringing the local branch onto the remote's.
+   */
+  step: StepKind | PreStep;
   plugin?: string;
   status: EntryStatus;
   startedAt: string;
@@ -57,7 +65,7 @@ export interface RunProgress {
 
 /** Steps finished (written, found done or not applying) out of the plan's `total`. */
 export function runProgress(journal: ReleaseJournal, total: number, rerun: string): RunProgress {
-  const done = journal.entries.filter((e) => e.step !== 'verify' && e.step !== 'sync' && e.status !== 'failed').length;
+  const done = journal.entries.filter((e) => isReleaseStep(e) && e.status !== 'failed').length;
   return { done, left: Math.max(total - done, 0), rerun };
 }
 
@@ -69,7 +77,7 @@ export function finishHint(progress: RunProgress): string {
 
 /** The one line a run ends with, in the terminal and the job log. */
 export function resultLine(journal: ReleaseJournal, released: readonly string[], progress?: RunProgress): string {
-  const count = (status: EntryStatus) => journal.entries.filter((e) => e.status === status && e.step !== 'verify' && e.step !== 'sync').length;
+  const count = (status: EntryStatus) => journal.entries.filter((e) => e.status === status && isReleaseStep(e)).length;
   const seconds = journal.finishedAt ? ` in ${((Date.parse(journal.finishedAt) - Date.parse(journal.startedAt)) / 1000).toFixed(1)} s` : '';
   const names = released.length > 5 ? `${released.slice(0, 5).join(', ')} and ${released.length - 5} more` : released.join(', ');
   const plugins = `${released.length} plugin${released.length === 1 ? '' : 's'}`;

@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-PCGMWN42.js";
+} from "./chunk-IS2OO4CU.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-VDIKGO44.js";
+} from "./chunk-OOZ56NOJ.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-IGYPSHZC.js";
+} from "./chunk-ZPEZYH46.js";
 import {
   planRelease
-} from "./chunk-AAROJJG6.js";
+} from "./chunk-J2TX7ZPO.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-EWPCVLF3.js";
+import "./chunk-6B4HDPEI.js";
 import "./chunk-5VXC45WE.js";
-import "./chunk-JJUVDLDO.js";
+import "./chunk-LRNHBIGD.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-PAQWOFV4.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-BA4V426D.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

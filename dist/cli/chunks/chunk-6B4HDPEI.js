@@ -8,7 +8,7 @@ import {
   fileExists,
   invalidManifest,
   readManifest
-} from "./chunk-JJUVDLDO.js";
+} from "./chunk-LRNHBIGD.js";
 import {
   require_dist
 } from "./chunk-XSBHKSRI.js";

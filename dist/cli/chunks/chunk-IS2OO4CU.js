@@ -1,8 +1,14 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
+  chosenInstall,
+  chosenUnitCommand,
+  commandFailure,
   commandPublisher,
-  parsePlan
-} from "./chunk-VDIKGO44.js";
+  outcomeWords,
+  parsePlan,
+  runInstall,
+  runPluginCommand
+} from "./chunk-OOZ56NOJ.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -37,13 +43,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-AAROJJG6.js";
+} from "./chunk-J2TX7ZPO.js";
 import {
   hashPlan
 } from "./chunk-7Y4KZRG2.js";
 import {
   readChangesets
-} from "./chunk-EWPCVLF3.js";
+} from "./chunk-6B4HDPEI.js";
 import {
   discoverFleet,
   fileExists,
@@ -54,7 +60,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-JJUVDLDO.js";
+} from "./chunk-LRNHBIGD.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
@@ -97,7 +103,7 @@ async function confirm(question, streams = {}) {
 // src/jobs/release.ts
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/adapters/github/releases.ts
 var PER_PAGE = 100;
@@ -226,11 +232,13 @@ import { mkdir, open, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 // src/core/release/journal.ts
+var PRE_STEPS = /* @__PURE__ */ new Set(["verify", "install", "build", "sync"]);
+var isReleaseStep = (entry) => !PRE_STEPS.has(entry.step);
 function newJournal(planHash, dryRun, now) {
   return { schemaVersion: 1, planHash, dryRun, startedAt: now, finishedAt: null, result: "running", error: null, entries: [] };
 }
 function runProgress(journal, total, rerun) {
-  const done = journal.entries.filter((e) => e.step !== "verify" && e.step !== "sync" && e.status !== "failed").length;
+  const done = journal.entries.filter((e) => isReleaseStep(e) && e.status !== "failed").length;
   return { done, left: Math.max(total - done, 0), rerun };
 }
 function finishHint(progress) {
@@ -238,7 +246,7 @@ function finishHint(progress) {
   return `${steps(progress.done)} done, ${progress.left} left; rerun \`${progress.rerun}\` with the same plan to finish (finished steps are skipped)`;
 }
 function resultLine(journal, released, progress) {
-  const count = (status) => journal.entries.filter((e) => e.status === status && e.step !== "verify" && e.step !== "sync").length;
+  const count = (status) => journal.entries.filter((e) => e.status === status && isReleaseStep(e)).length;
   const seconds = journal.finishedAt ? ` in ${((Date.parse(journal.finishedAt) - Date.parse(journal.startedAt)) / 1e3).toFixed(1)} s` : "";
   const names = released.length > 5 ? `${released.slice(0, 5).join(", ")} and ${released.length - 5} more` : released.join(", ");
   const plugins = `${released.length} plugin${released.length === 1 ? "" : "s"}`;
@@ -471,6 +479,92 @@ function descendantsOf(root, commits) {
   return seen;
 }
 
+// src/jobs/release/release-build.ts
+import { join } from "node:path";
+function releasesToBuild(releases) {
+  return releases.filter((r) => !r.private && strategyFor(r.ecosystem).buildsBeforeRelease);
+}
+async function buildBeforeRelease(input) {
+  const { cwd, config, reporter } = input;
+  const [first] = input.releases;
+  if (!first) return;
+  const defaults = await strategyFor(first.ecosystem).commandDefaults(cwd);
+  const chosen = await Promise.all(input.releases.map(async (release) => ({ release, build: await chosenUnitCommand(config.commands.build, "build", () => defaults.build(release)) })));
+  const builds = chosen.filter((c) => "command" in c.build);
+  for (const c of chosen) if ("skipped" in c.build) reporter.debug(`build ${c.release.name}: ${c.build.skipped}`);
+  if (builds.length === 0) return;
+  if (defaults.tool) reporter.info(`package manager: ${defaults.tool}`);
+  const folders = [...new Set(input.releases.map((r) => r.path || "."))];
+  const changedBefore = new Set(await changedPaths(cwd, folders));
+  await install(input, await chosenInstall(config.commands.install, defaults.install));
+  const waves = publishWaves(builds.map((b) => b.release));
+  const order = [.../* @__PURE__ */ new Set([...waves.values()])].sort((a, b) => a - b);
+  let started = 0;
+  let done = 0;
+  for (const wave of order) {
+    const failures = [];
+    await pMap(
+      builds.filter((b) => waves.get(b.release.name) === wave),
+      async ({ release, build }) => {
+        const where = release.path || ".";
+        if (!input.dryRun) reporter.info(`building ${release.name} (${++started}/${builds.length}): ${build.command} in ${where}`);
+        await input.record("build", release.name, () => buildOne(input, release, build.command)).catch((error) => {
+          if (!(error instanceof SlipwayError)) throw error;
+          failures.push(error);
+        });
+        reporter.progress("build", ++done, builds.length);
+      },
+      { concurrency: config.validate.concurrency }
+    );
+    const [failure, ...more] = failures;
+    if (failure) throw more.length ? new SlipwayError("BUILD_FAILED", [failure, ...more].map((f) => f.message).join("\n\n"), { subject: failure.subject, hint: failure.hint }) : failure;
+  }
+  if (!input.dryRun) await refuseUnignoredOutput(cwd, folders, changedBefore);
+}
+async function install(input, choice) {
+  const { cwd, config, reporter } = input;
+  if ("skipped" in choice) {
+    if (choice.dependenciesInPlace) reporter.info(`install: ${choice.skipped}`);
+    return;
+  }
+  await input.record("install", void 0, async () => {
+    const source = choice.configured ? "commands.install in slipway.yml" : "node_modules is missing";
+    if (input.dryRun) return { status: "dry-run", detail: `run \`${choice.command}\` at the root (${source})` };
+    reporter.info(`installing: ${choice.command} (${source})`);
+    const result = await runInstall(cwd, choice, config.validate.timeoutMinutes, reporter);
+    if (!result.ok) {
+      throw new SlipwayError("BUILD_FAILED", result.message, {
+        subject: "install",
+        hint: "the release stopped before its first write: fix the install, then rerun the release with the same plan"
+      });
+    }
+    return { status: "done", detail: `ran \`${choice.command}\` at the root` };
+  });
+}
+async function buildOne(input, release, command) {
+  const { cwd, config, reporter } = input;
+  const where = release.path || ".";
+  if (input.dryRun) return { status: "dry-run", detail: `run \`${command}\` in ${where}` };
+  const result = await runPluginCommand({ command, dir: join(cwd, release.path), name: release.name, version: release.to, timeoutMs: config.validate.timeoutMinutes * 6e4 });
+  await reporter.group(`build ${release.name}: ${result.command} (${outcomeWords(result)})`, async () => {
+    if (result.output) reporter.info(result.output);
+  });
+  if (result.ok) return { status: "done", detail: `ran \`${result.command}\` in ${where} (${outcomeWords(result)})` };
+  const fix = config.commands.build !== void 0 ? "fix commands.build in slipway.yml" : `fix the "build" script of ${where}/package.json`;
+  throw new SlipwayError("BUILD_FAILED", `${release.name}: ${commandFailure("build", result, config.validate.timeoutMinutes)}`, {
+    subject: release.name,
+    hint: `the release stopped before its first write: ${fix} (try \`${result.command}\` in ${where}), then rerun the release with the same plan`
+  });
+}
+async function refuseUnignoredOutput(cwd, folders, before) {
+  const left = (await changedPaths(cwd, folders)).filter((path) => !before.has(path)).sort();
+  if (left.length === 0) return;
+  throw new SlipwayError("BUILD_FAILED", `the install or a build left files that git does not ignore in planned plugins: ${left.slice(0, 10).join(", ")}${left.length > 10 ? `, and ${left.length - 10} more` : ""}`, {
+    subject: left[0],
+    hint: "add the build output (dist/, node_modules/) to .gitignore and commit it; the release stopped before its first write"
+  });
+}
+
 // src/jobs/release/release-state.ts
 var DIVERGED_HINT = (remote, branch) => `bring the local branch in line with ${remote}/${branch} (git pull --rebase), then rerun`;
 function releaseTarget(config) {
@@ -639,8 +733,14 @@ async function shipPlan(options) {
   const run = new ReleaseRun({ options, plan, config, state, journal, save, dryRun, env });
   try {
     await save(journal);
+    await run.build();
     await run.all();
   } catch (error) {
+    if (run.stoppedInBuild && state.releaseCommit === void 0) {
+      const line3 = await finish("refused", [], { cause: error, step: run.failedAt });
+      reporter.error(line3);
+      throw new ReleaseRunError(error, journal);
+    }
     const progress = runProgress(journal, releaseSteps(plan).length, rerun);
     const line2 = await finish("failed", names, { cause: error, step: run.failedAt }, progress);
     reporter.error(line2);
@@ -670,6 +770,8 @@ var ReleaseRun = class {
   /** Notices already given (once per run, not once per plugin). */
   warned = /* @__PURE__ */ new Set();
   failedAt;
+  /** The run stopped in the install or a build, before any release step. */
+  stoppedInBuild = false;
   constructor(input) {
     this.input = input;
     this.cwd = input.options.cwd;
@@ -705,6 +807,35 @@ var ReleaseRun = class {
         }
       });
     }
+  }
+  /**
+   * Installs and builds what publishing needs, before the first write (./release/release-build.ts).
+   * A resumed run (the release commit exists) builds only the packages still to publish: the
+   * checkout may be a fresh one (a rerun of the ship job) whose build output is gone, and an
+   * earlier run's output, if any, cannot be told from a stale one. With every version out,
+   * nothing is installed or built.
+   */
+  async build() {
+    const candidates = releasesToBuild(this.plan.releases);
+    let releases = candidates;
+    if (this.releaseCommit !== void 0 && candidates.length) {
+      const unpublished = await Promise.all(candidates.map(async (r) => !await this.publishedAlready(r)));
+      releases = candidates.filter((_, i) => unpublished[i]);
+      const published = candidates.filter((_, i) => !unpublished[i]).map((r) => `${r.name}@${r.to}`);
+      if (published.length) this.reporter.info(`build: ${published.join(", ")} ${published.length === 1 ? "is" : "are"} published already, not built again`);
+    }
+    try {
+      await buildBeforeRelease({ cwd: this.cwd, config: this.input.config, releases, dryRun: this.input.dryRun, reporter: this.reporter, record: (step, plugin, work) => this.record(step, plugin, work) });
+    } catch (error) {
+      this.stoppedInBuild = true;
+      throw error;
+    }
+  }
+  /** Whether this release's version is on its registry already (a resumed run); nothing to publish counts as published. */
+  async publishedAlready(release) {
+    const found = await this.publisherFor(release);
+    if ("skipped" in found) return true;
+    return await found.client.isPublished(release.name, release.to) === true;
   }
   released() {
     const entries = this.input.journal.entries;
@@ -829,7 +960,7 @@ var ReleaseRun = class {
     const files = [...plannedFiles(this.plan, this.input.config.release.changelog).keys()];
     const consumed = await trackedPaths(this.cwd, this.plan.changesets ?? []);
     if (this.input.dryRun) return { status: "dry-run", detail: `commit ${files.length} files${consumed.length ? ` and delete ${consumed.join(", ")}` : ""}: "${message.split("\n")[0]}" with trailer Slipway-Plan: ${this.plan.hash.slice(0, 19)}\u2026` };
-    await Promise.all(consumed.map((file) => rm(join(this.cwd, file), { force: true })));
+    await Promise.all(consumed.map((file) => rm(join2(this.cwd, file), { force: true })));
     this.releaseCommit = await commitPaths(this.cwd, message, [...files, ...consumed]);
     return { status: "done", detail: `committed ${files.length} files as ${this.releaseCommit.slice(0, 7)}`, sha: this.releaseCommit };
   }
@@ -992,7 +1123,7 @@ var ReleaseRun = class {
   async publisherFor(release) {
     const { options, config } = this.input;
     const root = this.cwd;
-    const unitDir = join(root, release.path);
+    const unitDir = join2(root, release.path);
     if (config.commands.publish) {
       const client = this.cachedPublisher("configured", () => commandPublisher(config.commands.publish));
       return { client, root, dir: unitDir };
@@ -1028,10 +1159,10 @@ var ReleaseRun = class {
   async fromReleaseCommit(release, found, work) {
     if (release.nextSnapshot === void 0 || this.releaseCommit === void 0 || await headSha(this.cwd) === this.releaseCommit) return work(found.dir);
     const parent = await temporaryFolder();
-    const checkout = join(parent, "release");
+    const checkout = join2(parent, "release");
     const remove = await detachedWorktree(this.cwd, checkout, this.releaseCommit);
     try {
-      return await work(join(checkout, found.dir.slice(found.root.length)));
+      return await work(join2(checkout, found.dir.slice(found.root.length)));
     } finally {
       await remove();
       await rm(parent, { recursive: true, force: true });
@@ -1078,7 +1209,7 @@ async function checkRegistries(cwd, plan, options, config) {
   }
 }
 async function temporaryFolder() {
-  return mkdtemp(join(tmpdir(), "slipway-publish-"));
+  return mkdtemp(join2(tmpdir(), "slipway-publish-"));
 }
 async function githubRepositoryOf(cwd, remote) {
   const url = await repositoryUrl(cwd, remote);

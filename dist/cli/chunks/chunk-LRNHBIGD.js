@@ -9016,6 +9016,7 @@ var npmStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "npm-registry" }),
   commandDefaults: javascriptCommands,
+  buildsBeforeRelease: true,
   publishSecrets: [{ name: "NPM_TOKEN", purpose: "an npm automation token that may publish the packages" }],
   coreRangeIn: (text2, file, config) => config.core.package ? rangeOf(dependenciesOf(parsePackageJson(text2, file), file), config.core.package, ["runtime", "peer", "optional", "dev"]) : void 0
 };
@@ -9031,6 +9032,7 @@ var gradleStrategy = {
     return { kind: "command", command: `${gradle} ${task}`, cwd: root, alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY };
   },
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text2, _file, config) => readProperties(text2).get(config.fleet.coreVersionProperty)?.value
 };
@@ -9047,6 +9049,7 @@ var mavenStrategy = {
     alreadyPublished: ALREADY_IN_MAVEN_REPOSITORY
   }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: JVM_SECRETS,
   coreRangeIn: (text2, file, config) => parsePom(text2, file).properties[config.fleet.coreVersionProperty]
 };
@@ -9058,6 +9061,7 @@ var pythonStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: 'no publish command for python plugins (commands.publish in slipway.yml, e.g. "python -m build && twine upload --skip-existing dist/*")' }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [{ name: "TWINE_PASSWORD", purpose: "a PyPI API token (with TWINE_USERNAME=__token__)" }],
   coreRangeIn: () => void 0
 };
@@ -9069,6 +9073,7 @@ var genericStrategy = {
   snapshotSuffix: void 0,
   publishDefault: async () => ({ kind: "none", reason: "no publish command for generic plugins (commands.publish in slipway.yml)" }),
   commandDefaults: async () => noDefaults,
+  buildsBeforeRelease: false,
   publishSecrets: [],
   coreRangeIn: () => void 0
 };

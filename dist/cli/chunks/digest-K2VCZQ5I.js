@@ -24,7 +24,7 @@ import {
 } from "./chunk-5VXC45WE.js";
 import {
   discoverFleet
-} from "./chunk-JJUVDLDO.js";
+} from "./chunk-LRNHBIGD.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

@@ -4,15 +4,15 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-GTJFJBGG.js";
+} from "./chunk-4UCGYQWN.js";
 import {
   processMetadata
-} from "./chunk-QC7AVLZW.js";
-import "./chunk-65PNFT4L.js";
+} from "./chunk-2YZ7CHR4.js";
+import "./chunk-YTG7NHK5.js";
 import "./chunk-6XYRPJDR.js";
 import "./chunk-S5XD7XXP.js";
 import "./chunk-5VXC45WE.js";
-import "./chunk-JJUVDLDO.js";
+import "./chunk-LRNHBIGD.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

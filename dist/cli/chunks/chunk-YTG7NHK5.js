@@ -18,7 +18,7 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-JJUVDLDO.js";
+} from "./chunk-LRNHBIGD.js";
 import {
   rangeOf,
   require_dist,

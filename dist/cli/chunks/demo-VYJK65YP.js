@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-IGYPSHZC.js";
+} from "./chunk-ZPEZYH46.js";
 import {
   planRelease
-} from "./chunk-AAROJJG6.js";
+} from "./chunk-J2TX7ZPO.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-EWPCVLF3.js";
+import "./chunk-6B4HDPEI.js";
 import "./chunk-5VXC45WE.js";
-import "./chunk-JJUVDLDO.js";
+import "./chunk-LRNHBIGD.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-IGYPSHZC.js";
+} from "./chunk-ZPEZYH46.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-AAROJJG6.js";
+} from "./chunk-J2TX7ZPO.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-EWPCVLF3.js";
+import "./chunk-6B4HDPEI.js";
 import "./chunk-5VXC45WE.js";
-import "./chunk-JJUVDLDO.js";
+import "./chunk-LRNHBIGD.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -43,7 +43,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-PAQWOFV4.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-BA4V426D.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -7,7 +7,7 @@ import {
   KNOWN_TAG_FORMATS,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-EWPCVLF3.js";
+} from "./chunk-6B4HDPEI.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
@@ -20,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-JJUVDLDO.js";
+} from "./chunk-LRNHBIGD.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

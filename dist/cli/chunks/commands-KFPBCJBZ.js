@@ -4,12 +4,12 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-GTJFJBGG.js";
+} from "./chunk-4UCGYQWN.js";
 import {
   indexCatalog
-} from "./chunk-7UI7GQRQ.js";
-import "./chunk-QC7AVLZW.js";
-import "./chunk-65PNFT4L.js";
+} from "./chunk-TQQF4VWU.js";
+import "./chunk-2YZ7CHR4.js";
+import "./chunk-YTG7NHK5.js";
 import {
   catalogEntrySchema
 } from "./chunk-U7MD2QG6.js";
@@ -17,7 +17,7 @@ import "./chunk-4HRPEOMF.js";
 import "./chunk-6XYRPJDR.js";
 import "./chunk-S5XD7XXP.js";
 import "./chunk-5VXC45WE.js";
-import "./chunk-JJUVDLDO.js";
+import "./chunk-LRNHBIGD.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-QC7AVLZW.js";
+} from "./chunk-2YZ7CHR4.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,

@@ -3,12 +3,18 @@ import {
   readPlanFile
 } from "./chunk-YU5H4KXO.js";
 import {
-  fillPlaceholders,
-  parsePlan
-} from "./chunk-VDIKGO44.js";
+  chosenInstall,
+  chosenUnitCommand,
+  commandFailure,
+  outcomeWords,
+  parsePlan,
+  runInstall,
+  runPluginCommand,
+  seconds
+} from "./chunk-OOZ56NOJ.js";
 import {
   readPluginVersion
-} from "./chunk-65PNFT4L.js";
+} from "./chunk-YTG7NHK5.js";
 import {
   GitObjectReader
 } from "./chunk-6XYRPJDR.js";
@@ -24,10 +30,10 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-AAROJJG6.js";
+} from "./chunk-J2TX7ZPO.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-EWPCVLF3.js";
+import "./chunk-6B4HDPEI.js";
 import {
   tagFormatFor
 } from "./chunk-5VXC45WE.js";
@@ -35,12 +41,11 @@ import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-JJUVDLDO.js";
+} from "./chunk-LRNHBIGD.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
-  execa,
   loadConfig,
   parseFlags,
   readLog,
@@ -291,55 +296,6 @@ async function readManifestInputs(cwd, plugins, config, rev = "HEAD") {
   }
 }
 
-// src/adapters/validate/run-plugin-command.ts
-async function runRootCommand(spec) {
-  return runCommand(spec.command, spec.dir, {}, spec.timeoutMs);
-}
-var KILL_GRACE_MS = 5e3;
-async function runPluginCommand(spec) {
-  const command = fillPlaceholders(spec.command, { name: spec.name, version: spec.version, path: spec.dir });
-  return runCommand(command, spec.dir, { SLIPWAY_NAME: spec.name, SLIPWAY_VERSION: spec.version, SLIPWAY_PATH: spec.dir }, spec.timeoutMs);
-}
-async function runCommand(command, dir, env, timeoutMs) {
-  const started = performance.now();
-  const child = execa(command, {
-    shell: true,
-    cwd: dir,
-    env: { ...env, CI: process.env["CI"] ?? "true" },
-    all: true,
-    reject: false,
-    stdin: "ignore",
-    detached: true
-  });
-  let timedOut = false;
-  const killGroup = (signal) => {
-    try {
-      if (child.pid !== void 0) process.kill(-child.pid, signal);
-    } catch {
-    }
-  };
-  let hardKill;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    killGroup("SIGTERM");
-    hardKill = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
-  }, timeoutMs);
-  const result = await child;
-  clearTimeout(timer);
-  if (hardKill) clearTimeout(hardKill);
-  killGroup("SIGKILL");
-  const notStarted = result.exitCode === void 0 && !timedOut && !result.isTerminated;
-  return {
-    command,
-    ok: result.exitCode === 0 && !timedOut,
-    exitCode: result.exitCode,
-    timedOut,
-    durationMs: Math.round(performance.now() - started),
-    output: String(result.all ?? ""),
-    ...notStarted ? { startError: result.originalMessage ?? result.shortMessage } : {}
-  };
-}
-
 // src/core/validate/commit-lint.ts
 var EXAMPLE = 'write "type(scope): subject", e.g. "fix(http): retry on 503"';
 function isIgnoredMessage(message) {
@@ -568,11 +524,11 @@ async function runCommands(cwd, config, ecosystem, selected, results, general, r
   const byName = new Map(results.map((r) => [r.plugin, r]));
   const commandsOf = new Map(
     await Promise.all(
-      selected.map(async (plugin) => [plugin.name, { build: await chosen(config.commands.build, "build", () => defaults.build(plugin)), test: await chosen(config.commands.test, "test", () => defaults.test(plugin)) }])
+      selected.map(async (plugin) => [plugin.name, { build: await chosenUnitCommand(config.commands.build, "build", () => defaults.build(plugin)), test: await chosenUnitCommand(config.commands.test, "test", () => defaults.test(plugin)) }])
     )
   );
   const anyCommand = [...commandsOf.values()].some((c) => "command" in c.build || "command" in c.test);
-  const installFailed = anyCommand ? await install(cwd, config, defaults.install, timeoutMs, general, reporter) : void 0;
+  const installFailed = anyCommand ? await install(cwd, config, defaults.install, general, reporter) : void 0;
   const run2 = async (plugin, kind, command) => {
     const result = await runPluginCommand({ command, dir: join2(cwd, plugin.path), name: plugin.name, version: byName.get(plugin.name).next ?? plugin.version, timeoutMs });
     await reporter.group(`${kind} ${plugin.name}: ${result.command} (${outcomeWords(result)})`, async () => {
@@ -597,44 +553,17 @@ async function runCommands(cwd, config, ecosystem, selected, results, general, r
     { concurrency: config.validate.concurrency }
   );
 }
-async function chosen(configured, kind, fallback) {
-  if (configured === void 0) return fallback();
-  return configured.trim() === "" ? { skipped: `commands.${kind} is empty in slipway.yml` } : { command: configured };
-}
-async function install(cwd, config, fallback, timeoutMs, general, reporter) {
-  const configured = config.commands.install;
-  let command;
-  if (configured !== void 0) {
-    if (configured.trim() === "") return void 0;
-    command = configured;
-  } else {
-    if (!fallback) return void 0;
-    if (!await fallback.needed()) {
-      reporter.info(`install: dependencies are in place (node_modules), \`${fallback.command}\` not run`);
-      return void 0;
-    }
-    command = fallback.command;
+async function install(cwd, config, fallback, general, reporter) {
+  const choice = await chosenInstall(config.commands.install, fallback);
+  if ("skipped" in choice) {
+    if (choice.dependenciesInPlace) reporter.info(`install: ${choice.skipped}`);
+    return void 0;
   }
-  const result = await runRootCommand({ command, dir: cwd, timeoutMs });
-  await reporter.group(`install: ${result.command} (${outcomeWords(result)})`, async () => {
-    if (result.output) reporter.info(result.output);
-  });
+  const result = await runInstall(cwd, choice, config.validate.timeoutMinutes, reporter);
   if (result.ok) return void 0;
-  const fix = configured !== void 0 ? "fix commands.install in slipway.yml" : result.exitCode === 127 ? `put ${command.split(" ")[0]} on PATH (\`corepack enable\` brings pnpm and Yarn, \`npm install --global bun\` Bun; slipway's reusable workflows do both), or set commands.install in slipway.yml` : "commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml";
-  general.push({ check: "build", severity: "error", message: `${commandFailure("install", result, config.validate.timeoutMinutes)}
-(${fix})` });
+  general.push({ check: "build", severity: "error", message: result.message });
   return `the install \`${result.command}\` failed`;
 }
-var TAIL_LINES = 20;
-function commandFailure(kind, run2, timeoutMinutes) {
-  const why = run2.startError ? `could not start: ${run2.startError}` : run2.timedOut ? `was stopped at its time limit of ${timeoutMinutes} min (validate.timeoutMinutes in slipway.yml)` : `failed with exit code ${run2.exitCode} after ${seconds(run2.durationMs)}`;
-  const lines = run2.output.trimEnd().split("\n");
-  const tail = lines.slice(-TAIL_LINES).join("\n");
-  return `${kind} \`${run2.command}\` ${why}${tail ? `; last ${Math.min(lines.length, TAIL_LINES)} lines:
-${tail}` : ""}`;
-}
-var seconds = (ms) => `${(ms / 1e3).toFixed(1)} s`;
-var outcomeWords = (run2) => run2.ok ? `ok, ${seconds(run2.durationMs)}` : run2.timedOut ? "timed out" : `failed, exit ${run2.exitCode ?? "?"}`;
 function printFindings(report, reporter) {
   const seen = /* @__PURE__ */ new Set();
   for (const f of allFindings(report)) {

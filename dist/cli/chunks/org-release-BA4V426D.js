@@ -4,19 +4,19 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-PCGMWN42.js";
+} from "./chunk-IS2OO4CU.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-VDIKGO44.js";
+} from "./chunk-OOZ56NOJ.js";
 import {
   indexCatalog
-} from "./chunk-7UI7GQRQ.js";
+} from "./chunk-TQQF4VWU.js";
 import {
   processMetadata
-} from "./chunk-QC7AVLZW.js";
-import "./chunk-65PNFT4L.js";
+} from "./chunk-2YZ7CHR4.js";
+import "./chunk-YTG7NHK5.js";
 import {
   catalogEntrySchema
 } from "./chunk-U7MD2QG6.js";
@@ -39,18 +39,18 @@ import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-AAROJJG6.js";
+} from "./chunk-J2TX7ZPO.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-EWPCVLF3.js";
+import "./chunk-6B4HDPEI.js";
 import {
   tagFormat
 } from "./chunk-5VXC45WE.js";
 import {
   pMap
-} from "./chunk-JJUVDLDO.js";
+} from "./chunk-LRNHBIGD.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";

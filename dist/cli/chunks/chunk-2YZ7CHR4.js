@@ -4,7 +4,7 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-65PNFT4L.js";
+} from "./chunk-YTG7NHK5.js";
 import {
   GitObjectReader,
   byCodePoint
@@ -20,7 +20,7 @@ import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-JJUVDLDO.js";
+} from "./chunk-LRNHBIGD.js";
 import {
   git,
   loadConfig,

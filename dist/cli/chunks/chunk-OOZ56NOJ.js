@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-AAROJJG6.js";
+} from "./chunk-J2TX7ZPO.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,
@@ -169,10 +169,107 @@ function lastLine(text) {
   return text.split("\n").map((line) => line.trim()).filter(Boolean).at(-1);
 }
 
+// src/adapters/validate/run-plugin-command.ts
+async function runRootCommand(spec) {
+  return runCommand(spec.command, spec.dir, {}, spec.timeoutMs);
+}
+var KILL_GRACE_MS = 5e3;
+async function runPluginCommand(spec) {
+  const command = fillPlaceholders(spec.command, { name: spec.name, version: spec.version, path: spec.dir });
+  return runCommand(command, spec.dir, { SLIPWAY_NAME: spec.name, SLIPWAY_VERSION: spec.version, SLIPWAY_PATH: spec.dir }, spec.timeoutMs);
+}
+async function runCommand(command, dir, env, timeoutMs) {
+  const started = performance.now();
+  const child = execa(command, {
+    shell: true,
+    cwd: dir,
+    env: { ...env, CI: process.env["CI"] ?? "true" },
+    all: true,
+    reject: false,
+    stdin: "ignore",
+    detached: true
+  });
+  let timedOut = false;
+  const killGroup = (signal) => {
+    try {
+      if (child.pid !== void 0) process.kill(-child.pid, signal);
+    } catch {
+    }
+  };
+  let hardKill;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killGroup("SIGTERM");
+    hardKill = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
+  }, timeoutMs);
+  const result = await child;
+  clearTimeout(timer);
+  if (hardKill) clearTimeout(hardKill);
+  killGroup("SIGKILL");
+  const notStarted = result.exitCode === void 0 && !timedOut && !result.isTerminated;
+  return {
+    command,
+    ok: result.exitCode === 0 && !timedOut,
+    exitCode: result.exitCode,
+    timedOut,
+    durationMs: Math.round(performance.now() - started),
+    output: String(result.all ?? ""),
+    ...notStarted ? { startError: result.originalMessage ?? result.shortMessage } : {}
+  };
+}
+
+// src/jobs/commands/chosen-commands.ts
+async function chosenUnitCommand(configured, kind, fallback) {
+  if (configured === void 0) return fallback();
+  return configured.trim() === "" ? { skipped: `commands.${kind} is empty in slipway.yml` } : { command: configured };
+}
+async function chosenInstall(configured, fallback) {
+  if (configured !== void 0) return configured.trim() === "" ? { skipped: "commands.install is empty in slipway.yml", dependenciesInPlace: false } : { command: configured, configured: true };
+  if (!fallback) return { skipped: "no install command for this repository", dependenciesInPlace: false };
+  if (!await fallback.needed()) return { skipped: `dependencies are in place (node_modules), \`${fallback.command}\` not run`, dependenciesInPlace: true };
+  return { command: fallback.command, configured: false };
+}
+function installFix(choice, exitCode) {
+  if (choice.configured) return "fix commands.install in slipway.yml";
+  if (exitCode === 127) {
+    return `put ${choice.command.split(" ")[0]} on PATH (\`corepack enable\` brings pnpm and Yarn, \`npm install --global bun\` Bun; slipway's reusable workflows do both), or set commands.install in slipway.yml`;
+  }
+  return "commit a lockfile that matches package.json (run the install locally), or set commands.install in slipway.yml";
+}
+
+// src/jobs/commands/command-report.ts
+var TAIL_LINES = 20;
+function commandFailure(kind, run, timeoutMinutes) {
+  const why = run.startError ? `could not start: ${run.startError}` : run.timedOut ? `was stopped at its time limit of ${timeoutMinutes} min (validate.timeoutMinutes in slipway.yml)` : `failed with exit code ${run.exitCode} after ${seconds(run.durationMs)}`;
+  const lines = run.output.trimEnd().split("\n");
+  const tail = lines.slice(-TAIL_LINES).join("\n");
+  return `${kind} \`${run.command}\` ${why}${tail ? `; last ${Math.min(lines.length, TAIL_LINES)} lines:
+${tail}` : ""}`;
+}
+var seconds = (ms) => `${(ms / 1e3).toFixed(1)} s`;
+var outcomeWords = (run) => run.ok ? `ok, ${seconds(run.durationMs)}` : run.timedOut ? "timed out" : `failed, exit ${run.exitCode ?? "?"}`;
+
+// src/jobs/commands/run-install.ts
+async function runInstall(cwd, choice, timeoutMinutes, reporter) {
+  const result = await runRootCommand({ command: choice.command, dir: cwd, timeoutMs: timeoutMinutes * 6e4 });
+  await reporter.group(`install: ${result.command} (${outcomeWords(result)})`, async () => {
+    if (result.output) reporter.info(result.output);
+  });
+  if (result.ok) return { ok: true };
+  return { ok: false, command: result.command, message: `${commandFailure("install", result, timeoutMinutes)}
+(${installFix(choice, result.exitCode)})` };
+}
+
 export {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash,
   commandPublisher,
-  fillPlaceholders
+  runPluginCommand,
+  chosenUnitCommand,
+  chosenInstall,
+  commandFailure,
+  seconds,
+  outcomeWords,
+  runInstall
 };
