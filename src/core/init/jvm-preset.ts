@@ -36,7 +36,8 @@ export const JVM_RELEASE_SECRETS = [
 
 /**
  * A starter workflow for a JVM fleet: `java-version` added to the reusable workflow's `with:`,
- * and in the release starter the npm token swapped for the Maven secrets. The starters are
+ * and in the release starter the npm token swapped for the Maven secrets and the npm dist-tag
+ * field left out. The starters are
  * slipway's own files, so the lines replaced are known; a starter that lacks them is returned
  * with only what applies.
  */
@@ -51,5 +52,7 @@ export function jvmStarter(file: string, text: string, javaVersion: string): str
   out = out.replace(/^(\s*)npm-token: \$\{\{ secrets\.NPM_TOKEN \}\}\n/m, (_line, indent: string) =>
     JVM_RELEASE_SECRETS.map(([input, secret]) => `${indent}${input}: \${{ secrets.${secret} }}\n`).join(''),
   );
+  // npm's dist-tag means nothing to a Maven repository: the manual run's field and its pass-through go.
+  out = out.replace(/^(\s*)dist-tag:\n(?:\1  .*\n)+/m, '').replace(/^\s*dist-tag: \$\{\{ inputs\.dist-tag \|\| '' \}\}\n/m, '');
   return out.replace('ship pushes and signs npm provenance', 'ship pushes and publishes');
 }

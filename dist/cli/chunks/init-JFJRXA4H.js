@@ -145,6 +145,7 @@ ${indent}  java-version: '${javaVersion}'
     (_line, indent) => JVM_RELEASE_SECRETS.map(([input, secret]) => `${indent}${input}: \${{ secrets.${secret} }}
 `).join("")
   );
+  out = out.replace(/^(\s*)dist-tag:\n(?:\1  .*\n)+/m, "").replace(/^\s*dist-tag: \$\{\{ inputs\.dist-tag \|\| '' \}\}\n/m, "");
   return out.replace("ship pushes and signs npm provenance", "ship pushes and publishes");
 }
 
