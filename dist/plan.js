@@ -67750,13 +67750,6 @@ function logCovers(log2, used, releaseCommits) {
 var UNKNOWN = 0;
 var REACHES = 1;
 var DOES_NOT = 2;
-function reachabilityFromLog(tags, log2, start, head, tagsBelowStart) {
-  const inLog = (tag) => log2.positionOf(tag.commit) !== void 0;
-  if (start === void 0) return tags.map((tag) => ({ ...tag, reachable: inLog(tag) }));
-  const startReachable = start === head || log2.commits.some((commit) => commit.parents.includes(start));
-  if (!startReachable) return void 0;
-  return tags.map((tag) => ({ ...tag, reachable: inLog(tag) || tagsBelowStart.has(tag.name) }));
-}
 function releaseCommitsOrAll(releaseCommits) {
   const distinct = /* @__PURE__ */ new Set();
   for (const commit of releaseCommits) {
@@ -67820,14 +67813,8 @@ function guessLog(cwd, head, tags, formats, onCommit) {
     index.add(commit);
     onCommit?.(commit);
   });
-  const tagsBelowStart = start ? tagsReachableFrom(cwd, start) : Promise.resolve(/* @__PURE__ */ new Set());
   read.catch(() => void 0);
-  tagsBelowStart.catch(() => void 0);
-  return { head, start, index, read, tagsBelowStart };
-}
-async function tagsOfLog(cwd, tags, guessed) {
-  const [below] = await Promise.all([guessed.tagsBelowStart, guessed.read]);
-  return reachabilityFromLog(tags, guessed.index, guessed.start, guessed.head, below) ?? withReachability(cwd, guessed.head, tags);
+  return { start, index, read };
 }
 async function fleetLog(cwd, head, releaseCommits, router, reporter, guessed) {
   if (releaseCommits.length === 0) return CommitIndex.of([], router);
@@ -68119,14 +68106,12 @@ async function planRelease(options) {
     if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
   });
   reporter.debug(`history: git log started (${elapsed()})`);
-  const [fleet, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
+  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), withReachability(cwd, head, listed2), repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
   const router = pathRouter(fleet.plugins);
   guessed.index.route(router);
   const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format2 = tagFormatFor(config2, fleet);
-  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${listed2.length} tag(s), tag format ${format2.pattern} (${elapsed()})`);
-  const tags = await tagsOfLog(cwd, listed2, guessed);
-  reporter.debug(`history: git log read, ${guessed.index.commits.length} commit(s) (${elapsed()})`);
+  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format2.pattern} (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format2);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
   await adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter);

@@ -81,7 +81,7 @@ export async function withReachability(cwd: string, head: string, tags: readonly
 }
 
 /** The tags whose commit is `commit` or one of its ancestors: a walk of the history below it. */
-export async function tagsReachableFrom(cwd: string, commit: string): Promise<Set<TagName>> {
+async function tagsReachableFrom(cwd: string, commit: string): Promise<Set<TagName>> {
   const merged = await git(cwd, ['for-each-ref', `--merged=${FULL_SHA.test(commit) ? commit : await resolveCommit(cwd, commit)}`, '--format=%(refname)', 'refs/tags']);
   return new Set(merged.split('\n').filter(Boolean).map((ref) => tagName(ref.slice('refs/tags/'.length))));
 }

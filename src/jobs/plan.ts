@@ -5,7 +5,7 @@
 import { readChangesets } from '../adapters/changesets/read-changesets.ts';
 import { loadConfig } from '../adapters/config-file.ts';
 import { discoverFleet, type Fleet } from '../adapters/fleet.ts';
-import { branchesContaining, currentBranch, headSha, lastCommitWriting, listTags, repositoryUrl } from '../adapters/git.ts';
+import { branchesContaining, currentBranch, headSha, lastCommitWriting, listTags, repositoryUrl, withReachability } from '../adapters/git.ts';
 import { fileAt } from '../adapters/git-release.ts';
 import { strategyFor } from '../adapters/ecosystems/strategy.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
@@ -21,7 +21,7 @@ import type { ReleasePlan } from '../core/plan/release-plan.ts';
 import type { Reporter } from '../core/reporter.ts';
 import { branchAllowed, releaseBranches } from '../core/config/release-branches.ts';
 import type { VersionOverride } from '../core/plan/version-overrides.ts';
-import { guessLog, tagsOfLog, unreleasedOfPlugins } from './history/fleet-log.ts';
+import { guessLog, unreleasedOfPlugins } from './history/fleet-log.ts';
 import type { PluginName, Sha } from '../core/types.ts';
 import { checkReleaseDate } from '../core/release/preflight.ts';
 import { preflight } from './release/preflight.ts';
@@ -81,17 +81,15 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
   });
   reporter.debug(`history: git log started (${elapsed()})`);
-  const [fleet, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  // Which tags this line reaches (its last releases) is a walk of git's own, beside the log.
+  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), withReachability(cwd, head, listed), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
   const router = pathRouter(fleet.plugins);
   guessed.index.route(router);
   // Pending changesets (.changeset/*.md) and their fixed/linked groups are release intents too.
   const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format = tagFormatFor(config, fleet);
-  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${listed.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
+  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
 
-  // Which tags this line reaches is read off the log itself (the last release of a line is its highest reachable tag).
-  const tags = await tagsOfLog(cwd, listed, guessed);
-  reporter.debug(`history: git log read, ${guessed.index.commits.length} commit(s) (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
   await adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter);

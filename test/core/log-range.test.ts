@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommitIndex } from '../../src/core/history/commit-index.ts';
-import { guessLogStart, logCovers, reachabilityFromLog, releaseCommitsOrAll } from '../../src/core/history/log-range.ts';
+import { guessLogStart, logCovers, releaseCommitsOrAll } from '../../src/core/history/log-range.ts';
 import { tagFormat } from '../../src/core/history/tag-format.ts';
 import { sha, tagName, type RawCommit } from '../../src/core/types.ts';
 
@@ -52,26 +52,5 @@ describe('whether a log read from a guessed start holds every unreleased commit'
     const branchy = [commit('m3', ['m2', 'h1']), commit('h1', ['base']), commit('m2', ['m1']), commit('m1', ['base'])];
     expect(logCovers(CommitIndex.of(branchy), sha('m1'), [sha('m2'), sha('h1')])).toBe(false);
     expect(logCovers(CommitIndex.of(branchy), sha('base'), [sha('m2'), sha('h1')])).toBe(true);
-  });
-});
-
-describe('which tags the planned head reaches, read off the guessed log', () => {
-  const listed = (name: string, commit: string) => ({ name: tagName(name), commit: sha(commit), commitTime: 0 });
-  // head h3 → h2 → s (the start, outside the log) → …; x1 is on another branch.
-  const log = CommitIndex.of([commit('h3', ['h2']), commit('h2', ['s'])]);
-  const tags = [listed('a@2.0.0', 'h2'), listed('a@1.0.0', 'old'), listed('a@9.0.0', 'x1')];
-  const reach = (result: ReturnType<typeof reachabilityFromLog>) => result?.map((t) => `${t.name}:${t.reachable}`);
-
-  it('a tag in the log, or below a start this line reaches, is reachable; any other is not', () => {
-    expect(reach(reachabilityFromLog(tags, log, sha('s'), sha('h3'), new Set([tagName('a@1.0.0')])))).toEqual(['a@2.0.0:true', 'a@1.0.0:true', 'a@9.0.0:false']);
-  });
-  it('a log of the whole history needs nothing below it', () => {
-    expect(reach(reachabilityFromLog(tags, log, undefined, sha('h3'), new Set()))).toEqual(['a@2.0.0:true', 'a@1.0.0:false', 'a@9.0.0:false']);
-  });
-  it('the head itself as the start (nothing new): what the start reaches is what the head reaches', () => {
-    expect(reach(reachabilityFromLog(tags, CommitIndex.of([]), sha('h3'), sha('h3'), new Set([tagName('a@2.0.0')])))).toEqual(['a@2.0.0:true', 'a@1.0.0:false', 'a@9.0.0:false']);
-  });
-  it('a start on another branch says nothing about this line: undefined, so git walks from the head', () => {
-    expect(reachabilityFromLog(tags, log, sha('x1'), sha('h3'), new Set([tagName('a@9.0.0')]))).toBeUndefined();
   });
 });

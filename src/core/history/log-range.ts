@@ -110,26 +110,6 @@ const UNKNOWN = 0;
 const REACHES = 1;
 const DOES_NOT = 2;
 
-/**
- * Each tag's reachability from `head`, read off the log `head ^start` and the tags reachable
- * from `start` (`tagsBelowStart`): reachable(head) = the log ∪ reachable(start), when `start` is
- * itself reachable — it is `head`, or the parent of a commit in the log. Undefined when it is not
- * (a guess from a tag on another branch): then only a walk from `head` can tell.
- */
-export function reachabilityFromLog(
-  tags: readonly ListedTag[],
-  log: CommitIndex,
-  start: LogStart,
-  head: Sha,
-  tagsBelowStart: ReadonlySet<TagName>,
-): DatedTag[] | undefined {
-  const inLog = (tag: ListedTag) => log.positionOf(tag.commit) !== undefined;
-  if (start === undefined) return tags.map((tag) => ({ ...tag, reachable: inLog(tag) }));
-  const startReachable = start === head || log.commits.some((commit) => commit.parents.includes(start));
-  if (!startReachable) return undefined;
-  return tags.map((tag) => ({ ...tag, reachable: inLog(tag) || tagsBelowStart.has(tag.name) }));
-}
-
 /** The distinct release commits, or undefined when a plugin was never released (the whole history is needed). */
 export function releaseCommitsOrAll(releaseCommits: Iterable<Sha | undefined>): Sha[] | undefined {
   const distinct = new Set<Sha>();

@@ -53,6 +53,6 @@ export function jvmStarter(file: string, text: string, javaVersion: string): str
     JVM_RELEASE_SECRETS.map(([input, secret]) => `${indent}${input}: \${{ secrets.${secret} }}\n`).join(''),
   );
   // npm's dist-tag means nothing to a Maven repository: the manual run's field and its pass-through go.
-  out = out.replace(/^(\s*)dist-tag:\n(?:\1  .*\n)+/m, '').replace(/^\s*dist-tag: \$\{\{ inputs\.dist-tag \|\| '' \}\}\n/m, '');
+  out = out.replace(/^(\s*)dist-tag:\n(?:\1 {2}.*\n)+/m, '').replace(/^\s*dist-tag: \$\{\{ inputs\.dist-tag \|\| '' \}\}\n/m, '');
   return out.replace('ship pushes and signs npm provenance', 'ship pushes and publishes');
 }

@@ -4,25 +4,22 @@
  * again from their merge base only when the guess would miss a commit (see
  * core/history/log-range.ts).
  */
-import { mergeBases, readLog, tagsReachableFrom, withReachability } from '../../adapters/git.ts';
+import { mergeBases, readLog } from '../../adapters/git.ts';
 import { CommitIndex } from '../../core/history/commit-index.ts';
-import { guessLogStart, logCovers, reachabilityFromLog, releaseCommitsOrAll, type DatedTag, type ListedTag, type LogStart } from '../../core/history/log-range.ts';
+import { guessLogStart, logCovers, releaseCommitsOrAll, type ListedTag, type LogStart } from '../../core/history/log-range.ts';
 import type { TagFormat } from '../../core/history/tag-format.ts';
 import type { Reporter } from '../../core/reporter.ts';
 import type { ReleaseHistory } from '../../core/history/last-release.ts';
 import type { PathRouter } from '../../core/history/route-commits.ts';
 import { unreleasedCommits } from '../../core/history/unreleased-commits.ts';
-import type { Plugin, PluginName, RawCommit, Sha, TagName } from '../../core/types.ts';
+import type { Plugin, PluginName, RawCommit, Sha } from '../../core/types.ts';
 
 export interface GuessedLog {
-  head: Sha;
   start: LogStart;
   /** Filled as git writes; route it as soon as the fleet is known. */
   index: CommitIndex;
   /** Settles when git has exited. */
   read: Promise<unknown>;
-  /** The tags reachable from the start, read beside the log (a walk of only the history below it). */
-  tagsBelowStart: Promise<ReadonlySet<TagName>>;
 }
 
 /**
@@ -36,21 +33,8 @@ export function guessLog(cwd: string, head: Sha, tags: readonly ListedTag[], for
     index.add(commit);
     onCommit?.(commit);
   });
-  const tagsBelowStart = start ? tagsReachableFrom(cwd, start) : Promise.resolve(new Set<TagName>());
-  // Awaited later; avoid unhandled rejections meanwhile.
-  read.catch(() => undefined);
-  tagsBelowStart.catch(() => undefined);
-  return { head, start, index, read, tagsBelowStart };
-}
-
-/**
- * The tags with their reachability from the planned head, once the guessed log is read: from the
- * log and the tags below its start, without a walk of the whole history from the head — unless
- * the start is not on this line, when git walks from the head (`withReachability`).
- */
-export async function tagsOfLog(cwd: string, tags: readonly ListedTag[], guessed: GuessedLog): Promise<DatedTag[]> {
-  const [below] = await Promise.all([guessed.tagsBelowStart, guessed.read]);
-  return reachabilityFromLog(tags, guessed.index, guessed.start, guessed.head, below) ?? withReachability(cwd, guessed.head, tags);
+  read.catch(() => undefined); // awaited by fleetLog; avoid an unhandled rejection meanwhile
+  return { start, index, read };
 }
 
 /**

@@ -2,21 +2,21 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-U7MD2QG6.js";
+} from "./chunk-LZQ3GINM.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-4HRPEOMF.js";
-import "./chunk-6XYRPJDR.js";
-import "./chunk-S5XD7XXP.js";
+} from "./chunk-VYWVTYYJ.js";
+import "./chunk-4IUBGABQ.js";
+import "./chunk-HFN7AZKS.js";
 import {
   isValidVersion
-} from "./chunk-5VXC45WE.js";
+} from "./chunk-462V4XSU.js";
 import {
   loadConfig,
   parseFlags,
   require_semver
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

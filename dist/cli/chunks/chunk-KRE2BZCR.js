@@ -8,7 +8,7 @@ import {
   parsePlan,
   runInstall,
   runPluginCommand
-} from "./chunk-OOZ56NOJ.js";
+} from "./chunk-3ERKIU2V.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -43,13 +43,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-J2TX7ZPO.js";
+} from "./chunk-Y6KK3Y7F.js";
 import {
   hashPlan
 } from "./chunk-7Y4KZRG2.js";
 import {
   readChangesets
-} from "./chunk-6B4HDPEI.js";
+} from "./chunk-GT7IESPD.js";
 import {
   discoverFleet,
   fileExists,
@@ -60,7 +60,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-LRNHBIGD.js";
+} from "./chunk-ZTI4RSNC.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
@@ -73,7 +73,7 @@ import {
   readLog,
   repositoryUrl,
   require_semver
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError,
   formatError,

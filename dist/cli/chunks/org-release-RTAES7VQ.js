@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-IS2OO4CU.js";
+} from "./chunk-KRE2BZCR.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-OOZ56NOJ.js";
+} from "./chunk-3ERKIU2V.js";
 import {
   indexCatalog
-} from "./chunk-TQQF4VWU.js";
+} from "./chunk-FVJDL6EW.js";
 import {
   processMetadata
-} from "./chunk-2YZ7CHR4.js";
-import "./chunk-YTG7NHK5.js";
+} from "./chunk-CSDOKLDI.js";
+import "./chunk-YG44X437.js";
 import {
   catalogEntrySchema
-} from "./chunk-U7MD2QG6.js";
+} from "./chunk-LZQ3GINM.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-4HRPEOMF.js";
-import "./chunk-6XYRPJDR.js";
+import "./chunk-VYWVTYYJ.js";
+import "./chunk-4IUBGABQ.js";
 import {
   createSlackClient,
   postOnce
@@ -34,23 +34,23 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-S5XD7XXP.js";
+import "./chunk-HFN7AZKS.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-J2TX7ZPO.js";
+} from "./chunk-Y6KK3Y7F.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-6B4HDPEI.js";
+import "./chunk-GT7IESPD.js";
 import {
   tagFormat
-} from "./chunk-5VXC45WE.js";
+} from "./chunk-462V4XSU.js";
 import {
   pMap
-} from "./chunk-LRNHBIGD.js";
+} from "./chunk-ZTI4RSNC.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -64,7 +64,7 @@ import {
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError,
   formatError,

@@ -6,7 +6,7 @@ import {
   repoPath,
   require_dist,
   require_semver
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -37368,7 +37368,6 @@ export {
   readTags,
   listTags,
   withReachability,
-  tagsReachableFrom,
   mergeBases,
   branchesContaining,
   readLog,

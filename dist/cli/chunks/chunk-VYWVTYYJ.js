@@ -1,11 +1,11 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   GitObjectReader
-} from "./chunk-6XYRPJDR.js";
+} from "./chunk-4IUBGABQ.js";
 import {
   execa,
   git
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -9,14 +9,14 @@ import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-6B4HDPEI.js";
+} from "./chunk-GT7IESPD.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
   isValidVersion,
   tagFormat,
   tagFormatFor
-} from "./chunk-5VXC45WE.js";
+} from "./chunk-462V4XSU.js";
 import {
   DEPENDENCY_SECTIONS,
   applyEdits,
@@ -27,7 +27,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-LRNHBIGD.js";
+} from "./chunk-ZTI4RSNC.js";
 import {
   RELEASE_TYPES,
   branchesContaining,
@@ -45,9 +45,8 @@ import {
   repositoryUrl,
   require_semver,
   sha,
-  tagsReachableFrom,
   withReachability
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError,
   formatError,
@@ -1487,13 +1486,6 @@ function logCovers(log, used, releaseCommits) {
 var UNKNOWN = 0;
 var REACHES = 1;
 var DOES_NOT = 2;
-function reachabilityFromLog(tags, log, start, head, tagsBelowStart) {
-  const inLog = (tag) => log.positionOf(tag.commit) !== void 0;
-  if (start === void 0) return tags.map((tag) => ({ ...tag, reachable: inLog(tag) }));
-  const startReachable = start === head || log.commits.some((commit) => commit.parents.includes(start));
-  if (!startReachable) return void 0;
-  return tags.map((tag) => ({ ...tag, reachable: inLog(tag) || tagsBelowStart.has(tag.name) }));
-}
 function releaseCommitsOrAll(releaseCommits) {
   const distinct = /* @__PURE__ */ new Set();
   for (const commit of releaseCommits) {
@@ -1557,14 +1549,8 @@ function guessLog(cwd, head, tags, formats, onCommit) {
     index.add(commit);
     onCommit?.(commit);
   });
-  const tagsBelowStart = start ? tagsReachableFrom(cwd, start) : Promise.resolve(/* @__PURE__ */ new Set());
   read.catch(() => void 0);
-  tagsBelowStart.catch(() => void 0);
-  return { head, start, index, read, tagsBelowStart };
-}
-async function tagsOfLog(cwd, tags, guessed) {
-  const [below] = await Promise.all([guessed.tagsBelowStart, guessed.read]);
-  return reachabilityFromLog(tags, guessed.index, guessed.start, guessed.head, below) ?? withReachability(cwd, guessed.head, tags);
+  return { start, index, read };
 }
 async function fleetLog(cwd, head, releaseCommits, router, reporter, guessed) {
   if (releaseCommits.length === 0) return CommitIndex.of([], router);
@@ -2140,14 +2126,12 @@ async function planRelease(options) {
     if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
   });
   reporter.debug(`history: git log started (${elapsed()})`);
-  const [fleet, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), withReachability(cwd, head, listed2), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
   const router = pathRouter(fleet.plugins);
   guessed.index.route(router);
   const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));
   const format = tagFormatFor(config, fleet);
-  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${listed2.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
-  const tags = await tagsOfLog(cwd, listed2, guessed);
-  reporter.debug(`history: git log read, ${guessed.index.commits.length} commit(s) (${elapsed()})`);
+  reporter.debug(`fleet: ${fleet.plugins.length} ${fleet.ecosystem} plugin(s), ${tags.length} tag(s), tag format ${format.pattern} (${elapsed()})`);
   const { histories, diagnostics } = readReleaseHistory(fleet.plugins, tags, format);
   for (const diagnostic of diagnostics) reporter.warn(diagnostic.message, { title: diagnostic.plugin });
   await adoptReleasesTaggedElsewhere(cwd, head, fleet, histories, reporter);

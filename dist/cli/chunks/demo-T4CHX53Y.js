@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-ZPEZYH46.js";
+} from "./chunk-WF2SE4VO.js";
 import {
   planRelease
-} from "./chunk-J2TX7ZPO.js";
+} from "./chunk-Y6KK3Y7F.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-6B4HDPEI.js";
-import "./chunk-5VXC45WE.js";
-import "./chunk-LRNHBIGD.js";
+import "./chunk-GT7IESPD.js";
+import "./chunk-462V4XSU.js";
+import "./chunk-ZTI4RSNC.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -17,7 +17,7 @@ import {
   execa,
   gitRefName,
   parseFlags
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

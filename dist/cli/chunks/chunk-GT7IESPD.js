@@ -3,15 +3,15 @@ import {
   isNamedPattern,
   isValidVersion,
   tagFormat
-} from "./chunk-5VXC45WE.js";
+} from "./chunk-462V4XSU.js";
 import {
   fileExists,
   invalidManifest,
   readManifest
-} from "./chunk-LRNHBIGD.js";
+} from "./chunk-ZTI4RSNC.js";
 import {
   require_dist
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

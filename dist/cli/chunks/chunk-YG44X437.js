@@ -1,13 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   byCodePoint
-} from "./chunk-6XYRPJDR.js";
+} from "./chunk-4IUBGABQ.js";
 import {
   ELEMENT_KINDS,
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-S5XD7XXP.js";
+} from "./chunk-HFN7AZKS.js";
 import {
   dependenciesOf,
   normaliseName,
@@ -18,12 +18,12 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-LRNHBIGD.js";
+} from "./chunk-ZTI4RSNC.js";
 import {
   rangeOf,
   require_dist,
   require_semver
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

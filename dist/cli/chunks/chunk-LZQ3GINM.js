@@ -2,15 +2,15 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   byCodePoint,
   stableJson
-} from "./chunk-6XYRPJDR.js";
+} from "./chunk-4IUBGABQ.js";
 import {
   elementSchema
-} from "./chunk-S5XD7XXP.js";
+} from "./chunk-HFN7AZKS.js";
 import {
   ECOSYSTEMS,
   external_exports,
   require_semver
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD
-} from "./chunk-S5XD7XXP.js";
+} from "./chunk-HFN7AZKS.js";
 import {
   KNOWN_TAG_FORMATS,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-6B4HDPEI.js";
+} from "./chunk-GT7IESPD.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
-} from "./chunk-5VXC45WE.js";
+} from "./chunk-462V4XSU.js";
 import {
   discoverFleet,
   fileExists,
@@ -20,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-LRNHBIGD.js";
+} from "./chunk-ZTI4RSNC.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -35,7 +35,7 @@ import {
   parseFlags,
   readTags,
   require_dist
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -145,7 +145,7 @@ ${indent}  java-version: '${javaVersion}'
     (_line, indent) => JVM_RELEASE_SECRETS.map(([input, secret]) => `${indent}${input}: \${{ secrets.${secret} }}
 `).join("")
   );
-  out = out.replace(/^(\s*)dist-tag:\n(?:\1  .*\n)+/m, "").replace(/^\s*dist-tag: \$\{\{ inputs\.dist-tag \|\| '' \}\}\n/m, "");
+  out = out.replace(/^(\s*)dist-tag:\n(?:\1 {2}.*\n)+/m, "").replace(/^\s*dist-tag: \$\{\{ inputs\.dist-tag \|\| '' \}\}\n/m, "");
   return out.replace("ship pushes and signs npm provenance", "ship pushes and publishes");
 }
 

@@ -11,17 +11,17 @@ import {
   runInstall,
   runPluginCommand,
   seconds
-} from "./chunk-OOZ56NOJ.js";
+} from "./chunk-3ERKIU2V.js";
 import {
   readPluginVersion
-} from "./chunk-YTG7NHK5.js";
+} from "./chunk-YG44X437.js";
 import {
   GitObjectReader
-} from "./chunk-6XYRPJDR.js";
+} from "./chunk-4IUBGABQ.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-S5XD7XXP.js";
+} from "./chunk-HFN7AZKS.js";
 import {
   effectiveBump,
   parseConventionalCommit,
@@ -30,18 +30,18 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-J2TX7ZPO.js";
+} from "./chunk-Y6KK3Y7F.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-6B4HDPEI.js";
+import "./chunk-GT7IESPD.js";
 import {
   tagFormatFor
-} from "./chunk-5VXC45WE.js";
+} from "./chunk-462V4XSU.js";
 import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-LRNHBIGD.js";
+} from "./chunk-ZTI4RSNC.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -52,7 +52,7 @@ import {
   readTags,
   require_dist,
   require_semver
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError,
   isSlipwayError

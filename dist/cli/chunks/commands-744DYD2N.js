@@ -4,27 +4,27 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-4UCGYQWN.js";
+} from "./chunk-Z2XTODLV.js";
 import {
   indexCatalog
-} from "./chunk-TQQF4VWU.js";
-import "./chunk-2YZ7CHR4.js";
-import "./chunk-YTG7NHK5.js";
+} from "./chunk-FVJDL6EW.js";
+import "./chunk-CSDOKLDI.js";
+import "./chunk-YG44X437.js";
 import {
   catalogEntrySchema
-} from "./chunk-U7MD2QG6.js";
-import "./chunk-4HRPEOMF.js";
-import "./chunk-6XYRPJDR.js";
-import "./chunk-S5XD7XXP.js";
-import "./chunk-5VXC45WE.js";
-import "./chunk-LRNHBIGD.js";
+} from "./chunk-LZQ3GINM.js";
+import "./chunk-VYWVTYYJ.js";
+import "./chunk-4IUBGABQ.js";
+import "./chunk-HFN7AZKS.js";
+import "./chunk-462V4XSU.js";
+import "./chunk-ZTI4RSNC.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   external_exports,
   parseFlags
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -21,10 +21,10 @@ import {
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-5VXC45WE.js";
+} from "./chunk-462V4XSU.js";
 import {
   discoverFleet
-} from "./chunk-LRNHBIGD.js";
+} from "./chunk-ZTI4RSNC.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -36,7 +36,7 @@ import {
   parseFlags,
   repositoryUrl,
   require_semver
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError,
   formatError

@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-2YZ7CHR4.js";
+} from "./chunk-CSDOKLDI.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-U7MD2QG6.js";
+} from "./chunk-LZQ3GINM.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-4HRPEOMF.js";
+} from "./chunk-VYWVTYYJ.js";
 import {
   loadConfig
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

@@ -2,23 +2,23 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-ZPEZYH46.js";
+} from "./chunk-WF2SE4VO.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-J2TX7ZPO.js";
+} from "./chunk-Y6KK3Y7F.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-6B4HDPEI.js";
-import "./chunk-5VXC45WE.js";
-import "./chunk-LRNHBIGD.js";
+import "./chunk-GT7IESPD.js";
+import "./chunk-462V4XSU.js";
+import "./chunk-ZTI4RSNC.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
 
@@ -43,7 +43,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-BA4V426D.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-RTAES7VQ.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-4HRPEOMF.js";
+} from "./chunk-VYWVTYYJ.js";
 import {
   stableJson
-} from "./chunk-6XYRPJDR.js";
+} from "./chunk-4IUBGABQ.js";
 import {
   createSlackClient,
   postOnce,
@@ -35,7 +35,7 @@ import {
   pMap,
   parseXml,
   strategyFor
-} from "./chunk-LRNHBIGD.js";
+} from "./chunk-ZTI4RSNC.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -50,7 +50,7 @@ import {
   nextWeeklyTime,
   parseFlags,
   require_semver
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError,
   formatError

@@ -4,29 +4,29 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-YTG7NHK5.js";
+} from "./chunk-YG44X437.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-6XYRPJDR.js";
+} from "./chunk-4IUBGABQ.js";
 import {
   MANIFEST_FILES
-} from "./chunk-S5XD7XXP.js";
+} from "./chunk-HFN7AZKS.js";
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-5VXC45WE.js";
+} from "./chunk-462V4XSU.js";
 import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-LRNHBIGD.js";
+} from "./chunk-ZTI4RSNC.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError,
   formatError,

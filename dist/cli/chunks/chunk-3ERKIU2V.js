@@ -1,14 +1,14 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-J2TX7ZPO.js";
+} from "./chunk-Y6KK3Y7F.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,
   execa,
   external_exports,
   require_semver
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

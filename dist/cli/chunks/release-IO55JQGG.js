@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-IS2OO4CU.js";
+} from "./chunk-KRE2BZCR.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-OOZ56NOJ.js";
+} from "./chunk-3ERKIU2V.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-ZPEZYH46.js";
+} from "./chunk-WF2SE4VO.js";
 import {
   planRelease
-} from "./chunk-J2TX7ZPO.js";
+} from "./chunk-Y6KK3Y7F.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-6B4HDPEI.js";
-import "./chunk-5VXC45WE.js";
-import "./chunk-LRNHBIGD.js";
+import "./chunk-GT7IESPD.js";
+import "./chunk-462V4XSU.js";
+import "./chunk-ZTI4RSNC.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -30,7 +30,7 @@ import {
   dateFlag,
   distTagFlag,
   parseFlags
-} from "./chunk-XSBHKSRI.js";
+} from "./chunk-QZ3DGOUL.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-BA4V426D.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-RTAES7VQ.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {
