@@ -78452,7 +78452,7 @@ function assemblePlan(input2) {
       if (raw.parents.length > 1) continue;
       const asked = releaseAs ? void 0 : releaseAsFooter(raw.message);
       if (asked !== void 0) releaseAs = { version: asked, commit: raw.sha };
-      let result = input2.parsed?.get(raw.sha) ?? parsed.get(raw.sha);
+      let result = parsed.get(raw.sha);
       if (!result) parsed.set(raw.sha, result = parseConventionalCommit(raw.message));
       if (!result.conventional) {
         ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? "not a Conventional Commit (type(scope): subject)" : "an empty commit message" });
@@ -78890,13 +78890,10 @@ function unreleasedCommits(input2) {
 }
 
 // src/jobs/history/fleet-log.ts
-function guessLog(cwd, head, tags, formats, onCommit) {
+function guessLog(cwd, head, tags, formats) {
   const start = guessLogStart(tags, formats);
   const index = new CommitIndex();
-  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
-    index.add(commit);
-    onCommit?.(commit);
-  });
+  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => index.add(commit));
   read.catch(() => void 0);
   return { start, index, read };
 }
@@ -79469,10 +79466,7 @@ async function planRelease(options) {
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.date !== void 0) checkReleaseDate(options.date, now);
   const [config2, head, listed2] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd), listTags(cwd)]);
-  const parsed = /* @__PURE__ */ new Map();
-  const guessed = guessLog(cwd, head, listed2, guessFormats(config2), (commit) => {
-    if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
-  });
+  const guessed = guessLog(cwd, head, listed2, guessFormats(config2));
   reporter.debug(`history: git log started (${elapsed()})`);
   const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), withReachability(cwd, head, listed2), repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
   const router = pathRouter(fleet.plugins);
@@ -79504,7 +79498,6 @@ async function planRelease(options) {
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
     intents,
-    parsed,
     authors: config2.release.changelogAuthors
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c3) => [c3.file, c3.releases.map((r) => r.name)]))) : assembled;

@@ -25,7 +25,6 @@ import { guessLog, unreleasedOfPlugins } from './history/fleet-log.ts';
 import type { PluginName, Sha } from '../core/types.ts';
 import { checkReleaseDate } from '../core/release/preflight.ts';
 import { preflight } from './release/preflight.ts';
-import { parseConventionalCommit, type ParsedCommit } from '../core/versioning/conventional-commit.ts';
 
 export interface PlanOptions {
   cwd: string;
@@ -75,11 +74,8 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   if (options.date !== undefined) checkReleaseDate(options.date, now);
   const [config, head, listed] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd), listTags(cwd)]);
   // The one `git log` starts now, from a guess made from the tags alone; the manifests are read
-  // and the commits indexed, routed and parsed while git writes (fleet-log.ts).
-  const parsed = new Map<Sha, ParsedCommit>();
-  const guessed = guessLog(cwd, head, listed, guessFormats(config), (commit) => {
-    if (commit.parents.length <= 1) parsed.set(commit.sha, parseConventionalCommit(commit.message));
-  });
+  // and the commits indexed and routed while git writes (fleet-log.ts).
+  const guessed = guessLog(cwd, head, listed, guessFormats(config));
   reporter.debug(`history: git log started (${elapsed()})`);
   // Which tags this line reaches (its last releases) is a walk of git's own, beside the log.
   const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), withReachability(cwd, head, listed), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
@@ -115,7 +111,6 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...(branchWarning ? [branchWarning] : [])],
     overrides: options.overrides,
     intents,
-    parsed,
     authors: config.release.changelogAuthors,
   });
   const plan = options.plugins?.length

@@ -40,8 +40,6 @@ export interface PlanInput {
   coreRaised?: ReadonlySet<PluginName>;
   /** Pending changesets and version groups (release-intents.ts). */
   intents?: ReleaseIntents | undefined;
-  /** Messages already parsed (the plan job parses them while git writes the log); the rest are parsed here. */
-  parsed?: ReadonlyMap<Sha, ParsedCommit>;
   /** Record each commit's author and name it in the changelog (release.changelogAuthors); default true. */
   authors?: boolean | undefined;
 }
@@ -75,7 +73,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       // Newest first: the newest Release-As footer wins.
       const asked = releaseAs ? undefined : releaseAsFooter(raw.message);
       if (asked !== undefined) releaseAs = { version: asked, commit: raw.sha };
-      let result = input.parsed?.get(raw.sha) ?? parsed.get(raw.sha);
+      let result = parsed.get(raw.sha);
       if (!result) parsed.set(raw.sha, (result = parseConventionalCommit(raw.message)));
       if (!result.conventional) {
         ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? 'not a Conventional Commit (type(scope): subject)' : 'an empty commit message' });

@@ -22,17 +22,11 @@ export interface GuessedLog {
   read: Promise<unknown>;
 }
 
-/**
- * Starts reading the log from the tags alone; route `index` and await `read` later. `onCommit`
- * does more work per commit while git writes (the plan parses messages there).
- */
-export function guessLog(cwd: string, head: Sha, tags: readonly ListedTag[], formats: readonly TagFormat[], onCommit?: (commit: RawCommit) => void): GuessedLog {
+/** Starts reading the log from the tags alone; route `index` and await `read` later. */
+export function guessLog(cwd: string, head: Sha, tags: readonly ListedTag[], formats: readonly TagFormat[]): GuessedLog {
   const start = guessLogStart(tags, formats);
   const index = new CommitIndex();
-  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
-    index.add(commit);
-    onCommit?.(commit);
-  });
+  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => index.add(commit));
   read.catch(() => undefined); // awaited by fleetLog; avoid an unhandled rejection meanwhile
   return { start, index, read };
 }

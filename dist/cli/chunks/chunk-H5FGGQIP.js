@@ -8,7 +8,7 @@ import {
   parsePlan,
   runInstall,
   runPluginCommand
-} from "./chunk-3ERKIU2V.js";
+} from "./chunk-LAER3FUL.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -43,7 +43,7 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-Y6KK3Y7F.js";
+} from "./chunk-73VOEA4V.js";
 import {
   hashPlan
 } from "./chunk-7Y4KZRG2.js";

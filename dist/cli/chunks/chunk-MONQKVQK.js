@@ -3,7 +3,7 @@ import {
   effectiveBump,
   markdownCell,
   markdownText
-} from "./chunk-Y6KK3Y7F.js";
+} from "./chunk-73VOEA4V.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";

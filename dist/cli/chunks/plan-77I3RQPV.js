@@ -2,11 +2,11 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-WF2SE4VO.js";
+} from "./chunk-MONQKVQK.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-Y6KK3Y7F.js";
+} from "./chunk-73VOEA4V.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";
@@ -43,7 +43,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-RTAES7VQ.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-R2HD4L6S.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -4,12 +4,12 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-KRE2BZCR.js";
+} from "./chunk-H5FGGQIP.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-3ERKIU2V.js";
+} from "./chunk-LAER3FUL.js";
 import {
   indexCatalog
 } from "./chunk-FVJDL6EW.js";
@@ -39,7 +39,7 @@ import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-Y6KK3Y7F.js";
+} from "./chunk-73VOEA4V.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";

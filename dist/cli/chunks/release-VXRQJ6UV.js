@@ -6,18 +6,18 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-KRE2BZCR.js";
+} from "./chunk-H5FGGQIP.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-3ERKIU2V.js";
+} from "./chunk-LAER3FUL.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-WF2SE4VO.js";
+} from "./chunk-MONQKVQK.js";
 import {
   planRelease
-} from "./chunk-Y6KK3Y7F.js";
+} from "./chunk-73VOEA4V.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-RTAES7VQ.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-R2HD4L6S.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-Y6KK3Y7F.js";
+} from "./chunk-73VOEA4V.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,

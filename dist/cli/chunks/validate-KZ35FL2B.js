@@ -11,7 +11,7 @@ import {
   runInstall,
   runPluginCommand,
   seconds
-} from "./chunk-3ERKIU2V.js";
+} from "./chunk-LAER3FUL.js";
 import {
   readPluginVersion
 } from "./chunk-YG44X437.js";
@@ -30,7 +30,7 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-Y6KK3Y7F.js";
+} from "./chunk-73VOEA4V.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";

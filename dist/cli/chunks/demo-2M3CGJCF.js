@@ -1,10 +1,10 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-WF2SE4VO.js";
+} from "./chunk-MONQKVQK.js";
 import {
   planRelease
-} from "./chunk-Y6KK3Y7F.js";
+} from "./chunk-73VOEA4V.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";
