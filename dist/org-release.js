@@ -79245,34 +79245,38 @@ import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join9 } from "node:path";
 
 // src/adapters/safe-path.ts
-import { constants as constants6 } from "node:fs";
-import { lstat as lstat2, mkdir as mkdir2, open as open3, realpath as realpath2 } from "node:fs/promises";
+import { constants as constants6, lstatSync, realpathSync as realpathSync2 } from "node:fs";
+import { mkdir as mkdir2, open as open3 } from "node:fs/promises";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join8, relative as relative2, sep as sep4 } from "node:path";
 var inside = (root, path6) => path6 === root || path6.startsWith(root.endsWith(sep4) ? root : root + sep4);
 function resolved(path6, memo2) {
-  let real = memo2?.get(path6);
-  if (!real) {
-    real = realpath2(path6).catch((error63) => {
-      if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
-      throw error63;
-    });
-    memo2?.set(path6, real);
+  if (memo2?.has(path6)) return memo2.get(path6);
+  let real;
+  try {
+    real = realpathSync2.native(path6);
+  } catch (error63) {
+    const code = error63.code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error63;
   }
+  memo2?.set(path6, real);
   return real;
 }
 async function unsafeWriteReason(root, path6, memo2) {
   if (isAbsolute2(path6) || path6.split(/[\\/]/).includes("..")) return "the path leaves the repository";
-  const realRoot = await resolved(root, memo2) ?? await realpath2(root);
+  const realRoot = resolved(root, memo2) ?? realpathSync2.native(root);
   const full = join8(root, path6);
-  const stats = await lstat2(full).catch((error63) => {
-    if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
-    throw error63;
-  });
+  let stats;
+  try {
+    stats = lstatSync(full);
+  } catch (error63) {
+    const code = error63.code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error63;
+  }
   if (stats?.isSymbolicLink()) return "it is a symbolic link; slipway rewrites only regular files (replace the link with the file)";
   if (stats && !stats.isFile()) return "it is not a regular file";
   let folder = dirname2(full);
   for (; ; ) {
-    const real = await resolved(folder, memo2);
+    const real = resolved(folder, memo2);
     if (real !== void 0) {
       return inside(realRoot, real) ? void 0 : `its folder ${relative2(root, folder) || "."} is a symbolic link to ${real}, outside the repository`;
     }

@@ -5789,7 +5789,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5864,7 +5864,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5959,11 +5959,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants6.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants6.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5986,10 +5986,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants6.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6006,7 +6006,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants6.ERROR[ret], data);
+        return new HTTPParserError(message, constants7.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6186,7 +6186,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants6.ERROR.PAUSED : 0;
+        return pause ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6208,7 +6208,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6244,13 +6244,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -20031,10 +20031,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
     var parse6 = require_parse2();
-    var constants6 = require_constants6();
+    var constants7 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants6.RELEASE_TYPES.includes(truncation)) {
+      if (!constants7.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -21274,7 +21274,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module) {
     "use strict";
     var internalRe = require_re();
-    var constants6 = require_constants6();
+    var constants7 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse6 = require_parse2();
@@ -21358,8 +21358,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants6.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants7.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants7.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -29304,7 +29304,7 @@ var require_scan = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module) {
     "use strict";
-    var constants6 = require_constants7();
+    var constants7 = require_constants7();
     var utils = require_utils2();
     var {
       MAX_LENGTH: MAX_LENGTH2,
@@ -29312,7 +29312,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants6;
+    } = constants7;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -29521,7 +29521,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants7.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -29567,8 +29567,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants6.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants7.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants7.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -29697,16 +29697,16 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open4 = tokens[token.tokensIndex];
-          open4.type = "text";
-          open4.value = literal2;
-          open4.output = safeOutput || utils.escapeRegex(literal2);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal2;
+          open3.output = safeOutput || utils.escapeRegex(literal2);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open4.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -29926,15 +29926,15 @@ var require_parse3 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment2("braces");
-          const open4 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open4);
-          push(open4);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -30264,7 +30264,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants6.globChars(opts.windows);
+      } = constants7.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -30322,7 +30322,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse6 = require_parse3();
     var utils = require_utils2();
-    var constants6 = require_constants7();
+    var constants7 = require_constants7();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob3, options, returnState = false) => {
       if (Array.isArray(glob3)) {
@@ -30450,7 +30450,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants6;
+    picomatch2.constants = constants7;
     module.exports = picomatch2;
   }
 });
@@ -31520,7 +31520,7 @@ function group(name, fn) {
 }
 
 // src/actions/plan.ts
-import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname3, resolve as resolve4 } from "node:path";
 
 // src/core/text/controls.ts
@@ -57662,17 +57662,17 @@ function changedRange(changes, name, kind) {
 var TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
 function xmlElements(text2) {
   const elements = [];
-  const open4 = [];
+  const open3 = [];
   for (const match of text2.matchAll(TOKEN)) {
     const [token, closing, name, selfClosing] = match;
     if (name === void 0) continue;
     const at = match.index;
     if (closing) {
-      const element2 = open4.pop();
+      const element2 = open3.pop();
       if (element2) element2.contentEnd = at;
       continue;
     }
-    const parent = open4.at(-1);
+    const parent = open3.at(-1);
     const element = {
       name,
       id: elements.length,
@@ -57682,7 +57682,7 @@ function xmlElements(text2) {
       contentEnd: at + token.length
     };
     elements.push(element);
-    if (!selfClosing) open4.push(element);
+    if (!selfClosing) open3.push(element);
   }
   return elements;
 }
@@ -59957,11 +59957,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open4, close) => {
+var format = (open3, close) => {
   if (!hasColors) {
     return (input2) => input2;
   }
-  const openCode = `\x1B[${open4}m`;
+  const openCode = `\x1B[${open3}m`;
   const closeCode = `\x1B[${close}m`;
   return (input2) => {
     const string4 = input2 + "";
@@ -67905,33 +67905,37 @@ import { readFileSync as readFileSync4 } from "node:fs";
 import { join as join7 } from "node:path";
 
 // src/adapters/safe-path.ts
-import { lstat as lstat2, mkdir as mkdir2, open as open3, realpath as realpath2 } from "node:fs/promises";
+import { constants as constants6, lstatSync, realpathSync as realpathSync2 } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join6, relative as relative2, sep as sep3 } from "node:path";
 var inside = (root, path6) => path6 === root || path6.startsWith(root.endsWith(sep3) ? root : root + sep3);
 function resolved(path6, memo2) {
-  let real = memo2?.get(path6);
-  if (!real) {
-    real = realpath2(path6).catch((error63) => {
-      if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
-      throw error63;
-    });
-    memo2?.set(path6, real);
+  if (memo2?.has(path6)) return memo2.get(path6);
+  let real;
+  try {
+    real = realpathSync2.native(path6);
+  } catch (error63) {
+    const code2 = error63.code;
+    if (code2 !== "ENOENT" && code2 !== "ENOTDIR") throw error63;
   }
+  memo2?.set(path6, real);
   return real;
 }
 async function unsafeWriteReason(root, path6, memo2) {
   if (isAbsolute2(path6) || path6.split(/[\\/]/).includes("..")) return "the path leaves the repository";
-  const realRoot = await resolved(root, memo2) ?? await realpath2(root);
+  const realRoot = resolved(root, memo2) ?? realpathSync2.native(root);
   const full = join6(root, path6);
-  const stats = await lstat2(full).catch((error63) => {
-    if (error63.code === "ENOENT" || error63.code === "ENOTDIR") return void 0;
-    throw error63;
-  });
+  let stats;
+  try {
+    stats = lstatSync(full);
+  } catch (error63) {
+    const code2 = error63.code;
+    if (code2 !== "ENOENT" && code2 !== "ENOTDIR") throw error63;
+  }
   if (stats?.isSymbolicLink()) return "it is a symbolic link; slipway rewrites only regular files (replace the link with the file)";
   if (stats && !stats.isFile()) return "it is not a regular file";
   let folder = dirname2(full);
   for (; ; ) {
-    const real = await resolved(folder, memo2);
+    const real = resolved(folder, memo2);
     if (real !== void 0) {
       return inside(realRoot, real) ? void 0 : `its folder ${relative2(root, folder) || "."} is a symbolic link to ${real}, outside the repository`;
     }
@@ -68274,7 +68278,7 @@ await runAction("plan", async ({ reporter, workspace }) => {
   const file2 = resolve4(workspace, stringInput("plan-file", "slipway-plan.json"));
   const overrides = parseOverrides({ set: listInput("set"), bump: listInput("bump") });
   const { plan } = await planRelease({ cwd, reporter, prerelease: prereleaseInput("prerelease"), date: dateInput("date"), overrides, plugins: listInput("plugins") });
-  await mkdir3(dirname3(file2), { recursive: true });
+  await mkdir2(dirname3(file2), { recursive: true });
   await writeFile2(file2, JSON.stringify(plan, null, 2) + "\n");
   reporter.info(`plan ${plan.hash}: ${plan.releases.length} release(s), written to ${file2}`);
   setOutput("hash", plan.hash);

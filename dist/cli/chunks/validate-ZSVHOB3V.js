@@ -11,7 +11,7 @@ import {
   runInstall,
   runPluginCommand,
   seconds
-} from "./chunk-LAER3FUL.js";
+} from "./chunk-2BOCD7T6.js";
 import {
   readPluginVersion
 } from "./chunk-YG44X437.js";
@@ -30,7 +30,7 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-73VOEA4V.js";
+} from "./chunk-H62VG46X.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";

@@ -2,11 +2,11 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-MONQKVQK.js";
+} from "./chunk-E3V5YKYL.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-73VOEA4V.js";
+} from "./chunk-H62VG46X.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";
@@ -43,7 +43,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-R2HD4L6S.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-ITUGQSP2.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

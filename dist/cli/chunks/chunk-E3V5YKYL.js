@@ -3,7 +3,7 @@ import {
   effectiveBump,
   markdownCell,
   markdownText
-} from "./chunk-73VOEA4V.js";
+} from "./chunk-H62VG46X.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";

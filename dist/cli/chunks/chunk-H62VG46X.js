@@ -1897,34 +1897,38 @@ import { readFileSync } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/adapters/safe-path.ts
-import { constants } from "node:fs";
-import { lstat, mkdir, open, realpath } from "node:fs/promises";
+import { constants, lstatSync, realpathSync } from "node:fs";
+import { mkdir, open } from "node:fs/promises";
 import { dirname, isAbsolute, join as join3, relative, sep } from "node:path";
 var inside = (root, path) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 function resolved(path, memo) {
-  let real = memo?.get(path);
-  if (!real) {
-    real = realpath(path).catch((error) => {
-      if (error.code === "ENOENT" || error.code === "ENOTDIR") return void 0;
-      throw error;
-    });
-    memo?.set(path, real);
+  if (memo?.has(path)) return memo.get(path);
+  let real;
+  try {
+    real = realpathSync.native(path);
+  } catch (error) {
+    const code = error.code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
   }
+  memo?.set(path, real);
   return real;
 }
 async function unsafeWriteReason(root, path, memo) {
   if (isAbsolute(path) || path.split(/[\\/]/).includes("..")) return "the path leaves the repository";
-  const realRoot = await resolved(root, memo) ?? await realpath(root);
+  const realRoot = resolved(root, memo) ?? realpathSync.native(root);
   const full = join3(root, path);
-  const stats = await lstat(full).catch((error) => {
-    if (error.code === "ENOENT" || error.code === "ENOTDIR") return void 0;
-    throw error;
-  });
+  let stats;
+  try {
+    stats = lstatSync(full);
+  } catch (error) {
+    const code = error.code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+  }
   if (stats?.isSymbolicLink()) return "it is a symbolic link; slipway rewrites only regular files (replace the link with the file)";
   if (stats && !stats.isFile()) return "it is not a regular file";
   let folder = dirname(full);
   for (; ; ) {
-    const real = await resolved(folder, memo);
+    const real = resolved(folder, memo);
     if (real !== void 0) {
       return inside(realRoot, real) ? void 0 : `its folder ${relative(root, folder) || "."} is a symbolic link to ${real}, outside the repository`;
     }

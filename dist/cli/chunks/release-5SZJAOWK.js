@@ -6,18 +6,18 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-H5FGGQIP.js";
+} from "./chunk-YHY424DT.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-LAER3FUL.js";
+} from "./chunk-2BOCD7T6.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-MONQKVQK.js";
+} from "./chunk-E3V5YKYL.js";
 import {
   planRelease
-} from "./chunk-73VOEA4V.js";
+} from "./chunk-H62VG46X.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-R2HD4L6S.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-ITUGQSP2.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

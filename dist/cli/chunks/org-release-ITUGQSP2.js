@@ -4,12 +4,12 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-H5FGGQIP.js";
+} from "./chunk-YHY424DT.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-LAER3FUL.js";
+} from "./chunk-2BOCD7T6.js";
 import {
   indexCatalog
 } from "./chunk-FVJDL6EW.js";
@@ -39,7 +39,7 @@ import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-73VOEA4V.js";
+} from "./chunk-H62VG46X.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";
