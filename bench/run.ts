@@ -8,7 +8,7 @@
  *          planner runs its own git log; shown beside the floor, the target is against the floor.
  *   plan   `slipway plan --json` as a process (dist/cli.js when built, else src/cli/main.ts).
  * One warm-up of each, then `runs` (default 5) interleaved pairs; medians are reported.
- * Peak RSS: the plan process is started with `node --import bench/report-max-rss.ts`, which
+ * Peak RSS: the plan process is started with `node --import bench/report-max-rss.mjs`, which
  * writes process.resourceUsage().maxRSS (KiB, getrusage) to a file on exit; the highest run is
  * shown. Targets are printed as PASS/MISS; the exit code is non-zero only when something fails.
  */

@@ -1,6 +1,6 @@
 /**
  * Runs one process and measures its wall time from spawn to exit, and, for node processes
- * started with `--import bench/report-max-rss.ts`, its peak RSS.
+ * started with `--import bench/report-max-rss.mjs`, its peak RSS.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ export interface ProcessRun {
   stdout: string | undefined;
 }
 
-export const RSS_REPORTER = new URL('./report-max-rss.ts', import.meta.url).pathname;
+export const RSS_REPORTER = new URL('./report-max-rss.mjs', import.meta.url).pathname;
 
 export async function timeProcess(
   command: string,
