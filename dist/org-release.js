@@ -79472,7 +79472,9 @@ async function planRelease(options) {
   const [config2, head, listed2] = await Promise.all([options.config ?? loadConfig(cwd), headSha(cwd), listTags(cwd)]);
   const guessed = guessLog(cwd, head, listed2, guessFormats(config2));
   reporter.debug(`history: git log started (${elapsed()})`);
-  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config2), withReachability(cwd, head, listed2), repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
+  const fleetRead = discoverFleet(cwd, config2);
+  const tagsRead = fleetRead.then(() => withReachability(cwd, head, listed2));
+  const [fleet, tags, repoUrl, branch] = await Promise.all([fleetRead, tagsRead, repositoryUrl(cwd, config2.release.remote), currentBranch(cwd)]);
   const router = pathRouter(fleet.plugins);
   guessed.index.route(router);
   const intents = await readChangesets(cwd, fleet.plugins.map((p) => p.name));

@@ -78,7 +78,11 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   const guessed = guessLog(cwd, head, listed, guessFormats(config));
   reporter.debug(`history: git log started (${elapsed()})`);
   // Which tags this line reaches (its last releases) is a walk of git's own, beside the log.
-  const [fleet, tags, repoUrl, branch] = await Promise.all([discoverFleet(cwd, config), withReachability(cwd, head, listed), repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
+  const fleetRead = discoverFleet(cwd, config);
+  // After discovery, when node mostly waits for the log: on two cores, git's walk then takes the
+  // core node leaves free instead of competing with the log and the manifest reads (measured).
+  const tagsRead = fleetRead.then(() => withReachability(cwd, head, listed));
+  const [fleet, tags, repoUrl, branch] = await Promise.all([fleetRead, tagsRead, repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
   const router = pathRouter(fleet.plugins);
   guessed.index.route(router);
   // Pending changesets (.changeset/*.md) and their fixed/linked groups are release intents too.

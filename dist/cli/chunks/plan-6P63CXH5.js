@@ -2,11 +2,11 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-E3V5YKYL.js";
+} from "./chunk-UJSRCU2M.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-H62VG46X.js";
+} from "./chunk-CDCUJLSJ.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";
@@ -43,7 +43,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-ITUGQSP2.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-H4CAVNTR.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -4,12 +4,12 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-YHY424DT.js";
+} from "./chunk-TNTCVVQJ.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-2BOCD7T6.js";
+} from "./chunk-VE447YH2.js";
 import {
   indexCatalog
 } from "./chunk-FVJDL6EW.js";
@@ -39,7 +39,7 @@ import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-H62VG46X.js";
+} from "./chunk-CDCUJLSJ.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";

@@ -1,10 +1,10 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-E3V5YKYL.js";
+} from "./chunk-UJSRCU2M.js";
 import {
   planRelease
-} from "./chunk-H62VG46X.js";
+} from "./chunk-CDCUJLSJ.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";

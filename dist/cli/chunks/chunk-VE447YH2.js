@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-H62VG46X.js";
+} from "./chunk-CDCUJLSJ.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,

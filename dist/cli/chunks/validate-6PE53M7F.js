@@ -11,7 +11,7 @@ import {
   runInstall,
   runPluginCommand,
   seconds
-} from "./chunk-2BOCD7T6.js";
+} from "./chunk-VE447YH2.js";
 import {
   readPluginVersion
 } from "./chunk-YG44X437.js";
@@ -30,7 +30,7 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-H62VG46X.js";
+} from "./chunk-CDCUJLSJ.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";

@@ -3,7 +3,7 @@ import {
   effectiveBump,
   markdownCell,
   markdownText
-} from "./chunk-H62VG46X.js";
+} from "./chunk-CDCUJLSJ.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";

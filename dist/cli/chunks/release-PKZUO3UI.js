@@ -6,18 +6,18 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-YHY424DT.js";
+} from "./chunk-TNTCVVQJ.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-2BOCD7T6.js";
+} from "./chunk-VE447YH2.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-E3V5YKYL.js";
+} from "./chunk-UJSRCU2M.js";
 import {
   planRelease
-} from "./chunk-H62VG46X.js";
+} from "./chunk-CDCUJLSJ.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-GT7IESPD.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-ITUGQSP2.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-H4CAVNTR.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -8,7 +8,7 @@ import {
   parsePlan,
   runInstall,
   runPluginCommand
-} from "./chunk-2BOCD7T6.js";
+} from "./chunk-VE447YH2.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -43,7 +43,7 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-H62VG46X.js";
+} from "./chunk-CDCUJLSJ.js";
 import {
   hashPlan
 } from "./chunk-7Y4KZRG2.js";
