@@ -37567,7 +37567,7 @@ function group(name, fn) {
 }
 
 // src/actions/compat.ts
-import { mkdir as mkdir4, readdir as readdir4, readFile as readFile8, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, readdir as readdir4, readFile as readFile7, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join13, resolve as resolve7 } from "node:path";
 
 // src/adapters/catalog/catalog-location.ts
@@ -69435,7 +69435,7 @@ function createSlackClient(options) {
 // src/adapters/compat/core-artifact.ts
 var import_semver4 = __toESM(require_semver2(), 1);
 import { existsSync as existsSync3 } from "node:fs";
-import { cp, mkdir as mkdir3, readdir as readdir3, readFile as readFile5, rm as rm3, stat as stat6, writeFile as writeFile3 } from "node:fs/promises";
+import { cp, mkdir as mkdir3, readdir as readdir3, readFile as readFile4, rm as rm3, stat as stat6, writeFile as writeFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
 import { basename as basename3, isAbsolute as isAbsolute4, join as join8, resolve as resolve5 } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -75494,7 +75494,7 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/script-commands.ts
-import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-manager.ts
@@ -75575,7 +75575,7 @@ async function scriptCommand(pm2, root, unitPath, script) {
   const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
   let scripts;
   try {
-    scripts = parsePackageJson(await readFile3(join5(root, file2), "utf8"), file2).scripts;
+    scripts = parsePackageJson(await readManifest(root, file2), file2).scripts;
   } catch (error63) {
     return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
   }
@@ -76917,7 +76917,7 @@ function rejectDuplicateNames(plugins) {
 }
 
 // src/adapters/compat/maven-reactor.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { posix as posix8 } from "node:path";
 
 // src/adapters/compat/inside-root.ts
@@ -76953,7 +76953,7 @@ async function readMavenReactor(checkout) {
   const seen = /* @__PURE__ */ new Set();
   const visit2 = async (file2, parent, properties, depth) => {
     const path6 = await insideRoot(checkout, file2);
-    const project = parseXml2(await readFile4(path6, "utf8"), file2);
+    const project = parseXml2(await readFile3(path6, "utf8"), file2);
     const text2 = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : void 0;
     const parentElement = project["parent"] ?? {};
     const own2 = { ...properties };
@@ -77195,7 +77195,7 @@ async function readCoreArtifact(artifactDir, channel) {
   const dir = join8(artifactDir, channel);
   let text2;
   try {
-    text2 = await readFile5(join8(dir, "core.json"), "utf8");
+    text2 = await readFile4(join8(dir, "core.json"), "utf8");
   } catch {
     return void 0;
   }
@@ -77311,7 +77311,7 @@ ${result.tail.trim().split("\n").slice(-10).join("\n")}`, {
       });
     }
     values["coreTarball"] = artifact.tarball;
-    const name = artifact.build.package ?? JSON.parse(await readFile5(join8(prefix, "package.json"), "utf8").catch(() => "{}")).name;
+    const name = artifact.build.package ?? JSON.parse(await readFile4(join8(prefix, "package.json"), "utf8").catch(() => "{}")).name;
     if (name) values["coreDir"] = join8(prefix, "node_modules", name);
   }
   const repository = join8(artifact.dir, "repository");
@@ -77607,7 +77607,7 @@ async function planCompat(options) {
 }
 
 // src/adapters/catalog/catalog-branch.ts
-import { mkdtemp as mkdtemp2, readFile as readFile6, rm as rm4 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, readFile as readFile5, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join10 } from "node:path";
 
@@ -77775,7 +77775,7 @@ async function fetchTip(run, location) {
   return fetchedTip(run);
 }
 async function fetchedTip(run) {
-  const line = await readFile6(join10(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
+  const line = await readFile5(join10(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
   const oid = /^[0-9a-f]{40,64}\b/.exec(line)?.[0];
   return oid ?? (await run(["rev-parse", TIP_REF])).stdout;
 }
@@ -77810,7 +77810,7 @@ ${data(text2)}`;
   stream += "done\n";
   const marks = join10(run.dir, "slipway-marks");
   await run(["fast-import", "--quiet", "--force", "--done", `--export-marks=${marks}`], { input: stream });
-  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile6(marks, "utf8"))?.[1];
+  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile5(marks, "utf8"))?.[1];
   return oid ?? (await run(["rev-parse", NEW_REF])).stdout;
 }
 async function pushCommit(run, location, commit) {
@@ -78521,7 +78521,7 @@ async function reportCompat(options) {
 import { join as join12 } from "node:path";
 
 // src/adapters/compat/test-plugins.ts
-import { readFile as readFile7, rm as rm5, stat as stat7 } from "node:fs/promises";
+import { readFile as readFile6, rm as rm5, stat as stat7 } from "node:fs/promises";
 import { join as join11, resolve as resolve6, sep as sep5 } from "node:path";
 
 // src/core/compat/compile-errors.ts
@@ -78712,7 +78712,7 @@ async function readJUnit(dir, patterns, since) {
   for (const file2 of files.sort()) {
     const info2 = await stat7(file2).catch(() => void 0);
     if (!info2 || info2.mtimeMs < since - 1e3) continue;
-    for (const name of failingTestsFromJUnit(await readFile7(file2, "utf8"))) names.add(name);
+    for (const name of failingTestsFromJUnit(await readFile6(file2, "utf8"))) names.add(name);
   }
   return [...names];
 }
@@ -78979,7 +78979,7 @@ await runAction("compat", async ({ reporter, workspace, repository, runUrl }) =>
   }
   const dir = resolve7(workspace, stringInput("results") ?? join13(scratch, "results"));
   const files = (await readdir4(dir, { recursive: true })).filter((f) => /(^|\/)shard-\d+\.json$/.test(f)).sort();
-  const shards = await Promise.all(files.map(async (f) => parseShardResult(await readFile8(join13(dir, f), "utf8"), f)));
+  const shards = await Promise.all(files.map(async (f) => parseShardResult(await readFile7(join13(dir, f), "utf8"), f)));
   const matrix = stringInput("matrix");
   const planned = matrix ? plannedPlugins(matrix) : void 0;
   const slackToken = secretInput("slack-token");

@@ -72381,7 +72381,7 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/script-commands.ts
-import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-manager.ts
@@ -72462,7 +72462,7 @@ async function scriptCommand(pm2, root, unitPath, script) {
   const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
   let scripts;
   try {
-    scripts = parsePackageJson(await readFile4(join5(root, file2), "utf8"), file2).scripts;
+    scripts = parsePackageJson(await readManifest(root, file2), file2).scripts;
   } catch (error63) {
     return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
   }
@@ -73307,7 +73307,7 @@ function summaryLine(result, entries, location) {
 }
 
 // src/actions/index.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 
 // src/actions/runtime/inputs.ts
 var invalid = (name, message) => new SlipwayError("INPUT_INVALID", message, { subject: `input "${name}"`, hint: `fix \`with: ${name}:\` in the workflow` });
@@ -73440,7 +73440,7 @@ function selection() {
   return void 0;
 }
 async function readEntries(path6) {
-  const parsed = external_exports.array(catalogEntrySchema).safeParse(JSON.parse(await readFile5(path6, "utf8")));
+  const parsed = external_exports.array(catalogEntrySchema).safeParse(JSON.parse(await readFile4(path6, "utf8")));
   if (!parsed.success) {
     throw new SlipwayError("INPUT_INVALID", `not a list of catalog entries: ${parsed.error.issues[0].message}`, { subject: path6, hint: "pass the file the metadata action wrote" });
   }

@@ -37567,7 +37567,7 @@ function group(name, fn) {
 }
 
 // src/actions/org-release.ts
-import { mkdir as mkdir5, readFile as readFile9, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile8, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname4, resolve as resolve5 } from "node:path";
 
 // src/adapters/github/app-token.ts
@@ -69964,7 +69964,7 @@ async function headSha(cwd) {
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function readTags(cwd, head = "HEAD") {
   const [listed2, reachable] = await Promise.all([listTags(cwd), tagsReachableFrom(cwd, head)]);
-  return listed2.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
+  return marked(listed2, reachable);
 }
 async function listTags(cwd) {
   const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
@@ -69977,7 +69977,9 @@ async function listTags(cwd) {
   return tags;
 }
 async function withReachability(cwd, head, tags) {
-  const reachable = await tagsReachableFrom(cwd, head);
+  return marked(tags, await tagsReachableFrom(cwd, head));
+}
+function marked(tags, reachable) {
   return tags.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
 async function tagsReachableFrom(cwd, commit) {
@@ -76030,7 +76032,7 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/script-commands.ts
-import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-manager.ts
@@ -76111,7 +76113,7 @@ async function scriptCommand(pm2, root, unitPath, script) {
   const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
   let scripts;
   try {
-    scripts = parsePackageJson(await readFile3(join4(root, file2), "utf8"), file2).scripts;
+    scripts = parsePackageJson(await readManifest(root, file2), file2).scripts;
   } catch (error63) {
     return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
   }
@@ -78963,11 +78965,11 @@ function preflightError(problems) {
 
 // src/adapters/registry/npm-registry.ts
 var import_semver15 = __toESM(require_semver2(), 1);
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { join as join7 } from "node:path";
 
 // src/adapters/registry/packed-manifest.ts
-import { mkdtemp, readdir as readdir4, readFile as readFile4, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, readdir as readdir4, readFile as readFile3, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join6 } from "node:path";
 import { isDeepStrictEqual as isDeepStrictEqual5 } from "node:util";
@@ -79019,7 +79021,7 @@ async function packedCopyWithPublishedRanges(dir, versions, name) {
       throw new SlipwayError("PUBLISH_FAILED", `unpacking ${tarball} failed: ${(unpacked.all ?? unpacked.message).trim()}`, { subject: name, hint: "slipway needs `tar` on PATH to publish packages with workspace: ranges" });
     }
     const manifest = join6(temp, "package", "package.json");
-    await writeFile2(manifest, withPublishedRanges(await readFile4(manifest, "utf8"), versions, `${name} (packed package.json)`));
+    await writeFile2(manifest, withPublishedRanges(await readFile3(manifest, "utf8"), versions, `${name} (packed package.json)`));
     await rm3(join6(temp, tarball));
     return { dir: join6(temp, "package"), remove };
   } catch (error63) {
@@ -79187,7 +79189,7 @@ async function readPackage(dir) {
   const file2 = join7(dir, "package.json");
   let text3;
   try {
-    text3 = await readFile5(file2, "utf8");
+    text3 = await readFile4(file2, "utf8");
   } catch (error63) {
     throw new SlipwayError("MANIFEST_MISSING", `no package.json to publish in ${dir}`, { subject: file2, cause: error63 });
   }
@@ -79693,7 +79695,7 @@ function prefixed(reporter, repository3) {
 import { createHash as createHash3 } from "node:crypto";
 
 // src/adapters/org-release/outcome-files.ts
-import { mkdir as mkdir3, readdir as readdir5, readFile as readFile6, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, readdir as readdir5, readFile as readFile5, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join11 } from "node:path";
 
 // src/core/catalog/plugin-manifest.ts
@@ -79853,7 +79855,7 @@ async function readOutcomes(dir, planHash) {
   }
   for (const name of names.sort()) {
     const file2 = join11(dir, name);
-    const parsed = recordSchema.safeParse(JSON.parse(await readFile6(file2, "utf8")));
+    const parsed = recordSchema.safeParse(JSON.parse(await readFile5(file2, "utf8")));
     if (!parsed.success) {
       throw new SlipwayError("RESULTS_INVALID", `not an org release outcome: ${parsed.error.issues[0]?.message ?? "wrong shape"}`, { subject: file2, hint: "remove the file, or point at the folder the ship jobs wrote" });
     }
@@ -79884,7 +79886,7 @@ function orgAwaitingApprovalMessage(input2) {
 }
 
 // src/adapters/catalog/catalog-branch.ts
-import { mkdtemp as mkdtemp3, readFile as readFile7, rm as rm5 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, readFile as readFile6, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join12 } from "node:path";
 
@@ -80052,7 +80054,7 @@ async function fetchTip(run, location) {
   return fetchedTip(run);
 }
 async function fetchedTip(run) {
-  const line = await readFile7(join12(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
+  const line = await readFile6(join12(run.dir, "FETCH_HEAD"), "utf8").catch(() => "");
   const oid = /^[0-9a-f]{40,64}\b/.exec(line)?.[0];
   return oid ?? (await run(["rev-parse", TIP_REF])).stdout;
 }
@@ -80087,7 +80089,7 @@ ${data(text3)}`;
   stream += "done\n";
   const marks = join12(run.dir, "slipway-marks");
   await run(["fast-import", "--quiet", "--force", "--done", `--export-marks=${marks}`], { input: stream });
-  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile7(marks, "utf8"))?.[1];
+  const oid = /^:1 ([0-9a-f]{40,64})$/m.exec(await readFile6(marks, "utf8"))?.[1];
   return oid ?? (await run(["rev-parse", NEW_REF])).stdout;
 }
 async function pushCommit(run, location, commit) {
@@ -81595,7 +81597,7 @@ function lastLine(text3) {
 }
 
 // src/adapters/release/journal-file.ts
-import { mkdir as mkdir4, open as open4, readFile as readFile8 } from "node:fs/promises";
+import { mkdir as mkdir4, open as open4, readFile as readFile7 } from "node:fs/promises";
 import { dirname as dirname3 } from "node:path";
 
 // src/core/release/journal.ts
@@ -82904,7 +82906,7 @@ await runAction("org-release", async ({ reporter, workspace, runUrl, repository:
     await noticeOrgAwaitingApproval({ slack, plan: plan2, environment: stringInput("environment", "release"), runUrl, centralRepository: repository3, reporter });
     return `${releaseCount(plan2)} plugin(s) in ${plan2.repositories.length} repositories to release (${plan2.hash}; ${plan2.requests} API requests)`;
   }
-  const plan = JSON.parse(await readFile9(planFile, "utf8"));
+  const plan = JSON.parse(await readFile8(planFile, "utf8"));
   const expectedHash = parsePlanHash(requiredInput("plan-hash"), 'input "plan-hash"');
   if (mode === "ship") {
     const appId = requiredInput("app-id");

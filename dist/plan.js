@@ -57905,7 +57905,7 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/script-commands.ts
-import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-manager.ts
@@ -57986,7 +57986,7 @@ async function scriptCommand(pm2, root, unitPath, script) {
   const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
   let scripts;
   try {
-    scripts = parsePackageJson(await readFile3(join4(root, file2), "utf8"), file2).scripts;
+    scripts = parsePackageJson(await readManifest(root, file2), file2).scripts;
   } catch (error63) {
     return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
   }
@@ -66260,7 +66260,9 @@ async function listTags(cwd) {
   return tags;
 }
 async function withReachability(cwd, head, tags) {
-  const reachable = await tagsReachableFrom(cwd, head);
+  return marked(tags, await tagsReachableFrom(cwd, head));
+}
+function marked(tags, reachable) {
   return tags.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
 async function tagsReachableFrom(cwd, commit) {

@@ -60383,7 +60383,7 @@ async function headSha(cwd) {
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function readTags(cwd, head = "HEAD") {
   const [listed, reachable] = await Promise.all([listTags(cwd), tagsReachableFrom(cwd, head)]);
-  return listed.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
+  return marked(listed, reachable);
 }
 async function listTags(cwd) {
   const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
@@ -60394,6 +60394,9 @@ async function listTags(cwd) {
     tags.push({ name: tagName(ref.slice("refs/tags/".length)), commit: sha(peeled || object2), commitTime: Number(peeledTime || time3 || 0) });
   }
   return tags;
+}
+function marked(tags, reachable) {
+  return tags.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
 async function tagsReachableFrom(cwd, commit) {
   const merged = await git(cwd, ["for-each-ref", `--merged=${FULL_SHA.test(commit) ? commit : await resolveCommit(cwd, commit)}`, "--format=%(refname)", "refs/tags"]);
@@ -66317,7 +66320,7 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/script-commands.ts
-import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-manager.ts
@@ -66398,7 +66401,7 @@ async function scriptCommand(pm2, root, unitPath, script) {
   const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
   let scripts;
   try {
-    scripts = parsePackageJson(await readFile4(join4(root, file2), "utf8"), file2).scripts;
+    scripts = parsePackageJson(await readManifest(root, file2), file2).scripts;
   } catch (error63) {
     return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
   }
@@ -72328,11 +72331,11 @@ function lastLine(text2) {
 
 // src/adapters/registry/npm-registry.ts
 var import_semver6 = __toESM(require_semver2(), 1);
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 
 // src/adapters/registry/packed-manifest.ts
-import { mkdtemp, readdir as readdir4, readFile as readFile5, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp, readdir as readdir4, readFile as readFile4, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join5 } from "node:path";
 import { isDeepStrictEqual as isDeepStrictEqual5 } from "node:util";
@@ -72403,7 +72406,7 @@ async function packedCopyWithPublishedRanges(dir, versions, name) {
       throw new SlipwayError("PUBLISH_FAILED", `unpacking ${tarball} failed: ${(unpacked.all ?? unpacked.message).trim()}`, { subject: name, hint: "slipway needs `tar` on PATH to publish packages with workspace: ranges" });
     }
     const manifest = join5(temp, "package", "package.json");
-    await writeFile2(manifest, withPublishedRanges(await readFile5(manifest, "utf8"), versions, `${name} (packed package.json)`));
+    await writeFile2(manifest, withPublishedRanges(await readFile4(manifest, "utf8"), versions, `${name} (packed package.json)`));
     await rm2(join5(temp, tarball));
     return { dir: join5(temp, "package"), remove };
   } catch (error63) {
@@ -72571,7 +72574,7 @@ async function readPackage(dir) {
   const file2 = join6(dir, "package.json");
   let text2;
   try {
-    text2 = await readFile6(file2, "utf8");
+    text2 = await readFile5(file2, "utf8");
   } catch (error63) {
     throw new SlipwayError("MANIFEST_MISSING", `no package.json to publish in ${dir}`, { subject: file2, cause: error63 });
   }
@@ -72625,7 +72628,7 @@ function lastLines(text2, count2) {
 }
 
 // src/adapters/release/journal-file.ts
-import { mkdir as mkdir2, open as open3, readFile as readFile7 } from "node:fs/promises";
+import { mkdir as mkdir2, open as open3, readFile as readFile6 } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 
 // src/core/release/journal.ts

@@ -57908,7 +57908,7 @@ function npmPlugin(folder, pkg, file2, config2) {
 }
 
 // src/adapters/ecosystems/npm/script-commands.ts
-import { readFile as readFile5, stat as stat5 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-manager.ts
@@ -57989,7 +57989,7 @@ async function scriptCommand(pm2, root, unitPath, script) {
   const file2 = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
   let scripts;
   try {
-    scripts = parsePackageJson(await readFile5(join4(root, file2), "utf8"), file2).scripts;
+    scripts = parsePackageJson(await readManifest(root, file2), file2).scripts;
   } catch (error63) {
     return { skipped: `${file2} cannot be read (${error63.message.split("\n")[0]})` };
   }
@@ -66254,7 +66254,7 @@ async function headSha(cwd) {
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function readTags(cwd, head = "HEAD") {
   const [listed2, reachable] = await Promise.all([listTags(cwd), tagsReachableFrom(cwd, head)]);
-  return listed2.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
+  return marked(listed2, reachable);
 }
 async function listTags(cwd) {
   const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
@@ -66267,7 +66267,9 @@ async function listTags(cwd) {
   return tags;
 }
 async function withReachability(cwd, head, tags) {
-  const reachable = await tagsReachableFrom(cwd, head);
+  return marked(tags, await tagsReachableFrom(cwd, head));
+}
+function marked(tags, reachable) {
   return tags.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
 async function tagsReachableFrom(cwd, commit) {
@@ -66648,7 +66650,7 @@ async function unreleasedOfPlugins(cwd, head, plugins, histories, router, report
 }
 
 // src/adapters/validate/catalog-in-use.ts
-import { readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 var RUNS_INDEX = /slipway[\w.-]*\/(?:\.github\/workflows\/index\.ya?ml|actions\/(?:index|metadata))\b/;
 async function catalogInUse(cwd, config2) {
@@ -66660,7 +66662,7 @@ async function catalogInUse(cwd, config2) {
   } catch {
     return false;
   }
-  const texts = await Promise.all(files.map((name) => readFile6(join6(dir, name), "utf8").catch(() => "")));
+  const texts = await Promise.all(files.map((name) => readFile5(join6(dir, name), "utf8").catch(() => "")));
   return texts.some((text3) => RUNS_INDEX.test(text3));
 }
 

@@ -58,7 +58,7 @@ const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
  */
 export async function readTags(cwd: string, head = 'HEAD'): Promise<DatedTag[]> {
   const [listed, reachable] = await Promise.all([listTags(cwd), tagsReachableFrom(cwd, head)]);
-  return listed.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
+  return marked(listed, reachable);
 }
 
 /** Every tag and its commit, without reachability: one quick `for-each-ref` (the planner starts its log from these). */
@@ -76,7 +76,10 @@ export async function listTags(cwd: string): Promise<ListedTag[]> {
 
 /** `listTags` with each tag's reachability from `head`. */
 export async function withReachability(cwd: string, head: string, tags: readonly ListedTag[]): Promise<DatedTag[]> {
-  const reachable = await tagsReachableFrom(cwd, head);
+  return marked(tags, await tagsReachableFrom(cwd, head));
+}
+
+function marked(tags: readonly ListedTag[], reachable: ReadonlySet<TagName>): DatedTag[] {
   return tags.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
 

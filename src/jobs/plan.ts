@@ -77,10 +77,10 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   // and the commits indexed and routed while git writes (fleet-log.ts).
   const guessed = guessLog(cwd, head, listed, guessFormats(config));
   reporter.debug(`history: git log started (${elapsed()})`);
-  // Which tags this line reaches (its last releases) is a walk of git's own, beside the log.
   const fleetRead = discoverFleet(cwd, config);
-  // After discovery, when node mostly waits for the log: on two cores, git's walk then takes the
-  // core node leaves free instead of competing with the log and the manifest reads (measured).
+  // Which tags this line reaches (its last releases) is git's own walk, started once the
+  // manifests are read: on two cores it then takes the core node leaves free while it waits for
+  // the log, instead of competing with the log and the manifest reads (measured).
   const tagsRead = fleetRead.then(() => withReachability(cwd, head, listed));
   const [fleet, tags, repoUrl, branch] = await Promise.all([fleetRead, tagsRead, repositoryUrl(cwd, config.release.remote), currentBranch(cwd)]);
   const router = pathRouter(fleet.plugins);

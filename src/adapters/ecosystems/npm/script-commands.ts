@@ -4,9 +4,10 @@
  * `test` scripts in its folder. A package without the script has nothing to run: that is a skip
  * with its reason, not a failure (a bare `npm test` would fail with "Missing script: test").
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandDefaults, UnitCommand } from '../command-defaults.ts';
+import { readManifest } from '../read-manifest.ts';
 import { describePackageManager, detectRepositoryPackageManager, type PackageManager } from './package-manager.ts';
 import { parsePackageJson } from './package-json.ts';
 
@@ -29,7 +30,7 @@ async function scriptCommand(pm: PackageManager, root: string, unitPath: string,
   const file = unitPath === '' ? 'package.json' : `${unitPath}/package.json`;
   let scripts: unknown;
   try {
-    scripts = parsePackageJson(await readFile(join(root, file), 'utf8'), file).scripts;
+    scripts = parsePackageJson(await readManifest(root, file), file).scripts;
   } catch (error) {
     // The manifest check reports the file itself; here it only means nothing to run.
     return { skipped: `${file} cannot be read (${(error as Error).message.split('\n')[0]})` };

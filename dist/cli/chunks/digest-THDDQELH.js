@@ -21,10 +21,10 @@ import {
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-462V4XSU.js";
+} from "./chunk-73TDGJPH.js";
 import {
   discoverFleet
-} from "./chunk-ZTI4RSNC.js";
+} from "./chunk-ME7ZLJNL.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -36,7 +36,7 @@ import {
   parseFlags,
   repositoryUrl,
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError,
   formatError

@@ -6,23 +6,23 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-TNTCVVQJ.js";
+} from "./chunk-6FXTDYMD.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-VE447YH2.js";
+} from "./chunk-YJC5FYI5.js";
 import "./chunk-TU3GLH7N.js";
 import {
   renderPlanText
-} from "./chunk-UJSRCU2M.js";
+} from "./chunk-UCV5FSYO.js";
 import {
   planRelease
-} from "./chunk-CDCUJLSJ.js";
+} from "./chunk-JF2OPVA4.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GT7IESPD.js";
-import "./chunk-462V4XSU.js";
-import "./chunk-ZTI4RSNC.js";
+import "./chunk-F2D3DBXI.js";
+import "./chunk-73TDGJPH.js";
+import "./chunk-ME7ZLJNL.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -30,7 +30,7 @@ import {
   dateFlag,
   distTagFlag,
   parseFlags
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -66,7 +66,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-H4CAVNTR.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-HXLUR323.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

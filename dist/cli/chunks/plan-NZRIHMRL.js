@@ -2,23 +2,23 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-UJSRCU2M.js";
+} from "./chunk-UCV5FSYO.js";
 import {
   parseOverrides,
   planRelease
-} from "./chunk-CDCUJLSJ.js";
+} from "./chunk-JF2OPVA4.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GT7IESPD.js";
-import "./chunk-462V4XSU.js";
-import "./chunk-ZTI4RSNC.js";
+import "./chunk-F2D3DBXI.js";
+import "./chunk-73TDGJPH.js";
+import "./chunk-ME7ZLJNL.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
 
@@ -43,7 +43,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-H4CAVNTR.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-HXLUR323.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -1,13 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   byCodePoint
-} from "./chunk-4IUBGABQ.js";
+} from "./chunk-JDTNQWTZ.js";
 import {
   ELEMENT_KINDS,
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-HFN7AZKS.js";
+} from "./chunk-F57X6M2C.js";
 import {
   dependenciesOf,
   normaliseName,
@@ -18,12 +18,12 @@ import {
   readProperties,
   tableAt,
   versionIn
-} from "./chunk-ZTI4RSNC.js";
+} from "./chunk-ME7ZLJNL.js";
 import {
   rangeOf,
   require_dist,
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

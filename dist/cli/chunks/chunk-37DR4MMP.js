@@ -37269,7 +37269,7 @@ async function headSha(cwd) {
 var FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function readTags(cwd, head = "HEAD") {
   const [listed, reachable] = await Promise.all([listTags(cwd), tagsReachableFrom(cwd, head)]);
-  return listed.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
+  return marked(listed, reachable);
 }
 async function listTags(cwd) {
   const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
@@ -37282,7 +37282,9 @@ async function listTags(cwd) {
   return tags;
 }
 async function withReachability(cwd, head, tags) {
-  const reachable = await tagsReachableFrom(cwd, head);
+  return marked(tags, await tagsReachableFrom(cwd, head));
+}
+function marked(tags, reachable) {
   return tags.map((tag) => ({ ...tag, reachable: reachable.has(tag.name) }));
 }
 async function tagsReachableFrom(cwd, commit) {

@@ -14,10 +14,10 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-VYWVTYYJ.js";
+} from "./chunk-QGS72ZC6.js";
 import {
   stableJson
-} from "./chunk-4IUBGABQ.js";
+} from "./chunk-JDTNQWTZ.js";
 import {
   createSlackClient,
   postOnce,
@@ -35,7 +35,7 @@ import {
   pMap,
   parseXml,
   strategyFor
-} from "./chunk-ZTI4RSNC.js";
+} from "./chunk-ME7ZLJNL.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -50,7 +50,7 @@ import {
   nextWeeklyTime,
   parseFlags,
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError,
   formatError

@@ -6,7 +6,7 @@ import {
   repoPath,
   require_dist,
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -7743,7 +7743,7 @@ function npmPlugin(folder, pkg, file, config) {
 }
 
 // src/adapters/ecosystems/npm/script-commands.ts
-import { readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 
 // src/adapters/ecosystems/npm/package-manager.ts
@@ -7824,7 +7824,7 @@ async function scriptCommand(pm2, root, unitPath, script) {
   const file = unitPath === "" ? "package.json" : `${unitPath}/package.json`;
   let scripts;
   try {
-    scripts = parsePackageJson(await readFile2(join3(root, file), "utf8"), file).scripts;
+    scripts = parsePackageJson(await readManifest(root, file), file).scripts;
   } catch (error) {
     return { skipped: `${file} cannot be read (${error.message.split("\n")[0]})` };
   }

@@ -1,15 +1,15 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-UJSRCU2M.js";
+} from "./chunk-UCV5FSYO.js";
 import {
   planRelease
-} from "./chunk-CDCUJLSJ.js";
+} from "./chunk-JF2OPVA4.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GT7IESPD.js";
-import "./chunk-462V4XSU.js";
-import "./chunk-ZTI4RSNC.js";
+import "./chunk-F2D3DBXI.js";
+import "./chunk-73TDGJPH.js";
+import "./chunk-ME7ZLJNL.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -17,7 +17,7 @@ import {
   execa,
   gitRefName,
   parseFlags
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -9,14 +9,14 @@ import {
   looksLikeRelease,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-GT7IESPD.js";
+} from "./chunk-F2D3DBXI.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
   isValidVersion,
   tagFormat,
   tagFormatFor
-} from "./chunk-462V4XSU.js";
+} from "./chunk-73TDGJPH.js";
 import {
   DEPENDENCY_SECTIONS,
   applyEdits,
@@ -27,7 +27,7 @@ import {
   parseXml,
   strategyFor,
   updaterFor
-} from "./chunk-ZTI4RSNC.js";
+} from "./chunk-ME7ZLJNL.js";
 import {
   RELEASE_TYPES,
   branchesContaining,
@@ -46,7 +46,7 @@ import {
   require_semver,
   sha,
   withReachability
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError,
   formatError,

@@ -4,29 +4,29 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-YG44X437.js";
+} from "./chunk-Q6XHBVRQ.js";
 import {
   GitObjectReader,
   byCodePoint
-} from "./chunk-4IUBGABQ.js";
+} from "./chunk-JDTNQWTZ.js";
 import {
   MANIFEST_FILES
-} from "./chunk-HFN7AZKS.js";
+} from "./chunk-F57X6M2C.js";
 import {
   isValidVersion,
   tagFormatFor
-} from "./chunk-462V4XSU.js";
+} from "./chunk-73TDGJPH.js";
 import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-ZTI4RSNC.js";
+} from "./chunk-ME7ZLJNL.js";
 import {
   git,
   loadConfig,
   pluginName,
   require_dist
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError,
   formatError,

@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";

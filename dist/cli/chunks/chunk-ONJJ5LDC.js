@@ -2,15 +2,15 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   byCodePoint,
   stableJson
-} from "./chunk-4IUBGABQ.js";
+} from "./chunk-JDTNQWTZ.js";
 import {
   elementSchema
-} from "./chunk-HFN7AZKS.js";
+} from "./chunk-F57X6M2C.js";
 import {
   ECOSYSTEMS,
   external_exports,
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

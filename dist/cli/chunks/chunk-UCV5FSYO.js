@@ -3,7 +3,7 @@ import {
   effectiveBump,
   markdownCell,
   markdownText
-} from "./chunk-CDCUJLSJ.js";
+} from "./chunk-JF2OPVA4.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";

@@ -2,16 +2,16 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD
-} from "./chunk-HFN7AZKS.js";
+} from "./chunk-F57X6M2C.js";
 import {
   KNOWN_TAG_FORMATS,
   readChangesets,
   tagsReadByKnownFormats
-} from "./chunk-GT7IESPD.js";
+} from "./chunk-F2D3DBXI.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT
-} from "./chunk-462V4XSU.js";
+} from "./chunk-73TDGJPH.js";
 import {
   discoverFleet,
   fileExists,
@@ -20,7 +20,7 @@ import {
   readManifest,
   readProperties,
   strategyFor
-} from "./chunk-ZTI4RSNC.js";
+} from "./chunk-ME7ZLJNL.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -35,7 +35,7 @@ import {
   parseFlags,
   readTags,
   require_dist
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -13,7 +13,7 @@ import {
   resolveReviewers,
   setupCommand,
   writeEnvironment
-} from "./chunk-OBXPTPRE.js";
+} from "./chunk-UX3NEKW6.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -23,7 +23,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   external_exports,
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";

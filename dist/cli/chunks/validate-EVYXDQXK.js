@@ -11,17 +11,17 @@ import {
   runInstall,
   runPluginCommand,
   seconds
-} from "./chunk-VE447YH2.js";
+} from "./chunk-YJC5FYI5.js";
 import {
   readPluginVersion
-} from "./chunk-YG44X437.js";
+} from "./chunk-Q6XHBVRQ.js";
 import {
   GitObjectReader
-} from "./chunk-4IUBGABQ.js";
+} from "./chunk-JDTNQWTZ.js";
 import {
   MANIFEST_FILES,
   checkPluginManifest
-} from "./chunk-HFN7AZKS.js";
+} from "./chunk-F57X6M2C.js";
 import {
   effectiveBump,
   parseConventionalCommit,
@@ -30,18 +30,18 @@ import {
   preflight,
   readReleaseHistory,
   unreleasedOfPlugins
-} from "./chunk-CDCUJLSJ.js";
+} from "./chunk-JF2OPVA4.js";
 import "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GT7IESPD.js";
+import "./chunk-F2D3DBXI.js";
 import {
   tagFormatFor
-} from "./chunk-462V4XSU.js";
+} from "./chunk-73TDGJPH.js";
 import {
   discoverFleet,
   pMap,
   strategyFor
-} from "./chunk-ZTI4RSNC.js";
+} from "./chunk-ME7ZLJNL.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -52,7 +52,7 @@ import {
   readTags,
   require_dist,
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError,
   isSlipwayError

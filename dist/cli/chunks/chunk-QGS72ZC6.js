@@ -1,11 +1,11 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   GitObjectReader
-} from "./chunk-4IUBGABQ.js";
+} from "./chunk-JDTNQWTZ.js";
 import {
   execa,
   git
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

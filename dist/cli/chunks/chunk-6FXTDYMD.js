@@ -8,7 +8,7 @@ import {
   parsePlan,
   runInstall,
   runPluginCommand
-} from "./chunk-VE447YH2.js";
+} from "./chunk-YJC5FYI5.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -43,13 +43,13 @@ import {
   snapshotManifest,
   trackedPaths,
   writeWorktreeFile
-} from "./chunk-CDCUJLSJ.js";
+} from "./chunk-JF2OPVA4.js";
 import {
   hashPlan
 } from "./chunk-7Y4KZRG2.js";
 import {
   readChangesets
-} from "./chunk-GT7IESPD.js";
+} from "./chunk-F2D3DBXI.js";
 import {
   discoverFleet,
   fileExists,
@@ -60,7 +60,7 @@ import {
   readManifest,
   strategyFor,
   workspacePatterns
-} from "./chunk-ZTI4RSNC.js";
+} from "./chunk-ME7ZLJNL.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";
@@ -73,7 +73,7 @@ import {
   readLog,
   repositoryUrl,
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError,
   formatError,

@@ -3,15 +3,15 @@ import {
   isNamedPattern,
   isValidVersion,
   tagFormat
-} from "./chunk-462V4XSU.js";
+} from "./chunk-73TDGJPH.js";
 import {
   fileExists,
   invalidManifest,
   readManifest
-} from "./chunk-ZTI4RSNC.js";
+} from "./chunk-ME7ZLJNL.js";
 import {
   require_dist
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -4,7 +4,7 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-CSDOKLDI.js";
+} from "./chunk-V5NRDOTQ.js";
 import {
   INDEX_FILE,
   PLUGINS_DIR,
@@ -15,14 +15,14 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-LZQ3GINM.js";
+} from "./chunk-ONJJ5LDC.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-VYWVTYYJ.js";
+} from "./chunk-QGS72ZC6.js";
 import {
   loadConfig
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

@@ -4,29 +4,29 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-TNTCVVQJ.js";
+} from "./chunk-6FXTDYMD.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-VE447YH2.js";
+} from "./chunk-YJC5FYI5.js";
 import {
   indexCatalog
-} from "./chunk-FVJDL6EW.js";
+} from "./chunk-MUHA6W43.js";
 import {
   processMetadata
-} from "./chunk-CSDOKLDI.js";
-import "./chunk-YG44X437.js";
+} from "./chunk-V5NRDOTQ.js";
+import "./chunk-Q6XHBVRQ.js";
 import {
   catalogEntrySchema
-} from "./chunk-LZQ3GINM.js";
+} from "./chunk-ONJJ5LDC.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-VYWVTYYJ.js";
-import "./chunk-4IUBGABQ.js";
+import "./chunk-QGS72ZC6.js";
+import "./chunk-JDTNQWTZ.js";
 import {
   createSlackClient,
   postOnce
@@ -34,23 +34,23 @@ import {
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
-import "./chunk-HFN7AZKS.js";
+import "./chunk-F57X6M2C.js";
 import {
   effectiveBump,
   parseOverride,
   planRelease
-} from "./chunk-CDCUJLSJ.js";
+} from "./chunk-JF2OPVA4.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";
 import "./chunk-IIVPVJHC.js";
-import "./chunk-GT7IESPD.js";
+import "./chunk-F2D3DBXI.js";
 import {
   tagFormat
-} from "./chunk-462V4XSU.js";
+} from "./chunk-73TDGJPH.js";
 import {
   pMap
-} from "./chunk-ZTI4RSNC.js";
+} from "./chunk-ME7ZLJNL.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -64,7 +64,7 @@ import {
   loadConfig,
   parseFlags,
   sha
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError,
   formatError,

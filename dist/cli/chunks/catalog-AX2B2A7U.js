@@ -2,21 +2,21 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-LZQ3GINM.js";
+} from "./chunk-ONJJ5LDC.js";
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-VYWVTYYJ.js";
-import "./chunk-4IUBGABQ.js";
-import "./chunk-HFN7AZKS.js";
+} from "./chunk-QGS72ZC6.js";
+import "./chunk-JDTNQWTZ.js";
+import "./chunk-F57X6M2C.js";
 import {
   isValidVersion
-} from "./chunk-462V4XSU.js";
+} from "./chunk-73TDGJPH.js";
 import {
   loadConfig,
   parseFlags,
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

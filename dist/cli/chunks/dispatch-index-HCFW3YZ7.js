@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   apiError,
   resolveGitHubTarget
-} from "./chunk-OBXPTPRE.js";
+} from "./chunk-UX3NEKW6.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -12,7 +12,7 @@ import {
 import {
   loadConfig,
   parseFlags
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -1,14 +1,14 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-CDCUJLSJ.js";
+} from "./chunk-JF2OPVA4.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,
   execa,
   external_exports,
   require_semver
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

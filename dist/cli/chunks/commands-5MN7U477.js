@@ -4,27 +4,27 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-Z2XTODLV.js";
+} from "./chunk-GRFLZC7T.js";
 import {
   indexCatalog
-} from "./chunk-FVJDL6EW.js";
-import "./chunk-CSDOKLDI.js";
-import "./chunk-YG44X437.js";
+} from "./chunk-MUHA6W43.js";
+import "./chunk-V5NRDOTQ.js";
+import "./chunk-Q6XHBVRQ.js";
 import {
   catalogEntrySchema
-} from "./chunk-LZQ3GINM.js";
-import "./chunk-VYWVTYYJ.js";
-import "./chunk-4IUBGABQ.js";
-import "./chunk-HFN7AZKS.js";
-import "./chunk-462V4XSU.js";
-import "./chunk-ZTI4RSNC.js";
+} from "./chunk-ONJJ5LDC.js";
+import "./chunk-QGS72ZC6.js";
+import "./chunk-JDTNQWTZ.js";
+import "./chunk-F57X6M2C.js";
+import "./chunk-73TDGJPH.js";
+import "./chunk-ME7ZLJNL.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   external_exports,
   parseFlags
-} from "./chunk-QZ3DGOUL.js";
+} from "./chunk-37DR4MMP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
