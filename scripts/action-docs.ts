@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, isScalar, parseDocument, Scalar, visit } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROOT_COMMANDS, WORKFLOW_TOKEN_INPUT } from '../src/actions/runtime/root-command.ts';
 
 export const DOCS_START = '<!-- action-docs:start -->';

@@ -1,7 +1,7 @@
 /** The index action: tags (or a reindex request) → catalog entries → the catalog branch; outputs and a job summary. */
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { githubReleaseNotes } from '../adapters/catalog/github-release-notes.ts';
 import { createGitHubClient } from '../adapters/github/client.ts';
 import { catalogEntrySchema } from '../core/catalog/catalog-schema.ts';

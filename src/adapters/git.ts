@@ -1,25 +1,24 @@
 /**
- * Every git process slipway runs goes through here (execa). History is read in one pass:
+ * The git reads slipway makes (processes from git-process.ts). History is read in one pass:
  * one `git log` for the whole fleet, streamed and parsed as it arrives.
  */
 import { existsSync } from 'node:fs';
-import { execa, ExecaError } from 'execa';
 import { SlipwayError } from '../core/errors.ts';
 import type { DatedTag, ListedTag } from '../core/history/log-range.ts';
 import { sha, tagName, type RawCommit, type Sha, type TagName } from '../core/types.ts';
 import { LOG_ARGS, LogParser } from './git-log.ts';
+import { gitOutput, GitProcessError, runGit } from './git-process.ts';
 
 export async function git(cwd: string, args: readonly string[], options: { input?: string } = {}): Promise<string> {
   try {
-    const result = await execa('git', args, { cwd, input: options.input, stripFinalNewline: true });
-    return result.stdout;
+    return await gitOutput(cwd, args, options);
   } catch (error) {
     throw gitError(cwd, args, error);
   }
 }
 
 function gitError(cwd: string, args: readonly string[], error: unknown): SlipwayError {
-  const stderr = error instanceof ExecaError ? String(error.stderr ?? '').trim() : '';
+  const stderr = error instanceof GitProcessError ? error.stderr : '';
   // What a person got wrong is the folder, not a git command line: name the folder.
   if (!existsSync(cwd)) {
     return new SlipwayError('USAGE', 'the folder does not exist', { subject: cwd, hint: 'pass the folder of your repository (--cwd, or working-directory in a workflow)', cause: error });
@@ -31,7 +30,7 @@ function gitError(cwd: string, args: readonly string[], error: unknown): Slipway
       cause: error,
     });
   }
-  if (error instanceof ExecaError && error.code === 'ENOENT' && /spawn git/.test(error.message)) {
+  if (error instanceof GitProcessError && error.code === 'ENOENT') {
     return new SlipwayError('USAGE', 'git is not installed (or not on PATH)', { subject: 'git', hint: 'install git and run again', cause: error });
   }
   if (/ambiguous argument 'HEAD'|unknown revision or path not in the working tree/i.test(stderr) && args.includes('HEAD')) {
@@ -102,12 +101,13 @@ export async function resolveCommit(cwd: string, rev: string): Promise<Sha> {
 export async function mergeBases(cwd: string, commits: readonly Sha[]): Promise<Sha[]> {
   if (commits.length <= 1) return [...commits];
   const args = ['merge-base', '--octopus', '--all', ...commits];
-  const result = await execa('git', args, { cwd, reject: false, stripFinalNewline: true });
+  const result = await runGit(cwd, args).catch((error: unknown) => {
+    throw gitError(cwd, args, error);
+  });
   // Exit 1 without a word: the commits share no history.
   if (result.exitCode === 1 && !result.stderr) return [];
-  if (result.exitCode !== 0) throw gitError(cwd, args, new Error(String(result.stderr).trim() || `exit code ${result.exitCode}`));
-  const out = result.stdout;
-  return out.split('\n').filter(Boolean).map(sha);
+  if (result.exitCode !== 0) throw gitError(cwd, args, new GitProcessError(args, result));
+  return result.stdout.split('\n').filter(Boolean).map(sha);
 }
 
 /** Local and remote-tracking branches that contain a commit, for messages ("on releases/1.x"). */
@@ -130,20 +130,18 @@ export async function readLog(cwd: string, range: { to?: string; exclude?: reado
   // GIT_FLUSH=0: git flushes stdout after every commit when it writes to a pipe, and node then
   // handles one small chunk per commit (13,000 'data' events for 20,000 commits instead of ~900
   // full buffers, measured: about a third of the planner's CPU on a large fleet).
-  const child = execa('git', args, { cwd, buffer: { stdout: false, stderr: true }, encoding: 'utf8', env: { GIT_FLUSH: '0' } });
   const parser = new LogParser(onCommit);
-  child.stdout.setEncoding('utf8');
   let framing: unknown;
-  child.stdout.on('data', (chunk: string) => {
+  const onStdout = (chunk: string): void => {
     if (framing) return;
     try {
       parser.push(chunk);
     } catch (error) {
       framing = error;
     }
-  });
+  };
   try {
-    await child;
+    await gitOutput(cwd, args, { env: { GIT_FLUSH: '0' }, onStdout });
   } catch (error) {
     throw gitError(cwd, args, error);
   }

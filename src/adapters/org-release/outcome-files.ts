@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogEntrySchema, type CatalogEntry } from '../../core/catalog/catalog-schema.ts';
 import { SlipwayError } from '../../core/errors.ts';
 import type { RepositoryName } from '../../core/org-release/org-plan.ts';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { consoleReporter } from '../../adapters/reporters/console-reporter.ts';
 import { catalogEntrySchema } from '../../core/catalog/catalog-schema.ts';
 import { SlipwayError } from '../../core/errors.ts';

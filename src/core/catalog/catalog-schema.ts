@@ -11,7 +11,7 @@
  * `schemaVersion` changes only when a reader would misread the new shape; documented in
  * docs/catalog.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ECOSYSTEMS } from '../types.ts';
 import { elementSchema } from './plugin-manifest.ts';
 

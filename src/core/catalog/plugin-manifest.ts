@@ -8,7 +8,7 @@
  * Strict objects: a misspelt key (`titel`) is an error naming it, not a silently ignored field.
  */
 import semver from 'semver';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ELEMENT_KINDS = ['task', 'trigger', 'condition', 'action', 'connection', 'storage', 'other'] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];

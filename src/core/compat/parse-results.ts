@@ -2,7 +2,7 @@
  * Checks results files read back from artifacts and the results branch, so a truncated
  * download or a hand-edited file fails with the file's name instead of deep inside the report.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SlipwayError } from '../errors.ts';
 import { COMPAT_CLASSES, COMPAT_SCHEMA, type ShardResult, type StoredRun } from './compat-run.ts';
 

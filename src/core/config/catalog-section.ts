@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { branchName } from './git-names.ts';
 
 /** catalog: where the plugin catalog lives (owned by the index job). */

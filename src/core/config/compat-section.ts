@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { branchName, optionalRemoteName } from './git-names.ts';
 import { WEEKDAYS } from '../compat/next-weekly-time.ts';
 

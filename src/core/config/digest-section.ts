@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** digest: the weekly "what shipped" (owned by the digest job). The Slack channel is `slack.digest`. */
 export const digestSection = z

@@ -1,5 +1,5 @@
 /** Config keys that reach git as ref or remote names: refused at parse time, so no git process ever sees a bad one. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { refNameProblem, remoteNameProblem } from '../git/ref-name.ts';
 
 const checked = (problemOf: (value: string) => string | undefined, what: string) =>

@@ -4,7 +4,7 @@
  * "patch" | "none", got "minor"`.
  */
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { SlipwayError } from '../errors.ts';
 import { configSchema, type SlipwayConfig } from './schema.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { distTagProblem } from './dist-tag.ts';
 import { branchName, remoteName } from './git-names.ts';
 

@@ -5,7 +5,7 @@
  *
  * Sections a job owns live beside it (one file each) so that jobs evolve independently.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ECOSYSTEMS } from '../types.ts';
 import { branchName } from './git-names.ts';
 import { DEFAULT_DEPENDENTS, dependentsPolicy } from './dependents-section.ts';

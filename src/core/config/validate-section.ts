@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** How a kind of finding is reported: an error fails validate, a warning only shows. */
 export const findingLevel = z.enum(['error', 'warning', 'off']);

@@ -3,7 +3,7 @@
  * completed. The next digest starts where it ended. It moves only when every sink succeeded,
  * so a digest that failed in Slack or Notion is retried over the same window next time.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SlipwayError } from '../errors.ts';
 import type { DigestWindow } from './window.ts';
 

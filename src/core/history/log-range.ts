@@ -14,7 +14,7 @@
 import semver from 'semver';
 import type { Sha, TagName } from '../types.ts';
 import type { CommitIndex } from './commit-index.ts';
-import { isValidVersion, type TagFormat } from './tag-format.ts';
+import type { TagFormat } from './tag-format.ts';
 
 export interface ListedTag {
   name: TagName;
@@ -40,14 +40,16 @@ export type LogStart = Sha | undefined;
  */
 export function guessLogStart(tags: ReadonlyArray<ListedTag & { reachable?: boolean }>, formats: readonly TagFormat[]): LogStart {
   for (const format of formats) {
-    const newest = new Map<string, { version: string; tag: ListedTag }>();
+    const newest = new Map<string, { version: semver.SemVer; tag: ListedTag }>();
     for (const tag of tags) {
       if (tag.reachable === false) continue;
       const parsed = format.parse(tag.name);
-      if (!parsed || !isValidVersion(parsed.version)) continue;
+      // Parsed once and compared as parsed: this runs before the log starts, on every tag.
+      const version = parsed ? semver.parse(parsed.version) : null;
+      if (!parsed || version?.version !== parsed.version) continue;
       const key = parsed.name ?? '';
       const current = newest.get(key);
-      if (!current || semver.gt(parsed.version, current.version)) newest.set(key, { version: parsed.version, tag });
+      if (!current || version.compare(current.version) > 0) newest.set(key, { version, tag });
     }
     let oldest: ListedTag | undefined;
     for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;

@@ -4,7 +4,7 @@
  * the local planner on its checkout) and names the head commit it was made at, so each part
  * ships — or is refused as stale — on its own while the approval covers them all.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SlipwayError } from '../errors.ts';
 import { canonicalJson } from '../plan/plan-hash.ts';
 import type { ReleasePlan } from '../plan/release-plan.ts';

@@ -5,7 +5,7 @@
  * halfway through a release.
  */
 import semver from 'semver';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SlipwayError } from '../errors.ts';
 import { PLAN_SCHEMA_VERSION, type ReleasePlan } from '../plan/release-plan.ts';
 import { DEPENDENCY_KINDS, ECOSYSTEMS, type PlanHash } from '../types.ts';
