@@ -37802,12 +37802,12 @@ async function readTags(cwd, head = "HEAD") {
   return marked(listed2, reachable);
 }
 async function listTags(cwd) {
-  const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
+  const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(creatordate:unix)", "refs/tags"]);
   const tags = [];
   for (const line of out.split("\n")) {
     if (!line) continue;
-    const [ref = "", object = "", peeled, time2, peeledTime] = line.split("\0");
-    tags.push({ name: tagName(ref.slice("refs/tags/".length)), commit: sha(peeled || object), commitTime: Number(peeledTime || time2 || 0) });
+    const [ref = "", object = "", peeled, time2] = line.split("\0");
+    tags.push({ name: tagName(ref.slice("refs/tags/".length)), commit: sha(peeled || object), madeAt: Number(time2 || 0) });
   }
   return tags;
 }
@@ -46239,7 +46239,7 @@ function guessLogStart(tags, formats) {
       if (!current || version3.compare(current.version) > 0) newest.set(key, { version: version3, tag });
     }
     let oldest;
-    for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
+    for (const { tag } of newest.values()) if (!oldest || tag.madeAt < oldest.madeAt) oldest = tag;
     if (oldest) return oldest.commit;
   }
   return void 0;
@@ -46353,13 +46353,546 @@ var init_unreleased_commits = __esm({
   }
 });
 
+// node_modules/conventional-commits-parser/dist/regex.js
+function escape(string3) {
+  return string3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function joinOr(parts) {
+  return parts.map((val) => typeof val === "string" ? escape(val.trim()) : val.source).filter(Boolean).join("|");
+}
+function getNotesRegex(noteKeywords, notesPattern) {
+  if (!noteKeywords) {
+    return nomatchRegex;
+  }
+  const noteKeywordsSelection = joinOr(noteKeywords);
+  if (!notesPattern) {
+    return new RegExp(`^(?:\\*\\s+)?(${noteKeywordsSelection}):\\s*(.*)`, "i");
+  }
+  return notesPattern(noteKeywordsSelection);
+}
+function getReferencePartsRegex(issuePrefixes, issuePrefixesCaseSensitive) {
+  if (!issuePrefixes) {
+    return nomatchRegex;
+  }
+  const flags = issuePrefixesCaseSensitive ? "gy" : "giy";
+  const repositoryChar = "[\\w-\\.\\/]";
+  return new RegExp(`.*?(?<!${repositoryChar})(?:(${repositoryChar}+)(?!${repositoryChar}))?(${joinOr(issuePrefixes)})((?=[\\w-]*\\d)[\\w-]+)(?=\\s|$|[,;.)\\]])`, flags);
+}
+function getReferencesRegex(referenceActions, separator = "") {
+  if (!referenceActions) {
+    return /()(.+)/gi;
+  }
+  const joinedKeywords = joinOr(referenceActions);
+  const nextKeyword = `(?<!\\w)(?:${joinedKeywords})(?!\\w)`;
+  return new RegExp(`(?<!\\w)(${joinedKeywords})${separator}(?:\\s+(.*?))(?=${nextKeyword}|$)`, "gi");
+}
+function getFooterTokenRegex(issuePrefixes) {
+  const issuePrefixSeparator = issuePrefixes ? `|\\s+(?:${joinOr(issuePrefixes)})` : "";
+  return new RegExp(`^(?:BREAKING CHANGE|[\\w-]+)(?::\\s+${issuePrefixSeparator}).+`, "i");
+}
+function getParserRegexes(options = {}) {
+  const notes = getNotesRegex(options.noteKeywords, options.notesPattern);
+  const referenceParts = getReferencePartsRegex(options.issuePrefixes, options.issuePrefixesCaseSensitive);
+  const references = getReferencesRegex(options.referenceActions);
+  const footerReferences = getReferencesRegex(options.referenceActions, ":?");
+  const footerToken = getFooterTokenRegex(options.issuePrefixes);
+  return {
+    notes,
+    referenceParts,
+    references,
+    footerReferences,
+    footerToken,
+    mentions: /@([\w-]+)/g,
+    url: /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/
+  };
+}
+var nomatchRegex;
+var init_regex = __esm({
+  "node_modules/conventional-commits-parser/dist/regex.js"() {
+    nomatchRegex = /(?!.*)/;
+  }
+});
+
+// node_modules/conventional-commits-parser/dist/utils.js
+function trimNewLines(input) {
+  const matches = input.match(/[^\r\n]/);
+  if (typeof matches?.index !== "number") {
+    return "";
+  }
+  const firstIndex = matches.index;
+  let lastIndex = input.length - 1;
+  while (input[lastIndex] === "\r" || input[lastIndex] === "\n") {
+    lastIndex--;
+  }
+  return input.substring(firstIndex, lastIndex + 1);
+}
+function appendLine(src, line) {
+  return src ? `${src}
+${line || ""}` : line || "";
+}
+function getCommentFilter(char) {
+  return char ? (line) => !line.startsWith(char) : () => true;
+}
+function truncateToScissor(lines, commentChar) {
+  const scissorIndex = lines.indexOf(`${commentChar} ${SCISSOR}`);
+  if (scissorIndex === -1) {
+    return lines;
+  }
+  return lines.slice(0, scissorIndex);
+}
+function gpgFilter(line) {
+  return !line.match(/^\s*gpg:/);
+}
+function assignMatchedCorrespondence(target, matches, correspondence) {
+  const { groups: groups2 } = matches;
+  for (let i2 = 0, len = correspondence.length, key; i2 < len; i2++) {
+    key = correspondence[i2];
+    target[key] = (groups2 ? groups2[key] : matches[i2 + 1]) || null;
+  }
+  return target;
+}
+var SCISSOR;
+var init_utils2 = __esm({
+  "node_modules/conventional-commits-parser/dist/utils.js"() {
+    SCISSOR = "------------------------ >8 ------------------------";
+  }
+});
+
+// node_modules/conventional-commits-parser/dist/options.js
+var defaultOptions;
+var init_options2 = __esm({
+  "node_modules/conventional-commits-parser/dist/options.js"() {
+    defaultOptions = {
+      noteKeywords: ["BREAKING CHANGE", "BREAKING-CHANGE"],
+      issuePrefixes: ["#"],
+      referenceActions: [
+        "close",
+        "closes",
+        "closed",
+        "fix",
+        "fixes",
+        "fixed",
+        "resolve",
+        "resolves",
+        "resolved"
+      ],
+      headerPattern: /^(\w*)(?:\(([\w$@.\-*/ ]*)\))?: (.*)$/,
+      headerCorrespondence: [
+        "type",
+        "scope",
+        "subject"
+      ],
+      revertPattern: /^Revert\s"([\s\S]*)"\s*This reverts commit (\w*)\.?/,
+      revertCorrespondence: ["header", "hash"],
+      // The field name must contain at least one word character so that
+      // YAML document markers like `---` are not treated as field markers.
+      fieldPattern: /^-(?=.*\w)(.*?)-$/
+    };
+  }
+});
+
+// node_modules/conventional-commits-parser/dist/CommitParser.js
+function createCommitObject(initialData = {}) {
+  return {
+    merge: null,
+    revert: null,
+    header: null,
+    body: null,
+    footer: null,
+    notes: [],
+    mentions: [],
+    references: [],
+    ...initialData
+  };
+}
+var CommitParser;
+var init_CommitParser = __esm({
+  "node_modules/conventional-commits-parser/dist/CommitParser.js"() {
+    init_regex();
+    init_utils2();
+    init_options2();
+    CommitParser = class {
+      options;
+      regexes;
+      lines = [];
+      lineIndex = 0;
+      commit = createCommitObject();
+      constructor(options = {}) {
+        this.options = {
+          ...defaultOptions,
+          ...options
+        };
+        this.regexes = getParserRegexes(this.options);
+      }
+      currentLine() {
+        return this.lines[this.lineIndex];
+      }
+      nextLine() {
+        return this.lines[this.lineIndex++];
+      }
+      isLineAvailable() {
+        return this.lineIndex < this.lines.length;
+      }
+      parseReference(input, action) {
+        const { regexes } = this;
+        if (regexes.url.test(input)) {
+          return null;
+        }
+        const matches = regexes.referenceParts.exec(input);
+        if (!matches) {
+          return null;
+        }
+        let [raw, repository3 = null, prefix, issue3] = matches;
+        let owner = null;
+        if (repository3) {
+          const slashIndex = repository3.indexOf("/");
+          if (slashIndex !== -1) {
+            owner = repository3.slice(0, slashIndex);
+            repository3 = repository3.slice(slashIndex + 1);
+          }
+        }
+        return {
+          raw,
+          action,
+          owner,
+          repository: repository3,
+          prefix,
+          issue: issue3
+        };
+      }
+      parseReferences(input, isFooterToken = false) {
+        const { regexes } = this;
+        const regex2 = isFooterToken ? regexes.footerReferences : regexes.references;
+        const sentences = [];
+        let lastIndex = 0;
+        let matches;
+        while (true) {
+          matches = regex2.exec(input);
+          if (!matches) {
+            break;
+          }
+          sentences.push([null, input.slice(lastIndex, matches.index)], [matches[1] || null, matches[2] || ""]);
+          lastIndex = regex2.lastIndex;
+        }
+        sentences.push([null, input.slice(lastIndex)]);
+        const references = [];
+        let reference;
+        for (const [action, sentence] of sentences) {
+          while (true) {
+            reference = this.parseReference(sentence, action);
+            if (!reference) {
+              break;
+            }
+            references.push(reference);
+          }
+        }
+        return references;
+      }
+      skipEmptyLines() {
+        let line = this.currentLine();
+        while (line !== void 0 && !line.trim()) {
+          this.nextLine();
+          line = this.currentLine();
+        }
+      }
+      parseMerge() {
+        const { commit, options } = this;
+        const correspondence = options.mergeCorrespondence || [];
+        const merge3 = this.currentLine();
+        const matches = merge3 && options.mergePattern ? merge3.match(options.mergePattern) : null;
+        if (matches) {
+          this.nextLine();
+          commit.merge = matches[0] || null;
+          assignMatchedCorrespondence(commit, matches, correspondence);
+          return true;
+        }
+        return false;
+      }
+      parseHeader(isMergeCommit) {
+        if (isMergeCommit) {
+          this.skipEmptyLines();
+        }
+        const { commit, options } = this;
+        const correspondence = options.headerCorrespondence || [];
+        const header = commit.header ?? this.nextLine();
+        let matches = null;
+        if (header) {
+          if (options.breakingHeaderPattern) {
+            matches = header.match(options.breakingHeaderPattern);
+          }
+          if (!matches && options.headerPattern) {
+            matches = header.match(options.headerPattern);
+          }
+        }
+        if (header) {
+          commit.header = header;
+        }
+        if (matches) {
+          assignMatchedCorrespondence(commit, matches, correspondence);
+        }
+      }
+      parseMeta() {
+        const { options, commit } = this;
+        if (!options.fieldPattern || !this.isLineAvailable()) {
+          return false;
+        }
+        let matches;
+        let field = null;
+        let parsed = false;
+        while (this.isLineAvailable()) {
+          matches = this.currentLine().match(options.fieldPattern);
+          if (matches) {
+            field = matches[1] || null;
+            this.nextLine();
+            continue;
+          }
+          if (field) {
+            parsed = true;
+            commit[field] = appendLine(commit[field], this.currentLine());
+            this.nextLine();
+          } else {
+            break;
+          }
+        }
+        return parsed;
+      }
+      parseNotes() {
+        const { regexes, commit } = this;
+        if (!this.isLineAvailable()) {
+          return false;
+        }
+        const matches = this.currentLine().match(regexes.notes);
+        let isFooterToken;
+        if (matches) {
+          const note = {
+            title: matches[1],
+            text: matches[2]
+          };
+          commit.notes.push(note);
+          commit.footer = appendLine(commit.footer, this.currentLine());
+          this.nextLine();
+          while (this.isLineAvailable()) {
+            if (this.parseMeta()) {
+              return true;
+            }
+            if (this.parseNotes()) {
+              return true;
+            }
+            isFooterToken = regexes.footerToken.test(this.currentLine());
+            commit.references.push(...this.parseReferences(this.currentLine(), isFooterToken));
+            if (!isFooterToken) {
+              note.text = appendLine(note.text, this.currentLine());
+            }
+            commit.footer = appendLine(commit.footer, this.currentLine());
+            this.nextLine();
+            if (isFooterToken) {
+              break;
+            }
+          }
+          return true;
+        }
+        return false;
+      }
+      parseBodyAndFooter(isBody) {
+        const { commit, regexes } = this;
+        if (!this.isLineAvailable()) {
+          return isBody;
+        }
+        const isFooterToken = regexes.footerToken.test(this.currentLine());
+        const isStillBody = !isFooterToken && isBody;
+        commit.references.push(...this.parseReferences(this.currentLine(), isFooterToken));
+        if (isStillBody) {
+          commit.body = appendLine(commit.body, this.currentLine());
+        } else {
+          commit.footer = appendLine(commit.footer, this.currentLine());
+        }
+        this.nextLine();
+        return isStillBody;
+      }
+      parseBreakingHeader() {
+        const { commit, options } = this;
+        if (!options.breakingHeaderPattern || commit.notes.length || !commit.header) {
+          return;
+        }
+        const matches = commit.header.match(options.breakingHeaderPattern);
+        if (matches) {
+          commit.notes.push({
+            title: "BREAKING CHANGE",
+            text: matches[3]
+          });
+        }
+      }
+      parseMentions(input) {
+        const { commit, regexes } = this;
+        let matches;
+        for (; ; ) {
+          matches = regexes.mentions.exec(input);
+          if (!matches) {
+            break;
+          }
+          commit.mentions.push(matches[1]);
+        }
+      }
+      parseRevert(input) {
+        const { commit, options } = this;
+        const correspondence = options.revertCorrespondence || [];
+        const matches = options.revertPattern ? input.match(options.revertPattern) : null;
+        if (matches) {
+          commit.revert = assignMatchedCorrespondence({}, matches, correspondence);
+        }
+      }
+      cleanupCommit() {
+        const { commit } = this;
+        commit.body &&= trimNewLines(commit.body);
+        commit.footer &&= trimNewLines(commit.footer);
+        commit.notes.forEach((note) => {
+          note.text = trimNewLines(note.text);
+        });
+        const referencesSet = /* @__PURE__ */ new Set();
+        commit.references = commit.references.filter((reference) => {
+          const uid = `${reference.action} ${reference.raw}`.toLocaleLowerCase();
+          const ok = !referencesSet.has(uid);
+          if (ok) {
+            referencesSet.add(uid);
+          }
+          return ok;
+        });
+      }
+      /**
+       * Parse commit message string into an object.
+       * @param input - Commit message string.
+       * @returns Commit object.
+       */
+      parse(input) {
+        if (!input.trim()) {
+          throw new TypeError("Expected a raw commit");
+        }
+        const { commentChar } = this.options;
+        const commentFilter = getCommentFilter(commentChar);
+        const rawLines = trimNewLines(input).split(/\r?\n/);
+        const lines = commentChar ? truncateToScissor(rawLines, commentChar).filter((line) => commentFilter(line) && gpgFilter(line)) : rawLines.filter((line) => gpgFilter(line));
+        const commit = createCommitObject();
+        this.lines = lines;
+        this.lineIndex = 0;
+        this.commit = commit;
+        const isMergeCommit = this.parseMerge();
+        this.parseHeader(isMergeCommit);
+        if (commit.header) {
+          commit.references = this.parseReferences(commit.header);
+        }
+        let isBody = true;
+        while (this.isLineAvailable()) {
+          this.parseMeta();
+          if (this.parseNotes()) {
+            isBody = false;
+          }
+          if (!this.parseBodyAndFooter(isBody)) {
+            isBody = false;
+          }
+        }
+        this.parseBreakingHeader();
+        this.parseMentions(input);
+        this.parseRevert(input);
+        this.cleanupCommit();
+        return commit;
+      }
+    };
+  }
+});
+
+// node_modules/conventional-commits-parser/dist/stream.js
+var init_stream2 = __esm({
+  "node_modules/conventional-commits-parser/dist/stream.js"() {
+    init_CommitParser();
+  }
+});
+
+// node_modules/conventional-commits-parser/dist/index.js
+var init_dist = __esm({
+  "node_modules/conventional-commits-parser/dist/index.js"() {
+    init_CommitParser();
+    init_stream2();
+  }
+});
+
+// src/core/versioning/conventional-commit.ts
+function parseConventionalCommit(message) {
+  const text3 = message.trim();
+  if (!text3) return { conventional: false, header: "" };
+  let parsed;
+  try {
+    parsed = parser.parse(text3);
+  } catch {
+    return { conventional: false, header: text3.split("\n", 1)[0] ?? "" };
+  }
+  const header = parsed.header ?? message.split("\n", 1)[0] ?? "";
+  const revert = parsed.revert;
+  if (revert) {
+    return {
+      conventional: true,
+      commit: {
+        type: "revert",
+        scope: null,
+        subject: revert.header ?? header,
+        body: parsed.body,
+        breaking: false,
+        breakingNotes: [],
+        reverts: { header: revert.header ?? null, sha: revert.hash ?? null }
+      }
+    };
+  }
+  if (!parsed.type || !parsed.subject) return { conventional: false, header };
+  const breakingNotes = parsed.notes.filter((note) => /^BREAKING[ -]CHANGE$/.test(note.title)).map((note) => note.text.trim());
+  return {
+    conventional: true,
+    commit: {
+      type: parsed.type.toLowerCase(),
+      scope: parsed.scope || null,
+      subject: parsed.subject.trim(),
+      body: parsed.body,
+      breaking: breakingNotes.length > 0,
+      breakingNotes,
+      reverts: parsed.type.toLowerCase() === "revert" ? { header: parsed.subject, sha: null } : null
+    }
+  };
+}
+var parser, ParsedMessages;
+var init_conventional_commit = __esm({
+  "src/core/versioning/conventional-commit.ts"() {
+    "use strict";
+    init_dist();
+    parser = new CommitParser({
+      // The spec's optional `!` before the colon; scopes may hold anything but parentheses.
+      headerPattern: /^(\w+)(?:\(([^()]*)\))?!?: (.+)$/,
+      breakingHeaderPattern: /^(\w+)(?:\(([^()]*)\))?!: (.+)$/,
+      headerCorrespondence: ["type", "scope", "subject"],
+      // Footer tokens are case-insensitive in the spec except BREAKING CHANGE, which must be uppercase.
+      noteKeywords: [/BREAKING[ -]CHANGE/],
+      revertPattern: /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w+)\.?/,
+      revertCorrespondence: ["header", "hash"]
+    });
+    ParsedMessages = class {
+      bySha = /* @__PURE__ */ new Map();
+      of(commit) {
+        let parsed = this.bySha.get(commit.sha);
+        if (!parsed) this.bySha.set(commit.sha, parsed = parseConventionalCommit(commit.message));
+        return parsed;
+      }
+    };
+  }
+});
+
 // src/jobs/history/fleet-log.ts
 function guessLog(cwd, head, tags, formats) {
   const start = guessLogStart(tags, formats);
   const index = new CommitIndex();
-  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => index.add(commit));
+  const messages = new ParsedMessages();
+  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
+    index.add(commit);
+    if (commit.parents.length <= 1) messages.of(commit);
+  });
   read.catch(() => void 0);
-  return { start, index, read };
+  return { start, index, messages, read };
 }
 async function fleetLog(cwd, head, releaseCommits, router, reporter, guessed) {
   if (releaseCommits.length === 0) return CommitIndex.of([], router);
@@ -46391,6 +46924,7 @@ var init_fleet_log = __esm({
     init_commit_index();
     init_log_range();
     init_unreleased_commits();
+    init_conventional_commit();
   }
 });
 
@@ -46694,7 +47228,7 @@ function sync(root, options) {
   return walker.start();
 }
 var __require2, SLASHES_REGEX, WINDOWS_ROOT_DIR_REGEX, pushDirectory, pushDirectoryFilter, empty$2, pushFileFilterAndCount, pushFileFilter, pushFileCount, pushFile, empty$1, getArray, getArrayGroup, groupFiles, empty, resolveSymlinksAsync, resolveSymlinks, onlyCountsSync, groupsSync, defaultSync, limitFilesSync, onlyCountsAsync, defaultAsync, limitFilesAsync, groupsAsync, readdirOpts, walkAsync, walkSync, Queue, Counter, Aborter, Walker, APIBuilder, pm, Builder;
-var init_dist = __esm({
+var init_dist2 = __esm({
   "node_modules/fdir/dist/index.mjs"() {
     __require2 = /* @__PURE__ */ createRequire(import.meta.url);
     SLASHES_REGEX = /[\\/]/g;
@@ -49072,7 +49606,7 @@ function formatPaths(paths, mapper) {
 }
 function getOptions(options) {
   const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  for (const key in defaultOptions2) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions2[key] });
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath3(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
@@ -49098,10 +49632,10 @@ async function glob2(globInput, options) {
   const [crawler, relative3] = getCrawler(globInput, options);
   return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
 }
-var import_picomatch, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot, splitPatternOptions, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions;
-var init_dist2 = __esm({
+var import_picomatch, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot, splitPatternOptions, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions2;
+var init_dist3 = __esm({
   "node_modules/tinyglobby/dist/index.mjs"() {
-    init_dist();
+    init_dist2();
     import_picomatch = __toESM(require_picomatch2(), 1);
     isReadonlyArray = Array.isArray;
     BACKSLASHES = /\\/g;
@@ -49118,7 +49652,7 @@ var init_dist2 = __esm({
     escapePath = isWin ? escapeWin32Path : escapePosixPath;
     PARENT_DIRECTORY = /^(\/?\.\.)+/;
     ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-    defaultOptions = {
+    defaultOptions2 = {
       caseSensitiveMatch: true,
       debug: !!process.env.TINYGLOBBY_DEBUG,
       expandDirectories: true,
@@ -49177,7 +49711,7 @@ var ALWAYS_IGNORED;
 var init_plugin_folders = __esm({
   "src/adapters/ecosystems/plugin-folders.ts"() {
     "use strict";
-    init_dist2();
+    init_dist3();
     ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
   }
 });
@@ -49624,7 +50158,7 @@ var init_util2 = __esm({
 
 // node_modules/fast-xml-parser/src/validator.js
 function validate2(xmlData, options) {
-  options = Object.assign({}, defaultOptions2, options);
+  options = Object.assign({}, defaultOptions3, options);
   const tags = [];
   let tagFound = false;
   let reachedRoot = false;
@@ -49966,12 +50500,12 @@ function getLineNumberForPosition(xmlData, index) {
 function getPositionFromMatch(match) {
   return match.startIndex + match[1].length;
 }
-var defaultOptions2, doubleQuote, singleQuote;
+var defaultOptions3, doubleQuote, singleQuote;
 var init_validator = __esm({
   "node_modules/fast-xml-parser/src/validator.js"() {
     "use strict";
     init_util2();
-    defaultOptions2 = {
+    defaultOptions3 = {
       allowBooleanAttributes: false,
       //A tag can have attributes without any value
       unpairedTags: []
@@ -50539,7 +51073,7 @@ function normalizeProcessEntities(value, htmlEntities) {
   }
   return normalizeProcessEntities(true);
 }
-var defaultOnDangerousProperty, defaultOptions3, buildOptions;
+var defaultOnDangerousProperty, defaultOptions4, buildOptions;
 var init_OptionsBuilder = __esm({
   "node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js"() {
     init_util2();
@@ -50549,7 +51083,7 @@ var init_OptionsBuilder = __esm({
       }
       return name;
     };
-    defaultOptions3 = {
+    defaultOptions4 = {
       preserveOrder: false,
       attributeNamePrefix: "@_",
       attributesGroupName: false,
@@ -50602,7 +51136,7 @@ var init_OptionsBuilder = __esm({
       onDangerousProperty: defaultOnDangerousProperty
     };
     buildOptions = function(options) {
-      const built = Object.assign({}, defaultOptions3, options);
+      const built = Object.assign({}, defaultOptions4, options);
       const propertyNameOptions = [
         { value: built.attributeNamePrefix, name: "attributeNamePrefix" },
         { value: built.attributesGroupName, name: "attributesGroupName" },
@@ -54008,20 +54542,20 @@ function parseXml2(text3, file) {
   if (valid2 !== true) {
     throw invalidManifest(file, `not valid XML: ${valid2.err.msg}`, { line: valid2.err.line });
   }
-  const project = parser.parse(text3).project;
+  const project = parser2.parse(text3).project;
   if (typeof project !== "object" || project === null) {
     throw invalidManifest(file, "has no <project> element", { hint: `${file} must be a Maven POM with <project> at its root` });
   }
   return project;
 }
-var ARRAYS, parser;
+var ARRAYS, parser2;
 var init_pom = __esm({
   "src/adapters/ecosystems/maven/pom.ts"() {
     "use strict";
     init_fxp();
     init_read_manifest();
     ARRAYS = /* @__PURE__ */ new Set(["project.modules.module", "project.dependencies.dependency"]);
-    parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, jPath: true, isArray: (_name, path6) => ARRAYS.has(String(path6)) });
+    parser2 = new XMLParser({ ignoreAttributes: true, parseTagValue: false, jPath: true, isArray: (_name, path6) => ARRAYS.has(String(path6)) });
   }
 });
 
@@ -55455,7 +55989,7 @@ var init_stringify = __esm({
 });
 
 // node_modules/smol-toml/dist/index.js
-var init_dist3 = __esm({
+var init_dist4 = __esm({
   "node_modules/smol-toml/dist/index.js"() {
     init_parse3();
     init_stringify();
@@ -55484,7 +56018,7 @@ function tableAt(toml, ...keys) {
 var init_pyproject = __esm({
   "src/adapters/ecosystems/python/pyproject.ts"() {
     "use strict";
-    init_dist3();
+    init_dist4();
     init_read_manifest();
   }
 });
@@ -55732,7 +56266,7 @@ function tomlStringsAt(text3, wanted) {
 var init_toml_strings = __esm({
   "src/adapters/ecosystems/python/toml-strings.ts"() {
     "use strict";
-    init_dist3();
+    init_dist4();
   }
 });
 
@@ -55983,7 +56517,7 @@ var MARKERS;
 var init_detect_ecosystem = __esm({
   "src/adapters/ecosystems/detect-ecosystem.ts"() {
     "use strict";
-    init_dist2();
+    init_dist3();
     init_errors();
     init_registry();
     MARKERS = "package.json (with workspaces or a version), settings.gradle(.kts) or build.gradle(.kts), pom.xml, pyproject.toml ([project] or [tool.uv.workspace])";
@@ -56441,531 +56975,11 @@ var init_changelog = __esm({
   }
 });
 
-// node_modules/conventional-commits-parser/dist/regex.js
-function escape(string3) {
-  return string3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function joinOr(parts) {
-  return parts.map((val) => typeof val === "string" ? escape(val.trim()) : val.source).filter(Boolean).join("|");
-}
-function getNotesRegex(noteKeywords, notesPattern) {
-  if (!noteKeywords) {
-    return nomatchRegex;
-  }
-  const noteKeywordsSelection = joinOr(noteKeywords);
-  if (!notesPattern) {
-    return new RegExp(`^(?:\\*\\s+)?(${noteKeywordsSelection}):\\s*(.*)`, "i");
-  }
-  return notesPattern(noteKeywordsSelection);
-}
-function getReferencePartsRegex(issuePrefixes, issuePrefixesCaseSensitive) {
-  if (!issuePrefixes) {
-    return nomatchRegex;
-  }
-  const flags = issuePrefixesCaseSensitive ? "gy" : "giy";
-  const repositoryChar = "[\\w-\\.\\/]";
-  return new RegExp(`.*?(?<!${repositoryChar})(?:(${repositoryChar}+)(?!${repositoryChar}))?(${joinOr(issuePrefixes)})((?=[\\w-]*\\d)[\\w-]+)(?=\\s|$|[,;.)\\]])`, flags);
-}
-function getReferencesRegex(referenceActions, separator = "") {
-  if (!referenceActions) {
-    return /()(.+)/gi;
-  }
-  const joinedKeywords = joinOr(referenceActions);
-  const nextKeyword = `(?<!\\w)(?:${joinedKeywords})(?!\\w)`;
-  return new RegExp(`(?<!\\w)(${joinedKeywords})${separator}(?:\\s+(.*?))(?=${nextKeyword}|$)`, "gi");
-}
-function getFooterTokenRegex(issuePrefixes) {
-  const issuePrefixSeparator = issuePrefixes ? `|\\s+(?:${joinOr(issuePrefixes)})` : "";
-  return new RegExp(`^(?:BREAKING CHANGE|[\\w-]+)(?::\\s+${issuePrefixSeparator}).+`, "i");
-}
-function getParserRegexes(options = {}) {
-  const notes = getNotesRegex(options.noteKeywords, options.notesPattern);
-  const referenceParts = getReferencePartsRegex(options.issuePrefixes, options.issuePrefixesCaseSensitive);
-  const references = getReferencesRegex(options.referenceActions);
-  const footerReferences = getReferencesRegex(options.referenceActions, ":?");
-  const footerToken = getFooterTokenRegex(options.issuePrefixes);
-  return {
-    notes,
-    referenceParts,
-    references,
-    footerReferences,
-    footerToken,
-    mentions: /@([\w-]+)/g,
-    url: /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/
-  };
-}
-var nomatchRegex;
-var init_regex = __esm({
-  "node_modules/conventional-commits-parser/dist/regex.js"() {
-    nomatchRegex = /(?!.*)/;
-  }
-});
-
-// node_modules/conventional-commits-parser/dist/utils.js
-function trimNewLines(input) {
-  const matches = input.match(/[^\r\n]/);
-  if (typeof matches?.index !== "number") {
-    return "";
-  }
-  const firstIndex = matches.index;
-  let lastIndex = input.length - 1;
-  while (input[lastIndex] === "\r" || input[lastIndex] === "\n") {
-    lastIndex--;
-  }
-  return input.substring(firstIndex, lastIndex + 1);
-}
-function appendLine(src, line) {
-  return src ? `${src}
-${line || ""}` : line || "";
-}
-function getCommentFilter(char) {
-  return char ? (line) => !line.startsWith(char) : () => true;
-}
-function truncateToScissor(lines, commentChar) {
-  const scissorIndex = lines.indexOf(`${commentChar} ${SCISSOR}`);
-  if (scissorIndex === -1) {
-    return lines;
-  }
-  return lines.slice(0, scissorIndex);
-}
-function gpgFilter(line) {
-  return !line.match(/^\s*gpg:/);
-}
-function assignMatchedCorrespondence(target, matches, correspondence) {
-  const { groups: groups2 } = matches;
-  for (let i2 = 0, len = correspondence.length, key; i2 < len; i2++) {
-    key = correspondence[i2];
-    target[key] = (groups2 ? groups2[key] : matches[i2 + 1]) || null;
-  }
-  return target;
-}
-var SCISSOR;
-var init_utils2 = __esm({
-  "node_modules/conventional-commits-parser/dist/utils.js"() {
-    SCISSOR = "------------------------ >8 ------------------------";
-  }
-});
-
-// node_modules/conventional-commits-parser/dist/options.js
-var defaultOptions4;
-var init_options2 = __esm({
-  "node_modules/conventional-commits-parser/dist/options.js"() {
-    defaultOptions4 = {
-      noteKeywords: ["BREAKING CHANGE", "BREAKING-CHANGE"],
-      issuePrefixes: ["#"],
-      referenceActions: [
-        "close",
-        "closes",
-        "closed",
-        "fix",
-        "fixes",
-        "fixed",
-        "resolve",
-        "resolves",
-        "resolved"
-      ],
-      headerPattern: /^(\w*)(?:\(([\w$@.\-*/ ]*)\))?: (.*)$/,
-      headerCorrespondence: [
-        "type",
-        "scope",
-        "subject"
-      ],
-      revertPattern: /^Revert\s"([\s\S]*)"\s*This reverts commit (\w*)\.?/,
-      revertCorrespondence: ["header", "hash"],
-      // The field name must contain at least one word character so that
-      // YAML document markers like `---` are not treated as field markers.
-      fieldPattern: /^-(?=.*\w)(.*?)-$/
-    };
-  }
-});
-
-// node_modules/conventional-commits-parser/dist/CommitParser.js
-function createCommitObject(initialData = {}) {
-  return {
-    merge: null,
-    revert: null,
-    header: null,
-    body: null,
-    footer: null,
-    notes: [],
-    mentions: [],
-    references: [],
-    ...initialData
-  };
-}
-var CommitParser;
-var init_CommitParser = __esm({
-  "node_modules/conventional-commits-parser/dist/CommitParser.js"() {
-    init_regex();
-    init_utils2();
-    init_options2();
-    CommitParser = class {
-      options;
-      regexes;
-      lines = [];
-      lineIndex = 0;
-      commit = createCommitObject();
-      constructor(options = {}) {
-        this.options = {
-          ...defaultOptions4,
-          ...options
-        };
-        this.regexes = getParserRegexes(this.options);
-      }
-      currentLine() {
-        return this.lines[this.lineIndex];
-      }
-      nextLine() {
-        return this.lines[this.lineIndex++];
-      }
-      isLineAvailable() {
-        return this.lineIndex < this.lines.length;
-      }
-      parseReference(input, action) {
-        const { regexes } = this;
-        if (regexes.url.test(input)) {
-          return null;
-        }
-        const matches = regexes.referenceParts.exec(input);
-        if (!matches) {
-          return null;
-        }
-        let [raw, repository3 = null, prefix, issue3] = matches;
-        let owner = null;
-        if (repository3) {
-          const slashIndex = repository3.indexOf("/");
-          if (slashIndex !== -1) {
-            owner = repository3.slice(0, slashIndex);
-            repository3 = repository3.slice(slashIndex + 1);
-          }
-        }
-        return {
-          raw,
-          action,
-          owner,
-          repository: repository3,
-          prefix,
-          issue: issue3
-        };
-      }
-      parseReferences(input, isFooterToken = false) {
-        const { regexes } = this;
-        const regex2 = isFooterToken ? regexes.footerReferences : regexes.references;
-        const sentences = [];
-        let lastIndex = 0;
-        let matches;
-        while (true) {
-          matches = regex2.exec(input);
-          if (!matches) {
-            break;
-          }
-          sentences.push([null, input.slice(lastIndex, matches.index)], [matches[1] || null, matches[2] || ""]);
-          lastIndex = regex2.lastIndex;
-        }
-        sentences.push([null, input.slice(lastIndex)]);
-        const references = [];
-        let reference;
-        for (const [action, sentence] of sentences) {
-          while (true) {
-            reference = this.parseReference(sentence, action);
-            if (!reference) {
-              break;
-            }
-            references.push(reference);
-          }
-        }
-        return references;
-      }
-      skipEmptyLines() {
-        let line = this.currentLine();
-        while (line !== void 0 && !line.trim()) {
-          this.nextLine();
-          line = this.currentLine();
-        }
-      }
-      parseMerge() {
-        const { commit, options } = this;
-        const correspondence = options.mergeCorrespondence || [];
-        const merge3 = this.currentLine();
-        const matches = merge3 && options.mergePattern ? merge3.match(options.mergePattern) : null;
-        if (matches) {
-          this.nextLine();
-          commit.merge = matches[0] || null;
-          assignMatchedCorrespondence(commit, matches, correspondence);
-          return true;
-        }
-        return false;
-      }
-      parseHeader(isMergeCommit) {
-        if (isMergeCommit) {
-          this.skipEmptyLines();
-        }
-        const { commit, options } = this;
-        const correspondence = options.headerCorrespondence || [];
-        const header = commit.header ?? this.nextLine();
-        let matches = null;
-        if (header) {
-          if (options.breakingHeaderPattern) {
-            matches = header.match(options.breakingHeaderPattern);
-          }
-          if (!matches && options.headerPattern) {
-            matches = header.match(options.headerPattern);
-          }
-        }
-        if (header) {
-          commit.header = header;
-        }
-        if (matches) {
-          assignMatchedCorrespondence(commit, matches, correspondence);
-        }
-      }
-      parseMeta() {
-        const { options, commit } = this;
-        if (!options.fieldPattern || !this.isLineAvailable()) {
-          return false;
-        }
-        let matches;
-        let field = null;
-        let parsed = false;
-        while (this.isLineAvailable()) {
-          matches = this.currentLine().match(options.fieldPattern);
-          if (matches) {
-            field = matches[1] || null;
-            this.nextLine();
-            continue;
-          }
-          if (field) {
-            parsed = true;
-            commit[field] = appendLine(commit[field], this.currentLine());
-            this.nextLine();
-          } else {
-            break;
-          }
-        }
-        return parsed;
-      }
-      parseNotes() {
-        const { regexes, commit } = this;
-        if (!this.isLineAvailable()) {
-          return false;
-        }
-        const matches = this.currentLine().match(regexes.notes);
-        let isFooterToken;
-        if (matches) {
-          const note = {
-            title: matches[1],
-            text: matches[2]
-          };
-          commit.notes.push(note);
-          commit.footer = appendLine(commit.footer, this.currentLine());
-          this.nextLine();
-          while (this.isLineAvailable()) {
-            if (this.parseMeta()) {
-              return true;
-            }
-            if (this.parseNotes()) {
-              return true;
-            }
-            isFooterToken = regexes.footerToken.test(this.currentLine());
-            commit.references.push(...this.parseReferences(this.currentLine(), isFooterToken));
-            if (!isFooterToken) {
-              note.text = appendLine(note.text, this.currentLine());
-            }
-            commit.footer = appendLine(commit.footer, this.currentLine());
-            this.nextLine();
-            if (isFooterToken) {
-              break;
-            }
-          }
-          return true;
-        }
-        return false;
-      }
-      parseBodyAndFooter(isBody) {
-        const { commit, regexes } = this;
-        if (!this.isLineAvailable()) {
-          return isBody;
-        }
-        const isFooterToken = regexes.footerToken.test(this.currentLine());
-        const isStillBody = !isFooterToken && isBody;
-        commit.references.push(...this.parseReferences(this.currentLine(), isFooterToken));
-        if (isStillBody) {
-          commit.body = appendLine(commit.body, this.currentLine());
-        } else {
-          commit.footer = appendLine(commit.footer, this.currentLine());
-        }
-        this.nextLine();
-        return isStillBody;
-      }
-      parseBreakingHeader() {
-        const { commit, options } = this;
-        if (!options.breakingHeaderPattern || commit.notes.length || !commit.header) {
-          return;
-        }
-        const matches = commit.header.match(options.breakingHeaderPattern);
-        if (matches) {
-          commit.notes.push({
-            title: "BREAKING CHANGE",
-            text: matches[3]
-          });
-        }
-      }
-      parseMentions(input) {
-        const { commit, regexes } = this;
-        let matches;
-        for (; ; ) {
-          matches = regexes.mentions.exec(input);
-          if (!matches) {
-            break;
-          }
-          commit.mentions.push(matches[1]);
-        }
-      }
-      parseRevert(input) {
-        const { commit, options } = this;
-        const correspondence = options.revertCorrespondence || [];
-        const matches = options.revertPattern ? input.match(options.revertPattern) : null;
-        if (matches) {
-          commit.revert = assignMatchedCorrespondence({}, matches, correspondence);
-        }
-      }
-      cleanupCommit() {
-        const { commit } = this;
-        commit.body &&= trimNewLines(commit.body);
-        commit.footer &&= trimNewLines(commit.footer);
-        commit.notes.forEach((note) => {
-          note.text = trimNewLines(note.text);
-        });
-        const referencesSet = /* @__PURE__ */ new Set();
-        commit.references = commit.references.filter((reference) => {
-          const uid = `${reference.action} ${reference.raw}`.toLocaleLowerCase();
-          const ok = !referencesSet.has(uid);
-          if (ok) {
-            referencesSet.add(uid);
-          }
-          return ok;
-        });
-      }
-      /**
-       * Parse commit message string into an object.
-       * @param input - Commit message string.
-       * @returns Commit object.
-       */
-      parse(input) {
-        if (!input.trim()) {
-          throw new TypeError("Expected a raw commit");
-        }
-        const { commentChar } = this.options;
-        const commentFilter = getCommentFilter(commentChar);
-        const rawLines = trimNewLines(input).split(/\r?\n/);
-        const lines = commentChar ? truncateToScissor(rawLines, commentChar).filter((line) => commentFilter(line) && gpgFilter(line)) : rawLines.filter((line) => gpgFilter(line));
-        const commit = createCommitObject();
-        this.lines = lines;
-        this.lineIndex = 0;
-        this.commit = commit;
-        const isMergeCommit = this.parseMerge();
-        this.parseHeader(isMergeCommit);
-        if (commit.header) {
-          commit.references = this.parseReferences(commit.header);
-        }
-        let isBody = true;
-        while (this.isLineAvailable()) {
-          this.parseMeta();
-          if (this.parseNotes()) {
-            isBody = false;
-          }
-          if (!this.parseBodyAndFooter(isBody)) {
-            isBody = false;
-          }
-        }
-        this.parseBreakingHeader();
-        this.parseMentions(input);
-        this.parseRevert(input);
-        this.cleanupCommit();
-        return commit;
-      }
-    };
-  }
-});
-
-// node_modules/conventional-commits-parser/dist/stream.js
-var init_stream2 = __esm({
-  "node_modules/conventional-commits-parser/dist/stream.js"() {
-    init_CommitParser();
-  }
-});
-
-// node_modules/conventional-commits-parser/dist/index.js
-var init_dist4 = __esm({
-  "node_modules/conventional-commits-parser/dist/index.js"() {
-    init_CommitParser();
-    init_stream2();
-  }
-});
-
-// src/core/versioning/conventional-commit.ts
-function parseConventionalCommit(message) {
-  const text3 = message.trim();
-  if (!text3) return { conventional: false, header: "" };
-  let parsed;
-  try {
-    parsed = parser2.parse(text3);
-  } catch {
-    return { conventional: false, header: text3.split("\n", 1)[0] ?? "" };
-  }
-  const header = parsed.header ?? message.split("\n", 1)[0] ?? "";
-  const revert = parsed.revert;
-  if (revert) {
-    return {
-      conventional: true,
-      commit: {
-        type: "revert",
-        scope: null,
-        subject: revert.header ?? header,
-        body: parsed.body,
-        breaking: false,
-        breakingNotes: [],
-        reverts: { header: revert.header ?? null, sha: revert.hash ?? null }
-      }
-    };
-  }
-  if (!parsed.type || !parsed.subject) return { conventional: false, header };
-  const breakingNotes = parsed.notes.filter((note) => /^BREAKING[ -]CHANGE$/.test(note.title)).map((note) => note.text.trim());
-  return {
-    conventional: true,
-    commit: {
-      type: parsed.type.toLowerCase(),
-      scope: parsed.scope || null,
-      subject: parsed.subject.trim(),
-      body: parsed.body,
-      breaking: breakingNotes.length > 0,
-      breakingNotes,
-      reverts: parsed.type.toLowerCase() === "revert" ? { header: parsed.subject, sha: null } : null
-    }
-  };
-}
-var parser2;
-var init_conventional_commit = __esm({
-  "src/core/versioning/conventional-commit.ts"() {
-    "use strict";
-    init_dist4();
-    parser2 = new CommitParser({
-      // The spec's optional `!` before the colon; scopes may hold anything but parentheses.
-      headerPattern: /^(\w+)(?:\(([^()]*)\))?!?: (.+)$/,
-      breakingHeaderPattern: /^(\w+)(?:\(([^()]*)\))?!: (.+)$/,
-      headerCorrespondence: ["type", "scope", "subject"],
-      // Footer tokens are case-insensitive in the spec except BREAKING CHANGE, which must be uppercase.
-      noteKeywords: [/BREAKING[ -]CHANGE/],
-      revertPattern: /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w+)\.?/,
-      revertCorrespondence: ["header", "hash"]
-    });
-  }
-});
-
 // src/core/plan/commit-author.ts
 function commitAuthor(raw) {
   const name = stripControls(raw).replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
   if (!name) return void 0;
+  if (name.length <= MAX_LENGTH) return name;
   const chars = [...name];
   return chars.length > MAX_LENGTH ? `${chars.slice(0, MAX_LENGTH - 1).join("").trimEnd()}\u2026` : name;
 }
@@ -57177,7 +57191,7 @@ function assemblePlan(input) {
   const prerelease = input.prerelease ?? input.versioning.prerelease;
   const authors = input.authors ?? true;
   const warnings = [...input.warnings ?? []];
-  const parsed = /* @__PURE__ */ new Map();
+  const messages = input.messages ?? new ParsedMessages();
   const ignored = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Map();
   const fromChangesets = changesetBumps(input.intents?.changesets ?? []);
@@ -57189,8 +57203,7 @@ function assemblePlan(input) {
       if (raw.parents.length > 1) continue;
       const asked = releaseAs ? void 0 : releaseAsFooter(raw.message);
       if (asked !== void 0) releaseAs = { version: asked, commit: raw.sha };
-      let result = parsed.get(raw.sha);
-      if (!result) parsed.set(raw.sha, result = parseConventionalCommit(raw.message));
+      const result = messages.of(raw);
       if (!result.conventional) {
         ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? "not a Conventional Commit (type(scope): subject)" : "an empty commit message" });
         continue;
@@ -58033,7 +58046,8 @@ async function planFromLog({ cwd, options, config: config2, head, listed: listed
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
     intents,
-    authors: config2.release.changelogAuthors
+    authors: config2.release.changelogAuthors,
+    messages: guessed.messages
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c3) => [c3.file, c3.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);

@@ -40215,12 +40215,12 @@ async function readTags(cwd, head = "HEAD") {
   return marked(listed, reachable);
 }
 async function listTags(cwd) {
-  const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
+  const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(creatordate:unix)", "refs/tags"]);
   const tags = [];
   for (const line of out.split("\n")) {
     if (!line) continue;
-    const [ref = "", object = "", peeled, time2, peeledTime] = line.split("\0");
-    tags.push({ name: tagName(ref.slice("refs/tags/".length)), commit: sha(peeled || object), commitTime: Number(peeledTime || time2 || 0) });
+    const [ref = "", object = "", peeled, time2] = line.split("\0");
+    tags.push({ name: tagName(ref.slice("refs/tags/".length)), commit: sha(peeled || object), madeAt: Number(time2 || 0) });
   }
   return tags;
 }

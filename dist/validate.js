@@ -45763,12 +45763,12 @@ async function readTags(cwd, head = "HEAD") {
   return marked(listed2, reachable);
 }
 async function listTags(cwd) {
-  const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)", "refs/tags"]);
+  const out = await git(cwd, ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(creatordate:unix)", "refs/tags"]);
   const tags = [];
   for (const line of out.split("\n")) {
     if (!line) continue;
-    const [ref = "", object = "", peeled, time2, peeledTime] = line.split("\0");
-    tags.push({ name: tagName(ref.slice("refs/tags/".length)), commit: sha(peeled || object), commitTime: Number(peeledTime || time2 || 0) });
+    const [ref = "", object = "", peeled, time2] = line.split("\0");
+    tags.push({ name: tagName(ref.slice("refs/tags/".length)), commit: sha(peeled || object), madeAt: Number(time2 || 0) });
   }
   return tags;
 }
@@ -45949,7 +45949,7 @@ function guessLogStart(tags, formats) {
       if (!current || version3.compare(current.version) > 0) newest.set(key, { version: version3, tag });
     }
     let oldest;
-    for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
+    for (const { tag } of newest.values()) if (!oldest || tag.madeAt < oldest.madeAt) oldest = tag;
     if (oldest) return oldest.commit;
   }
   return void 0;
@@ -46063,13 +46063,546 @@ var init_unreleased_commits = __esm({
   }
 });
 
+// node_modules/conventional-commits-parser/dist/regex.js
+function escape(string3) {
+  return string3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function joinOr(parts) {
+  return parts.map((val) => typeof val === "string" ? escape(val.trim()) : val.source).filter(Boolean).join("|");
+}
+function getNotesRegex(noteKeywords, notesPattern) {
+  if (!noteKeywords) {
+    return nomatchRegex;
+  }
+  const noteKeywordsSelection = joinOr(noteKeywords);
+  if (!notesPattern) {
+    return new RegExp(`^(?:\\*\\s+)?(${noteKeywordsSelection}):\\s*(.*)`, "i");
+  }
+  return notesPattern(noteKeywordsSelection);
+}
+function getReferencePartsRegex(issuePrefixes, issuePrefixesCaseSensitive) {
+  if (!issuePrefixes) {
+    return nomatchRegex;
+  }
+  const flags = issuePrefixesCaseSensitive ? "gy" : "giy";
+  const repositoryChar = "[\\w-\\.\\/]";
+  return new RegExp(`.*?(?<!${repositoryChar})(?:(${repositoryChar}+)(?!${repositoryChar}))?(${joinOr(issuePrefixes)})((?=[\\w-]*\\d)[\\w-]+)(?=\\s|$|[,;.)\\]])`, flags);
+}
+function getReferencesRegex(referenceActions, separator = "") {
+  if (!referenceActions) {
+    return /()(.+)/gi;
+  }
+  const joinedKeywords = joinOr(referenceActions);
+  const nextKeyword = `(?<!\\w)(?:${joinedKeywords})(?!\\w)`;
+  return new RegExp(`(?<!\\w)(${joinedKeywords})${separator}(?:\\s+(.*?))(?=${nextKeyword}|$)`, "gi");
+}
+function getFooterTokenRegex(issuePrefixes) {
+  const issuePrefixSeparator = issuePrefixes ? `|\\s+(?:${joinOr(issuePrefixes)})` : "";
+  return new RegExp(`^(?:BREAKING CHANGE|[\\w-]+)(?::\\s+${issuePrefixSeparator}).+`, "i");
+}
+function getParserRegexes(options = {}) {
+  const notes = getNotesRegex(options.noteKeywords, options.notesPattern);
+  const referenceParts = getReferencePartsRegex(options.issuePrefixes, options.issuePrefixesCaseSensitive);
+  const references = getReferencesRegex(options.referenceActions);
+  const footerReferences = getReferencesRegex(options.referenceActions, ":?");
+  const footerToken = getFooterTokenRegex(options.issuePrefixes);
+  return {
+    notes,
+    referenceParts,
+    references,
+    footerReferences,
+    footerToken,
+    mentions: /@([\w-]+)/g,
+    url: /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/
+  };
+}
+var nomatchRegex;
+var init_regex = __esm({
+  "node_modules/conventional-commits-parser/dist/regex.js"() {
+    nomatchRegex = /(?!.*)/;
+  }
+});
+
+// node_modules/conventional-commits-parser/dist/utils.js
+function trimNewLines(input) {
+  const matches = input.match(/[^\r\n]/);
+  if (typeof matches?.index !== "number") {
+    return "";
+  }
+  const firstIndex = matches.index;
+  let lastIndex = input.length - 1;
+  while (input[lastIndex] === "\r" || input[lastIndex] === "\n") {
+    lastIndex--;
+  }
+  return input.substring(firstIndex, lastIndex + 1);
+}
+function appendLine(src, line) {
+  return src ? `${src}
+${line || ""}` : line || "";
+}
+function getCommentFilter(char) {
+  return char ? (line) => !line.startsWith(char) : () => true;
+}
+function truncateToScissor(lines, commentChar) {
+  const scissorIndex = lines.indexOf(`${commentChar} ${SCISSOR}`);
+  if (scissorIndex === -1) {
+    return lines;
+  }
+  return lines.slice(0, scissorIndex);
+}
+function gpgFilter(line) {
+  return !line.match(/^\s*gpg:/);
+}
+function assignMatchedCorrespondence(target, matches, correspondence) {
+  const { groups } = matches;
+  for (let i2 = 0, len = correspondence.length, key; i2 < len; i2++) {
+    key = correspondence[i2];
+    target[key] = (groups ? groups[key] : matches[i2 + 1]) || null;
+  }
+  return target;
+}
+var SCISSOR;
+var init_utils = __esm({
+  "node_modules/conventional-commits-parser/dist/utils.js"() {
+    SCISSOR = "------------------------ >8 ------------------------";
+  }
+});
+
+// node_modules/conventional-commits-parser/dist/options.js
+var defaultOptions4;
+var init_options = __esm({
+  "node_modules/conventional-commits-parser/dist/options.js"() {
+    defaultOptions4 = {
+      noteKeywords: ["BREAKING CHANGE", "BREAKING-CHANGE"],
+      issuePrefixes: ["#"],
+      referenceActions: [
+        "close",
+        "closes",
+        "closed",
+        "fix",
+        "fixes",
+        "fixed",
+        "resolve",
+        "resolves",
+        "resolved"
+      ],
+      headerPattern: /^(\w*)(?:\(([\w$@.\-*/ ]*)\))?: (.*)$/,
+      headerCorrespondence: [
+        "type",
+        "scope",
+        "subject"
+      ],
+      revertPattern: /^Revert\s"([\s\S]*)"\s*This reverts commit (\w*)\.?/,
+      revertCorrespondence: ["header", "hash"],
+      // The field name must contain at least one word character so that
+      // YAML document markers like `---` are not treated as field markers.
+      fieldPattern: /^-(?=.*\w)(.*?)-$/
+    };
+  }
+});
+
+// node_modules/conventional-commits-parser/dist/CommitParser.js
+function createCommitObject(initialData = {}) {
+  return {
+    merge: null,
+    revert: null,
+    header: null,
+    body: null,
+    footer: null,
+    notes: [],
+    mentions: [],
+    references: [],
+    ...initialData
+  };
+}
+var CommitParser;
+var init_CommitParser = __esm({
+  "node_modules/conventional-commits-parser/dist/CommitParser.js"() {
+    init_regex();
+    init_utils();
+    init_options();
+    CommitParser = class {
+      options;
+      regexes;
+      lines = [];
+      lineIndex = 0;
+      commit = createCommitObject();
+      constructor(options = {}) {
+        this.options = {
+          ...defaultOptions4,
+          ...options
+        };
+        this.regexes = getParserRegexes(this.options);
+      }
+      currentLine() {
+        return this.lines[this.lineIndex];
+      }
+      nextLine() {
+        return this.lines[this.lineIndex++];
+      }
+      isLineAvailable() {
+        return this.lineIndex < this.lines.length;
+      }
+      parseReference(input, action) {
+        const { regexes } = this;
+        if (regexes.url.test(input)) {
+          return null;
+        }
+        const matches = regexes.referenceParts.exec(input);
+        if (!matches) {
+          return null;
+        }
+        let [raw, repository = null, prefix, issue3] = matches;
+        let owner = null;
+        if (repository) {
+          const slashIndex = repository.indexOf("/");
+          if (slashIndex !== -1) {
+            owner = repository.slice(0, slashIndex);
+            repository = repository.slice(slashIndex + 1);
+          }
+        }
+        return {
+          raw,
+          action,
+          owner,
+          repository,
+          prefix,
+          issue: issue3
+        };
+      }
+      parseReferences(input, isFooterToken = false) {
+        const { regexes } = this;
+        const regex = isFooterToken ? regexes.footerReferences : regexes.references;
+        const sentences = [];
+        let lastIndex = 0;
+        let matches;
+        while (true) {
+          matches = regex.exec(input);
+          if (!matches) {
+            break;
+          }
+          sentences.push([null, input.slice(lastIndex, matches.index)], [matches[1] || null, matches[2] || ""]);
+          lastIndex = regex.lastIndex;
+        }
+        sentences.push([null, input.slice(lastIndex)]);
+        const references = [];
+        let reference;
+        for (const [action, sentence] of sentences) {
+          while (true) {
+            reference = this.parseReference(sentence, action);
+            if (!reference) {
+              break;
+            }
+            references.push(reference);
+          }
+        }
+        return references;
+      }
+      skipEmptyLines() {
+        let line = this.currentLine();
+        while (line !== void 0 && !line.trim()) {
+          this.nextLine();
+          line = this.currentLine();
+        }
+      }
+      parseMerge() {
+        const { commit, options } = this;
+        const correspondence = options.mergeCorrespondence || [];
+        const merge2 = this.currentLine();
+        const matches = merge2 && options.mergePattern ? merge2.match(options.mergePattern) : null;
+        if (matches) {
+          this.nextLine();
+          commit.merge = matches[0] || null;
+          assignMatchedCorrespondence(commit, matches, correspondence);
+          return true;
+        }
+        return false;
+      }
+      parseHeader(isMergeCommit) {
+        if (isMergeCommit) {
+          this.skipEmptyLines();
+        }
+        const { commit, options } = this;
+        const correspondence = options.headerCorrespondence || [];
+        const header = commit.header ?? this.nextLine();
+        let matches = null;
+        if (header) {
+          if (options.breakingHeaderPattern) {
+            matches = header.match(options.breakingHeaderPattern);
+          }
+          if (!matches && options.headerPattern) {
+            matches = header.match(options.headerPattern);
+          }
+        }
+        if (header) {
+          commit.header = header;
+        }
+        if (matches) {
+          assignMatchedCorrespondence(commit, matches, correspondence);
+        }
+      }
+      parseMeta() {
+        const { options, commit } = this;
+        if (!options.fieldPattern || !this.isLineAvailable()) {
+          return false;
+        }
+        let matches;
+        let field = null;
+        let parsed = false;
+        while (this.isLineAvailable()) {
+          matches = this.currentLine().match(options.fieldPattern);
+          if (matches) {
+            field = matches[1] || null;
+            this.nextLine();
+            continue;
+          }
+          if (field) {
+            parsed = true;
+            commit[field] = appendLine(commit[field], this.currentLine());
+            this.nextLine();
+          } else {
+            break;
+          }
+        }
+        return parsed;
+      }
+      parseNotes() {
+        const { regexes, commit } = this;
+        if (!this.isLineAvailable()) {
+          return false;
+        }
+        const matches = this.currentLine().match(regexes.notes);
+        let isFooterToken;
+        if (matches) {
+          const note = {
+            title: matches[1],
+            text: matches[2]
+          };
+          commit.notes.push(note);
+          commit.footer = appendLine(commit.footer, this.currentLine());
+          this.nextLine();
+          while (this.isLineAvailable()) {
+            if (this.parseMeta()) {
+              return true;
+            }
+            if (this.parseNotes()) {
+              return true;
+            }
+            isFooterToken = regexes.footerToken.test(this.currentLine());
+            commit.references.push(...this.parseReferences(this.currentLine(), isFooterToken));
+            if (!isFooterToken) {
+              note.text = appendLine(note.text, this.currentLine());
+            }
+            commit.footer = appendLine(commit.footer, this.currentLine());
+            this.nextLine();
+            if (isFooterToken) {
+              break;
+            }
+          }
+          return true;
+        }
+        return false;
+      }
+      parseBodyAndFooter(isBody) {
+        const { commit, regexes } = this;
+        if (!this.isLineAvailable()) {
+          return isBody;
+        }
+        const isFooterToken = regexes.footerToken.test(this.currentLine());
+        const isStillBody = !isFooterToken && isBody;
+        commit.references.push(...this.parseReferences(this.currentLine(), isFooterToken));
+        if (isStillBody) {
+          commit.body = appendLine(commit.body, this.currentLine());
+        } else {
+          commit.footer = appendLine(commit.footer, this.currentLine());
+        }
+        this.nextLine();
+        return isStillBody;
+      }
+      parseBreakingHeader() {
+        const { commit, options } = this;
+        if (!options.breakingHeaderPattern || commit.notes.length || !commit.header) {
+          return;
+        }
+        const matches = commit.header.match(options.breakingHeaderPattern);
+        if (matches) {
+          commit.notes.push({
+            title: "BREAKING CHANGE",
+            text: matches[3]
+          });
+        }
+      }
+      parseMentions(input) {
+        const { commit, regexes } = this;
+        let matches;
+        for (; ; ) {
+          matches = regexes.mentions.exec(input);
+          if (!matches) {
+            break;
+          }
+          commit.mentions.push(matches[1]);
+        }
+      }
+      parseRevert(input) {
+        const { commit, options } = this;
+        const correspondence = options.revertCorrespondence || [];
+        const matches = options.revertPattern ? input.match(options.revertPattern) : null;
+        if (matches) {
+          commit.revert = assignMatchedCorrespondence({}, matches, correspondence);
+        }
+      }
+      cleanupCommit() {
+        const { commit } = this;
+        commit.body &&= trimNewLines(commit.body);
+        commit.footer &&= trimNewLines(commit.footer);
+        commit.notes.forEach((note) => {
+          note.text = trimNewLines(note.text);
+        });
+        const referencesSet = /* @__PURE__ */ new Set();
+        commit.references = commit.references.filter((reference) => {
+          const uid = `${reference.action} ${reference.raw}`.toLocaleLowerCase();
+          const ok = !referencesSet.has(uid);
+          if (ok) {
+            referencesSet.add(uid);
+          }
+          return ok;
+        });
+      }
+      /**
+       * Parse commit message string into an object.
+       * @param input - Commit message string.
+       * @returns Commit object.
+       */
+      parse(input) {
+        if (!input.trim()) {
+          throw new TypeError("Expected a raw commit");
+        }
+        const { commentChar } = this.options;
+        const commentFilter = getCommentFilter(commentChar);
+        const rawLines = trimNewLines(input).split(/\r?\n/);
+        const lines = commentChar ? truncateToScissor(rawLines, commentChar).filter((line) => commentFilter(line) && gpgFilter(line)) : rawLines.filter((line) => gpgFilter(line));
+        const commit = createCommitObject();
+        this.lines = lines;
+        this.lineIndex = 0;
+        this.commit = commit;
+        const isMergeCommit = this.parseMerge();
+        this.parseHeader(isMergeCommit);
+        if (commit.header) {
+          commit.references = this.parseReferences(commit.header);
+        }
+        let isBody = true;
+        while (this.isLineAvailable()) {
+          this.parseMeta();
+          if (this.parseNotes()) {
+            isBody = false;
+          }
+          if (!this.parseBodyAndFooter(isBody)) {
+            isBody = false;
+          }
+        }
+        this.parseBreakingHeader();
+        this.parseMentions(input);
+        this.parseRevert(input);
+        this.cleanupCommit();
+        return commit;
+      }
+    };
+  }
+});
+
+// node_modules/conventional-commits-parser/dist/stream.js
+var init_stream = __esm({
+  "node_modules/conventional-commits-parser/dist/stream.js"() {
+    init_CommitParser();
+  }
+});
+
+// node_modules/conventional-commits-parser/dist/index.js
+var init_dist4 = __esm({
+  "node_modules/conventional-commits-parser/dist/index.js"() {
+    init_CommitParser();
+    init_stream();
+  }
+});
+
+// src/core/versioning/conventional-commit.ts
+function parseConventionalCommit(message) {
+  const text3 = message.trim();
+  if (!text3) return { conventional: false, header: "" };
+  let parsed;
+  try {
+    parsed = parser2.parse(text3);
+  } catch {
+    return { conventional: false, header: text3.split("\n", 1)[0] ?? "" };
+  }
+  const header = parsed.header ?? message.split("\n", 1)[0] ?? "";
+  const revert = parsed.revert;
+  if (revert) {
+    return {
+      conventional: true,
+      commit: {
+        type: "revert",
+        scope: null,
+        subject: revert.header ?? header,
+        body: parsed.body,
+        breaking: false,
+        breakingNotes: [],
+        reverts: { header: revert.header ?? null, sha: revert.hash ?? null }
+      }
+    };
+  }
+  if (!parsed.type || !parsed.subject) return { conventional: false, header };
+  const breakingNotes = parsed.notes.filter((note) => /^BREAKING[ -]CHANGE$/.test(note.title)).map((note) => note.text.trim());
+  return {
+    conventional: true,
+    commit: {
+      type: parsed.type.toLowerCase(),
+      scope: parsed.scope || null,
+      subject: parsed.subject.trim(),
+      body: parsed.body,
+      breaking: breakingNotes.length > 0,
+      breakingNotes,
+      reverts: parsed.type.toLowerCase() === "revert" ? { header: parsed.subject, sha: null } : null
+    }
+  };
+}
+var parser2, ParsedMessages;
+var init_conventional_commit = __esm({
+  "src/core/versioning/conventional-commit.ts"() {
+    "use strict";
+    init_dist4();
+    parser2 = new CommitParser({
+      // The spec's optional `!` before the colon; scopes may hold anything but parentheses.
+      headerPattern: /^(\w+)(?:\(([^()]*)\))?!?: (.+)$/,
+      breakingHeaderPattern: /^(\w+)(?:\(([^()]*)\))?!: (.+)$/,
+      headerCorrespondence: ["type", "scope", "subject"],
+      // Footer tokens are case-insensitive in the spec except BREAKING CHANGE, which must be uppercase.
+      noteKeywords: [/BREAKING[ -]CHANGE/],
+      revertPattern: /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w+)\.?/,
+      revertCorrespondence: ["header", "hash"]
+    });
+    ParsedMessages = class {
+      bySha = /* @__PURE__ */ new Map();
+      of(commit) {
+        let parsed = this.bySha.get(commit.sha);
+        if (!parsed) this.bySha.set(commit.sha, parsed = parseConventionalCommit(commit.message));
+        return parsed;
+      }
+    };
+  }
+});
+
 // src/jobs/history/fleet-log.ts
 function guessLog(cwd, head, tags, formats) {
   const start = guessLogStart(tags, formats);
   const index = new CommitIndex();
-  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => index.add(commit));
+  const messages = new ParsedMessages();
+  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
+    index.add(commit);
+    if (commit.parents.length <= 1) messages.of(commit);
+  });
   read.catch(() => void 0);
-  return { start, index, read };
+  return { start, index, messages, read };
 }
 async function fleetLog(cwd, head, releaseCommits, router, reporter, guessed) {
   if (releaseCommits.length === 0) return CommitIndex.of([], router);
@@ -46101,6 +46634,7 @@ var init_fleet_log = __esm({
     init_commit_index();
     init_log_range();
     init_unreleased_commits();
+    init_conventional_commit();
   }
 });
 
@@ -49128,7 +49662,7 @@ ${originalMessage}`;
 import path5 from "node:path";
 import process6 from "node:process";
 var import_cross_spawn, normalizeOptions, addDefaultOptions, getEnv;
-var init_options = __esm({
+var init_options2 = __esm({
   "node_modules/execa/lib/arguments/options.js"() {
     import_cross_spawn = __toESM(require_cross_spawn(), 1);
     init_npm_run_path();
@@ -49372,7 +49906,7 @@ var init_ponyfill = __esm({
 
 // node_modules/get-stream/source/stream.js
 var getAsyncIterable, toString, getStreamIterable, handleStreamEnd, nodeImports;
-var init_stream = __esm({
+var init_stream2 = __esm({
   "node_modules/get-stream/source/stream.js"() {
     init_is_stream();
     init_ponyfill();
@@ -49429,7 +49963,7 @@ var init_stream = __esm({
 var getStreamContents, appendFinalChunk, appendChunk, addNewChunk, getChunkType, objectToString2, MaxBufferError;
 var init_contents = __esm({
   "node_modules/get-stream/source/contents.js"() {
-    init_stream();
+    init_stream2();
     getStreamContents = async (stream, { init, convertChunk, getSize, truncateChunk, addChunk, getFinalChunk, finalize: finalize2 }, { maxBuffer = Number.POSITIVE_INFINITY } = {}) => {
       const asyncIterable = getAsyncIterable(stream);
       const state = init();
@@ -49528,7 +50062,7 @@ var init_contents = __esm({
 
 // node_modules/get-stream/source/utils.js
 var identity2, noop, getContentsProperty, throwObjectStream, getLengthProperty;
-var init_utils = __esm({
+var init_utils2 = __esm({
   "node_modules/get-stream/source/utils.js"() {
     identity2 = (value) => value;
     noop = () => void 0;
@@ -49548,7 +50082,7 @@ var initArray, increment, addArrayChunk, arrayMethods;
 var init_array = __esm({
   "node_modules/get-stream/source/array.js"() {
     init_contents();
-    init_utils();
+    init_utils2();
     initArray = () => ({ contents: [] });
     increment = () => 1;
     addArrayChunk = (convertedChunk, { contents }) => {
@@ -49582,7 +50116,7 @@ var initArrayBuffer, useTextEncoder, textEncoder2, useUint8Array, useUint8ArrayW
 var init_array_buffer = __esm({
   "node_modules/get-stream/source/array-buffer.js"() {
     init_contents();
-    init_utils();
+    init_utils2();
     initArrayBuffer = () => ({ contents: new ArrayBuffer(0) });
     useTextEncoder = (chunk) => textEncoder2.encode(chunk);
     textEncoder2 = new TextEncoder();
@@ -49642,7 +50176,7 @@ var initString, useTextDecoder, addStringChunk, truncateStringChunk, getFinalStr
 var init_string = __esm({
   "node_modules/get-stream/source/string.js"() {
     init_contents();
-    init_utils();
+    init_utils2();
     initString = () => ({ contents: "", textDecoder: new TextDecoder() });
     useTextDecoder = (chunk, { textDecoder: textDecoder2 }) => textDecoder2.decode(chunk, { stream: true });
     addStringChunk = (convertedChunk, { contents }) => contents + convertedChunk;
@@ -49685,7 +50219,7 @@ import { on } from "node:events";
 import { finished } from "node:stream/promises";
 var init_source = __esm({
   "node_modules/get-stream/source/index.js"() {
-    init_stream();
+    init_stream2();
     init_exports();
     Object.assign(nodeImports, { on, finished });
   }
@@ -51716,7 +52250,7 @@ var execaCoreSync, handleSyncArguments, normalizeSyncOptions, validateSyncOption
 var init_main_sync = __esm({
   "node_modules/execa/lib/methods/main-sync.js"() {
     init_command();
-    init_options();
+    init_options2();
     init_shell2();
     init_result();
     init_reject();
@@ -54023,7 +54557,7 @@ var init_main_async = __esm({
   "node_modules/execa/lib/methods/main-async.js"() {
     init_source();
     init_command();
-    init_options();
+    init_options2();
     init_fd_options();
     init_shell2();
     init_methods();
@@ -54532,527 +55066,6 @@ var init_route_commits = __esm({
   }
 });
 
-// node_modules/conventional-commits-parser/dist/regex.js
-function escape2(string3) {
-  return string3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function joinOr(parts) {
-  return parts.map((val) => typeof val === "string" ? escape2(val.trim()) : val.source).filter(Boolean).join("|");
-}
-function getNotesRegex(noteKeywords, notesPattern) {
-  if (!noteKeywords) {
-    return nomatchRegex;
-  }
-  const noteKeywordsSelection = joinOr(noteKeywords);
-  if (!notesPattern) {
-    return new RegExp(`^(?:\\*\\s+)?(${noteKeywordsSelection}):\\s*(.*)`, "i");
-  }
-  return notesPattern(noteKeywordsSelection);
-}
-function getReferencePartsRegex(issuePrefixes, issuePrefixesCaseSensitive) {
-  if (!issuePrefixes) {
-    return nomatchRegex;
-  }
-  const flags = issuePrefixesCaseSensitive ? "gy" : "giy";
-  const repositoryChar = "[\\w-\\.\\/]";
-  return new RegExp(`.*?(?<!${repositoryChar})(?:(${repositoryChar}+)(?!${repositoryChar}))?(${joinOr(issuePrefixes)})((?=[\\w-]*\\d)[\\w-]+)(?=\\s|$|[,;.)\\]])`, flags);
-}
-function getReferencesRegex(referenceActions, separator = "") {
-  if (!referenceActions) {
-    return /()(.+)/gi;
-  }
-  const joinedKeywords = joinOr(referenceActions);
-  const nextKeyword = `(?<!\\w)(?:${joinedKeywords})(?!\\w)`;
-  return new RegExp(`(?<!\\w)(${joinedKeywords})${separator}(?:\\s+(.*?))(?=${nextKeyword}|$)`, "gi");
-}
-function getFooterTokenRegex(issuePrefixes) {
-  const issuePrefixSeparator = issuePrefixes ? `|\\s+(?:${joinOr(issuePrefixes)})` : "";
-  return new RegExp(`^(?:BREAKING CHANGE|[\\w-]+)(?::\\s+${issuePrefixSeparator}).+`, "i");
-}
-function getParserRegexes(options = {}) {
-  const notes = getNotesRegex(options.noteKeywords, options.notesPattern);
-  const referenceParts = getReferencePartsRegex(options.issuePrefixes, options.issuePrefixesCaseSensitive);
-  const references = getReferencesRegex(options.referenceActions);
-  const footerReferences = getReferencesRegex(options.referenceActions, ":?");
-  const footerToken = getFooterTokenRegex(options.issuePrefixes);
-  return {
-    notes,
-    referenceParts,
-    references,
-    footerReferences,
-    footerToken,
-    mentions: /@([\w-]+)/g,
-    url: /\b(?:https?):\/\/(?:www\.)?([-a-zA-Z0-9@:%_+.~#?&//=])+\b/
-  };
-}
-var nomatchRegex;
-var init_regex = __esm({
-  "node_modules/conventional-commits-parser/dist/regex.js"() {
-    nomatchRegex = /(?!.*)/;
-  }
-});
-
-// node_modules/conventional-commits-parser/dist/utils.js
-function trimNewLines(input) {
-  const matches = input.match(/[^\r\n]/);
-  if (typeof matches?.index !== "number") {
-    return "";
-  }
-  const firstIndex = matches.index;
-  let lastIndex = input.length - 1;
-  while (input[lastIndex] === "\r" || input[lastIndex] === "\n") {
-    lastIndex--;
-  }
-  return input.substring(firstIndex, lastIndex + 1);
-}
-function appendLine(src, line) {
-  return src ? `${src}
-${line || ""}` : line || "";
-}
-function getCommentFilter(char) {
-  return char ? (line) => !line.startsWith(char) : () => true;
-}
-function truncateToScissor(lines, commentChar) {
-  const scissorIndex = lines.indexOf(`${commentChar} ${SCISSOR}`);
-  if (scissorIndex === -1) {
-    return lines;
-  }
-  return lines.slice(0, scissorIndex);
-}
-function gpgFilter(line) {
-  return !line.match(/^\s*gpg:/);
-}
-function assignMatchedCorrespondence(target, matches, correspondence) {
-  const { groups } = matches;
-  for (let i2 = 0, len = correspondence.length, key; i2 < len; i2++) {
-    key = correspondence[i2];
-    target[key] = (groups ? groups[key] : matches[i2 + 1]) || null;
-  }
-  return target;
-}
-var SCISSOR;
-var init_utils2 = __esm({
-  "node_modules/conventional-commits-parser/dist/utils.js"() {
-    SCISSOR = "------------------------ >8 ------------------------";
-  }
-});
-
-// node_modules/conventional-commits-parser/dist/options.js
-var defaultOptions4;
-var init_options2 = __esm({
-  "node_modules/conventional-commits-parser/dist/options.js"() {
-    defaultOptions4 = {
-      noteKeywords: ["BREAKING CHANGE", "BREAKING-CHANGE"],
-      issuePrefixes: ["#"],
-      referenceActions: [
-        "close",
-        "closes",
-        "closed",
-        "fix",
-        "fixes",
-        "fixed",
-        "resolve",
-        "resolves",
-        "resolved"
-      ],
-      headerPattern: /^(\w*)(?:\(([\w$@.\-*/ ]*)\))?: (.*)$/,
-      headerCorrespondence: [
-        "type",
-        "scope",
-        "subject"
-      ],
-      revertPattern: /^Revert\s"([\s\S]*)"\s*This reverts commit (\w*)\.?/,
-      revertCorrespondence: ["header", "hash"],
-      // The field name must contain at least one word character so that
-      // YAML document markers like `---` are not treated as field markers.
-      fieldPattern: /^-(?=.*\w)(.*?)-$/
-    };
-  }
-});
-
-// node_modules/conventional-commits-parser/dist/CommitParser.js
-function createCommitObject(initialData = {}) {
-  return {
-    merge: null,
-    revert: null,
-    header: null,
-    body: null,
-    footer: null,
-    notes: [],
-    mentions: [],
-    references: [],
-    ...initialData
-  };
-}
-var CommitParser;
-var init_CommitParser = __esm({
-  "node_modules/conventional-commits-parser/dist/CommitParser.js"() {
-    init_regex();
-    init_utils2();
-    init_options2();
-    CommitParser = class {
-      options;
-      regexes;
-      lines = [];
-      lineIndex = 0;
-      commit = createCommitObject();
-      constructor(options = {}) {
-        this.options = {
-          ...defaultOptions4,
-          ...options
-        };
-        this.regexes = getParserRegexes(this.options);
-      }
-      currentLine() {
-        return this.lines[this.lineIndex];
-      }
-      nextLine() {
-        return this.lines[this.lineIndex++];
-      }
-      isLineAvailable() {
-        return this.lineIndex < this.lines.length;
-      }
-      parseReference(input, action) {
-        const { regexes } = this;
-        if (regexes.url.test(input)) {
-          return null;
-        }
-        const matches = regexes.referenceParts.exec(input);
-        if (!matches) {
-          return null;
-        }
-        let [raw, repository = null, prefix, issue3] = matches;
-        let owner = null;
-        if (repository) {
-          const slashIndex = repository.indexOf("/");
-          if (slashIndex !== -1) {
-            owner = repository.slice(0, slashIndex);
-            repository = repository.slice(slashIndex + 1);
-          }
-        }
-        return {
-          raw,
-          action,
-          owner,
-          repository,
-          prefix,
-          issue: issue3
-        };
-      }
-      parseReferences(input, isFooterToken = false) {
-        const { regexes } = this;
-        const regex = isFooterToken ? regexes.footerReferences : regexes.references;
-        const sentences = [];
-        let lastIndex = 0;
-        let matches;
-        while (true) {
-          matches = regex.exec(input);
-          if (!matches) {
-            break;
-          }
-          sentences.push([null, input.slice(lastIndex, matches.index)], [matches[1] || null, matches[2] || ""]);
-          lastIndex = regex.lastIndex;
-        }
-        sentences.push([null, input.slice(lastIndex)]);
-        const references = [];
-        let reference;
-        for (const [action, sentence] of sentences) {
-          while (true) {
-            reference = this.parseReference(sentence, action);
-            if (!reference) {
-              break;
-            }
-            references.push(reference);
-          }
-        }
-        return references;
-      }
-      skipEmptyLines() {
-        let line = this.currentLine();
-        while (line !== void 0 && !line.trim()) {
-          this.nextLine();
-          line = this.currentLine();
-        }
-      }
-      parseMerge() {
-        const { commit, options } = this;
-        const correspondence = options.mergeCorrespondence || [];
-        const merge2 = this.currentLine();
-        const matches = merge2 && options.mergePattern ? merge2.match(options.mergePattern) : null;
-        if (matches) {
-          this.nextLine();
-          commit.merge = matches[0] || null;
-          assignMatchedCorrespondence(commit, matches, correspondence);
-          return true;
-        }
-        return false;
-      }
-      parseHeader(isMergeCommit) {
-        if (isMergeCommit) {
-          this.skipEmptyLines();
-        }
-        const { commit, options } = this;
-        const correspondence = options.headerCorrespondence || [];
-        const header = commit.header ?? this.nextLine();
-        let matches = null;
-        if (header) {
-          if (options.breakingHeaderPattern) {
-            matches = header.match(options.breakingHeaderPattern);
-          }
-          if (!matches && options.headerPattern) {
-            matches = header.match(options.headerPattern);
-          }
-        }
-        if (header) {
-          commit.header = header;
-        }
-        if (matches) {
-          assignMatchedCorrespondence(commit, matches, correspondence);
-        }
-      }
-      parseMeta() {
-        const { options, commit } = this;
-        if (!options.fieldPattern || !this.isLineAvailable()) {
-          return false;
-        }
-        let matches;
-        let field = null;
-        let parsed = false;
-        while (this.isLineAvailable()) {
-          matches = this.currentLine().match(options.fieldPattern);
-          if (matches) {
-            field = matches[1] || null;
-            this.nextLine();
-            continue;
-          }
-          if (field) {
-            parsed = true;
-            commit[field] = appendLine(commit[field], this.currentLine());
-            this.nextLine();
-          } else {
-            break;
-          }
-        }
-        return parsed;
-      }
-      parseNotes() {
-        const { regexes, commit } = this;
-        if (!this.isLineAvailable()) {
-          return false;
-        }
-        const matches = this.currentLine().match(regexes.notes);
-        let isFooterToken;
-        if (matches) {
-          const note = {
-            title: matches[1],
-            text: matches[2]
-          };
-          commit.notes.push(note);
-          commit.footer = appendLine(commit.footer, this.currentLine());
-          this.nextLine();
-          while (this.isLineAvailable()) {
-            if (this.parseMeta()) {
-              return true;
-            }
-            if (this.parseNotes()) {
-              return true;
-            }
-            isFooterToken = regexes.footerToken.test(this.currentLine());
-            commit.references.push(...this.parseReferences(this.currentLine(), isFooterToken));
-            if (!isFooterToken) {
-              note.text = appendLine(note.text, this.currentLine());
-            }
-            commit.footer = appendLine(commit.footer, this.currentLine());
-            this.nextLine();
-            if (isFooterToken) {
-              break;
-            }
-          }
-          return true;
-        }
-        return false;
-      }
-      parseBodyAndFooter(isBody) {
-        const { commit, regexes } = this;
-        if (!this.isLineAvailable()) {
-          return isBody;
-        }
-        const isFooterToken = regexes.footerToken.test(this.currentLine());
-        const isStillBody = !isFooterToken && isBody;
-        commit.references.push(...this.parseReferences(this.currentLine(), isFooterToken));
-        if (isStillBody) {
-          commit.body = appendLine(commit.body, this.currentLine());
-        } else {
-          commit.footer = appendLine(commit.footer, this.currentLine());
-        }
-        this.nextLine();
-        return isStillBody;
-      }
-      parseBreakingHeader() {
-        const { commit, options } = this;
-        if (!options.breakingHeaderPattern || commit.notes.length || !commit.header) {
-          return;
-        }
-        const matches = commit.header.match(options.breakingHeaderPattern);
-        if (matches) {
-          commit.notes.push({
-            title: "BREAKING CHANGE",
-            text: matches[3]
-          });
-        }
-      }
-      parseMentions(input) {
-        const { commit, regexes } = this;
-        let matches;
-        for (; ; ) {
-          matches = regexes.mentions.exec(input);
-          if (!matches) {
-            break;
-          }
-          commit.mentions.push(matches[1]);
-        }
-      }
-      parseRevert(input) {
-        const { commit, options } = this;
-        const correspondence = options.revertCorrespondence || [];
-        const matches = options.revertPattern ? input.match(options.revertPattern) : null;
-        if (matches) {
-          commit.revert = assignMatchedCorrespondence({}, matches, correspondence);
-        }
-      }
-      cleanupCommit() {
-        const { commit } = this;
-        commit.body &&= trimNewLines(commit.body);
-        commit.footer &&= trimNewLines(commit.footer);
-        commit.notes.forEach((note) => {
-          note.text = trimNewLines(note.text);
-        });
-        const referencesSet = /* @__PURE__ */ new Set();
-        commit.references = commit.references.filter((reference) => {
-          const uid = `${reference.action} ${reference.raw}`.toLocaleLowerCase();
-          const ok = !referencesSet.has(uid);
-          if (ok) {
-            referencesSet.add(uid);
-          }
-          return ok;
-        });
-      }
-      /**
-       * Parse commit message string into an object.
-       * @param input - Commit message string.
-       * @returns Commit object.
-       */
-      parse(input) {
-        if (!input.trim()) {
-          throw new TypeError("Expected a raw commit");
-        }
-        const { commentChar } = this.options;
-        const commentFilter = getCommentFilter(commentChar);
-        const rawLines = trimNewLines(input).split(/\r?\n/);
-        const lines = commentChar ? truncateToScissor(rawLines, commentChar).filter((line) => commentFilter(line) && gpgFilter(line)) : rawLines.filter((line) => gpgFilter(line));
-        const commit = createCommitObject();
-        this.lines = lines;
-        this.lineIndex = 0;
-        this.commit = commit;
-        const isMergeCommit = this.parseMerge();
-        this.parseHeader(isMergeCommit);
-        if (commit.header) {
-          commit.references = this.parseReferences(commit.header);
-        }
-        let isBody = true;
-        while (this.isLineAvailable()) {
-          this.parseMeta();
-          if (this.parseNotes()) {
-            isBody = false;
-          }
-          if (!this.parseBodyAndFooter(isBody)) {
-            isBody = false;
-          }
-        }
-        this.parseBreakingHeader();
-        this.parseMentions(input);
-        this.parseRevert(input);
-        this.cleanupCommit();
-        return commit;
-      }
-    };
-  }
-});
-
-// node_modules/conventional-commits-parser/dist/stream.js
-var init_stream2 = __esm({
-  "node_modules/conventional-commits-parser/dist/stream.js"() {
-    init_CommitParser();
-  }
-});
-
-// node_modules/conventional-commits-parser/dist/index.js
-var init_dist4 = __esm({
-  "node_modules/conventional-commits-parser/dist/index.js"() {
-    init_CommitParser();
-    init_stream2();
-  }
-});
-
-// src/core/versioning/conventional-commit.ts
-function parseConventionalCommit(message) {
-  const text3 = message.trim();
-  if (!text3) return { conventional: false, header: "" };
-  let parsed;
-  try {
-    parsed = parser2.parse(text3);
-  } catch {
-    return { conventional: false, header: text3.split("\n", 1)[0] ?? "" };
-  }
-  const header = parsed.header ?? message.split("\n", 1)[0] ?? "";
-  const revert = parsed.revert;
-  if (revert) {
-    return {
-      conventional: true,
-      commit: {
-        type: "revert",
-        scope: null,
-        subject: revert.header ?? header,
-        body: parsed.body,
-        breaking: false,
-        breakingNotes: [],
-        reverts: { header: revert.header ?? null, sha: revert.hash ?? null }
-      }
-    };
-  }
-  if (!parsed.type || !parsed.subject) return { conventional: false, header };
-  const breakingNotes = parsed.notes.filter((note) => /^BREAKING[ -]CHANGE$/.test(note.title)).map((note) => note.text.trim());
-  return {
-    conventional: true,
-    commit: {
-      type: parsed.type.toLowerCase(),
-      scope: parsed.scope || null,
-      subject: parsed.subject.trim(),
-      body: parsed.body,
-      breaking: breakingNotes.length > 0,
-      breakingNotes,
-      reverts: parsed.type.toLowerCase() === "revert" ? { header: parsed.subject, sha: null } : null
-    }
-  };
-}
-var parser2;
-var init_conventional_commit = __esm({
-  "src/core/versioning/conventional-commit.ts"() {
-    "use strict";
-    init_dist4();
-    parser2 = new CommitParser({
-      // The spec's optional `!` before the colon; scopes may hold anything but parentheses.
-      headerPattern: /^(\w+)(?:\(([^()]*)\))?!?: (.+)$/,
-      breakingHeaderPattern: /^(\w+)(?:\(([^()]*)\))?!: (.+)$/,
-      headerCorrespondence: ["type", "scope", "subject"],
-      // Footer tokens are case-insensitive in the spec except BREAKING CHANGE, which must be uppercase.
-      noteKeywords: [/BREAKING[ -]CHANGE/],
-      revertPattern: /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w+)\.?/,
-      revertCorrespondence: ["header", "hash"]
-    });
-  }
-});
-
 // src/core/versioning/next-version.ts
 function effectiveBump(current, bump2) {
   return bump2 === "major" && import_semver11.default.major(current) === 0 ? "minor" : bump2;
@@ -55443,6 +55456,7 @@ var init_changelog = __esm({
 function commitAuthor(raw) {
   const name = stripControls(raw).replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
   if (!name) return void 0;
+  if (name.length <= MAX_LENGTH) return name;
   const chars = [...name];
   return chars.length > MAX_LENGTH ? `${chars.slice(0, MAX_LENGTH - 1).join("").trimEnd()}\u2026` : name;
 }
@@ -55701,7 +55715,7 @@ function assemblePlan(input) {
   const prerelease = input.prerelease ?? input.versioning.prerelease;
   const authors = input.authors ?? true;
   const warnings = [...input.warnings ?? []];
-  const parsed = /* @__PURE__ */ new Map();
+  const messages = input.messages ?? new ParsedMessages();
   const ignored = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Map();
   const fromChangesets = changesetBumps(input.intents?.changesets ?? []);
@@ -55713,8 +55727,7 @@ function assemblePlan(input) {
       if (raw.parents.length > 1) continue;
       const asked = releaseAs ? void 0 : releaseAsFooter(raw.message);
       if (asked !== void 0) releaseAs = { version: asked, commit: raw.sha };
-      let result = parsed.get(raw.sha);
-      if (!result) parsed.set(raw.sha, result = parseConventionalCommit(raw.message));
+      const result = messages.of(raw);
       if (!result.conventional) {
         ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? "not a Conventional Commit (type(scope): subject)" : "an empty commit message" });
         continue;
@@ -56271,7 +56284,8 @@ async function planFromLog({ cwd, options, config: config2, head, listed: listed
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
     intents,
-    authors: config2.release.changelogAuthors
+    authors: config2.release.changelogAuthors,
+    messages: guessed.messages
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c3) => [c3.file, c3.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);
@@ -57580,21 +57594,21 @@ function tomlLocator(text3) {
     const table = path6.slice(0, -1).join(".");
     const key = String(path6[path6.length - 1]);
     if (!table) return keyLine(lines, 0, key, /=/);
-    const header = lines.findIndex((l) => new RegExp(`^\\s*\\[\\s*${escape(table)}\\s*\\]\\s*(#.*)?$`).test(l));
+    const header = lines.findIndex((l) => new RegExp(`^\\s*\\[\\s*${escape2(table)}\\s*\\]\\s*(#.*)?$`).test(l));
     if (header < 0) return void 0;
     const found = keyLine(lines, header + 1, key, /=/, /^\s*\[/);
     return found ?? { line: header + 1, exact: false };
   };
 }
 function keyLine(lines, from, key, separator, stop) {
-  const pattern = new RegExp(`^\\s*["']?${escape(key)}["']?\\s*${separator.source}`);
+  const pattern = new RegExp(`^\\s*["']?${escape2(key)}["']?\\s*${separator.source}`);
   for (let i2 = from; i2 < lines.length; i2++) {
     if (stop?.test(lines[i2])) break;
     if (pattern.test(lines[i2])) return { line: i2 + 1, exact: true };
   }
   return void 0;
 }
-var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var escape2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var lineAt = (text3, index) => text3.slice(0, index).split("\n").length;
 function parseFieldPath(field) {
   const out = [];

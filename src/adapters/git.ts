@@ -62,13 +62,13 @@ export async function readTags(cwd: string, head = 'HEAD'): Promise<DatedTag[]> 
 
 /** Every tag and its commit, without reachability: one quick `for-each-ref` (the planner starts its log from these). */
 export async function listTags(cwd: string): Promise<ListedTag[]> {
-  const out = await git(cwd, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(*objectname)%00%(committerdate:unix)%00%(*committerdate:unix)', 'refs/tags']);
+  const out = await git(cwd, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(*objectname)%00%(creatordate:unix)', 'refs/tags']);
   const tags: ListedTag[] = [];
   for (const line of out.split('\n')) {
     if (!line) continue;
     // Ref names hold no control characters (git check-ref-format), so lines and NULs frame them.
-    const [ref = '', object = '', peeled, time, peeledTime] = line.split('\0');
-    tags.push({ name: tagName(ref.slice('refs/tags/'.length)), commit: sha(peeled || object), commitTime: Number(peeledTime || time || 0) });
+    const [ref = '', object = '', peeled, time] = line.split('\0');
+    tags.push({ name: tagName(ref.slice('refs/tags/'.length)), commit: sha(peeled || object), madeAt: Number(time || 0) });
   }
   return tags;
 }

@@ -4,7 +4,7 @@ import { guessLogStart, logCovers, releaseCommitsOrAll } from '../../src/core/hi
 import { tagFormat } from '../../src/core/history/tag-format.ts';
 import { sha, tagName, type RawCommit } from '../../src/core/types.ts';
 
-const tag = (name: string, commit: string, commitTime: number) => ({ name: tagName(name), commit: sha(commit), commitTime, reachable: true });
+const tag = (name: string, commit: string, madeAt: number) => ({ name: tagName(name), commit: sha(commit), madeAt, reachable: true });
 const commit = (id: string, parents: string[]): RawCommit => ({ sha: sha(id), parents: parents.map(sha), date: '', author: '', message: '', files: [] });
 const monorepo = tagFormat('{name}@{version}');
 

@@ -19,8 +19,12 @@ import type { TagFormat } from './tag-format.ts';
 export interface ListedTag {
   name: TagName;
   commit: Sha;
-  /** Committer time of the tagged commit, seconds since the epoch (only to order guesses). */
-  commitTime: number;
+  /**
+   * When the tag was made, seconds since the epoch: an annotated tag's tagger date, a
+   * lightweight tag's commit date. Only to order guesses (git reads it without parsing the
+   * tagged commits: a third of `for-each-ref`'s time on 2,400 annotated tags).
+   */
+  madeAt: number;
 }
 
 export interface DatedTag extends ListedTag {
@@ -33,7 +37,7 @@ export type LogStart = Sha | undefined;
 
 /**
  * The guess from tags alone: the newest tag of every name the format reads (of the reachable
- * ones, when reachability is known), and the oldest of those by commit time. Tags of plugins
+ * ones, when reachability is known), and the oldest of those by when it was made. Tags of plugins
  * that no longer exist only make the guess earlier, which is safe; a wrong order, or a tag on
  * another branch, is caught by `logCovers`. The planner guesses before it knows reachability
  * (a walk of the whole history), so that the log starts at once.
@@ -52,7 +56,7 @@ export function guessLogStart(tags: ReadonlyArray<ListedTag & { reachable?: bool
       if (!current || version.compare(current.version) > 0) newest.set(key, { version, tag });
     }
     let oldest: ListedTag | undefined;
-    for (const { tag } of newest.values()) if (!oldest || tag.commitTime < oldest.commitTime) oldest = tag;
+    for (const { tag } of newest.values()) if (!oldest || tag.madeAt < oldest.madeAt) oldest = tag;
     if (oldest) return oldest.commit;
   }
   return undefined;

@@ -9,7 +9,7 @@ import type { TagFormat } from '../history/tag-format.ts';
 import type { Artifact, Plugin, PluginName, RawCommit, ReleaseType, Sha, Version } from '../types.ts';
 import { bumpForCommits, maxBump, type Bump } from '../versioning/bump.ts';
 import { renderChangelogSection } from '../versioning/changelog.ts';
-import { parseConventionalCommit, type ConventionalCommit, type ParsedCommit } from '../versioning/conventional-commit.ts';
+import { ParsedMessages, type ConventionalCommit } from '../versioning/conventional-commit.ts';
 import { nextVersion } from '../versioning/next-version.ts';
 import { commitAuthor } from './commit-author.ts';
 import { cascadeDependents, type DependentsResult } from './dependents.ts';
@@ -42,6 +42,8 @@ export interface PlanInput {
   intents?: ReleaseIntents | undefined;
   /** Record each commit's author and name it in the changelog (release.changelogAuthors); default true. */
   authors?: boolean | undefined;
+  /** Messages already parsed (the plan job parses them as git writes the log); the rest are parsed here. */
+  messages?: ParsedMessages | undefined;
 }
 
 interface Candidate {
@@ -59,7 +61,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
   const prerelease = input.prerelease ?? input.versioning.prerelease;
   const authors = input.authors ?? true;
   const warnings = [...(input.warnings ?? [])];
-  const parsed = new Map<Sha, ParsedCommit>();
+  const messages = input.messages ?? new ParsedMessages();
   const ignored = new Map<Sha, IgnoredCommit>();
   const candidates = new Map<PluginName, Candidate>();
   const fromChangesets = changesetBumps(input.intents?.changesets ?? []);
@@ -73,8 +75,7 @@ export function assemblePlan(input: PlanInput): ReleasePlan {
       // Newest first: the newest Release-As footer wins.
       const asked = releaseAs ? undefined : releaseAsFooter(raw.message);
       if (asked !== undefined) releaseAs = { version: asked, commit: raw.sha };
-      let result = parsed.get(raw.sha);
-      if (!result) parsed.set(raw.sha, (result = parseConventionalCommit(raw.message)));
+      const result = messages.of(raw);
       if (!result.conventional) {
         ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? 'not a Conventional Commit (type(scope): subject)' : 'an empty commit message' });
         continue;

@@ -14,6 +14,7 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 export function commitAuthor(raw: string): string | undefined {
   const name = stripControls(raw).replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
   if (!name) return undefined;
+  if (name.length <= MAX_LENGTH) return name; // fewer UTF-16 units than the cap: fewer code points too
   const chars = [...name]; // by code point: never half of a surrogate pair
   return chars.length > MAX_LENGTH ? `${chars.slice(0, MAX_LENGTH - 1).join('').trimEnd()}…` : name;
 }

@@ -3,6 +3,7 @@
  * conventional-commits-parser and reduced to what versioning and changelogs need.
  */
 import { CommitParser } from 'conventional-commits-parser';
+import type { RawCommit, Sha } from '../types.ts';
 
 export interface ConventionalCommit {
   type: string;
@@ -73,4 +74,19 @@ export function parseConventionalCommit(message: string): ParsedCommit {
       reverts: parsed.type.toLowerCase() === 'revert' ? { header: parsed.subject, sha: null } : null,
     },
   };
+}
+
+/**
+ * Each commit's message parsed once, however many plugins it touches. The plan job fills it
+ * while git writes the log (its main thread is idle then), so the parsing is off the planner's
+ * critical path.
+ */
+export class ParsedMessages {
+  private readonly bySha = new Map<Sha, ParsedCommit>();
+
+  of(commit: Pick<RawCommit, 'sha' | 'message'>): ParsedCommit {
+    let parsed = this.bySha.get(commit.sha);
+    if (!parsed) this.bySha.set(commit.sha, (parsed = parseConventionalCommit(commit.message)));
+    return parsed;
+  }
 }

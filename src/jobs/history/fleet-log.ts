@@ -13,11 +13,14 @@ import type { ReleaseHistory } from '../../core/history/last-release.ts';
 import type { PathRouter } from '../../core/history/route-commits.ts';
 import { unreleasedCommits } from '../../core/history/unreleased-commits.ts';
 import type { Plugin, PluginName, RawCommit, Sha } from '../../core/types.ts';
+import { ParsedMessages } from '../../core/versioning/conventional-commit.ts';
 
 export interface GuessedLog {
   start: LogStart;
   /** Filled as git writes; route it as soon as the fleet is known. */
   index: CommitIndex;
+  /** Each commit's message, parsed as git writes (a merge's is never read: it carries no change of its own). */
+  messages: ParsedMessages;
   /** Settles when git has exited. */
   read: Promise<unknown>;
 }
@@ -26,9 +29,13 @@ export interface GuessedLog {
 export function guessLog(cwd: string, head: Sha, tags: readonly ListedTag[], formats: readonly TagFormat[]): GuessedLog {
   const start = guessLogStart(tags, formats);
   const index = new CommitIndex();
-  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => index.add(commit));
+  const messages = new ParsedMessages();
+  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
+    index.add(commit);
+    if (commit.parents.length <= 1) messages.of(commit);
+  });
   read.catch(() => undefined); // awaited by fleetLog; avoid an unhandled rejection meanwhile
-  return { start, index, read };
+  return { start, index, messages, read };
 }
 
 /**

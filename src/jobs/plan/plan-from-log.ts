@@ -78,6 +78,7 @@ export async function planFromLog({ cwd, options, config, head, listed, guessed,
     overrides: options.overrides,
     intents,
     authors: config.release.changelogAuthors,
+    messages: guessed.messages,
   });
   const plan = options.plugins?.length
     ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c) => [c.file, c.releases.map((r) => r.name)])))

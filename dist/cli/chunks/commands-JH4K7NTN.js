@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   indexCatalog
-} from "./chunk-IDPY6MJ3.js";
+} from "./chunk-4IKTMNIE.js";
 import {
   catalogEntrySchema
 } from "./chunk-2BJJJNWF.js";
@@ -10,10 +10,10 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-YSWPADIN.js";
-import "./chunk-VRDRL4WH.js";
+} from "./chunk-KTHO542H.js";
+import "./chunk-NX7QTZNU.js";
 import "./chunk-IVNHL57I.js";
-import "./chunk-6KOS4RH5.js";
+import "./chunk-2SIPWXX3.js";
 import "./chunk-Z7O4MYUZ.js";
 import "./chunk-YK4KFZUA.js";
 import "./chunk-TWRVX27L.js";
@@ -30,7 +30,7 @@ import {
 } from "./chunk-4WOUKBCQ.js";
 import "./chunk-KPGBGOOP.js";
 import "./chunk-LDUL6X6Y.js";
-import "./chunk-WPWELSWC.js";
+import "./chunk-ITVEJ6H7.js";
 import "./chunk-BAVTOFCZ.js";
 import {
   SlipwayError

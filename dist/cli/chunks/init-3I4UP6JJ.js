@@ -44,7 +44,7 @@ import {
 import {
   currentBranch,
   readTags
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import "./chunk-BAVTOFCZ.js";
 import {
   SlipwayError

@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   apiError,
   resolveGitHubTarget
-} from "./chunk-PKTE3DOD.js";
+} from "./chunk-DUCXHQWX.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -17,7 +17,7 @@ import {
   parseFlags
 } from "./chunk-4WOUKBCQ.js";
 import "./chunk-KPGBGOOP.js";
-import "./chunk-WPWELSWC.js";
+import "./chunk-ITVEJ6H7.js";
 import "./chunk-BAVTOFCZ.js";
 import {
   SlipwayError

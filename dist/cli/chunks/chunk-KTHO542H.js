@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   splitTagList
-} from "./chunk-VRDRL4WH.js";
+} from "./chunk-NX7QTZNU.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

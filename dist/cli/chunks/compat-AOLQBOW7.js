@@ -11,7 +11,7 @@ import {
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-6KOS4RH5.js";
+} from "./chunk-2SIPWXX3.js";
 import {
   stableJson
 } from "./chunk-Z7O4MYUZ.js";
@@ -62,7 +62,7 @@ import {
 import "./chunk-KPGBGOOP.js";
 import {
   git
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import {
   require_semver
 } from "./chunk-BAVTOFCZ.js";

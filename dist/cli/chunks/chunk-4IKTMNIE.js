@@ -15,11 +15,11 @@ import {
   openFleetSource,
   selectReleased,
   selectTargets
-} from "./chunk-VRDRL4WH.js";
+} from "./chunk-NX7QTZNU.js";
 import {
   catalogLocation,
   updateCatalogBranch
-} from "./chunk-6KOS4RH5.js";
+} from "./chunk-2SIPWXX3.js";
 import {
   loadConfig
 } from "./chunk-P343D4NB.js";

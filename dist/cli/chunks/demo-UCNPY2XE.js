@@ -1,12 +1,12 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-IVZVZCW3.js";
+} from "./chunk-7GWMZFUK.js";
 import {
   planRelease
-} from "./chunk-IZFXU523.js";
+} from "./chunk-COSBWMAH.js";
 import "./chunk-CNJATQYI.js";
-import "./chunk-YATR6OBA.js";
+import "./chunk-TDTNAWFP.js";
 import "./chunk-IIVPVJHC.js";
 import {
   execa
@@ -19,7 +19,7 @@ import {
 } from "./chunk-4WOUKBCQ.js";
 import "./chunk-KPGBGOOP.js";
 import "./chunk-LDUL6X6Y.js";
-import "./chunk-WPWELSWC.js";
+import "./chunk-ITVEJ6H7.js";
 import {
   gitRefName
 } from "./chunk-BAVTOFCZ.js";

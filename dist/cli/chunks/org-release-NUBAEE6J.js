@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   indexCatalog
-} from "./chunk-IDPY6MJ3.js";
+} from "./chunk-4IKTMNIE.js";
 import {
   catalogEntrySchema
 } from "./chunk-2BJJJNWF.js";
@@ -10,22 +10,22 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-JQGKSICO.js";
+} from "./chunk-X7ECJ2SD.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-4OFHD26G.js";
+} from "./chunk-UQRK7QJM.js";
 import {
   processMetadata
-} from "./chunk-VRDRL4WH.js";
+} from "./chunk-NX7QTZNU.js";
 import "./chunk-IVNHL57I.js";
 import {
   cell,
   repositoryFilter,
   slackEscape
 } from "./chunk-MCKMGWEC.js";
-import "./chunk-6KOS4RH5.js";
+import "./chunk-2SIPWXX3.js";
 import "./chunk-Z7O4MYUZ.js";
 import {
   createSlackClient,
@@ -37,17 +37,17 @@ import {
 import {
   parseOverride
 } from "./chunk-JVLV3LT7.js";
-import "./chunk-Q3EPWFIL.js";
-import "./chunk-I3VCONCJ.js";
+import "./chunk-UH5OEXTZ.js";
+import "./chunk-HKSA4C76.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";
 import {
   planRelease
-} from "./chunk-IZFXU523.js";
+} from "./chunk-COSBWMAH.js";
 import {
   effectiveBump
-} from "./chunk-YATR6OBA.js";
+} from "./chunk-TDTNAWFP.js";
 import "./chunk-IIVPVJHC.js";
 import {
   execa
@@ -82,7 +82,7 @@ import {
 } from "./chunk-LDUL6X6Y.js";
 import {
   git
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import {
   gitRefName,
   sha

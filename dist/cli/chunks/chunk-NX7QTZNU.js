@@ -29,7 +29,7 @@ import {
 } from "./chunk-LDUL6X6Y.js";
 import {
   git
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import {
   pluginName
 } from "./chunk-BAVTOFCZ.js";

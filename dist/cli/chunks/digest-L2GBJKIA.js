@@ -55,7 +55,7 @@ import {
 import {
   git,
   repositoryUrl
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import {
   require_semver
 } from "./chunk-BAVTOFCZ.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-CNJATQYI.js";
 import {
   effectiveBump
-} from "./chunk-YATR6OBA.js";
+} from "./chunk-TDTNAWFP.js";
 import {
   terminalSafe
 } from "./chunk-SMPAV5OI.js";

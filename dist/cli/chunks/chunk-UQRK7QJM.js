@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   PLAN_SCHEMA_VERSION
-} from "./chunk-I3VCONCJ.js";
+} from "./chunk-HKSA4C76.js";
 import {
   execa
 } from "./chunk-YK4KFZUA.js";

@@ -6,7 +6,7 @@ import {
 import {
   catalogLocation,
   readCatalogBranch
-} from "./chunk-6KOS4RH5.js";
+} from "./chunk-2SIPWXX3.js";
 import "./chunk-Z7O4MYUZ.js";
 import "./chunk-YK4KFZUA.js";
 import "./chunk-TWRVX27L.js";
@@ -21,7 +21,7 @@ import "./chunk-KPGBGOOP.js";
 import {
   isValidVersion
 } from "./chunk-LDUL6X6Y.js";
-import "./chunk-WPWELSWC.js";
+import "./chunk-ITVEJ6H7.js";
 import {
   require_semver
 } from "./chunk-BAVTOFCZ.js";

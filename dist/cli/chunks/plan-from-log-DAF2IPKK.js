@@ -7,19 +7,18 @@ import {
   branchAllowed,
   fileAt,
   releaseBranches
-} from "./chunk-Q3EPWFIL.js";
+} from "./chunk-UH5OEXTZ.js";
 import {
-  parseConventionalCommit,
   readReleaseHistory,
   releasedElsewhere,
   withLineRelease
-} from "./chunk-SOXGZ6GE.js";
+} from "./chunk-ZZBNQ76W.js";
 import {
   PLAN_SCHEMA_VERSION,
   isWorkspaceRange,
   pathRouter,
   preflight
-} from "./chunk-I3VCONCJ.js";
+} from "./chunk-HKSA4C76.js";
 import {
   withHash
 } from "./chunk-7Y4KZRG2.js";
@@ -27,9 +26,10 @@ import {
   markdownLiteral
 } from "./chunk-CNJATQYI.js";
 import {
+  ParsedMessages,
   nextVersion,
   unreleasedOfPlugins
-} from "./chunk-YATR6OBA.js";
+} from "./chunk-TDTNAWFP.js";
 import {
   stripControls
 } from "./chunk-IIVPVJHC.js";
@@ -55,7 +55,7 @@ import {
   lastCommitWriting,
   repositoryUrl,
   withReachability
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import {
   require_semver
 } from "./chunk-BAVTOFCZ.js";
@@ -178,6 +178,7 @@ var BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 function commitAuthor(raw) {
   const name = stripControls(raw).replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim();
   if (!name) return void 0;
+  if (name.length <= MAX_LENGTH) return name;
   const chars = [...name];
   return chars.length > MAX_LENGTH ? `${chars.slice(0, MAX_LENGTH - 1).join("").trimEnd()}\u2026` : name;
 }
@@ -328,7 +329,7 @@ function assemblePlan(input) {
   const prerelease = input.prerelease ?? input.versioning.prerelease;
   const authors = input.authors ?? true;
   const warnings = [...input.warnings ?? []];
-  const parsed = /* @__PURE__ */ new Map();
+  const messages = input.messages ?? new ParsedMessages();
   const ignored = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Map();
   const fromChangesets = changesetBumps(input.intents?.changesets ?? []);
@@ -340,8 +341,7 @@ function assemblePlan(input) {
       if (raw.parents.length > 1) continue;
       const asked = releaseAs ? void 0 : releaseAsFooter(raw.message);
       if (asked !== void 0) releaseAs = { version: asked, commit: raw.sha };
-      let result = parsed.get(raw.sha);
-      if (!result) parsed.set(raw.sha, result = parseConventionalCommit(raw.message));
+      const result = messages.of(raw);
       if (!result.conventional) {
         ignored.set(raw.sha, { sha: raw.sha, header: result.header, reason: result.header.trim() ? "not a Conventional Commit (type(scope): subject)" : "an empty commit message" });
         continue;
@@ -611,7 +611,8 @@ async function planFromLog({ cwd, options, config, head, listed: listed2, guesse
     warnings: [...diagnostics.map((d) => d.message), ...tagWarnings, ...branchWarning ? [branchWarning] : []],
     overrides: options.overrides,
     intents,
-    authors: config.release.changelogAuthors
+    authors: config.release.changelogAuthors,
+    messages: guessed.messages
   });
   const plan = options.plugins?.length ? selectPlugins(assembled, options.plugins, fleet.plugins.map((p) => p.name), new Map(intents.changesets.map((c) => [c.file, c.releases.map((r) => r.name)]))) : assembled;
   await refuseTakenTags(cwd, plan, tags);

@@ -5,7 +5,7 @@ import {
 import {
   git,
   readTags
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import {
   sha
 } from "./chunk-BAVTOFCZ.js";

@@ -11,7 +11,7 @@ import {
   runInstall,
   runPluginCommand,
   seconds
-} from "./chunk-4OFHD26G.js";
+} from "./chunk-UQRK7QJM.js";
 import {
   readPluginVersion
 } from "./chunk-IVNHL57I.js";
@@ -19,20 +19,20 @@ import {
   GitObjectReader
 } from "./chunk-Z7O4MYUZ.js";
 import {
-  parseConventionalCommit,
   readReleaseHistory
-} from "./chunk-SOXGZ6GE.js";
+} from "./chunk-ZZBNQ76W.js";
 import {
   pathRouter,
   preflight
-} from "./chunk-I3VCONCJ.js";
+} from "./chunk-HKSA4C76.js";
 import {
   planRelease
-} from "./chunk-IZFXU523.js";
+} from "./chunk-COSBWMAH.js";
 import {
   effectiveBump,
+  parseConventionalCommit,
   unreleasedOfPlugins
-} from "./chunk-YATR6OBA.js";
+} from "./chunk-TDTNAWFP.js";
 import "./chunk-YK4KFZUA.js";
 import {
   MANIFEST_FILES,
@@ -62,7 +62,7 @@ import {
 import {
   readLog,
   readTags
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import {
   require_semver
 } from "./chunk-BAVTOFCZ.js";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-YK4KFZUA.js";
 import {
   git
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

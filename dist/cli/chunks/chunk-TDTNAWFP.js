@@ -1,64 +1,207 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  isValidVersion
-} from "./chunk-LDUL6X6Y.js";
+  mergeBases,
+  readLog
+} from "./chunk-ITVEJ6H7.js";
 import {
+  refNameProblem,
   require_semver
 } from "./chunk-BAVTOFCZ.js";
+import {
+  SlipwayError
+} from "./chunk-LWD5H3C4.js";
 import {
   __toESM
 } from "./chunk-X24BQQWF.js";
 
-// src/core/history/last-release.ts
-var import_semver = __toESM(require_semver(), 1);
-function readReleaseHistory(plugins, tags, format) {
-  const single = plugins.length === 1 && !format.named ? plugins[0] : void 0;
-  const known = new Set(plugins.map((plugin) => plugin.name));
-  const releases = /* @__PURE__ */ new Map();
-  const diagnostics = [];
-  const reachable = new Set(tags.filter((tag) => tag.reachable !== false).map((tag) => tag.name));
-  for (const tag of tags) {
-    const parsed = format.parse(tag.name);
-    if (!parsed) continue;
-    const plugin = single ? single.name : parsed.name;
-    if (plugin === void 0 || !known.has(plugin)) continue;
-    if (!isValidVersion(parsed.version)) {
-      diagnostics.push({
-        tag: tag.name,
-        plugin,
-        message: `tag "${tag.name}" has version "${parsed.version}", which is not semver; it is ignored \u2014 rename or delete the tag (git tag -d) if it is a release`
-      });
-      continue;
+// src/core/history/commit-index.ts
+var CommitIndex = class _CommitIndex {
+  /** Newest first, in the order git listed them. */
+  commits = [];
+  positions = /* @__PURE__ */ new Map();
+  merges = false;
+  router;
+  touching = /* @__PURE__ */ new Map();
+  parents;
+  /** An index of commits already read; routed when `router` is given. */
+  static of(commits, router) {
+    const index = new _CommitIndex();
+    if (router) index.route(router);
+    for (const commit of commits) index.add(commit);
+    return index;
+  }
+  add(commit) {
+    const position = this.commits.length;
+    this.positions.set(commit.sha, position);
+    this.commits.push(commit);
+    if (commit.parents.length > 1) this.merges = true;
+    if (this.router) this.routeOne(commit, position);
+  }
+  /** Routes the commits added so far, and every later one as it comes. Once: the fleet does not change mid-plan. */
+  route(router) {
+    if (this.router) throw new Error("the commit index is already routed");
+    this.router = router;
+    this.commits.forEach((commit, position) => this.routeOne(commit, position));
+  }
+  get routed() {
+    return this.router !== void 0;
+  }
+  positionOf(commit) {
+    return this.positions.get(commit);
+  }
+  /** No merge commit: list position alone orders ancestors (git lists children before parents). */
+  get linear() {
+    return !this.merges;
+  }
+  /**
+   * Each commit's parents as positions (-1: outside the log), for walks that would otherwise
+   * look SHAs up again and again: `list[first[i]] … list[first[i + 1] - 1]` are commit i's.
+   * Built on first use, once every commit is in.
+   */
+  parentPositions() {
+    if (this.parents?.size === this.commits.length) return this.parents;
+    const first = new Int32Array(this.commits.length + 1);
+    const list = [];
+    this.commits.forEach((commit, i) => {
+      first[i] = list.length;
+      for (const parent of commit.parents) list.push(this.positions.get(parent) ?? -1);
+    });
+    first[this.commits.length] = list.length;
+    this.parents = { size: this.commits.length, first, list: Int32Array.from(list) };
+    return this.parents;
+  }
+  /** Positions of the commits touching `plugin`, in log order (newest first). */
+  touchingPlugin(plugin) {
+    return this.touching.get(plugin) ?? [];
+  }
+  routeOne(commit, position) {
+    const router = this.router;
+    if (!router) return;
+    for (const file of commit.files) {
+      const plugin = router.pluginFor(file);
+      if (plugin === void 0) continue;
+      const list = this.touching.get(plugin);
+      if (!list) this.touching.set(plugin, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
     }
-    const list = releases.get(plugin) ?? [];
-    list.push({ tag: tag.name, version: parsed.version, commit: tag.commit });
-    releases.set(plugin, list);
   }
-  const histories = /* @__PURE__ */ new Map();
-  for (const plugin of plugins) {
-    const all = (releases.get(plugin.name) ?? []).sort((a, b) => import_semver.default.rcompare(a.version, b.version));
-    const line = all.filter((release) => reachable.has(release.tag));
-    histories.set(plugin.name, { last: line[0], versions: line.map((release) => release.version), elsewhere: all.filter((release) => !reachable.has(release.tag)) });
+};
+
+// src/core/history/log-range.ts
+var import_semver = __toESM(require_semver(), 1);
+function guessLogStart(tags, formats) {
+  for (const format of formats) {
+    const newest = /* @__PURE__ */ new Map();
+    for (const tag of tags) {
+      if (tag.reachable === false) continue;
+      const parsed = format.parse(tag.name);
+      const version = parsed ? import_semver.default.parse(parsed.version) : null;
+      if (!parsed || version?.version !== parsed.version) continue;
+      const key = parsed.name ?? "";
+      const current = newest.get(key);
+      if (!current || version.compare(current.version) > 0) newest.set(key, { version, tag });
+    }
+    let oldest;
+    for (const { tag } of newest.values()) if (!oldest || tag.madeAt < oldest.madeAt) oldest = tag;
+    if (oldest) return oldest.commit;
   }
-  return { histories, diagnostics };
+  return void 0;
 }
-function releasedElsewhere(plugins, histories) {
-  const found = [];
-  for (const plugin of plugins) {
-    const history = histories.get(plugin.name);
-    if (!history || import_semver.default.prerelease(plugin.version)) continue;
-    if (history.last && import_semver.default.lte(plugin.version, history.last.version)) continue;
-    const release = history.elsewhere.find((r) => r.version === plugin.version);
-    if (release) found.push({ plugin, release });
-  }
-  return found;
-}
-function withLineRelease(history, release, commit) {
-  return {
-    last: { ...release, commit },
-    versions: [release.version, ...history.versions],
-    elsewhere: history.elsewhere.filter((r) => r !== release)
+function logCovers(log, used, releaseCommits) {
+  if (used === void 0) return true;
+  const { first, list } = log.parentPositions();
+  const state = new Uint8Array(log.commits.length);
+  log.commits.forEach((commit, i) => {
+    if (commit.parents.includes(used)) state[i] = REACHES;
+  });
+  const reachesUsed = (start) => {
+    const stack = [start];
+    for (let top = stack.at(-1); top !== void 0; top = stack.at(-1)) {
+      if (state[top] !== UNKNOWN) {
+        stack.pop();
+        continue;
+      }
+      const from = first[top] ?? 0;
+      const to = first[top + 1] ?? from;
+      let reaches = false;
+      for (let k = from; k < to && !reaches; k++) reaches = state[list[k] ?? -1] === REACHES;
+      if (reaches) {
+        state[top] = REACHES;
+        continue;
+      }
+      const before = stack.length;
+      for (let k = from; k < to; k++) {
+        const parent = list[k] ?? -1;
+        if (parent >= 0 && state[parent] === UNKNOWN) stack.push(parent);
+      }
+      if (stack.length === before) state[top] = DOES_NOT;
+    }
+    return state[start] === REACHES;
   };
+  for (const release of releaseCommits) {
+    if (release === void 0) return false;
+    if (release === used) continue;
+    const position = log.positionOf(release);
+    if (position === void 0 || !reachesUsed(position)) return false;
+  }
+  return true;
+}
+var UNKNOWN = 0;
+var REACHES = 1;
+var DOES_NOT = 2;
+function releaseCommitsOrAll(releaseCommits) {
+  const distinct = /* @__PURE__ */ new Set();
+  for (const commit of releaseCommits) {
+    if (commit === void 0) return void 0;
+    distinct.add(commit);
+  }
+  return [...distinct];
+}
+
+// src/core/history/unreleased-commits.ts
+function unreleasedCommits(input) {
+  const { log, releaseCommit } = input;
+  if (!log.routed) throw new Error("unreleasedCommits needs a routed commit index");
+  const { commits } = log;
+  const ancestorsCache = /* @__PURE__ */ new Map();
+  const ancestorsOf = (release, start) => {
+    let seen = ancestorsCache.get(release);
+    if (seen) return seen;
+    seen = new Uint8Array(commits.length);
+    const { first, list } = log.parentPositions();
+    const stack = [start];
+    for (let i = stack.pop(); i !== void 0; i = stack.pop()) {
+      if (seen[i]) continue;
+      seen[i] = 1;
+      for (let k = first[i] ?? 0; k < (first[i + 1] ?? 0); k++) {
+        const p = list[k] ?? -1;
+        if (p >= 0 && !seen[p]) stack.push(p);
+      }
+    }
+    ancestorsCache.set(release, seen);
+    return seen;
+  };
+  const result = /* @__PURE__ */ new Map();
+  for (const plugin of input.plugins) {
+    const release = releaseCommit.get(plugin);
+    const releaseIndex = release === void 0 ? void 0 : log.positionOf(release);
+    let keep;
+    if (release === void 0 || releaseIndex === void 0) {
+      keep = () => true;
+    } else if (log.linear) {
+      keep = (i) => i < releaseIndex;
+    } else {
+      const ancestors = ancestorsOf(release, releaseIndex);
+      keep = (i) => ancestors[i] !== 1;
+    }
+    const kept = [];
+    for (const i of log.touchingPlugin(plugin)) {
+      const commit = commits[i];
+      if (commit && keep(i)) kept.push(commit);
+    }
+    result.set(plugin, kept);
+  }
+  return result;
 }
 
 // node_modules/conventional-commits-parser/dist/regex.js
@@ -536,10 +679,128 @@ function parseConventionalCommit(message) {
     }
   };
 }
+var ParsedMessages = class {
+  bySha = /* @__PURE__ */ new Map();
+  of(commit) {
+    let parsed = this.bySha.get(commit.sha);
+    if (!parsed) this.bySha.set(commit.sha, parsed = parseConventionalCommit(commit.message));
+    return parsed;
+  }
+};
+
+// src/jobs/history/fleet-log.ts
+function guessLog(cwd, head, tags, formats) {
+  const start = guessLogStart(tags, formats);
+  const index = new CommitIndex();
+  const messages = new ParsedMessages();
+  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
+    index.add(commit);
+    if (commit.parents.length <= 1) messages.of(commit);
+  });
+  read.catch(() => void 0);
+  return { start, index, messages, read };
+}
+async function fleetLog(cwd, head, releaseCommits, router, reporter, guessed) {
+  if (releaseCommits.length === 0) return CommitIndex.of([], router);
+  if (guessed) {
+    if (!guessed.index.routed) guessed.index.route(router);
+    await guessed.read;
+    if (logCovers(guessed.index, guessed.start, releaseCommits)) return guessed.index;
+    reporter.debug("history: the guessed start misses commits of some plugin; reading the log again from the merge base of the last releases");
+  }
+  const distinct = releaseCommitsOrAll(releaseCommits);
+  const exclude = distinct === void 0 ? [] : await mergeBases(cwd, distinct);
+  const index = CommitIndex.of([], router);
+  await readLog(cwd, { to: head, exclude }, (commit) => index.add(commit));
+  return index;
+}
+async function unreleasedOfPlugins(cwd, head, plugins, histories, router, reporter, guessed) {
+  const releaseCommit = /* @__PURE__ */ new Map();
+  for (const plugin of plugins) {
+    const last = histories.get(plugin.name)?.last;
+    if (last) releaseCommit.set(plugin.name, last.commit);
+  }
+  const log = await fleetLog(cwd, head, plugins.map((plugin) => releaseCommit.get(plugin.name)), router, reporter, guessed);
+  return { commits: log.commits, unreleased: unreleasedCommits({ log, releaseCommit, plugins: plugins.map((p) => p.name) }) };
+}
+
+// src/core/versioning/next-version.ts
+var import_semver2 = __toESM(require_semver(), 1);
+function effectiveBump(current, bump) {
+  return bump === "major" && import_semver2.default.major(current) === 0 ? "minor" : bump;
+}
+function nextVersion({ current, bump, prerelease }) {
+  const applied = effectiveBump(current, bump);
+  const currentPre = import_semver2.default.prerelease(current);
+  const base = `${import_semver2.default.major(current)}.${import_semver2.default.minor(current)}.${import_semver2.default.patch(current)}`;
+  if (currentPre) {
+    const lastStable = previousStableFloor(current);
+    const target = import_semver2.default.inc(lastStable, effectiveBump(lastStable, bump));
+    const keepBase = import_semver2.default.gte(base, target);
+    if (!prerelease) return keepBase ? base : target;
+    if (keepBase) return import_semver2.default.inc(current, "prerelease", prerelease);
+    return `${target}-${prerelease}.0`;
+  }
+  if (!prerelease) return import_semver2.default.inc(current, applied);
+  return `${import_semver2.default.inc(current, applied)}-${prerelease}.0`;
+}
+function previousStableFloor(prerelease) {
+  const major = import_semver2.default.major(prerelease);
+  const minor = import_semver2.default.minor(prerelease);
+  const patch = import_semver2.default.patch(prerelease);
+  if (patch > 0) return `${major}.${minor}.${patch - 1}`;
+  if (minor > 0) return `${major}.${minor - 1}.0`;
+  return major > 0 ? `${major - 1}.0.0` : "0.0.0";
+}
+
+// src/core/release/preflight.ts
+var latestDate = (now) => new Date(now.getTime() + 14 * 36e5).toISOString().slice(0, 10);
+function releaseDateProblem(date, now) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return `"${date}" is not a date in the form YYYY-MM-DD`;
+  const parsed = /* @__PURE__ */ new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) return `${date} is not a real day`;
+  if (date > latestDate(now)) return `${date} is in the future (today is ${now.toISOString().slice(0, 10)})`;
+  return void 0;
+}
+function checkReleaseDate(date, now, subject = "--date") {
+  const problem = releaseDateProblem(date, now);
+  if (problem) throw new SlipwayError("USAGE", `release date ${problem}`, { subject, hint: "pass the day of the release as YYYY-MM-DD, or leave --date out for today" });
+}
+function planProblems(plan, now) {
+  const problems = [];
+  const byTag = /* @__PURE__ */ new Map();
+  for (const release of plan.releases) byTag.set(release.tag, [...byTag.get(release.tag) ?? [], release.name]);
+  for (const [tag, names] of byTag) {
+    if (names.length > 1) {
+      problems.push({
+        subject: tag,
+        message: `${names.length} releases would create the same tag ${tag} (${names.join(", ")}): the tag format "${plan.tagFormat}" must tell plugins apart, e.g. "{name}@{version}" (versioning.tagFormat in slipway.yml)`
+      });
+    }
+    const problem = refNameProblem(tag);
+    if (problem) problems.push({ subject: tag, message: `the tag "${tag}" of ${names.join(", ")} is not a valid git tag name: ${problem}` });
+  }
+  const dateProblem = releaseDateProblem(plan.date, now);
+  if (dateProblem) problems.push({ subject: "date", message: `the release date ${dateProblem}` });
+  return problems;
+}
+function preflightError(problems) {
+  const lines = problems.map((p) => p.message.startsWith(p.subject) ? p.message : `${p.subject}: ${p.message}`);
+  return new SlipwayError("PLAN_INVALID", problems.length === 1 ? problems[0].message : `the plan cannot be released as it is:
+- ${lines.join("\n- ")}`, {
+    subject: problems[0]?.subject,
+    hint: "fix what is named, then plan again; nothing was written"
+  });
+}
 
 export {
-  readReleaseHistory,
-  releasedElsewhere,
-  withLineRelease,
-  parseConventionalCommit
+  effectiveBump,
+  nextVersion,
+  parseConventionalCommit,
+  ParsedMessages,
+  guessLog,
+  unreleasedOfPlugins,
+  checkReleaseDate,
+  planProblems,
+  preflightError
 };

@@ -5,12 +5,12 @@ import {
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-IVZVZCW3.js";
+} from "./chunk-7GWMZFUK.js";
 import {
   planRelease
-} from "./chunk-IZFXU523.js";
+} from "./chunk-COSBWMAH.js";
 import "./chunk-CNJATQYI.js";
-import "./chunk-YATR6OBA.js";
+import "./chunk-TDTNAWFP.js";
 import "./chunk-IIVPVJHC.js";
 import {
   consoleReporter
@@ -21,7 +21,7 @@ import {
 } from "./chunk-4WOUKBCQ.js";
 import "./chunk-KPGBGOOP.js";
 import "./chunk-LDUL6X6Y.js";
-import "./chunk-WPWELSWC.js";
+import "./chunk-ITVEJ6H7.js";
 import "./chunk-BAVTOFCZ.js";
 import "./chunk-LWD5H3C4.js";
 import "./chunk-X24BQQWF.js";
@@ -47,7 +47,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-GZZWDXFI.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-NUBAEE6J.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -4,10 +4,10 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-YSWPADIN.js";
+} from "./chunk-KTHO542H.js";
 import {
   processMetadata
-} from "./chunk-VRDRL4WH.js";
+} from "./chunk-NX7QTZNU.js";
 import "./chunk-IVNHL57I.js";
 import "./chunk-Z7O4MYUZ.js";
 import "./chunk-YK4KFZUA.js";
@@ -23,7 +23,7 @@ import {
 } from "./chunk-4WOUKBCQ.js";
 import "./chunk-KPGBGOOP.js";
 import "./chunk-LDUL6X6Y.js";
-import "./chunk-WPWELSWC.js";
+import "./chunk-ITVEJ6H7.js";
 import "./chunk-BAVTOFCZ.js";
 import {
   SlipwayError

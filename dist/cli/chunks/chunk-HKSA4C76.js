@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   planProblems,
   preflightError
-} from "./chunk-YATR6OBA.js";
+} from "./chunk-TDTNAWFP.js";
 import {
   execa
 } from "./chunk-YK4KFZUA.js";

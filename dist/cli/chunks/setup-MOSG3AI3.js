@@ -13,7 +13,7 @@ import {
   resolveReviewers,
   setupCommand,
   writeEnvironment
-} from "./chunk-PKTE3DOD.js";
+} from "./chunk-DUCXHQWX.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -28,7 +28,7 @@ import {
   parseFlags
 } from "./chunk-4WOUKBCQ.js";
 import "./chunk-KPGBGOOP.js";
-import "./chunk-WPWELSWC.js";
+import "./chunk-ITVEJ6H7.js";
 import "./chunk-BAVTOFCZ.js";
 import {
   SlipwayError

@@ -8,7 +8,7 @@ import {
   parsePlan,
   runInstall,
   runPluginCommand
-} from "./chunk-4OFHD26G.js";
+} from "./chunk-UQRK7QJM.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -31,7 +31,7 @@ import {
   rebaseOnto,
   releaseBranches,
   trackedPaths
-} from "./chunk-Q3EPWFIL.js";
+} from "./chunk-UH5OEXTZ.js";
 import {
   bumpedManifest,
   bumpedVersionFile,
@@ -45,7 +45,7 @@ import {
   releasedContent,
   snapshotManifest,
   writeWorktreeFile
-} from "./chunk-I3VCONCJ.js";
+} from "./chunk-HKSA4C76.js";
 import {
   hashPlan
 } from "./chunk-7Y4KZRG2.js";
@@ -74,7 +74,7 @@ import {
   headSha,
   readLog,
   repositoryUrl
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import {
   gitRefName,
   gitRemoteName,

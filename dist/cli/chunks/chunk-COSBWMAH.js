@@ -2,7 +2,7 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   checkReleaseDate,
   guessLog
-} from "./chunk-YATR6OBA.js";
+} from "./chunk-TDTNAWFP.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT,
@@ -11,7 +11,7 @@ import {
 import {
   headSha,
   listTags
-} from "./chunk-WPWELSWC.js";
+} from "./chunk-ITVEJ6H7.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";
@@ -40,7 +40,7 @@ async function planRelease(options) {
   const [head, listed, config] = await Promise.all([headSha(cwd), listTags(cwd), options.config ?? import("./config-file-M6JIB2YW.js").then(({ loadConfig }) => loadConfig(cwd))]);
   const guessed = guessLog(cwd, head, listed, guessFormats(config));
   reporter.debug(`history: git log started (${elapsed()})`);
-  const { planFromLog } = await import("./plan-from-log-P4ZSHW7D.js");
+  const { planFromLog } = await import("./plan-from-log-DAF2IPKK.js");
   return planFromLog({ cwd, options, config, head, listed, guessed, now, elapsed });
 }
 

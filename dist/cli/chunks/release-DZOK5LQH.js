@@ -3,26 +3,26 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-JQGKSICO.js";
+} from "./chunk-X7ECJ2SD.js";
 import {
   readPlanFile
 } from "./chunk-YU5H4KXO.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-4OFHD26G.js";
+} from "./chunk-UQRK7QJM.js";
 import "./chunk-TU3GLH7N.js";
-import "./chunk-Q3EPWFIL.js";
-import "./chunk-I3VCONCJ.js";
+import "./chunk-UH5OEXTZ.js";
+import "./chunk-HKSA4C76.js";
 import "./chunk-7Y4KZRG2.js";
 import {
   renderPlanText
-} from "./chunk-IVZVZCW3.js";
+} from "./chunk-7GWMZFUK.js";
 import {
   planRelease
-} from "./chunk-IZFXU523.js";
+} from "./chunk-COSBWMAH.js";
 import "./chunk-CNJATQYI.js";
-import "./chunk-YATR6OBA.js";
+import "./chunk-TDTNAWFP.js";
 import "./chunk-IIVPVJHC.js";
 import "./chunk-YK4KFZUA.js";
 import "./chunk-P343D4NB.js";
@@ -39,7 +39,7 @@ import {
 } from "./chunk-4WOUKBCQ.js";
 import "./chunk-KPGBGOOP.js";
 import "./chunk-LDUL6X6Y.js";
-import "./chunk-WPWELSWC.js";
+import "./chunk-ITVEJ6H7.js";
 import "./chunk-BAVTOFCZ.js";
 import {
   SlipwayError
@@ -76,7 +76,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-GZZWDXFI.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-NUBAEE6J.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {
