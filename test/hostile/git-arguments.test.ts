@@ -1,8 +1,9 @@
 /**
  * No value from config, tags, branch names or commit text reaches git in an option position.
  *
- * Every git call in src/ (`git(cwd, [...])`, `execa('git', [...])`, a class's `#git([...])`) is
- * read with the TypeScript parser, and each argument before the first `--` / `--end-of-options`
+ * Every git call in src/ (`git(cwd, [...])`, `execa('git', [...])`, `spawn('git', [...])`, a
+ * class's `#git([...])`, and any function that passes its own argument list on to one of these)
+ * is read with the TypeScript parser, and each argument before the first `--` / `--end-of-options`
  * must be one that cannot be an option:
  *   - a string literal ('rev-parse', '--quiet'),
  *   - a template whose literal start is an option with its value attached (`--format=${f}`) or
@@ -42,53 +43,81 @@ const calleeName = (call: ts.CallExpression): string => {
   const callee = call.expression;
   return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.getText() : '';
 };
-const isExecaGit = (call: ts.CallExpression) => calleeName(call) === 'execa' && !!call.arguments[0] && ts.isStringLiteral(call.arguments[0]) && call.arguments[0].text === 'git';
+/** `execa('git', args)` or node's `spawn('git', args)`: a git process started with an argument list. */
+const isGitProcess = (call: ts.CallExpression) =>
+  ['execa', 'spawn'].includes(calleeName(call)) && !!call.arguments[0] && ts.isStringLiteral(call.arguments[0]) && call.arguments[0].text === 'git';
 
 /**
- * Functions of this file that pass their own parameter to `execa('git', …)` unchanged: wrappers
- * such as `run(args)` or `#git(args)`. Calls to them are checked like calls to git.
+ * Functions of this file that pass their own parameter on as a git argument list, with the
+ * position of that parameter: wrappers such as `run(args)`, `#git(args)` or `runGit(cwd, args)`,
+ * and wrappers of wrappers (`gitOutput` → `runGit` → `spawn`). Calls to them are checked like
+ * calls to git.
  */
-function gitWrappers(file: ts.SourceFile): Set<string> {
-  const wrappers = new Set<string>(['git']);
-  const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && isExecaGit(node) && node.arguments[1] && ts.isIdentifier(node.arguments[1])) {
-      const passed = node.arguments[1].text;
+function gitWrappers(file: ts.SourceFile, imported: ReadonlyMap<string, number> = new Map()): Map<string, number> {
+  const wrappers = new Map<string, number>([['git', 1], ...imported]);
+  const visit = (node: ts.Node): boolean => {
+    let added = false;
+    const position = ts.isCallExpression(node) ? (isGitProcess(node) ? 1 : wrappers.get(calleeName(node))) : undefined;
+    const passed = position === undefined ? undefined : (node as ts.CallExpression).arguments[position];
+    if (passed && ts.isIdentifier(passed)) {
       for (let up: ts.Node | undefined = node.parent; up; up = up.parent) {
-        if (ts.isFunctionLike(up) && up.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === passed)) {
-          const named = ts.isVariableDeclaration(up.parent) ? up.parent.name : 'name' in up ? up.name : undefined;
-          if (named && (ts.isIdentifier(named) || ts.isPrivateIdentifier(named))) wrappers.add(named.text);
-          break;
+        if (!ts.isFunctionLike(up)) continue;
+        const index = up.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === passed.text);
+        if (index < 0) continue;
+        const named = ts.isVariableDeclaration(up.parent) ? up.parent.name : 'name' in up ? up.name : undefined;
+        if (named && (ts.isIdentifier(named) || ts.isPrivateIdentifier(named)) && !wrappers.has(named.text)) {
+          wrappers.set(named.text, index);
+          added = true;
         }
+        break;
       }
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => {
+      if (visit(child)) added = true;
+    });
+    return added;
   };
-  visit(file);
+  // Until no new wrapper appears: a wrapper may be declared after the one it calls.
+  while (visit(file));
   return wrappers;
 }
 
-/** Whether `node` is inside a git wrapper that passes its own `args` parameter through. */
+/** The wrappers src/ exports (git-process.ts's runGit and gitOutput): calls to them from any file are checked. */
+function exportedWrappers(paths: readonly string[]): Map<string, number> {
+  const exported = new Map<string, number>();
+  for (const path of paths) {
+    const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+    for (const [name, position] of gitWrappers(file)) {
+      const declared = file.statements.some(
+        (statement) =>
+          ts.isFunctionDeclaration(statement) && statement.name?.text === name && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword),
+      );
+      if (declared) exported.set(name, position);
+    }
+  }
+  return exported;
+}
+
+/** Whether `node` is inside a git wrapper that passes its own `args` parameter through (from an enclosing function too: a promise executor's closure). */
 function passesOwnParameter(call: ts.CallExpression, args: ts.Expression): boolean {
   if (!ts.isIdentifier(args)) return false;
   for (let up: ts.Node | undefined = call.parent; up; up = up.parent) {
-    if (ts.isFunctionLike(up)) return up.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === args.text);
+    if (ts.isFunctionLike(up) && up.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === args.text)) return true;
   }
   return false;
 }
 
 /** The git arguments a call passes, when the call runs git: an array, or the call's own string arguments (`repo.git('init', '-q')`). */
-function gitArgs(call: ts.CallExpression, wrappers: Set<string>): readonly ts.Expression[] | ts.Expression | undefined {
-  if (isExecaGit(call)) {
-    for (let up: ts.Node | undefined = call.parent; up; up = up.parent) {
-      if (ts.isFunctionDeclaration(up) && up.name && REVIEWED_BUILDERS.has(up.name.text)) return undefined;
-    }
-    return call.arguments[1];
+function gitArgs(call: ts.CallExpression, wrappers: Map<string, number>): readonly ts.Expression[] | ts.Expression | undefined {
+  const position = isGitProcess(call) ? 1 : wrappers.get(calleeName(call));
+  if (position === undefined) return undefined;
+  for (let up: ts.Node | undefined = call.parent; up; up = up.parent) {
+    if (ts.isFunctionDeclaration(up) && up.name && REVIEWED_BUILDERS.has(up.name.text)) return undefined;
   }
-  if (!wrappers.has(calleeName(call))) return undefined;
+  if (isGitProcess(call)) return call.arguments[1];
   const first = call.arguments[0];
   if (first && (ts.isStringLiteral(first) || ts.isSpreadElement(first))) return call.arguments;
-  if (calleeName(call) === 'git' && call.arguments.length >= 2 && !ts.isStringLiteral(call.arguments[1]!)) return call.arguments[1];
-  return first;
+  return call.arguments[position] ?? first;
 }
 
 /** Parameters typed as a checked name, per function: `remote: GitRemoteName`. */
@@ -132,11 +161,11 @@ function safeArgument(node: ts.Expression, file: ts.SourceFile, typed: Set<strin
 }
 
 /** Arguments of git calls that could be read as options: `file:line: text`. */
-function unsafeGitArguments(path: string): string[] {
+function unsafeGitArguments(path: string, imported: ReadonlyMap<string, number> = new Map()): string[] {
   const text = readFileSync(path, 'utf8');
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const typed = typedSafeNames(file);
-  const wrappers = gitWrappers(file);
+  const wrappers = gitWrappers(file, imported);
   const found: string[] = [];
   const where = (node: ts.Node) => `${relative(ROOT, path)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
   const visit = (node: ts.Node) => {
@@ -167,16 +196,22 @@ function unsafeGitArguments(path: string): string[] {
 
 describe('git arguments', () => {
   it('no git call in src/ passes an unchecked value where git reads options', () => {
-    const found = sourceFiles(join(ROOT, 'src')).flatMap(unsafeGitArguments);
+    const files = sourceFiles(join(ROOT, 'src'));
+    const imported = exportedWrappers(files);
+    expect([...imported.keys()]).toEqual(expect.arrayContaining(['runGit', 'gitOutput']));
+    const found = files.flatMap((path) => unsafeGitArguments(path, imported));
     expect(found).toEqual([]);
   });
 
   it('the check itself catches a value in an option position and accepts one after --', () => {
     const dir = join(ROOT, 'test', 'hostile', 'fixtures');
     expect(unsafeGitArguments(join(dir, 'git-calls.ts.txt'))).toEqual([
-      'test/hostile/fixtures/git-calls.ts.txt:5: remote',
-      'test/hostile/fixtures/git-calls.ts.txt:6: `${ref}^{commit}`',
-      'test/hostile/fixtures/git-calls.ts.txt:7: ...paths',
+      'test/hostile/fixtures/git-calls.ts.txt:8: remote',
+      'test/hostile/fixtures/git-calls.ts.txt:9: `${ref}^{commit}`',
+      'test/hostile/fixtures/git-calls.ts.txt:10: ...paths',
+      'test/hostile/fixtures/git-calls.ts.txt:11: ref',
+      'test/hostile/fixtures/git-calls.ts.txt:12: ref',
+      'test/hostile/fixtures/git-calls.ts.txt:13: ref',
     ]);
   });
 });
