@@ -8,18 +8,18 @@ import "./chunks/chunk-X24BQQWF.js";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 var COMMANDS = {
-  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-AOLQBOW7.js") },
-  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-L2GBJKIA.js") },
-  demo: { summary: "build a demo fleet in a temp folder and plan its release (no token needed)", load: () => import("./chunks/demo-UCNPY2XE.js") },
-  init: { summary: "set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand", load: () => import("./chunks/init-3I4UP6JJ.js") },
-  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-OA55MDQ7.js") },
-  "dispatch-index": { summary: "start the index workflow for released tags (what the release workflow does after shipping)", load: () => import("./chunks/dispatch-index-5FJBI663.js") },
-  setup: { summary: "create or check the approval Environment (required reviewers, release branch only)", load: () => import("./chunks/setup-MOSG3AI3.js") },
-  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-DZOK5LQH.js") },
-  validate: { summary: "check manifests, versions, commit messages, build and test of what would ship", load: () => import("./chunks/validate-H3RYDX7F.js") },
-  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-GJTASBGH.js") },
-  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-JH4K7NTN.js") },
-  catalog: { summary: "ask the catalog: `catalog compatible --core 1.4.0` lists plugins that work with a core", load: () => import("./chunks/catalog-SP4V65JH.js") }
+  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-H6QYPETC.js") },
+  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-ADEUGAD6.js") },
+  demo: { summary: "build a demo fleet in a temp folder and plan its release (no token needed)", load: () => import("./chunks/demo-QC7WK6KX.js") },
+  init: { summary: "set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand", load: () => import("./chunks/init-ALJE43OX.js") },
+  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-JXNX7FQD.js") },
+  "dispatch-index": { summary: "start the index workflow for released tags (what the release workflow does after shipping)", load: () => import("./chunks/dispatch-index-3H44MHA7.js") },
+  setup: { summary: "create or check the approval Environment (required reviewers, release branch only)", load: () => import("./chunks/setup-JKCDV5OA.js") },
+  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-HE5QGK4K.js") },
+  validate: { summary: "check manifests, versions, commit messages, build and test of what would ship", load: () => import("./chunks/validate-CPFYFCXU.js") },
+  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-E5YLJX73.js") },
+  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-6EW33EWQ.js") },
+  catalog: { summary: "ask the catalog: `catalog compatible --core 1.4.0` lists plugins that work with a core", load: () => import("./chunks/catalog-3XICGQJD.js") }
 };
 function usage() {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));

@@ -21,6 +21,8 @@ export interface GitRunOptions {
   env?: Readonly<Record<string, string>>;
   /** Receives stdout as it arrives, instead of collecting it into `stdout`. */
   onStdout?: (chunk: string) => void;
+  /** Ends git (SIGTERM) when aborted; the run then rejects. */
+  signal?: AbortSignal | undefined;
 }
 
 /** git could not start, or exited with a failure: carries what it printed to stderr. */
@@ -43,7 +45,7 @@ export class GitProcessError extends Error {
 /** Runs git and resolves with what it printed, whatever its exit code (one trailing newline dropped from stdout). */
 export function runGit(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: options.env ? { ...process.env, ...options.env } : process.env });
+    const child = spawn('git', args, { cwd, env: options.env ? { ...process.env, ...options.env } : process.env, signal: options.signal });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8');

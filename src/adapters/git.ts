@@ -121,7 +121,12 @@ export async function branchesContaining(cwd: string, commit: Sha): Promise<stri
  * changed (framed on NUL: see git-log.ts). Parsing runs while git is still writing, so it
  * overlaps git's own work; `onCommit` sees each commit as soon as its files are known.
  */
-export async function readLog(cwd: string, range: { to?: string; exclude?: readonly string[] } = {}, onCommit?: (commit: RawCommit) => void): Promise<RawCommit[]> {
+export async function readLog(
+  cwd: string,
+  range: { to?: string; exclude?: readonly string[] } = {},
+  onCommit?: (commit: RawCommit) => void,
+  signal?: AbortSignal,
+): Promise<RawCommit[]> {
   // `--end-of-options`: a revision can never be read as an option, whatever a ref is called.
   const args = [...LOG_ARGS, '--end-of-options', range.to ?? 'HEAD'];
   if (range.exclude?.length) args.push(...range.exclude.map((rev) => `^${rev}`));
@@ -141,7 +146,7 @@ export async function readLog(cwd: string, range: { to?: string; exclude?: reado
     }
   };
   try {
-    await gitOutput(cwd, args, { env: { GIT_FLUSH: '0' }, onStdout });
+    await gitOutput(cwd, args, { env: { GIT_FLUSH: '0' }, onStdout, signal });
   } catch (error) {
     throw gitError(cwd, args, error);
   }

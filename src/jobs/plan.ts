@@ -8,7 +8,9 @@
  */
 import type { Fleet } from '../adapters/fleet.ts';
 import { headSha, listTags } from '../adapters/git.ts';
+import { readConfigText, type ConfigText } from '../adapters/config-text.ts';
 import type { SlipwayConfig } from '../core/config/schema.ts';
+import type { TagFormatHints } from '../core/config/tag-format-hints.ts';
 import { SlipwayError } from '../core/errors.ts';
 import { MONOREPO_TAG_FORMAT, SINGLE_TAG_FORMAT, tagFormat, type TagFormat } from '../core/history/tag-format.ts';
 import type { ReleasePlan } from '../core/plan/release-plan.ts';
@@ -49,11 +51,26 @@ function checkPrereleaseChannel(channel: string): void {
   }
 }
 
-/** The formats the tags may be in before we know whether the repository is one plugin. */
-function guessFormats(config: SlipwayConfig): TagFormat[] {
-  const configured = config.versioning.tagFormat;
-  const legacy = config.versioning.legacyTagFormats;
-  return configured ? [tagFormat(configured, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
+/**
+ * The formats the tags may be in before we know whether the repository is one plugin. Only a
+ * guess's input: a setting that is no valid format guesses with the defaults (the validated
+ * configuration reports it).
+ */
+function guessFormats(hints: TagFormatHints): TagFormat[] {
+  const legacy = hints.legacyTagFormats;
+  try {
+    return hints.tagFormat ? [tagFormat(hints.tagFormat, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
+  } catch {
+    return [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
+  }
+}
+
+/** slipway.yml's text and the guess's two settings from it (undefined: no file). */
+async function readConfigWithHints(cwd: string): Promise<(ConfigText & { hints: TagFormatHints }) | undefined> {
+  const file = await readConfigText(cwd);
+  if (!file) return undefined;
+  const { tagFormatHints } = await import('../core/config/tag-format-hints.ts');
+  return { ...file, hints: tagFormatHints(file.text) };
 }
 
 export async function planRelease(options: PlanOptions): Promise<PlanResult> {
@@ -63,15 +80,23 @@ export async function planRelease(options: PlanOptions): Promise<PlanResult> {
   if (options.prerelease !== undefined) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? new Date();
   if (options.date !== undefined) checkReleaseDate(options.date, now);
-  // git's first reads start before the configuration's parsers (yaml, zod) load, so the two overlap.
-  const [head, listed, config] = await Promise.all([headSha(cwd), listTags(cwd), options.config ?? import('../adapters/config-file.ts').then(({ loadConfig }) => loadConfig(cwd))]);
+  // git's first reads start before any parser loads. Of slipway.yml, the log's guess needs two
+  // settings (tag-format-hints.ts): the schema that validates the rest loads while git writes.
+  const [head, listed, configText] = await Promise.all([headSha(cwd), listTags(cwd), options.config ? undefined : readConfigWithHints(cwd)]);
+  const hints = options.config?.versioning ?? configText?.hints ?? {};
   // The one `git log` starts now, from a guess made from the tags alone; the manifests are read
   // and the commits indexed and routed while git writes (fleet-log.ts).
-  const guessed = guessLog(cwd, head, listed, guessFormats(config));
+  const guessed = guessLog(cwd, head, listed, guessFormats(hints));
   reporter.debug(`history: git log started (${elapsed()})`);
-  // The rest of the planner (fleet discovery, every ecosystem, plan assembly, preflight) is most
-  // of its code: it loads while git writes, not before the log starts (~100 ms on the large
-  // bench fleet's critical path, measured).
-  const { planFromLog } = await import('./plan/plan-from-log.ts');
-  return planFromLog({ cwd, options, config, head, listed, guessed, now, elapsed });
+  try {
+    const config = options.config ?? (await import('../adapters/config-file.ts')).configFrom(configText);
+    // The rest of the planner (fleet discovery, every ecosystem, plan assembly, preflight) is
+    // most of its code: it loads while git writes, not before the log starts (~100 ms on the
+    // large bench fleet's critical path, measured).
+    const { planFromLog } = await import('./plan/plan-from-log.ts');
+    return await planFromLog({ cwd, options, config, head, listed, guessed, now, elapsed });
+  } catch (error) {
+    guessed.stop(); // a plan that fails does not wait for the rest of the history
+    throw error;
+  }
 }

@@ -153,4 +153,24 @@ describe('tag formats', () => {
     expect(p.rangeUpdates).toEqual([]);
     expect(p.warnings).toEqual([]);
   });
+  it("the log's first guess reads slipway.yml's tag format: only the history since the last releases is read", async () => {
+    const r = repo().files({
+      'package.json': pkg('monorepo', '0.1.0', { private: true, workspaces: ['packages/*'] }),
+      'packages/http/package.json': pkg('@acme/http', '0.4.0'),
+      'slipway.yml': 'versioning:\n  tagFormat: "{unscoped}-v{version}"\n',
+    });
+    for (let i = 0; i < 6; i++) r.commit(`fix(http): old ${i}`, { 'packages/http/index.js': String(i) });
+    r.commit('chore: release main').tag('http-v0.4.0').commit('fix(http): retry', { 'packages/http/index.js': 'new' });
+    const reporter = memoryReporter();
+    const { plan: result } = await planRelease({ cwd: r.dir, reporter, date: DATE });
+    expect(versions(result)).toEqual({ '@acme/http': '0.4.0 → 0.4.1' });
+    // With the default format the guess finds no release and reads all 8 commits.
+    expect(reporter.lines.find((l) => l.includes('since the last releases'))).toMatch(/^debug: history: 1 commit\(s\) since the last releases/);
+    expect(reporter.lines.some((l) => l.includes('reading the log again'))).toBe(false);
+  });
+
+  it('a slipway.yml the schema refuses stops the plan with its line, though the log had already started', async () => {
+    const r = releasePleaseFleet('versioning:\n  tagFormat: "{unscoped}-v{version}"\n  dependents: sometimes\n').commit('fix(http): x', { 'packages/http/index.js': '1' });
+    await expect(planRelease({ cwd: r.dir, reporter: memoryReporter(), date: DATE })).rejects.toThrow(/slipway\.yml:3: versioning\.dependents/);
+  });
 });

@@ -23,6 +23,8 @@ export interface GuessedLog {
   messages: ParsedMessages;
   /** Settles when git has exited. */
   read: Promise<unknown>;
+  /** Ends git early: the plan failed and needs no more of the history. */
+  stop: () => void;
 }
 
 /** Starts reading the log from the tags alone; route `index` and await `read` later. */
@@ -30,12 +32,14 @@ export function guessLog(cwd: string, head: Sha, tags: readonly ListedTag[], for
   const start = guessLogStart(tags, formats);
   const index = new CommitIndex();
   const messages = new ParsedMessages();
-  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, (commit) => {
+  const stopped = new AbortController();
+  const onCommit = (commit: RawCommit) => {
     index.add(commit);
     if (commit.parents.length <= 1) messages.of(commit);
-  });
+  };
+  const read = readLog(cwd, { to: head, exclude: start ? [start] : [] }, onCommit, stopped.signal);
   read.catch(() => undefined); // awaited by fleetLog; avoid an unhandled rejection meanwhile
-  return { start, index, messages, read };
+  return { start, index, messages, read, stop: () => stopped.abort() };
 }
 
 /**
