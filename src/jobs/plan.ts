@@ -3,8 +3,9 @@
  * release plan. Writes nothing.
  *
  * On a large fleet the log is the planner's critical path, so the code loads in the order the
- * log needs it: HEAD and the tag list are read first, the configuration while git answers,
- * then the log starts, and the rest (plan/plan-from-log.ts) loads and runs while git writes.
+ * log needs it: HEAD, the tag list and slipway.yml's text are read first and the log starts
+ * from them; the configuration's schema and the rest of the planner (plan/plan-from-log.ts)
+ * load and run while git writes.
  */
 import type { Fleet } from '../adapters/fleet.ts';
 import { headSha, listTags } from '../adapters/git.ts';
