@@ -51014,6 +51014,10 @@ function repositoryUrl(repository, cwd, serverUrl) {
   return resolve(cwd, repository);
 }
 
+// src/adapters/config-file.ts
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
 // src/core/config/parse-config.ts
 var import_yaml = __toESM(require_dist(), 1);
 
@@ -51400,18 +51404,9 @@ var configSchema = strictObject({
 });
 var defaultConfig = () => configSchema.parse({});
 
-// src/core/config/config-file-name.ts
-var CONFIG_FILE = "slipway.yml";
-var CONFIG_FILES = [CONFIG_FILE, "slipway.yaml"];
-var MAX_CONFIG_BYTES = 1024 * 1024;
-function configTooLarge(file, bytes) {
-  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
-    subject: file,
-    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
-  });
-}
-
 // src/core/config/parse-config.ts
+var CONFIG_FILE = "slipway.yml";
+var MAX_CONFIG_BYTES = 1024 * 1024;
 var MAX_ALIAS_COUNT = 100;
 function parseConfig(text3, file = CONFIG_FILE) {
   if (Buffer.byteLength(text3, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file, Buffer.byteLength(text3, "utf8"));
@@ -51460,31 +51455,29 @@ function describeIssue(issue3, file, lineOf) {
   const key = issue3.path.length ? issue3.path.join(".") : "(top level)";
   return `${file}${where ? `:${where}` : ""}: ${key}: ${issue3.message}`;
 }
+function configTooLarge(file, bytes) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
 
-// src/adapters/config-text.ts
-import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-async function readConfigText(root) {
-  for (const name of CONFIG_FILES) {
+// src/adapters/config-file.ts
+async function loadConfig(root) {
+  for (const name of [CONFIG_FILE, "slipway.yaml"]) {
+    let text3;
     try {
       const { size } = await stat2(join2(root, name));
       if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
-      return { name, text: await readFile2(join2(root, name), "utf8") };
+      text3 = await readFile2(join2(root, name), "utf8");
     } catch (error3) {
       if (error3.code === "ENOENT") continue;
       if (error3 instanceof SlipwayError) throw error3;
       throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error3.message}`, { subject: name, cause: error3 });
     }
+    return parseConfig(text3, name);
   }
-  return void 0;
-}
-
-// src/adapters/config-file.ts
-async function loadConfig(root) {
-  return configFrom(await readConfigText(root));
-}
-function configFrom(file) {
-  return file ? parseConfig(file.text, file.name) : defaultConfig();
+  return defaultConfig();
 }
 
 // src/core/catalog/merge-catalog.ts

@@ -21728,17 +21728,17 @@ var init_parse = __esm({
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse8 = _parse(_Err);
+      const parse7 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse8(schema, value, ctx, finalizeParams(fn, _params));
+        return parse7(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     _decode = (_Err) => {
-      const parse8 = _parse(_Err);
+      const parse7 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse8(schema, value, _ctx, finalizeParams(fn, _params));
+        return parse7(schema, value, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -22351,7 +22351,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse8 = inst._zod.parse;
+  const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -22365,7 +22365,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse8(payload, ctx);
+    return parse7(payload, ctx);
   };
 }
 function handleArrayResult(result, final, index) {
@@ -27572,7 +27572,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse8 = (version3, options, throwErrors = false) => {
+    var parse7 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -27585,7 +27585,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse8;
+    module.exports = parse7;
   }
 });
 
@@ -27593,9 +27593,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse7 = require_parse2();
     var valid2 = (version3, options) => {
-      const v = parse8(version3, options);
+      const v = parse7(version3, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -27606,9 +27606,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse7 = require_parse2();
     var clean = (version3, options) => {
-      const s = parse8(version3.trim().replace(/^[=v]+/, ""), options);
+      const s = parse7(version3.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -27643,10 +27643,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse7 = require_parse2();
     var diff = (version1, version22) => {
-      const v1 = parse8(version1, null, true);
-      const v2 = parse8(version22, null, true);
+      const v1 = parse7(version1, null, true);
+      const v2 = parse7(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -27717,9 +27717,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse7 = require_parse2();
     var prerelease = (version3, options) => {
-      const parsed = parse8(version3, options);
+      const parsed = parse7(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -27905,7 +27905,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse8 = require_parse2();
+    var parse7 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -27940,7 +27940,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse8(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse7(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -27950,7 +27950,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse8 = require_parse2();
+    var parse7 = require_parse2();
     var constants7 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
@@ -27962,7 +27962,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse8(versionStringToParse, options);
+      return parse7(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -29197,7 +29197,7 @@ var require_semver2 = __commonJS({
     var constants7 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse8 = require_parse2();
+    var parse7 = require_parse2();
     var valid2 = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -29236,7 +29236,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse8,
+      parse: parse7,
       valid: valid2,
       clean,
       inc,
@@ -36946,7 +36946,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse8(src, reviver, options) {
+    function parse7(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -36987,7 +36987,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse8;
+    exports2.parse = parse7;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify2;
@@ -37532,24 +37532,6 @@ var init_schema = __esm({
   }
 });
 
-// src/core/config/config-file-name.ts
-function configTooLarge(file, bytes2) {
-  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes2 / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
-    subject: file,
-    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
-  });
-}
-var CONFIG_FILE, CONFIG_FILES, MAX_CONFIG_BYTES;
-var init_config_file_name = __esm({
-  "src/core/config/config-file-name.ts"() {
-    "use strict";
-    init_errors();
-    CONFIG_FILE = "slipway.yml";
-    CONFIG_FILES = [CONFIG_FILE, "slipway.yaml"];
-    MAX_CONFIG_BYTES = 1024 * 1024;
-  }
-});
-
 // src/core/config/parse-config.ts
 function parseConfig(text3, file = CONFIG_FILE) {
   if (Buffer.byteLength(text3, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file, Buffer.byteLength(text3, "utf8"));
@@ -37598,61 +37580,54 @@ function describeIssue(issue3, file, lineOf) {
   const key = issue3.path.length ? issue3.path.join(".") : "(top level)";
   return `${file}${where ? `:${where}` : ""}: ${key}: ${issue3.message}`;
 }
-var import_yaml, MAX_ALIAS_COUNT;
+function configTooLarge(file, bytes2) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes2 / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
+var import_yaml, CONFIG_FILE, MAX_CONFIG_BYTES, MAX_ALIAS_COUNT;
 var init_parse_config = __esm({
   "src/core/config/parse-config.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
     init_schema();
-    init_config_file_name();
+    CONFIG_FILE = "slipway.yml";
+    MAX_CONFIG_BYTES = 1024 * 1024;
     MAX_ALIAS_COUNT = 100;
-  }
-});
-
-// src/adapters/config-text.ts
-import { readFile, stat as stat2 } from "node:fs/promises";
-import { join } from "node:path";
-async function readConfigText(root) {
-  for (const name of CONFIG_FILES) {
-    try {
-      const { size } = await stat2(join(root, name));
-      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
-      return { name, text: await readFile(join(root, name), "utf8") };
-    } catch (error3) {
-      if (error3.code === "ENOENT") continue;
-      if (error3 instanceof SlipwayError) throw error3;
-      throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error3.message}`, { subject: name, cause: error3 });
-    }
-  }
-  return void 0;
-}
-var init_config_text = __esm({
-  "src/adapters/config-text.ts"() {
-    "use strict";
-    init_config_file_name();
-    init_errors();
   }
 });
 
 // src/adapters/config-file.ts
 var config_file_exports = {};
 __export(config_file_exports, {
-  configFrom: () => configFrom,
   loadConfig: () => loadConfig
 });
+import { readFile, stat as stat2 } from "node:fs/promises";
+import { join } from "node:path";
 async function loadConfig(root) {
-  return configFrom(await readConfigText(root));
-}
-function configFrom(file) {
-  return file ? parseConfig(file.text, file.name) : defaultConfig();
+  for (const name of [CONFIG_FILE, "slipway.yaml"]) {
+    let text3;
+    try {
+      const { size } = await stat2(join(root, name));
+      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
+      text3 = await readFile(join(root, name), "utf8");
+    } catch (error3) {
+      if (error3.code === "ENOENT") continue;
+      if (error3 instanceof SlipwayError) throw error3;
+      throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error3.message}`, { subject: name, cause: error3 });
+    }
+    return parseConfig(text3, name);
+  }
+  return defaultConfig();
 }
 var init_config_file = __esm({
   "src/adapters/config-file.ts"() {
     "use strict";
+    init_errors();
     init_parse_config();
     init_schema();
-    init_config_text();
   }
 });
 
@@ -39294,7 +39269,7 @@ var require_parse3 = __commonJS({
       }
       return parsed;
     }
-    function parse8(command, args, options) {
+    function parse7(command, args, options) {
       if (args && !Array.isArray(args)) {
         options = args;
         args = null;
@@ -39313,7 +39288,7 @@ var require_parse3 = __commonJS({
       };
       return options.shell ? parsed : parseNonShell(parsed);
     }
-    module.exports = parse8;
+    module.exports = parse7;
   }
 });
 
@@ -39372,16 +39347,16 @@ var require_cross_spawn = __commonJS({
   "node_modules/cross-spawn/index.js"(exports2, module) {
     "use strict";
     var cp = __require("child_process");
-    var parse8 = require_parse3();
+    var parse7 = require_parse3();
     var enoent = require_enoent();
     function spawn3(command, args, options) {
-      const parsed = parse8(command, args, options);
+      const parsed = parse7(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
     function spawnSync2(command, args, options) {
-      const parsed = parse8(command, args, options);
+      const parsed = parse7(command, args, options);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
@@ -39389,7 +39364,7 @@ var require_cross_spawn = __commonJS({
     module.exports = spawn3;
     module.exports.spawn = spawn3;
     module.exports.sync = spawnSync2;
-    module.exports._parse = parse8;
+    module.exports._parse = parse7;
     module.exports._enoent = enoent;
   }
 });
@@ -47003,35 +46978,6 @@ var init_preflight = __esm({
   }
 });
 
-// src/core/config/tag-format-hints.ts
-var tag_format_hints_exports = {};
-__export(tag_format_hints_exports, {
-  tagFormatHints: () => tagFormatHints
-});
-function tagFormatHints(text3) {
-  if (text3 === void 0) return {};
-  let value;
-  try {
-    value = (0, import_yaml2.parse)(text3.replace(/^\uFEFF/, ""), { maxAliasCount: 100 });
-  } catch {
-    return {};
-  }
-  const versioning = isRecord(value) && isRecord(value["versioning"]) ? value["versioning"] : {};
-  const { tagFormat: tagFormat2, legacyTagFormats } = versioning;
-  return {
-    tagFormat: typeof tagFormat2 === "string" ? tagFormat2 : void 0,
-    legacyTagFormats: Array.isArray(legacyTagFormats) ? legacyTagFormats.filter((format2) => typeof format2 === "string") : void 0
-  };
-}
-var import_yaml2, isRecord;
-var init_tag_format_hints = __esm({
-  "src/core/config/tag-format-hints.ts"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-  }
-});
-
 // src/adapters/ecosystems/read-manifest.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import { stat as stat3 } from "node:fs/promises";
@@ -47108,7 +47054,7 @@ function parseChangeset(text3, file) {
   if (!match) throw invalidManifest(file, "a changeset starts with a front matter between --- lines", { line: 1, hint: `write e.g. ---\\n"@acme/a": minor\\n---\\n\\nWhat changed. (or delete ${file})` });
   let front;
   try {
-    front = match[1].trim() === "" ? {} : (0, import_yaml3.parse)(match[1]);
+    front = match[1].trim() === "" ? {} : (0, import_yaml2.parse)(match[1]);
   } catch (error3) {
     const line = error3.linePos?.[0]?.line;
     throw invalidManifest(file, `its front matter is not valid YAML: ${error3.message.split("\n")[0]}`, { line: line ? line + 1 : 1, cause: error3 });
@@ -47146,11 +47092,11 @@ function parseConfig2(text3, file) {
   if (!Array.isArray(ignore) || !ignore.every((n2) => typeof n2 === "string")) throw invalidManifest(file, '"ignore" must be a list of package names or globs');
   return { fixed: groups2("fixed"), linked: groups2("linked"), access: access2, ignore };
 }
-var import_yaml3, CHANGESET_DIR, BUMPS, NONE2;
+var import_yaml2, CHANGESET_DIR, BUMPS, NONE2;
 var init_read_changesets = __esm({
   "src/adapters/changesets/read-changesets.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_read_manifest();
     CHANGESET_DIR = ".changeset";
@@ -48530,7 +48476,7 @@ var require_parse4 = __commonJS({
       }
       return { risky: false };
     };
-    var parse8 = (input, options) => {
+    var parse7 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -48700,7 +48646,7 @@ var require_parse4 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse8(rest, { ...options, fastpaths: false }).output;
+            const expression = parse7(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -49223,7 +49169,7 @@ var require_parse4 = __commonJS({
       }
       return state;
     };
-    parse8.fastpaths = (input, options) => {
+    parse7.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       const len = input.length;
@@ -49288,7 +49234,7 @@ var require_parse4 = __commonJS({
       }
       return source;
     };
-    module.exports = parse8;
+    module.exports = parse7;
   }
 });
 
@@ -49297,7 +49243,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse8 = require_parse4();
+    var parse7 = require_parse4();
     var utils = require_utils2();
     var constants7 = require_constants7();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -49385,7 +49331,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse8(pattern, { ...options, fastpaths: false });
+      return parse7(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -49411,10 +49357,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse8.fastpaths(input, options);
+        parsed.output = parse7.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse8(input, options);
+        parsed = parse7(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -54922,7 +54868,7 @@ async function workspacePatterns(root, rootPkg) {
 function pnpmPackages(text3) {
   let doc;
   try {
-    doc = (0, import_yaml4.parse)(text3);
+    doc = (0, import_yaml3.parse)(text3);
   } catch (error3) {
     const line = error3.linePos?.[0]?.line;
     throw invalidManifest(PNPM_WORKSPACE, `not valid YAML: ${error3.message.split("\n")[0]}`, { line, cause: error3 });
@@ -54936,11 +54882,11 @@ function pnpmPackages(text3) {
   }
   return packages;
 }
-var import_yaml4, PNPM_WORKSPACE;
+var import_yaml3, PNPM_WORKSPACE;
 var init_workspace_patterns = __esm({
   "src/adapters/ecosystems/npm/workspace-patterns.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_read_manifest();
     init_package_json();
     PNPM_WORKSPACE = "pnpm-workspace.yaml";
@@ -55952,7 +55898,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse7(toml, options = {}) {
+function parse6(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -56057,7 +56003,7 @@ var init_dist4 = __esm({
 // src/adapters/ecosystems/python/pyproject.ts
 function parseToml(text3, file) {
   try {
-    return parse7(text3);
+    return parse6(text3);
   } catch (error3) {
     if (error3 instanceof TomlError) {
       const reason = error3.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
@@ -56251,7 +56197,7 @@ function tomlStringsAt(text3, wanted) {
     if (quote.length === 3) while (text3[i2] === quote[0]) i2++;
     return { start, end: i2, quote };
   };
-  const decode2 = (literal2) => parse7(`v = ${literal2}`).v;
+  const decode2 = (literal2) => parse6(`v = ${literal2}`).v;
   const readKey = () => {
     const parts = [];
     for (; ; ) {
@@ -68497,7 +68443,6 @@ function repositoryStatus(snapshot) {
 
 // src/jobs/plan.ts
 init_git();
-init_config_text();
 init_errors();
 init_tag_format();
 init_fleet_log();
@@ -68510,19 +68455,9 @@ function checkPrereleaseChannel(channel) {
     });
   }
 }
-function guessFormats(hints) {
-  const legacy = hints.legacyTagFormats;
-  try {
-    return hints.tagFormat ? [tagFormat(hints.tagFormat, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
-  } catch {
-    return [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
-  }
-}
-async function readConfigWithHints(cwd) {
-  const file = await readConfigText(cwd);
-  if (!file) return void 0;
-  const { tagFormatHints: tagFormatHints2 } = await Promise.resolve().then(() => (init_tag_format_hints(), tag_format_hints_exports));
-  return { ...file, hints: tagFormatHints2(file.text) };
+function guessFormats(versioning) {
+  const { tagFormat: configured, legacyTagFormats: legacy } = versioning;
+  return configured ? [tagFormat(configured, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
 }
 async function planRelease(options) {
   const { cwd, reporter } = options;
@@ -68531,12 +68466,10 @@ async function planRelease(options) {
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.date !== void 0) checkReleaseDate(options.date, now);
-  const [head, listed2, configText] = await Promise.all([headSha(cwd), listTags(cwd), options.config ? void 0 : readConfigWithHints(cwd)]);
-  const hints = options.config?.versioning ?? configText?.hints ?? {};
-  const guessed = guessLog(cwd, head, listed2, guessFormats(hints));
+  const [head, listed2, config2] = await Promise.all([headSha(cwd), listTags(cwd), options.config ?? Promise.resolve().then(() => (init_config_file(), config_file_exports)).then(({ loadConfig: loadConfig2 }) => loadConfig2(cwd))]);
+  const guessed = guessLog(cwd, head, listed2, guessFormats(config2.versioning));
   reporter.debug(`history: git log started (${elapsed()})`);
   try {
-    const config2 = options.config ?? (await Promise.resolve().then(() => (init_config_file(), config_file_exports))).configFrom(configText);
     const { planFromLog: planFromLog2 } = await Promise.resolve().then(() => (init_plan_from_log(), plan_from_log_exports));
     return await planFromLog2({ cwd, options, config: config2, head, listed: listed2, guessed, now, elapsed });
   } catch (error3) {
@@ -69625,7 +69558,7 @@ function unique(targets) {
 init_p_map();
 
 // src/adapters/catalog/read-plugin-version.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 import { posix as posix11 } from "node:path";
 
 // src/core/catalog/catalog-entry.ts
@@ -69910,7 +69843,7 @@ function parseManifestFile(file, text3, plugin, version3) {
       throw metadataError(plugin, version3, [{ file, field: "(the file)", message: `is not valid JSON: ${error3.message}` }]);
     }
   }
-  const doc = (0, import_yaml5.parseDocument)(text3);
+  const doc = (0, import_yaml4.parseDocument)(text3);
   if (doc.errors.length) {
     const error3 = doc.errors[0];
     const line = error3.linePos?.[0]?.line;
@@ -70002,7 +69935,7 @@ function isHeadingUpTo(line, level) {
 // src/jobs/metadata.ts
 init_errors();
 init_tag_format();
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 init_strategy();
 import { posix as posix12 } from "node:path";
 init_tag_format();
@@ -70084,7 +70017,7 @@ async function artifactEntry(objects, plugin, artifact, files, at) {
   if (written) {
     let value;
     try {
-      value = written.file.endsWith(".json") ? JSON.parse(written.text) : (0, import_yaml6.parse)(written.text);
+      value = written.file.endsWith(".json") ? JSON.parse(written.text) : (0, import_yaml5.parse)(written.text);
     } catch (error3) {
       throw metadataError(name, at.version, [{ file: written.file, field: "(the file)", message: `does not parse: ${error3.message.split("\n")[0]}` }]);
     }

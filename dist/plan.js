@@ -19689,7 +19689,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = (version2, options, throwErrors = false) => {
+    var parse5 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -19702,7 +19702,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse6;
+    module.exports = parse5;
   }
 });
 
@@ -19710,9 +19710,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var valid2 = (version2, options) => {
-      const v = parse6(version2, options);
+      const v = parse5(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -19723,9 +19723,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var clean = (version2, options) => {
-      const s = parse6(version2.trim().replace(/^[=v]+/, ""), options);
+      const s = parse5(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -19760,10 +19760,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse6(version1, null, true);
-      const v2 = parse6(version2, null, true);
+      const v1 = parse5(version1, null, true);
+      const v2 = parse5(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -19834,9 +19834,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var prerelease = (version2, options) => {
-      const parsed = parse6(version2, options);
+      const parsed = parse5(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -20022,7 +20022,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -20057,7 +20057,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse6(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -20067,7 +20067,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var constants7 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
@@ -20079,7 +20079,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version2, options) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse6(versionStringToParse, options);
+      return parse5(versionStringToParse, options);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -21314,7 +21314,7 @@ var require_semver2 = __commonJS({
     var constants7 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var valid2 = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -21353,7 +21353,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse6,
+      parse: parse5,
       valid: valid2,
       clean,
       inc,
@@ -21750,49 +21750,6 @@ var init_git = __esm({
     init_git_log();
     init_git_process();
     FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-  }
-});
-
-// src/core/config/config-file-name.ts
-function configTooLarge(file, bytes) {
-  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
-    subject: file,
-    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
-  });
-}
-var CONFIG_FILE, CONFIG_FILES, MAX_CONFIG_BYTES;
-var init_config_file_name = __esm({
-  "src/core/config/config-file-name.ts"() {
-    "use strict";
-    init_errors();
-    CONFIG_FILE = "slipway.yml";
-    CONFIG_FILES = [CONFIG_FILE, "slipway.yaml"];
-    MAX_CONFIG_BYTES = 1024 * 1024;
-  }
-});
-
-// src/adapters/config-text.ts
-import { readFile, stat as stat2 } from "node:fs/promises";
-import { join } from "node:path";
-async function readConfigText(root) {
-  for (const name of CONFIG_FILES) {
-    try {
-      const { size } = await stat2(join(root, name));
-      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
-      return { name, text: await readFile(join(root, name), "utf8") };
-    } catch (error3) {
-      if (error3.code === "ENOENT") continue;
-      if (error3 instanceof SlipwayError) throw error3;
-      throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error3.message}`, { subject: name, cause: error3 });
-    }
-  }
-  return void 0;
-}
-var init_config_text = __esm({
-  "src/adapters/config-text.ts"() {
-    "use strict";
-    init_config_file_name();
-    init_errors();
   }
 });
 
@@ -29979,7 +29936,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -30020,7 +29977,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify2;
@@ -30076,35 +30033,6 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit.visit;
     exports2.visitAsync = visit.visitAsync;
-  }
-});
-
-// src/core/config/tag-format-hints.ts
-var tag_format_hints_exports = {};
-__export(tag_format_hints_exports, {
-  tagFormatHints: () => tagFormatHints
-});
-function tagFormatHints(text2) {
-  if (text2 === void 0) return {};
-  let value;
-  try {
-    value = (0, import_yaml.parse)(text2.replace(/^\uFEFF/, ""), { maxAliasCount: 100 });
-  } catch {
-    return {};
-  }
-  const versioning = isRecord(value) && isRecord(value["versioning"]) ? value["versioning"] : {};
-  const { tagFormat: tagFormat2, legacyTagFormats } = versioning;
-  return {
-    tagFormat: typeof tagFormat2 === "string" ? tagFormat2 : void 0,
-    legacyTagFormats: Array.isArray(legacyTagFormats) ? legacyTagFormats.filter((format2) => typeof format2 === "string") : void 0
-  };
-}
-var import_yaml, isRecord;
-var init_tag_format_hints = __esm({
-  "src/core/config/tag-format-hints.ts"() {
-    "use strict";
-    import_yaml = __toESM(require_dist(), 1);
-    isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
 });
 
@@ -31323,17 +31251,17 @@ var init_parse = __esm({
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse6 = _parse(_Err);
+      const parse5 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse6(schema, value, ctx, finalizeParams(fn, _params));
+        return parse5(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     _decode = (_Err) => {
-      const parse6 = _parse(_Err);
+      const parse5 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse6(schema, value, _ctx, finalizeParams(fn, _params));
+        return parse5(schema, value, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -31946,7 +31874,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse6 = inst._zod.parse;
+  const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -31960,7 +31888,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse5(payload, ctx);
   };
 }
 function handleArrayResult(result, final, index) {
@@ -35487,13 +35415,13 @@ var init_errors3 = __esm({
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
+var parse, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
 var init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
     init_core2();
     init_errors3();
     init_core2();
-    parse2 = /* @__PURE__ */ _parse(ZodRealError);
+    parse = /* @__PURE__ */ _parse(ZodRealError);
     parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
     safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
     safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -35792,7 +35720,7 @@ var init_schemas2 = __esm({
         util_exports.own(this, "~standard", value);
       },
       parse: function _parse2(data, params) {
-        return parse2(this, data, params, { callee: _parse2 });
+        return parse(this, data, params, { callee: _parse2 });
       },
       parseAsync: async function _parseAsync2(data, params) {
         return await parseAsync(this, data, params, { callee: _parseAsync2 });
@@ -36901,8 +36829,8 @@ var init_schema = __esm({
 // src/core/config/parse-config.ts
 function parseConfig(text2, file = CONFIG_FILE) {
   if (Buffer.byteLength(text2, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file, Buffer.byteLength(text2, "utf8"));
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true });
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: true });
   const [yamlError] = doc.errors;
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
@@ -36925,7 +36853,7 @@ function parseConfig(text2, file = CONFIG_FILE) {
   const lineOf = (path6) => {
     for (let n2 = path6.length; n2 >= 0; n2--) {
       const node2 = doc.getIn(path6.slice(0, n2), true);
-      if ((0, import_yaml2.isNode)(node2) && node2.range) return lineCounter.linePos(node2.range[0]).line;
+      if ((0, import_yaml.isNode)(node2) && node2.range) return lineCounter.linePos(node2.range[0]).line;
     }
     return void 0;
   };
@@ -36946,14 +36874,21 @@ function describeIssue(issue3, file, lineOf) {
   const key = issue3.path.length ? issue3.path.join(".") : "(top level)";
   return `${file}${where ? `:${where}` : ""}: ${key}: ${issue3.message}`;
 }
-var import_yaml2, MAX_ALIAS_COUNT;
+function configTooLarge(file, bytes) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
+var import_yaml, CONFIG_FILE, MAX_CONFIG_BYTES, MAX_ALIAS_COUNT;
 var init_parse_config = __esm({
   "src/core/config/parse-config.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml = __toESM(require_dist(), 1);
     init_errors();
     init_schema();
-    init_config_file_name();
+    CONFIG_FILE = "slipway.yml";
+    MAX_CONFIG_BYTES = 1024 * 1024;
     MAX_ALIAS_COUNT = 100;
   }
 });
@@ -36961,21 +36896,32 @@ var init_parse_config = __esm({
 // src/adapters/config-file.ts
 var config_file_exports = {};
 __export(config_file_exports, {
-  configFrom: () => configFrom,
   loadConfig: () => loadConfig
 });
+import { readFile, stat as stat2 } from "node:fs/promises";
+import { join } from "node:path";
 async function loadConfig(root) {
-  return configFrom(await readConfigText(root));
-}
-function configFrom(file) {
-  return file ? parseConfig(file.text, file.name) : defaultConfig();
+  for (const name of [CONFIG_FILE, "slipway.yaml"]) {
+    let text2;
+    try {
+      const { size } = await stat2(join(root, name));
+      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
+      text2 = await readFile(join(root, name), "utf8");
+    } catch (error3) {
+      if (error3.code === "ENOENT") continue;
+      if (error3 instanceof SlipwayError) throw error3;
+      throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error3.message}`, { subject: name, cause: error3 });
+    }
+    return parseConfig(text2, name);
+  }
+  return defaultConfig();
 }
 var init_config_file = __esm({
   "src/adapters/config-file.ts"() {
     "use strict";
+    init_errors();
     init_parse_config();
     init_schema();
-    init_config_text();
   }
 });
 
@@ -37055,7 +37001,7 @@ function parseChangeset(text2, file) {
   if (!match) throw invalidManifest(file, "a changeset starts with a front matter between --- lines", { line: 1, hint: `write e.g. ---\\n"@acme/a": minor\\n---\\n\\nWhat changed. (or delete ${file})` });
   let front;
   try {
-    front = match[1].trim() === "" ? {} : (0, import_yaml3.parse)(match[1]);
+    front = match[1].trim() === "" ? {} : (0, import_yaml2.parse)(match[1]);
   } catch (error3) {
     const line = error3.linePos?.[0]?.line;
     throw invalidManifest(file, `its front matter is not valid YAML: ${error3.message.split("\n")[0]}`, { line: line ? line + 1 : 1, cause: error3 });
@@ -37093,11 +37039,11 @@ function parseConfig2(text2, file) {
   if (!Array.isArray(ignore) || !ignore.every((n2) => typeof n2 === "string")) throw invalidManifest(file, '"ignore" must be a list of package names or globs');
   return { fixed: groups("fixed"), linked: groups("linked"), access: access2, ignore };
 }
-var import_yaml3, CHANGESET_DIR, BUMPS, NONE2;
+var import_yaml2, CHANGESET_DIR, BUMPS, NONE2;
 var init_read_changesets = __esm({
   "src/adapters/changesets/read-changesets.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_read_manifest();
     CHANGESET_DIR = ".changeset";
@@ -38477,7 +38423,7 @@ var require_parse3 = __commonJS({
       }
       return { risky: false };
     };
-    var parse6 = (input, options) => {
+    var parse5 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -38647,7 +38593,7 @@ var require_parse3 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -39170,7 +39116,7 @@ var require_parse3 = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input, options) => {
+    parse5.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       const len = input.length;
@@ -39235,7 +39181,7 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module.exports = parse6;
+    module.exports = parse5;
   }
 });
 
@@ -39244,7 +39190,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse6 = require_parse3();
+    var parse5 = require_parse3();
     var utils = require_utils2();
     var constants7 = require_constants7();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -39332,7 +39278,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse6(pattern, { ...options, fastpaths: false });
+      return parse5(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -39358,10 +39304,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse6.fastpaths(input, options);
+        parsed.output = parse5.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse6(input, options);
+        parsed = parse5(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -45085,7 +45031,7 @@ async function workspacePatterns(root, rootPkg) {
 function pnpmPackages(text2) {
   let doc;
   try {
-    doc = (0, import_yaml4.parse)(text2);
+    doc = (0, import_yaml3.parse)(text2);
   } catch (error3) {
     const line = error3.linePos?.[0]?.line;
     throw invalidManifest(PNPM_WORKSPACE, `not valid YAML: ${error3.message.split("\n")[0]}`, { line, cause: error3 });
@@ -45099,11 +45045,11 @@ function pnpmPackages(text2) {
   }
   return packages;
 }
-var import_yaml4, PNPM_WORKSPACE;
+var import_yaml3, PNPM_WORKSPACE;
 var init_workspace_patterns = __esm({
   "src/adapters/ecosystems/npm/workspace-patterns.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_read_manifest();
     init_package_json();
     PNPM_WORKSPACE = "pnpm-workspace.yaml";
@@ -46115,7 +46061,7 @@ function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
     TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
 }
-function parse5(toml, options = {}) {
+function parse4(toml, options = {}) {
   let ctx = {
     s: toml,
     p: 0,
@@ -46220,7 +46166,7 @@ var init_dist4 = __esm({
 // src/adapters/ecosystems/python/pyproject.ts
 function parseToml(text2, file) {
   try {
-    return parse5(text2);
+    return parse4(text2);
   } catch (error3) {
     if (error3 instanceof TomlError) {
       const reason = error3.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
@@ -46414,7 +46360,7 @@ function tomlStringsAt(text2, wanted) {
     if (quote.length === 3) while (text2[i2] === quote[0]) i2++;
     return { start, end: i2, quote };
   };
-  const decode2 = (literal) => parse5(`v = ${literal}`).v;
+  const decode2 = (literal) => parse4(`v = ${literal}`).v;
   const readKey = () => {
     const parts = [];
     for (; ; ) {
@@ -48161,7 +48107,7 @@ var require_parse4 = __commonJS({
       }
       return parsed;
     }
-    function parse6(command, args, options) {
+    function parse5(command, args, options) {
       if (args && !Array.isArray(args)) {
         options = args;
         args = null;
@@ -48180,7 +48126,7 @@ var require_parse4 = __commonJS({
       };
       return options.shell ? parsed : parseNonShell(parsed);
     }
-    module.exports = parse6;
+    module.exports = parse5;
   }
 });
 
@@ -48239,16 +48185,16 @@ var require_cross_spawn = __commonJS({
   "node_modules/cross-spawn/index.js"(exports2, module) {
     "use strict";
     var cp = __require("child_process");
-    var parse6 = require_parse4();
+    var parse5 = require_parse4();
     var enoent = require_enoent();
     function spawn3(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse5(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
     function spawnSync2(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse5(command, args, options);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
@@ -48256,7 +48202,7 @@ var require_cross_spawn = __commonJS({
     module.exports = spawn3;
     module.exports.spawn = spawn3;
     module.exports.sync = spawnSync2;
-    module.exports._parse = parse6;
+    module.exports._parse = parse5;
     module.exports._enoent = enoent;
   }
 });
@@ -56917,7 +56863,6 @@ ${r.changelog}
 
 // src/jobs/plan.ts
 init_git();
-init_config_text();
 init_errors();
 init_tag_format();
 init_fleet_log();
@@ -56930,19 +56875,9 @@ function checkPrereleaseChannel(channel) {
     });
   }
 }
-function guessFormats(hints) {
-  const legacy = hints.legacyTagFormats;
-  try {
-    return hints.tagFormat ? [tagFormat(hints.tagFormat, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
-  } catch {
-    return [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
-  }
-}
-async function readConfigWithHints(cwd) {
-  const file = await readConfigText(cwd);
-  if (!file) return void 0;
-  const { tagFormatHints: tagFormatHints2 } = await Promise.resolve().then(() => (init_tag_format_hints(), tag_format_hints_exports));
-  return { ...file, hints: tagFormatHints2(file.text) };
+function guessFormats(versioning) {
+  const { tagFormat: configured, legacyTagFormats: legacy } = versioning;
+  return configured ? [tagFormat(configured, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
 }
 async function planRelease(options) {
   const { cwd, reporter } = options;
@@ -56951,12 +56886,10 @@ async function planRelease(options) {
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.date !== void 0) checkReleaseDate(options.date, now);
-  const [head, listed2, configText] = await Promise.all([headSha(cwd), listTags(cwd), options.config ? void 0 : readConfigWithHints(cwd)]);
-  const hints = options.config?.versioning ?? configText?.hints ?? {};
-  const guessed = guessLog(cwd, head, listed2, guessFormats(hints));
+  const [head, listed2, config2] = await Promise.all([headSha(cwd), listTags(cwd), options.config ?? Promise.resolve().then(() => (init_config_file(), config_file_exports)).then(({ loadConfig: loadConfig2 }) => loadConfig2(cwd))]);
+  const guessed = guessLog(cwd, head, listed2, guessFormats(config2.versioning));
   reporter.debug(`history: git log started (${elapsed()})`);
   try {
-    const config2 = options.config ?? (await Promise.resolve().then(() => (init_config_file(), config_file_exports))).configFrom(configText);
     const { planFromLog: planFromLog2 } = await Promise.resolve().then(() => (init_plan_from_log(), plan_from_log_exports));
     return await planFromLog2({ cwd, options, config: config2, head, listed: listed2, guessed, now, elapsed });
   } catch (error3) {

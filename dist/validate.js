@@ -19693,7 +19693,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = (version3, options, throwErrors = false) => {
+    var parse5 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -19706,7 +19706,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse6;
+    module.exports = parse5;
   }
 });
 
@@ -19714,9 +19714,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var valid2 = (version3, options) => {
-      const v = parse6(version3, options);
+      const v = parse5(version3, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -19727,9 +19727,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var clean = (version3, options) => {
-      const s = parse6(version3.trim().replace(/^[=v]+/, ""), options);
+      const s = parse5(version3.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -19764,10 +19764,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var diff = (version1, version22) => {
-      const v1 = parse6(version1, null, true);
-      const v2 = parse6(version22, null, true);
+      const v1 = parse5(version1, null, true);
+      const v2 = parse5(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -19838,9 +19838,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var prerelease = (version3, options) => {
-      const parsed = parse6(version3, options);
+      const parsed = parse5(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -20026,7 +20026,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -20061,7 +20061,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse6(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -20071,7 +20071,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var constants7 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
@@ -20083,7 +20083,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse6(versionStringToParse, options);
+      return parse5(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -21318,7 +21318,7 @@ var require_semver2 = __commonJS({
     var constants7 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var valid2 = require_valid();
     var clean = require_clean();
     var inc = require_inc();
@@ -21357,7 +21357,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse6,
+      parse: parse5,
       valid: valid2,
       clean,
       inc,
@@ -22622,17 +22622,17 @@ var init_parse = __esm({
       return result.issues.length === 0;
     };
     _encode = (_Err) => {
-      const parse6 = _parse(_Err);
+      const parse5 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
         const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-        return parse6(schema, value, ctx, finalizeParams(fn, _params));
+        return parse5(schema, value, ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
     _decode = (_Err) => {
-      const parse6 = _parse(_Err);
+      const parse5 = _parse(_Err);
       const fn = (schema, value, _ctx, _params) => {
-        return parse6(schema, value, _ctx, finalizeParams(fn, _params));
+        return parse5(schema, value, _ctx, finalizeParams(fn, _params));
       };
       return fn;
     };
@@ -23245,7 +23245,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse6 = inst._zod.parse;
+  const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -23259,7 +23259,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse5(payload, ctx);
   };
 }
 function handleArrayResult(result, final, index) {
@@ -35411,7 +35411,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -35452,7 +35452,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify2;
@@ -35983,24 +35983,6 @@ var init_schema = __esm({
   }
 });
 
-// src/core/config/config-file-name.ts
-function configTooLarge(file, bytes) {
-  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
-    subject: file,
-    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
-  });
-}
-var CONFIG_FILE, CONFIG_FILES, MAX_CONFIG_BYTES;
-var init_config_file_name = __esm({
-  "src/core/config/config-file-name.ts"() {
-    "use strict";
-    init_errors();
-    CONFIG_FILE = "slipway.yml";
-    CONFIG_FILES = [CONFIG_FILE, "slipway.yaml"];
-    MAX_CONFIG_BYTES = 1024 * 1024;
-  }
-});
-
 // src/core/config/parse-config.ts
 function parseConfig(text3, file = CONFIG_FILE) {
   if (Buffer.byteLength(text3, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file, Buffer.byteLength(text3, "utf8"));
@@ -36049,61 +36031,54 @@ function describeIssue(issue3, file, lineOf) {
   const key = issue3.path.length ? issue3.path.join(".") : "(top level)";
   return `${file}${where ? `:${where}` : ""}: ${key}: ${issue3.message}`;
 }
-var import_yaml, MAX_ALIAS_COUNT;
+function configTooLarge(file, bytes) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
+var import_yaml, CONFIG_FILE, MAX_CONFIG_BYTES, MAX_ALIAS_COUNT;
 var init_parse_config = __esm({
   "src/core/config/parse-config.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_errors();
     init_schema();
-    init_config_file_name();
+    CONFIG_FILE = "slipway.yml";
+    MAX_CONFIG_BYTES = 1024 * 1024;
     MAX_ALIAS_COUNT = 100;
-  }
-});
-
-// src/adapters/config-text.ts
-import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
-import { join } from "node:path";
-async function readConfigText(root) {
-  for (const name of CONFIG_FILES) {
-    try {
-      const { size } = await stat2(join(root, name));
-      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
-      return { name, text: await readFile3(join(root, name), "utf8") };
-    } catch (error3) {
-      if (error3.code === "ENOENT") continue;
-      if (error3 instanceof SlipwayError) throw error3;
-      throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error3.message}`, { subject: name, cause: error3 });
-    }
-  }
-  return void 0;
-}
-var init_config_text = __esm({
-  "src/adapters/config-text.ts"() {
-    "use strict";
-    init_config_file_name();
-    init_errors();
   }
 });
 
 // src/adapters/config-file.ts
 var config_file_exports = {};
 __export(config_file_exports, {
-  configFrom: () => configFrom,
   loadConfig: () => loadConfig
 });
+import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { join } from "node:path";
 async function loadConfig(root) {
-  return configFrom(await readConfigText(root));
-}
-function configFrom(file) {
-  return file ? parseConfig(file.text, file.name) : defaultConfig();
+  for (const name of [CONFIG_FILE, "slipway.yaml"]) {
+    let text3;
+    try {
+      const { size } = await stat2(join(root, name));
+      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
+      text3 = await readFile3(join(root, name), "utf8");
+    } catch (error3) {
+      if (error3.code === "ENOENT") continue;
+      if (error3 instanceof SlipwayError) throw error3;
+      throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error3.message}`, { subject: name, cause: error3 });
+    }
+    return parseConfig(text3, name);
+  }
+  return defaultConfig();
 }
 var init_config_file = __esm({
   "src/adapters/config-file.ts"() {
     "use strict";
+    init_errors();
     init_parse_config();
     init_schema();
-    init_config_text();
   }
 });
 
@@ -37478,7 +37453,7 @@ var require_parse3 = __commonJS({
       }
       return { risky: false };
     };
-    var parse6 = (input, options) => {
+    var parse5 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -37648,7 +37623,7 @@ var require_parse3 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -38171,7 +38146,7 @@ var require_parse3 = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input, options) => {
+    parse5.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       const len = input.length;
@@ -38236,7 +38211,7 @@ var require_parse3 = __commonJS({
       }
       return source;
     };
-    module.exports = parse6;
+    module.exports = parse5;
   }
 });
 
@@ -38245,7 +38220,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse6 = require_parse3();
+    var parse5 = require_parse3();
     var utils = require_utils2();
     var constants7 = require_constants7();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -38333,7 +38308,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse6(pattern, { ...options, fastpaths: false });
+      return parse5(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -38359,10 +38334,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse6.fastpaths(input, options);
+        parsed.output = parse5.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse6(input, options);
+        parsed = parse5(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -48039,7 +48014,7 @@ var require_parse4 = __commonJS({
       }
       return parsed;
     }
-    function parse6(command, args, options) {
+    function parse5(command, args, options) {
       if (args && !Array.isArray(args)) {
         options = args;
         args = null;
@@ -48058,7 +48033,7 @@ var require_parse4 = __commonJS({
       };
       return options.shell ? parsed : parseNonShell(parsed);
     }
-    module.exports = parse6;
+    module.exports = parse5;
   }
 });
 
@@ -48117,16 +48092,16 @@ var require_cross_spawn = __commonJS({
   "node_modules/cross-spawn/index.js"(exports2, module) {
     "use strict";
     var cp = __require("child_process");
-    var parse6 = require_parse4();
+    var parse5 = require_parse4();
     var enoent = require_enoent();
     function spawn3(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse5(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
     function spawnSync2(command, args, options) {
-      const parsed = parse6(command, args, options);
+      const parsed = parse5(command, args, options);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
@@ -48134,7 +48109,7 @@ var require_cross_spawn = __commonJS({
     module.exports = spawn3;
     module.exports.spawn = spawn3;
     module.exports.sync = spawnSync2;
-    module.exports._parse = parse6;
+    module.exports._parse = parse5;
     module.exports._enoent = enoent;
   }
 });
@@ -55176,35 +55151,6 @@ var init_preflight = __esm({
   }
 });
 
-// src/core/config/tag-format-hints.ts
-var tag_format_hints_exports = {};
-__export(tag_format_hints_exports, {
-  tagFormatHints: () => tagFormatHints
-});
-function tagFormatHints(text3) {
-  if (text3 === void 0) return {};
-  let value;
-  try {
-    value = (0, import_yaml5.parse)(text3.replace(/^\uFEFF/, ""), { maxAliasCount: 100 });
-  } catch {
-    return {};
-  }
-  const versioning = isRecord(value) && isRecord(value["versioning"]) ? value["versioning"] : {};
-  const { tagFormat: tagFormat2, legacyTagFormats } = versioning;
-  return {
-    tagFormat: typeof tagFormat2 === "string" ? tagFormat2 : void 0,
-    legacyTagFormats: Array.isArray(legacyTagFormats) ? legacyTagFormats.filter((format2) => typeof format2 === "string") : void 0
-  };
-}
-var import_yaml5, isRecord;
-var init_tag_format_hints = __esm({
-  "src/core/config/tag-format-hints.ts"() {
-    "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
-    isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-  }
-});
-
 // src/adapters/changesets/read-changesets.ts
 import { readdir as readdir4 } from "node:fs/promises";
 import { matchesGlob as matchesGlob2, posix as posix10 } from "node:path";
@@ -55236,7 +55182,7 @@ function parseChangeset(text3, file) {
   if (!match) throw invalidManifest(file, "a changeset starts with a front matter between --- lines", { line: 1, hint: `write e.g. ---\\n"@acme/a": minor\\n---\\n\\nWhat changed. (or delete ${file})` });
   let front;
   try {
-    front = match[1].trim() === "" ? {} : (0, import_yaml6.parse)(match[1]);
+    front = match[1].trim() === "" ? {} : (0, import_yaml5.parse)(match[1]);
   } catch (error3) {
     const line = error3.linePos?.[0]?.line;
     throw invalidManifest(file, `its front matter is not valid YAML: ${error3.message.split("\n")[0]}`, { line: line ? line + 1 : 1, cause: error3 });
@@ -55274,11 +55220,11 @@ function parseConfig2(text3, file) {
   if (!Array.isArray(ignore) || !ignore.every((n2) => typeof n2 === "string")) throw invalidManifest(file, '"ignore" must be a list of package names or globs');
   return { fixed: groups("fixed"), linked: groups("linked"), access: access2, ignore };
 }
-var import_yaml6, CHANGESET_DIR, BUMPS, NONE2;
+var import_yaml5, CHANGESET_DIR, BUMPS, NONE2;
 var init_read_changesets = __esm({
   "src/adapters/changesets/read-changesets.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_errors();
     init_read_manifest();
     CHANGESET_DIR = ".changeset";
@@ -57989,7 +57935,6 @@ init_tag_format();
 
 // src/jobs/plan.ts
 init_git();
-init_config_text();
 init_errors();
 init_tag_format();
 init_fleet_log();
@@ -58002,19 +57947,9 @@ function checkPrereleaseChannel(channel) {
     });
   }
 }
-function guessFormats(hints) {
-  const legacy = hints.legacyTagFormats;
-  try {
-    return hints.tagFormat ? [tagFormat(hints.tagFormat, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
-  } catch {
-    return [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
-  }
-}
-async function readConfigWithHints(cwd) {
-  const file = await readConfigText(cwd);
-  if (!file) return void 0;
-  const { tagFormatHints: tagFormatHints2 } = await Promise.resolve().then(() => (init_tag_format_hints(), tag_format_hints_exports));
-  return { ...file, hints: tagFormatHints2(file.text) };
+function guessFormats(versioning) {
+  const { tagFormat: configured, legacyTagFormats: legacy } = versioning;
+  return configured ? [tagFormat(configured, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
 }
 async function planRelease(options) {
   const { cwd, reporter } = options;
@@ -58023,12 +57958,10 @@ async function planRelease(options) {
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.date !== void 0) checkReleaseDate(options.date, now);
-  const [head, listed2, configText] = await Promise.all([headSha(cwd), listTags(cwd), options.config ? void 0 : readConfigWithHints(cwd)]);
-  const hints = options.config?.versioning ?? configText?.hints ?? {};
-  const guessed = guessLog(cwd, head, listed2, guessFormats(hints));
+  const [head, listed2, config2] = await Promise.all([headSha(cwd), listTags(cwd), options.config ?? Promise.resolve().then(() => (init_config_file(), config_file_exports)).then(({ loadConfig: loadConfig2 }) => loadConfig2(cwd))]);
+  const guessed = guessLog(cwd, head, listed2, guessFormats(config2.versioning));
   reporter.debug(`history: git log started (${elapsed()})`);
   try {
-    const config2 = options.config ?? (await Promise.resolve().then(() => (init_config_file(), config_file_exports))).configFrom(configText);
     const { planFromLog: planFromLog2 } = await Promise.resolve().then(() => (init_plan_from_log(), plan_from_log_exports));
     return await planFromLog2({ cwd, options, config: config2, head, listed: listed2, guessed, now, elapsed });
   } catch (error3) {

@@ -18,7 +18,7 @@ import { existingFiles, foreignWorkflows, writeFiles } from '../adapters/init/fi
 import { readReleasePleaseConfig, RELEASE_PLEASE_CONFIG } from '../adapters/init/release-please.ts';
 import { readStarterWorkflows } from '../adapters/init/starter-workflows.ts';
 import { configSchema, type SlipwayConfig } from '../core/config/schema.ts';
-import { CONFIG_FILE } from '../core/config/config-file-name.ts';
+import { CONFIG_FILE } from '../core/config/parse-config.ts';
 import { SlipwayError } from '../core/errors.ts';
 import { defaultTagFormat, detectTagFormat } from '../core/init/detect-tag-format.ts';
 import { differingSettings, mergeInitConfig, renderInitConfig } from '../core/init/init-config.ts';

@@ -153,7 +153,7 @@ describe('tag formats', () => {
     expect(p.rangeUpdates).toEqual([]);
     expect(p.warnings).toEqual([]);
   });
-  it("the log's first guess reads slipway.yml's tag format: only the history since the last releases is read", async () => {
+  it("the log's first guess uses slipway.yml's tag format: only the history since the last releases is read", async () => {
     const r = repo().files({
       'package.json': pkg('monorepo', '0.1.0', { private: true, workspaces: ['packages/*'] }),
       'packages/http/package.json': pkg('@acme/http', '0.4.0'),
@@ -169,7 +169,7 @@ describe('tag formats', () => {
     expect(reporter.lines.some((l) => l.includes('reading the log again'))).toBe(false);
   });
 
-  it('a slipway.yml the schema refuses stops the plan with its line, though the log had already started', async () => {
+  it('a slipway.yml the schema refuses stops the plan with its line', async () => {
     const r = releasePleaseFleet('versioning:\n  tagFormat: "{unscoped}-v{version}"\n  dependents: sometimes\n').commit('fix(http): x', { 'packages/http/index.js': '1' });
     await expect(planRelease({ cwd: r.dir, reporter: memoryReporter(), date: DATE })).rejects.toThrow(/slipway\.yml:3: versioning\.dependents/);
   });

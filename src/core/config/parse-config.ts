@@ -7,8 +7,10 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type * as z from 'zod';
 import { SlipwayError } from '../errors.ts';
 import { configSchema, type SlipwayConfig } from './schema.ts';
-import { CONFIG_FILE, MAX_CONFIG_BYTES, configTooLarge } from './config-file-name.ts';
 
+export const CONFIG_FILE = 'slipway.yml';
+/** A slipway.yml is a few kilobytes; a larger one is a mistake or an attack (50 MB took 100 s and 4 GB of heap). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Aliases a config may expand: a few anchors are handy, a "billion laughs" bomb is refused. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -68,4 +70,11 @@ function describeIssue(
   const where = lineOf(issue.path);
   const key = issue.path.length ? issue.path.join('.') : '(top level)';
   return `${file}${where ? `:${where}` : ''}: ${key}: ${issue.message}`;
+}
+
+export function configTooLarge(file: string, bytes: number): SlipwayError {
+  return new SlipwayError('CONFIG_INVALID', `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file,
+    hint: 'slipway.yml holds settings only: check that the right file is named slipway.yml',
+  });
 }

@@ -1,5 +1,11 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
+  PLAN_SCHEMA_VERSION
+} from "./chunk-MREMTMOB.js";
+import {
+  execa
+} from "./chunk-YK4KFZUA.js";
+import {
   _enum,
   array,
   boolean,
@@ -7,13 +13,7 @@ import {
   literal,
   strictObject,
   string
-} from "./chunk-DY6Y2TL6.js";
-import {
-  PLAN_SCHEMA_VERSION
-} from "./chunk-SNDU4JBW.js";
-import {
-  execa
-} from "./chunk-YK4KFZUA.js";
+} from "./chunk-P343D4NB.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,

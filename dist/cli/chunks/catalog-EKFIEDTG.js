@@ -2,25 +2,25 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   INDEX_FILE,
   readIndex
-} from "./chunk-UALBHIMP.js";
-import "./chunk-6TOV5XEJ.js";
+} from "./chunk-2BJJJNWF.js";
 import {
   catalogLocation,
   readCatalogBranch
 } from "./chunk-EBAVTW3J.js";
 import "./chunk-Z7O4MYUZ.js";
+import "./chunk-YK4KFZUA.js";
+import "./chunk-TWRVX27L.js";
 import {
   loadConfig
-} from "./chunk-DY6Y2TL6.js";
+} from "./chunk-P343D4NB.js";
 import "./chunk-IBDRWFRH.js";
 import {
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import {
   isValidVersion
 } from "./chunk-LDUL6X6Y.js";
-import "./chunk-YK4KFZUA.js";
 import "./chunk-4CSZ42WN.js";
 import {
   require_semver

@@ -1,14 +1,14 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  terminalSafe
-} from "./chunk-SMPAV5OI.js";
-import {
   markdownCell,
   markdownText
 } from "./chunk-CNJATQYI.js";
 import {
   effectiveBump
 } from "./chunk-TONHLC5A.js";
+import {
+  terminalSafe
+} from "./chunk-SMPAV5OI.js";
 
 // src/core/plan/render-plan.ts
 var bumpLabel = (release) => {

@@ -3,12 +3,8 @@ import {
   require_dist
 } from "./chunk-IBDRWFRH.js";
 import {
-  CONFIG_FILE,
-  MAX_CONFIG_BYTES,
-  configTooLarge,
-  distTagProblem,
-  readConfigText
-} from "./chunk-4HF2IVZX.js";
+  distTagProblem
+} from "./chunk-KPGBGOOP.js";
 import {
   DEPENDENCY_KINDS,
   ECOSYSTEMS,
@@ -22,6 +18,10 @@ import {
   __export,
   __toESM
 } from "./chunk-X24BQQWF.js";
+
+// src/adapters/config-file.ts
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
 
 // src/core/config/parse-config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -6750,6 +6750,8 @@ var configSchema = strictObject({
 var defaultConfig = () => configSchema.parse({});
 
 // src/core/config/parse-config.ts
+var CONFIG_FILE = "slipway.yml";
+var MAX_CONFIG_BYTES = 1024 * 1024;
 var MAX_ALIAS_COUNT = 100;
 function parseConfig(text, file = CONFIG_FILE) {
   if (Buffer.byteLength(text, "utf8") > MAX_CONFIG_BYTES) throw configTooLarge(file, Buffer.byteLength(text, "utf8"));
@@ -6798,13 +6800,29 @@ function describeIssue(issue2, file, lineOf) {
   const key = issue2.path.length ? issue2.path.join(".") : "(top level)";
   return `${file}${where ? `:${where}` : ""}: ${key}: ${issue2.message}`;
 }
+function configTooLarge(file, bytes) {
+  return new SlipwayError("CONFIG_INVALID", `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a configuration may be at most 1 MB`, {
+    subject: file,
+    hint: "slipway.yml holds settings only: check that the right file is named slipway.yml"
+  });
+}
 
 // src/adapters/config-file.ts
 async function loadConfig(root) {
-  return configFrom(await readConfigText(root));
-}
-function configFrom(file) {
-  return file ? parseConfig(file.text, file.name) : defaultConfig();
+  for (const name of [CONFIG_FILE, "slipway.yaml"]) {
+    let text;
+    try {
+      const { size } = await stat(join(root, name));
+      if (size > MAX_CONFIG_BYTES) throw configTooLarge(name, size);
+      text = await readFile(join(root, name), "utf8");
+    } catch (error2) {
+      if (error2.code === "ENOENT") continue;
+      if (error2 instanceof SlipwayError) throw error2;
+      throw new SlipwayError("CONFIG_UNREADABLE", `cannot read: ${error2.message}`, { subject: name, cause: error2 });
+    }
+    return parseConfig(text, name);
+  }
+  return defaultConfig();
 }
 
 export {
@@ -6833,6 +6851,6 @@ export {
   GITHUB_MATRIX_LIMIT,
   configSchema,
   defaultConfig,
-  loadConfig,
-  configFrom
+  CONFIG_FILE,
+  loadConfig
 };

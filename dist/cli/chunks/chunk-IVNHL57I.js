@@ -1,13 +1,13 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
+  byCodePoint
+} from "./chunk-Z7O4MYUZ.js";
+import {
   ELEMENT_KINDS,
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD,
   checkPluginManifest
-} from "./chunk-6TOV5XEJ.js";
-import {
-  byCodePoint
-} from "./chunk-Z7O4MYUZ.js";
+} from "./chunk-TWRVX27L.js";
 import {
   dependenciesOf,
   normaliseName,

@@ -9,6 +9,19 @@ import {
   slackText
 } from "./chunk-O4T6MXEG.js";
 import {
+  createGitHubClient,
+  require_light
+} from "./chunk-TU3GLH7N.js";
+import {
+  canonicalJson
+} from "./chunk-7Y4KZRG2.js";
+import {
+  stripControls
+} from "./chunk-IIVPVJHC.js";
+import {
+  execa
+} from "./chunk-YK4KFZUA.js";
+import {
   ZodISODate,
   ZodISODateTime,
   ZodISODuration,
@@ -23,14 +36,7 @@ import {
   number,
   object,
   string
-} from "./chunk-DY6Y2TL6.js";
-import {
-  createGitHubClient,
-  require_light
-} from "./chunk-TU3GLH7N.js";
-import {
-  canonicalJson
-} from "./chunk-7Y4KZRG2.js";
+} from "./chunk-P343D4NB.js";
 import {
   discoverFleet
 } from "./chunk-U3UJK7Z7.js";
@@ -40,18 +46,12 @@ import {
 } from "./chunk-SMPAV5OI.js";
 import {
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import {
   isValidVersion,
   tagFormatFor
 } from "./chunk-LDUL6X6Y.js";
-import {
-  stripControls
-} from "./chunk-IIVPVJHC.js";
-import {
-  execa
-} from "./chunk-YK4KFZUA.js";
 import {
   git,
   repositoryUrl

@@ -5,7 +5,7 @@ import {
   strictObject,
   string,
   url
-} from "./chunk-DY6Y2TL6.js";
+} from "./chunk-P343D4NB.js";
 import {
   require_semver
 } from "./chunk-BAVTOFCZ.js";

@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   splitTagList
-} from "./chunk-X63BQUIM.js";
+} from "./chunk-KFQYCL6H.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

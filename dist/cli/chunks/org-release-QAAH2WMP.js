@@ -1,26 +1,25 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   indexCatalog
-} from "./chunk-QNUIKGOX.js";
-import {
-  processMetadata
-} from "./chunk-X63BQUIM.js";
+} from "./chunk-JXG47HJX.js";
 import {
   catalogEntrySchema
-} from "./chunk-UALBHIMP.js";
+} from "./chunk-2BJJJNWF.js";
 import {
   ReleaseRunError,
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-QXS2DI53.js";
-import "./chunk-QCQKIMNV.js";
-import "./chunk-6TOV5XEJ.js";
+} from "./chunk-YS42MY6X.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
   parsePlanHash
-} from "./chunk-C6ZVATDZ.js";
+} from "./chunk-466ZC5TL.js";
+import {
+  processMetadata
+} from "./chunk-KFQYCL6H.js";
+import "./chunk-IVNHL57I.js";
 import {
   cell,
   repositoryFilter,
@@ -33,6 +32,28 @@ import {
   postOnce
 } from "./chunk-O4T6MXEG.js";
 import {
+  createGitHubClient
+} from "./chunk-TU3GLH7N.js";
+import {
+  parseOverride
+} from "./chunk-JVLV3LT7.js";
+import "./chunk-TUTXVC6K.js";
+import "./chunk-MREMTMOB.js";
+import {
+  canonicalJson
+} from "./chunk-7Y4KZRG2.js";
+import {
+  planRelease
+} from "./chunk-W3TYGHOD.js";
+import {
+  effectiveBump
+} from "./chunk-TONHLC5A.js";
+import "./chunk-IIVPVJHC.js";
+import {
+  execa
+} from "./chunk-YK4KFZUA.js";
+import "./chunk-TWRVX27L.js";
+import {
   array,
   defaultConfig,
   discriminatedUnion,
@@ -42,44 +63,23 @@ import {
   strictObject,
   string,
   unknown
-} from "./chunk-DY6Y2TL6.js";
-import {
-  createGitHubClient
-} from "./chunk-TU3GLH7N.js";
-import {
-  parseOverride
-} from "./chunk-JVLV3LT7.js";
-import "./chunk-TUTXVC6K.js";
+} from "./chunk-P343D4NB.js";
 import "./chunk-GW5QGPFC.js";
-import "./chunk-SNDU4JBW.js";
-import {
-  canonicalJson
-} from "./chunk-7Y4KZRG2.js";
 import {
   pMap
 } from "./chunk-U3UJK7Z7.js";
 import "./chunk-IBDRWFRH.js";
-import {
-  planRelease
-} from "./chunk-4PXDZLQZ.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   distTagFlag,
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
-import {
-  effectiveBump
-} from "./chunk-TONHLC5A.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import {
   tagFormat
 } from "./chunk-LDUL6X6Y.js";
-import "./chunk-IIVPVJHC.js";
-import {
-  execa
-} from "./chunk-YK4KFZUA.js";
 import {
   git
 } from "./chunk-4CSZ42WN.js";

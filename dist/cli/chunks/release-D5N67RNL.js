@@ -3,28 +3,32 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-QXS2DI53.js";
+} from "./chunk-YS42MY6X.js";
 import {
   readPlanFile
 } from "./chunk-YU5H4KXO.js";
 import {
   parsePlan,
   parsePlanHash
-} from "./chunk-C6ZVATDZ.js";
-import "./chunk-DY6Y2TL6.js";
+} from "./chunk-466ZC5TL.js";
 import "./chunk-TU3GLH7N.js";
 import "./chunk-TUTXVC6K.js";
-import "./chunk-GW5QGPFC.js";
-import "./chunk-SNDU4JBW.js";
+import "./chunk-MREMTMOB.js";
 import "./chunk-7Y4KZRG2.js";
-import "./chunk-U3UJK7Z7.js";
-import "./chunk-IBDRWFRH.js";
 import {
   renderPlanText
-} from "./chunk-OUQSHGCC.js";
+} from "./chunk-AK5VNLQK.js";
 import {
   planRelease
-} from "./chunk-4PXDZLQZ.js";
+} from "./chunk-W3TYGHOD.js";
+import "./chunk-CNJATQYI.js";
+import "./chunk-TONHLC5A.js";
+import "./chunk-IIVPVJHC.js";
+import "./chunk-YK4KFZUA.js";
+import "./chunk-P343D4NB.js";
+import "./chunk-GW5QGPFC.js";
+import "./chunk-U3UJK7Z7.js";
+import "./chunk-IBDRWFRH.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
@@ -32,13 +36,9 @@ import {
   dateFlag,
   distTagFlag,
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
-import "./chunk-CNJATQYI.js";
-import "./chunk-TONHLC5A.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import "./chunk-LDUL6X6Y.js";
-import "./chunk-IIVPVJHC.js";
-import "./chunk-YK4KFZUA.js";
 import "./chunk-4CSZ42WN.js";
 import "./chunk-BAVTOFCZ.js";
 import {
@@ -76,7 +76,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-RK7TDXZP.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-QAAH2WMP.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

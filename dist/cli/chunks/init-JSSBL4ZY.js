@@ -2,14 +2,15 @@ import { createRequire as __slipwayCreateRequire } from 'node:module'; const req
 import {
   MANIFEST_FILES,
   PACKAGE_JSON_FIELD
-} from "./chunk-6TOV5XEJ.js";
+} from "./chunk-TWRVX27L.js";
 import {
+  CONFIG_FILE,
   DEFAULT_DEPENDENTS,
   RELEASE_PLEASE_DEPENDENTS,
   configSchema,
   defaultConfig,
   loadConfig
-} from "./chunk-DY6Y2TL6.js";
+} from "./chunk-P343D4NB.js";
 import {
   KNOWN_TAG_FORMATS,
   tagsReadByKnownFormats
@@ -34,10 +35,8 @@ import {
 } from "./chunk-SMPAV5OI.js";
 import {
   parseFlags
-} from "./chunk-RAWASEON.js";
-import {
-  CONFIG_FILE
-} from "./chunk-4HF2IVZX.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import {
   MONOREPO_TAG_FORMAT,
   SINGLE_TAG_FORMAT

@@ -1,18 +1,18 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  elementSchema
-} from "./chunk-6TOV5XEJ.js";
-import {
   byCodePoint,
   stableJson
 } from "./chunk-Z7O4MYUZ.js";
+import {
+  elementSchema
+} from "./chunk-TWRVX27L.js";
 import {
   _enum,
   array,
   literal,
   strictObject,
   string
-} from "./chunk-DY6Y2TL6.js";
+} from "./chunk-P343D4NB.js";
 import {
   ECOSYSTEMS,
   require_semver

@@ -1,12 +1,5 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  readPluginVersion
-} from "./chunk-QCQKIMNV.js";
-import {
-  MANIFEST_FILES,
-  checkPluginManifest
-} from "./chunk-6TOV5XEJ.js";
-import {
   readPlanFile
 } from "./chunk-YU5H4KXO.js";
 import {
@@ -18,20 +11,36 @@ import {
   runInstall,
   runPluginCommand,
   seconds
-} from "./chunk-C6ZVATDZ.js";
+} from "./chunk-466ZC5TL.js";
+import {
+  readPluginVersion
+} from "./chunk-IVNHL57I.js";
 import {
   GitObjectReader
 } from "./chunk-Z7O4MYUZ.js";
-import {
-  loadConfig
-} from "./chunk-DY6Y2TL6.js";
 import {
   readReleaseHistory
 } from "./chunk-ZZBNQ76W.js";
 import {
   pathRouter,
   preflight
-} from "./chunk-SNDU4JBW.js";
+} from "./chunk-MREMTMOB.js";
+import {
+  planRelease
+} from "./chunk-W3TYGHOD.js";
+import {
+  effectiveBump,
+  parseConventionalCommit,
+  unreleasedOfPlugins
+} from "./chunk-TONHLC5A.js";
+import "./chunk-YK4KFZUA.js";
+import {
+  MANIFEST_FILES,
+  checkPluginManifest
+} from "./chunk-TWRVX27L.js";
+import {
+  loadConfig
+} from "./chunk-P343D4NB.js";
 import {
   discoverFleet,
   pMap,
@@ -41,24 +50,15 @@ import {
   require_dist
 } from "./chunk-IBDRWFRH.js";
 import {
-  planRelease
-} from "./chunk-4PXDZLQZ.js";
-import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
-import {
-  effectiveBump,
-  parseConventionalCommit,
-  unreleasedOfPlugins
-} from "./chunk-TONHLC5A.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import {
   tagFormatFor
 } from "./chunk-LDUL6X6Y.js";
-import "./chunk-YK4KFZUA.js";
 import {
   readLog,
   readTags

@@ -24,6 +24,14 @@ import {
   slackLink
 } from "./chunk-O4T6MXEG.js";
 import {
+  createGitHubClient
+} from "./chunk-TU3GLH7N.js";
+import "./chunk-IIVPVJHC.js";
+import {
+  ExecaError,
+  execa
+} from "./chunk-YK4KFZUA.js";
+import {
   GITHUB_MATRIX_LIMIT,
   _enum,
   array,
@@ -34,10 +42,7 @@ import {
   number,
   object,
   string
-} from "./chunk-DY6Y2TL6.js";
-import {
-  createGitHubClient
-} from "./chunk-TU3GLH7N.js";
+} from "./chunk-P343D4NB.js";
 import {
   XMLParser,
   detectEcosystem,
@@ -53,13 +58,8 @@ import {
 } from "./chunk-SMPAV5OI.js";
 import {
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
-import "./chunk-IIVPVJHC.js";
-import {
-  ExecaError,
-  execa
-} from "./chunk-YK4KFZUA.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import {
   git
 } from "./chunk-4CSZ42WN.js";

@@ -4,17 +4,17 @@ import {
   metadataError,
   readPluginVersion,
   validatedManifest
-} from "./chunk-QCQKIMNV.js";
-import {
-  MANIFEST_FILES
-} from "./chunk-6TOV5XEJ.js";
+} from "./chunk-IVNHL57I.js";
 import {
   GitObjectReader,
   byCodePoint
 } from "./chunk-Z7O4MYUZ.js";
 import {
+  MANIFEST_FILES
+} from "./chunk-TWRVX27L.js";
+import {
   loadConfig
-} from "./chunk-DY6Y2TL6.js";
+} from "./chunk-P343D4NB.js";
 import {
   discoverFleet,
   pMap,

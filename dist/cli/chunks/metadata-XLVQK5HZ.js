@@ -4,14 +4,15 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-UR6K7BBI.js";
+} from "./chunk-MDJUSOOA.js";
 import {
   processMetadata
-} from "./chunk-X63BQUIM.js";
-import "./chunk-QCQKIMNV.js";
-import "./chunk-6TOV5XEJ.js";
+} from "./chunk-KFQYCL6H.js";
+import "./chunk-IVNHL57I.js";
 import "./chunk-Z7O4MYUZ.js";
-import "./chunk-DY6Y2TL6.js";
+import "./chunk-YK4KFZUA.js";
+import "./chunk-TWRVX27L.js";
+import "./chunk-P343D4NB.js";
 import "./chunk-U3UJK7Z7.js";
 import "./chunk-IBDRWFRH.js";
 import {
@@ -19,10 +20,9 @@ import {
 } from "./chunk-SMPAV5OI.js";
 import {
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import "./chunk-LDUL6X6Y.js";
-import "./chunk-YK4KFZUA.js";
 import "./chunk-4CSZ42WN.js";
 import "./chunk-BAVTOFCZ.js";
 import {

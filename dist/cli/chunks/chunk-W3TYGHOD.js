@@ -1,8 +1,5 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  readConfigText
-} from "./chunk-4HF2IVZX.js";
-import {
   checkReleaseDate,
   guessLog
 } from "./chunk-TONHLC5A.js";
@@ -28,19 +25,9 @@ function checkPrereleaseChannel(channel) {
     });
   }
 }
-function guessFormats(hints) {
-  const legacy = hints.legacyTagFormats;
-  try {
-    return hints.tagFormat ? [tagFormat(hints.tagFormat, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
-  } catch {
-    return [tagFormat(MONOREPO_TAG_FORMAT), tagFormat(SINGLE_TAG_FORMAT)];
-  }
-}
-async function readConfigWithHints(cwd) {
-  const file = await readConfigText(cwd);
-  if (!file) return void 0;
-  const { tagFormatHints } = await import("./tag-format-hints-7HUNKY6F.js");
-  return { ...file, hints: tagFormatHints(file.text) };
+function guessFormats(versioning) {
+  const { tagFormat: configured, legacyTagFormats: legacy } = versioning;
+  return configured ? [tagFormat(configured, { legacy })] : [tagFormat(MONOREPO_TAG_FORMAT, { legacy }), tagFormat(SINGLE_TAG_FORMAT, { legacy })];
 }
 async function planRelease(options) {
   const { cwd, reporter } = options;
@@ -49,13 +36,11 @@ async function planRelease(options) {
   if (options.prerelease !== void 0) checkPrereleaseChannel(options.prerelease);
   const now = options.now ?? /* @__PURE__ */ new Date();
   if (options.date !== void 0) checkReleaseDate(options.date, now);
-  const [head, listed, configText] = await Promise.all([headSha(cwd), listTags(cwd), options.config ? void 0 : readConfigWithHints(cwd)]);
-  const hints = options.config?.versioning ?? configText?.hints ?? {};
-  const guessed = guessLog(cwd, head, listed, guessFormats(hints));
+  const [head, listed, config] = await Promise.all([headSha(cwd), listTags(cwd), options.config ?? import("./config-file-M6JIB2YW.js").then(({ loadConfig }) => loadConfig(cwd))]);
+  const guessed = guessLog(cwd, head, listed, guessFormats(config.versioning));
   reporter.debug(`history: git log started (${elapsed()})`);
   try {
-    const config = options.config ?? (await import("./config-file-UT5OZIVC.js")).configFrom(configText);
-    const { planFromLog } = await import("./plan-from-log-IXBRHSBL.js");
+    const { planFromLog } = await import("./plan-from-log-BAJLKUKA.js");
     return await planFromLog({ cwd, options, config, head, listed, guessed, now, elapsed });
   } catch (error) {
     guessed.stop();

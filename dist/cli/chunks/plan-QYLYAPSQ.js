@@ -5,22 +5,22 @@ import {
 import {
   renderPlanMarkdown,
   renderPlanText
-} from "./chunk-OUQSHGCC.js";
+} from "./chunk-AK5VNLQK.js";
 import {
   planRelease
-} from "./chunk-4PXDZLQZ.js";
+} from "./chunk-W3TYGHOD.js";
+import "./chunk-CNJATQYI.js";
+import "./chunk-TONHLC5A.js";
+import "./chunk-IIVPVJHC.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   dateFlag,
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
-import "./chunk-CNJATQYI.js";
-import "./chunk-TONHLC5A.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import "./chunk-LDUL6X6Y.js";
-import "./chunk-IIVPVJHC.js";
 import "./chunk-4CSZ42WN.js";
 import "./chunk-BAVTOFCZ.js";
 import "./chunk-LWD5H3C4.js";
@@ -47,7 +47,7 @@ options:
 
   --org ORG            plan across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-RK7TDXZP.js")).runOrgPlan(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-QAAH2WMP.js")).runOrgPlan(args, context);
   const { values } = parseFlags(
     args,
     {

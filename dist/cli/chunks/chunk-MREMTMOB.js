@@ -1,5 +1,12 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
+  planProblems,
+  preflightError
+} from "./chunk-TONHLC5A.js";
+import {
+  execa
+} from "./chunk-YK4KFZUA.js";
+import {
   DEPENDENCY_SECTIONS,
   applyEdits,
   jsonStringsAt,
@@ -8,13 +15,6 @@ import {
   parseXml,
   updaterFor
 } from "./chunk-U3UJK7Z7.js";
-import {
-  planProblems,
-  preflightError
-} from "./chunk-TONHLC5A.js";
-import {
-  execa
-} from "./chunk-YK4KFZUA.js";
 import {
   require_semver
 } from "./chunk-BAVTOFCZ.js";

@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   distTagProblem
-} from "./chunk-4HF2IVZX.js";
+} from "./chunk-KPGBGOOP.js";
 import {
   SlipwayError
 } from "./chunk-LWD5H3C4.js";

@@ -15,19 +15,19 @@ import {
   writeEnvironment
 } from "./chunk-NNE363XL.js";
 import {
-  loadConfig
-} from "./chunk-DY6Y2TL6.js";
-import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
+import {
+  loadConfig
+} from "./chunk-P343D4NB.js";
 import "./chunk-IBDRWFRH.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import "./chunk-4CSZ42WN.js";
 import "./chunk-BAVTOFCZ.js";
 import {

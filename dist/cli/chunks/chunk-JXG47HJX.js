@@ -1,11 +1,5 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  extractEntries,
-  openFleetSource,
-  selectReleased,
-  selectTargets
-} from "./chunk-X63BQUIM.js";
-import {
   INDEX_FILE,
   PLUGINS_DIR,
   buildCatalog,
@@ -15,14 +9,20 @@ import {
   pluginFileName,
   readIndex,
   staticFiles
-} from "./chunk-UALBHIMP.js";
+} from "./chunk-2BJJJNWF.js";
+import {
+  extractEntries,
+  openFleetSource,
+  selectReleased,
+  selectTargets
+} from "./chunk-KFQYCL6H.js";
 import {
   catalogLocation,
   updateCatalogBranch
 } from "./chunk-EBAVTW3J.js";
 import {
   loadConfig
-} from "./chunk-DY6Y2TL6.js";
+} from "./chunk-P343D4NB.js";
 
 // src/jobs/index.ts
 async function indexCatalog(options) {

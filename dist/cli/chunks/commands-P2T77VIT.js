@@ -1,24 +1,25 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
+  indexCatalog
+} from "./chunk-JXG47HJX.js";
+import {
+  catalogEntrySchema
+} from "./chunk-2BJJJNWF.js";
+import {
   SELECTION_FLAGS,
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-UR6K7BBI.js";
-import {
-  indexCatalog
-} from "./chunk-QNUIKGOX.js";
-import "./chunk-X63BQUIM.js";
-import {
-  catalogEntrySchema
-} from "./chunk-UALBHIMP.js";
-import "./chunk-QCQKIMNV.js";
-import "./chunk-6TOV5XEJ.js";
+} from "./chunk-MDJUSOOA.js";
+import "./chunk-KFQYCL6H.js";
+import "./chunk-IVNHL57I.js";
 import "./chunk-EBAVTW3J.js";
 import "./chunk-Z7O4MYUZ.js";
+import "./chunk-YK4KFZUA.js";
+import "./chunk-TWRVX27L.js";
 import {
   array
-} from "./chunk-DY6Y2TL6.js";
+} from "./chunk-P343D4NB.js";
 import "./chunk-U3UJK7Z7.js";
 import "./chunk-IBDRWFRH.js";
 import {
@@ -26,10 +27,9 @@ import {
 } from "./chunk-SMPAV5OI.js";
 import {
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import "./chunk-LDUL6X6Y.js";
-import "./chunk-YK4KFZUA.js";
 import "./chunk-4CSZ42WN.js";
 import "./chunk-BAVTOFCZ.js";
 import {

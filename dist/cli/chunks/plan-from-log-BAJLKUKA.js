@@ -1,9 +1,5 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
-  looksLikeRelease,
-  tagsReadByKnownFormats
-} from "./chunk-ACFCCGA2.js";
-import {
   overrideProblem,
   releaseAsFooter
 } from "./chunk-JVLV3LT7.js";
@@ -12,9 +8,6 @@ import {
   fileAt,
   releaseBranches
 } from "./chunk-TUTXVC6K.js";
-import {
-  readChangesets
-} from "./chunk-GW5QGPFC.js";
 import {
   readReleaseHistory,
   releasedElsewhere,
@@ -25,15 +18,10 @@ import {
   isWorkspaceRange,
   pathRouter,
   preflight
-} from "./chunk-SNDU4JBW.js";
+} from "./chunk-MREMTMOB.js";
 import {
   withHash
 } from "./chunk-7Y4KZRG2.js";
-import {
-  discoverFleet,
-  strategyFor
-} from "./chunk-U3UJK7Z7.js";
-import "./chunk-IBDRWFRH.js";
 import {
   markdownLiteral
 } from "./chunk-CNJATQYI.js";
@@ -43,12 +31,24 @@ import {
   unreleasedOfPlugins
 } from "./chunk-TONHLC5A.js";
 import {
-  tagFormatFor
-} from "./chunk-LDUL6X6Y.js";
-import {
   stripControls
 } from "./chunk-IIVPVJHC.js";
 import "./chunk-YK4KFZUA.js";
+import {
+  looksLikeRelease,
+  tagsReadByKnownFormats
+} from "./chunk-ACFCCGA2.js";
+import {
+  readChangesets
+} from "./chunk-GW5QGPFC.js";
+import {
+  discoverFleet,
+  strategyFor
+} from "./chunk-U3UJK7Z7.js";
+import "./chunk-IBDRWFRH.js";
+import {
+  tagFormatFor
+} from "./chunk-LDUL6X6Y.js";
 import {
   branchesContaining,
   currentBranch,

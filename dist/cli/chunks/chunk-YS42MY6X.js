@@ -8,10 +8,7 @@ import {
   parsePlan,
   runInstall,
   runPluginCommand
-} from "./chunk-C6ZVATDZ.js";
-import {
-  loadConfig
-} from "./chunk-DY6Y2TL6.js";
+} from "./chunk-466ZC5TL.js";
 import {
   createGitHubClient
 } from "./chunk-TU3GLH7N.js";
@@ -36,9 +33,6 @@ import {
   trackedPaths
 } from "./chunk-TUTXVC6K.js";
 import {
-  readChangesets
-} from "./chunk-GW5QGPFC.js";
-import {
   bumpedManifest,
   bumpedVersionFile,
   changelogPath,
@@ -51,10 +45,16 @@ import {
   releasedContent,
   snapshotManifest,
   writeWorktreeFile
-} from "./chunk-SNDU4JBW.js";
+} from "./chunk-MREMTMOB.js";
 import {
   hashPlan
 } from "./chunk-7Y4KZRG2.js";
+import {
+  loadConfig
+} from "./chunk-P343D4NB.js";
+import {
+  readChangesets
+} from "./chunk-GW5QGPFC.js";
 import {
   discoverFleet,
   fileExists,

@@ -1,24 +1,24 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   renderPlanText
-} from "./chunk-OUQSHGCC.js";
+} from "./chunk-AK5VNLQK.js";
 import {
   planRelease
-} from "./chunk-4PXDZLQZ.js";
+} from "./chunk-W3TYGHOD.js";
+import "./chunk-CNJATQYI.js";
+import "./chunk-TONHLC5A.js";
+import "./chunk-IIVPVJHC.js";
+import {
+  execa
+} from "./chunk-YK4KFZUA.js";
 import {
   consoleReporter
 } from "./chunk-SMPAV5OI.js";
 import {
   parseFlags
-} from "./chunk-RAWASEON.js";
-import "./chunk-4HF2IVZX.js";
-import "./chunk-CNJATQYI.js";
-import "./chunk-TONHLC5A.js";
+} from "./chunk-4WOUKBCQ.js";
+import "./chunk-KPGBGOOP.js";
 import "./chunk-LDUL6X6Y.js";
-import "./chunk-IIVPVJHC.js";
-import {
-  execa
-} from "./chunk-YK4KFZUA.js";
 import "./chunk-4CSZ42WN.js";
 import {
   gitRefName
