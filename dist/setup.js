@@ -41580,7 +41580,7 @@ function createGitHubClient(options = {}) {
     write: new import_light3.default.Group({ maxConcurrent: 1, minTime: spacing }),
     notifications: new import_light3.default.Group({ maxConcurrent: 1, minTime: spacing })
   };
-  return new SlipwayOctokit({
+  const octokit = new SlipwayOctokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: options.userAgent ?? "slipway",
@@ -41610,6 +41610,16 @@ function createGitHubClient(options = {}) {
       error: () => {
       }
     }
+  });
+  if (spacing) sendWritesOneAtATime(octokit, spacing);
+  return octokit;
+}
+function sendWritesOneAtATime(octokit, spacingMs) {
+  const writes = new import_light3.default({ maxConcurrent: 1, minTime: spacingMs });
+  octokit.hook.wrap("request", (request2, options) => {
+    const { pathname } = new URL(options.url, "http://github.test");
+    const write = options.method !== "GET" && options.method !== "HEAD" && pathname !== "/graphql";
+    return write ? writes.schedule(async () => request2(options)) : request2(options);
   });
 }
 

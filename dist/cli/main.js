@@ -8,17 +8,17 @@ import "./chunks/chunk-X24BQQWF.js";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 var COMMANDS = {
-  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-P3OCZZZG.js") },
-  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-PNXNE6QW.js") },
+  compat: { summary: "test every plugin against the core's develop branch and classify the results", load: () => import("./chunks/compat-AN2CP55O.js") },
+  digest: { summary: "what shipped since the last digest: Markdown, a Slack message and Notion pages, each written once", load: () => import("./chunks/digest-XVA4ARLQ.js") },
   demo: { summary: "build a demo fleet in a temp folder and plan its release (no token needed)", load: () => import("./chunks/demo-IYEPGY62.js") },
   init: { summary: "set a repository up: slipway.yml, the starter workflows, and the steps left to do by hand", load: () => import("./chunks/init-JSSBL4ZY.js") },
-  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-QYLYAPSQ.js") },
-  "dispatch-index": { summary: "start the index workflow for released tags (what the release workflow does after shipping)", load: () => import("./chunks/dispatch-index-SEIOEVGQ.js") },
-  setup: { summary: "create or check the approval Environment (required reviewers, release branch only)", load: () => import("./chunks/setup-MAGTT5GO.js") },
-  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-D5N67RNL.js") },
+  plan: { summary: "show what would be released, and why (writes nothing)", load: () => import("./chunks/plan-AHME5LRB.js") },
+  "dispatch-index": { summary: "start the index workflow for released tags (what the release workflow does after shipping)", load: () => import("./chunks/dispatch-index-H44YPBNB.js") },
+  setup: { summary: "create or check the approval Environment (required reviewers, release branch only)", load: () => import("./chunks/setup-GMVH6L6Q.js") },
+  release: { summary: "ship a release plan after approval: bump, changelog, commit, tag, push, GitHub Releases, publish", load: () => import("./chunks/release-EIQVLMSF.js") },
   validate: { summary: "check manifests, versions, commit messages, build and test of what would ship", load: () => import("./chunks/validate-4DX7LJVT.js") },
-  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-XLVQK5HZ.js") },
-  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-P2T77VIT.js") },
+  metadata: { summary: "extract plugin versions' catalog entries, read at their tags (writes nothing)", load: () => import("./chunks/metadata-YGJUC3G3.js") },
+  index: { summary: "merge plugin versions into the catalog branch (compare-and-swap; --rebuild from tags)", load: () => import("./chunks/commands-32UE2Y4V.js") },
   catalog: { summary: "ask the catalog: `catalog compatible --core 1.4.0` lists plugins that work with a core", load: () => import("./chunks/catalog-EKFIEDTG.js") }
 };
 function usage() {

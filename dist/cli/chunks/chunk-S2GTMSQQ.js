@@ -11,7 +11,7 @@ import {
 } from "./chunk-466ZC5TL.js";
 import {
   createGitHubClient
-} from "./chunk-TU3GLH7N.js";
+} from "./chunk-KKM4JSI7.js";
 import {
   branchAllowed,
   changedPaths,

@@ -10,7 +10,7 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-MDJUSOOA.js";
+} from "./chunk-RNICWZ3U.js";
 import "./chunk-KFQYCL6H.js";
 import "./chunk-IVNHL57I.js";
 import "./chunk-EBAVTW3J.js";

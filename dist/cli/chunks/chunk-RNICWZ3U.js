@@ -40,7 +40,7 @@ function releaseNotesFromEnvironment() {
   if (!token || !repository) return void 0;
   let lookup;
   return async (tag) => {
-    lookup ??= Promise.all([import("./client-YERQANYI.js"), import("./github-release-notes-NYLYZCPS.js")]).then(
+    lookup ??= Promise.all([import("./client-PJROTDYJ.js"), import("./github-release-notes-NYLYZCPS.js")]).then(
       ([client, notes]) => notes.githubReleaseNotes(client.createGitHubClient({ token, baseUrl: process.env["GITHUB_API_URL"] }), repository)
     );
     return (await lookup)(tag);

@@ -1,7 +1,7 @@
 import { createRequire as __slipwayCreateRequire } from 'node:module'; const require = __slipwayCreateRequire(import.meta.url);
 import {
   createGitHubClient
-} from "./chunk-TU3GLH7N.js";
+} from "./chunk-KKM4JSI7.js";
 import "./chunk-X24BQQWF.js";
 export {
   createGitHubClient

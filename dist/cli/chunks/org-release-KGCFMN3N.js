@@ -10,7 +10,7 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-YS42MY6X.js";
+} from "./chunk-S2GTMSQQ.js";
 import {
   PLAN_HASH_PATTERN,
   parsePlan,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-O4T6MXEG.js";
 import {
   createGitHubClient
-} from "./chunk-TU3GLH7N.js";
+} from "./chunk-KKM4JSI7.js";
 import {
   parseOverride
 } from "./chunk-JVLV3LT7.js";

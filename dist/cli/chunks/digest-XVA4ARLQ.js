@@ -11,7 +11,7 @@ import {
 import {
   createGitHubClient,
   require_light
-} from "./chunk-TU3GLH7N.js";
+} from "./chunk-KKM4JSI7.js";
 import {
   canonicalJson
 } from "./chunk-7Y4KZRG2.js";

@@ -3,7 +3,7 @@ import {
   canPrompt,
   confirm,
   shipPlan
-} from "./chunk-YS42MY6X.js";
+} from "./chunk-S2GTMSQQ.js";
 import {
   readPlanFile
 } from "./chunk-YU5H4KXO.js";
@@ -11,7 +11,7 @@ import {
   parsePlan,
   parsePlanHash
 } from "./chunk-466ZC5TL.js";
-import "./chunk-TU3GLH7N.js";
+import "./chunk-KKM4JSI7.js";
 import "./chunk-TUTXVC6K.js";
 import "./chunk-MREMTMOB.js";
 import "./chunk-7Y4KZRG2.js";
@@ -76,7 +76,7 @@ options:
 
   --org ORG            release across an organisation's plugin repositories (docs/org-release.md)`;
 async function run(args, context, io = {}) {
-  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-QAAH2WMP.js")).runOrgRelease(args, context);
+  if (args.some((arg) => arg === "--org" || arg.startsWith("--org="))) return (await import("./org-release-KGCFMN3N.js")).runOrgRelease(args, context);
   const { values } = parseFlags(
     args,
     {

@@ -25,7 +25,7 @@ import {
 } from "./chunk-O4T6MXEG.js";
 import {
   createGitHubClient
-} from "./chunk-TU3GLH7N.js";
+} from "./chunk-KKM4JSI7.js";
 import "./chunk-IIVPVJHC.js";
 import {
   ExecaError,

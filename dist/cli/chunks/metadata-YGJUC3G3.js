@@ -4,7 +4,7 @@ import {
   SELECTION_USAGE,
   releaseNotesFromEnvironment,
   selectionFrom
-} from "./chunk-MDJUSOOA.js";
+} from "./chunk-RNICWZ3U.js";
 import {
   processMetadata
 } from "./chunk-KFQYCL6H.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-NNE363XL.js";
 import {
   createGitHubClient
-} from "./chunk-TU3GLH7N.js";
+} from "./chunk-KKM4JSI7.js";
 import {
   loadConfig
 } from "./chunk-P343D4NB.js";
