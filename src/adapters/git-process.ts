@@ -1,7 +1,7 @@
 /**
  * One git process: node:child_process rather than execa (which the rest of slipway uses for
- * build tools and package managers). The planner runs git about eight times, three of them
- * before its one `git log` can start, and on a 1,300-plugin fleet that is its critical path:
+ * build tools and package managers). The planner runs git six times, two of them before
+ * its one `git log` can start, and on a 1,300-plugin fleet that is its critical path:
  * execa added ~35 ms to load and ~8 ms of CPU per process (measured: bench/, and a loop of 30
  * `git rev-parse`). git is one binary with plain arguments, so spawn without a shell is all
  * this needs; arguments are never parsed by a shell.

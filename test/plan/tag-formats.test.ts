@@ -153,6 +153,7 @@ describe('tag formats', () => {
     expect(p.rangeUpdates).toEqual([]);
     expect(p.warnings).toEqual([]);
   });
+
   it("the log's first guess uses slipway.yml's tag format: only the history since the last releases is read", async () => {
     const r = repo().files({
       'package.json': pkg('monorepo', '0.1.0', { private: true, workspaces: ['packages/*'] }),
@@ -167,10 +168,5 @@ describe('tag formats', () => {
     // With the default format the guess finds no release and reads all 8 commits.
     expect(reporter.lines.find((l) => l.includes('since the last releases'))).toMatch(/^debug: history: 1 commit\(s\) since the last releases/);
     expect(reporter.lines.some((l) => l.includes('reading the log again'))).toBe(false);
-  });
-
-  it('a slipway.yml the schema refuses stops the plan with its line', async () => {
-    const r = releasePleaseFleet('versioning:\n  tagFormat: "{unscoped}-v{version}"\n  dependents: sometimes\n').commit('fix(http): x', { 'packages/http/index.js': '1' });
-    await expect(planRelease({ cwd: r.dir, reporter: memoryReporter(), date: DATE })).rejects.toThrow(/slipway\.yml:3: versioning\.dependents/);
   });
 });
